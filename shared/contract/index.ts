@@ -1,0 +1,7 @@
+export * from './errors'
+export * from './envelope'
+export * from './define'
+export * from './validate'
+export * from './labels'
+export * from './actions'
+export * from './member.contract'

@@ -1,0 +1,22 @@
+/** Chinese names of input fields, used to word validation messages for members. */
+export const FIELD_LABELS: Readonly<Record<string, string>> = {
+  action: '操作',
+  data: '参数',
+  name: '姓名',
+  gender: '性别',
+  department: '部门',
+  memberNo: '会员编号',
+  phone: '手机号',
+  birthday: '生日',
+  joinDate: '入会日期',
+  status: '状态',
+  keyword: '搜索词',
+  page: '页码',
+  pageSize: '每页条数',
+  id: '编号',
+}
+
+export const labelFor = (path: readonly PropertyKey[]): string => {
+  const last = [...path].reverse().find((p) => typeof p === 'string') as string | undefined
+  return (last && FIELD_LABELS[last]) ?? last ?? '内容'
+}

@@ -1,0 +1,16 @@
+import * as z from 'zod/mini'
+import { defineAction } from './define'
+
+export const ROLES = ['member', 'leader', 'admin', 'redeemer', 'auditor'] as const
+export type Role = (typeof ROLES)[number]
+
+export interface MeView {
+  readonly member: { readonly id: string; readonly name: string; readonly department: string }
+  readonly union: { readonly id: string; readonly name: string }
+  readonly roles: readonly Role[]
+}
+
+export const memberActions = {
+  /** The caller's own profile, union and roles. */
+  'member.me': defineAction<MeView>()(z.strictObject({})),
+}
