@@ -44,7 +44,7 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: Fie
 
 /** Parses input against a schema; on failure returns every problem, worded for a member. */
 export function parseInput<S extends z.ZodMiniType>(schema: S, input: unknown): ParseResult<z.output<S>> {
-  const result = z.safeParse(schema, input)
+  const result = z.safeParse(schema, input, { reportInput: true })
   if (result.success) return { ok: true, value: result.data }
   return { ok: false, problems: result.error.issues.map(describeIssue) }
 }

@@ -1,0 +1,32 @@
+/** Pages, tab bar and subpackages. Member pages stay in the main package; staff tools load on demand. */
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/activities/index', 'pages/groups/index', 'pages/benefits/index', 'pages/me/index'],
+  subPackages: [
+    { root: 'packages/admin', pages: ['index/index'] },
+    { root: 'packages/redeem', pages: ['index/index'] },
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    backgroundColor: '#f5f6f8',
+    navigationBarBackgroundColor: '#c8161d',
+    navigationBarTitleText: '职工之家',
+    navigationBarTextStyle: 'white',
+  },
+  tabBar: {
+    color: '#8a8f99',
+    selectedColor: '#c8161d',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tabbar/home.png', selectedIconPath: 'assets/tabbar/home-active.png' },
+      { pagePath: 'pages/activities/index', text: '活动', iconPath: 'assets/tabbar/activities.png', selectedIconPath: 'assets/tabbar/activities-active.png' },
+      { pagePath: 'pages/groups/index', text: '小组', iconPath: 'assets/tabbar/groups.png', selectedIconPath: 'assets/tabbar/groups-active.png' },
+      { pagePath: 'pages/benefits/index', text: '福利', iconPath: 'assets/tabbar/benefits.png', selectedIconPath: 'assets/tabbar/benefits-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tabbar/me.png', selectedIconPath: 'assets/tabbar/me-active.png' },
+    ],
+  },
+  // Only inject the components a page actually uses (smaller start-up in WeChat).
+  lazyCodeLoading: 'requiredComponents',
+  // WeChat privacy-agreement flow for any API touching personal information.
+  __usePrivacyCheck__: true,
+})

@@ -1,0 +1,36 @@
+import { randomBytes } from 'node:crypto'
+import { getDatabase, type Database } from './db'
+import { loadSecrets, type Secrets } from './secrets'
+import { jsonLogger, type Logger } from './log'
+
+export interface Clock {
+  /** The current instant. Calendar questions go through shared/domain/time (Asia/Shanghai). */
+  now(): Date
+}
+
+export interface Ids {
+  /** A new random 32-hex-character id, like CloudBase's own. */
+  next(): string
+}
+
+/** Everything a handler may touch that varies between production, tests and the bench. */
+export interface Deps {
+  readonly db: Database
+  readonly clock: Clock
+  readonly ids: Ids
+  readonly secrets: Secrets
+  readonly log: Logger
+}
+
+export const systemClock: Clock = { now: () => new Date() }
+export const randomIds: Ids = { next: () => randomBytes(16).toString('hex') }
+
+export function defaultDeps(fn: string): Deps {
+  return {
+    db: getDatabase(),
+    clock: systemClock,
+    ids: randomIds,
+    secrets: loadSecrets(),
+    log: jsonLogger({ fn }),
+  }
+}

@@ -1,0 +1,49 @@
+import type { Role } from '@shared/contract'
+
+/** Shapes of stored documents. Every record carries its union (the tenant). */
+export interface UnionDoc {
+  readonly _id: string
+  readonly name: string
+  /** A federation level (工会工委) above base unions can be added without a migration. */
+  readonly parentId?: string | null
+}
+
+export interface DepartmentDoc {
+  readonly _id: string
+  readonly unionId: string
+  readonly name: string
+}
+
+export type MemberStatus = '在职' | '退休' | '离会'
+
+export interface MemberDoc {
+  readonly _id: string
+  readonly unionId: string
+  readonly name: string
+  readonly gender: '男' | '女'
+  readonly departmentId: string
+  readonly departmentName: string
+  readonly memberNo: string
+  readonly phone: string
+  /** "MM-DD": the union needs the day, not the year. */
+  readonly birthday?: string
+  readonly joinDate?: string
+  readonly status: MemberStatus
+}
+
+/** `_id` is the WeChat openid: one WeChat user ↔ one member. */
+export interface BindingDoc {
+  readonly _id: string
+  readonly unionId: string
+  readonly memberId: string
+  readonly boundAt: Date
+}
+
+export interface RoleDoc {
+  readonly _id: string
+  readonly unionId: string
+  readonly memberId: string
+  readonly role: Role
+  /** For a leader: the department or interest group; for a redeemer: the redemption point. */
+  readonly scope?: { readonly kind: 'department' | 'group' | 'point'; readonly id: string }
+}

@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto'
+import {
+  actions,
+  fail,
+  ok,
+  parseInput,
+  type ActionName,
+  type ActionOf,
+  type ActionOutput,
+  type ActionParsed,
+  type ActionsOf,
+  type Envelope,
+  type FunctionName,
+} from '@shared/contract'
+import { AppError } from './app-error'
+import { callerFromContext, type Caller } from './identity'
+import { defaultDeps, type Deps } from './deps'
+import { callerTag, jsonLogger } from './log'
+
+export interface HandlerContext<N extends ActionName> {
+  readonly deps: Deps
+  readonly caller: Caller
+  readonly input: ActionParsed<N>
+}
+
+export type Handler<N extends ActionName> = (ctx: HandlerContext<N>) => Promise<ActionOutput<N>>
+
+/** A function's router: one handler per action of the contract, so a missing one fails to compile. */
+export type Router<F extends FunctionName> = { readonly [N in ActionsOf<F> as ActionOf<N>]: Handler<N> }
+
+export interface EntryOptions {
+  /** Tests and the bench inject their own clock, ids and secrets. */
+  readonly deps?: () => Deps
+}
+
+type AnyHandler = (ctx: HandlerContext<ActionName>) => Promise<unknown>
+
+/**
+ * The wrapper every cloud function's `main` is: identity from the platform context, input parsed
+ * by the contract's schema, errors mapped to the envelope, one structured log line per call.
+ */
+export function createMain<F extends FunctionName>(fn: F, router: Router<F>, options: EntryOptions = {}) {
+  const handlers = router as unknown as Record<string, AnyHandler | undefined>
+  let deps: Deps | undefined
+  const getDeps = () => (deps ??= (options.deps ?? (() => defaultDeps(fn)))())
+
+  return async function main(event: unknown, context: unknown): Promise<Envelope<unknown>> {
+    const started = Date.now()
+    const requestId = readRequestId(context)
+    const log = jsonLogger({ fn, requestId })
+    const body = (event && typeof event === 'object' ? event : {}) as { action?: unknown; data?: unknown }
+    const action = typeof body.action === 'string' ? body.action : ''
+    const name = `${fn}.${action}` as ActionName
+    const finish = (result: Envelope<unknown>, caller?: Caller) => {
+      log(result.ok ? 'info' : 'warn', 'call', {
+        action,
+        ok: result.ok,
+        code: result.ok ? undefined : result.error.code,
+        caller: caller ? callerTag(caller.openid) : undefined,
+        ms: Date.now() - started,
+      })
+      return result
+    }
+
+    const handler = Object.prototype.hasOwnProperty.call(handlers, action) ? handlers[action] : undefined
+    if (!action || !handler || !Object.prototype.hasOwnProperty.call(actions, name)) {
+      return finish(fail('NOT_FOUND', '没有这个操作', { action }))
+    }
+    const caller = callerFromContext(context)
+    if (!caller) return finish(fail('UNAUTHENTICATED', '无法确认您的身份，请在微信中重新打开小程序'))
+
+    const parsed = parseInput(actions[name].input, body.data ?? {})
+    if (!parsed.ok) {
+      const [first] = parsed.problems
+      return finish(fail('INVALID_ARGUMENT', first.message, { field: first.field, problems: parsed.problems }), caller)
+    }
+
+    try {
+      const data = await handler({ deps: getDeps(), caller, input: parsed.value as never })
+      return finish(ok(data), caller)
+    } catch (error) {
+      if (error instanceof AppError) return finish(fail(error.code, error.message, error.details), caller)
+      log('error', 'unexpected', { action, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error), stack: error instanceof Error ? error.stack : undefined })
+      return finish(fail('INTERNAL', '系统繁忙，请稍后再试'), caller)
+    }
+  }
+}
+
+function readRequestId(context: unknown): string {
+  const id = context && typeof context === 'object' ? (context as { request_id?: unknown }).request_id : undefined
+  return typeof id === 'string' && id ? id : randomUUID()
+}

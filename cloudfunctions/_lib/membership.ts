@@ -1,0 +1,33 @@
+import type { Role } from '@shared/contract'
+import { AppError } from './app-error'
+import type { Deps } from './deps'
+import type { Caller } from './identity'
+import type { BindingDoc, MemberDoc, RoleDoc } from './documents'
+
+export interface CallerMember {
+  readonly openid: string
+  readonly unionId: string
+  readonly member: MemberDoc
+  readonly roles: readonly RoleDoc[]
+}
+
+/** Every member holds `member`; stored role assignments add to it. */
+export const roleNames = (roles: readonly RoleDoc[]): Role[] => ['member', ...new Set(roles.map((r) => r.role).filter((r) => r !== 'member'))]
+
+/**
+ * Resolves the calling WeChat user to their member record in their union: binding, then member and
+ * role assignments in parallel (two round trips of latency, three requests).
+ */
+export async function requireMember(deps: Deps, caller: Caller): Promise<CallerMember> {
+  const { db } = deps
+  const bindingRes = await db.collection('bindings').doc(caller.openid).get()
+  const binding = bindingRes.data[0] as BindingDoc | undefined
+  if (!binding) throw new AppError('NOT_BOUND')
+  const [memberRes, roleRes] = await Promise.all([
+    db.collection('members').doc(binding.memberId).get(),
+    db.collection('roles').where({ unionId: binding.unionId, memberId: binding.memberId }).limit(100).get(),
+  ])
+  const member = memberRes.data[0] as MemberDoc | undefined
+  if (!member || member.unionId !== binding.unionId || member.status === '离会') throw new AppError('NOT_BOUND')
+  return { openid: caller.openid, unionId: binding.unionId, member, roles: roleRes.data as RoleDoc[] }
+}

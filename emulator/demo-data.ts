@@ -1,0 +1,53 @@
+import type { BindingDoc, DepartmentDoc, MemberDoc, RoleDoc, UnionDoc } from '../cloudfunctions/_lib/documents'
+
+/** The demo union `npm start` creates on first run. Names are invented. */
+export const DEMO_UNION: UnionDoc = { _id: 'demo-union', name: '市直机关示范工会', parentId: null }
+
+const DEPARTMENTS = ['办公室', '财务科', '人事科', '信息中心', '后勤服务中心'] as const
+
+export const DEMO_DEPARTMENTS: DepartmentDoc[] = DEPARTMENTS.map((name, i) => ({ _id: `demo-dept-${i + 1}`, unionId: DEMO_UNION._id, name }))
+
+const PEOPLE: ReadonlyArray<readonly [string, '男' | '女', number, MemberDoc['status']]> = [
+  ['张伟', '男', 0, '在职'], ['李娜', '女', 1, '在职'], ['王芳', '女', 4, '在职'], ['刘洋', '男', 3, '在职'],
+  ['陈静', '女', 1, '在职'], ['杨帆', '男', 2, '在职'], ['赵敏', '女', 0, '在职'], ['黄磊', '男', 3, '在职'],
+  ['周婷', '女', 2, '在职'], ['吴强', '男', 4, '在职'], ['徐丽', '女', 0, '在职'], ['孙浩', '男', 1, '在职'],
+  ['马超', '男', 3, '在职'], ['朱红', '女', 4, '退休'], ['胡军', '男', 2, '在职'], ['郭梅', '女', 0, '在职'],
+  ['何平', '男', 1, '在职'], ['林晓', '女', 3, '在职'], ['罗斌', '男', 4, '在职'], ['高洁', '女', 2, '在职'],
+  ['梁勇', '男', 0, '退休'], ['宋佳', '女', 1, '在职'], ['郑凯', '男', 3, '在职'], ['谢琳', '女', 4, '在职'],
+  ['韩冰', '女', 2, '在职'], ['唐明', '男', 0, '在职'], ['冯雪', '女', 1, '在职'], ['董亮', '男', 3, '在职'],
+  ['程雯', '女', 4, '在职'], ['曹阳', '男', 2, '在职'],
+]
+
+export const DEMO_MEMBERS: MemberDoc[] = PEOPLE.map(([name, gender, dept, status], i) => ({
+  _id: `demo-member-${String(i + 1).padStart(2, '0')}`,
+  unionId: DEMO_UNION._id,
+  name,
+  gender,
+  departmentId: DEMO_DEPARTMENTS[dept]._id,
+  departmentName: DEMO_DEPARTMENTS[dept].name,
+  memberNo: `GH${String(2026001 + i)}`,
+  phone: `139${String(10000000 + i * 7919).slice(0, 8)}`,
+  birthday: `${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}`,
+  joinDate: `20${String(10 + (i % 15)).padStart(2, '0')}-0${(i % 9) + 1}-01`,
+  status,
+}))
+
+/** Demo WeChat users: each is bound to a member and shown in the local login switcher. */
+export const DEMO_ACCOUNTS = [
+  { openid: 'demo-admin', memberId: 'demo-member-01', roles: [{ role: 'admin' }] },
+  { openid: 'demo-leader', memberId: 'demo-member-02', roles: [{ role: 'leader', scope: { kind: 'department', id: 'demo-dept-2' } }] },
+  { openid: 'demo-redeemer', memberId: 'demo-member-03', roles: [{ role: 'redeemer' }] },
+  { openid: 'demo-member', memberId: 'demo-member-04', roles: [] },
+  { openid: 'demo-auditor', memberId: 'demo-member-05', roles: [{ role: 'auditor' }] },
+] as const
+
+export const DEMO_BINDINGS: BindingDoc[] = DEMO_ACCOUNTS.map((a) => ({
+  _id: a.openid,
+  unionId: DEMO_UNION._id,
+  memberId: a.memberId,
+  boundAt: new Date('2026-01-01T00:00:00+08:00'),
+}))
+
+export const DEMO_ROLES: RoleDoc[] = DEMO_ACCOUNTS.flatMap((a) =>
+  a.roles.map((r, i) => ({ _id: `${a.memberId}-role-${i + 1}`, unionId: DEMO_UNION._id, memberId: a.memberId, ...r })),
+)

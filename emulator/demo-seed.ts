@@ -1,0 +1,19 @@
+import * as cloudbase from '@cloudbase/node-sdk'
+import { DEMO_BINDINGS, DEMO_DEPARTMENTS, DEMO_MEMBERS, DEMO_ROLES, DEMO_UNION } from './demo-data'
+
+type Db = ReturnType<ReturnType<typeof cloudbase.init>['database']>
+
+/** Writes the demo union through the real SDK. Fixed ids make a second run change nothing. */
+export async function seedDemo(db: Db): Promise<boolean> {
+  const existing = await db.collection('unions').doc(DEMO_UNION._id).get()
+  if (existing.data.length > 0) return false
+  const put = (collection: string, docs: ReadonlyArray<{ _id: string }>) =>
+    Promise.all(docs.map(({ _id, ...rest }) => db.collection(collection).doc(_id).set(rest)))
+  await put('departments', DEMO_DEPARTMENTS)
+  await put('members', DEMO_MEMBERS)
+  await put('roles', DEMO_ROLES)
+  await put('bindings', DEMO_BINDINGS)
+  // The union goes last: its presence marks a complete seed.
+  await put('unions', [DEMO_UNION])
+  return true
+}

@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { fail } from '@shared/contract'
+import { BodyTooLarge, readBody, sendJson } from './http-util'
+
+export type CloudMain = (event: unknown, context: unknown) => Promise<unknown>
+
+export interface FunctionRunnerOptions {
+  /** Finds a function's `main` by name; undefined for an unknown function. */
+  readonly resolve: (name: string) => CloudMain | undefined
+  /** The local stand-in for WeChat's identity: which openid this HTTP request is made as. */
+  readonly identify: (req: IncomingMessage) => string | undefined
+  readonly maxBodyBytes?: number
+}
+
+/**
+ * The context CloudBase hands a function: invocation facts plus an `environment` JSON string that
+ * carries the WeChat caller (WX_OPENID). node-sdk's getCloudbaseContext(context) reads it per call.
+ */
+export function platformContext(functionName: string, openid: string | undefined) {
+  const environment: Record<string, string> = { SCF_NAMESPACE: 'local', TCB_ENV: 'local', WX_APPID: 'wxlocal000000000' }
+  if (openid) environment.WX_OPENID = openid
+  return {
+    request_id: randomUUID(),
+    function_name: functionName,
+    function_version: '$LATEST',
+    namespace: 'local',
+    memory_limit_in_mb: 256,
+    time_limit_in_ms: 20000,
+    environment: JSON.stringify(environment),
+  }
+}
+
+const FN_PATH = /^\/fn\/([A-Za-z0-9_-]{1,64})\/?$/
+
+/** `POST /fn/<name>` with `{ action, data }` → that function's `main(event, context)` → its envelope. */
+export function createFunctionRunner(options: FunctionRunnerOptions) {
+  const limit = options.maxBodyBytes ?? 1024 * 1024
+
+  async function invoke(name: string, event: unknown, openid: string | undefined): Promise<unknown> {
+    const main = options.resolve(name)
+    if (!main) return fail('NOT_FOUND', '没有这个云函数', { function: name })
+    return main(event, platformContext(name, openid))
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const path = (req.url ?? '').split('?')[0]
+    if (!path.startsWith('/fn/')) return false
+    const match = FN_PATH.exec(path)
+    if (!match) {
+      sendJson(res, 404, fail('NOT_FOUND', '没有这个云函数'))
+      return true
+    }
+    if (req.method !== 'POST') {
+      res.setHeader('allow', 'POST')
+      sendJson(res, 405, fail('INVALID_ARGUMENT', '请用 POST 调用云函数'))
+      return true
+    }
+    let event: unknown
+    try {
+      const raw = await readBody(req, limit)
+      event = JSON.parse(raw.toString('utf8'))
+    } catch (error) {
+      if (error instanceof BodyTooLarge) sendJson(res, 413, fail('INVALID_ARGUMENT', '提交的内容太大了'))
+      else sendJson(res, 400, fail('INVALID_ARGUMENT', '请求格式不正确'))
+      return true
+    }
+    if (!event || typeof event !== 'object' || Array.isArray(event)) {
+      sendJson(res, 400, fail('INVALID_ARGUMENT', '请求格式不正确'))
+      return true
+    }
+    const name = match[1]
+    if (!options.resolve(name)) {
+      sendJson(res, 404, fail('NOT_FOUND', '没有这个云函数', { function: name }))
+      return true
+    }
+    try {
+      sendJson(res, 200, await invoke(name, event, options.identify(req)))
+    } catch (error) {
+      // main() never throws by design; if it does, answer like the platform would, without leaking the error.
+      console.error(JSON.stringify({ level: 'error', event: 'function-crash', fn: name, error: String(error) }))
+      sendJson(res, 200, fail('INTERNAL', '系统繁忙，请稍后再试'))
+    }
+    return true
+  }
+
+  return { handle, invoke }
+}

@@ -1,0 +1,31 @@
+// Function logs are JSON lines for CloudBase; in tests only errors are worth printing.
+process.env.LOG_LEVEL = process.env.LOG_LEVEL || 'error'
+
+/** Jest projects mirror the source: pure rules, the local CloudBase, functions, client, browser, weapp. */
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2020' }, module: { type: 'commonjs' } }]
+const common = {
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  moduleNameMapper: { '^@shared/(.*)$': '<rootDir>/shared/$1' },
+  testEnvironment: 'node',
+}
+const project = (name, extra = {}) => ({ displayName: name, rootDir: __dirname, testMatch: [`<rootDir>/test/${name}/**/*.test.ts?(x)`], ...common, ...extra })
+
+module.exports = {
+  projects: [
+    project('unit'),
+    project('emulator'),
+    project('functions'),
+    project('client', {
+      testEnvironment: 'jsdom',
+      setupFiles: ['<rootDir>/test/client/setup.ts'],
+      transformIgnorePatterns: ['/node_modules/(?!(@tarojs|@stencil|swiper|lodash-es|@nutui|@babel/runtime/helpers/esm)/)'],
+      moduleNameMapper: {
+        ...common.moduleNameMapper,
+        '^@tarojs/components$': '@tarojs/components/lib/react/index',
+        '\\.(css|scss|sass|less)$': '<rootDir>/test/client/style-stub.js',
+      },
+    }),
+    project('weapp'),
+    project('e2e'),
+  ],
+}
