@@ -23,6 +23,7 @@ module.exports = {
         ...common.moduleNameMapper,
         '^@tarojs/components$': '@tarojs/components/lib/react/index',
         '\\.(css|scss|sass|less)$': '<rootDir>/test/client/style-stub.js',
+        '\\.(png|jpe?g|gif|svg)$': '<rootDir>/test/client/file-stub.js',
       },
     }),
     project('weapp'),

@@ -19,7 +19,7 @@ export async function buildFunctions(names = functionNames()): Promise<string[]>
         outfile: join(out, 'index.js'),
         bundle: true,
         platform: 'node',
-        target: 'node16',
+        target: 'node18',
         format: 'cjs',
         minify: true,
         legalComments: 'none',

@@ -77,7 +77,7 @@ async function send(name: ActionName, input: unknown): Promise<Envelope<unknown>
 
   if (process.env.TARO_ENV === 'h5') {
     const openid = readLocalOpenid()
-    let res: Taro.request.SuccessCallbackResult<unknown>
+    let res: Taro.request.SuccessCallbackResult<TaroGeneral.IAnyObject | string>
     try {
       res = await Taro.request({
         url: `/fn/${fn}`,

@@ -1,0 +1,49 @@
+import { ERROR_MESSAGES } from '@shared/contract/errors'
+import type { ActionError } from '../../services/cloud'
+import { Button } from '../../ui/nutui'
+import { EmptyState, type EmptyArt } from '../EmptyState'
+
+export interface ErrorStateProps {
+  error: ActionError
+  onRetry?: () => void
+  art?: EmptyArt
+}
+
+interface Wording {
+  title: string
+  description?: string
+  retry: boolean
+}
+
+/** Turns a failed call into words for a member and, where trying again can help, a retry button. */
+export function describeError(error: ActionError): Wording {
+  switch (error.code) {
+    case 'NOT_BOUND':
+      return { title: ERROR_MESSAGES.NOT_BOUND, description: '绑定后就可以报名活动、加入兴趣小组、领取工会福利了', retry: false }
+    case 'UNAUTHENTICATED':
+      // In the local demo nobody is signed in until an account is picked; this branch is removed from other builds.
+      if (process.env.TARO_ENV === 'h5' && LOCAL_MODE) {
+        return { title: '请选择一个演示账号登录', description: '点击页面下方的按钮，选一位会员进入体验', retry: false }
+      }
+      return { title: error.message || ERROR_MESSAGES.UNAUTHENTICATED, retry: true }
+    case 'FORBIDDEN':
+      return { title: error.message || ERROR_MESSAGES.FORBIDDEN, retry: false }
+    default:
+      return { title: error.message || ERROR_MESSAGES.INTERNAL, retry: true }
+  }
+}
+
+export function ErrorState({ error, onRetry, art }: ErrorStateProps) {
+  const { title, description, retry } = describeError(error)
+  return (
+    <EmptyState className='error-state' title={title} description={description} art={art}>
+      {retry && onRetry ? (
+        <Button className='error-state__retry' type='primary' fill='outline' size='small' onClick={onRetry}>
+          再试一次
+        </Button>
+      ) : null}
+    </EmptyState>
+  )
+}
+
+export default ErrorState

@@ -1,0 +1,57 @@
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { Image, View } from '@tarojs/components'
+import { useAction } from '../../hooks/useAction'
+import { PageHeader } from '../../components/PageHeader'
+import { LoadingState } from '../../components/LoadingState'
+import { ErrorState } from '../../components/ErrorState'
+import { LocalLogin } from '../../components/LocalLogin'
+import { ROUTES } from '../../constants/routes'
+import activitiesIcon from '../../assets/tabbar/activities-active.png'
+import groupsIcon from '../../assets/tabbar/groups-active.png'
+import benefitsIcon from '../../assets/tabbar/benefits-active.png'
+import './index.scss'
+
+const SHORTCUTS = [
+  { text: '活动报名', hint: '文体活动、讲座', icon: activitiesIcon, url: ROUTES.activities },
+  { text: '兴趣小组', hint: '和同事一起玩', icon: groupsIcon, url: ROUTES.groups },
+  { text: '我的福利', hint: '慰问与生日礼', icon: benefitsIcon, url: ROUTES.benefits },
+] as const
+
+export default function HomePage() {
+  // Errors are shown on the page itself, so no toast.
+  const me = useAction('member.me', {}, { silent: true })
+
+  usePullDownRefresh(() => {
+    void me.reload().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  return (
+    <View className='page page-home'>
+      <PageHeader title='职工之家' subtitle={me.data ? me.data.union.name : '工会就在身边'} />
+      {me.loading ? (
+        <LoadingState />
+      ) : me.error ? (
+        <ErrorState error={me.error} onRetry={() => void me.reload()} />
+      ) : me.data ? (
+        <>
+          <View className='home-card'>
+            <View className='home-greeting'>你好，{me.data.member.name}</View>
+            <View className='home-card__meta'>
+              {me.data.member.department} · {me.data.union.name}
+            </View>
+          </View>
+          <View className='home-shortcuts'>
+            {SHORTCUTS.map((s) => (
+              <View key={s.url} className='home-shortcut' onClick={() => void Taro.switchTab({ url: s.url })}>
+                <Image className='home-shortcut__icon' src={s.icon} />
+                <View className='home-shortcut__text'>{s.text}</View>
+                <View className='home-shortcut__hint'>{s.hint}</View>
+              </View>
+            ))}
+          </View>
+        </>
+      ) : null}
+      <LocalLogin />
+    </View>
+  )
+}

@@ -1,0 +1,66 @@
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { useAction } from '../../hooks/useAction'
+import { PageHeader } from '../../components/PageHeader'
+import { LoadingState } from '../../components/LoadingState'
+import { ErrorState } from '../../components/ErrorState'
+import { LocalLogin } from '../../components/LocalLogin'
+import { roleLabel } from '../../constants/roles'
+import { ROUTES } from '../../constants/routes'
+import './index.scss'
+
+export default function MePage() {
+  const me = useAction('member.me', {}, { silent: true })
+
+  usePullDownRefresh(() => {
+    void me.reload().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const roles = me.data?.roles ?? []
+  // Staff tools live in subpackages and are offered only to members holding the matching role.
+  const tools: Array<{ text: string; hint: string; url: string }> = []
+  if (roles.includes('admin')) tools.push({ text: '管理后台', hint: '发布活动、管理会员', url: ROUTES.admin })
+  if (roles.includes('redeemer')) tools.push({ text: '福利核销', hint: '为会员核销福利券', url: ROUTES.redeem })
+
+  return (
+    <View className='page page-me'>
+      <PageHeader title='我的' />
+      {me.loading ? (
+        <LoadingState rows={2} />
+      ) : me.error ? (
+        <ErrorState error={me.error} onRetry={() => void me.reload()} art='me' />
+      ) : me.data ? (
+        <>
+          <View className='me-card'>
+            <View className='me-card__avatar'>{me.data.member.name.slice(-2)}</View>
+            <View className='me-card__body'>
+              <View className='me-name'>{me.data.member.name}</View>
+              <View className='me-department'>
+                {me.data.member.department} · {me.data.union.name}
+              </View>
+              <View className='me-roles'>
+                {roles.map((r) => (
+                  <View key={r} className={`me-role me-role--${r}`}>
+                    {roleLabel(r)}
+                  </View>
+                ))}
+              </View>
+            </View>
+          </View>
+          {tools.length ? (
+            <View className='me-tools'>
+              {tools.map((t) => (
+                <View key={t.url} className='me-tool' onClick={() => void Taro.navigateTo({ url: t.url })}>
+                  <View className='me-tool__text'>{t.text}</View>
+                  <View className='me-tool__hint'>{t.hint}</View>
+                  <View className='me-tool__arrow'>›</View>
+                </View>
+              ))}
+            </View>
+          ) : null}
+        </>
+      ) : null}
+      <LocalLogin />
+    </View>
+  )
+}

@@ -1,0 +1,12 @@
+/**
+ * NutUI components used across member pages, imported one by one with their own CSS
+ * (instead of the 230 KB full stylesheet) to keep the weapp main package small.
+ * The theme variables are imported once in app.tsx.
+ */
+import '@nutui/nutui-react-taro/dist/es/packages/empty/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/skeleton/style/css'
+
+export { default as Empty } from '@nutui/nutui-react-taro/dist/es/packages/empty'
+export { default as Skeleton } from '@nutui/nutui-react-taro/dist/es/packages/skeleton'
+// Empty already depends on Button (and its CSS), so reusing it costs nothing extra.
+export { default as Button } from '@nutui/nutui-react-taro/dist/es/packages/button'

@@ -1,0 +1,29 @@
+import type { CollectionsSpec } from '../../emulator/cloudbase-server'
+
+/** A declaration of its own, so these tests do not depend on the app's collections.json. */
+export const TEST_COLLECTIONS: CollectionsSpec = {
+  collections: {
+    people: { indexes: [] },
+    items: { indexes: [] },
+    counters: { indexes: [] },
+    accounts: {
+      indexes: [
+        { name: 'union_no', keys: { unionId: 1, no: 1 }, unique: true },
+        { name: 'email', keys: { email: 1 }, unique: true, sparse: true },
+        { name: 'by_union', keys: { unionId: 1 } },
+      ],
+    },
+  },
+}
+
+/** What an SDK call rejected with: node-sdk throws errors carrying CloudBase's `code`. */
+export async function errorOf(promise: Promise<unknown>): Promise<{ code?: string; message?: string }> {
+  try {
+    await promise
+  } catch (e) {
+    return e as { code?: string; message?: string }
+  }
+  throw new Error('expected the call to fail, it succeeded')
+}
+
+export const ids = (docs: Array<{ _id?: unknown }>): unknown[] => docs.map((d) => d._id)

@@ -1,0 +1,49 @@
+import { startAppServer, type AppServer } from '../support/app-server'
+
+let app: AppServer
+beforeAll(async () => {
+  app = await startAppServer()
+})
+afterAll(() => app.stop())
+
+describe('member.me through the real SDK and the local CloudBase', () => {
+  it('answers the caller their own profile, union and roles', async () => {
+    const { status, body } = await app.call('member.me', {}, 'demo-member')
+    expect(status).toBe(200)
+    expect(body).toEqual({
+      ok: true,
+      data: { member: { id: 'demo-member-04', name: '刘洋', department: '信息中心' }, union: { id: 'demo-union', name: '市直机关示范工会' }, roles: ['member'] },
+    })
+  })
+
+  it('the same call made as two callers sees two identities, even concurrently', async () => {
+    const [a, b] = await Promise.all([app.call('member.me', {}, 'demo-member'), app.call('member.me', {}, 'demo-admin')])
+    expect(a.body.data.member.name).toBe('刘洋')
+    expect(b.body.data.member.name).toBe('张伟')
+    expect(b.body.data.roles).toEqual(['member', 'admin'])
+  })
+
+  it('an openid forged inside the event changes nothing', async () => {
+    const res = await fetch(`${app.url}/fn/member`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-local-openid': 'demo-member' },
+      body: JSON.stringify({ action: 'me', data: {}, openid: 'demo-admin', userInfo: { openId: 'demo-admin' } }),
+    })
+    expect((await res.json()).data.member.name).toBe('刘洋')
+  })
+
+  it('a WeChat user with no binding is told to bind', async () => {
+    expect((await app.call('member.me', {}, 'demo-newcomer')).body).toMatchObject({ ok: false, error: { code: 'NOT_BOUND', message: '请先绑定会员身份' } })
+  })
+
+  it('a call without a platform identity is refused', async () => {
+    expect((await app.call('member.me', {})).body).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+  })
+
+  it('costs a fixed number of database round trips', async () => {
+    const before = app.stats.roundTrips
+    await app.call('member.me', {}, 'demo-member')
+    // binding, then member + roles in parallel, then union
+    expect(app.stats.roundTrips - before).toBe(4)
+  })
+})
