@@ -1,4 +1,5 @@
 import type { Role } from '@shared/contract'
+import type { MemberStatus } from '@shared/domain/roster'
 
 /** Shapes of stored documents. Every record carries its union (the tenant). */
 export interface UnionDoc {
@@ -13,8 +14,6 @@ export interface DepartmentDoc {
   readonly unionId: string
   readonly name: string
 }
-
-export type MemberStatus = '在职' | '退休' | '离会'
 
 export interface MemberDoc {
   readonly _id: string
