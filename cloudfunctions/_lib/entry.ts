@@ -11,17 +11,23 @@ import {
   type ActionsOf,
   type Envelope,
   type FunctionName,
+  type NeedsMember,
 } from '@shared/contract'
+import { mayCall } from '@shared/domain/authorization'
 import { AppError } from './app-error'
 import { callerFromContext, type Caller } from './identity'
 import { defaultDeps, type Deps } from './deps'
 import { callerTag, jsonLogger } from './log'
+import { requireMember, type CallerMember } from './membership'
 
-export interface HandlerContext<N extends ActionName> {
+interface BaseContext<N extends ActionName> {
   readonly deps: Deps
   readonly caller: Caller
   readonly input: ActionParsed<N>
 }
+
+/** Actions whose access rule needs a bound member get that member, already checked against the rule. */
+export type HandlerContext<N extends ActionName> = NeedsMember<N> extends true ? BaseContext<N> & { readonly me: CallerMember } : BaseContext<N>
 
 export type Handler<N extends ActionName> = (ctx: HandlerContext<N>) => Promise<ActionOutput<N>>
 
@@ -33,7 +39,7 @@ export interface EntryOptions {
   readonly deps?: () => Deps
 }
 
-type AnyHandler = (ctx: HandlerContext<ActionName>) => Promise<unknown>
+type AnyHandler = (ctx: BaseContext<ActionName> & { me?: CallerMember }) => Promise<unknown>
 
 /**
  * The wrapper every cloud function's `main` is: identity from the platform context, input parsed
@@ -76,7 +82,13 @@ export function createMain<F extends FunctionName>(fn: F, router: Router<F>, opt
     }
 
     try {
-      const data = await handler({ deps: getDeps(), caller, input: parsed.value as never })
+      const access = actions[name].access
+      let me: CallerMember | undefined
+      if (access.kind === 'member') {
+        me = await requireMember(getDeps(), caller)
+        if (!mayCall(me.subject, access)) throw new AppError('FORBIDDEN')
+      }
+      const data = await handler({ deps: getDeps(), caller, input: parsed.value as never, me })
       return finish(ok(data), caller)
     } catch (error) {
       if (error instanceof AppError) return finish(fail(error.code, error.message, error.details), caller)

@@ -1,4 +1,5 @@
 import type { Role } from '@shared/contract'
+import type { Subject } from '@shared/domain/authorization'
 import { AppError } from './app-error'
 import type { Deps } from './deps'
 import type { Caller } from './identity'
@@ -9,6 +10,8 @@ export interface CallerMember {
   readonly unionId: string
   readonly member: MemberDoc
   readonly roles: readonly RoleDoc[]
+  /** What the authorization rules in shared/domain/authorization read. */
+  readonly subject: Subject
 }
 
 /** Every member holds `member`; stored role assignments add to it. */
@@ -29,5 +32,7 @@ export async function requireMember(deps: Deps, caller: Caller): Promise<CallerM
   ])
   const member = memberRes.data[0] as MemberDoc | undefined
   if (!member || member.unionId !== binding.unionId || member.status === '离会') throw new AppError('NOT_BOUND')
-  return { openid: caller.openid, unionId: binding.unionId, member, roles: roleRes.data as RoleDoc[] }
+  const roles = roleRes.data as RoleDoc[]
+  const subject: Subject = { unionId: binding.unionId, memberId: member._id, grants: roles.map(({ role, scope }) => ({ role, scope })) }
+  return { openid: caller.openid, unionId: binding.unionId, member, roles, subject }
 }

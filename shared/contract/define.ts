@@ -1,8 +1,11 @@
 import type * as z from 'zod/mini'
+import type { Access } from '../domain/authorization'
 
 /** One action: its input schema and, as a phantom type, its output. */
-export interface ActionDef<I extends z.ZodMiniType, O> {
+export interface ActionDef<I extends z.ZodMiniType, O, A extends Access = Access> {
   readonly input: I
+  /** Who may call it; the function entry enforces this before the handler runs. */
+  readonly access: A
   /** Never set at run time: carries the output type to the client and the router. */
   readonly output?: O
 }
@@ -10,4 +13,4 @@ export interface ActionDef<I extends z.ZodMiniType, O> {
 /** `defineAction<Output>()(inputSchema)` — the output is a type only, so nothing extra ships. */
 export const defineAction =
   <O>() =>
-  <I extends z.ZodMiniType>(input: I): ActionDef<I, O> => ({ input })
+  <I extends z.ZodMiniType, const A extends Access>(input: I, access: A): ActionDef<I, O, A> => ({ input, access })

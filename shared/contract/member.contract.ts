@@ -1,8 +1,9 @@
 import * as z from 'zod/mini'
 import { defineAction } from './define'
 
-export const ROLES = ['member', 'leader', 'admin', 'redeemer', 'auditor'] as const
-export type Role = (typeof ROLES)[number]
+import type { Role } from '../domain/roles'
+
+export { ROLES, type Role } from '../domain/roles'
 
 export interface MeView {
   readonly member: { readonly id: string; readonly name: string; readonly department: string }
@@ -12,5 +13,5 @@ export interface MeView {
 
 export const memberActions = {
   /** The caller's own profile, union and roles. */
-  'member.me': defineAction<MeView>()(z.strictObject({})),
+  'member.me': defineAction<MeView>()(z.strictObject({}), { kind: 'member' }),
 }

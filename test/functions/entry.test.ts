@@ -4,7 +4,18 @@ import type { Deps } from '../../cloudfunctions/_lib/deps'
 import { platformContext } from '../../emulator/function-runner'
 
 /** The wrapper alone, with a handler that reports what it was given. No database needed. */
-const fakeDeps = { db: {}, clock: { now: () => new Date(0) }, ids: { next: () => 'id' }, secrets: { codeSigning: 'x'.repeat(32) }, log: () => {} } as unknown as Deps
+/** Just enough database for requireMember: every openid is bound to a member named after it. */
+const fakeDb = {
+  collection: (name: string) => ({
+    doc: (id: string) => ({
+      get: async () => ({
+        data: name === 'bindings' ? [{ _id: id, unionId: 'u', memberId: `m-${id}` }] : [{ _id: id, unionId: 'u', name: id, status: '在职', departmentName: '' }],
+      }),
+    }),
+    where: () => ({ limit: () => ({ get: async () => ({ data: [] }) }) }),
+  }),
+}
+const fakeDeps = { db: fakeDb, clock: { now: () => new Date(0) }, ids: { next: () => 'id' }, secrets: { codeSigning: 'x'.repeat(32) }, log: () => {} } as unknown as Deps
 const seen: unknown[] = []
 const make = (me: Router<'member'>['me']) => createMain('member', { me }, { deps: () => fakeDeps })
 

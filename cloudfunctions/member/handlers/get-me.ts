@@ -1,10 +1,9 @@
 import type { Handler } from '../../_lib/entry'
-import { requireMember, roleNames } from '../../_lib/membership'
+import { roleNames } from '../../_lib/membership'
 import { notFound } from '../../_lib/app-error'
 import type { UnionDoc } from '../../_lib/documents'
 
-export const getMe: Handler<'member.me'> = async ({ deps, caller }) => {
-  const me = await requireMember(deps, caller)
+export const getMe: Handler<'member.me'> = async ({ deps, me }) => {
   const unionRes = await deps.db.collection('unions').doc(me.unionId).get()
   const union = unionRes.data[0] as UnionDoc | undefined
   if (!union) throw notFound('所在工会不存在')
