@@ -7,7 +7,8 @@ import { createLocalCloudbase } from './cloudbase-server'
 import { createFunctionRunner, type CloudMain } from './function-runner'
 import { applyPlatformEnv, localSecrets } from './platform-env'
 import { serveStatic } from './static-files'
-import { sendJson } from './http-util'
+import { BodyTooLarge, readBody, sendJson } from './http-util'
+import { randomUUID } from 'node:crypto'
 import { DEMO_ACCOUNTS, DEMO_MEMBERS } from './demo-data'
 import { seedDemo } from './demo-seed'
 
@@ -41,6 +42,27 @@ const localAccounts = () => ({
 })
 
 /**
+ * The local stand-in for `wx.cloud.uploadFile`: the h5 app posts the raw file, it lands in the local
+ * cloud storage under the caller's folder, and the answer is its fileID, as on WeChat.
+ */
+async function localUpload(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) {
+  if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'INVALID_ARGUMENT', message: '请用 POST 上传' } })
+  const openid = req.headers['x-local-openid']
+  if (typeof openid !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(openid)) return sendJson(res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先选择演示账号' } })
+  const name = new URL(req.url ?? '/', 'http://local').searchParams.get('name') ?? 'file'
+  const safeName = name.replace(/[^A-Za-z0-9_.\u4e00-\u9fa5-]/g, '_').slice(-80)
+  let content: Buffer
+  try {
+    content = await readBody(req, 20 * 1024 * 1024)
+  } catch (error) {
+    if (error instanceof BodyTooLarge) return sendJson(res, 413, { ok: false, error: { code: 'INVALID_ARGUMENT', message: '文件太大了，不能超过 20 MB' } })
+    throw error
+  }
+  const { fileID } = await cloudbase.init({ env: 'local' }).uploadFile({ cloudPath: `uploads/${openid}/${randomUUID()}-${safeName}`, fileContent: content })
+  sendJson(res, 200, { fileId: fileID })
+}
+
+/**
  * One port for everything local: the CloudBase database and storage API (/admin, /storage), the
  * function runner (/fn/<name>), the local login list (/local/accounts) and the h5 app.
  */
@@ -62,6 +84,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       if (await runner.handle(req, res)) return
       const path = (req.url ?? '').split('?')[0]
       if (path === '/local/accounts') return sendJson(res, 200, localAccounts())
+      if (path === '/local/upload') return localUpload(req, res)
       if (options.h5Dir && existsSync(options.h5Dir)) return serveStatic(options.h5Dir, req, res)
       sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '没有这个地址' } })
     })().catch((error) => {

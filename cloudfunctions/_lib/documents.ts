@@ -46,3 +46,19 @@ export interface RoleDoc {
   /** For a leader: the department or interest group; for a redeemer: the redemption point. */
   readonly scope?: { readonly kind: 'department' | 'group' | 'point'; readonly id: string }
 }
+
+/** `_id` is the code itself (normalised); single use is one conditional write on `usedAt: null`. */
+export interface InviteDoc {
+  readonly _id: string
+  readonly unionId: string
+  readonly memberId: string
+  readonly memberName: string
+  readonly departmentName: string
+  readonly memberNo: string
+  readonly batchId: string
+  readonly createdAt: Date
+  readonly createdBy: string
+  readonly expiresAt: Date
+  readonly usedAt: Date | null
+  readonly usedBy: string | null
+}

@@ -28,11 +28,16 @@ export async function requireMember(deps: Deps, caller: Caller): Promise<CallerM
   if (!binding) throw new AppError('NOT_BOUND')
   const [memberRes, roleRes] = await Promise.all([
     db.collection('members').doc(binding.memberId).get(),
-    db.collection('roles').where({ unionId: binding.unionId, memberId: binding.memberId }).limit(100).get(),
+    rolesOf(deps, binding.unionId, binding.memberId),
   ])
   const member = memberRes.data[0] as MemberDoc | undefined
   if (!member || member.unionId !== binding.unionId || member.status === '离会') throw new AppError('NOT_BOUND')
-  const roles = roleRes.data as RoleDoc[]
+  const roles = roleRes
   const subject: Subject = { unionId: binding.unionId, memberId: member._id, grants: roles.map(({ role, scope }) => ({ role, scope })) }
   return { openid: caller.openid, unionId: binding.unionId, member, roles, subject }
+}
+
+/** A member's stored role grants (a person holds a handful at most). */
+export async function rolesOf(deps: Deps, unionId: string, memberId: string): Promise<RoleDoc[]> {
+  return (await deps.db.collection('roles').where({ unionId, memberId }).limit(100).get()).data as RoleDoc[]
 }

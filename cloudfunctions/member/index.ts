@@ -1,8 +1,34 @@
 import { createMain, type Router } from '../_lib/entry'
 import { getMe } from './handlers/get-me'
+import { bindByCode } from './handlers/bind-by-code'
+import { bindByProfile } from './handlers/bind-by-profile'
+import { listDepartments } from './handlers/list-departments'
+import { listMembers } from './handlers/list-members'
+import { getMember } from './handlers/get-member'
+import { updateMember } from './handlers/update-member'
+import { setRoles } from './handlers/set-roles'
+import { unbindMember } from './handlers/unbind-member'
+import { createInvites } from './handlers/create-invites'
+import { listInvites } from './handlers/list-invites'
+import { exportInvites } from './handlers/export-invites'
+import { importCheck } from './handlers/import-check'
+import { importApply } from './handlers/import-apply'
 
 export const router: Router<'member'> = {
   me: getMe,
+  bindByCode,
+  bindByProfile,
+  departments: listDepartments,
+  list: listMembers,
+  get: getMember,
+  update: updateMember,
+  setRoles,
+  unbind: unbindMember,
+  createInvites,
+  listInvites,
+  exportInvites,
+  importCheck,
+  importApply,
 }
 
 export const main = createMain('member', router)

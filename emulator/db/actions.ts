@@ -49,10 +49,16 @@ function intParam(value: unknown, name: string, fallback: number): number {
   return value
 }
 
-/** Documents matching the filter in natural order; a literal _id is a direct lookup. */
+const idsOf = (docs: Doc[]): DocId[] => docs.map((d) => d._id as DocId)
+
+/**
+ * Documents matching the filter in natural order; a literal _id is a direct lookup, and a
+ * transaction then depends on that _id even if it is absent (so a concurrent insert conflicts).
+ */
 function matching(view: View, coll: string, filter: Filter): Doc[] {
   const id = filter.idHint
   if (id !== undefined) {
+    view.observe(coll, [id])
     const doc = view.get(coll, id)
     return doc && filter.test(doc) ? [doc] : []
   }
@@ -68,7 +74,7 @@ const getDocument: ActionHandler = (ctx, params) => {
   const offset = intParam(params.offset, 'offset', 0)
   const limit = Math.min(intParam(params.limit, 'limit', DEFAULT_LIMIT) || DEFAULT_LIMIT, MAX_LIMIT)
   const page = sortDocs(matching(view, coll, filter), sort).slice(offset, offset + limit)
-  view.observe(coll, page)
+  view.observe(coll, idsOf(page))
   return { data: { list: projectDocs(page, projection).map(encodeEJSON), limit, offset } }
 }
 
@@ -117,7 +123,7 @@ const modifyDocument: ActionHandler = (ctx, params) => {
 
   let matches = matching(view, coll, filter)
   if (params.multi !== true) matches = matches.slice(0, 1)
-  view.observe(coll, matches)
+  view.observe(coll, idsOf(matches))
   const mutations: Mutation[] = []
   for (const doc of matches) {
     const next = build(doc, filter.spec)
@@ -144,7 +150,7 @@ const modifyAndReturnDoc: ActionHandler = (ctx, params) => {
   const modifier = toModifier(decodeObject(ctx, params.data, 'data'))
   const [doc] = matching(view, coll, filter)
   if (!doc) return { data: { updated: 0, doc: null } }
-  view.observe(coll, [doc])
+  view.observe(coll, [doc._id as DocId])
   const next = applyModifier(doc, modifier, filter.spec)
   const changed = !sameValue(doc, next)
   if (changed) view.write([{ coll, id: doc._id as DocId, doc: next }])
@@ -156,7 +162,7 @@ const removeDocument: ActionHandler = (ctx, params) => {
   const view = ctx.viewFor(params.transactionId)
   let matches = matching(view, coll, filterOf(ctx, params))
   if (params.multi !== true) matches = matches.slice(0, 1)
-  view.observe(coll, matches)
+  view.observe(coll, idsOf(matches))
   if (matches.length) view.write(matches.map((doc) => ({ coll, id: doc._id as DocId, doc: null })))
   return { data: { deleted: matches.length } }
 }

@@ -24,6 +24,7 @@ export interface DatabaseOptions {
  */
 export class Database {
   private closed = false
+  private compactionFailed = false
   private readonly committed: View
   private readonly transactions: TransactionManager
 
@@ -59,12 +60,14 @@ export class Database {
 
   private commit(mutations: Mutation[]): void {
     this.store.commit(mutations, () => this.journal.append(mutations))
-    if (!this.journal.shouldCompact()) return
+    if (this.compactionFailed || !this.journal.shouldCompact()) return
     try {
       this.journal.compact(this.store.entries())
     } catch (e) {
-      // The write itself is journaled; a failed compaction only means a longer journal.
-      console.error('[local-cloudbase] compaction failed:', e)
+      // The write itself is journaled; a failed compaction only means a longer journal, so stop
+      // trying (until restart) rather than fail or slow down every later write.
+      this.compactionFailed = true
+      console.error('[local-cloudbase] compaction failed; the journal keeps growing:', e)
     }
   }
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { fsyncDir, readSnapshot, writeAll, writeSnapshot } from './snapshot'
+import { fsyncDir, writeAll } from './durable-fs'
+import { readSnapshot, writeSnapshot } from './snapshot'
 import type { Mutation } from './store'
 import { type Doc, type DocId, decodeEJSON, encodeEJSON } from './values'
 

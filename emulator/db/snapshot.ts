@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { fsyncDir, writeAll } from './durable-fs'
 import type { Mutation } from './store'
 import { type Doc, type DocId, decodeEJSON, encodeEJSON } from './values'
 
@@ -10,21 +11,6 @@ import { type Doc, type DocId, decodeEJSON, encodeEJSON } from './values'
  */
 const FORMAT = 'cloudbase-emulator-snapshot/1'
 const CHUNK_BYTES = 1 << 20
-
-export function writeAll(fd: number, buf: Buffer): void {
-  let off = 0
-  while (off < buf.length) off += fs.writeSync(fd, buf, off, buf.length - off)
-}
-
-/** fsync the directory so a rename or a new file survives a power cut. */
-export function fsyncDir(dir: string): void {
-  const fd = fs.openSync(dir, 'r')
-  try {
-    fs.fsyncSync(fd)
-  } finally {
-    fs.closeSync(fd)
-  }
-}
 
 export function writeSnapshot(file: string, seq: number, entries: Iterable<[string, Doc]>): void {
   const tmp = `${file}.tmp`

@@ -74,8 +74,8 @@ export class TransactionManager {
         for (const m of tx.writes.values()) if (m.coll === coll && m.doc && !committedIds.has(m.id)) out.push(m.doc)
         return out
       },
-      observe: (coll, docs) => {
-        for (const doc of docs) observe(coll, doc._id as DocId)
+      observe: (coll, ids) => {
+        for (const id of ids) observe(coll, id)
       },
       write: (mutations) => {
         for (const m of mutations) {

@@ -9,7 +9,10 @@ export interface View {
   get(coll: string, id: DocId): Doc | undefined
   /** Every document of the collection, in natural order. */
   list(coll: string): Doc[]
-  /** Tells a transaction which documents the action's result depended on. */
-  observe(coll: string, docs: Doc[]): void
+  /**
+   * Tells a transaction which documents (by _id, present or absent) the action's result depended
+   * on; commit fails if any of them changed meanwhile.
+   */
+  observe(coll: string, ids: DocId[]): void
   write(mutations: Mutation[]): void
 }

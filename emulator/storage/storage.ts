@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { CloudbaseError, invalidParam } from '../db/errors'
-import { fsyncDir, writeAll } from '../db/snapshot'
+import { fsyncDir, writeAll } from '../db/durable-fs'
 import type { Doc } from '../db/values'
 import { checkCloudPath, cloudPathOf, diskPathOf, fileIdOf } from './paths'
 import { UrlSigner } from './signing'
@@ -122,8 +122,9 @@ export class LocalStorage {
         if (!Array.isArray(params.fileid_list)) throw invalidParam('fileid_list must be an array')
         const list = params.fileid_list.map((fileID: unknown) => {
           try {
-            const file = diskPathOf(this.root, cloudPathOf(fileID))
-            if (!this.exists(cloudPathOf(fileID))) return { fileID, code: 'STORAGE_FILE_NONEXIST', message: 'file not exist' }
+            const cloudPath = cloudPathOf(fileID)
+            if (!this.exists(cloudPath)) return { fileID, code: 'STORAGE_FILE_NONEXIST', message: 'file not exist' }
+            const file = diskPathOf(this.root, cloudPath)
             fs.unlinkSync(file)
             fsyncDir(path.dirname(file))
             return { fileID, code: 'SUCCESS' }

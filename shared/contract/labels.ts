@@ -14,6 +14,17 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   page: '页码',
   pageSize: '每页条数',
   id: '编号',
+  departmentId: '部门',
+  code: '邀请码',
+  phoneLast4: '手机号后四位',
+  grants: '角色',
+  role: '角色',
+  scope: '范围',
+  memberIds: '会员',
+  fileId: '文件',
+  fileName: '文件名',
+  jobId: '导入任务',
+  unusedOnly: '只看未使用',
 }
 
 export const labelFor = (path: readonly PropertyKey[]): string => {

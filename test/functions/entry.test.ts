@@ -1,4 +1,5 @@
 import { createMain, type Router } from '../../cloudfunctions/_lib/entry'
+import { router } from '../../cloudfunctions/member'
 import { AppError } from '../../cloudfunctions/_lib/app-error'
 import type { Deps } from '../../cloudfunctions/_lib/deps'
 import { platformContext } from '../../emulator/function-runner'
@@ -17,7 +18,7 @@ const fakeDb = {
 }
 const fakeDeps = { db: fakeDb, clock: { now: () => new Date(0) }, ids: { next: () => 'id' }, secrets: { codeSigning: 'x'.repeat(32) }, log: () => {} } as unknown as Deps
 const seen: unknown[] = []
-const make = (me: Router<'member'>['me']) => createMain('member', { me }, { deps: () => fakeDeps })
+const make = (me: Router<'member'>['me']) => createMain('member', { ...router, me }, { deps: () => fakeDeps })
 
 beforeAll(() => {
   process.env.LOG_LEVEL = 'silent'
@@ -26,7 +27,7 @@ beforeEach(() => seen.splice(0))
 
 const echo = make(async ({ caller, input }) => {
   seen.push({ caller, input })
-  return { member: { id: 'm', name: caller.openid, department: '' }, union: { id: 'u', name: '' }, roles: ['member'] }
+  return { member: { id: 'm', name: caller.openid, department: '', memberNo: '' }, union: { id: 'u', name: '' }, roles: ['member'], grants: [] }
 })
 
 describe('createMain: the entry every function uses', () => {

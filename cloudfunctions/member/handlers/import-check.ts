@@ -1,0 +1,6 @@
+// TEMPORARY placeholder written by the lead so the tree compiles; helper-3 replaces this file.
+import type { Handler } from '../../_lib/entry'
+import { notFound } from '../../_lib/app-error'
+export const importCheck: Handler<'member.importCheck'> = async () => {
+  throw notFound('没有找到这个导入任务')
+}

@@ -1,0 +1,27 @@
+import type { MeView } from '@shared/contract'
+import { notFound } from '../_lib/app-error'
+import type { Deps } from '../_lib/deps'
+import type { DepartmentDoc, MemberDoc, RoleDoc, UnionDoc } from '../_lib/documents'
+import { roleNames } from '../_lib/membership'
+
+/** What the member sees of themself: profile, union, roles with the names of what they lead. */
+export async function meView(deps: Deps, member: MemberDoc, roles: readonly RoleDoc[]): Promise<MeView> {
+  const { db } = deps
+  const _ = db.command
+  const departmentIds = roles.filter((r) => r.scope?.kind === 'department').map((r) => r.scope!.id)
+  const [unionRes, deptRes] = await Promise.all([
+    db.collection('unions').doc(member.unionId).get(),
+    departmentIds.length ? db.collection('departments').where({ _id: _.in(departmentIds), unionId: member.unionId }).limit(100).get() : Promise.resolve({ data: [] }),
+  ])
+  const union = unionRes.data[0] as UnionDoc | undefined
+  if (!union) throw notFound('所在工会不存在')
+  const deptName = new Map((deptRes.data as DepartmentDoc[]).map((d) => [d._id, d.name]))
+  return {
+    member: { id: member._id, name: member.name, department: member.departmentName, memberNo: member.memberNo },
+    union: { id: union._id, name: union.name },
+    roles: roleNames(roles),
+    grants: roles
+      .filter((r) => r.role !== 'member')
+      .map(({ role, scope }) => (scope ? { role, scope: { ...scope, name: scope.kind === 'department' ? (deptName.get(scope.id) ?? '') : scope.id } } : { role })),
+  }
+}
