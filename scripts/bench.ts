@@ -9,6 +9,7 @@ import { join, relative } from 'node:path'
 import { ensureFunctions, ensureWeapp, WEAPP_DIR } from './builds'
 import { FUNCTIONS_OUT, ROOT, functionNames } from './function-names'
 import { kb, percentile, printTable } from './bench-table'
+import { benchImport } from './bench-import'
 import { bundledFunctions, startDevServer } from '../emulator/dev-server'
 import type { ActionInput, ActionName } from '../shared/contract'
 
@@ -94,6 +95,7 @@ async function main() {
   await benchActions()
   benchBundles()
   benchWeapp()
+  await benchImport()
 }
 
 main().catch((error) => {
