@@ -18,10 +18,14 @@ module.exports = {
     project('client', {
       testEnvironment: 'jsdom',
       setupFiles: ['<rootDir>/test/client/setup.ts'],
+      // Taro's web components pull in swiper, which ships .mjs only.
+      transform: { ...common.transform, '^.+\\.mjs$': swc },
       transformIgnorePatterns: ['/node_modules/(?!(@tarojs|@stencil|swiper|lodash-es|@nutui|@babel/runtime/helpers/esm)/)'],
       moduleNameMapper: {
         ...common.moduleNameMapper,
         '^@tarojs/components$': '@tarojs/components/lib/react/index',
+        // Taro's React wrappers import an ESM-only tslib copy by relative path; use the root CommonJS build.
+        'tslib/tslib\\.es6\\.js$': '<rootDir>/node_modules/tslib/tslib.js',
         '\\.(css|scss|sass|less)$': '<rootDir>/test/client/style-stub.js',
         '\\.(png|jpe?g|gif|svg)$': '<rootDir>/test/client/file-stub.js',
       },

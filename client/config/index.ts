@@ -11,7 +11,7 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 const repoRoot = path.resolve(__dirname, '..', '..')
 const sharedDir = path.join(repoRoot, 'shared')
 
-export default defineConfig<'webpack5'>(async (merge, { command, mode }) => {
+export default defineConfig<'webpack5'>(async (merge) => {
   const taroEnv = process.env.TARO_ENV
   const localMode = taroEnv === 'h5' && process.env.UNION_LOCAL === '1'
   const production = process.env.NODE_ENV !== 'development'
@@ -75,7 +75,5 @@ export default defineConfig<'webpack5'>(async (merge, { command, mode }) => {
     },
   }
 
-  void command
-  void mode
   return merge({}, base)
 })

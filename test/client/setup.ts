@@ -20,3 +20,6 @@ class NoopObserver {
 }
 for (const name of ['ResizeObserver', 'IntersectionObserver', 'MutationObserver']) if (typeof g[name] !== 'function') g[name] = NoopObserver
 if (typeof g.requestAnimationFrame !== 'function') g.requestAnimationFrame = (cb: (t: number) => void) => setTimeout(() => cb(0), 0)
+
+// Taro's build defines this for its React component wrappers (false: register the web components).
+;(globalThis as unknown as { DEPRECATED_ADAPTER_COMPONENT: boolean }).DEPRECATED_ADAPTER_COMPONENT = false

@@ -104,6 +104,15 @@ test('a document changed after the transaction read it conflicts at commit', asy
   expect(await getDoc('t5')).toEqual({ _id: 't5', n: 10 })
 })
 
+test('a document read as absent and created by someone else meanwhile conflicts at commit', async () => {
+  const tx = await start()
+  expect((await tx.collection('counters').doc('t7').get()).data).toBeNull()
+  await cb.db.collection('counters').add({ _id: 't7', by: 'other' })
+  await tx.collection('counters').doc('t7').set({ by: 'tx' })
+  expect((await errorOf(tx.commit())).code).toBe('DATABASE_TRANSACTION_CONFLICT')
+  expect(await getDoc('t7')).toEqual({ _id: 't7', by: 'other' })
+})
+
 test('runTransaction retries a conflict and the retry sees the winner', async () => {
   await cb.db.collection('counters').add({ _id: 't6', n: 0 })
   const other = await start()

@@ -34,9 +34,9 @@ export default function HomePage() {
         <ErrorState error={me.error} onRetry={() => void me.reload()} />
       ) : me.data ? (
         <>
-          <View className='home-card'>
-            <View className='home-greeting'>你好，{me.data.member.name}</View>
-            <View className='home-card__meta'>
+          <View className='home-card home-greeting'>
+            <View className='home-greeting__hello'>你好，{me.data.member.name}</View>
+            <View className='home-greeting__meta'>
               {me.data.member.department} · {me.data.union.name}
             </View>
           </View>

@@ -17,6 +17,11 @@ export default function MePage() {
   })
 
   const roles = me.data?.roles ?? []
+  // A scoped grant reads as "财务科 组长"; unscoped roles just by name.
+  const roleChips = roles.flatMap((role) => {
+    const scoped = (me.data?.grants ?? []).filter((g) => g.role === role && g.scope?.name)
+    return scoped.length ? scoped.map((g) => ({ key: `${role}:${g.scope!.id}`, role, text: `${g.scope!.name} ${roleLabel(role)}` })) : [{ key: role, role, text: roleLabel(role) }]
+  })
   // Staff tools live in subpackages and are offered only to members holding the matching role.
   const tools: Array<{ text: string; hint: string; url: string }> = []
   if (roles.includes('admin')) tools.push({ text: '管理后台', hint: '发布活动、管理会员', url: ROUTES.admin })
@@ -38,10 +43,11 @@ export default function MePage() {
               <View className='me-department'>
                 {me.data.member.department} · {me.data.union.name}
               </View>
+              {me.data.member.memberNo ? <View className='me-member-no'>会员编号 {me.data.member.memberNo}</View> : null}
               <View className='me-roles'>
-                {roles.map((r) => (
-                  <View key={r} className={`me-role me-role--${r}`}>
-                    {roleLabel(r)}
+                {roleChips.map((chip) => (
+                  <View key={chip.key} className={`me-role me-role--${chip.role}`}>
+                    {chip.text}
                   </View>
                 ))}
               </View>

@@ -1,0 +1,44 @@
+/**
+ * Stand-in for @tarojs/taro in jsdom: the APIs our code and the NutUI parts we use touch.
+ * Use with `jest.mock('@tarojs/taro', () => require('./mocks/taro'))`.
+ */
+export const request = jest.fn()
+export const showToast = jest.fn(() => Promise.resolve())
+export const getStorageSync = jest.fn((_key: string): unknown => '')
+export const setStorageSync = jest.fn()
+export const removeStorageSync = jest.fn()
+export const stopPullDownRefresh = jest.fn()
+export const switchTab = jest.fn(() => Promise.resolve())
+export const navigateTo = jest.fn(() => Promise.resolve())
+export const cloud = { init: jest.fn(), callFunction: jest.fn() }
+export const getEnv = jest.fn(() => 'WEB')
+export const pxTransform = jest.fn((v: number) => `${v}px`)
+export const ENV_TYPE = { WEAPP: 'WEAPP', WEB: 'WEB' }
+export const usePullDownRefresh = jest.fn()
+export const useLaunch = jest.fn()
+export const useDidShow = jest.fn()
+export const useReady = jest.fn()
+export const nextTick = (fn: () => void) => setTimeout(fn, 0)
+export const createSelectorQuery = jest.fn()
+
+const Taro = {
+  request,
+  showToast,
+  getStorageSync,
+  setStorageSync,
+  removeStorageSync,
+  stopPullDownRefresh,
+  switchTab,
+  navigateTo,
+  cloud,
+  getEnv,
+  pxTransform,
+  ENV_TYPE,
+  usePullDownRefresh,
+  useLaunch,
+  useDidShow,
+  useReady,
+  nextTick,
+  createSelectorQuery,
+}
+export default Taro
