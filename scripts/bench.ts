@@ -16,7 +16,14 @@ import type { ActionInput, ActionName } from '../shared/contract'
 const CALLS = Number(process.env.BENCH_CALLS ?? 200)
 
 /** Each benchmarked action, called as a given demo account. */
-const CASES: { name: ActionName; as: string; input: ActionInput<ActionName> }[] = [{ name: 'member.me', as: 'demo-member', input: {} }]
+const CASES: { name: ActionName; as: string; input: ActionInput<ActionName> }[] = [
+  { name: 'member.me', as: 'demo-member', input: {} },
+  { name: 'member.me', as: 'demo-leader', input: {} },
+  { name: 'member.departments', as: 'demo-member', input: {} },
+  { name: 'member.list', as: 'demo-admin', input: { keyword: '张', pageSize: 20 } },
+  { name: 'member.get', as: 'demo-admin', input: { id: 'demo-member-10' } },
+  { name: 'member.listInvites', as: 'demo-admin', input: { pageSize: 20 } },
+]
 
 async function benchActions() {
   const dataDir = mkdtempSync(join(tmpdir(), 'union-bench-'))
@@ -45,7 +52,7 @@ async function benchActions() {
         times.push(Number(process.hrtime.bigint() - t) / 1e6)
       }
       times.sort((a, b) => a - b)
-      rows.push([c.name, trips, percentile(times, 50).toFixed(1), percentile(times, 95).toFixed(1), percentile(times, 99).toFixed(1), CALLS])
+      rows.push([`${c.name} (${c.as})`, trips, percentile(times, 50).toFixed(1), percentile(times, 95).toFixed(1), percentile(times, 99).toFixed(1), CALLS])
     }
   } finally {
     await server.close()
