@@ -13,6 +13,9 @@ import { benchImport } from './bench-import'
 import { bundledFunctions, startDevServer } from '../emulator/dev-server'
 import type { ActionInput, ActionName } from '../shared/contract'
 
+// One JSON log line per call would drown the table.
+process.env.LOG_LEVEL ??= 'warn'
+
 const CALLS = Number(process.env.BENCH_CALLS ?? 200)
 
 /** Each benchmarked action, called as a given demo account. */

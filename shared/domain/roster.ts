@@ -23,7 +23,8 @@ export interface RosterRow {
   readonly birthday: string
   /** "YYYY-MM-DD" */
   readonly joinDate: string
-  readonly status: MemberStatus
+  /** '' when the cell is blank: a new member starts 在职, an existing member keeps their status. */
+  readonly status: MemberStatus | ''
 }
 
 export interface RosterProblem {
@@ -108,11 +109,11 @@ function checkRow(row: number, get: (c: RosterColumn) => Cell): RosterRow | { pr
   if (joinDate === null) bad('入会日期', `入会日期看不懂：「${text(joinCell)}」，请写成 2020-03-01`)
 
   const statusText = text(get('状态'))
-  const status = statusText === '' ? '在职' : (MEMBER_STATUSES as readonly string[]).includes(statusText) ? (statusText as MemberStatus) : null
+  const status = statusText === '' || (MEMBER_STATUSES as readonly string[]).includes(statusText) ? (statusText as MemberStatus | '') : null
   if (status === null) bad('状态', `状态应为 在职、退休 或 离会，不是「${statusText}」`)
 
   if (problems.length) return { problems }
-  return { row, name, gender: gender as RosterRow['gender'], department, memberNo, phone, birthday: birthday as string, joinDate: joinDate as string, status: status as MemberStatus }
+  return { row, name, gender: gender as RosterRow['gender'], department, memberNo, phone, birthday: birthday as string, joinDate: joinDate as string, status: status as MemberStatus | '' }
 }
 
 const text = (cell: Cell): string => {

@@ -41,12 +41,12 @@ describe('checkRoster', () => {
     ])
   })
 
-  it('accepts columns in any order, skips blank lines, and defaults 状态 to 在职', () => {
+  it('accepts columns in any order, skips blank lines, and leaves a blank 状态 unset', () => {
     const result = checkRoster(['会员编号', '部门', '姓名'], [['GH9', '人事科', '李娜'], ['', '', ''], ['GH10', '人事科', '王芳']])
     expect(result.problems).toEqual([])
     expect(result.rows.map((r) => [r.row, r.name, r.status])).toEqual([
-      [2, '李娜', '在职'],
-      [4, '王芳', '在职'],
+      [2, '李娜', ''],
+      [4, '王芳', ''],
     ])
   })
 })

@@ -1,5 +1,5 @@
 import type { ImportProgress } from '@shared/contract'
-import type { MemberStatus } from '@shared/domain/roster'
+import type { RosterRow } from '@shared/domain/roster'
 
 /**
  * An import is checked once (the file is read there and only there) and applied in chunks over
@@ -10,20 +10,11 @@ import type { MemberStatus } from '@shared/domain/roster'
 export const CHUNK_SIZE = 500
 
 /**
- * One valid row of the file. An empty string means "not given in the file": it fills a new
- * member's field with nothing and leaves an existing member's value alone (a file without a
- * 状态 or 手机号 column must not reset everyone's).
+ * One valid row of the file, without its row number. An empty string means "not given in the
+ * file": it fills a new member's field with nothing and leaves an existing member's value alone
+ * (a file without a 状态 or 手机号 column must not reset everyone's).
  */
-export interface CheckedRow {
-  readonly name: string
-  readonly gender: '男' | '女' | ''
-  readonly department: string
-  readonly memberNo: string
-  readonly phone: string
-  readonly birthday: string
-  readonly joinDate: string
-  readonly status: MemberStatus | ''
-}
+export type CheckedRow = Omit<RosterRow, 'row'>
 
 /** A row as stored for apply. */
 export interface ImportRow extends CheckedRow {
