@@ -1,20 +1,22 @@
 /**
  * Bundles each cloud function into a deployable folder: dist/functions/<name>/{index.js,package.json,config.json}.
- * Everything but @cloudbase/node-sdk is inlined; CloudBase installs the SDK from package.json on deploy.
+ * Everything is inlined except EXTERNAL packages, which CloudBase installs from the function's
+ * package.json on deploy: the SDK, and exceljs, which loads lazily so cold starts stay fast.
  */
-import { build } from 'esbuild'
+import { build, type Metafile } from 'esbuild'
 import { mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { FUNCTIONS_OUT, FUNCTIONS_SRC, ROOT, functionNames } from './function-names'
 
-const sdkVersion: string = JSON.parse(readFileSync(join(ROOT, 'node_modules/@cloudbase/node-sdk/package.json'), 'utf8')).version
+const EXTERNAL = ['@cloudbase/node-sdk', 'exceljs']
+const versionOf = (pkg: string): string => JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')).version
 
 export async function buildFunctions(names = functionNames()): Promise<string[]> {
   await Promise.all(
     names.map(async (name) => {
       const out = join(FUNCTIONS_OUT, name)
       mkdirSync(out, { recursive: true })
-      await build({
+      const result = await build({
         entryPoints: [join(FUNCTIONS_SRC, name, 'index.ts')],
         outfile: join(out, 'index.js'),
         bundle: true,
@@ -23,18 +25,25 @@ export async function buildFunctions(names = functionNames()): Promise<string[]>
         format: 'cjs',
         minify: true,
         legalComments: 'none',
-        external: ['@cloudbase/node-sdk'],
+        external: EXTERNAL,
+        metafile: true,
         tsconfig: join(ROOT, 'tsconfig.json'),
         logLevel: 'warning',
       })
       writeFileSync(
         join(out, 'package.json'),
-        JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { '@cloudbase/node-sdk': sdkVersion } }, null, 2) + '\n',
+        JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: dependenciesOf(result.metafile) }, null, 2) + '\n',
       )
       copyFileSync(join(FUNCTIONS_SRC, name, 'config.json'), join(out, 'config.json'))
     }),
   )
   return names
+}
+
+/** Only the external packages this function actually imports go into its package.json. */
+function dependenciesOf(metafile: Metafile): Record<string, string> {
+  const used = new Set(Object.values(metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path)))
+  return Object.fromEntries(EXTERNAL.filter((pkg) => used.has(pkg)).map((pkg) => [pkg, versionOf(pkg)]))
 }
 
 if (require.main === module) {

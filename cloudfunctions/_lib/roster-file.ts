@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream'
 import Papa from 'papaparse'
-import ExcelJS, { type Row as ExcelRow, type CellValue } from 'exceljs'
+import type { Row as ExcelRow, CellValue } from 'exceljs'
+import { loadExcel } from './excel'
 import { mapHeader, type Cell } from '@shared/domain/roster'
 import { AppError, invalid } from './app-error'
 
@@ -121,6 +122,7 @@ async function readXlsx(content: Buffer): Promise<Cell[][]> {
   const rows: Cell[][] = []
   let nonBlank = 0
   let sawSheet = false
+  const ExcelJS = await loadExcel()
   try {
     const book = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([content]), {
       worksheets: 'emit',

@@ -1,16 +1,17 @@
-import ExcelJS from 'exceljs'
 import { formatShanghai } from '@shared/domain/time'
 import type { Handler } from '../../_lib/entry'
 import type { InviteDoc } from '../../_lib/documents'
 import { readAll } from '../../_lib/read-all'
 import { uploadAndLink } from '../../_lib/files'
 import { toInviteView } from './list-invites'
+import { loadExcel } from '../../_lib/excel'
 
 /** The unused, valid codes as a spreadsheet the union office prints or forwards, behind a 10-minute link. */
 export const exportInvites: Handler<'member.exportInvites'> = async ({ deps, me }) => {
   const { db, clock } = deps
   const now = clock.now()
   const invites = await readAll<InviteDoc>(db.collection('invites').where({ unionId: me.unionId, usedAt: null, expiresAt: db.command.gt(now) }).orderBy('memberNo', 'asc'))
+  const ExcelJS = await loadExcel()
   const book = new ExcelJS.Workbook()
   const sheet = book.addWorksheet('邀请码')
   sheet.columns = [
