@@ -1,8 +1,8 @@
 /** Pages, tab bar and subpackages. Member pages stay in the main package; staff tools load on demand. */
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/activities/index', 'pages/groups/index', 'pages/benefits/index', 'pages/me/index'],
+  pages: ['pages/home/index', 'pages/activities/index', 'pages/groups/index', 'pages/benefits/index', 'pages/me/index', 'pages/bind/index'],
   subPackages: [
-    { root: 'packages/admin', pages: ['index/index'] },
+    { root: 'packages/admin', pages: ['index/index', 'members/index', 'member/index', 'import/index', 'invites/index'] },
     { root: 'packages/redeem', pages: ['index/index'] },
   ],
   window: {

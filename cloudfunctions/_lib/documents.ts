@@ -62,3 +62,55 @@ export interface InviteDoc {
   readonly usedAt: Date | null
   readonly usedBy: string | null
 }
+
+/** An interest group (兴趣小组). Union groups (工会小组) are the departments themselves. */
+export interface GroupDoc {
+  readonly _id: string
+  readonly unionId: string
+  readonly name: string
+  readonly description: string
+  readonly joinPolicy: 'open' | 'approval'
+  readonly sizeLimit: number | null
+  /** Active members; changed only together with a membership's move into or out of `active`. */
+  readonly memberCount: number
+  readonly createdAt: Date
+}
+
+/**
+ * `joining` is held only while the one call that claimed the membership takes a seat, so a
+ * membership is `active` exactly when it holds a seat, whatever leaves or approvals race it.
+ */
+export type GroupMembershipStatus = 'joining' | 'active' | 'pending' | 'left' | 'declined' | 'removed'
+
+/** `_id` = `<groupId>:<memberId>`: a member is in a group at most once. */
+export interface GroupMemberDoc {
+  readonly _id: string
+  readonly unionId: string
+  readonly groupId: string
+  readonly memberId: string
+  readonly memberName: string
+  readonly departmentName: string
+  readonly status: GroupMembershipStatus
+  /** The member agreed that the group's leaders may see their phone number. */
+  readonly shareContact: boolean
+  readonly requestedAt: Date
+  readonly joinedAt: Date | null
+  /** Marks one claim of a seat, so a refused claim is undone exactly. */
+  readonly claim: string
+  readonly decidedBy?: string
+  readonly reason?: string
+}
+
+export interface GroupRecordDoc {
+  readonly _id: string
+  readonly unionId: string
+  readonly groupId: string
+  readonly title: string
+  /** YYYY-MM-DD, the day of the event. */
+  readonly date: string
+  readonly text: string
+  readonly photoFileIds: readonly string[]
+  readonly createdBy: string
+  readonly authorName: string
+  readonly createdAt: Date
+}

@@ -75,7 +75,8 @@ export function createMain<F extends FunctionName>(fn: F, router: Router<F>, opt
     const caller = callerFromContext(context)
     if (!caller) return finish(fail('UNAUTHENTICATED', '无法确认您的身份，请在微信中重新打开小程序'))
 
-    const parsed = parseInput(actions[name].input, body.data ?? {})
+    const def = actions[name] as { input: (typeof actions)[ActionName]['input']; labels?: Record<string, string> }
+    const parsed = parseInput(def.input, body.data ?? {}, def.labels)
     if (!parsed.ok) {
       const [first] = parsed.problems
       return finish(fail('INVALID_ARGUMENT', first.message, { field: first.field, problems: parsed.problems }), caller)

@@ -19,10 +19,15 @@ export async function downloadFile(fileId: string, maxBytes: number): Promise<Bu
 
 /** Stores a generated file (an export) and returns a link that works for `maxAgeSeconds`. */
 export async function uploadAndLink(cloudPath: string, content: Buffer, maxAgeSeconds = 600): Promise<{ fileId: string; url: string }> {
-  const app = getApp()
-  const { fileID } = await app.uploadFile({ cloudPath, fileContent: content })
-  const { fileList } = await app.getTempFileURL({ fileList: [{ fileID, maxAge: maxAgeSeconds }] })
-  const url = fileList[0]?.tempFileURL
+  const { fileID } = await getApp().uploadFile({ cloudPath, fileContent: content })
+  const url = (await temporaryLinks([fileID], maxAgeSeconds)).get(fileID)
   if (!url) throw new Error(`no temp URL for ${fileID}`)
   return { fileId: fileID, url }
+}
+
+/** Short-lived links for stored files (photos), in one storage request. */
+export async function temporaryLinks(fileIds: readonly string[], maxAgeSeconds = 600): Promise<Map<string, string>> {
+  if (fileIds.length === 0) return new Map()
+  const { fileList } = await getApp().getTempFileURL({ fileList: fileIds.map((fileID) => ({ fileID, maxAge: maxAgeSeconds })) })
+  return new Map(fileList.filter((f) => f.tempFileURL).map((f) => [f.fileID, f.tempFileURL]))
 }

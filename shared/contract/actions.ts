@@ -1,10 +1,12 @@
 import type * as z from 'zod/mini'
 import type { ActionDef } from './define'
 import { memberActions } from './member.contract'
+import { groupActions } from './group.contract'
 
 /** The whole API: `<function>.<action>` → input schema and output type. */
 export const actions = {
   ...memberActions,
+  ...groupActions,
 } as const
 
 export type Actions = typeof actions

@@ -6,6 +6,8 @@ export interface ActionDef<I extends z.ZodMiniType, O, A extends Access = Access
   readonly input: I
   /** Who may call it; the function entry enforces this before the handler runs. */
   readonly access: A
+  /** Field names worded for this action where the common labels would mislead (a group's `name` is not a person's). */
+  readonly labels?: Readonly<Record<string, string>>
   /** Never set at run time: carries the output type to the client and the router. */
   readonly output?: O
 }
@@ -13,4 +15,5 @@ export interface ActionDef<I extends z.ZodMiniType, O, A extends Access = Access
 /** `defineAction<Output>()(inputSchema)` — the output is a type only, so nothing extra ships. */
 export const defineAction =
   <O>() =>
-  <I extends z.ZodMiniType, const A extends Access>(input: I, access: A): ActionDef<I, O, A> => ({ input, access })
+  <I extends z.ZodMiniType, const A extends Access>(input: I, access: A, labels?: Record<string, string>): ActionDef<I, O, A> =>
+    labels ? { input, access, labels } : { input, access }

@@ -25,9 +25,21 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   fileName: '文件名',
   jobId: '导入任务',
   unusedOnly: '只看未使用',
+  description: '简介',
+  joinPolicy: '加入方式',
+  sizeLimit: '人数上限',
+  leaderIds: '组长',
+  shareContact: '同意组长查看手机号',
+  approve: '是否同意',
+  reason: '原因',
+  toMemberId: '接任组长',
+  title: '标题',
+  date: '日期',
+  text: '内容',
+  photoFileIds: '照片',
 }
 
-export const labelFor = (path: readonly PropertyKey[]): string => {
+export const labelFor = (path: readonly PropertyKey[], overrides: Readonly<Record<string, string>> = {}): string => {
   const last = [...path].reverse().find((p) => typeof p === 'string') as string | undefined
-  return (last && FIELD_LABELS[last]) ?? last ?? '内容'
+  return (last && (overrides[last] ?? FIELD_LABELS[last])) ?? last ?? '内容'
 }

@@ -9,9 +9,9 @@ export interface FieldProblem {
 type Issue = z.core.$ZodIssue
 
 /** Words one validation issue for a member, in Chinese, naming the field. */
-export function describeIssue(issue: Issue): FieldProblem {
+export function describeIssue(issue: Issue, labels?: Readonly<Record<string, string>>): FieldProblem {
   const field = issue.path.map(String).join('.')
-  const label = labelFor(issue.path)
+  const label = labelFor(issue.path, labels)
   return { field, message: wordIssue(issue, label) }
 }
 
@@ -43,8 +43,8 @@ function wordIssue(issue: Issue, label: string): string {
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] }
 
 /** Parses input against a schema; on failure returns every problem, worded for a member. */
-export function parseInput<S extends z.ZodMiniType>(schema: S, input: unknown): ParseResult<z.output<S>> {
+export function parseInput<S extends z.ZodMiniType>(schema: S, input: unknown, labels?: Readonly<Record<string, string>>): ParseResult<z.output<S>> {
   const result = z.safeParse(schema, input, { reportInput: true })
   if (result.success) return { ok: true, value: result.data }
-  return { ok: false, problems: result.error.issues.map(describeIssue) }
+  return { ok: false, problems: result.error.issues.map((issue) => describeIssue(issue, labels)) }
 }

@@ -7,6 +7,7 @@ jest.mock('../../client/src/services/cloud', () => ({
 
 import { act, render, screen, waitFor } from '@testing-library/react'
 import type { MeView } from '@shared/contract'
+import * as taro from './mocks/taro'
 import { ActionError, callAction } from '../../client/src/services/cloud'
 import HomePage from '../../client/src/pages/home/index'
 
@@ -53,6 +54,10 @@ it('asks an unbound user to bind first', async () => {
   const { container } = render(<HomePage />)
   await screen.findByText('请先绑定会员身份')
   expect(container.querySelector('.home-greeting')).toBeNull()
+  await act(async () => {
+    screen.getByText('去绑定会员身份').click()
+  })
+  expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/bind/index' })
 })
 
 it('in local mode, asks to pick a demo account when nobody is signed in', async () => {

@@ -27,7 +27,7 @@ beforeEach(() => {
 it('shows name, department and roles in Chinese, with the admin tool for an admin only', async () => {
   mockedCall.mockResolvedValueOnce(meWith(['member', 'admin']) as never)
   const { container } = render(<MePage />)
-  await screen.findByText('管理后台')
+  await screen.findByText('会员管理')
   expect(container.querySelector('.me-name')?.textContent).toBe('张伟')
   expect(container.querySelector('.me-department')?.textContent).toContain('办公室')
   expect(container.querySelector('.me-member-no')?.textContent).toBe('会员编号 GH2026001')
@@ -35,7 +35,7 @@ it('shows name, department and roles in Chinese, with the admin tool for an admi
   expect(screen.queryByText('福利核销')).toBeNull()
 
   await act(async () => {
-    screen.getByText('管理后台').click()
+    screen.getByText('会员管理').click()
   })
   expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/admin/index/index' })
 })
@@ -45,7 +45,7 @@ it('offers 福利核销 to a redeemer and nothing extra to a plain member', asyn
   const first = render(<MePage />)
   await screen.findByText('福利核销')
   expect(screen.getByText('核销员')).toBeTruthy()
-  expect(screen.queryByText('管理后台')).toBeNull()
+  expect(screen.queryByText('会员管理')).toBeNull()
   first.unmount()
 
   mockedCall.mockResolvedValueOnce(
@@ -53,6 +53,6 @@ it('offers 福利核销 to a redeemer and nothing extra to a plain member', asyn
   )
   const { container } = render(<MePage />)
   await screen.findByText('财务科 组长')
-  expect(screen.getByText('审计')).toBeTruthy()
+  expect(screen.getByText('经费审查')).toBeTruthy()
   expect(container.querySelector('.me-tools')).toBeNull()
 })

@@ -11,6 +11,8 @@ export const sourceFunctions = (name: string): CloudMain | undefined => {
   const mains: Record<string, () => CloudMain> = {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     member: () => require('../../cloudfunctions/member').main,
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    group: () => require('../../cloudfunctions/group').main,
   }
   return mains[name]?.()
 }

@@ -63,10 +63,10 @@ function runMiniprogramCi(): CiReport {
 
 describe('weapp build (dist/weapp)', () => {
   it('declares the tab pages, both subpackages and the privacy check', () => {
-    expect(app.pages).toEqual(['pages/home/index', 'pages/activities/index', 'pages/groups/index', 'pages/benefits/index', 'pages/me/index'])
-    expect(app.tabBar?.list.map((t) => t.pagePath)).toEqual(app.pages)
+    expect(app.pages).toEqual(['pages/home/index', 'pages/activities/index', 'pages/groups/index', 'pages/benefits/index', 'pages/me/index', 'pages/bind/index'])
+    expect(app.tabBar?.list.map((t) => t.pagePath)).toEqual(app.pages.slice(0, 5))
     expect(app.subPackages).toEqual([
-      { root: 'packages/admin', pages: ['index/index'] },
+      { root: 'packages/admin', pages: ['index/index', 'members/index', 'member/index', 'import/index', 'invites/index'] },
       { root: 'packages/redeem', pages: ['index/index'] },
     ])
     expect(app.__usePrivacyCheck__).toBe(true)

@@ -1,12 +1,7 @@
 import type { Role } from '@shared/contract'
+import { ROLE_LABELS } from '@shared/domain/roles'
 
-/** How each role is named to members. */
-export const ROLE_LABELS: Readonly<Record<Role, string>> = {
-  member: '会员',
-  leader: '组长',
-  admin: '管理员',
-  redeemer: '核销员',
-  auditor: '审计',
-}
+/** How each role is named to members (one wording, shared with the server's messages). */
+export { ROLE_LABELS }
 
 export const roleLabel = (role: Role): string => ROLE_LABELS[role] ?? role

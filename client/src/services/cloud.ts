@@ -2,6 +2,7 @@
  * The only place the client talks to the backend.
  * weapp → wx.cloud.callFunction; h5 (local mode) → POST /fn/<function> on the local CloudBase emulator.
  * Both answer with the shared Envelope; failures become ActionError plus a toast in Chinese.
+ * Files go the same two ways: wx.cloud.uploadFile, or POST /local/upload on the emulator (uploadFile).
  */
 import Taro from '@tarojs/taro'
 import type { ActionInput, ActionName, ActionOutput, Envelope, ErrorCode } from '@shared/contract'
@@ -127,5 +128,113 @@ function readLocalOpenid(): string {
     return typeof value === 'string' ? value : ''
   } catch {
     return ''
+  }
+}
+
+// —— files ——
+
+export const UPLOAD_FAILED_MESSAGE = '文件没有传上去，请检查网络后重试'
+
+/** A file the member picked: on weapp a temporary path (chooseMessageFile), on h5 the File itself. */
+export interface PickedFile {
+  readonly name: string
+  /** weapp: the temporary file path to upload. */
+  readonly path?: string
+  /** h5: the File (or any Blob) from an <input type="file">. */
+  readonly blob?: Blob
+}
+
+/**
+ * Cloud storage path for an upload: time and randomness first, so names never collide. Only the
+ * characters CloudBase recommends are kept (Chinese would be percent-encoded); the real file name
+ * travels separately, e.g. as importCheck's `fileName`.
+ */
+export function uploadCloudPath(name: string, now = Date.now(), random = Math.random()): string {
+  const safe = name.replace(/[^A-Za-z0-9_.-]+/g, '_').slice(-80) || 'file'
+  return `uploads/${now}-${random.toString(36).slice(2, 10)}-${safe}`
+}
+
+/**
+ * Uploads a picked file to cloud storage and answers its fileId (`cloud://…`), which actions such
+ * as `member.importCheck` take. Failures toast (unless silent) and throw ActionError like callAction.
+ */
+export async function uploadFile(file: PickedFile, opts: CallOptions = {}): Promise<string> {
+  try {
+    return process.env.TARO_ENV === 'h5' ? await uploadLocal(file) : await uploadCloud(file)
+  } catch (err) {
+    const error = err instanceof ActionError ? err : new ActionError('NETWORK', UPLOAD_FAILED_MESSAGE, { cause: String(err) })
+    if (!opts.silent) void Taro.showToast({ title: error.message, icon: 'none', duration: 2500 })
+    throw error
+  }
+}
+
+async function uploadCloud(file: PickedFile): Promise<string> {
+  if (!file.path) throw new ActionError('INVALID_ARGUMENT', '没有读到这个文件，请重新选择')
+  initCloud()
+  let res: Taro.cloud.UploadFileResult
+  try {
+    res = await Taro.cloud.uploadFile({ cloudPath: uploadCloudPath(file.name), filePath: file.path })
+  } catch (err) {
+    throw new ActionError('NETWORK', UPLOAD_FAILED_MESSAGE, { cause: String((err as { errMsg?: string })?.errMsg ?? err) })
+  }
+  if (!res?.fileID) throw new ActionError('NETWORK', UPLOAD_FAILED_MESSAGE)
+  return res.fileID
+}
+
+/** The local emulator's stand-in for wx.cloud.uploadFile: the raw body to /local/upload, answering { fileId }. */
+async function uploadLocal(file: PickedFile): Promise<string> {
+  if (!file.blob) throw new ActionError('INVALID_ARGUMENT', '没有读到这个文件，请重新选择')
+  const openid = readLocalOpenid()
+  let res: Response
+  try {
+    res = await fetch(`/local/upload?name=${encodeURIComponent(file.name)}`, {
+      method: 'POST',
+      headers: openid ? { 'x-local-openid': openid } : {},
+      body: file.blob,
+    })
+  } catch (err) {
+    throw new ActionError('NETWORK', UPLOAD_FAILED_MESSAGE, { cause: String(err) })
+  }
+  let body: unknown
+  try {
+    body = await res.json()
+  } catch {
+    body = undefined
+  }
+  const fileId = (body as { fileId?: unknown } | undefined)?.fileId
+  if (res.ok && typeof fileId === 'string' && fileId) return fileId
+  // Refusals (not logged in, too large) come as envelopes with a Chinese message.
+  const envelope = asEnvelopeOrNull(body)
+  if (envelope && !envelope.ok) throw new ActionError(envelope.error.code, envelope.error.message || ERROR_MESSAGES[envelope.error.code])
+  throw new ActionError('NETWORK', UPLOAD_FAILED_MESSAGE, { status: res.status })
+}
+
+/**
+ * weapp: fetches a file the server exported (e.g. the invite spreadsheet) to a temporary path for
+ * Taro.openDocument. wx.cloud.downloadFile needs no domain allow-list; the temporary link is the
+ * fallback. Throws ActionError (no toast: the caller offers to copy the link instead).
+ */
+export async function downloadCloudFile(fileId: string, url: string): Promise<string> {
+  initCloud()
+  try {
+    const res = await Taro.cloud.downloadFile({ fileID: fileId })
+    if (res.tempFilePath) return res.tempFilePath
+  } catch {
+    // try the link below
+  }
+  try {
+    const res = await Taro.downloadFile({ url })
+    if (res.statusCode === 200 && res.tempFilePath) return res.tempFilePath
+  } catch {
+    // reported below
+  }
+  throw new ActionError('NETWORK', '文件没有下载下来，请稍后再试')
+}
+
+function asEnvelopeOrNull(body: unknown): Envelope<unknown> | null {
+  try {
+    return asEnvelope(body)
+  } catch {
+    return null
   }
 }

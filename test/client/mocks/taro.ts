@@ -10,7 +10,15 @@ export const removeStorageSync = jest.fn()
 export const stopPullDownRefresh = jest.fn()
 export const switchTab = jest.fn(() => Promise.resolve())
 export const navigateTo = jest.fn(() => Promise.resolve())
-export const cloud = { init: jest.fn(), callFunction: jest.fn() }
+export const redirectTo = jest.fn(() => Promise.resolve())
+export const showModal = jest.fn(() => Promise.resolve({ confirm: true, cancel: false }))
+export const showLoading = jest.fn(() => Promise.resolve())
+export const hideLoading = jest.fn()
+export const setClipboardData = jest.fn(() => Promise.resolve())
+export const chooseMessageFile = jest.fn()
+export const downloadFile = jest.fn()
+export const openDocument = jest.fn(() => Promise.resolve())
+export const cloud = { init: jest.fn(), callFunction: jest.fn(), uploadFile: jest.fn(), downloadFile: jest.fn() }
 export const getEnv = jest.fn(() => 'WEB')
 export const pxTransform = jest.fn((v: number) => `${v}px`)
 export const ENV_TYPE = { WEAPP: 'WEAPP', WEB: 'WEB' }
@@ -18,6 +26,8 @@ export const usePullDownRefresh = jest.fn()
 export const useLaunch = jest.fn()
 export const useDidShow = jest.fn()
 export const useReady = jest.fn()
+export const useReachBottom = jest.fn()
+export const useRouter = jest.fn(() => ({ params: {} as Record<string, string>, path: '' }))
 export const nextTick = (fn: () => void) => setTimeout(fn, 0)
 export const createSelectorQuery = jest.fn()
 
@@ -30,6 +40,14 @@ const Taro = {
   stopPullDownRefresh,
   switchTab,
   navigateTo,
+  redirectTo,
+  showModal,
+  showLoading,
+  hideLoading,
+  setClipboardData,
+  chooseMessageFile,
+  downloadFile,
+  openDocument,
   cloud,
   getEnv,
   pxTransform,
@@ -38,6 +56,8 @@ const Taro = {
   useLaunch,
   useDidShow,
   useReady,
+  useReachBottom,
+  useRouter,
   nextTick,
   createSelectorQuery,
 }

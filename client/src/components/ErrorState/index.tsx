@@ -1,7 +1,9 @@
+import Taro from '@tarojs/taro'
 import { ERROR_MESSAGES } from '@shared/contract/errors'
 import type { ActionError } from '../../services/cloud'
 import { Button } from '../../ui/nutui'
 import { EmptyState, type EmptyArt } from '../EmptyState'
+import { ROUTES } from '../../constants/routes'
 
 export interface ErrorStateProps {
   error: ActionError
@@ -13,13 +15,15 @@ interface Wording {
   title: string
   description?: string
   retry: boolean
+  /** Not bound yet: offer the way to the bind page instead of a retry. */
+  bind?: boolean
 }
 
 /** Turns a failed call into words for a member and, where trying again can help, a retry button. */
 export function describeError(error: ActionError): Wording {
   switch (error.code) {
     case 'NOT_BOUND':
-      return { title: ERROR_MESSAGES.NOT_BOUND, description: '绑定后就可以报名活动、加入兴趣小组、领取工会福利了', retry: false }
+      return { title: ERROR_MESSAGES.NOT_BOUND, description: '绑定后就可以报名活动、加入兴趣小组、领取工会福利了', retry: false, bind: true }
     case 'UNAUTHENTICATED':
       // In the local demo nobody is signed in until an account is picked; this branch is removed from other builds.
       if (process.env.TARO_ENV === 'h5' && LOCAL_MODE) {
@@ -34,10 +38,14 @@ export function describeError(error: ActionError): Wording {
 }
 
 export function ErrorState({ error, onRetry, art }: ErrorStateProps) {
-  const { title, description, retry } = describeError(error)
+  const { title, description, retry, bind } = describeError(error)
   return (
     <EmptyState className='error-state' title={title} description={description} art={art}>
-      {retry && onRetry ? (
+      {bind ? (
+        <Button className='bind-entry' type='primary' onClick={() => void Taro.navigateTo({ url: ROUTES.bind })}>
+          去绑定会员身份
+        </Button>
+      ) : retry && onRetry ? (
         <Button className='error-state__retry' type='primary' fill='outline' size='small' onClick={onRetry}>
           再试一次
         </Button>

@@ -1,6 +1,7 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useAction } from '../../hooks/useAction'
+import { useReloadOnChange } from '../../hooks/useReloadOnChange'
 import { PageHeader } from '../PageHeader'
 import { LoadingState } from '../LoadingState'
 import { ErrorState } from '../ErrorState'
@@ -24,6 +25,9 @@ export interface MemberListPageProps {
  */
 export function MemberListPage(props: MemberListPageProps) {
   const me = useAction('member.me', {}, { silent: true })
+
+  // After binding (or a switch of account) this page, alive under others, loads again when shown.
+  useReloadOnChange('me', me.reload)
 
   usePullDownRefresh(() => {
     void me.reload().finally(() => Taro.stopPullDownRefresh())

@@ -1,6 +1,7 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Image, View } from '@tarojs/components'
 import { useAction } from '../../hooks/useAction'
+import { useReloadOnChange } from '../../hooks/useReloadOnChange'
 import { PageHeader } from '../../components/PageHeader'
 import { LoadingState } from '../../components/LoadingState'
 import { ErrorState } from '../../components/ErrorState'
@@ -20,6 +21,9 @@ const SHORTCUTS = [
 export default function HomePage() {
   // Errors are shown on the page itself, so no toast.
   const me = useAction('member.me', {}, { silent: true })
+
+  // After binding (or a switch of account) this page, alive under others, loads again when shown.
+  useReloadOnChange('me', me.reload)
 
   usePullDownRefresh(() => {
     void me.reload().finally(() => Taro.stopPullDownRefresh())

@@ -1,6 +1,7 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useAction } from '../../hooks/useAction'
+import { useReloadOnChange } from '../../hooks/useReloadOnChange'
 import { PageHeader } from '../../components/PageHeader'
 import { LoadingState } from '../../components/LoadingState'
 import { ErrorState } from '../../components/ErrorState'
@@ -11,6 +12,9 @@ import './index.scss'
 
 export default function MePage() {
   const me = useAction('member.me', {}, { silent: true })
+
+  // After binding (or a switch of account) this page, alive under others, loads again when shown.
+  useReloadOnChange('me', me.reload)
 
   usePullDownRefresh(() => {
     void me.reload().finally(() => Taro.stopPullDownRefresh())
@@ -23,9 +27,10 @@ export default function MePage() {
     return scoped.length ? scoped.map((g) => ({ key: `${role}:${g.scope!.id}`, role, text: `${g.scope!.name} ${roleLabel(role)}` })) : [{ key: role, role, text: roleLabel(role) }]
   })
   // Staff tools live in subpackages and are offered only to members holding the matching role.
-  const tools: Array<{ text: string; hint: string; url: string }> = []
-  if (roles.includes('admin')) tools.push({ text: '管理后台', hint: '发布活动、管理会员', url: ROUTES.admin })
-  if (roles.includes('redeemer')) tools.push({ text: '福利核销', hint: '为会员核销福利券', url: ROUTES.redeem })
+  // Later features (我的报名、我的福利券…) add their entries here.
+  const tools: Array<{ text: string; hint: string; url: string; className: string }> = []
+  if (roles.includes('admin')) tools.push({ text: '会员管理', hint: '名册、导入、邀请码', url: ROUTES.admin, className: 'me-tool--admin' })
+  if (roles.includes('redeemer')) tools.push({ text: '福利核销', hint: '为会员核销福利券', url: ROUTES.redeem, className: 'me-tool--redeem' })
 
   return (
     <View className='page page-me'>
@@ -56,7 +61,7 @@ export default function MePage() {
           {tools.length ? (
             <View className='me-tools'>
               {tools.map((t) => (
-                <View key={t.url} className='me-tool' onClick={() => void Taro.navigateTo({ url: t.url })}>
+                <View key={t.url} className={`me-tool ${t.className}`} onClick={() => void Taro.navigateTo({ url: t.url })}>
                   <View className='me-tool__text'>{t.text}</View>
                   <View className='me-tool__hint'>{t.hint}</View>
                   <View className='me-tool__arrow'>›</View>

@@ -1,5 +1,52 @@
-import { StaffPage } from '../../../components/StaffPage'
+import Taro from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { PageHeader } from '../../../components/PageHeader'
+import { ROUTES } from '../../../constants/routes'
+import { AdminGate } from '../shared/AdminGate'
+import './index.scss'
 
+/** Sections of the admin home; later features (活动、福利、经费) add theirs. */
+const SECTIONS = [
+  {
+    title: '会员管理',
+    entries: [
+      { key: 'members', text: '会员名册', hint: '查找、修改会员信息，设置角色', url: ROUTES.adminMembers },
+      { key: 'import', text: '导入名册', hint: '上传 Excel 或 CSV 名单，批量新增和更新', url: ROUTES.adminImport },
+      { key: 'invites', text: '邀请码', hint: '为未绑定的会员生成邀请码，导出发放', url: ROUTES.adminInvites },
+    ],
+  },
+] as const
+
+/** 管理后台: admins only (the link on 我的 is shown to admins; the server checks every action again). */
 export default function AdminHomePage() {
-  return <StaffPage className='page-admin' title='管理后台' role='admin' comingSoon='发布活动、管理会员和福利发放的功能即将上线' />
+  return (
+    <View className='page page-admin'>
+      <PageHeader title='管理后台' />
+      <AdminGate>
+        {(me) => (
+          <>
+            <View className='admin-whoami'>
+              {me.union.name} · {me.member.name}
+            </View>
+            {SECTIONS.map((section) => (
+              <View key={section.title}>
+                <View className='admin-section-title'>{section.title}</View>
+                <View className='admin-entries'>
+                  {section.entries.map((e) => (
+                    <View key={e.key} className={`admin-entry admin-entry--${e.key}`} onClick={() => void Taro.navigateTo({ url: e.url })}>
+                      <View className='admin-entry__body'>
+                        <View className='admin-entry__text'>{e.text}</View>
+                        <View className='admin-entry__hint'>{e.hint}</View>
+                      </View>
+                      <View className='admin-entry__arrow'>›</View>
+                    </View>
+                  ))}
+                </View>
+              </View>
+            ))}
+          </>
+        )}
+      </AdminGate>
+    </View>
+  )
 }

@@ -1,0 +1,153 @@
+import { useState } from 'react'
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { usePagedAction } from '../../../hooks/usePagedAction'
+import { markChanged, useReloadOnChange } from '../../../hooks/useReloadOnChange'
+import { callAction, downloadCloudFile } from '../../../services/cloud'
+import { PageHeader } from '../../../components/PageHeader'
+import { LoadingState } from '../../../components/LoadingState'
+import { ErrorState } from '../../../components/ErrorState'
+import { EmptyState } from '../../../components/EmptyState'
+import { Button } from '../../../ui/nutui'
+import { isDenied } from '../shared/AdminGate'
+import '../shared/admin.scss'
+import './index.scss'
+
+/**
+ * Opens the exported spreadsheet: a download in the browser; in the mini-program, WeChat's document
+ * viewer (where 转发 / 保存 are). If that fails the admin can copy the 10-minute link into a browser.
+ */
+async function openSpreadsheet(fileId: string, url: string): Promise<void> {
+  if (process.env.TARO_ENV === 'h5') {
+    const a = document.createElement('a')
+    a.href = url
+    a.target = '_blank'
+    a.rel = 'noopener'
+    document.body.appendChild(a)
+    a.click()
+    a.remove()
+    return
+  }
+  void Taro.showLoading({ title: '正在下载…', mask: true })
+  let opened = false
+  try {
+    const filePath = await downloadCloudFile(fileId, url)
+    await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true })
+    opened = true
+  } catch {
+    // offered below
+  } finally {
+    Taro.hideLoading()
+  }
+  if (opened) return
+  const { confirm } = await Taro.showModal({ title: '表格没有打开', content: '可以复制下载链接，在电脑浏览器中打开（10 分钟内有效）。', confirmText: '复制链接' })
+  if (confirm) await Taro.setClipboardData({ data: url })
+}
+
+/** 邀请码: one-time codes for members who have not bound WeChat yet; generate, export, copy. */
+export default function InvitesPage() {
+  const list = usePagedAction('member.listInvites', { unusedOnly: true }, 20)
+  const [busy, setBusy] = useState<'' | 'create' | 'export'>('')
+
+  useReloadOnChange('invites', list.reload)
+  useReachBottom(() => void list.loadMore())
+  usePullDownRefresh(() => {
+    void list.reload().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const create = async () => {
+    if (busy) return
+    const { confirm } = await Taro.showModal({
+      title: '生成邀请码',
+      content: '将为所有还没有绑定微信、也没有有效邀请码的会员各生成一个邀请码，30 天内有效。',
+      confirmText: '生成',
+      confirmColor: '#c8161d',
+    })
+    if (!confirm) return
+    setBusy('create')
+    try {
+      const { created } = await callAction('member.createInvites', {})
+      void Taro.showToast({ title: created ? `已生成 ${created} 个邀请码` : '未绑定的会员都已有邀请码', icon: created ? 'success' : 'none' })
+      markChanged('invites')
+      await list.reload()
+    } catch {
+      // toasted by callAction
+    } finally {
+      setBusy('')
+    }
+  }
+
+  const exportAll = async () => {
+    if (busy) return
+    setBusy('export')
+    try {
+      const { fileId, url, count } = await callAction('member.exportInvites', {})
+      if (!count) void Taro.showToast({ title: '没有未使用的邀请码可以导出', icon: 'none' })
+      else await openSpreadsheet(fileId, url)
+    } catch {
+      // callAction has toasted why.
+    } finally {
+      setBusy('')
+    }
+  }
+
+  const copy = (code: string) => {
+    void Taro.setClipboardData({ data: code }).then(() => Taro.showToast({ title: '邀请码已复制', icon: 'none' }))
+  }
+
+  return (
+    <View className='page page-admin-invites'>
+      <PageHeader title='邀请码' subtitle={list.loading || list.error ? undefined : `${list.total} 个未使用的邀请码`} />
+      {isDenied(list.error) ? null : (
+        <>
+          <View className='invites-intro'>把邀请码发给还没绑定微信的会员，在小程序「绑定会员身份」里输入即可。每个码只能用一次，30 天内有效。</View>
+          <View className='invites-actions'>
+            <Button className='invites-create' type='primary' size='small' loading={busy === 'create'} onClick={() => void create()}>
+              为未绑定会员生成
+            </Button>
+            <Button className='invites-export' type='primary' fill='outline' size='small' loading={busy === 'export'} disabled={!list.total} onClick={() => void exportAll()}>
+              导出表格
+            </Button>
+          </View>
+        </>
+      )}
+
+      {list.loading ? (
+        <LoadingState rows={4} />
+      ) : list.error ? (
+        <ErrorState error={list.error} onRetry={() => void list.reload()} art='me' />
+      ) : list.items.length === 0 ? (
+        <EmptyState className='invites-empty' title='还没有未使用的邀请码' description='点上方「为未绑定会员生成」，为每位还没绑定微信的会员生成一个' art='me' />
+      ) : (
+        <>
+          <View className='invites-list'>
+            {list.items.map((i) => (
+              <View key={i.code} className='invite-row' data-code={i.code}>
+                <View className='invite-row__body'>
+                  <View className='invite-row__name'>
+                    {i.name}
+                    <View className='invite-row__department'>{i.department}</View>
+                  </View>
+                  <View className='invite-row__code'>{i.code}</View>
+                  <View className='invite-row__expires'>有效期至 {i.expiresAt}</View>
+                </View>
+                <View className='invite-row__copy' onClick={() => copy(i.code)}>
+                  复制
+                </View>
+              </View>
+            ))}
+          </View>
+          <View className='admin-footer'>
+            {list.hasMore ? (
+              <Button className='invites-more' size='small' loading={list.loadingMore} onClick={() => void list.loadMore()}>
+                {list.loadingMore ? '正在加载…' : '加载更多'}
+              </Button>
+            ) : (
+              '已经到底了'
+            )}
+          </View>
+        </>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,112 @@
+/**
+ * The member edit form: what the admin typed → the fields `member.update` / `member.setRoles` take,
+ * checked like the server checks them. Pure, for tests.
+ */
+import type { ActionInput, MemberDetail, Role } from '@shared/contract'
+import type { MemberStatus } from '@shared/domain/roster'
+
+export interface ProfileForm {
+  name: string
+  gender: '男' | '女' | ''
+  departmentId: string
+  phone: string
+  birthday: string
+  joinDate: string
+  status: MemberStatus
+}
+
+export type ProfileFormErrors = Partial<Record<keyof ProfileForm, string>>
+export type UpdateInput = ActionInput<'member.update'>
+
+export const profileFormOf = (m: MemberDetail): ProfileForm => ({
+  name: m.name,
+  gender: m.gender,
+  departmentId: m.departmentId,
+  phone: m.phone,
+  birthday: m.birthday,
+  joinDate: m.joinDate,
+  status: m.status,
+})
+
+/** Only what changed, so saving an untouched form writes nothing; or a message per field. */
+export function profileChanges(m: MemberDetail, form: ProfileForm): { changes: Omit<UpdateInput, 'id'> } | { errors: ProfileFormErrors } {
+  const errors: ProfileFormErrors = {}
+  const changes: { -readonly [K in keyof Omit<UpdateInput, 'id'>]: Omit<UpdateInput, 'id'>[K] } = {}
+  const name = form.name.trim()
+  if (!name) errors.name = '姓名不能为空'
+  else if ([...name].length > 20) errors.name = '姓名不能超过 20 个字'
+  else if (name !== m.name) changes.name = name
+
+  if (form.gender && form.gender !== m.gender) changes.gender = form.gender
+  if (form.departmentId && form.departmentId !== m.departmentId) changes.departmentId = form.departmentId
+
+  const phone = form.phone.replace(/[\s-]/g, '')
+  if (phone !== m.phone) {
+    if (!phone) errors.phone = '手机号不能清空'
+    else if (!/^1\d{10}$/.test(phone)) errors.phone = '手机号应为 11 位数字'
+    else changes.phone = phone
+  }
+  if (form.birthday && form.birthday !== m.birthday) {
+    if (/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(form.birthday)) changes.birthday = form.birthday
+    else errors.birthday = '生日请写成 05-12 这样的月-日'
+  }
+  if (form.joinDate && form.joinDate !== m.joinDate) {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(form.joinDate)) changes.joinDate = form.joinDate
+    else errors.joinDate = '入会日期请写成 2020-03-01'
+  }
+  if (form.status !== m.status) changes.status = form.status
+  return Object.keys(errors).length ? { errors } : { changes }
+}
+
+// —— roles ——
+
+type Grant = MemberDetail['grants'][number]
+
+export interface RolesForm {
+  admin: boolean
+  auditor: boolean
+  leader: boolean
+  /** Departments this member leads. */
+  leaderDepartments: string[]
+  redeemer: boolean
+  /** Redemption point id (points get their own screen in a later feature). */
+  pointId: string
+  /** Grants this screen does not edit (e.g. 兴趣小组组长), kept as they are. */
+  kept: Grant[]
+}
+
+export const rolesFormOf = (grants: readonly Grant[]): RolesForm => {
+  const has = (role: Role) => grants.some((g) => g.role === role)
+  const leaderDepartments = grants.filter((g) => g.role === 'leader' && g.scope?.kind === 'department').map((g) => g.scope!.id)
+  const kept = grants.filter((g) => g.role === 'leader' && g.scope && g.scope.kind !== 'department')
+  return {
+    admin: has('admin'),
+    auditor: has('auditor'),
+    leader: has('leader'),
+    leaderDepartments,
+    redeemer: has('redeemer'),
+    pointId: grants.find((g) => g.role === 'redeemer' && g.scope?.kind === 'point')?.scope?.id ?? '',
+    kept,
+  }
+}
+
+export type SetRolesGrants = ActionInput<'member.setRoles'>['grants']
+
+export function grantsOf(form: RolesForm): { grants: SetRolesGrants } | { error: string } {
+  const grants: SetRolesGrants = []
+  if (form.admin) grants.push({ role: 'admin' })
+  if (form.auditor) grants.push({ role: 'auditor' })
+  if (form.leader) {
+    const groups = form.kept.filter((g) => g.role === 'leader')
+    if (!form.leaderDepartments.length && !groups.length) return { error: '请为组长选择所带的部门' }
+    for (const id of form.leaderDepartments) grants.push({ role: 'leader', scope: { kind: 'department', id } })
+    for (const g of groups) grants.push({ role: 'leader', scope: { kind: g.scope!.kind as 'group', id: g.scope!.id } })
+  }
+  if (form.redeemer) {
+    const id = form.pointId.trim()
+    if (!id) return { error: '请填写核销员所在的核销点编号' }
+    if (!/^[A-Za-z0-9_:-]{1,64}$/.test(id)) return { error: '核销点编号只能包含字母、数字、下划线和短横线' }
+    grants.push({ role: 'redeemer', scope: { kind: 'point', id } })
+  }
+  return { grants }
+}

@@ -1,0 +1,143 @@
+import { useState } from 'react'
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { Input, Picker, View } from '@tarojs/components'
+import type { MemberStatus } from '@shared/domain/roster'
+import { MEMBER_STATUSES } from '@shared/domain/roster'
+import { useAction } from '../../../hooks/useAction'
+import { usePagedAction } from '../../../hooks/usePagedAction'
+import { useReloadOnChange } from '../../../hooks/useReloadOnChange'
+import { PageHeader } from '../../../components/PageHeader'
+import { LoadingState } from '../../../components/LoadingState'
+import { ErrorState } from '../../../components/ErrorState'
+import { EmptyState } from '../../../components/EmptyState'
+import { Button } from '../../../ui/nutui'
+import { ROUTES } from '../../../constants/routes'
+import { isDenied } from '../shared/AdminGate'
+import '../shared/admin.scss'
+import './index.scss'
+
+const ALL_DEPARTMENTS = '全部部门'
+const ALL_STATUSES = '全部状态'
+const STATUS_OPTIONS = [ALL_STATUSES, ...MEMBER_STATUSES]
+
+/** 会员名册: search by 姓名 or 会员编号, filter by department and status, 20 at a time. */
+export default function MembersPage() {
+  const [typed, setTyped] = useState('')
+  const [keyword, setKeyword] = useState('')
+  const [departmentId, setDepartmentId] = useState<string>()
+  const [status, setStatus] = useState<MemberStatus>()
+  const departments = useAction('member.departments', {}, { silent: true })
+  const list = usePagedAction('member.list', { keyword: keyword || undefined, departmentId, status }, 20)
+
+  // An edit, unbind or import elsewhere shows up when coming back.
+  useReloadOnChange('members', list.reload)
+  useReachBottom(() => void list.loadMore())
+  usePullDownRefresh(() => {
+    void Promise.all([list.reload(), departments.reload()]).finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const search = (value = typed) => setKeyword(value.trim())
+  const clear = () => {
+    setTyped('')
+    setKeyword('')
+  }
+
+  const deptList = departments.data ?? []
+  const deptNames = [ALL_DEPARTMENTS, ...deptList.map((d) => d.name)]
+  const deptIndex = departmentId ? deptList.findIndex((d) => d.id === departmentId) + 1 : 0
+  const statusIndex = status ? STATUS_OPTIONS.indexOf(status) : 0
+  const filtered = Boolean(keyword || departmentId || status)
+  // Not an admin (or not signed in): just say so, without the search and filters.
+  const denied = isDenied(list.error)
+
+  return (
+    <View className='page page-admin-members'>
+      <PageHeader title='会员名册' subtitle={list.loading || list.error ? undefined : `共 ${list.total} 人${filtered ? '符合条件' : ''}`} />
+
+      {denied ? null : (
+        <>
+          <View className='members-toolbar'>
+            <View className='members-toolbar__link members-go-import' onClick={() => void Taro.navigateTo({ url: ROUTES.adminImport })}>
+              导入名册
+            </View>
+            <View className='members-toolbar__link members-go-invites' onClick={() => void Taro.navigateTo({ url: ROUTES.adminInvites })}>
+              邀请码
+            </View>
+          </View>
+
+          <View className='members-search'>
+            <Input
+              className='members-search__input members-search-input'
+              value={typed}
+              placeholder='搜索姓名或会员编号'
+              confirmType='search'
+              maxlength={32}
+              onInput={(e) => setTyped(e.detail.value)}
+              onConfirm={(e) => search(e.detail.value)}
+            />
+            {typed ? (
+              <View className='members-search__clear' onClick={clear}>
+                ×
+              </View>
+            ) : null}
+            <View className='members-search__button members-search-submit' onClick={() => search()}>
+              搜索
+            </View>
+          </View>
+
+          <View className='members-filters'>
+            <Picker mode='selector' range={deptNames} value={deptIndex} onChange={(e) => setDepartmentId(Number(e.detail.value) > 0 ? deptList[Number(e.detail.value) - 1]?.id : undefined)}>
+              <View className={`members-filter members-filter-department${departmentId ? ' members-filter--on' : ''}`}>{deptNames[deptIndex] ?? ALL_DEPARTMENTS} ▾</View>
+            </Picker>
+            <Picker mode='selector' range={STATUS_OPTIONS} value={statusIndex} onChange={(e) => setStatus(Number(e.detail.value) > 0 ? MEMBER_STATUSES[Number(e.detail.value) - 1] : undefined)}>
+              <View className={`members-filter members-filter-status${status ? ' members-filter--on' : ''}`}>{STATUS_OPTIONS[statusIndex]} ▾</View>
+            </Picker>
+          </View>
+        </>
+      )}
+
+      {list.loading ? (
+        <LoadingState rows={4} />
+      ) : list.error ? (
+        <ErrorState error={list.error} onRetry={() => void list.reload()} art='me' />
+      ) : list.items.length === 0 ? (
+        filtered ? (
+          <EmptyState className='members-empty' title='没有找到符合条件的会员' description='换个关键词或筛选条件试试；会员编号要从开头输入' art='me' />
+        ) : (
+          <EmptyState className='members-empty' title='名册里还没有会员' description='从「导入名册」上传工会的会员名单，几分钟就能建好' art='me'>
+            <Button type='primary' size='small' onClick={() => void Taro.navigateTo({ url: ROUTES.adminImport })}>
+              导入名册
+            </Button>
+          </EmptyState>
+        )
+      ) : (
+        <>
+          <View className='members-list'>
+            {list.items.map((m) => (
+              <View key={m.id} className='member-row' data-member-no={m.memberNo} onClick={() => void Taro.navigateTo({ url: `${ROUTES.adminMember}?id=${encodeURIComponent(m.id)}` })}>
+                <View className='member-row__main'>
+                  <View className='member-row__name'>{m.name}</View>
+                  {m.status !== '在职' ? <View className='member-row__status'>{m.status}</View> : null}
+                  <View className={`admin-tag member-row__tag ${m.bound ? 'admin-tag--ok member-row__tag--bound' : 'member-row__tag--unbound'}`}>{m.bound ? '已绑定' : '未绑定'}</View>
+                </View>
+                <View className='member-row__meta'>
+                  {m.department} · {m.memberNo}
+                  {m.phone ? ` · ${m.phone}` : ''}
+                </View>
+              </View>
+            ))}
+          </View>
+          <View className='admin-footer'>
+            {list.hasMore ? (
+              <Button className='members-more' size='small' loading={list.loadingMore} onClick={() => void list.loadMore()}>
+                {list.loadingMore ? '正在加载…' : `加载更多（还有 ${list.total - list.items.length} 人）`}
+              </Button>
+            ) : (
+              '已经到底了'
+            )}
+          </View>
+        </>
+      )}
+    </View>
+  )
+}

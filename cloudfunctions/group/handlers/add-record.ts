@@ -1,0 +1,27 @@
+import type { Handler } from '../../_lib/entry'
+import { invalid } from '../../_lib/app-error'
+import type { GroupRecordDoc } from '../../_lib/documents'
+import { loadGroup, requireManager } from '../groups.repo'
+import { toRecordViews } from './group-records'
+
+/** 纪实: a leader keeps a record of an event with photos, so the group's year leaves a trace. */
+export const addRecord: Handler<'group.addRecord'> = async ({ deps, me, input }) => {
+  const g = await loadGroup(deps, me, input.id)
+  requireManager(me, g)
+  // Photos must be uploads of this user (the client puts them under uploads/<openid>/).
+  if (input.photoFileIds.some((f) => !f.includes(`/uploads/${me.openid}/`))) throw invalid('照片需要由您本人上传', { field: 'photoFileIds' })
+  const doc: GroupRecordDoc = {
+    _id: deps.ids.next(),
+    unionId: me.unionId,
+    groupId: g.id,
+    title: input.title,
+    date: input.date,
+    text: input.text,
+    photoFileIds: input.photoFileIds,
+    createdBy: me.member._id,
+    authorName: me.member.name,
+    createdAt: deps.clock.now(),
+  }
+  await deps.db.collection('group_records').add(doc)
+  return (await toRecordViews(deps, [doc]))[0]
+}

@@ -1,0 +1,108 @@
+import * as z from 'zod/mini'
+import { defineAction } from './define'
+import type { Page } from './member.contract'
+
+const ADMIN = { kind: 'member', roles: ['admin'] } as const
+const ANY_MEMBER = { kind: 'member' } as const
+
+const id = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_:-]+$/))
+const page = z._default(z.number().check(z.int(), z.minimum(1), z.maximum(10000)), 1)
+const pageSize = z._default(z.number().check(z.int(), z.minimum(1), z.maximum(100)), 20)
+const title = z.string().check(z.trim(), z.minLength(1), z.maxLength(30))
+const description = z.string().check(z.trim(), z.maxLength(500))
+const reason = z.string().check(z.trim(), z.maxLength(100))
+const fileId = z.string().check(z.minLength(1), z.maxLength(512), z.regex(/^cloud:\/\//))
+const date = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))
+
+export type GroupKind = 'interest' | 'department'
+export type JoinPolicy = 'open' | 'approval'
+export type MembershipStatus = 'active' | 'pending'
+
+export interface GroupCard {
+  readonly id: string
+  readonly kind: GroupKind
+  readonly name: string
+  readonly description: string
+  readonly memberCount: number
+  readonly sizeLimit: number | null
+  readonly joinPolicy: JoinPolicy
+  /** The caller's place in it: a member, waiting for the leader, or not in it. */
+  readonly myStatus: MembershipStatus | null
+  readonly iLead: boolean
+}
+
+export interface GroupDetail extends GroupCard {
+  readonly leaders: readonly { readonly memberId: string; readonly name: string }[]
+  readonly pendingCount: number | null
+}
+
+/** Members see names and departments; a phone only reaches a leader or admin, and only if the member agreed. */
+export interface RosterEntry {
+  readonly memberId: string
+  readonly name: string
+  readonly department: string
+  readonly joinedAt: string
+  readonly isLeader: boolean
+  readonly phone?: string
+}
+
+export interface JoinRequest {
+  readonly memberId: string
+  readonly name: string
+  readonly department: string
+  readonly requestedAt: string
+}
+
+export interface GroupRecordView {
+  readonly id: string
+  readonly title: string
+  readonly date: string
+  readonly text: string
+  readonly photoUrls: readonly string[]
+  readonly author: string
+}
+
+const GROUP_LABELS = { id: '小组', name: '小组名称', memberId: '会员' }
+
+const groupFields = {
+  name: title,
+  description: z._default(description, ''),
+  joinPolicy: z.enum(['open', 'approval']),
+  sizeLimit: z.nullable(z.number().check(z.int(), z.minimum(2), z.maximum(5000))),
+}
+
+export const groupActions = {
+  /** The 小组 tab: the caller's groups first (their department's union group included), then all. */
+  'group.list': defineAction<{ readonly mine: readonly GroupCard[]; readonly others: readonly GroupCard[] }>()(z.strictObject({}), ANY_MEMBER, GROUP_LABELS),
+  'group.get': defineAction<GroupDetail>()(z.strictObject({ id }), ANY_MEMBER, GROUP_LABELS),
+  'group.roster': defineAction<Page<RosterEntry>>()(z.strictObject({ id, page, pageSize }), ANY_MEMBER, GROUP_LABELS),
+  'group.records': defineAction<Page<GroupRecordView>>()(z.strictObject({ id, page, pageSize }), ANY_MEMBER, GROUP_LABELS),
+
+  /** Join an open group, or ask to join one that needs the leader's approval. */
+  'group.join': defineAction<{ readonly status: MembershipStatus }>()(z.strictObject({ id, shareContact: z._default(z.boolean(), false) }), ANY_MEMBER, GROUP_LABELS),
+  'group.leave': defineAction<{ readonly left: boolean }>()(z.strictObject({ id }), ANY_MEMBER, GROUP_LABELS),
+
+  // —— the group's leaders (or an admin) ——
+  'group.requests': defineAction<Page<JoinRequest>>()(z.strictObject({ id, page, pageSize }), ANY_MEMBER, GROUP_LABELS),
+  'group.decide': defineAction<{ readonly status: 'active' | 'declined' }>()(
+    z.strictObject({ id, memberId: id, approve: z.boolean(), reason: z.optional(reason) }),
+    ANY_MEMBER,
+    GROUP_LABELS,
+  ),
+  'group.remove': defineAction<{ readonly removed: boolean }>()(z.strictObject({ id, memberId: id, reason: z.optional(reason) }), ANY_MEMBER, GROUP_LABELS),
+  'group.handOver': defineAction<GroupDetail>()(z.strictObject({ id, toMemberId: id }), ANY_MEMBER, GROUP_LABELS),
+  'group.addRecord': defineAction<GroupRecordView>()(
+    z.strictObject({ id, title, date, text: z._default(description, ''), photoFileIds: z._default(z.array(fileId).check(z.maxLength(9)), []) }),
+    ANY_MEMBER,
+    GROUP_LABELS,
+  ),
+  'group.exportRoster': defineAction<{ readonly url: string; readonly count: number }>()(z.strictObject({ id }), ANY_MEMBER, GROUP_LABELS),
+
+  // —— admin ——
+  'group.create': defineAction<GroupDetail>()(z.strictObject({ ...groupFields, leaderIds: z.array(id).check(z.minLength(1), z.maxLength(5)) }), ADMIN, GROUP_LABELS),
+  'group.update': defineAction<GroupDetail>()(
+    z.strictObject({ id, name: z.optional(title), description: z.optional(description), joinPolicy: z.optional(groupFields.joinPolicy), sizeLimit: z.optional(groupFields.sizeLimit) }),
+    ADMIN,
+    GROUP_LABELS,
+  ),
+}
