@@ -1,4 +1,4 @@
-import type { BindingDoc, DepartmentDoc, MemberDoc, RoleDoc, UnionDoc } from '../cloudfunctions/_lib/documents'
+import type { BindingDoc, DepartmentDoc, GroupDoc, GroupMemberDoc, MemberDoc, RoleDoc, UnionDoc } from '../cloudfunctions/_lib/documents'
 
 /** The demo union `npm start` creates on first run. Names are invented. */
 export const DEMO_UNION: UnionDoc = { _id: 'demo-union', name: '市直机关示范工会', parentId: null }
@@ -51,3 +51,32 @@ export const DEMO_BINDINGS: BindingDoc[] = DEMO_ACCOUNTS.map((a) => ({
 export const DEMO_ROLES: RoleDoc[] = DEMO_ACCOUNTS.flatMap((a) =>
   a.roles.map((r, i) => ({ _id: `${a.memberId}-role-${i + 1}`, unionId: DEMO_UNION._id, memberId: a.memberId, ...r })),
 )
+
+/** Interest groups from seed 000 (羽毛球, 摄影, 瑜伽, 书法绘画), so the 小组 tab has something to show. */
+const GROUPS = [
+  { _id: 'demo-group-badminton', name: '羽毛球', description: '每周三晚上在机关活动中心练球，欢迎新手。', joinPolicy: 'open', sizeLimit: 30, leader: 'demo-member-02', members: ['demo-member-06', 'demo-member-08', 'demo-member-12', 'demo-member-15'] },
+  { _id: 'demo-group-photo', name: '摄影', description: '周末外拍、作品分享，年底办摄影展。', joinPolicy: 'approval', sizeLimit: null, leader: 'demo-member-02', members: ['demo-member-09', 'demo-member-20'] },
+  { _id: 'demo-group-yoga', name: '瑜伽', description: '每周一、周四午间，会议室二。', joinPolicy: 'open', sizeLimit: 20, leader: 'demo-member-07', members: ['demo-member-11', 'demo-member-16', 'demo-member-25'] },
+  { _id: 'demo-group-calligraphy', name: '书法绘画', description: '临帖、国画入门，每月一次雅集。', joinPolicy: 'approval', sizeLimit: 25, leader: 'demo-member-19', members: ['demo-member-27'] },
+] as const
+
+const joined = new Date('2026-03-01T09:00:00+08:00')
+
+export const DEMO_GROUPS: GroupDoc[] = GROUPS.map((g) => ({
+  _id: g._id, unionId: DEMO_UNION._id, name: g.name, description: g.description, joinPolicy: g.joinPolicy, sizeLimit: g.sizeLimit,
+  memberCount: 1 + g.members.length, createdAt: joined,
+}))
+
+export const DEMO_GROUP_MEMBERS: GroupMemberDoc[] = GROUPS.flatMap((g) =>
+  [g.leader, ...g.members].map((memberId) => {
+    const m = DEMO_MEMBERS.find((x) => x._id === memberId)!
+    return {
+      _id: `${g._id}:${memberId}`, unionId: DEMO_UNION._id, groupId: g._id, memberId, memberName: m.name, departmentName: m.departmentName,
+      status: 'active' as const, shareContact: false, requestedAt: joined, joinedAt: joined, claim: 'seed',
+    }
+  }),
+)
+
+export const DEMO_GROUP_LEADER_ROLES: RoleDoc[] = GROUPS.map((g) => ({
+  _id: [g.leader, 'leader', 'group', g._id].join(':'), unionId: DEMO_UNION._id, memberId: g.leader, role: 'leader', scope: { kind: 'group', id: g._id },
+}))

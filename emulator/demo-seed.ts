@@ -1,5 +1,5 @@
 import * as cloudbase from '@cloudbase/node-sdk'
-import { DEMO_BINDINGS, DEMO_DEPARTMENTS, DEMO_MEMBERS, DEMO_ROLES, DEMO_UNION } from './demo-data'
+import { DEMO_BINDINGS, DEMO_DEPARTMENTS, DEMO_GROUP_LEADER_ROLES, DEMO_GROUP_MEMBERS, DEMO_GROUPS, DEMO_MEMBERS, DEMO_ROLES, DEMO_UNION } from './demo-data'
 
 type Db = ReturnType<ReturnType<typeof cloudbase.init>['database']>
 
@@ -11,7 +11,9 @@ export async function seedDemo(db: Db): Promise<boolean> {
     Promise.all(docs.map(({ _id, ...rest }) => db.collection(collection).doc(_id).set(rest)))
   await put('departments', DEMO_DEPARTMENTS)
   await put('members', DEMO_MEMBERS)
-  await put('roles', DEMO_ROLES)
+  await put('roles', [...DEMO_ROLES, ...DEMO_GROUP_LEADER_ROLES])
+  await put('groups', DEMO_GROUPS)
+  await put('group_members', DEMO_GROUP_MEMBERS)
   await put('bindings', DEMO_BINDINGS)
   // The union goes last: its presence marks a complete seed.
   await put('unions', [DEMO_UNION])

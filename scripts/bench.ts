@@ -9,6 +9,7 @@ import { join, relative } from 'node:path'
 import { ensureFunctions, ensureWeapp, WEAPP_DIR } from './builds'
 import { FUNCTIONS_OUT, ROOT, functionNames } from './function-names'
 import { kb, percentile, printTable } from './bench-table'
+import { seedBigGroup } from './bench-seed'
 import { benchImport } from './bench-import'
 import { bundledFunctions, startDevServer } from '../emulator/dev-server'
 import type { ActionInput, ActionName } from '../shared/contract'
@@ -26,11 +27,17 @@ const CASES: { name: ActionName; as: string; input: ActionInput<ActionName> }[] 
   { name: 'member.list', as: 'demo-admin', input: { keyword: '张', pageSize: 20 } },
   { name: 'member.get', as: 'demo-admin', input: { id: 'demo-member-10' } },
   { name: 'member.listInvites', as: 'demo-admin', input: { pageSize: 20 } },
+  { name: 'group.list', as: 'demo-member', input: {} },
+  // A group page with 500 members: header, then the first page of the roster (as a member, and as its leader with phones).
+  { name: 'group.get', as: 'demo-member', input: { id: 'bench-group-500' } },
+  { name: 'group.roster', as: 'demo-member', input: { id: 'bench-group-500', pageSize: 20 } },
+  { name: 'group.roster', as: 'demo-leader', input: { id: 'bench-group-500', pageSize: 20 } },
 ]
 
 async function benchActions() {
   const dataDir = mkdtempSync(join(tmpdir(), 'union-bench-'))
   const server = await startDevServer({ port: 0, dataDir, resolveFunction: bundledFunctions(FUNCTIONS_OUT), seed: true })
+  await seedBigGroup(500)
   const rows: (string | number)[][] = []
   try {
     for (const c of CASES) {

@@ -10,9 +10,9 @@ let photo: string
 beforeAll(async () => {
   app = await startAppServer()
   await seedOtherUnion()
-  // 李娜 (demo-leader) leads both; 羽毛球 is open with room for 20, 摄影 needs approval.
-  badminton = (await app.call('group.create', { name: '羽毛球', description: '每周三晚活动', joinPolicy: 'open', sizeLimit: 20, leaderIds: ['demo-member-02'] }, 'demo-admin')).body.data.id
-  photo = (await app.call('group.create', { name: '摄影', joinPolicy: 'approval', sizeLimit: null, leaderIds: ['demo-member-02'] }, 'demo-admin')).body.data.id
+  // 李娜 (demo-leader) leads both; 网球 is open with room for 20, 摄影沙龙 needs approval.
+  badminton = (await app.call('group.create', { name: '网球', description: '每周三晚活动', joinPolicy: 'open', sizeLimit: 20, leaderIds: ['demo-member-02'] }, 'demo-admin')).body.data.id
+  photo = (await app.call('group.create', { name: '摄影沙龙', joinPolicy: 'approval', sizeLimit: null, leaderIds: ['demo-member-02'] }, 'demo-admin')).body.data.id
 })
 afterAll(() => app.stop())
 
@@ -26,14 +26,14 @@ describe('the 小组 tab', () => {
     const { mine, others } = (await member('group.list')).body.data
     expect(mine.map((g: { name: string }) => g.name)).toEqual(['信息中心工会小组'])
     expect(mine[0]).toMatchObject({ kind: 'department', myStatus: 'active' })
-    expect(others.map((g: { name: string }) => g.name)).toEqual(expect.arrayContaining(['羽毛球', '摄影', '办公室工会小组']))
+    expect(others.map((g: { name: string }) => g.name)).toEqual(expect.arrayContaining(['网球', '摄影沙龙', '羽毛球', '办公室工会小组']))
     const office = others.find((g: { name: string }) => g.name === '办公室工会小组')
     expect(office.memberCount).toBeGreaterThan(0)
   })
 
   it('a leader finds the groups they lead among their own', async () => {
     const { mine } = (await leader('group.list')).body.data
-    expect(mine.map((g: { name: string }) => g.name).sort()).toEqual(['摄影', '羽毛球', '财务科工会小组'].sort())
+    expect(mine.map((g: { name: string }) => g.name).sort()).toEqual(['摄影', '摄影沙龙', '网球', '羽毛球', '财务科工会小组'].sort())
   })
 })
 
@@ -110,15 +110,15 @@ describe('refusals write nothing', () => {
     ] as const) expect((await member(name, data)).body.error.code).toBe('FORBIDDEN')
   })
   it("a leader of another group cannot act on this one", async () => {
-    const yoga = (await admin('group.create', { name: '瑜伽', joinPolicy: 'approval', sizeLimit: null, leaderIds: ['demo-member-09'] })).body.data.id
+    const yoga = (await admin('group.create', { name: '太极', joinPolicy: 'approval', sizeLimit: null, leaderIds: ['demo-member-09'] })).body.data.id
     before = writeCount(app.stats)
     const zhouTing = as('demo-leader')
-    // 李娜 leads 羽毛球 and 摄影 but not 瑜伽.
+    // 李娜 leads 网球 and 摄影沙龙 but not 太极.
     expect((await zhouTing('group.requests', { id: yoga })).body.error.code).toBe('FORBIDDEN')
   })
   it('bad input gets a Chinese message naming the field', async () => {
     expect((await admin('group.create', { name: '', joinPolicy: 'open', sizeLimit: null, leaderIds: ['demo-member-02'] })).body.error).toMatchObject({ code: 'INVALID_ARGUMENT', message: '请填写小组名称' })
-    expect((await admin('group.create', { name: '舞蹈', joinPolicy: 'free', sizeLimit: null, leaderIds: ['demo-member-02'] })).body.error.message).toBe('加入方式不在可选范围内')
+    expect((await admin('group.create', { name: '合唱', joinPolicy: 'free', sizeLimit: null, leaderIds: ['demo-member-02'] })).body.error.message).toBe('加入方式不在可选范围内')
     expect((await admin('group.update', { id: badminton, sizeLimit: 1 })).body.error.message).toBe('人数上限不能小于 2')
   })
   it('a limit below today’s members is refused', async () => {
