@@ -11,6 +11,7 @@ import { BodyTooLarge, readBody, sendJson } from './http-util'
 import { randomUUID } from 'node:crypto'
 import { DEMO_ACCOUNTS, DEMO_MEMBERS } from './demo-data'
 import { seedDemo } from './demo-seed'
+import { uploadFolderOf } from '../cloudfunctions/_lib/uploads'
 
 export interface DevServerOptions {
   readonly port: number
@@ -58,7 +59,7 @@ async function localUpload(req: import('node:http').IncomingMessage, res: import
     if (error instanceof BodyTooLarge) return sendJson(res, 413, { ok: false, error: { code: 'INVALID_ARGUMENT', message: '文件太大了，不能超过 20 MB' } })
     throw error
   }
-  const { fileID } = await cloudbase.init({ env: 'local' }).uploadFile({ cloudPath: `uploads/${openid}/${randomUUID()}-${safeName}`, fileContent: content })
+  const { fileID } = await cloudbase.init({ env: 'local' }).uploadFile({ cloudPath: `${uploadFolderOf(openid)}/${randomUUID()}-${safeName}`, fileContent: content })
   sendJson(res, 200, { fileId: fileID })
 }
 

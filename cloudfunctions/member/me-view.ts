@@ -3,15 +3,18 @@ import { notFound } from '../_lib/app-error'
 import type { Deps } from '../_lib/deps'
 import type { DepartmentDoc, MemberDoc, RoleDoc, UnionDoc } from '../_lib/documents'
 import { roleNames } from '../_lib/membership'
+import { uploadFolderOf } from '../_lib/uploads'
 
 /** What the member sees of themself: profile, union, roles with the names of what they lead. */
-export async function meView(deps: Deps, member: MemberDoc, roles: readonly RoleDoc[]): Promise<MeView> {
+export async function meView(deps: Deps, openid: string, member: MemberDoc, roles: readonly RoleDoc[]): Promise<MeView> {
   const { db } = deps
   const _ = db.command
   const departmentIds = roles.filter((r) => r.scope?.kind === 'department').map((r) => r.scope!.id)
-  const [unionRes, deptRes] = await Promise.all([
+  const groupIds = roles.filter((r) => r.role === 'leader' && r.scope?.kind === 'group').map((r) => r.scope!.id)
+  const [unionRes, deptRes, requests] = await Promise.all([
     db.collection('unions').doc(member.unionId).get(),
     departmentIds.length ? db.collection('departments').where({ _id: _.in(departmentIds), unionId: member.unionId }).limit(100).get() : Promise.resolve({ data: [] }),
+    groupIds.length ? db.collection('group_members').where({ groupId: _.in(groupIds), status: 'pending' }).count() : Promise.resolve({ total: 0 }),
   ])
   const union = unionRes.data[0] as UnionDoc | undefined
   if (!union) throw notFound('所在工会不存在')
@@ -23,5 +26,7 @@ export async function meView(deps: Deps, member: MemberDoc, roles: readonly Role
     grants: roles
       .filter((r) => r.role !== 'member')
       .map(({ role, scope }) => (scope ? { role, scope: { ...scope, name: scope.kind === 'department' ? (deptName.get(scope.id) ?? '') : scope.id } } : { role })),
+    badges: { groupRequests: requests.total },
+    uploadFolder: uploadFolderOf(openid),
   }
 }

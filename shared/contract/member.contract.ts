@@ -31,6 +31,10 @@ export interface MeView {
   readonly roles: readonly Role[]
   /** Scoped grants, so 我的 can show "财务科 组长" and offer the right entry points. */
   readonly grants: readonly { readonly role: Role; readonly scope?: { readonly kind: string; readonly id: string; readonly name: string } }[]
+  /** Counts for tab badges: requests waiting in the groups the caller leads. */
+  readonly badges: { readonly groupRequests: number }
+  /** Where this user's uploads go (`uploads/<openid>`); functions accept only files from here. */
+  readonly uploadFolder: string
 }
 
 /** One row of the admin's roster list; phone numbers appear only in admin views. */

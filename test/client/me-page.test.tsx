@@ -17,6 +17,8 @@ const meWith = (roles: Role[], grants: MeView['grants'] = roles.map((role) => ({
   union: { id: 'u1', name: '市直机关示范工会' },
   roles,
   grants,
+  badges: { groupRequests: 0 },
+  uploadFolder: 'uploads/test',
 })
 
 beforeEach(() => {

@@ -27,7 +27,7 @@ beforeEach(() => seen.splice(0))
 
 const echo = make(async ({ caller, input }) => {
   seen.push({ caller, input })
-  return { member: { id: 'm', name: caller.openid, department: '', memberNo: '' }, union: { id: 'u', name: '' }, roles: ['member'], grants: [] }
+  return { member: { id: 'm', name: caller.openid, department: '', memberNo: '' }, union: { id: 'u', name: '' }, roles: ['member'], grants: [], badges: { groupRequests: 0 }, uploadFolder: 'uploads/x' }
 })
 
 describe('createMain: the entry every function uses', () => {

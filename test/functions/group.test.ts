@@ -52,6 +52,9 @@ describe('joining', () => {
     const requests = (await leader('group.requests', { id: photo })).body.data
     expect(requests.items.map((r: { name: string }) => r.name)).toEqual(['刘洋', '陈静'])
     expect((await leader('group.get', { id: photo })).body.data.pendingCount).toBe(2)
+    // The leader's 我的 / 小组 badge counts requests across the groups they lead.
+    expect((await leader('member.me')).body.data.badges.groupRequests).toBe(2)
+    expect((await member('member.me')).body.data.badges.groupRequests).toBe(0)
     expect((await leader('group.decide', { id: photo, memberId: 'demo-member-04', approve: true })).body.data.status).toBe('active')
     expect((await leader('group.decide', { id: photo, memberId: 'demo-member-05', approve: false, reason: '本期名额已满' })).body.data.status).toBe('declined')
     expect((await member('group.get', { id: photo })).body.data.myStatus).toBe('active')

@@ -3,13 +3,14 @@ import { invalid } from '../../_lib/app-error'
 import type { GroupRecordDoc } from '../../_lib/documents'
 import { loadGroup, requireManager } from '../groups.repo'
 import { toRecordViews } from './group-records'
+import { uploadFolderOf } from '../../_lib/uploads'
 
 /** 纪实: a leader keeps a record of an event with photos, so the group's year leaves a trace. */
 export const addRecord: Handler<'group.addRecord'> = async ({ deps, me, input }) => {
   const g = await loadGroup(deps, me, input.id)
   requireManager(me, g)
-  // Photos must be uploads of this user (the client puts them under uploads/<openid>/).
-  if (input.photoFileIds.some((f) => !f.includes(`/uploads/${me.openid}/`))) throw invalid('照片需要由您本人上传', { field: 'photoFileIds' })
+  // Photos must be this user's own uploads (see member.me's uploadFolder).
+  if (input.photoFileIds.some((f) => !f.includes(`/${uploadFolderOf(me.openid)}/`))) throw invalid('照片需要由您本人上传', { field: 'photoFileIds' })
   const doc: GroupRecordDoc = {
     _id: deps.ids.next(),
     unionId: me.unionId,

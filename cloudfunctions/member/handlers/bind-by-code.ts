@@ -33,5 +33,5 @@ export const bindByCode: Handler<'member.bindByCode'> = async ({ deps, caller, i
     throw error
   }
   await clearAttempts(deps, BIND_LIMIT, caller.openid)
-  return meView(deps, member, await rolesOf(deps, member.unionId, member._id))
+  return meView(deps, caller.openid, member, await rolesOf(deps, member.unionId, member._id))
 }

@@ -19,5 +19,5 @@ export const bindByProfile: Handler<'member.bindByProfile'> = async ({ deps, cal
   const [member] = matches
   await bindMember(deps, caller.openid, member, 'profile')
   await clearAttempts(deps, BIND_LIMIT, caller.openid)
-  return meView(deps, member, await rolesOf(deps, member.unionId, member._id))
+  return meView(deps, caller.openid, member, await rolesOf(deps, member.unionId, member._id))
 }
