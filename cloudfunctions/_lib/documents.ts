@@ -114,3 +114,47 @@ export interface GroupRecordDoc {
   readonly authorName: string
   readonly createdAt: Date
 }
+
+export interface ActivityDoc {
+  readonly _id: string
+  readonly unionId: string
+  /** Whose event it is: the union (admins), a department or an interest group (its leaders). */
+  readonly scope: { readonly kind: 'union' } | { readonly kind: 'department' | 'group'; readonly id: string }
+  readonly organizer: string
+  readonly title: string
+  readonly type: import('@shared/domain/activity').ActivityType
+  readonly description: string
+  readonly place: string
+  readonly startAt: Date
+  readonly endAt: Date
+  readonly signUpOpensAt: Date
+  readonly signUpClosesAt: Date
+  readonly cancelDeadline: Date
+  readonly capacity: number | null
+  readonly waitlist: boolean
+  readonly audience: import('@shared/domain/activity').Audience
+  readonly fields: readonly import('@shared/domain/activity').SignUpField[]
+  /** Confirmed places taken; moves only together with a sign-up entering or leaving `confirmed`. */
+  readonly confirmedCount: number
+  /** Last waitlist ticket handed out: arrival order on the waitlist. */
+  readonly waitSeq: number
+  readonly status: 'open' | 'cancelled'
+  readonly createdBy: string
+  readonly createdAt: Date
+}
+
+/** `_id` = `<activityId>:<memberId>`: a member is signed up at most once. `joining` is held only by the call taking a place. */
+export interface SignupDoc {
+  readonly _id: string
+  readonly unionId: string
+  readonly activityId: string
+  readonly memberId: string
+  readonly memberName: string
+  readonly departmentName: string
+  readonly status: 'joining' | 'confirmed' | 'waiting' | 'cancelled'
+  readonly seq: number | null
+  readonly answers: import('@shared/domain/activity').Answers
+  readonly signedAt: Date
+  readonly claim: string
+  readonly checkedInAt: Date | null
+}

@@ -2,11 +2,13 @@ import type * as z from 'zod/mini'
 import type { ActionDef } from './define'
 import { memberActions } from './member.contract'
 import { groupActions } from './group.contract'
+import { activityActions } from './activity.contract'
 
 /** The whole API: `<function>.<action>` → input schema and output type. */
 export const actions = {
   ...memberActions,
   ...groupActions,
+  ...activityActions,
 } as const
 
 export type Actions = typeof actions

@@ -13,6 +13,8 @@ export const sourceFunctions = (name: string): CloudMain | undefined => {
     member: () => require('../../cloudfunctions/member').main,
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     group: () => require('../../cloudfunctions/group').main,
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    activity: () => require('../../cloudfunctions/activity').main,
   }
   return mains[name]?.()
 }

@@ -1,0 +1,66 @@
+import { answerProblems, audienceRefusal, signUpClosedReason } from '@shared/domain/activity'
+import type { Handler } from '../../_lib/entry'
+import type { Deps } from '../../_lib/deps'
+import { AppError } from '../../_lib/app-error'
+import { isDuplicateWrite } from '../../_lib/db-errors'
+import type { SignupDoc } from '../../_lib/documents'
+import { audienceMember, loadActivity, signupId } from '../activities.repo'
+import { fillFromWaitlist, takePlace, takeTicket } from '../places'
+import { waitingPosition } from '../waitlist'
+
+/**
+ * Sign-up: checks (window, audience, answers) write nothing; then the sign-up is claimed once
+ * (natural key), a place is taken by one conditional write, or else a waitlist ticket in arrival
+ * order, or else FULL with the claim undone. Signing up again answers with the existing place.
+ */
+export const signUp: Handler<'activity.signUp'> = async ({ deps, me, input }) => {
+  const { db, clock, ids } = deps
+  const a = await loadActivity(deps, me, input.id)
+  if (a.status === 'cancelled') throw new AppError('CLOSED', '活动已取消')
+  const refusal = audienceRefusal(a.audience, await audienceMember(deps, me))
+  if (refusal) throw new AppError('FORBIDDEN', refusal)
+  const closed = signUpClosedReason(a, clock.now())
+  if (closed) throw new AppError('CLOSED', closed)
+  const problems = answerProblems(a.fields, input.answers)
+  if (problems.length) throw new AppError('INVALID_ARGUMENT', problems[0].message, { field: `answers.${problems[0].field}`, problems })
+
+  const id = signupId(a._id, me.member._id)
+  const coll = db.collection('signups')
+  const current = (await coll.doc(id).get()).data[0] as SignupDoc | undefined
+  if (current && current.status !== 'cancelled') return answerFor(deps, current)
+
+  const claim = ids.next()
+  const fields = { status: 'joining', claim, seq: null, answers: input.answers, signedAt: clock.now(), checkedInAt: null, memberName: me.member.name, departmentName: me.member.departmentName }
+  let claimed: boolean
+  if (!current) {
+    try {
+      await coll.add({ _id: id, unionId: me.unionId, activityId: a._id, memberId: me.member._id, ...fields })
+      claimed = true
+    } catch (error) {
+      if (!isDuplicateWrite(error)) throw error
+      claimed = false
+    }
+  } else claimed = (await coll.where({ _id: id, status: 'cancelled' }).update(fields)).updated === 1
+  if (!claimed) return answerFor(deps, (await coll.doc(id).get()).data[0] as SignupDoc)
+
+  if (await takePlace(deps, a)) {
+    await coll.where({ _id: id, claim }).update({ status: 'confirmed' })
+    return { status: 'confirmed', waitingPosition: null }
+  }
+  if (!a.waitlist) {
+    if (current) await coll.where({ _id: id, claim }).update({ status: 'cancelled', claim: current.claim, answers: current.answers, signedAt: current.signedAt })
+    else await coll.where({ _id: id, claim }).remove()
+    throw new AppError('FULL', '名额已满')
+  }
+  const seq = await takeTicket(deps, a._id)
+  await coll.where({ _id: id, claim }).update({ status: 'waiting', seq })
+  // A place may have been freed while this ticket was taken: the waitlist's head gets it.
+  await fillFromWaitlist(deps, a)
+  return answerFor(deps, (await coll.doc(id).get()).data[0] as SignupDoc)
+}
+
+async function answerFor(deps: Deps, s: SignupDoc): Promise<{ status: 'confirmed' | 'waiting'; waitingPosition: number | null }> {
+  if (s.status === 'confirmed') return { status: 'confirmed', waitingPosition: null }
+  if (s.status === 'joining') throw new AppError('CONFLICT', '报名正在处理中，请稍后刷新')
+  return { status: 'waiting', waitingPosition: await waitingPosition(deps, s) }
+}

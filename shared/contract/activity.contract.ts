@@ -1,0 +1,131 @@
+import * as z from 'zod/mini'
+import { defineAction } from './define'
+import type { Page } from './member.contract'
+import { ACTIVITY_TYPES, type ActivityType, type Answers, type Audience, type SignUpField } from '../domain/activity'
+import { MEMBER_STATUSES } from '../domain/roster'
+
+const ANY_MEMBER = { kind: 'member' } as const
+const id = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_:-]+$/))
+const page = z._default(z.number().check(z.int(), z.minimum(1), z.maximum(10000)), 1)
+const pageSize = z._default(z.number().check(z.int(), z.minimum(1), z.maximum(100)), 20)
+/** Instants travel as ISO strings with an offset, e.g. 2026-11-28T08:30:00+08:00. */
+const instant = z.iso.datetime({ offset: true })
+const key = z.string().check(z.regex(/^[a-z][a-z0-9_]{0,19}$/))
+const ids = z.array(id).check(z.maxLength(50))
+
+const AudienceSchema = z.union([
+  z.strictObject({ kind: z.literal('all') }),
+  z.strictObject({ kind: z.literal('departments'), departmentIds: ids.check(z.minLength(1)) }),
+  z.strictObject({ kind: z.literal('group'), groupId: id }),
+  z.strictObject({ kind: z.literal('rule'), genders: z.array(z.enum(['男', '女'])), departmentIds: ids, statuses: z.array(z.enum(MEMBER_STATUSES)) }),
+])
+
+const FieldSchema = z.strictObject({
+  key,
+  label: z.string().check(z.trim(), z.minLength(1), z.maxLength(20)),
+  type: z.enum(['single', 'multi', 'text', 'number']),
+  required: z.boolean(),
+  options: z.optional(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(20))).check(z.minLength(2), z.maxLength(20))),
+})
+
+const AnswerSchema = z.union([z.string().check(z.maxLength(200)), z.number(), z.array(z.string().check(z.maxLength(20))).check(z.maxLength(20))])
+
+export type SignUpStatus = 'confirmed' | 'waiting' | 'cancelled'
+
+export interface ActivityCard {
+  readonly id: string
+  readonly title: string
+  readonly type: ActivityType
+  readonly place: string
+  readonly startAt: string
+  readonly endAt: string
+  readonly capacity: number | null
+  readonly confirmedCount: number
+  readonly organizer: string
+  readonly myStatus: SignUpStatus | null
+}
+
+export interface ActivityDetail extends ActivityCard {
+  readonly description: string
+  readonly signUpOpensAt: string
+  readonly signUpClosesAt: string
+  readonly cancelDeadline: string
+  readonly waitlist: boolean
+  readonly audience: Audience
+  readonly fields: readonly SignUpField[]
+  /** Why the caller cannot sign up now (window, audience), or null. */
+  readonly signUpBlockedReason: string | null
+  /** The caller's place on the waitlist (1 = next), when waiting. */
+  readonly waitingPosition: number | null
+  /** The caller's last answers for this event or, if none, their most recent answers elsewhere, to pre-fill the form. */
+  readonly prefill: Answers
+  readonly canManage: boolean
+}
+
+export interface CheckInCode {
+  /** Signed, carries the expiry; shown as a QR code. */
+  readonly token: string
+  /** Six digits a leader can type when the camera fails; expires with the token. */
+  readonly shortCode: string
+  readonly expiresAt: string
+}
+
+export interface AttendeeRow {
+  readonly memberId: string
+  readonly name: string
+  readonly department: string
+  readonly status: SignUpStatus
+  readonly waitingPosition: number | null
+  readonly answers: Answers
+  readonly checkedInAt: string | null
+}
+
+const ACTIVITY_LABELS = { id: '活动', title: '活动名称', type: '活动类型', place: '地点', startAt: '开始时间', endAt: '结束时间', signUpOpensAt: '报名开始时间', signUpClosesAt: '报名截止时间', cancelDeadline: '取消截止时间', capacity: '名额', audience: '参加对象', fields: '报名项', answers: '报名信息', code: '签到码', tab: '分类', scope: '所属小组' }
+
+export const activityActions = {
+  /** A leader posts for their own department or interest group; an admin for the whole union. */
+  'activity.create': defineAction<ActivityDetail>()(
+    z.strictObject({
+      scope: z.union([z.strictObject({ kind: z.literal('union') }), z.strictObject({ kind: z.enum(['department', 'group']), id })]),
+      title: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
+      type: z.enum(ACTIVITY_TYPES),
+      description: z._default(z.string().check(z.trim(), z.maxLength(2000)), ''),
+      place: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)),
+      startAt: instant,
+      endAt: instant,
+      signUpOpensAt: instant,
+      signUpClosesAt: instant,
+      cancelDeadline: instant,
+      capacity: z.nullable(z.number().check(z.int(), z.minimum(1), z.maximum(10000))),
+      waitlist: z._default(z.boolean(), true),
+      audience: z._default(AudienceSchema, { kind: 'all' }),
+      fields: z._default(z.array(FieldSchema).check(z.maxLength(10)), []),
+    }),
+    ANY_MEMBER,
+    ACTIVITY_LABELS,
+  ),
+  'activity.list': defineAction<Page<ActivityCard>>()(
+    z.strictObject({ tab: z._default(z.enum(['upcoming', 'mine', 'past']), 'upcoming'), type: z.optional(z.enum(ACTIVITY_TYPES)), page, pageSize }),
+    ANY_MEMBER,
+    ACTIVITY_LABELS,
+  ),
+  'activity.get': defineAction<ActivityDetail>()(z.strictObject({ id }), ANY_MEMBER, ACTIVITY_LABELS),
+  'activity.signUp': defineAction<{ readonly status: 'confirmed' | 'waiting'; readonly waitingPosition: number | null }>()(
+    z.strictObject({ id, answers: z._default(z.record(key, AnswerSchema), {}) }),
+    ANY_MEMBER,
+    ACTIVITY_LABELS,
+  ),
+  'activity.cancel': defineAction<{ readonly cancelled: boolean }>()(z.strictObject({ id }), ANY_MEMBER, ACTIVITY_LABELS),
+  /** The member's personal check-in code: signed and valid for a minute, so a forwarded photo soon stops working. */
+  'activity.myCode': defineAction<CheckInCode>()(z.strictObject({ id }), ANY_MEMBER, ACTIVITY_LABELS),
+  'activity.checkIn': defineAction<{ readonly name: string; readonly department: string; readonly alreadyCheckedIn: boolean; readonly checkedIn: number; readonly confirmed: number }>()(
+    z.strictObject({ id, code: z.string().check(z.trim(), z.minLength(6), z.maxLength(400)) }),
+    ANY_MEMBER,
+    ACTIVITY_LABELS,
+  ),
+  'activity.attendees': defineAction<Page<AttendeeRow> & { readonly checkedIn: number; readonly confirmed: number; readonly waiting: number }>()(
+    z.strictObject({ id, page, pageSize }),
+    ANY_MEMBER,
+    ACTIVITY_LABELS,
+  ),
+}

@@ -1,0 +1,211 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { startAppServer, type AppServer } from '../support/app-server'
+import { seedManyMembers } from '../support/many-members'
+import { writeCount } from '../support/write-count'
+import { signCode } from '../../cloudfunctions/_lib/signed-codes'
+
+// Hundreds of calls through HTTP on a 2-core machine: a generous ceiling, not a speed assertion.
+jest.setTimeout(120_000)
+
+let app: AppServer
+const HOUR = 3600_000
+const at = (ms: number) => new Date(Date.now() + ms).toISOString()
+
+beforeAll(async () => {
+  app = await startAppServer()
+})
+afterAll(() => app.stop())
+
+const as = (openid: string) => (name: string, data: object = {}) => app.call(name, data, openid)
+const admin = as('demo-admin')
+const leader = as('demo-leader')
+const member = as('demo-member')
+
+/** A union-wide event open for sign-up now, starting in two days. */
+const event = (over: object = {}) => ({
+  scope: { kind: 'union' },
+  title: '重阳登山',
+  type: '登山',
+  place: '凤凰山北门',
+  startAt: at(48 * HOUR),
+  endAt: at(52 * HOUR),
+  signUpOpensAt: at(-HOUR),
+  signUpClosesAt: at(24 * HOUR),
+  cancelDeadline: at(36 * HOUR),
+  capacity: 2,
+  ...over,
+})
+const create = async (over: object = {}, by = admin) => {
+  const res = await by('activity.create', event(over))
+  expect(res.body.ok).toBe(true)
+  return res.body.data.id as string
+}
+
+describe('posting', () => {
+  it('a leader posts for their own department, not for the union or another department', async () => {
+    const res = await leader('activity.create', event({ scope: { kind: 'department', id: 'demo-dept-2' } }))
+    expect(res.body.data).toMatchObject({ organizer: '财务科工会小组', canManage: true, confirmedCount: 0 })
+    expect((await leader('activity.create', event())).body.error).toMatchObject({ code: 'FORBIDDEN', message: '只有工会管理员可以发布全会活动' })
+    expect((await leader('activity.create', event({ scope: { kind: 'department', id: 'demo-dept-1' } }))).body.error.message).toBe('只能为自己带领的小组发布活动')
+    expect((await member('activity.create', event({ scope: { kind: 'department', id: 'demo-dept-4' } }))).body.error.code).toBe('FORBIDDEN')
+  })
+
+  it('refuses times that do not fit together, and choice fields without options', async () => {
+    expect((await admin('activity.create', event({ endAt: at(47 * HOUR) }))).body.error.message).toBe('结束时间要晚于开始时间')
+    expect((await admin('activity.create', event({ signUpClosesAt: at(49 * HOUR) }))).body.error.message).toBe('报名截止时间不能晚于活动开始时间')
+    expect((await admin('activity.create', event({ fields: [{ key: 'event', label: '项目', type: 'single', required: true }] }))).body.error.message).toBe('「项目」需要至少两个选项')
+    expect((await admin('activity.create', event({ title: '' }))).body.error).toMatchObject({ code: 'INVALID_ARGUMENT', message: '请填写活动名称' })
+  })
+})
+
+describe('signing up and the waitlist', () => {
+  it('capacity 2: two confirmed, the third waits; a cancellation promotes the third', async () => {
+    const id = await create()
+    expect((await member('activity.signUp', { id })).body.data).toEqual({ status: 'confirmed', waitingPosition: null })
+    expect((await admin('activity.signUp', { id })).body.data.status).toBe('confirmed')
+    expect((await leader('activity.signUp', { id })).body.data).toEqual({ status: 'waiting', waitingPosition: 1 })
+    // A retry changes nothing.
+    const before = writeCount(app.stats)
+    expect((await leader('activity.signUp', { id })).body.data).toEqual({ status: 'waiting', waitingPosition: 1 })
+    expect(writeCount(app.stats)).toBe(before)
+
+    expect((await member('activity.cancel', { id })).body.data.cancelled).toBe(true)
+    expect((await leader('activity.get', { id })).body.data).toMatchObject({ myStatus: 'confirmed', confirmedCount: 2 })
+    expect((await member('activity.cancel', { id })).body.data.cancelled).toBe(false)
+    // Signing up again after cancelling: back of the line.
+    expect((await member('activity.signUp', { id })).body.data).toEqual({ status: 'waiting', waitingPosition: 1 })
+  })
+
+  it('pre-fills the form from the member’s last answers', async () => {
+    const fields = [{ key: 'size', label: '衣服尺码', type: 'single', required: true, options: ['M', 'L'] }]
+    const first = await create({ capacity: null, fields })
+    await as('demo-auditor')('activity.signUp', { id: first, answers: { size: 'L' } })
+    const second = await create({ capacity: null, fields })
+    expect((await as('demo-auditor')('activity.get', { id: second })).body.data.prefill).toEqual({ size: 'L' })
+  })
+})
+
+describe('refusals say why and write nothing', () => {
+  let before: number
+  beforeEach(() => {
+    before = writeCount(app.stats)
+  })
+  const unchanged = () => expect(writeCount(app.stats)).toBe(before)
+
+  it('outside the window → CLOSED with the time', async () => {
+    const id = await create({ signUpOpensAt: at(2 * HOUR), signUpClosesAt: at(24 * HOUR) })
+    before = writeCount(app.stats)
+    const res = await member('activity.signUp', { id })
+    expect(res.body.error.code).toBe('CLOSED')
+    expect(res.body.error.message).toMatch(/^报名将于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 开始$/)
+    unchanged()
+  })
+  it('full with no waitlist → FULL', async () => {
+    const id = await create({ capacity: 1, waitlist: false })
+    await admin('activity.signUp', { id })
+    before = writeCount(app.stats)
+    expect((await member('activity.signUp', { id })).body.error).toMatchObject({ code: 'FULL', message: '名额已满' })
+    expect((await member('activity.get', { id })).body.data).toMatchObject({ myStatus: null, confirmedCount: 1 })
+  })
+  it('not in the audience → FORBIDDEN with the reason', async () => {
+    const id = await create({ audience: { kind: 'rule', genders: ['女'], departmentIds: [], statuses: [] }, title: '三八健步走' })
+    before = writeCount(app.stats)
+    expect((await member('activity.signUp', { id })).body.error).toMatchObject({ code: 'FORBIDDEN', message: '本活动只面向女职工' })
+    expect((await member('activity.get', { id })).body.data.signUpBlockedReason).toBe('本活动只面向女职工')
+    unchanged()
+    expect((await leader('activity.signUp', { id })).body.ok).toBe(true)
+  })
+  it('invalid answers → INVALID_ARGUMENT naming the field', async () => {
+    const id = await create({ fields: [{ key: 'event', label: '项目', type: 'single', required: true, options: ['羽毛球', '乒乓球'] }] })
+    before = writeCount(app.stats)
+    expect((await member('activity.signUp', { id, answers: { event: '篮球' } })).body.error).toMatchObject({ code: 'INVALID_ARGUMENT', message: '「项目」请从选项中选择', details: { field: 'answers.event' } })
+    unchanged()
+  })
+  it('cancelling after the deadline is refused with the deadline shown', async () => {
+    const id = await create({ cancelDeadline: at(-HOUR / 2) })
+    await member('activity.signUp', { id })
+    before = writeCount(app.stats)
+    const res = await member('activity.cancel', { id })
+    expect(res.body.error.code).toBe('CLOSED')
+    expect(res.body.error.message).toMatch(/^取消报名的截止时间是 .+，已不能取消，请联系组织者$/)
+    unchanged()
+  })
+})
+
+describe('check-in', () => {
+  let id: string
+  beforeAll(async () => {
+    id = await create({ capacity: 10 })
+    await member('activity.signUp', { id })
+    await admin('activity.signUp', { id })
+  })
+
+  it('a fresh code checks the member in once; a second scan says so', async () => {
+    const code = (await member('activity.myCode', { id })).body.data
+    expect(code.shortCode).toMatch(/^\d{6}$/)
+    const first = (await admin('activity.checkIn', { id, code: code.token })).body.data
+    expect(first).toEqual({ name: '刘洋', department: '信息中心', alreadyCheckedIn: false, checkedIn: 1, confirmed: 2 })
+    expect((await admin('activity.checkIn', { id, code: code.token })).body.data).toMatchObject({ alreadyCheckedIn: true, checkedIn: 1 })
+  })
+
+  it('the six digits work too', async () => {
+    const code = (await admin('activity.myCode', { id })).body.data
+    expect((await admin('activity.checkIn', { id, code: code.shortCode })).body.data).toMatchObject({ name: '张伟', alreadyCheckedIn: false, checkedIn: 2 })
+  })
+
+  it('forged, expired and other-event codes are refused, and only the organizer may check in', async () => {
+    const secret = JSON.parse(readFileSync(join(app.dataDir, 'local-secrets.json'), 'utf8')).UNION_CODE_SECRET as string
+    const real = (await member('activity.myCode', { id })).body.data.token as string
+    const forged = real.slice(0, -2) + (real.endsWith('AA') ? 'BB' : 'AA')
+    expect((await admin('activity.checkIn', { id, code: forged })).body.error).toMatchObject({ code: 'INVALID_ARGUMENT', message: '这不是有效的签到码' })
+    const stale = signCode(secret, 'checkin', `${id}:demo-member-04`, new Date(Date.now() - 5 * 60_000)).token
+    expect((await admin('activity.checkIn', { id, code: stale })).body.error).toMatchObject({ code: 'EXPIRED', message: '签到码已过期，请让对方刷新后再扫' })
+    const other = await create({ capacity: 5 })
+    expect((await admin('activity.checkIn', { id: other, code: real })).body.error.message).toBe('这是其他活动的签到码')
+    expect((await member('activity.checkIn', { id, code: real })).body.error.code).toBe('FORBIDDEN')
+    expect((await as('demo-auditor')('activity.myCode', { id })).body.error).toMatchObject({ code: 'FORBIDDEN', message: '报名成功后才有签到码' })
+  })
+
+  it('the organizer sees the list with check-in state', async () => {
+    const list = (await admin('activity.attendees', { id })).body.data
+    expect(list).toMatchObject({ confirmed: 2, waiting: 0, checkedIn: 2, total: 2 })
+    expect(list.items.map((r: { name: string }) => r.name)).toEqual(['刘洋', '张伟'])
+    expect((await member('activity.attendees', { id })).body.error.code).toBe('FORBIDDEN')
+  })
+})
+
+describe('correct under load', () => {
+  it('300 simultaneous sign-ups for 30 places: 30 confirmed, 270 waiting in line order, nobody twice', async () => {
+    const openids = await seedManyMembers(300, 'storm')
+    const id = await create({ capacity: 30 })
+    const results = await Promise.all(openids.map((o) => app.call('activity.signUp', { id }, o)))
+    expect(results.every((r) => r.body.ok)).toBe(true)
+    const statuses = results.map((r) => r.body.data.status)
+    expect(statuses.filter((s) => s === 'confirmed')).toHaveLength(30)
+    expect(statuses.filter((s) => s === 'waiting')).toHaveLength(270)
+    // Line positions are exactly 1…270, each once.
+    const positions = (await Promise.all(openids.map((o) => app.call('activity.get', { id }, o)))).map((r) => r.body.data.waitingPosition).filter((p) => p !== null)
+    expect([...positions].sort((a, b) => a - b)).toEqual(Array.from({ length: 270 }, (_, i) => i + 1))
+    const list = (await admin('activity.attendees', { id, pageSize: 100 })).body.data
+    expect(list).toMatchObject({ confirmed: 30, waiting: 270, total: 300 })
+    expect((await admin('activity.get', { id })).body.data.confirmedCount).toBe(30)
+  })
+
+  it('cancellations and new sign-ups racing keep the count exact and the line fair', async () => {
+    const openids = await seedManyMembers(60, 'churn')
+    const id = await create({ capacity: 20 })
+    const first = openids.slice(0, 40)
+    for (const o of first) await app.call('activity.signUp', { id }, o) // 20 confirmed, 20 waiting, in order
+    const cancelling = first.slice(0, 10)
+    const arriving = openids.slice(40)
+    await Promise.all([...cancelling.map((o) => app.call('activity.cancel', { id }, o)), ...arriving.map((o) => app.call('activity.signUp', { id }, o))])
+    const list = (await admin('activity.attendees', { id, pageSize: 100 })).body.data
+    expect(list.confirmed).toBe(20)
+    expect((await admin('activity.get', { id })).body.data.confirmedCount).toBe(20)
+    // The ten freed places went to the first ten on the waitlist, not to newcomers.
+    const confirmedNames = list.items.filter((r: { status: string }) => r.status === 'confirmed').map((r: { memberId: string }) => r.memberId)
+    expect(confirmedNames.sort()).toEqual(first.slice(10, 30).sort())
+    expect(list.waiting).toBe(30)
+  })
+})
