@@ -16,3 +16,15 @@ export async function seedBigGroup(size = 500): Promise<string> {
   await db.collection('roles').doc(`demo-member-02:leader:group:${groupId}`).set({ unionId: 'demo-union', memberId: 'demo-member-02', role: 'leader', scope: { kind: 'group', id: groupId } })
   return groupId
 }
+
+/** `count` bound members (openid = member id = `<prefix>-<i>`), for storms of simultaneous callers. */
+export async function seedBoundMembers(prefix: string, count: number): Promise<string[]> {
+  const db = cloudbase.init({ env: 'local' }).database()
+  const ids = Array.from({ length: count }, (_, i) => `${prefix}-${i}`)
+  for (let start = 0; start < count; start += 500) {
+    const slice = ids.slice(start, start + 500)
+    await db.collection('members').add(slice.map((id) => ({ _id: id, unionId: 'demo-union', name: id, gender: '女', departmentId: 'demo-dept-3', departmentName: '人事科', memberNo: id.toUpperCase(), phone: '13500000000', status: '在职' })))
+    await db.collection('bindings').add(slice.map((id) => ({ _id: id, unionId: 'demo-union', memberId: id, boundAt: new Date() })))
+  }
+  return ids
+}

@@ -10,6 +10,7 @@ import { ensureFunctions, ensureWeapp, WEAPP_DIR } from './builds'
 import { FUNCTIONS_OUT, ROOT, functionNames } from './function-names'
 import { kb, percentile, printTable } from './bench-table'
 import { seedBigGroup } from './bench-seed'
+import { benchStorm } from './bench-storm'
 import { benchImport } from './bench-import'
 import { bundledFunctions, startDevServer } from '../emulator/dev-server'
 import type { ActionInput, ActionName } from '../shared/contract'
@@ -116,6 +117,7 @@ function benchWeapp() {
 async function main() {
   await ensureFunctions()
   await benchActions()
+  await benchStorm()
   benchBundles()
   benchWeapp()
   await benchImport()
