@@ -7,6 +7,9 @@ import { cancelSignUp } from './handlers/cancel-sign-up'
 import { myCode } from './handlers/my-code'
 import { checkIn } from './handlers/check-in'
 import { listAttendees } from './handlers/list-attendees'
+import { exportAttendees } from './handlers/export-attendees'
+import { cancelEvent } from './handlers/cancel-event'
+import { participation } from './handlers/participation'
 
 export const router: Router<'activity'> = {
   create: createActivity,
@@ -17,6 +20,9 @@ export const router: Router<'activity'> = {
   myCode,
   checkIn,
   attendees: listAttendees,
+  export: exportAttendees,
+  cancelEvent,
+  participation,
 }
 
 export const main = createMain('activity', router)

@@ -80,7 +80,18 @@ export interface AttendeeRow {
   readonly checkedInAt: string | null
 }
 
-const ACTIVITY_LABELS = { id: '活动', title: '活动名称', type: '活动类型', place: '地点', startAt: '开始时间', endAt: '结束时间', signUpOpensAt: '报名开始时间', signUpClosesAt: '报名截止时间', cancelDeadline: '取消截止时间', capacity: '名额', audience: '参加对象', fields: '报名项', answers: '报名信息', code: '签到码', tab: '分类', scope: '所属小组' }
+export interface ParticipationReport {
+  readonly year: number
+  readonly events: number
+  readonly departments: readonly { readonly department: string; readonly members: number; readonly participants: number; readonly signUps: number; readonly checkIns: number; readonly rate: number }[]
+  /** Members who took part most, then the rest (paged views come later). */
+  readonly members: readonly { readonly memberId: string; readonly name: string; readonly department: string; readonly signUps: number; readonly checkIns: number }[]
+}
+
+/** Export columns besides the event's own extra fields. */
+export const ATTENDEE_COLUMNS = { name: '姓名', department: '部门', status: '状态', signedAt: '报名时间', checkedInAt: '签到时间' } as const
+
+const ACTIVITY_LABELS = { id: '活动', title: '活动名称', type: '活动类型', place: '地点', startAt: '开始时间', endAt: '结束时间', signUpOpensAt: '报名开始时间', signUpClosesAt: '报名截止时间', cancelDeadline: '取消截止时间', capacity: '名额', audience: '参加对象', fields: '报名项', answers: '报名信息', code: '签到码', tab: '分类', scope: '所属小组', columns: '导出列', reason: '原因', year: '年份' }
 
 export const activityActions = {
   /** A leader posts for their own department or interest group; an admin for the whole union. */
@@ -121,6 +132,20 @@ export const activityActions = {
   'activity.checkIn': defineAction<{ readonly name: string; readonly department: string; readonly alreadyCheckedIn: boolean; readonly checkedIn: number; readonly confirmed: number }>()(
     z.strictObject({ id, code: z.string().check(z.trim(), z.minLength(6), z.maxLength(400)) }),
     ANY_MEMBER,
+    ACTIVITY_LABELS,
+  ),
+  /** The organizer's spreadsheet with the columns they chose (extra fields by their key). */
+  'activity.export': defineAction<{ readonly url: string; readonly count: number }>()(
+    z.strictObject({ id, columns: z.array(z.string().check(z.minLength(1), z.maxLength(20))).check(z.minLength(1), z.maxLength(30)) }),
+    ANY_MEMBER,
+    ACTIVITY_LABELS,
+  ),
+  /** Calls the event off; everyone signed up or waiting is told. */
+  'activity.cancelEvent': defineAction<{ readonly notified: number }>()(z.strictObject({ id, reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)) }), ANY_MEMBER, ACTIVITY_LABELS),
+  /** 群众参与度 for the admin: events attended per department and per member in a calendar year (Asia/Shanghai). */
+  'activity.participation': defineAction<ParticipationReport>()(
+    z.strictObject({ year: z.number().check(z.int(), z.minimum(2000), z.maximum(2100)) }),
+    { kind: 'member', roles: ['admin'] },
     ACTIVITY_LABELS,
   ),
   'activity.attendees': defineAction<Page<AttendeeRow> & { readonly checkedIn: number; readonly confirmed: number; readonly waiting: number }>()(

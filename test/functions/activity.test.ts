@@ -209,3 +209,51 @@ describe('correct under load', () => {
     expect(list.waiting).toBe(30)
   })
 })
+
+describe('organizer tools', () => {
+  const outbox = async (memberId: string) => {
+    const db = (await import('@cloudbase/node-sdk')).init({ env: 'local' }).database()
+    return (await db.collection('messages').where({ memberId }).orderBy('createdAt', 'asc').limit(100).get()).data as { kind: string; title: string }[]
+  }
+
+  it('the promoted member is told', async () => {
+    const id = await create({ capacity: 1, title: '观演：交响音乐会' })
+    await admin('activity.signUp', { id })
+    await as('demo-redeemer')('activity.signUp', { id })
+    await admin('activity.cancel', { id })
+    expect((await outbox('demo-member-03')).filter((m) => m.kind === 'waitlist-promoted').map((m) => m.title)).toContain('报名成功：观演：交响音乐会')
+  })
+
+  it('exports the chosen columns, extra fields included', async () => {
+    const id = await create({ capacity: 5, fields: [{ key: 'event', label: '项目', type: 'single', required: true, options: ['羽毛球', '乒乓球'] }] })
+    await member('activity.signUp', { id, answers: { event: '乒乓球' } })
+    const exported = (await admin('activity.export', { id, columns: ['name', 'department', 'event', 'checkedInAt'] })).body.data
+    expect(exported.count).toBe(1)
+    const ExcelJS = (await import('exceljs')).default
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(Buffer.from(await (await fetch(exported.url)).arrayBuffer()) as never)
+    expect(book.worksheets[0].getRow(1).values).toEqual([undefined, '姓名', '部门', '项目', '签到时间'])
+    expect((book.worksheets[0].getRow(2).values as unknown[]).slice(1, 4)).toEqual(['刘洋', '信息中心', '乒乓球'])
+    expect((await admin('activity.export', { id, columns: ['idCard'] })).body.error.message).toBe('没有「idCard」这一列')
+    expect((await member('activity.export', { id, columns: ['name'] })).body.error.code).toBe('FORBIDDEN')
+  })
+
+  it('calling an event off tells everyone once', async () => {
+    const id = await create({ capacity: 1, title: '秋季考察' })
+    await member('activity.signUp', { id })
+    await as('demo-auditor')('activity.signUp', { id })
+    expect((await admin('activity.cancelEvent', { id, reason: '天气原因' })).body.data.notified).toBe(2)
+    expect((await admin('activity.cancelEvent', { id, reason: '天气原因' })).body.data.notified).toBe(0)
+    expect((await outbox('demo-member-05')).some((m) => m.title === '活动取消：秋季考察')).toBe(true)
+    expect((await member('activity.get', { id })).body.data.signUpBlockedReason).toBe('活动已取消')
+  })
+
+  it('participation for the year, by department', async () => {
+    const report = (await admin('activity.participation', { year: new Date().getFullYear() })).body.data
+    expect(report.events).toBeGreaterThan(0)
+    const it = report.departments.find((d: { department: string }) => d.department === '信息中心')
+    expect(it.participants).toBeGreaterThanOrEqual(1)
+    expect(report.members.find((m: { name: string }) => m.name === '刘洋').signUps).toBeGreaterThan(0)
+    expect((await member('activity.participation', { year: 2026 })).body.error.code).toBe('FORBIDDEN')
+  })
+})

@@ -3,7 +3,7 @@ import type { Handler } from '../../_lib/entry'
 import { AppError } from '../../_lib/app-error'
 import type { SignupDoc } from '../../_lib/documents'
 import { loadActivity, signupId } from '../activities.repo'
-import { fillFromWaitlist, releasePlace } from '../places'
+import { fillFromWaitlist, releasePlace, tellPromoted } from '../places'
 
 /**
  * Cancelling a confirmed place hands it straight to the first waiting member (the count never
@@ -31,9 +31,12 @@ async function handOnPlace(deps: Parameters<Handler<'activity.cancel'>>[0]['deps
   for (let guard = 0; guard < 50; guard++) {
     const next = (await coll.where({ activityId: a._id, status: 'waiting' }).orderBy('seq', 'asc').limit(1).get()).data[0] as SignupDoc | undefined
     if (!next) break
-    if ((await coll.where({ _id: next._id, status: 'waiting' }).update({ status: 'confirmed', promotedAt: deps.clock.now() })).updated === 1) return
+    if ((await coll.where({ _id: next._id, status: 'waiting' }).update({ status: 'confirmed', promotedAt: deps.clock.now() })).updated === 1) {
+      await tellPromoted(deps, a, [next.memberId])
+      return
+    }
   }
   await releasePlace(deps, a._id)
   // Someone may have joined the waitlist after the look above: let the head of the line in.
-  await fillFromWaitlist(deps, a)
+  await tellPromoted(deps, a, await fillFromWaitlist(deps, a))
 }

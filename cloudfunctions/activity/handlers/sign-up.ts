@@ -5,7 +5,7 @@ import { AppError } from '../../_lib/app-error'
 import { isDuplicateWrite } from '../../_lib/db-errors'
 import type { SignupDoc } from '../../_lib/documents'
 import { audienceMember, loadActivity, signupId } from '../activities.repo'
-import { fillFromWaitlist, takePlace, takeTicket } from '../places'
+import { fillFromWaitlist, takePlace, takeTicket, tellPromoted } from '../places'
 import { waitingPosition } from '../waitlist'
 
 /**
@@ -55,7 +55,7 @@ export const signUp: Handler<'activity.signUp'> = async ({ deps, me, input }) =>
   const seq = await takeTicket(deps, a._id)
   await coll.where({ _id: id, claim }).update({ status: 'waiting', seq })
   // A place may have been freed while this ticket was taken: the waitlist's head gets it.
-  await fillFromWaitlist(deps, a)
+  await tellPromoted(deps, a, (await fillFromWaitlist(deps, a)).filter((m) => m !== me.member._id))
   return answerFor(deps, (await coll.doc(id).get()).data[0] as SignupDoc)
 }
 

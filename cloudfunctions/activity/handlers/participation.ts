@@ -1,0 +1,51 @@
+import dayjs from 'dayjs'
+import { UNION_TZ } from '@shared/domain/time'
+import type { Handler } from '../../_lib/entry'
+import type { ActivityDoc, MemberDoc, SignupDoc } from '../../_lib/documents'
+import { readAll } from '../../_lib/read-all'
+
+/**
+ * 群众参与度 for a year (Asia/Shanghai): per department, how many members took part in at least one
+ * event, with sign-ups and check-ins; per member, their counts. Read in pages, summed here.
+ */
+export const participation: Handler<'activity.participation'> = async ({ deps, me, input }) => {
+  const { db } = deps
+  const _ = db.command
+  const from = dayjs.tz(`${input.year}-01-01 00:00`, UNION_TZ).toDate()
+  const to = dayjs.tz(`${input.year + 1}-01-01 00:00`, UNION_TZ).toDate()
+  const [acts, members] = await Promise.all([
+    readAll<ActivityDoc>(db.collection('activities').where({ unionId: me.unionId, status: 'open', startAt: _.gte(from).and(_.lt(to)) }).field({ _id: true })),
+    readAll<MemberDoc>(db.collection('members').where({ unionId: me.unionId, status: _.neq('离会') }).field({ name: true, departmentName: true })),
+  ])
+  const signups: SignupDoc[] = []
+  for (let i = 0; i < acts.length; i += 500) {
+    signups.push(...(await readAll<SignupDoc>(db.collection('signups').where({ activityId: _.in(acts.slice(i, i + 500).map((a) => a._id)), status: 'confirmed' }).field({ memberId: true, checkedInAt: true }))))
+  }
+  const per = new Map<string, { signUps: number; checkIns: number }>()
+  for (const s of signups) {
+    const c = per.get(s.memberId) ?? { signUps: 0, checkIns: 0 }
+    c.signUps += 1
+    if (s.checkedInAt) c.checkIns += 1
+    per.set(s.memberId, c)
+  }
+  const depts = new Map<string, { members: number; participants: number; signUps: number; checkIns: number }>()
+  for (const m of members) {
+    const d = depts.get(m.departmentName) ?? { members: 0, participants: 0, signUps: 0, checkIns: 0 }
+    const c = per.get(m._id)
+    d.members += 1
+    if (c) {
+      d.participants += 1
+      d.signUps += c.signUps
+      d.checkIns += c.checkIns
+    }
+    depts.set(m.departmentName, d)
+  }
+  return {
+    year: input.year,
+    events: acts.length,
+    departments: [...depts].map(([department, d]) => ({ department, ...d, rate: d.members ? Math.round((d.participants / d.members) * 1000) / 10 : 0 })).sort((a, b) => b.rate - a.rate || a.department.localeCompare(b.department, 'zh')),
+    members: members
+      .map((m) => ({ memberId: m._id, name: m.name, department: m.departmentName, ...(per.get(m._id) ?? { signUps: 0, checkIns: 0 }) }))
+      .sort((a, b) => b.signUps - a.signUps || b.checkIns - a.checkIns || a.name.localeCompare(b.name, 'zh')),
+  }
+}
