@@ -139,6 +139,8 @@ export interface ActivityDoc {
   /** Last waitlist ticket handed out: arrival order on the waitlist. */
   readonly waitSeq: number
   readonly status: 'open' | 'cancelled'
+  /** Set once by the reminder timer, so members are reminded once. */
+  readonly remindedAt?: Date | null
   readonly createdBy: string
   readonly createdAt: Date
 }
@@ -157,4 +159,6 @@ export interface SignupDoc {
   readonly signedAt: Date
   readonly claim: string
   readonly checkedInAt: Date | null
+  /** The member accepted a one-time subscription message for a reminder before the start. */
+  readonly remind?: boolean
 }

@@ -34,9 +34,14 @@ export type Handler<N extends ActionName> = (ctx: HandlerContext<N>) => Promise<
 /** A function's router: one handler per action of the contract, so a missing one fails to compile. */
 export type Router<F extends FunctionName> = { readonly [N in ActionsOf<F> as ActionOf<N>]: Handler<N> }
 
+/** A job a timer trigger runs (declared in the function's config.json `triggers`). */
+export type TimerJob = (deps: Deps) => Promise<Record<string, unknown>>
+
 export interface EntryOptions {
   /** Tests and the bench inject their own clock, ids and secrets. */
   readonly deps?: () => Deps
+  /** Timer triggers by name. A timer event counts only when no WeChat user made the call. */
+  readonly timers?: Readonly<Record<string, TimerJob>>
 }
 
 type AnyHandler = (ctx: BaseContext<ActionName> & { me?: CallerMember }) => Promise<unknown>
@@ -68,6 +73,18 @@ export function createMain<F extends FunctionName>(fn: F, router: Router<F>, opt
       return result
     }
 
+    const timer = timerJob(options.timers, event, context)
+    if (timer) {
+      try {
+        const data = await timer.job(getDeps())
+        log('info', 'timer', { trigger: timer.name, ms: Date.now() - started, ...data })
+        return ok(data)
+      } catch (error) {
+        log('error', 'timer-failed', { trigger: timer.name, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) })
+        return fail('INTERNAL', '定时任务失败')
+      }
+    }
+
     const handler = Object.prototype.hasOwnProperty.call(handlers, action) ? handlers[action] : undefined
     if (!action || !handler || !Object.prototype.hasOwnProperty.call(actions, name)) {
       return finish(fail('NOT_FOUND', '没有这个操作', { action }))
@@ -97,6 +114,18 @@ export function createMain<F extends FunctionName>(fn: F, router: Router<F>, opt
       return finish(fail('INTERNAL', '系统繁忙，请稍后再试'), caller)
     }
   }
+}
+
+/**
+ * CloudBase calls a timer trigger with `{ Type: 'Timer', TriggerName }` and no WeChat user. A user
+ * could send the same shape from the mini-program, but then the context names them: refused here.
+ */
+function timerJob(timers: EntryOptions['timers'], event: unknown, context: unknown): { name: string; job: TimerJob } | null {
+  if (!timers || !event || typeof event !== 'object') return null
+  const { Type, TriggerName } = event as { Type?: unknown; TriggerName?: unknown }
+  if (Type !== 'Timer' || typeof TriggerName !== 'string' || !Object.prototype.hasOwnProperty.call(timers, TriggerName)) return null
+  if (callerFromContext(context)) return null
+  return { name: TriggerName, job: timers[TriggerName] }
 }
 
 function readRequestId(context: unknown): string {

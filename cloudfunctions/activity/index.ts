@@ -10,6 +10,7 @@ import { listAttendees } from './handlers/list-attendees'
 import { exportAttendees } from './handlers/export-attendees'
 import { cancelEvent } from './handlers/cancel-event'
 import { participation } from './handlers/participation'
+import { remindBeforeStart } from './timers/remind'
 
 export const router: Router<'activity'> = {
   create: createActivity,
@@ -25,4 +26,4 @@ export const router: Router<'activity'> = {
   participation,
 }
 
-export const main = createMain('activity', router)
+export const main = createMain('activity', router, { timers: { remind: remindBeforeStart } })

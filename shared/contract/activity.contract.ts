@@ -91,7 +91,7 @@ export interface ParticipationReport {
 /** Export columns besides the event's own extra fields. */
 export const ATTENDEE_COLUMNS = { name: '姓名', department: '部门', status: '状态', signedAt: '报名时间', checkedInAt: '签到时间' } as const
 
-const ACTIVITY_LABELS = { id: '活动', title: '活动名称', type: '活动类型', place: '地点', startAt: '开始时间', endAt: '结束时间', signUpOpensAt: '报名开始时间', signUpClosesAt: '报名截止时间', cancelDeadline: '取消截止时间', capacity: '名额', audience: '参加对象', fields: '报名项', answers: '报名信息', code: '签到码', tab: '分类', scope: '所属小组', columns: '导出列', reason: '原因', year: '年份' }
+const ACTIVITY_LABELS = { id: '活动', title: '活动名称', type: '活动类型', place: '地点', startAt: '开始时间', endAt: '结束时间', signUpOpensAt: '报名开始时间', signUpClosesAt: '报名截止时间', cancelDeadline: '取消截止时间', capacity: '名额', audience: '参加对象', fields: '报名项', answers: '报名信息', code: '签到码', tab: '分类', scope: '所属小组', columns: '导出列', reason: '原因', year: '年份', remind: '开始前提醒' }
 
 export const activityActions = {
   /** A leader posts for their own department or interest group; an admin for the whole union. */
@@ -122,7 +122,7 @@ export const activityActions = {
   ),
   'activity.get': defineAction<ActivityDetail>()(z.strictObject({ id }), ANY_MEMBER, ACTIVITY_LABELS),
   'activity.signUp': defineAction<{ readonly status: 'confirmed' | 'waiting'; readonly waitingPosition: number | null }>()(
-    z.strictObject({ id, answers: z._default(z.record(key, AnswerSchema), {}) }),
+    z.strictObject({ id, answers: z._default(z.record(key, AnswerSchema), {}), remind: z._default(z.boolean(), false) }),
     ANY_MEMBER,
     ACTIVITY_LABELS,
   ),

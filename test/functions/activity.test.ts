@@ -257,3 +257,28 @@ describe('organizer tools', () => {
     expect((await member('activity.participation', { year: 2026 })).body.error.code).toBe('FORBIDDEN')
   })
 })
+
+describe('reminders before the start (timer)', () => {
+  const runTimer = async (openid?: string) => {
+    const { main } = await import('../../cloudfunctions/activity')
+    const { platformContext } = await import('../../emulator/function-runner')
+    return main({ Type: 'Timer', TriggerName: 'remind', Time: new Date().toISOString() }, platformContext('activity', openid)) as Promise<{ ok: boolean; data?: { reminded: number }; error?: { code: string } }>
+  }
+
+  it('reminds, once, the members who asked', async () => {
+    const id = await create({ title: '健康讲座：八段锦', capacity: 10, startAt: at(12 * HOUR), endAt: at(14 * HOUR), signUpClosesAt: at(11 * HOUR), cancelDeadline: at(11 * HOUR) })
+    await member('activity.signUp', { id, remind: true })
+    await as('demo-auditor')('activity.signUp', { id })
+    const first = await runTimer()
+    expect(first.ok).toBe(true)
+    expect(first.data!.reminded).toBeGreaterThanOrEqual(1)
+    const db = (await import('@cloudbase/node-sdk')).init({ env: 'local' }).database()
+    const reminders = (await db.collection('messages').where({ kind: 'activity-reminder', title: '活动提醒：健康讲座：八段锦' }).limit(10).get()).data as { memberId: string }[]
+    expect(reminders.map((m) => m.memberId)).toEqual(['demo-member-04'])
+    expect((await runTimer()).data!.reminded).toBe(0)
+  })
+
+  it('a member cannot pose as the timer', async () => {
+    expect((await runTimer('demo-member')).error!.code).toBe('NOT_FOUND')
+  })
+})

@@ -30,7 +30,7 @@ export const signUp: Handler<'activity.signUp'> = async ({ deps, me, input }) =>
   if (current && current.status !== 'cancelled') return answerFor(deps, current)
 
   const claim = ids.next()
-  const fields = { status: 'joining', claim, seq: null, answers: input.answers, signedAt: clock.now(), checkedInAt: null, memberName: me.member.name, departmentName: me.member.departmentName }
+  const fields = { status: 'joining', claim, seq: null, answers: input.answers, remind: input.remind, signedAt: clock.now(), checkedInAt: null, memberName: me.member.name, departmentName: me.member.departmentName }
   let claimed: boolean
   if (!current) {
     try {
