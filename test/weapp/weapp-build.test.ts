@@ -62,12 +62,25 @@ function runMiniprogramCi(): CiReport {
 }
 
 describe('weapp build (dist/weapp)', () => {
-  it('declares the tab pages, both subpackages and the privacy check', () => {
-    expect(app.pages).toEqual(['pages/home/index', 'pages/activities/index', 'pages/groups/index', 'pages/benefits/index', 'pages/me/index', 'pages/bind/index'])
+  it('declares the tab pages, the subpackages and the privacy check', () => {
+    expect(app.pages).toEqual([
+      'pages/home/index',
+      'pages/activities/index',
+      'pages/groups/index',
+      'pages/benefits/index',
+      'pages/me/index',
+      'pages/bind/index',
+      'pages/group/index',
+      'pages/activity/index',
+      'pages/activity/code',
+      'pages/activity-signup/index',
+    ])
     expect(app.tabBar?.list.map((t) => t.pagePath)).toEqual(app.pages.slice(0, 5))
     expect(app.subPackages).toEqual([
-      { root: 'packages/admin', pages: ['index/index', 'members/index', 'member/index', 'import/index', 'invites/index'] },
+      { root: 'packages/admin', pages: ['index/index', 'members/index', 'member/index', 'import/index', 'invites/index', 'groups/index'] },
       { root: 'packages/redeem', pages: ['index/index'] },
+      { root: 'packages/leader', pages: ['requests/index', 'roster/index', 'record/index'] },
+      { root: 'packages/organizer', pages: ['create/index', 'attendees/index', 'checkin/index'] },
     ])
     expect(app.__usePrivacyCheck__).toBe(true)
     const projectConfig = JSON.parse(readFileSync(join(WEAPP_DIR, 'project.config.json'), 'utf8'))

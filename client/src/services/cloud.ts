@@ -56,7 +56,10 @@ export async function callAction<N extends ActionName>(
 ): Promise<ActionOutput<N>> {
   try {
     const envelope = await send(name, input)
-    if (envelope.ok) return envelope.data as ActionOutput<N>
+    if (envelope.ok) {
+      if (name === 'member.me') rememberUploadFolder(envelope.data)
+      return envelope.data as ActionOutput<N>
+    }
     const { code, message, details } = envelope.error
     throw new ActionError(code, message || ERROR_MESSAGES[code], details)
   } catch (err) {
@@ -149,9 +152,36 @@ export interface PickedFile {
  * characters CloudBase recommends are kept (Chinese would be percent-encoded); the real file name
  * travels separately, e.g. as importCheck's `fileName`.
  */
-export function uploadCloudPath(name: string, now = Date.now(), random = Math.random()): string {
+export function uploadCloudPath(name: string, now = Date.now(), random = Math.random(), folder = 'uploads'): string {
   const safe = name.replace(/[^A-Za-z0-9_.-]+/g, '_').slice(-80) || 'file'
-  return `uploads/${now}-${random.toString(36).slice(2, 10)}-${safe}`
+  return `${folder.replace(/\/+$/, '')}/${now}-${random.toString(36).slice(2, 10)}-${safe}`
+}
+
+/**
+ * The caller's own upload folder (`uploads/<openid>`), named by member.me: functions attach only
+ * files from it (纪实 photos…). Remembered from any member.me answer; asked for once if unknown.
+ */
+let knownUploadFolder: string | undefined
+
+function rememberUploadFolder(me: unknown): void {
+  const folder = (me as { uploadFolder?: unknown } | null)?.uploadFolder
+  if (typeof folder === 'string' && folder) knownUploadFolder = folder
+}
+
+async function uploadFolder(): Promise<string> {
+  if (!knownUploadFolder) {
+    try {
+      await callAction('member.me', {}, { silent: true })
+    } catch {
+      // Not bound yet, or offline: the shared folder still takes files that nothing checks by folder.
+    }
+  }
+  return knownUploadFolder ?? 'uploads'
+}
+
+/** Tests only: forget the remembered folder. */
+export function forgetUploadFolder(): void {
+  knownUploadFolder = undefined
 }
 
 /**
@@ -171,9 +201,10 @@ export async function uploadFile(file: PickedFile, opts: CallOptions = {}): Prom
 async function uploadCloud(file: PickedFile): Promise<string> {
   if (!file.path) throw new ActionError('INVALID_ARGUMENT', '没有读到这个文件，请重新选择')
   initCloud()
+  const folder = await uploadFolder()
   let res: Taro.cloud.UploadFileResult
   try {
-    res = await Taro.cloud.uploadFile({ cloudPath: uploadCloudPath(file.name), filePath: file.path })
+    res = await Taro.cloud.uploadFile({ cloudPath: uploadCloudPath(file.name, Date.now(), Math.random(), folder), filePath: file.path })
   } catch (err) {
     throw new ActionError('NETWORK', UPLOAD_FAILED_MESSAGE, { cause: String((err as { errMsg?: string })?.errMsg ?? err) })
   }
@@ -216,11 +247,14 @@ async function uploadLocal(file: PickedFile): Promise<string> {
  */
 export async function downloadCloudFile(fileId: string, url: string): Promise<string> {
   initCloud()
-  try {
-    const res = await Taro.cloud.downloadFile({ fileID: fileId })
-    if (res.tempFilePath) return res.tempFilePath
-  } catch {
-    // try the link below
+  // Some exports answer with a link only (no fileId): then the link is the only way.
+  if (fileId) {
+    try {
+      const res = await Taro.cloud.downloadFile({ fileID: fileId })
+      if (res.tempFilePath) return res.tempFilePath
+    } catch {
+      // try the link below
+    }
   }
   try {
     const res = await Taro.downloadFile({ url })

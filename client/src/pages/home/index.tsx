@@ -2,6 +2,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Image, View } from '@tarojs/components'
 import { useAction } from '../../hooks/useAction'
 import { useReloadOnChange } from '../../hooks/useReloadOnChange'
+import { useTabBadges } from '../../hooks/useTabBadges'
 import { PageHeader } from '../../components/PageHeader'
 import { LoadingState } from '../../components/LoadingState'
 import { ErrorState } from '../../components/ErrorState'
@@ -24,6 +25,8 @@ export default function HomePage() {
 
   // After binding (or a switch of account) this page, alive under others, loads again when shown.
   useReloadOnChange('me', me.reload)
+  // Join requests waiting for this leader show as a badge on the 小组 tab.
+  useTabBadges(me.data)
 
   usePullDownRefresh(() => {
     void me.reload().finally(() => Taro.stopPullDownRefresh())

@@ -2,6 +2,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useAction } from '../../hooks/useAction'
 import { useReloadOnChange } from '../../hooks/useReloadOnChange'
+import { useTabBadges } from '../../hooks/useTabBadges'
 import { PageHeader } from '../../components/PageHeader'
 import { LoadingState } from '../../components/LoadingState'
 import { ErrorState } from '../../components/ErrorState'
@@ -15,6 +16,8 @@ export default function MePage() {
 
   // After binding (or a switch of account) this page, alive under others, loads again when shown.
   useReloadOnChange('me', me.reload)
+  // Join requests waiting for this leader show as a badge on the 小组 tab.
+  useTabBadges(me.data)
 
   usePullDownRefresh(() => {
     void me.reload().finally(() => Taro.stopPullDownRefresh())
@@ -29,7 +32,7 @@ export default function MePage() {
   // Staff tools live in subpackages and are offered only to members holding the matching role.
   // Later features (我的报名、我的福利券…) add their entries here.
   const tools: Array<{ text: string; hint: string; url: string; className: string }> = []
-  if (roles.includes('admin')) tools.push({ text: '会员管理', hint: '名册、导入、邀请码', url: ROUTES.admin, className: 'me-tool--admin' })
+  if (roles.includes('admin')) tools.push({ text: '会员管理', hint: '名册、导入、邀请码、兴趣小组', url: ROUTES.admin, className: 'me-tool--admin' })
   if (roles.includes('redeemer')) tools.push({ text: '福利核销', hint: '为会员核销福利券', url: ROUTES.redeem, className: 'me-tool--redeem' })
 
   return (

@@ -15,6 +15,10 @@ const SECTIONS = [
       { key: 'invites', text: '邀请码', hint: '为未绑定的会员生成邀请码，导出发放', url: ROUTES.adminInvites },
     ],
   },
+  {
+    title: '小组管理',
+    entries: [{ key: 'groups', text: '兴趣小组', hint: '新建兴趣小组、选定组长，修改简介和人数上限', url: ROUTES.adminGroups }],
+  },
 ] as const
 
 /** 管理后台: admins only (the link on 我的 is shown to admins; the server checks every action again). */

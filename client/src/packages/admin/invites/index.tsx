@@ -3,7 +3,8 @@ import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { usePagedAction } from '../../../hooks/usePagedAction'
 import { markChanged, useReloadOnChange } from '../../../hooks/useReloadOnChange'
-import { callAction, downloadCloudFile } from '../../../services/cloud'
+import { callAction } from '../../../services/cloud'
+import { openSpreadsheet } from '../../../services/documents'
 import { PageHeader } from '../../../components/PageHeader'
 import { LoadingState } from '../../../components/LoadingState'
 import { ErrorState } from '../../../components/ErrorState'
@@ -12,37 +13,6 @@ import { Button } from '../../../ui/nutui'
 import { isDenied } from '../shared/AdminGate'
 import '../shared/admin.scss'
 import './index.scss'
-
-/**
- * Opens the exported spreadsheet: a download in the browser; in the mini-program, WeChat's document
- * viewer (where 转发 / 保存 are). If that fails the admin can copy the 10-minute link into a browser.
- */
-async function openSpreadsheet(fileId: string, url: string): Promise<void> {
-  if (process.env.TARO_ENV === 'h5') {
-    const a = document.createElement('a')
-    a.href = url
-    a.target = '_blank'
-    a.rel = 'noopener'
-    document.body.appendChild(a)
-    a.click()
-    a.remove()
-    return
-  }
-  void Taro.showLoading({ title: '正在下载…', mask: true })
-  let opened = false
-  try {
-    const filePath = await downloadCloudFile(fileId, url)
-    await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true })
-    opened = true
-  } catch {
-    // offered below
-  } finally {
-    Taro.hideLoading()
-  }
-  if (opened) return
-  const { confirm } = await Taro.showModal({ title: '表格没有打开', content: '可以复制下载链接，在电脑浏览器中打开（10 分钟内有效）。', confirmText: '复制链接' })
-  if (confirm) await Taro.setClipboardData({ data: url })
-}
 
 /** 邀请码: one-time codes for members who have not bound WeChat yet; generate, export, copy. */
 export default function InvitesPage() {
@@ -83,7 +53,7 @@ export default function InvitesPage() {
     try {
       const { fileId, url, count } = await callAction('member.exportInvites', {})
       if (!count) void Taro.showToast({ title: '没有未使用的邀请码可以导出', icon: 'none' })
-      else await openSpreadsheet(fileId, url)
+      else await openSpreadsheet(url, fileId)
     } catch {
       // callAction has toasted why.
     } finally {

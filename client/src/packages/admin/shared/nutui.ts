@@ -3,7 +3,7 @@
  * so they ship in packages/admin and not in the main package.
  */
 import '@nutui/nutui-react-taro/dist/es/packages/progress/style/css'
-import '@nutui/nutui-react-taro/dist/es/packages/checkbox/style/css'
 
 export { default as Progress } from '@nutui/nutui-react-taro/dist/es/packages/progress'
-export { default as Checkbox } from '@nutui/nutui-react-taro/dist/es/packages/checkbox'
+// The group page (main package) uses the checkbox too, so it lives with the member-page parts.
+export { Checkbox } from '../../../ui/nutui'

@@ -1,0 +1,32 @@
+import type { GroupCard, GroupKind, JoinPolicy } from '@shared/contract'
+
+/** How the two kinds of group and the two ways in are named to members. */
+export const KIND_LABELS: Readonly<Record<GroupKind, string>> = { interest: '兴趣小组', department: '工会小组' }
+export const POLICY_LABELS: Readonly<Record<JoinPolicy, string>> = { open: '直接加入', approval: '需组长审核' }
+
+type Counted = Pick<GroupCard, 'memberCount' | 'sizeLimit'>
+
+/** An interest group with a limit that every seat of is taken. */
+export const isFull = (g: Counted): boolean => g.sizeLimit !== null && g.memberCount >= g.sizeLimit
+
+/** 「12 人」, or 「12 / 30 人」 where there is a limit. */
+export const countText = (g: Counted): string => (g.sizeLimit === null ? `${g.memberCount} 人` : `${g.memberCount} / ${g.sizeLimit} 人`)
+
+/** Links carry the id encoded: union groups have ids like `dept:<departmentId>`. */
+export const withId = (route: string, id: string): string => `${route}?id=${encodeURIComponent(id)}`
+
+/** Reads the id back from a page's query (h5 may hand it over still encoded). */
+export const idParam = (raw: string | undefined): string => {
+  if (!raw) return ''
+  try {
+    return decodeURIComponent(raw)
+  } catch {
+    return raw
+  }
+}
+
+/** Today in the member's own time, as YYYY-MM-DD (纪实 dates, pickers). */
+export function todayText(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+}

@@ -1,0 +1,180 @@
+import { useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Image, Input, Picker, Textarea, View } from '@tarojs/components'
+import { useAction } from '../../../hooks/useAction'
+import { markChanged } from '../../../hooks/useReloadOnChange'
+import { ActionError, callAction, uploadFile } from '../../../services/cloud'
+import { PageHeader } from '../../../components/PageHeader'
+import { LoadingState } from '../../../components/LoadingState'
+import { ErrorState } from '../../../components/ErrorState'
+import { Button } from '../../../ui/nutui'
+import { ROUTES } from '../../../constants/routes'
+import { idParam, todayText, withId } from '../../../constants/groups'
+import { Progress } from '../shared/nutui'
+import { checkRecord, MAX_PHOTOS, toChosen, type ChosenPhoto, type RecordErrors, type RecordForm, type TempImage } from './photos'
+import '../shared/leader.scss'
+import './index.scss'
+
+type Stage = { kind: 'edit' } | { kind: 'uploading'; done: number; total: number } | { kind: 'saving' }
+
+/** 记录活动: a title, the day, a few lines and up to nine photos, uploaded one by one with progress. */
+export default function RecordPage() {
+  const id = idParam(useRouter().params.id)
+  const group = useAction('group.get', { id }, { silent: true })
+  const [form, setForm] = useState<RecordForm>(() => ({ title: '', date: todayText(), text: '' }))
+  const [errors, setErrors] = useState<RecordErrors>({})
+  const [photos, setPhotos] = useState<ChosenPhoto[]>([])
+  const [stage, setStage] = useState<Stage>({ kind: 'edit' })
+  const working = stage.kind !== 'edit'
+
+  const edit = <K extends keyof RecordForm>(key: K, value: RecordForm[K]) => {
+    setForm((f) => ({ ...f, [key]: value }))
+    setErrors((e) => ({ ...e, [key]: undefined }))
+  }
+
+  const choose = async () => {
+    if (working || photos.length >= MAX_PHOTOS) return
+    let files: TempImage[]
+    try {
+      const res = await Taro.chooseImage({ count: MAX_PHOTOS - photos.length, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+      files = res.tempFiles as unknown as TempImage[]
+    } catch {
+      return // cancelled
+    }
+    const { photos: picked, tooLarge, over } = toChosen(files, photos.length)
+    setPhotos((p) => [...p, ...picked])
+    if (tooLarge) void Taro.showToast({ title: `有 ${tooLarge} 张照片超过 20 MB，没有加入`, icon: 'none' })
+    else if (over) void Taro.showToast({ title: `最多 ${MAX_PHOTOS} 张照片`, icon: 'none' })
+  }
+
+  const submit = async () => {
+    if (working) return
+    const problems = checkRecord(form)
+    if (Object.keys(problems).length) return setErrors(problems)
+    // Upload what is not up yet; a failure stops here, and 发布 again resumes from that photo.
+    const ids = new Map(photos.flatMap((p) => (p.fileId ? [[p.key, p.fileId] as const] : [])))
+    try {
+      for (const photo of photos) {
+        if (ids.has(photo.key)) continue
+        setStage({ kind: 'uploading', done: ids.size, total: photos.length })
+        const fileId = await uploadFile(photo)
+        ids.set(photo.key, fileId)
+        setPhotos((all) => all.map((x) => (x.key === photo.key ? { ...x, fileId } : x)))
+      }
+      setStage({ kind: 'saving' })
+      const photoFileIds = photos.map((p) => ids.get(p.key)!)
+      await callAction('group.addRecord', { id, title: form.title.trim(), date: form.date, text: form.text.trim(), photoFileIds })
+    } catch (err) {
+      // Toasted already; a field the server refused is shown by the field.
+      const field = err instanceof ActionError ? err.details?.field : undefined
+      if (field === 'title' || field === 'date' || field === 'text') setErrors({ [field]: (err as ActionError).message })
+      setStage({ kind: 'edit' })
+      return
+    }
+    markChanged('groups')
+    void Taro.showToast({ title: '已发布', icon: 'success' })
+    await Taro.navigateBack().catch(() => Taro.redirectTo({ url: withId(ROUTES.group, id) }))
+  }
+
+  if (group.loading && !group.data) {
+    return (
+      <View className='page page-leader-record'>
+        <PageHeader title='记录活动' />
+        <LoadingState rows={3} />
+      </View>
+    )
+  }
+  if (group.error || !group.data) {
+    return (
+      <View className='page page-leader-record'>
+        <PageHeader title='记录活动' />
+        {group.error ? <ErrorState error={group.error} onRetry={() => void group.reload()} art='activities' /> : null}
+      </View>
+    )
+  }
+  if (!group.data.iLead) {
+    return (
+      <View className='page page-leader-record'>
+        <PageHeader title='记录活动' subtitle={group.data.name} />
+        <ErrorState error={new ActionError('FORBIDDEN', '只有本小组的组长或工会管理员可以记录活动')} art='activities' />
+      </View>
+    )
+  }
+
+  const percent = stage.kind === 'uploading' ? Math.round((stage.done / Math.max(1, stage.total)) * 100) : 100
+  return (
+    <View className='page page-leader-record'>
+      <PageHeader title='记录活动' subtitle={group.data.name} />
+      <View className='leader-card'>
+        <View className='leader-field'>
+          <View className='leader-field__label'>标题</View>
+          <Input className='leader-field__input record-title-input' value={form.title} maxlength={30} placeholder='例如：周三羽毛球训练' disabled={working} onInput={(e) => edit('title', e.detail.value)} />
+          {errors.title ? <View className='leader-field__error'>{errors.title}</View> : null}
+        </View>
+        <View className='leader-field'>
+          <View className='leader-field__label'>活动日期</View>
+          <Picker mode='date' value={form.date} start='2000-01-01' end={todayText()} disabled={working} onChange={(e) => edit('date', String(e.detail.value))}>
+            <View className='leader-field__picker record-date'>
+              {form.date}
+              <View className='record-arrow'>›</View>
+            </View>
+          </Picker>
+          {errors.date ? <View className='leader-field__error'>{errors.date}</View> : null}
+        </View>
+        <View className='leader-field'>
+          <View className='leader-field__label'>活动情况</View>
+          <Textarea
+            className='leader-field__textarea record-text-input'
+            value={form.text}
+            maxlength={500}
+            placeholder='几个人参加、做了什么、有什么收获（选填）'
+            disabled={working}
+            onInput={(e) => edit('text', e.detail.value)}
+          />
+          <View className='leader-field__count'>{form.text.length} / 500</View>
+          {errors.text ? <View className='leader-field__error'>{errors.text}</View> : null}
+        </View>
+        <View className='leader-field'>
+          <View className='leader-field__label'>
+            照片（{photos.length} / {MAX_PHOTOS}）
+          </View>
+          <View className='record-photos'>
+            {photos.map((p) => (
+              <View key={p.key} className='record-photo'>
+                <Image className='record-photo__image' src={p.preview} mode='aspectFill' />
+                {working ? null : (
+                  <View className='record-photo__remove' onClick={() => setPhotos((all) => all.filter((x) => x.key !== p.key))}>
+                    ×
+                  </View>
+                )}
+                {p.fileId ? <View className='record-photo__done'>已上传</View> : null}
+              </View>
+            ))}
+            {photos.length < MAX_PHOTOS && !working ? (
+              <View className='record-photo record-photo--add record-add-photo' onClick={() => void choose()}>
+                <View className='record-photo__plus'>＋</View>
+                <View className='record-photo__hint'>添加照片</View>
+              </View>
+            ) : null}
+          </View>
+        </View>
+      </View>
+
+      {stage.kind === 'uploading' ? (
+        <View className='record-progress'>
+          <View className='record-progress__text'>
+            正在上传照片 {stage.done + 1} / {stage.total}…
+          </View>
+          <Progress percent={percent} color='#c8161d' strokeWidth='8' animated />
+        </View>
+      ) : null}
+
+      <View className='record-submit'>
+        <Button className='record-save' type='primary' block loading={working} onClick={() => void submit()}>
+          {stage.kind === 'uploading' ? '正在上传照片…' : stage.kind === 'saving' ? '正在发布…' : '发布纪实'}
+        </Button>
+        <View className='record-submit__note'>发布后小组成员都能看到；照片只在小程序内查看。</View>
+      </View>
+    </View>
+  )
+}

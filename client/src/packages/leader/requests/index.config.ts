@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '入组申请',
+  enablePullDownRefresh: true,
+})

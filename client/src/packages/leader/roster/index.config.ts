@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '成员管理',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,118 @@
+import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import type { AttendeeRow } from '@shared/contract'
+import { useAction } from '../../../hooks/useAction'
+import { usePagedAction } from '../../../hooks/usePagedAction'
+import { useReloadOnChange } from '../../../hooks/useReloadOnChange'
+import { ActionError } from '../../../services/cloud'
+import { PageHeader } from '../../../components/PageHeader'
+import { LoadingState } from '../../../components/LoadingState'
+import { ErrorState } from '../../../components/ErrorState'
+import { EmptyState } from '../../../components/EmptyState'
+import { Button } from '../../../ui/nutui'
+import { ROUTES } from '../../../constants/routes'
+import { activityIdParam, answersText, dateTimeText, withActivityId } from '../../../constants/activities'
+import '../shared/organizer.scss'
+import './index.scss'
+
+/** 报名名单: totals, then the confirmed (in sign-up order) and the waitlist (in line order), with answers and check-in. */
+export default function AttendeesPage() {
+  const { params } = useRouter()
+  const id = activityIdParam(params.id)
+  const detail = useAction('activity.get', { id }, { silent: true })
+  // One row only: for the totals (已签到 / 已报名 / 排队), which the paged list does not keep.
+  const totals = useAction('activity.attendees', { id, page: 1, pageSize: 1 }, { silent: true })
+  const list = usePagedAction('activity.attendees', { id }, 20)
+
+  const reloadAll = () => Promise.all([detail.reload(), totals.reload(), list.reload()])
+  // Check-ins on the 签到 page, sign-ups and cancellations: fresh when coming back.
+  useReloadOnChange('activities', reloadAll)
+  useReachBottom(() => void list.loadMore())
+  usePullDownRefresh(() => {
+    void reloadAll().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  if (!id) {
+    return (
+      <View className='page page-organizer-attendees'>
+        <ErrorState error={new ActionError('NOT_FOUND', '没有找到这个活动')} art='activities' />
+      </View>
+    )
+  }
+
+  const a = detail.data
+  const t = totals.data
+  return (
+    <View className='page page-organizer-attendees'>
+      <PageHeader title='报名名单' subtitle={a ? `${a.title} · ${dateTimeText(a.startAt)}` : undefined} />
+      {list.error ? null : (
+        <View className='attendees-totals'>
+          <Total className='attendees-total--checked' label='已签到' value={t?.checkedIn} />
+          <Total className='attendees-total--confirmed' label='已报名' value={t?.confirmed} suffix={a?.capacity ? ` / ${a.capacity}` : ''} />
+          <Total className='attendees-total--waiting' label='排队' value={t?.waiting} />
+        </View>
+      )}
+      {list.error ? null : (
+        <View className='attendees-checkin' onClick={() => void Taro.navigateTo({ url: withActivityId(ROUTES.organizerCheckin, id) })}>
+          去现场签到 ›
+        </View>
+      )}
+
+      {list.loading ? (
+        <LoadingState rows={4} />
+      ) : list.error ? (
+        <ErrorState error={list.error} onRetry={() => void list.reload()} art='activities' />
+      ) : list.items.length === 0 ? (
+        <EmptyState className='attendees-empty' title='还没有人报名' description='把活动转发到同事群里，让大家来报名吧' art='activities' />
+      ) : (
+        <>
+          <View className='attendees-list'>
+            {list.items.map((r) => (
+              <AttendeeRowView key={r.memberId} row={r} answers={a ? answersText(a.fields, r.answers) : ''} />
+            ))}
+          </View>
+          <View className='org-footer'>
+            {list.hasMore ? (
+              <Button className='attendees-more' size='small' loading={list.loadingMore} onClick={() => void list.loadMore()}>
+                {list.loadingMore ? '正在加载…' : `加载更多（还有 ${list.total - list.items.length} 人）`}
+              </Button>
+            ) : (
+              `共 ${list.total} 人`
+            )}
+          </View>
+        </>
+      )}
+    </View>
+  )
+}
+
+function Total({ label, value, suffix = '', className }: { label: string; value: number | undefined; suffix?: string; className: string }) {
+  return (
+    <View className={`attendees-total ${className}`}>
+      <View className='attendees-total__value'>
+        {value ?? '–'}
+        {value === undefined ? '' : suffix}
+      </View>
+      <View className='attendees-total__label'>{label}</View>
+    </View>
+  )
+}
+
+function AttendeeRowView({ row: r, answers }: { row: AttendeeRow; answers: string }) {
+  return (
+    <View className={`attendee-row attendee-row--${r.status}`} data-member-id={r.memberId}>
+      <View className='attendee-row__main'>
+        <Text className='attendee-row__name'>{r.name}</Text>
+        <Text className='attendee-row__department'>{r.department}</Text>
+        {r.status === 'waiting' ? (
+          <Text className='attendee-row__tag attendee-row__tag--waiting'>排队第 {r.waitingPosition ?? '-'} 位</Text>
+        ) : r.checkedInAt ? (
+          <Text className='attendee-row__tag attendee-row__tag--checked'>已签到 {r.checkedInAt.slice(-5)}</Text>
+        ) : (
+          <Text className='attendee-row__tag'>未签到</Text>
+        )}
+      </View>
+      {answers ? <View className='attendee-row__answers'>{answers}</View> : null}
+    </View>
+  )
+}

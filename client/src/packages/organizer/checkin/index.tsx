@@ -1,0 +1,128 @@
+import { useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Input, View } from '@tarojs/components'
+import { useAction } from '../../../hooks/useAction'
+import { markChanged } from '../../../hooks/useReloadOnChange'
+import { ActionError, callAction } from '../../../services/cloud'
+import { PageHeader } from '../../../components/PageHeader'
+import { ErrorState } from '../../../components/ErrorState'
+import { Button } from '../../../ui/nutui'
+import { ROUTES } from '../../../constants/routes'
+import { activityIdParam, dateTimeText, withActivityId } from '../../../constants/activities'
+import { checkInErrorOf, checkInResultOf, typedCode, type CheckInResult } from './result'
+import '../shared/organizer.scss'
+import './index.scss'
+
+/** Scanning needs the WeChat camera; typing the six digits works everywhere. */
+const CAN_SCAN = process.env.TARO_ENV === 'weapp'
+
+/** 现场签到: scan a member's code (or type its six digits) and see at once who it is and whether it worked. */
+export default function CheckInPage() {
+  const { params } = useRouter()
+  const id = activityIdParam(params.id)
+  const detail = useAction('activity.get', { id }, { silent: true })
+  // The counts before the first check-in here; every check-in answers with fresh ones.
+  const totals = useAction('activity.attendees', { id, page: 1, pageSize: 1 }, { silent: true })
+  const [counts, setCounts] = useState<{ checkedIn: number; confirmed: number }>()
+  const [typed, setTyped] = useState('')
+  const [result, setResult] = useState<CheckInResult>()
+  const [busy, setBusy] = useState(false)
+
+  const check = async (code: string) => {
+    if (busy || !code) return
+    setBusy(true)
+    try {
+      const answer = await callAction('activity.checkIn', { id, code }, { silent: true })
+      setResult(checkInResultOf(answer))
+      setCounts({ checkedIn: answer.checkedIn, confirmed: answer.confirmed })
+      setTyped('')
+      if (!answer.alreadyCheckedIn) markChanged('activities')
+      if (process.env.TARO_ENV === 'weapp') void Taro.vibrateShort({ type: 'medium' }).catch(() => undefined)
+    } catch (err) {
+      setResult(checkInErrorOf(err instanceof ActionError ? err.message : String(err)))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const scan = async () => {
+    try {
+      const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
+      if (res.result) await check(res.result.trim())
+    } catch (err) {
+      // Closing the camera is not an error worth showing.
+      const msg = String((err as { errMsg?: string })?.errMsg ?? err)
+      if (!/cancel/i.test(msg)) setResult(checkInErrorOf('没有扫到签到码，请再试一次，或输入 6 位数字'))
+    }
+  }
+
+  const onType = (value: string) => {
+    const digits = typedCode(value)
+    setTyped(digits)
+    // Six digits are a whole code: check at once, no extra tap needed.
+    if (digits.length === 6) void check(digits)
+    return digits
+  }
+
+  if (!id) {
+    return (
+      <View className='page page-organizer-checkin'>
+        <ErrorState error={new ActionError('NOT_FOUND', '没有找到这个活动')} art='activities' />
+      </View>
+    )
+  }
+
+  const denied = totals.error && ['FORBIDDEN', 'NOT_BOUND', 'UNAUTHENTICATED', 'NOT_FOUND'].includes(totals.error.code)
+  const shown = counts ?? (totals.data ? { checkedIn: totals.data.checkedIn, confirmed: totals.data.confirmed } : undefined)
+  const a = detail.data
+
+  return (
+    <View className='page page-organizer-checkin'>
+      <PageHeader title='现场签到' subtitle={a ? `${a.title} · ${dateTimeText(a.startAt)}` : undefined} />
+      {denied && totals.error ? (
+        <ErrorState error={totals.error} art='activities' />
+      ) : (
+        <>
+          <View className='checkin-counts'>
+            已签到 <View className='checkin-counts__value checkin-counts__checked'>{shown?.checkedIn ?? '–'}</View> / 已报名{' '}
+            <View className='checkin-counts__value checkin-counts__confirmed'>{shown?.confirmed ?? '–'}</View>
+          </View>
+
+          {result ? (
+            <View className={`checkin-result checkin-result--${result.kind}`} aria-live='polite'>
+              {result.text}
+            </View>
+          ) : (
+            <View className='checkin-result checkin-result--idle'>{CAN_SCAN ? '请扫描会员的签到码，或输入 6 位数字' : '请输入会员签到码下方的 6 位数字'}</View>
+          )}
+
+          {CAN_SCAN ? (
+            <Button className='checkin-scan' type='primary' block disabled={busy} onClick={() => void scan()}>
+              {result ? '继续扫码' : '扫码签到'}
+            </Button>
+          ) : null}
+
+          <View className='checkin-type'>
+            <Input
+              className='checkin-input'
+              type='number'
+              value={typed}
+              maxlength={6}
+              placeholder='6 位数字签到码'
+              confirmType='done'
+              onInput={(e) => onType(e.detail.value)}
+              onConfirm={() => void check(typed)}
+            />
+            <Button className='checkin-submit' type='primary' fill={CAN_SCAN ? 'outline' : 'solid'} loading={busy} disabled={busy || typed.length !== 6} onClick={() => void check(typed)}>
+              签到
+            </Button>
+          </View>
+
+          <View className='checkin-list' onClick={() => void Taro.navigateTo({ url: withActivityId(ROUTES.organizerAttendees, id) })}>
+            查看报名名单 ›
+          </View>
+        </>
+      )}
+    </View>
+  )
+}

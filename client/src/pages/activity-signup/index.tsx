@@ -1,0 +1,142 @@
+import { useEffect, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Input, Text, Textarea, View } from '@tarojs/components'
+import type { ActivityDetail } from '@shared/contract'
+import type { SignUpField } from '@shared/domain/activity'
+import { useAction } from '../../hooks/useAction'
+import { markChanged } from '../../hooks/useReloadOnChange'
+import { ActionError, callAction } from '../../services/cloud'
+import { LoadingState } from '../../components/LoadingState'
+import { ErrorState } from '../../components/ErrorState'
+import { Button } from '../../ui/nutui'
+import { activityIdParam, dateTimeText, isFull } from '../../constants/activities'
+import { answersFromForm, formFromPrefill, toggleOption, type SignUpForm, type SignUpFormErrors } from './form'
+import './index.scss'
+
+/** 填写报名信息: the event's extra questions, pre-filled from last time, checked before sending. */
+export default function ActivitySignUpPage() {
+  const { params } = useRouter()
+  const id = activityIdParam(params.id)
+  const detail = useAction('activity.get', { id }, { silent: true })
+  const [form, setForm] = useState<SignUpForm>()
+  const [errors, setErrors] = useState<SignUpFormErrors>({})
+  const [failure, setFailure] = useState<string>()
+  const [busy, setBusy] = useState(false)
+  const a = detail.data
+
+  useEffect(() => {
+    if (a && !form) setForm(formFromPrefill(a.fields, a.prefill))
+  }, [a])
+
+  const edit = (key: string, value: SignUpForm[string]) => {
+    setForm((f) => ({ ...f, [key]: value }))
+    setErrors((e) => ({ ...e, [key]: '' }))
+    setFailure(undefined)
+  }
+
+  const submit = async (activity: ActivityDetail) => {
+    if (busy || !form) return
+    const checked = answersFromForm(activity.fields, form)
+    if ('errors' in checked) {
+      setErrors(checked.errors)
+      return
+    }
+    setBusy(true)
+    setFailure(undefined)
+    try {
+      const res = await callAction('activity.signUp', { id: activity.id, answers: checked.answers }, { silent: true })
+      markChanged('activities')
+      void Taro.showToast(res.status === 'confirmed' ? { title: '报名成功', icon: 'success' } : { title: `已进入排队，第 ${res.waitingPosition ?? '-'} 位`, icon: 'none' })
+      void Taro.navigateBack()
+    } catch (err) {
+      const error = err instanceof ActionError ? err : new ActionError('INTERNAL', String(err))
+      // The server names the field it refused as answers.<key>: show the sentence under that field.
+      const field = typeof error.details?.field === 'string' && error.details.field.startsWith('answers.') ? error.details.field.slice('answers.'.length) : ''
+      if (field && activity.fields.some((f) => f.key === field)) setErrors((e) => ({ ...e, [field]: error.message }))
+      else setFailure(error.message)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (!id) {
+    return (
+      <View className='page page-activity-signup'>
+        <ErrorState error={new ActionError('NOT_FOUND', '没有找到这个活动')} art='activities' />
+      </View>
+    )
+  }
+
+  return (
+    <View className='page page-activity-signup'>
+      {detail.loading && !a ? (
+        <LoadingState rows={4} />
+      ) : detail.error && !a ? (
+        <ErrorState error={detail.error} onRetry={() => void detail.reload()} art='activities' />
+      ) : a && form ? (
+        <>
+          <View className='signup-head'>
+            <View className='signup-head__title'>{a.title}</View>
+            <View className='signup-head__meta'>
+              {dateTimeText(a.startAt)} · {a.place}
+            </View>
+          </View>
+          {a.myStatus === 'confirmed' || a.myStatus === 'waiting' ? (
+            <View className='signup-note'>你已经{a.myStatus === 'confirmed' ? '报名成功' : '在排队中'}了，无需重复报名。</View>
+          ) : a.signUpBlockedReason ? (
+            <View className='signup-note signup-note--blocked'>{a.signUpBlockedReason}</View>
+          ) : (
+            <>
+              <View className='signup-card'>
+                {a.fields.map((f) => (
+                  <FieldInput key={f.key} field={f} value={form[f.key]} error={errors[f.key]} onChange={(v) => edit(f.key, v)} />
+                ))}
+              </View>
+              {failure ? <View className='signup-failure'>{failure}</View> : null}
+              <View className='signup-actions'>
+                <Button className='signup-submit' type='primary' block loading={busy} disabled={busy} onClick={() => void submit(a)}>
+                  {isFull(a) ? '提交并排队' : '提交报名'}
+                </Button>
+                {isFull(a) ? <View className='signup-hint'>名额已满，提交后进入排队，有人取消时按顺序递补</View> : null}
+              </View>
+            </>
+          )}
+        </>
+      ) : null}
+    </View>
+  )
+}
+
+interface FieldInputProps {
+  field: SignUpField
+  value: SignUpForm[string] | undefined
+  error: string | undefined
+  onChange: (value: SignUpForm[string]) => void
+}
+
+function FieldInput({ field: f, value, error, onChange }: FieldInputProps) {
+  const chosen = (o: string) => (Array.isArray(value) ? value.includes(o) : value === o)
+  return (
+    <View className={`signup-field signup-field--${f.type}`} data-field={f.key}>
+      <View className='signup-field__label'>
+        {f.label}
+        {f.required ? <Text className='signup-field__required'>*</Text> : <Text className='signup-field__optional'>选填</Text>}
+        {f.type === 'multi' ? <Text className='signup-field__optional'>可多选</Text> : null}
+      </View>
+      {f.type === 'single' || f.type === 'multi' ? (
+        <View className='signup-options'>
+          {(f.options ?? []).map((o) => (
+            <View key={o} className={`signup-option${chosen(o) ? ' signup-option--on' : ''}`} onClick={() => onChange(toggleOption(f, value, o))}>
+              {o}
+            </View>
+          ))}
+        </View>
+      ) : f.type === 'number' ? (
+        <Input className='signup-input' type='digit' value={typeof value === 'string' ? value : ''} placeholder='请填写数字' maxlength={12} onInput={(e) => onChange(e.detail.value)} />
+      ) : (
+        <Textarea className='signup-textarea' value={typeof value === 'string' ? value : ''} placeholder='请填写' maxlength={200} autoHeight onInput={(e) => onChange(e.detail.value)} />
+      )}
+      {error ? <View className='signup-field__error'>{error}</View> : null}
+    </View>
+  )
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '小组',
+  enablePullDownRefresh: true,
+})

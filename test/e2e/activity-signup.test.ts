@@ -1,0 +1,113 @@
+/**
+ * An event with two places, in the browser: 张伟 posts it through 发布活动 (the default times: a week
+ * ahead, sign-up open now); 刘洋 and 陈静 get the places, 王芳 is 排队第 1 位; 刘洋 cancels and
+ * 王芳 moves up to 已报名; 张伟 opens 现场签到, types 陈静's six digits and sees her checked in.
+ */
+import type { Browser, Page } from 'playwright-core'
+import { launchBrowser } from '../support/browser'
+import { startAppServer, type AppServer } from '../support/app-server'
+
+jest.setTimeout(90_000)
+
+let app: AppServer
+let browser: Browser
+let page: Page
+
+const TITLE = '周末凤凰山登山'
+
+beforeAll(async () => {
+  app = await startAppServer({ bundled: true, h5: true })
+  browser = await launchBrowser()
+  page = await browser.newPage({ viewport: { width: 390, height: 844 } })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await app?.stop()
+})
+
+/** Only what is on screen: h5 keeps hidden tab pages (and pages under the current one) in the DOM. */
+const visible = (selector: string) => page.locator(`${selector}:visible`)
+
+/** From a tab page: the demo switcher stores the account and reloads the app where it is. */
+async function loginAs(name: string) {
+  await visible('.local-login-switcher').first().click()
+  await page.locator('.local-login-option', { hasText: `以${name}身份登录` }).first().click()
+  await page.waitForSelector('.taro_page_stationed')
+  await visible('.local-login-switcher').filter({ hasText: `当前以${name}身份登录` }).waitFor()
+}
+
+/** On the 活动 tab as `name`: open the event. */
+async function openAs(name: string) {
+  await loginAs(name)
+  await visible('.page-activities .activity-card').filter({ hasText: TITLE }).click()
+  await visible('.page-activity .activity-hero__title').filter({ hasText: TITLE }).waitFor()
+}
+
+const status = () => visible('.page-activity .activity-action__status')
+
+it('two places: two confirmed, the third waits, moves up on a cancellation, and is checked in by the organizer', async () => {
+  await page.goto(`${app.url}/#/pages/activities/index`)
+  await page.waitForSelector('.taro_page_stationed')
+
+  // —— 张伟 posts the event ——
+  await loginAs('张伟')
+  await visible('.page-activities .activities-post').click()
+  await visible('.page-organizer-create .create-title input').fill(TITLE)
+  await visible('.page-organizer-create .create-type').filter({ hasText: '登山' }).click()
+  await visible('.page-organizer-create .create-place input').fill('凤凰山北门')
+  await visible('.page-organizer-create .create-capacity input').fill('2')
+  await visible('.page-organizer-create .create-submit').click()
+  await visible('.page-activity .activity-hero__title').filter({ hasText: TITLE }).waitFor()
+  await expect(visible('.page-activity .activity-fact--places').textContent()).resolves.toContain('剩 2 个名额')
+  const id = decodeURIComponent(new URL(page.url().replace('#', '')).searchParams.get('id') ?? '')
+  expect(id).not.toBe('')
+  const posted = (await app.call('activity.get', { id }, 'demo-admin')).body.data
+  expect(posted).toMatchObject({ title: TITLE, capacity: 2, waitlist: true, organizer: '工会', canManage: true })
+  await page.goBack()
+
+  // —— 刘洋 and 陈静 take the two places ——
+  for (const name of ['刘洋', '陈静']) {
+    await openAs(name)
+    await visible('.page-activity .activity-signup').click()
+    await status().filter({ hasText: '已报名' }).waitFor()
+    await visible('.page-activity .activity-code-entry').waitFor()
+    await page.goBack()
+  }
+
+  // —— 王芳: full, so she queues ——
+  await openAs('王芳')
+  await expect(visible('.page-activity .activity-fact--places').textContent()).resolves.toContain('已满，可排队')
+  await visible('.page-activity .activity-signup').filter({ hasText: '排队报名' }).click()
+  await status().filter({ hasText: '排队第 1 位' }).waitFor()
+  await page.goBack()
+  // The list (alive under the detail page) loads again and shows her place in line.
+  await visible('.page-activities .activity-card').filter({ hasText: TITLE }).locator('.activity-card__mine--waiting').waitFor()
+
+  // —— 刘洋 cancels, after a confirm ——
+  await openAs('刘洋')
+  await visible('.page-activity .activity-cancel').click()
+  await visible('.taro-modal__content').getByText('确定取消报名', { exact: false }).waitFor()
+  await visible('.taro-model__confirm').click()
+  await visible('.page-activity .activity-signup').waitFor()
+  await page.goBack()
+
+  // —— 王芳 has moved up ——
+  await openAs('王芳')
+  await status().filter({ hasText: '已报名' }).waitFor()
+  await page.goBack()
+
+  // —— 张伟 checks 陈静 in with her six digits ——
+  await openAs('张伟')
+  await visible('.page-activity .activity-manage--checkin').click()
+  await visible('.page-organizer-checkin .checkin-counts__confirmed').filter({ hasText: '2' }).waitFor()
+  const code = (await app.call('activity.myCode', { id }, 'demo-auditor')).body.data
+  expect(code.shortCode).toMatch(/^\d{6}$/)
+  await visible('.page-organizer-checkin .checkin-input input').fill(code.shortCode)
+  await visible('.page-organizer-checkin .checkin-result--ok').filter({ hasText: '✓ 陈静 · 财务科 签到成功' }).waitFor()
+  await visible('.page-organizer-checkin .checkin-counts__checked').filter({ hasText: '1' }).waitFor()
+
+  const list = (await app.call('activity.attendees', { id }, 'demo-admin')).body.data
+  expect(list).toMatchObject({ confirmed: 2, waiting: 0, checkedIn: 1 })
+  expect(list.items.map((r: { name: string }) => r.name).sort()).toEqual(['王芳', '陈静'].sort())
+})

@@ -1,0 +1,118 @@
+/**
+ * Running a group in the browser: 张伟 (admin) founds an interest group with 李娜 as leader, picked
+ * by search; 李娜 records an activity with a photo (uploaded with progress) that members then see,
+ * and exports the roster.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { launchBrowser } from '../support/browser'
+import { startAppServer, type AppServer } from '../support/app-server'
+
+jest.setTimeout(60_000)
+
+let app: AppServer
+let browser: Browser
+let page: Page
+let dir: string
+
+const GROUP = '读书会'
+// A 2×2 red PNG: something the browser can really decode and show.
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d4948445200000002000000020802000000fdd49a73000000164944415478da63f8cfc0c0f09f8181e13f030300002dfa05fbe5f56b4e0000000049454e44ae426082',
+  'hex',
+)
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'union-group-'))
+  writeFileSync(join(dir, 'reading.png'), PNG)
+  app = await startAppServer({ bundled: true, h5: true })
+  browser = await launchBrowser()
+  page = await browser.newPage({ viewport: { width: 390, height: 844 } })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await app?.stop()
+  if (dir) rmSync(dir, { recursive: true, force: true })
+})
+
+const visible = (selector: string) => page.locator(`${selector}:visible`)
+
+async function loginAs(name: string) {
+  await visible('.local-login-switcher').first().click()
+  await page.locator('.local-login-option', { hasText: `以${name}身份登录` }).first().click()
+  await page.waitForSelector('.taro_page_stationed')
+  await visible('.local-login-switcher').filter({ hasText: `当前以${name}身份登录` }).waitFor()
+}
+
+const findGroup = async () => {
+  const { mine, others } = (await app.call('group.list', {}, 'demo-admin')).body.data
+  return [...mine, ...others].find((g: { name: string }) => g.name === GROUP) as { id: string; joinPolicy: string; sizeLimit: number | null } | undefined
+}
+
+it('an admin founds a group; its leader records an activity with a photo and exports the roster', async () => {
+  // —— 张伟: 我的 → 会员管理 → 兴趣小组 → 新建 ——
+  await page.goto(`${app.url}/#/pages/me/index`)
+  await page.waitForSelector('.taro_page_stationed')
+  await loginAs('张伟')
+  await visible('.me-tool--admin').click()
+  await visible('.admin-entry--groups').click()
+  await visible('.admin-groups-create').click()
+
+  // Caught before sending: no name, no leader.
+  await visible('.group-form-save').click()
+  await visible('.group-name-error').getByText('请填写小组名称').waitFor()
+  await visible('.group-leaders-error').getByText('请至少选择一位组长').waitFor()
+
+  await visible('.group-name-input input').fill(GROUP)
+  await visible('.group-description-input textarea').fill('每月读一本书，月底交流')
+  await visible('.policy-option--open').click()
+  await visible('.group-limit-input input').fill('30')
+  await visible('.leader-search-input input').fill('李娜')
+  await visible('.leader-search-submit').click()
+  await visible('.leader-result').filter({ hasText: '财务科' }).click()
+  await visible('.leader-chip').filter({ hasText: '李娜' }).waitFor()
+  await visible('.group-form-save').click()
+  await visible('.admin-group-row').filter({ hasText: GROUP }).getByText('直接加入 · 1 / 30 人').waitFor()
+  const group = await findGroup()
+  expect(group).toMatchObject({ joinPolicy: 'open', sizeLimit: 30 })
+  const detail = (await app.call('group.get', { id: group!.id }, 'demo-admin')).body.data
+  expect(detail.leaders.map((l: { name: string }) => l.name)).toEqual(['李娜'])
+
+  // —— 李娜: 小组 → 读书会 → 记录活动 ——
+  await page.goto(`${app.url}/#/pages/groups/index`)
+  await page.reload()
+  await visible('.page-groups').waitFor()
+  await loginAs('李娜')
+  await visible('.groups-mine .group-card').filter({ hasText: GROUP }).click()
+  await visible('.page-group .group-records-empty').waitFor()
+  await visible('.page-group .group-manage--record').click()
+  await visible('.record-title-input input').fill('十一月读书分享')
+  await visible('.record-text-input textarea').fill('八人参加，分享了《平凡的世界》。')
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), visible('.record-add-photo').click()])
+  await chooser.setFiles(join(dir, 'reading.png'))
+  await visible('.record-photo__image').first().waitFor()
+  await visible('.record-save').click()
+
+  // Back on the group page, the record and its photo (served by a short-lived link) are there.
+  const card = visible('.page-group .record-card').filter({ hasText: '十一月读书分享' })
+  await card.waitFor()
+  await expect(card.locator('.record-card__text').textContent()).resolves.toContain('平凡的世界')
+  const img = card.locator('.record-card__photo img').first()
+  await page.waitForFunction((el) => (el as HTMLImageElement | null)?.complete && (el as HTMLImageElement).naturalWidth > 0, await img.elementHandle(), { timeout: 10_000 })
+  const records = (await app.call('group.records', { id: group!.id }, 'demo-member')).body.data
+  expect(records.items[0]).toMatchObject({ title: '十一月读书分享', author: '李娜' })
+  expect(records.items[0].photoUrls).toHaveLength(1)
+
+  // 成员管理 → 导出名单 opens the spreadsheet link.
+  await visible('.page-group .group-manage--roster').click()
+  await visible('.page-leader-roster .roster-entry').filter({ hasText: '李娜' }).waitFor()
+  const [request] = await Promise.all([
+    page.context().waitForEvent('request', { predicate: (r) => /\.xlsx/.test(decodeURIComponent(r.url())) }),
+    visible('.roster-export').click(),
+  ])
+  expect(decodeURIComponent(request.url())).toContain(`${GROUP}-成员`)
+  expect((await fetch(request.url())).status).toBe(200)
+})
