@@ -86,12 +86,14 @@ export async function groupDetail(deps: Deps, me: CallerMember, g: GroupRef): Pr
       leadersOf(deps, g),
     ])
     const card = departmentCard({ _id: g.departmentId, name: g.name.replace(/工会小组$/, '') }, count.total, me.member.departmentId === g.departmentId, canManage)
-    return { ...card, leaders, pendingCount: null }
+    return { ...card, leaders, pendingCount: null, myDecision: null }
   }
   const [mine, leaders, pending] = await Promise.all([
     db.collection('group_members').doc(membershipId(g.id, me.member._id)).get(),
     leadersOf(deps, g),
     canManage ? db.collection('group_members').where({ groupId: g.id, status: 'pending' }).count() : Promise.resolve(null),
   ])
-  return { ...interestCard(g.doc, mine.data[0] as GroupMemberDoc | undefined, canManage), leaders, pendingCount: pending ? pending.total : null }
+  const membership = mine.data[0] as GroupMemberDoc | undefined
+  const myDecision = membership && (membership.status === 'declined' || membership.status === 'removed') ? { status: membership.status, reason: membership.reason ?? '' } : null
+  return { ...interestCard(g.doc, membership, canManage), leaders, pendingCount: pending ? pending.total : null, myDecision }
 }

@@ -34,6 +34,8 @@ export interface GroupCard {
 export interface GroupDetail extends GroupCard {
   readonly leaders: readonly { readonly memberId: string; readonly name: string }[]
   readonly pendingCount: number | null
+  /** Why the caller's last request was declined or they were removed, as the leader wrote it. */
+  readonly myDecision: { readonly status: 'declined' | 'removed'; readonly reason: string } | null
 }
 
 /** Members see names and departments; a phone only reaches a leader or admin, and only if the member agreed. */
@@ -96,12 +98,20 @@ export const groupActions = {
     ANY_MEMBER,
     GROUP_LABELS,
   ),
-  'group.exportRoster': defineAction<{ readonly url: string; readonly count: number }>()(z.strictObject({ id }), ANY_MEMBER, GROUP_LABELS),
+  'group.exportRoster': defineAction<{ readonly fileId: string; readonly url: string; readonly count: number }>()(z.strictObject({ id }), ANY_MEMBER, GROUP_LABELS),
 
   // —— admin ——
   'group.create': defineAction<GroupDetail>()(z.strictObject({ ...groupFields, leaderIds: z.array(id).check(z.minLength(1), z.maxLength(5)) }), ADMIN, GROUP_LABELS),
   'group.update': defineAction<GroupDetail>()(
-    z.strictObject({ id, name: z.optional(title), description: z.optional(description), joinPolicy: z.optional(groupFields.joinPolicy), sizeLimit: z.optional(groupFields.sizeLimit) }),
+    z.strictObject({
+      id,
+      name: z.optional(title),
+      description: z.optional(description),
+      joinPolicy: z.optional(groupFields.joinPolicy),
+      sizeLimit: z.optional(groupFields.sizeLimit),
+      /** Replaces the leaders; each must already be an active member of the group. */
+      leaderIds: z.optional(z.array(id).check(z.minLength(1), z.maxLength(5))),
+    }),
     ADMIN,
     GROUP_LABELS,
   ),

@@ -56,6 +56,7 @@ describe('editing an interest group', () => {
     kind: 'interest',
     name: '羽毛球',
     description: '每周三',
+    myDecision: null,
     memberCount: 12,
     sizeLimit: 20,
     joinPolicy: 'open',

@@ -18,6 +18,7 @@ const detail = (over: Partial<GroupDetail> = {}): GroupDetail => ({
   kind: 'interest',
   name: '摄影',
   description: '周末外拍',
+  myDecision: null,
   memberCount: 2,
   sizeLimit: 10,
   joinPolicy: 'approval',

@@ -58,7 +58,7 @@ describe('joining', () => {
     expect((await leader('group.decide', { id: photo, memberId: 'demo-member-04', approve: true })).body.data.status).toBe('active')
     expect((await leader('group.decide', { id: photo, memberId: 'demo-member-05', approve: false, reason: '本期名额已满' })).body.data.status).toBe('declined')
     expect((await member('group.get', { id: photo })).body.data.myStatus).toBe('active')
-    expect((await as('demo-auditor')('group.get', { id: photo })).body.data.myStatus).toBeNull()
+    expect((await as('demo-auditor')('group.get', { id: photo })).body.data).toMatchObject({ myStatus: null, myDecision: { status: 'declined', reason: '本期名额已满' } })
   })
 
   it('members see names and departments only; the leader sees a phone only where the member agreed', async () => {
@@ -158,8 +158,21 @@ describe('leaders', () => {
     expect((await leader('group.addRecord', { id: badminton, title: 'x', date: '2026-11-18', photoFileIds: [foreign] })).body.error.message).toBe('照片需要由您本人上传')
 
     const exported = (await leader('group.exportRoster', { id: badminton })).body.data
+    expect(exported.fileId).toMatch(/^cloud:\/\//)
     expect(exported.count).toBe((await member('group.get', { id: badminton })).body.data.memberCount)
     expect((await fetch(exported.url)).status).toBe(200)
+  })
+})
+
+describe('admins', () => {
+  it('replace a group’s leaders with members of the group (e.g. when the only leader left)', async () => {
+    const id = (await admin('group.create', { name: '象棋', joinPolicy: 'open', sizeLimit: null, leaderIds: ['demo-member-02'] })).body.data.id
+    await member('group.join', { id })
+    expect((await admin('group.update', { id, leaderIds: ['demo-member-03'] })).body.error).toMatchObject({ code: 'INVALID_ARGUMENT', message: '组长需要是本小组的成员' })
+    const updated = (await admin('group.update', { id, leaderIds: ['demo-member-04'] })).body.data
+    expect(updated.leaders.map((l: { name: string }) => l.name)).toEqual(['刘洋'])
+    expect((await leader('group.requests', { id })).body.error.code).toBe('FORBIDDEN')
+    expect((await member('group.requests', { id })).body.ok).toBe(true)
   })
 })
 

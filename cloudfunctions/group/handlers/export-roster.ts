@@ -14,7 +14,7 @@ export const exportRoster: Handler<'group.exportRoster'> = async ({ deps, me, in
     all.push(...items)
     if (all.length >= total || items.length === 0) break
   }
-  const { url } = await exportSheet(
+  const { fileId, url } = await exportSheet(
     deps,
     { unionId: me.unionId, baseName: `${g.name}-成员`, sheetName: '成员' },
     [
@@ -26,5 +26,5 @@ export const exportRoster: Handler<'group.exportRoster'> = async ({ deps, me, in
     ],
     all.map((e) => ({ ...e, role: e.isLeader ? '组长' : '成员', phone: e.phone ?? '' })),
   )
-  return { url, count: all.length }
+  return { fileId, url, count: all.length }
 }
