@@ -4,7 +4,7 @@
  * leader roster; 刘洋 is then in — listed by name and department, with no phone number anywhere.
  */
 import type { Browser, Page } from 'playwright-core'
-import { launchBrowser } from '../support/browser'
+import { launchBrowser, newPhonePage, switchDemoUser, visibleIn } from '../support/browser'
 import { startAppServer, type AppServer } from '../support/app-server'
 
 jest.setTimeout(60_000)
@@ -26,7 +26,7 @@ beforeAll(async () => {
   liuYangPhone = (await app.call('member.get', { id: 'demo-member-04' }, 'demo-admin')).body.data.phone
   expect(liuYangPhone).toMatch(/^1\d{10}$/)
   browser = await launchBrowser()
-  page = await browser.newPage({ viewport: { width: 390, height: 844 } })
+  page = await newPhonePage(browser)
 })
 
 afterAll(async () => {
@@ -34,16 +34,10 @@ afterAll(async () => {
   await app?.stop()
 })
 
-/** Only what is on screen: h5 keeps hidden tab pages (and pages under the current one) in the DOM. */
-const visible = (selector: string) => page.locator(`${selector}:visible`)
+const visible = (selector: string) => visibleIn(page, selector)
 
 /** From a tab page: the demo switcher stores the account and reloads the app where it is. */
-async function loginAs(name: string) {
-  await visible('.local-login-switcher').first().click()
-  await page.locator('.local-login-option', { hasText: `以${name}身份登录` }).first().click()
-  await page.waitForSelector('.taro_page_stationed')
-  await visible('.local-login-switcher').filter({ hasText: `当前以${name}身份登录` }).waitFor()
-}
+const loginAs = (name: string) => switchDemoUser(page, name)
 
 const statusAs = async (openid: string) => (await app.call('group.get', { id: groupId }, openid)).body.data.myStatus
 

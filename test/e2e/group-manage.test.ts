@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { launchBrowser } from '../support/browser'
+import { launchBrowser, newPhonePage, switchDemoUser, visibleIn } from '../support/browser'
 import { startAppServer, type AppServer } from '../support/app-server'
 
 jest.setTimeout(60_000)
@@ -29,7 +29,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'reading.png'), PNG)
   app = await startAppServer({ bundled: true, h5: true })
   browser = await launchBrowser()
-  page = await browser.newPage({ viewport: { width: 390, height: 844 } })
+  page = await newPhonePage(browser)
 })
 
 afterAll(async () => {
@@ -38,14 +38,9 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true })
 })
 
-const visible = (selector: string) => page.locator(`${selector}:visible`)
+const visible = (selector: string) => visibleIn(page, selector)
 
-async function loginAs(name: string) {
-  await visible('.local-login-switcher').first().click()
-  await page.locator('.local-login-option', { hasText: `以${name}身份登录` }).first().click()
-  await page.waitForSelector('.taro_page_stationed')
-  await visible('.local-login-switcher').filter({ hasText: `当前以${name}身份登录` }).waitFor()
-}
+const loginAs = (name: string) => switchDemoUser(page, name)
 
 const findGroup = async () => {
   const { mine, others } = (await app.call('group.list', {}, 'demo-admin')).body.data

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core'
-import { launchBrowser } from '../support/browser'
+import { launchBrowser, newPhonePage, switchDemoUser } from '../support/browser'
 import { startAppServer, type AppServer } from '../support/app-server'
 
 jest.setTimeout(120_000)
@@ -11,7 +11,7 @@ let page: Page
 beforeAll(async () => {
   app = await startAppServer({ bundled: true, h5: true })
   browser = await launchBrowser()
-  page = await browser.newPage({ viewport: { width: 390, height: 844 } })
+  page = await newPhonePage(browser)
 })
 
 afterAll(async () => {
@@ -19,11 +19,7 @@ afterAll(async () => {
   await app?.stop()
 })
 
-async function loginAs(name: string) {
-  await page.locator('.local-login-switcher').first().click()
-  await page.locator('.local-login-option', { hasText: name }).first().click()
-  await page.waitForSelector('.taro_page_stationed')
-}
+const loginAs = (name: string) => switchDemoUser(page, name)
 
 describe('h5 build served by the local platform', () => {
   it('asks to pick a demo account before anyone is logged in', async () => {

@@ -3,7 +3,7 @@
  * member's WeChat after confirming, and generates an invite code for them to bind again.
  */
 import type { Browser, Page } from 'playwright-core'
-import { launchBrowser } from '../support/browser'
+import { launchBrowser, newPhonePage, visibleIn } from '../support/browser'
 import { startAppServer, type AppServer } from '../support/app-server'
 
 jest.setTimeout(60_000)
@@ -15,7 +15,7 @@ let page: Page
 beforeAll(async () => {
   app = await startAppServer({ bundled: true, h5: true })
   browser = await launchBrowser()
-  page = await browser.newPage({ viewport: { width: 390, height: 844 } })
+  page = await newPhonePage(browser)
   await page.addInitScript(() => window.localStorage.setItem('local.openid', JSON.stringify({ data: 'demo-admin' })))
 })
 
@@ -24,7 +24,7 @@ afterAll(async () => {
   await app?.stop()
 })
 
-const visible = (selector: string) => page.locator(`${selector}:visible`)
+const visible = (selector: string) => visibleIn(page, selector)
 const memberNow = async (id: string) => (await app.call('member.get', { id }, 'demo-admin')).body.data
 
 /** Asks the server until the page's save has landed (the page answers before the test looks). */

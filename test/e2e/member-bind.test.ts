@@ -3,7 +3,7 @@
  * code an admin generated (lower case, as people do), and lands on 我的 showing their name.
  */
 import type { Browser, Page } from 'playwright-core'
-import { launchBrowser } from '../support/browser'
+import { launchBrowser, newPhonePage, switchDemoUser, visibleIn } from '../support/browser'
 import { startAppServer, type AppServer } from '../support/app-server'
 
 jest.setTimeout(60_000)
@@ -15,7 +15,7 @@ let page: Page
 beforeAll(async () => {
   app = await startAppServer({ bundled: true, h5: true })
   browser = await launchBrowser()
-  page = await browser.newPage({ viewport: { width: 390, height: 844 } })
+  page = await newPhonePage(browser)
 })
 
 afterAll(async () => {
@@ -23,14 +23,9 @@ afterAll(async () => {
   await app?.stop()
 })
 
-/** Only what is on screen: h5 keeps hidden tab pages (and pages under the current one) in the DOM. */
-const visible = (selector: string) => page.locator(`${selector}:visible`)
+const visible = (selector: string) => visibleIn(page, selector)
 
-async function loginAs(name: string) {
-  await visible('.local-login-switcher').first().click()
-  await page.locator('.local-login-option', { hasText: name }).first().click()
-  await page.waitForSelector('.taro_page_stationed')
-}
+const loginAs = (name: string) => switchDemoUser(page, name)
 
 /** An unused invite for the first unbound member, made the way an admin would. */
 async function inviteFor(): Promise<{ code: string; name: string }> {
@@ -89,7 +84,7 @@ it('binds with 会员编号, 姓名 and the last four digits of the phone', asyn
   expect(member.body.ok).toBe(true)
   const { memberNo, name, phone } = member.body.data as { memberNo: string; name: string; phone: string }
 
-  const second = await browser.newPage({ viewport: { width: 390, height: 844 } })
+  const second = await newPhonePage(browser)
   try {
     await second.addInitScript(() => window.localStorage.setItem('local.openid', JSON.stringify({ data: 'e2e-newcomer-2' })))
     await second.goto(`${app.url}/#/pages/bind/index`)

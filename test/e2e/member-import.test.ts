@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { launchBrowser } from '../support/browser'
+import { launchBrowser, newPhonePage, switchDemoUser, visibleIn } from '../support/browser'
 import { startAppServer, type AppServer } from '../support/app-server'
 
 jest.setTimeout(60_000)
@@ -24,7 +24,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'union-import-'))
   app = await startAppServer({ bundled: true, h5: true })
   browser = await launchBrowser()
-  page = await browser.newPage({ viewport: { width: 390, height: 844 } })
+  page = await newPhonePage(browser)
 })
 
 afterAll(async () => {
@@ -33,8 +33,7 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true })
 })
 
-/** Only what is on screen: h5 keeps hidden tab pages (and pages under the current one) in the DOM. */
-const visible = (selector: string) => page.locator(`${selector}:visible`)
+const visible = (selector: string) => visibleIn(page, selector)
 
 function csv(name: string, rows: string[]): string {
   const file = join(dir, name)
@@ -42,11 +41,7 @@ function csv(name: string, rows: string[]): string {
   return file
 }
 
-async function loginAs(name: string) {
-  await visible('.local-login-switcher').first().click()
-  await page.locator('.local-login-option', { hasText: name }).first().click()
-  await page.waitForSelector('.taro_page_stationed')
-}
+const loginAs = (name: string) => switchDemoUser(page, name)
 
 it('refuses a file with a bad row, applies the fixed one with progress, and lists the new member', async () => {
   await page.goto(`${app.url}/#/pages/me/index`)

@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 import { existsSync } from 'node:fs'
 
 /** Debian's Chromium, started the way this machine's closed network needs. */
@@ -10,4 +10,18 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   })
+}
+
+/** A phone-sized page, as members see the app. */
+export const newPhonePage = (browser: Browser) => browser.newPage({ viewport: { width: 390, height: 844 } })
+
+/** Only what is on screen: h5 keeps hidden tab pages (and pages under the current one) in the DOM. */
+export const visibleIn = (page: Page, selector: string) => page.locator(`${selector}:visible`)
+
+/** Switches the demo account with the local login switcher and waits until the app says who is in. */
+export async function switchDemoUser(page: Page, name: string): Promise<void> {
+  await visibleIn(page, '.local-login-switcher').first().click()
+  await page.locator('.local-login-option', { hasText: name }).first().click()
+  await page.waitForSelector('.taro_page_stationed')
+  await visibleIn(page, '.local-login-switcher').filter({ hasText: `当前以${name}` }).first().waitFor()
 }
