@@ -4,7 +4,7 @@
  * 王芳 moves up to 已报名; 张伟 opens 现场签到, types 陈静's six digits and sees her checked in.
  */
 import type { Browser, Page } from 'playwright-core'
-import { launchBrowser } from '../support/browser'
+import { launchBrowser, newPhonePage, switchDemoUser, visibleIn } from '../support/browser'
 import { startAppServer, type AppServer } from '../support/app-server'
 
 jest.setTimeout(90_000)
@@ -18,7 +18,7 @@ const TITLE = '周末凤凰山登山'
 beforeAll(async () => {
   app = await startAppServer({ bundled: true, h5: true })
   browser = await launchBrowser()
-  page = await browser.newPage({ viewport: { width: 390, height: 844 } })
+  page = await newPhonePage(browser)
 })
 
 afterAll(async () => {
@@ -26,16 +26,9 @@ afterAll(async () => {
   await app?.stop()
 })
 
-/** Only what is on screen: h5 keeps hidden tab pages (and pages under the current one) in the DOM. */
-const visible = (selector: string) => page.locator(`${selector}:visible`)
-
+const visible = (selector: string) => visibleIn(page, selector)
 /** From a tab page: the demo switcher stores the account and reloads the app where it is. */
-async function loginAs(name: string) {
-  await visible('.local-login-switcher').first().click()
-  await page.locator('.local-login-option', { hasText: `以${name}身份登录` }).first().click()
-  await page.waitForSelector('.taro_page_stationed')
-  await visible('.local-login-switcher').filter({ hasText: `当前以${name}身份登录` }).waitFor()
-}
+const loginAs = (name: string) => switchDemoUser(page, name)
 
 /** On the 活动 tab as `name`: open the event. */
 async function openAs(name: string) {

@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { memo, useMemo } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { LoadingState } from '../../components/LoadingState'
@@ -52,7 +52,7 @@ export default function ActivityCodePage() {
               {spacedCode(code.shortCode)}
             </View>
             <View className='code-countdown'>
-              {error ? '网络不太好，正在重试…' : `${secondsLeft} 秒后自动刷新`}
+              {error ? (error.code === 'NETWORK' ? '网络不太好，正在重试…' : error.message) : `${secondsLeft} 秒后自动刷新`}
               <View className='code-refresh' onClick={refresh}>
                 立即刷新
               </View>
@@ -67,8 +67,11 @@ export default function ActivityCodePage() {
   )
 }
 
-/** The QR code drawn with Views: one bar per dark run of a row, placed in percent of the side. */
-function QrView({ size, runs }: ReturnType<typeof qrMatrix>) {
+/**
+ * The QR code drawn with Views: one bar per dark run of a row, placed in percent of the side.
+ * Memoised: the countdown re-renders the page every second, the code only every 30.
+ */
+const QrView = memo(function QrView({ size, runs }: ReturnType<typeof qrMatrix>) {
   // A quiet zone of four modules around the code, as scanners expect.
   const side = size + 8
   const pct = (n: number) => `${((n / side) * 100).toFixed(4)}%`
@@ -84,4 +87,4 @@ function QrView({ size, runs }: ReturnType<typeof qrMatrix>) {
       ))}
     </View>
   )
-}
+})
