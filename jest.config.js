@@ -11,6 +11,8 @@ const common = {
 const project = (name, extra = {}) => ({ displayName: name, rootDir: __dirname, testMatch: [`<rootDir>/test/${name}/**/*.test.ts?(x)`], ...common, ...extra })
 
 module.exports = {
+  // Two cores: the in-process servers, builds already done, leave room for two test files at once.
+  maxWorkers: 2,
   projects: [
     project('unit'),
     project('emulator'),

@@ -93,8 +93,8 @@ function benchBundles() {
 }
 
 /** Sizes of the weapp build: the main package is everything outside a subpackage root. */
-function benchWeapp() {
-  ensureWeapp()
+async function benchWeapp() {
+  await ensureWeapp()
   const dir = WEAPP_DIR
   const app = JSON.parse(readFileSync(join(dir, 'app.json'), 'utf8')) as { subPackages?: { root: string }[]; subpackages?: { root: string }[] }
   const roots = (app.subPackages ?? app.subpackages ?? []).map((s) => s.root.replace(/\/?$/, '/'))
@@ -119,7 +119,7 @@ async function main() {
   await benchActions()
   await benchStorm()
   benchBundles()
-  benchWeapp()
+  await benchWeapp()
   await benchImport()
 }
 

@@ -1,5 +1,5 @@
 /** Builds each target only when it is missing or older than its sources; used by start, test and bench. */
-import { execSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildFunctions } from './build-functions'
@@ -19,18 +19,27 @@ export async function ensureFunctions(): Promise<void> {
   writeFileSync(stamp, new Date().toISOString())
 }
 
+/** Runs an npm script; the h5 and weapp builds can run side by side (webpack mostly uses one core). */
+function npmRun(script: string, env: Record<string, string>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['run', script], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } })
+    child.on('error', reject)
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`npm run ${script} exited with ${code}`))))
+  })
+}
+
 /** The h5 app in local mode (with the demo login switcher): for `npm start` and browser tests only. */
-export function ensureH5Local(): void {
+export async function ensureH5Local(): Promise<void> {
   const marker = join(H5_DIR, '.local-mode')
   const isLocal = existsSync(marker) && readFileSync(marker, 'utf8').trim() === '1'
   if (isLocal && !isStale(join(H5_DIR, 'index.html'), CLIENT_SOURCES)) return
   console.log('正在构建 H5 页面（首次约需一两分钟）…')
-  execSync('npm run build:h5', { cwd: ROOT, stdio: 'inherit', env: { ...process.env, UNION_LOCAL: '1' } })
+  await npmRun('build:h5', { UNION_LOCAL: '1' })
   writeFileSync(marker, '1')
 }
 
-export function ensureWeapp(): void {
+export async function ensureWeapp(): Promise<void> {
   if (!isStale(join(WEAPP_DIR, 'app.json'), CLIENT_SOURCES)) return
   console.log('正在构建微信小程序…')
-  execSync('npm run build:weapp', { cwd: ROOT, stdio: 'inherit', env: { ...process.env, UNION_LOCAL: '' } })
+  await npmRun('build:weapp', { UNION_LOCAL: '' })
 }

@@ -9,7 +9,7 @@ import { bundledFunctions, startDevServer } from '../emulator/dev-server'
 
 async function main() {
   await ensureFunctions()
-  ensureH5Local()
+  await ensureH5Local()
   const server = await startDevServer({
     port: Number(process.env.PORT ?? 8787),
     host: process.env.HOST ?? '127.0.0.1',

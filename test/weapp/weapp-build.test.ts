@@ -39,8 +39,8 @@ let app: AppJson
 let roots: string[]
 let ciReport: CiReport | undefined
 
-beforeAll(() => {
-  ensureWeapp()
+beforeAll(async () => {
+  await ensureWeapp()
   app = JSON.parse(readFileSync(join(WEAPP_DIR, 'app.json'), 'utf8')) as AppJson
   roots = (app.subPackages ?? []).map((s) => s.root.replace(/\/?$/, '/'))
 })
