@@ -1,5 +1,5 @@
 import type { ActivityCard, ActivityDetail, SignUpStatus } from '@shared/contract'
-import { audienceRefusal, signUpClosedReason, type AudienceMember } from '@shared/domain/activity'
+import { audienceRefusal, signUpClosedReason, type Audience, type AudienceMember } from '@shared/domain/activity'
 import { mayManageScope, hasRole } from '@shared/domain/authorization'
 import { notFound } from '../_lib/app-error'
 import type { Deps } from '../_lib/deps'
@@ -19,9 +19,15 @@ export async function loadActivity(deps: Deps, me: CallerMember, id: string): Pr
 export const managesActivity = (me: CallerMember, a: Pick<ActivityDoc, 'unionId' | 'scope'>): boolean =>
   a.scope.kind === 'union' ? hasRole(me.subject, 'admin') && me.unionId === a.unionId : mayManageScope(me.subject, { unionId: a.unionId, kind: a.scope.kind, id: a.scope.id })
 
-/** What the audience rules need to know of the caller, including the interest groups they are in. */
-export async function audienceMember(deps: Deps, me: CallerMember): Promise<AudienceMember> {
-  const groups = (await deps.db.collection('group_members').where({ unionId: me.unionId, memberId: me.member._id, status: 'active' }).field({ groupId: true }).limit(200).get()).data as GroupMemberDoc[]
+/**
+ * What the audience rules need to know of the caller. Group memberships cost a read, so they are
+ * fetched only for a group-only event (the sign-up hot path usually skips it).
+ */
+export async function audienceMember(deps: Deps, me: CallerMember, audience: Audience): Promise<AudienceMember> {
+  const groups =
+    audience.kind === 'group'
+      ? ((await deps.db.collection('group_members').where({ _id: `${audience.groupId}:${me.member._id}`, status: 'active' }).field({ groupId: true }).limit(1).get()).data as GroupMemberDoc[])
+      : []
   return { gender: me.member.gender ?? '', departmentId: me.member.departmentId, status: me.member.status, groupIds: groups.map((g) => g.groupId) }
 }
 
@@ -47,7 +53,7 @@ export async function activityDetail(deps: Deps, me: CallerMember, a: ActivityDo
   const [mineRes, lastRes, who] = await Promise.all([
     db.collection('signups').doc(signupId(a._id, me.member._id)).get(),
     db.collection('signups').where({ unionId: me.unionId, memberId: me.member._id }).orderBy('signedAt', 'desc').limit(1).field({ answers: true }).get(),
-    audienceMember(deps, me),
+    audienceMember(deps, me, a.audience),
   ])
   const mine = mineRes.data[0] as SignupDoc | undefined
   const position = mine ? await waitingPosition(deps, mine) : null

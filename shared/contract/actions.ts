@@ -24,8 +24,3 @@ export type ActionOutput<N extends ActionName> = Actions[N] extends ActionDef<z.
 export type NeedsMember<N extends ActionName> = Actions[N]['access'] extends { kind: 'member' } ? true : false
 
 export const FUNCTION_NAMES: readonly FunctionName[] = [...new Set(Object.keys(actions).map((n) => n.split('.')[0]))] as FunctionName[]
-
-export const splitActionName = <N extends ActionName>(name: N) => {
-  const [fn, action] = name.split('.') as [FunctionOf<N>, ActionOf<N>]
-  return { fn, action }
-}

@@ -116,6 +116,13 @@ describe('refusals say why and write nothing', () => {
     unchanged()
     expect((await leader('activity.signUp', { id })).body.ok).toBe(true)
   })
+  it('a group-only event admits members of the group only', async () => {
+    const id = await create({ audience: { kind: 'group', groupId: 'demo-group-badminton' }, title: '羽毛球友谊赛' })
+    before = writeCount(app.stats)
+    expect((await member('activity.signUp', { id })).body.error).toMatchObject({ code: 'FORBIDDEN', message: '本活动只面向该兴趣小组的成员，请先加入小组' })
+    unchanged()
+    expect((await leader('activity.signUp', { id })).body.data.status).toBe('confirmed')
+  })
   it('invalid answers → INVALID_ARGUMENT naming the field', async () => {
     const id = await create({ fields: [{ key: 'event', label: '项目', type: 'single', required: true, options: ['羽毛球', '乒乓球'] }] })
     before = writeCount(app.stats)

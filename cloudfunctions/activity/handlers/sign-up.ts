@@ -17,7 +17,7 @@ export const signUp: Handler<'activity.signUp'> = async ({ deps, me, input }) =>
   const { db, clock, ids } = deps
   const a = await loadActivity(deps, me, input.id)
   if (a.status === 'cancelled') throw new AppError('CLOSED', '活动已取消')
-  const refusal = audienceRefusal(a.audience, await audienceMember(deps, me))
+  const refusal = audienceRefusal(a.audience, await audienceMember(deps, me, a.audience))
   if (refusal) throw new AppError('FORBIDDEN', refusal)
   const closed = signUpClosedReason(a, clock.now())
   if (closed) throw new AppError('CLOSED', closed)
