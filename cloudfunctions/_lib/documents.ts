@@ -139,6 +139,14 @@ export interface ActivityDoc {
   /** Last waitlist ticket handed out: arrival order on the waitlist. */
   readonly waitSeq: number
   readonly status: 'open' | 'cancelled'
+  /** Events posted before lotteries existed have none of these: first come, first served. */
+  readonly allocation?: import('@shared/domain/activity-schedule').Allocation
+  readonly drawAt?: Date | null
+  /** pending → drawing (results being written) → drawn; null for first-come events. */
+  readonly drawState?: 'pending' | 'drawing' | 'drawn' | null
+  readonly drawnAt?: Date | null
+  readonly cover?: string | null
+  readonly contest?: { readonly kind: 'department' | 'group'; readonly teamIds: readonly string[] } | null
   /** Set once by the reminder timer, so members are reminded once. */
   readonly remindedAt?: Date | null
   readonly createdBy: string
@@ -146,6 +154,27 @@ export interface ActivityDoc {
 }
 
 /** `_id` = `<activityId>:<memberId>`: a member is signed up at most once. `joining` is held only by the call taking a place. */
+/** One per lottery (_id = activity id): the stored seed and entrants make the draw re-runnable by anyone. */
+export interface LotteryDrawDoc {
+  readonly _id: string
+  readonly unionId: string
+  readonly seed: string
+  readonly places: number
+  readonly entrants: readonly import('@shared/domain/lottery').Entrant[]
+  readonly winners: readonly string[]
+  readonly waitlist: readonly string[]
+  readonly createdAt: Date
+}
+
+/** A member's lost lotteries in one Shanghai calendar year (_id = union:year:member); a later promotion takes the loss back. */
+export interface LotteryLossDoc {
+  readonly _id: string
+  readonly unionId: string
+  readonly year: number
+  readonly memberId: string
+  readonly lost: readonly string[]
+}
+
 export interface SignupDoc {
   readonly _id: string
   readonly unionId: string
@@ -153,8 +182,11 @@ export interface SignupDoc {
   readonly memberId: string
   readonly memberName: string
   readonly departmentName: string
-  readonly status: 'joining' | 'confirmed' | 'waiting' | 'cancelled'
+  /** `entered`: in a lottery not yet drawn. */
+  readonly status: 'joining' | 'confirmed' | 'waiting' | 'entered' | 'cancelled'
   readonly seq: number | null
+  /** In a 结对竞赛, the department or group the member counts for. */
+  readonly team?: string | null
   readonly answers: import('@shared/domain/activity').Answers
   readonly signedAt: Date
   readonly claim: string

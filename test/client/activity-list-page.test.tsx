@@ -31,6 +31,10 @@ const card = (over: Partial<ActivityCard>): ActivityCard => ({
   confirmedCount: 7,
   organizer: '工会',
   myStatus: null,
+  allocation: 'fcfs',
+  drawAt: null,
+  drawnAt: null,
+  coverUrl: null,
   ...over,
 })
 const page = (items: ActivityCard[]) => ({ items, total: items.length, page: 1, pageSize: 20 })

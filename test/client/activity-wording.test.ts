@@ -66,6 +66,13 @@ describe('the action area of the detail page', () => {
     waitingPosition: null,
     prefill: {},
     canManage: false,
+    allocation: 'fcfs',
+    drawAt: null,
+    drawnAt: null,
+    coverUrl: null,
+    cover: null,
+    contest: null,
+    groupName: null,
   }
   const view = (over: Partial<ActivityDetail>, at = now) => signUpViewOf({ ...base, ...over }, at)
 
