@@ -36,12 +36,16 @@ export const updateActivity: Handler<'activity.update'> = async ({ deps, me, inp
   if (taken && next.allocation !== allocation) throw invalid('已有人报名，名额分配方式不能再修改', { field: 'allocation' })
   if (a.waitlist && !next.waitlist && a.waitSeq > 0 && next.capacity !== null) throw invalid('已有人排队候补，不能关闭候补', { field: 'waitlist' })
 
+  const tooSmall = (confirmed: number) => invalid(`已有 ${confirmed} 人报名成功，名额不能少于 ${confirmed}`, { field: 'capacity' })
+  if (next.capacity !== null && next.allocation === 'fcfs' && next.capacity < a.confirmedCount) throw tooSmall(a.confirmedCount)
+
   const set = { ...next, drawState: next.allocation === 'lottery' ? (a.drawState ?? 'pending') : null, updatedAt: clock.now(), updatedBy: me.member._id }
   const guard = next.capacity === null || next.allocation === 'lottery' ? {} : { confirmedCount: _.lte(next.capacity) }
   const saved = await db.collection('activities').where({ _id: a._id, status: 'open', ...guard }).update(set)
   if (saved.updated !== 1 && next.capacity !== null) {
     const now = (await db.collection('activities').doc(a._id).get()).data[0] as ActivityDoc
-    if (now.status === 'open' && now.confirmedCount > next.capacity) throw invalid(`已有 ${now.confirmedCount} 人报名成功，名额不能少于 ${now.confirmedCount}`, { field: 'capacity' })
+    // Places were taken between the read and the write.
+    if (now.status === 'open' && now.confirmedCount > next.capacity) throw tooSmall(now.confirmedCount)
   }
   const after: ActivityDoc = { ...a, ...set }
 
