@@ -1,4 +1,4 @@
-import type { BindingDoc, DepartmentDoc, GroupDoc, GroupMemberDoc, MemberDoc, RoleDoc, UnionDoc } from '../cloudfunctions/_lib/documents'
+import type { CampaignDoc, PointDoc, BindingDoc, DepartmentDoc, GroupDoc, GroupMemberDoc, MemberDoc, RoleDoc, UnionDoc } from '../cloudfunctions/_lib/documents'
 
 /** The demo union `npm start` creates on first run. Names are invented. */
 export const DEMO_UNION: UnionDoc = { _id: 'demo-union', name: '市直机关示范工会', parentId: null }
@@ -36,7 +36,14 @@ export const DEMO_MEMBERS: MemberDoc[] = PEOPLE.map(([name, gender, dept, status
 export const DEMO_ACCOUNTS = [
   { openid: 'demo-admin', memberId: 'demo-member-01', roles: [{ role: 'admin' }] },
   { openid: 'demo-leader', memberId: 'demo-member-02', roles: [{ role: 'leader', scope: { kind: 'department', id: 'demo-dept-2' } }] },
-  { openid: 'demo-redeemer', memberId: 'demo-member-03', roles: [{ role: 'redeemer' }] },
+  {
+    openid: 'demo-redeemer',
+    memberId: 'demo-member-03',
+    roles: [
+      { role: 'redeemer', scope: { kind: 'point', id: 'demo-point-cake' } },
+      { role: 'redeemer', scope: { kind: 'point', id: 'demo-point-office' } },
+    ],
+  },
   { openid: 'demo-member', memberId: 'demo-member-04', roles: [] },
   { openid: 'demo-auditor', memberId: 'demo-member-05', roles: [{ role: 'auditor' }] },
 ] as const
@@ -80,3 +87,21 @@ export const DEMO_GROUP_MEMBERS: GroupMemberDoc[] = GROUPS.flatMap((g) =>
 export const DEMO_GROUP_LEADER_ROLES: RoleDoc[] = GROUPS.map((g) => ({
   _id: [g.leader, 'leader', 'group', g._id].join(':'), unionId: DEMO_UNION._id, memberId: g.leader, role: 'leader', scope: { kind: 'group', id: g._id },
 }))
+
+/** Where vouchers are redeemed: a cake shop and the union office (王芳 serves both). */
+export const DEMO_POINTS: PointDoc[] = [
+  { _id: 'demo-point-cake', unionId: DEMO_UNION._id, name: '好利来蛋糕（中山路店）', address: '中山路 88 号' },
+  { _id: 'demo-point-office', unionId: DEMO_UNION._id, name: '工会办公室', address: '机关大楼 3 楼 305' },
+]
+
+/** This year's birthday cake vouchers, issued by the daily timer to members whose birthday month has come. */
+export function demoCakeCampaign(now: Date): CampaignDoc {
+  const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(now))
+  return {
+    _id: `demo-cake-${year}`, unionId: DEMO_UNION._id, kind: 'cake', name: `${year}年生日蛋糕券`, year, faceValue: 20000,
+    options: [{ id: 'o1', name: '8 寸水果蛋糕', stock: null, supplier: '好利来蛋糕', povertyRelief: false }],
+    includeRetired: true, departmentIds: [],
+    claimClosesAt: new Date(`${year}-12-31T23:59:59+08:00`), redeemFrom: new Date(`${year}-01-01T00:00:00+08:00`), redeemUntil: new Date(`${year}-12-31T23:59:59+08:00`),
+    points: DEMO_POINTS.map((p) => ({ id: p._id, name: p.name })), autoBirthday: true, issueCursor: '', remindedAt: null, createdBy: 'demo-member-01', createdAt: now,
+  }
+}

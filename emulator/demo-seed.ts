@@ -1,5 +1,5 @@
 import * as cloudbase from '@cloudbase/node-sdk'
-import { DEMO_BINDINGS, DEMO_DEPARTMENTS, DEMO_GROUP_LEADER_ROLES, DEMO_GROUP_MEMBERS, DEMO_GROUPS, DEMO_MEMBERS, DEMO_ROLES, DEMO_UNION } from './demo-data'
+import { demoCakeCampaign, DEMO_POINTS, DEMO_BINDINGS, DEMO_DEPARTMENTS, DEMO_GROUP_LEADER_ROLES, DEMO_GROUP_MEMBERS, DEMO_GROUPS, DEMO_MEMBERS, DEMO_ROLES, DEMO_UNION } from './demo-data'
 
 type Db = ReturnType<ReturnType<typeof cloudbase.init>['database']>
 
@@ -15,6 +15,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
   await put('groups', DEMO_GROUPS)
   await put('group_members', DEMO_GROUP_MEMBERS)
   await put('bindings', DEMO_BINDINGS)
+  await put('redeem_points', DEMO_POINTS)
+  await put('campaigns', [demoCakeCampaign(new Date())])
   // The union goes last: its presence marks a complete seed.
   await put('unions', [DEMO_UNION])
   return true

@@ -194,3 +194,100 @@ export interface SignupDoc {
   /** The member accepted a one-time subscription message for a reminder before the start. */
   readonly remind?: boolean
 }
+
+/** A shop or pick-up place where vouchers are redeemed; redeemers hold a `redeemer` grant scoped to it. */
+export interface PointDoc {
+  readonly _id: string
+  readonly unionId: string
+  readonly name: string
+  readonly address: string
+}
+
+export interface CampaignOption {
+  readonly id: string
+  readonly name: string
+  readonly stock: number | null
+  readonly supplier: string
+  readonly povertyRelief: boolean
+}
+
+export interface CampaignDoc {
+  readonly _id: string
+  readonly unionId: string
+  readonly kind: import('@shared/domain/benefits').BenefitKind
+  readonly name: string
+  /** The Shanghai calendar year the vouchers belong to (one cake voucher per member per year). */
+  readonly year: number
+  readonly faceValue: number
+  readonly options: readonly CampaignOption[]
+  readonly includeRetired: boolean
+  readonly departmentIds: readonly string[]
+  readonly claimClosesAt: Date
+  readonly redeemFrom: Date
+  readonly redeemUntil: Date
+  readonly points: readonly { readonly id: string; readonly name: string }[]
+  readonly autoBirthday: boolean
+  /** Where the current issuing pass has reached (member _id order); '' between passes. */
+  readonly issueCursor: string
+  readonly remindedAt: Date | null
+  readonly createdBy: string
+  readonly createdAt: Date
+}
+
+/** Stock left of one gift option (_id = campaign:option); only options with a stock have one. */
+export interface OptionStockDoc {
+  readonly _id: string
+  readonly unionId: string
+  readonly campaignId: string
+  readonly remaining: number
+}
+
+export interface VoucherRedemption {
+  readonly at: Date
+  readonly pointId: string
+  readonly pointName: string
+  readonly by: string
+  readonly byName: string
+  /** The redeemer's request: a retry of the same request is answered with the same success. */
+  readonly requestId: string
+  /** 代领: someone collected it for the member. */
+  readonly proxyReason: string | null
+}
+
+/**
+ * One member's voucher. The _id is the natural key: campaign:member, or for cake vouchers
+ * cake:union:year:member, so the database itself allows one cake voucher per member per year.
+ */
+export interface VoucherDoc {
+  readonly _id: string
+  readonly unionId: string
+  readonly campaignId: string
+  readonly kind: import('@shared/domain/benefits').BenefitKind
+  readonly name: string
+  readonly year: number
+  readonly faceValue: number
+  readonly memberId: string
+  readonly memberName: string
+  readonly departmentId: string
+  readonly departmentName: string
+  readonly needsChoice: boolean
+  readonly optionId: string | null
+  /** Kept with the choice, so a redemption reads one document. */
+  readonly optionName: string | null
+  readonly status: 'issued' | 'redeemed'
+  readonly claimClosesAt: Date
+  readonly redeemFrom: Date
+  readonly redeemUntil: Date
+  readonly points: readonly { readonly id: string; readonly name: string }[]
+  readonly issuedAt: Date
+  readonly redeemedAt: Date | null
+  readonly redemption: VoucherRedemption | null
+  readonly remindedAt: Date | null
+}
+
+/** A six-digit fallback code shown right now (_id = union:digits), pointing at its voucher until it expires. */
+export interface LiveCodeDoc {
+  readonly _id: string
+  readonly voucherId: string
+  readonly expiresAt: Date
+}

@@ -8,7 +8,7 @@ import type { Deps } from './deps'
 export interface Message {
   readonly unionId: string
   readonly memberId: string
-  readonly kind: 'waitlist-promoted' | 'activity-cancelled' | 'activity-reminder' | 'activity-changed' | 'lottery-result'
+  readonly kind: 'waitlist-promoted' | 'activity-cancelled' | 'activity-reminder' | 'activity-changed' | 'lottery-result' | 'voucher-issued' | 'voucher-expiring'
   readonly title: string
   readonly body: string
   readonly link: string

@@ -10,8 +10,8 @@ const SLOT_MS = 30_000
 const mac = (secret: string, text: string) => createHmac('sha256', secret).update(text).digest()
 const b64 = (buf: Buffer) => buf.toString('base64url')
 
-export function signCode(secret: string, purpose: string, subject: string, now: Date): { token: string; expiresAt: Date } {
-  const expiresAt = new Date(now.getTime() + CODE_LIFETIME_MS)
+export function signCode(secret: string, purpose: string, subject: string, now: Date, lifetimeMs = CODE_LIFETIME_MS): { token: string; expiresAt: Date } {
+  const expiresAt = new Date(now.getTime() + lifetimeMs)
   const payload = `${purpose}.${subject}.${Math.floor(expiresAt.getTime() / 1000)}`
   return { token: `${b64(Buffer.from(payload))}.${b64(mac(secret, payload).subarray(0, 16))}`, expiresAt }
 }
