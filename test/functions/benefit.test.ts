@@ -163,6 +163,11 @@ describe('redeeming once', () => {
     expect(first.body.data).toMatchObject({ voucherId, memberName: '刘*', pointName: '工会办公室', proxy: null })
     const retry = await redeemer('benefit.redeem', { ticket: preview.ticket, requestId: 'req-0001-abc' })
     expect(retry.body.data).toEqual(first.body.data)
+    // The answer was lost and the clerk retries minutes later: the ticket has expired, the success stands.
+    const secret = JSON.parse(require('node:fs').readFileSync(`${app.dataDir}/local-secrets.json`, 'utf8')).UNION_CODE_SECRET
+    const stale = signCode(secret, 'redeem', `${voucherId}|demo-point-office|demo-member-03`, new Date(Date.now() - 600_000), 120_000).token
+    expect((await redeemer('benefit.redeem', { ticket: stale, requestId: 'req-0001-abc' })).body.data).toEqual(first.body.data)
+    expect((await redeemer('benefit.redeem', { ticket: stale, requestId: 'req-0009-abc' })).body.error).toMatchObject({ code: 'EXPIRED', message: '确认超时，请重新扫码' })
     const again = await redeemer('benefit.redeem', { ticket: preview.ticket, requestId: 'req-0002-abc' })
     expect(again.body.error.code).toBe('ALREADY_REDEEMED')
     expect(again.body.error.message).toMatch(/^该券已于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 在「工会办公室」由 王芳 核销$/)

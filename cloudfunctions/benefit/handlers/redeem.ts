@@ -29,10 +29,15 @@ export const inspectVoucher: Handler<'benefit.inspect'> = async ({ deps, me, inp
 
 export const redeemVoucher: Handler<'benefit.redeem'> = async ({ deps, me, input }) => {
   const t = verifyCode(deps.secrets.codeSigning, REDEEM_TICKET, input.ticket, deps.clock.now())
-  if (!t.ok) throw new AppError(t.reason === 'expired' ? 'EXPIRED' : 'INVALID_ARGUMENT', t.reason === 'expired' ? '确认超时，请重新扫码' : '这不是有效的核销确认', { field: 'ticket' })
+  if (!t.ok && t.reason !== 'expired') throw new AppError('INVALID_ARGUMENT', '这不是有效的核销确认', { field: 'ticket' })
   const [voucherId, pointId, redeemer] = t.subject.split('|')
   if (redeemer !== me.member._id) throw forbidden('请用自己的账号重新扫码')
   const v = await loadUnionVoucher(deps, me, voucherId)
+  // A late retry of a redemption that went through (the answer was lost) gets that success back.
+  if (!t.ok) {
+    if (v.redemption?.requestId === input.requestId) return toRedemption(v, v.redemption)
+    throw new AppError('EXPIRED', '确认超时，请重新扫码', { field: 'ticket' })
+  }
   const point = requirePoint(me, v, pointId)
   const r = await redeemOnce(deps, me, v, point, input.requestId, null)
   return toRedemption(v, r)

@@ -19,6 +19,10 @@ const SECTIONS = [
     title: '小组管理',
     entries: [{ key: 'groups', text: '兴趣小组', hint: '新建兴趣小组、选定组长，修改简介和人数上限', url: ROUTES.adminGroups }],
   },
+  {
+    title: '福利',
+    entries: [{ key: 'benefits', text: '福利发放', hint: '生日蛋糕券、节日慰问品：发放、领取进度、导出、代领', url: ROUTES.adminCampaigns }],
+  },
 ] as const
 
 /** 管理后台: admins only (the link on 我的 is shown to admins; the server checks every action again). */
