@@ -61,13 +61,15 @@ export const toCard = (a: ActivityDoc, mine: SignupDoc | undefined, links: Reado
 /** The detail page in one call: the event, the caller's sign-up and waitlist place, and a pre-filled form. */
 export async function activityDetail(deps: Deps, me: CallerMember, a: ActivityDoc): Promise<ActivityDetail> {
   const { db, clock } = deps
-  const [mineRes, lastRes, who, links, contest, group] = await Promise.all([
+  const beforeDraw = a.allocation === 'lottery' && a.drawState !== 'drawn'
+  const [mineRes, lastRes, who, links, contest, group, entered] = await Promise.all([
     db.collection('signups').doc(signupId(a._id, me.member._id)).get(),
     db.collection('signups').where({ unionId: me.unionId, memberId: me.member._id }).orderBy('signedAt', 'desc').limit(1).field({ answers: true }).get(),
     audienceMember(deps, me, a.audience),
     coverLinks([a]),
     contestStanding(deps, a),
     a.audience.kind === 'group' ? db.collection('groups').doc(a.audience.groupId).field({ name: true }).get() : null,
+    beforeDraw ? db.collection('signups').where({ activityId: a._id, status: 'entered' }).count() : null,
   ])
   const mine = mineRes.data[0] as SignupDoc | undefined
   const position = mine ? await waitingPosition(deps, mine) : null
@@ -91,5 +93,8 @@ export async function activityDetail(deps: Deps, me: CallerMember, a: ActivityDo
     cover: a.cover ?? null,
     contest,
     groupName: (group?.data[0] as GroupDoc | undefined)?.name ?? null,
+    scope: a.scope,
+    status: a.status,
+    enteredCount: entered ? entered.total : null,
   }
 }

@@ -113,6 +113,11 @@ export interface ActivityDetail extends ActivityCard {
   readonly cover: string | null
   readonly contest: ContestStanding | null
   readonly groupName: string | null
+  /** Whose event it is (the edit form keeps it). */
+  readonly scope: { readonly kind: 'union' } | { readonly kind: 'department' | 'group'; readonly id: string }
+  readonly status: 'open' | 'cancelled'
+  /** Members in the lottery before the draw; null otherwise. */
+  readonly enteredCount: number | null
 }
 
 export interface CheckInCode {
@@ -141,8 +146,7 @@ export interface ParticipationReport {
   readonly members: readonly { readonly memberId: string; readonly name: string; readonly department: string; readonly signUps: number; readonly checkIns: number }[]
 }
 
-/** Export columns besides the event's own extra fields. */
-export const ATTENDEE_COLUMNS = { name: '姓名', department: '部门', status: '状态', signedAt: '报名时间', checkedInAt: '签到时间' } as const
+export { ATTENDEE_COLUMNS } from '../domain/activity'
 
 const ACTIVITY_LABELS = { id: '活动', title: '活动名称', type: '活动类型', place: '地点', startAt: '开始时间', endAt: '结束时间', signUpOpensAt: '报名开始时间', signUpClosesAt: '报名截止时间', cancelDeadline: '取消截止时间', capacity: '名额', audience: '参加对象', fields: '报名项', answers: '报名信息', code: '签到码', tab: '分类', scope: '所属小组', columns: '导出列', reason: '原因', year: '年份', remind: '开始前提醒', allocation: '名额分配方式', drawAt: '抽签时间', cover: '封面图片', contest: '结对竞赛', groupId: '兴趣小组' }
 
@@ -178,7 +182,7 @@ export const activityActions = {
     ACTIVITY_LABELS,
   ),
   /** The organizer's spreadsheet with the columns they chose (extra fields by their key). */
-  'activity.export': defineAction<{ readonly url: string; readonly count: number }>()(
+  'activity.export': defineAction<{ readonly url: string; readonly fileId: string; readonly count: number }>()(
     z.strictObject({ id, columns: z.array(z.string().check(z.minLength(1), z.maxLength(20))).check(z.minLength(1), z.maxLength(30)) }),
     ANY_MEMBER,
     ACTIVITY_LABELS,
@@ -195,7 +199,7 @@ export const activityActions = {
     { kind: 'member', roles: ['admin'] },
     ACTIVITY_LABELS,
   ),
-  'activity.attendees': defineAction<Page<AttendeeRow> & { readonly checkedIn: number; readonly confirmed: number; readonly waiting: number }>()(
+  'activity.attendees': defineAction<Page<AttendeeRow> & { readonly checkedIn: number; readonly confirmed: number; readonly waiting: number; readonly entered: number }>()(
     z.strictObject({ id, page, pageSize }),
     ANY_MEMBER,
     ACTIVITY_LABELS,

@@ -78,6 +78,9 @@ describe('the form page', () => {
     cover: null,
     contest: null,
     groupName: null,
+    scope: { kind: 'union' },
+    status: 'open',
+    enteredCount: null,
   }
 
   beforeEach(() => {

@@ -76,7 +76,12 @@ describe('entering and withdrawing before the draw', () => {
     const before = writeCount(app.stats)
     expect((await member('activity.signUp', { id })).body.data.status).toBe('entered')
     expect(writeCount(app.stats)).toBe(before)
-    expect((await member('activity.get', { id })).body.data).toMatchObject({ myStatus: 'entered', confirmedCount: 0, allocation: 'lottery', drawnAt: null })
+    expect((await member('activity.get', { id })).body.data).toMatchObject({ myStatus: 'entered', confirmedCount: 0, allocation: 'lottery', drawnAt: null, enteredCount: 2, status: 'open', scope: { kind: 'union' } })
+    const list = (await admin('activity.attendees', { id })).body.data
+    expect(list).toMatchObject({ entered: 2, confirmed: 0, waiting: 0, total: 2 })
+    expect(list.items.map((r: { name: string; status: string }) => [r.name, r.status])).toEqual([['刘洋', 'entered'], ['张伟', 'entered']])
+    const exported = (await admin('activity.export', { id, columns: ['name', 'status'] })).body.data
+    expect(exported).toMatchObject({ count: 2, fileId: expect.stringMatching(/^cloud:\/\//) })
     expect((await member('activity.cancel', { id })).body.data.cancelled).toBe(true)
     expect((await member('activity.signUp', { id })).body.data.status).toBe('entered')
 
