@@ -108,6 +108,39 @@ it('explains a lottery before the draw and enters it with 报名参加抽签', a
   expect(text(container, '.activity-cancel')).toBe('退出抽签')
 })
 
+it('before the draw says how many have entered, to members and to the organizer', async () => {
+  serve({ 'activity.get': () => lottery({ enteredCount: 12, canManage: true }) })
+  const { container } = render(<ActivityPage />)
+  await screen.findByText('新年音乐会')
+  expect(text(container, '.activity-fact--places')).toBe('名额30 个名额，抽签决定 · 已有 12 人报名抽签')
+  // The list now shows those in the lottery, so the entry says how many.
+  expect(text(container, '.activity-manage--attendees .activity-manage__hint')).toBe('已有 12 人报名抽签')
+
+  mockedCall.mockReset()
+  serve({ 'activity.get': () => lottery({ enteredCount: 0 }) })
+  const none = render(<ActivityPage />)
+  await waitFor(() => expect(text(none.container, '.activity-fact--places')).toBe('名额30 个名额，抽签决定 · 还没有人报名抽签'))
+})
+
+it('after the draw counts places taken, not entrants', async () => {
+  serve({
+    'activity.get': () => lottery({ drawAt: at(-2 * HOUR), drawnAt: at(-HOUR), confirmedCount: 2, capacity: 2, enteredCount: null, canManage: true }),
+    'activity.drawResult': () => summary,
+  })
+  const { container } = render(<ActivityPage />)
+  await screen.findByText('抽签结果')
+  expect(text(container, '.activity-fact--places')).toBe('名额已满，可排队 · 已报名 2 / 2 人')
+  expect(text(container, '.activity-manage--attendees .activity-manage__hint')).toBe('已报名 2 / 2 人')
+})
+
+it('a cancelled event, known by its status, offers the organizer neither 立即抽签 nor 修改活动', async () => {
+  serve({ 'activity.get': () => lottery({ canManage: true, status: 'cancelled', drawAt: at(-HOUR), signUpClosesAt: at(-2 * HOUR), signUpBlockedReason: '报名已截止' }) })
+  const { container } = render(<ActivityPage />)
+  await screen.findByText('组织者工具')
+  expect(container.querySelector('.activity-draw')).toBeNull()
+  expect(container.querySelector('.activity-manage--edit')).toBeNull()
+})
+
 it('退出抽签 asks first and says so', async () => {
   let detail = lottery({ myStatus: 'entered' })
   serve({

@@ -222,6 +222,69 @@ describe('修改活动', () => {
     expect(container.querySelector('.create-capacity')).toBeNull()
   })
 
+  it('a lottery with entrants before its draw keeps its questions and the way places are given', async () => {
+    serve({
+      'activity.get': () =>
+        event({
+          allocation: 'lottery',
+          drawAt: shanghai(6, '20:00'),
+          confirmedCount: 0,
+          enteredCount: 5,
+          fields: [{ key: 'f1', label: '衣服尺码', type: 'single', required: true, options: ['M', 'L'] }],
+          contest: null,
+        }),
+      'member.departments': () => departments,
+      'activity.update': () => event(),
+    })
+    const { container } = render(<CreateActivityPage />)
+    await screen.findByText('保存修改')
+    expect(text(container, '.create-allocation-field .create-locked')).toBe('抽签（已有人报名，不能再修改）')
+    expect(container.querySelector('.create-allocation')).toBeNull()
+    expect(text(container, '.create-fields--locked .create-locked')).toBe('衣服尺码')
+    expect(container.querySelector('.create-field-add')).toBeNull()
+    // Not drawn yet: the places and the draw time may still change.
+    expect(container.querySelector('.create-capacity')).not.toBeNull()
+    expect(container.querySelector('.create-time--draw .create-locked')).toBeNull()
+    await click(screen.getByText('保存修改'))
+    expect(lastInput('activity.update')).toMatchObject({ allocation: 'lottery', fields: [{ key: 'f1', label: '衣服尺码', type: 'single', required: true, options: ['M', 'L'] }] })
+  })
+
+  it('a lottery nobody has entered yet can still change how places are given', async () => {
+    serve({ 'activity.get': () => event({ allocation: 'lottery', drawAt: shanghai(6, '20:00'), enteredCount: 0, contest: null }), 'member.departments': () => departments })
+    const { container } = render(<CreateActivityPage />)
+    await screen.findByText('保存修改')
+    expect(container.querySelector('.create-allocation--fcfs')).not.toBeNull()
+    expect(container.querySelector('.create-fields--locked')).toBeNull()
+  })
+
+  it('a group’s event may be made 仅本组成员 by its scope, whatever its organizer is called', async () => {
+    serve({
+      'activity.get': () => event({ organizer: '羽毛球兴趣小组', scope: { kind: 'group', id: 'demo-group-badminton' }, contest: null }),
+      // Led by nobody here: the group comes from the event, not from the caller's grants.
+      'member.me': () => me,
+      'member.departments': () => departments,
+      'activity.update': () => event(),
+    })
+    const { container } = render(<CreateActivityPage />)
+    await screen.findByText('保存修改')
+    await click(container.querySelector('.create-audience--group'))
+    await click(screen.getByText('保存修改'))
+    expect(lastInput('activity.update')).toMatchObject({ id: 'a1', audience: { kind: 'group', groupId: 'demo-group-badminton' } })
+  })
+
+  it('a department’s event named like a group offers no 仅本组成员', async () => {
+    const groupLeader: MeView = { ...me, grants: [...me.grants, { role: 'leader', scope: { kind: 'group', id: 'demo-group-badminton', name: '羽毛球' } }] }
+    serve({
+      'activity.get': () => event({ organizer: '羽毛球兴趣小组', scope: { kind: 'department', id: 'demo-dept-2' } }),
+      'member.me': () => groupLeader,
+      'member.departments': () => departments,
+    })
+    const { container } = render(<CreateActivityPage />)
+    await screen.findByText('保存修改')
+    expect(container.querySelector('.create-audience--all')).not.toBeNull()
+    expect(container.querySelector('.create-audience--group')).toBeNull()
+  })
+
   it('only the organizer may edit', async () => {
     serve({ 'activity.get': () => event({ canManage: false }), 'member.me': () => me, 'member.departments': () => departments })
     render(<CreateActivityPage />)

@@ -203,13 +203,13 @@ describe('修改活动', () => {
     cover: 'cloud://env/uploads/leader/cover.jpg',
     contest: { kind: 'department', teams: [{ id: 'd1', name: '财务科', signedUp: 0, checkedIn: 0 }, { id: 'd2', name: '信息中心', signedUp: 0, checkedIn: 0 }] },
     groupName: null,
-    scope: { kind: 'union' },
+    scope: { kind: 'group', id: 'g1' },
     status: 'open',
-    enteredCount: null,
+    enteredCount: 0,
   }
 
   it('pre-fills the event in Shanghai time and sends it back unchanged, with its id, cover and contest', () => {
-    const form = formFromDetail(event, scopeOptions(leader))
+    const form = formFromDetail(event)
     expect(form.times).toEqual({
       start: { date: '2026-11-28', time: '09:00' },
       end: { date: '2026-11-28', time: '12:00' },
@@ -262,14 +262,21 @@ describe('修改活动', () => {
     expect(women.audience).toBe('women')
     const group = formFromDetail({ ...event, audience: { kind: 'group', groupId: 'demo-group-badminton' } })
     expect(updateInputOf(group, event, now)).toMatchObject({ input: { audience: { kind: 'group', groupId: 'demo-group-badminton' } } })
-    // Posted by a group the caller does not lead: no 仅本组成员 to offer.
-    expect(formFromDetail({ ...event, organizer: '摄影兴趣小组' }, scopeOptions(leader)).groupId).toBeNull()
+    // The group it was posted for comes from its scope, not from the organizer's name.
+    expect(formFromDetail({ ...event, organizer: '摄影兴趣小组', scope: { kind: 'group', id: 'g-photo' } }).groupId).toBe('g-photo')
+    expect(updateInputOf({ ...formFromDetail({ ...event, scope: { kind: 'group', id: 'g-photo' } }), audience: 'group' }, event, now)).toMatchObject({ input: { audience: { kind: 'group', groupId: 'g-photo' } } })
+    // A department's or the union's event: no 仅本组成员 to offer, even named like a group.
+    expect(formFromDetail({ ...event, organizer: '羽毛球兴趣小组', scope: { kind: 'department', id: 'demo-dept-2' } }).groupId).toBeNull()
+    expect(formFromDetail({ ...event, scope: { kind: 'union' } }).groupId).toBeNull()
   })
 
   it('locks what sign-ups and a draw fix, and places the server’s refusals on the form', () => {
-    expect(editLocksOf({ confirmedCount: 0, drawnAt: null })).toEqual({ signedUp: false, drawn: false })
-    expect(editLocksOf({ confirmedCount: 3, drawnAt: null })).toEqual({ signedUp: true, drawn: false })
-    expect(editLocksOf({ confirmedCount: 0, drawnAt: '2026-11-27T12:00:00.000Z' })).toEqual({ signedUp: true, drawn: true })
+    expect(editLocksOf({ confirmedCount: 0, enteredCount: null, drawnAt: null })).toEqual({ signedUp: false, drawn: false })
+    expect(editLocksOf({ confirmedCount: 0, enteredCount: 0, drawnAt: null })).toEqual({ signedUp: false, drawn: false })
+    expect(editLocksOf({ confirmedCount: 3, enteredCount: null, drawnAt: null })).toEqual({ signedUp: true, drawn: false })
+    // In the lottery before the draw: they answered the questions too.
+    expect(editLocksOf({ confirmedCount: 0, enteredCount: 2, drawnAt: null })).toEqual({ signedUp: true, drawn: false })
+    expect(editLocksOf({ confirmedCount: 0, enteredCount: null, drawnAt: '2026-11-27T12:00:00.000Z' })).toEqual({ signedUp: true, drawn: true })
     expect(errorKeyOf('drawAt')).toBe('draw')
     expect(errorKeyOf('allocation')).toBe('allocation')
     expect(errorKeyOf('capacity')).toBe('capacity')

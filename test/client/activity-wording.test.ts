@@ -1,6 +1,6 @@
 /** How events read on the 活动 tab and the detail page: places left, my status, Shanghai times, the next step. */
 import type { ActivityDetail } from '@shared/contract'
-import { allocationText, audienceText, dateTimeText, isFull, lotteryBadgeText, myStatusText, placesText, timeRangeText } from '../../client/src/constants/activities'
+import { allocationText, audienceText, dateTimeText, enteredText, isFull, lotteryBadgeText, myStatusText, placesText, timeRangeText } from '../../client/src/constants/activities'
 import { canDrawNow, canEdit, signedUpToast, signUpViewOf } from '../../client/src/pages/activity/state'
 import { contestBars, drawSummaryText } from '../../client/src/pages/activity/lottery'
 
@@ -36,6 +36,13 @@ describe('places left', () => {
     expect(isFull({ capacity: 10, confirmedCount: 0, allocation: 'lottery', drawnAt: null })).toBe(false)
     // Drawn: counted like any other event.
     expect(placesText({ capacity: 10, confirmedCount: 10, waitlist: true, allocation: 'lottery', drawnAt: '2026-11-27T20:00:00+08:00' })).toBe('已满，可排队')
+  })
+
+  it('counts who is in a lottery before its draw', () => {
+    expect(enteredText(12)).toBe('已有 12 人报名抽签')
+    expect(enteredText(0)).toBe('还没有人报名抽签')
+    // Not a lottery, or drawn: not counted.
+    expect(enteredText(null)).toBeNull()
   })
 })
 
@@ -196,6 +203,10 @@ describe('the action area of the detail page', () => {
       expect(canEdit(organizer, now)).toBe(true)
       expect(canEdit(organizer, new Date('2026-11-28T12:00:00+08:00'))).toBe(false)
       expect(canEdit({ ...organizer, canManage: false }, now)).toBe(false)
+      // A cancelled event, known by its status whatever the sign-up reason says.
+      const cancelled = { ...organizer, status: 'cancelled' as const, signUpBlockedReason: '报名已截止' }
+      expect(canEdit(cancelled, now)).toBe(false)
+      expect(canDrawNow(cancelled, new Date('2026-11-27T20:00:00+08:00'))).toBe(false)
     })
   })
 })

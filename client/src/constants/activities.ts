@@ -58,6 +58,12 @@ export function placesText(a: Places): string {
 
 export const isFull = (a: Places): boolean => a.capacity !== null && !awaitingDraw(a) && a.confirmedCount >= a.capacity
 
+/** How many are in a lottery before its draw: 「已有 12 人报名抽签」, 「还没有人报名抽签」; null when not counted. */
+export function enteredText(enteredCount: number | null): string | null {
+  if (enteredCount === null) return null
+  return enteredCount > 0 ? `已有 ${enteredCount} 人报名抽签` : '还没有人报名抽签'
+}
+
 /** A lottery that has been drawn: its places were given by the draw, its waitlist is 候补. */
 export const isDrawnLottery = (a: Pick<ActivityCard, 'allocation' | 'drawnAt'>): boolean => a.allocation === 'lottery' && a.drawnAt !== null
 

@@ -9,7 +9,7 @@ import { LoadingState } from '../../components/LoadingState'
 import { ErrorState } from '../../components/ErrorState'
 import { Button } from '../../ui/nutui'
 import { ROUTES } from '../../constants/routes'
-import { idParam, allocationText, audienceText, dateTimeText, placesText, timeRangeText, withId } from '../../constants/activities'
+import { idParam, allocationText, audienceText, dateTimeText, enteredText, placesText, timeRangeText, withId } from '../../constants/activities'
 import { canDrawNow, canEdit, signedUpToast, signUpViewOf } from './state'
 import { contestBars, drawSummaryText } from './lottery'
 import './index.scss'
@@ -161,7 +161,11 @@ export default function ActivityPage() {
                 <View className='activity-manage__entry activity-manage--attendees' onClick={() => void Taro.navigateTo({ url: withId(ROUTES.organizerAttendees, a.id) })}>
                   <View className='activity-manage__name'>报名名单</View>
                   <View className='activity-manage__hint'>
-                    {a.allocation === 'lottery' && !a.drawnAt ? '抽签后出名单' : a.capacity === null ? `已报名 ${a.confirmedCount} 人` : `已报名 ${a.confirmedCount} / ${a.capacity} 人`}
+                    {a.allocation === 'lottery' && !a.drawnAt
+                      ? (enteredText(a.enteredCount) ?? '报名抽签的会员')
+                      : a.capacity === null
+                        ? `已报名 ${a.confirmedCount} 人`
+                        : `已报名 ${a.confirmedCount} / ${a.capacity} 人`}
                   </View>
                 </View>
                 <View className='activity-manage__entry activity-manage--checkin' onClick={() => void Taro.navigateTo({ url: withId(ROUTES.organizerCheckin, a.id) })}>
@@ -275,10 +279,13 @@ function SignUpArea({ activity: a, busy, onSignUp, onCancel }: SignUpAreaProps) 
   )
 }
 
-/** 名额: places left and how many took them; before a lottery's draw, only how many there are. */
+/** 名额: places left and how many took them; before a lottery's draw, how many there are and how many entered. */
 function placesFact(a: ActivityDetail): string {
+  if (a.allocation === 'lottery' && !a.drawnAt) {
+    const entered = enteredText(a.enteredCount)
+    return entered ? `${placesText(a)} · ${entered}` : placesText(a)
+  }
   if (a.capacity === null) return `不限名额 · 已报名 ${a.confirmedCount} 人`
-  if (a.allocation === 'lottery' && !a.drawnAt) return placesText(a)
   return `${placesText(a)} · 已报名 ${a.confirmedCount} / ${a.capacity} 人`
 }
 

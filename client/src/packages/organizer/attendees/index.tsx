@@ -18,12 +18,15 @@ import { exportColumnsOf, type ExportColumn } from './columns'
 import '../shared/organizer.scss'
 import './index.scss'
 
-/** 报名名单: totals, then the confirmed (in sign-up order) and the waitlist (in line order), with answers and check-in. */
+/**
+ * 报名名单: totals, then the confirmed (in sign-up order), the waitlist (in line order) and, before
+ * a lottery's draw, those in the lottery (参加抽签, in sign-up order), with answers and check-in.
+ */
 export default function AttendeesPage() {
   const { params } = useRouter()
   const id = idParam(params.id)
   const detail = useAction('activity.get', { id }, { silent: true })
-  // One row only: for the totals (已签到 / 已报名 / 排队), which the paged list does not keep.
+  // One row only: for the totals (已签到 / 已报名 / 排队, or 参加抽签), which the paged list does not keep.
   const totals = useAction('activity.attendees', { id, page: 1, pageSize: 1 }, { silent: true })
   const list = usePagedAction('activity.attendees', { id }, 20)
 
@@ -50,7 +53,13 @@ export default function AttendeesPage() {
   return (
     <View className='page page-organizer-attendees'>
       <PageHeader title='报名名单' subtitle={a ? `${a.title} · ${dateTimeText(a.startAt)}` : undefined} />
-      {list.error ? null : (
+      {list.error ? null : undrawn ? (
+        <View className='attendees-totals attendees-totals--lottery'>
+          <Total className='attendees-total--entered' label='参加抽签' value={t?.entered} />
+          <Total className='attendees-total--places' label='名额' value={a?.capacity ?? undefined} />
+          <View className='attendees-totals__note'>{a?.drawAt ? `${dateTimeText(a.drawAt)} 抽签` : '报名截止后抽签'}，抽签后分为中签和候补</View>
+        </View>
+      ) : (
         <View className='attendees-totals'>
           <Total className='attendees-total--checked' label='已签到' value={t?.checkedIn} />
           <Total className='attendees-total--confirmed' label='已报名' value={t?.confirmed} suffix={a?.capacity ? ` / ${a.capacity}` : ''} />
@@ -70,12 +79,7 @@ export default function AttendeesPage() {
         <ErrorState error={list.error} onRetry={() => void list.reload()} art='activities' />
       ) : list.items.length === 0 ? (
         undrawn ? (
-          <EmptyState
-            className='attendees-empty attendees-empty--lottery'
-            title='还没有抽签'
-            description={`${a?.drawAt ? `${dateTimeText(a.drawAt)} ` : ''}抽签后，中签和候补的会员会按顺序出现在这里`}
-            art='activities'
-          />
+          <EmptyState className='attendees-empty attendees-empty--lottery' title='还没有人报名抽签' description='把活动转发到同事群里，让大家来报名参加抽签吧' art='activities' />
         ) : (
           <EmptyState className='attendees-empty' title='还没有人报名' description='把活动转发到同事群里，让大家来报名吧' art='activities' />
         )
@@ -124,7 +128,7 @@ function AttendeeRowView({ row: r, answers, lottery }: { row: AttendeeRow; answe
             {lottery ? '候补' : '排队'}第 {r.waitingPosition ?? '-'} 位
           </Text>
         ) : r.status === 'entered' ? (
-          <Text className='attendee-row__tag attendee-row__tag--entered'>已报名抽签</Text>
+          <Text className='attendee-row__tag attendee-row__tag--entered'>参加抽签</Text>
         ) : r.checkedInAt ? (
           <Text className='attendee-row__tag attendee-row__tag--checked'>已签到 {r.checkedInAt.slice(-5)}</Text>
         ) : (
@@ -136,7 +140,11 @@ function AttendeeRowView({ row: r, answers, lottery }: { row: AttendeeRow; answe
   )
 }
 
-/** 导出名单: the columns to include (all, to begin with), then the spreadsheet opens (h5: downloads). */
+/**
+ * 导出名单: the columns to include (all, to begin with), then the spreadsheet opens — in the
+ * mini-program downloaded through wx.cloud by its fileId (no download domain to allow-list), in h5
+ * downloaded from the link.
+ */
 function ExportPanel({ activity, disabled }: { activity: ActivityDetail; disabled: boolean }) {
   const columns = exportColumnsOf(activity.fields)
   const [open, setOpen] = useState(false)
@@ -153,9 +161,9 @@ function ExportPanel({ activity, disabled }: { activity: ActivityDetail; disable
     }
     setBusy(true)
     try {
-      const { url, count } = await callAction('activity.export', { id: activity.id, columns: [...chosen] })
+      const { url, fileId, count } = await callAction('activity.export', { id: activity.id, columns: [...chosen] })
       if (!count) void Taro.showToast({ title: '还没有报名的会员可以导出', icon: 'none' })
-      else await openSpreadsheet(url)
+      else await openSpreadsheet(url, fileId)
     } catch {
       // callAction has toasted why.
     } finally {
@@ -166,7 +174,7 @@ function ExportPanel({ activity, disabled }: { activity: ActivityDetail; disable
   return (
     <View className='attendees-export'>
       <View className='attendees-export__head'>
-        <View className='attendees-export__text'>导出报名名单（Excel 表格），含已报名和{activity.allocation === 'lottery' ? '候补' : '排队'}的会员</View>
+        <View className='attendees-export__text'>导出报名名单（Excel 表格），含{exportWho(activity)}的会员</View>
         <Button className='attendees-export-open' type='primary' fill='outline' size='small' disabled={disabled} onClick={() => setOpen(!open)}>
           {open ? '收起' : '导出名单'}
         </Button>
@@ -188,4 +196,10 @@ function ExportPanel({ activity, disabled }: { activity: ActivityDetail; disable
       ) : null}
     </View>
   )
+}
+
+/** Who the spreadsheet lists: before a lottery's draw those in it, after it the winners and the waitlist. */
+function exportWho(a: ActivityDetail): string {
+  if (a.allocation !== 'lottery') return '已报名和排队'
+  return a.drawnAt ? '中签和候补' : '参加抽签'
 }
