@@ -105,3 +105,14 @@ export function demoCakeCampaign(now: Date): CampaignDoc {
     points: DEMO_POINTS.map((p) => ({ id: p._id, name: p.name })), autoBirthday: true, issueCursor: '', remindedAt: null, createdBy: 'demo-member-01', createdAt: now,
   }
 }
+
+/** This year's budget as the committee approved it (分), so approvals have a line to draw on. */
+export const DEMO_BUDGET_LINES = { activities: 15_000_000, holiday: 18_000_000, cake: 900_000, care: 5_000_000, hardship: 5_000_000, training: 3_000_000, other: 2_000_000 } as const
+
+export function demoBudget(now: Date) {
+  const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(now))
+  return {
+    budget: { _id: `${DEMO_UNION._id}:${year}`, unionId: DEMO_UNION._id, year, lines: DEMO_BUDGET_LINES, closed: false },
+    lines: Object.entries(DEMO_BUDGET_LINES).map(([line, available]) => ({ _id: `${DEMO_UNION._id}:${year}:${line}`, unionId: DEMO_UNION._id, year, line, available })),
+  }
+}

@@ -1,5 +1,5 @@
 import * as cloudbase from '@cloudbase/node-sdk'
-import { demoCakeCampaign, DEMO_POINTS, DEMO_BINDINGS, DEMO_DEPARTMENTS, DEMO_GROUP_LEADER_ROLES, DEMO_GROUP_MEMBERS, DEMO_GROUPS, DEMO_MEMBERS, DEMO_ROLES, DEMO_UNION } from './demo-data'
+import { demoBudget, demoCakeCampaign, DEMO_POINTS, DEMO_BINDINGS, DEMO_DEPARTMENTS, DEMO_GROUP_LEADER_ROLES, DEMO_GROUP_MEMBERS, DEMO_GROUPS, DEMO_MEMBERS, DEMO_ROLES, DEMO_UNION } from './demo-data'
 
 type Db = ReturnType<ReturnType<typeof cloudbase.init>['database']>
 
@@ -17,6 +17,9 @@ export async function seedDemo(db: Db): Promise<boolean> {
   await put('bindings', DEMO_BINDINGS)
   await put('redeem_points', DEMO_POINTS)
   await put('campaigns', [demoCakeCampaign(new Date())])
+  const budget = demoBudget(new Date())
+  await put('budgets', [budget.budget])
+  await put('budget_lines', budget.lines)
   // The union goes last: its presence marks a complete seed.
   await put('unions', [DEMO_UNION])
   return true

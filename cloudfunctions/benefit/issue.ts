@@ -4,6 +4,7 @@ import type { Deps } from '../_lib/deps'
 import type { CampaignDoc, MemberDoc, VoucherDoc } from '../_lib/documents'
 import { notify } from '../_lib/notify'
 import { newVoucher } from './vouchers.repo'
+import { commitIssued, type Actor } from './postings'
 
 export const ISSUE_BATCH = 500
 
@@ -29,7 +30,7 @@ export interface IssueStep {
  * skips the duplicates. Counts are taken from the vouchers themselves, never kept beside them.
  * `extra` narrows who is due now (birthday month).
  */
-export async function issueBatch(deps: Deps, c: CampaignDoc, extra: (m: MemberDoc) => boolean = () => true): Promise<IssueStep> {
+export async function issueBatch(deps: Deps, c: CampaignDoc, by: Actor, extra: (m: MemberDoc) => boolean = () => true): Promise<IssueStep> {
   const { db, clock } = deps
   const _ = db.command
   const cursor = c.issueCursor ?? ''
@@ -40,6 +41,7 @@ export async function issueBatch(deps: Deps, c: CampaignDoc, extra: (m: MemberDo
   const existing = wanted.length ? new Set(((await db.collection('vouchers').where({ _id: _.in(wanted.map((v) => v._id)) }).field({ _id: true }).limit(wanted.length).get()).data as VoucherDoc[]).map((v) => v._id)) : new Set<string>()
   const missing = wanted.filter((v) => !existing.has(v._id))
   const inserted = await insertAll(deps, missing)
+  await commitIssued(deps, c, inserted, by)
   const done = page.length < ISSUE_BATCH
   await db.collection('campaigns').where({ _id: c._id }).update({ issueCursor: done ? '' : page[page.length - 1]._id })
   await notify(deps, inserted.map((v) => ({ unionId: v.unionId, memberId: v.memberId, kind: 'voucher-issued' as const, title: `福利到账：${v.name}`, body: v.needsChoice ? '请在截止前选择礼品。' : '可在兑换时间内出示券码使用。', link: '/pages/benefits/index' })))

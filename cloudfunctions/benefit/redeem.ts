@@ -6,6 +6,7 @@ import { AppError, forbidden, notFound } from '../_lib/app-error'
 import type { Deps } from '../_lib/deps'
 import type { VoucherDoc, VoucherRedemption } from '../_lib/documents'
 import type { CallerMember } from '../_lib/membership'
+import { spendRedeemed } from './postings'
 
 export async function loadUnionVoucher(deps: Deps, me: CallerMember, id: string): Promise<VoucherDoc> {
   const v = (await deps.db.collection('vouchers').doc(id).get()).data[0] as VoucherDoc | undefined
@@ -47,13 +48,15 @@ export const toRedemption = (v: VoucherDoc, r: VoucherRedemption): Redemption =>
  */
 export async function redeemOnce(deps: Deps, me: CallerMember, v: VoucherDoc, point: { id: string; name: string }, requestId: string, proxyReason: string | null): Promise<VoucherRedemption> {
   const now = deps.clock.now()
-  if (v.redemption?.requestId === requestId) return v.redemption
+  // A retry posts the spend again (the same entry): it heals a posting lost between the two writes.
+  const done = async (r: VoucherRedemption) => (await spendRedeemed(deps, v, r), r)
+  if (v.redemption?.requestId === requestId) return done(v.redemption)
   refuseUnusable(v, now)
   const redemption: VoucherRedemption = { at: now, pointId: point.id, pointName: point.name, by: me.member._id, byName: me.member.name, requestId, proxyReason }
   const res = await deps.db.collection('vouchers').where({ _id: v._id, status: 'issued' }).update({ status: 'redeemed', redeemedAt: now, redemption: deps.db.command.set(redemption) })
-  if (res.updated === 1) return redemption
+  if (res.updated === 1) return done(redemption)
   const after = (await deps.db.collection('vouchers').doc(v._id).get()).data[0] as VoucherDoc
-  if (after.redemption?.requestId === requestId) return after.redemption
+  if (after.redemption?.requestId === requestId) return done(after.redemption)
   refuseUnusable(after, now)
   throw new AppError('CONFLICT', '核销没有成功，请重试')
 }

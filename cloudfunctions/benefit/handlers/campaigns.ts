@@ -4,6 +4,8 @@ import { invalid } from '../../_lib/app-error'
 import type { CampaignDoc, OptionStockDoc, PointDoc } from '../../_lib/documents'
 import { campaignViews } from '../campaigns'
 import { issueBatch } from '../issue'
+import { appendAudit } from '../../_lib/audit'
+import { requireOpenYear } from '../../_lib/ledger'
 import { campaignYear, loadCampaign, stockId } from '../vouchers.repo'
 
 /**
@@ -20,6 +22,7 @@ export const createCampaign: Handler<'benefit.createCampaign'> = async ({ deps, 
   if (new Set(input.options.map((o) => o.name)).size !== input.options.length) throw invalid('礼品选项不能重名', { field: 'options' })
   if (input.autoBirthday && input.kind !== 'cake') throw invalid('只有蛋糕券可以在生日当月自动发放', { field: 'autoBirthday' })
   const year = campaignYear(redeemFrom)
+  await requireOpenYear(deps, me.unionId, year)
   const holidayTotal =
     input.kind === 'holiday'
       ? ((await db.collection('campaigns').aggregate().match({ unionId: me.unionId, kind: 'holiday', year }).group({ _id: null, total: _.aggregate.sum('$faceValue') }).end()).data[0] as { total: number } | undefined)?.total ?? 0
@@ -52,6 +55,7 @@ export const createCampaign: Handler<'benefit.createCampaign'> = async ({ deps, 
   const stocks: OptionStockDoc[] = doc.options.filter((o) => o.stock !== null).map((o) => ({ _id: stockId(doc._id, o.id), unionId: me.unionId, campaignId: doc._id, remaining: o.stock! }))
   if (stocks.length) await db.collection('option_stock').add(stocks)
   await db.collection('campaigns').add(doc)
+  await appendAudit(deps, { unionId: me.unionId, actor: me.member._id, actorName: me.member.name, action: 'campaign.create', target: doc.name, data: { campaignId: doc._id, kind: doc.kind, faceValue: doc.faceValue, year } })
   return (await campaignViews(deps, [doc]))[0]
 }
 
@@ -66,7 +70,8 @@ export const getCampaign: Handler<'benefit.campaign'> = async ({ deps, me, input
 /** One batch per call; the admin page calls until done and shows the progress. Running it again later issues only what is missing. */
 export const issueCampaign: Handler<'benefit.issue'> = async ({ deps, me, input }) => {
   const c = await loadCampaign(deps, me, input.id)
-  const step = await issueBatch(deps, c)
+  await requireOpenYear(deps, me.unionId, c.year)
+  const step = await issueBatch(deps, c, { id: me.member._id, name: me.member.name })
   const [view] = await campaignViews(deps, [c])
   return { issuedNow: step.issuedNow, issued: view.progress.issued, eligible: view.progress.eligible, done: step.done }
 }

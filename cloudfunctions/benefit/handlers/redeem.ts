@@ -35,7 +35,7 @@ export const redeemVoucher: Handler<'benefit.redeem'> = async ({ deps, me, input
   const v = await loadUnionVoucher(deps, me, voucherId)
   // A late retry of a redemption that went through (the answer was lost) gets that success back.
   if (!t.ok) {
-    if (v.redemption?.requestId === input.requestId) return toRedemption(v, v.redemption)
+    if (v.redemption?.requestId === input.requestId) return toRedemption(v, await redeemOnce(deps, me, v, requirePoint(me, v, v.redemption.pointId), input.requestId, null))
     throw new AppError('EXPIRED', '确认超时，请重新扫码', { field: 'ticket' })
   }
   const point = requirePoint(me, v, pointId)

@@ -2,6 +2,7 @@ import type { Handler } from '../../_lib/entry'
 import { AppError, invalid } from '../../_lib/app-error'
 import type { DepartmentDoc, PointDoc, RoleDoc } from '../../_lib/documents'
 import { memberDetail, memberInUnion } from '../../_lib/members.repo'
+import { appendAudit } from '../../_lib/audit'
 
 const NEEDS_SCOPE = { leader: ['department', 'group'], redeemer: ['point'] } as const
 
@@ -37,5 +38,6 @@ export const setRoles: Handler<'member.setRoles'> = async ({ deps, me, input }) 
   const keep = docs.map((d) => d._id)
   await db.collection('roles').where({ unionId: me.unionId, memberId: member._id, _id: _.nin(keep) }).remove()
   await Promise.all(docs.map(({ _id, ...rest }) => db.collection('roles').doc(_id).set(rest)))
+  await appendAudit(deps, { unionId: me.unionId, actor: me.member._id, actorName: me.member.name, action: 'roles.set', target: member.name, data: { memberId: member._id, grants: grants.map((g) => ({ role: g.role, scope: g.scope ?? null })) } })
   return memberDetail(deps, member)
 }
