@@ -1,8 +1,8 @@
 import type { ActionName } from '@shared/contract'
-import { actions } from '@shared/contract'
 import { startAppServer, type AppServer } from '../support/app-server'
 import { seedOtherUnion } from '../support/other-union'
 import { writeCount } from '../support/write-count'
+import { accessMatrix } from '../support/access-matrix'
 
 /** The benefit actions × every kind of caller; expectations written by hand, not read from the contract. */
 const ADMIN_ONLY = ['admin']
@@ -30,16 +30,6 @@ const EXPECTED: Record<Extract<ActionName, `benefit.${string}`>, { who: string[]
   'benefit.settlement': { who: STAFF, input: { pointId: 'demo-point-office', from: '2026-11-01', to: '2026-11-30' } },
 }
 
-const CALLERS: Record<string, string | undefined> = {
-  admin: 'demo-admin',
-  leader: 'demo-leader',
-  redeemer: 'demo-redeemer',
-  auditor: 'demo-auditor',
-  member: 'demo-member',
-  unbound: 'demo-newcomer',
-  anonymous: undefined,
-}
-
 let app: AppServer
 beforeAll(async () => {
   app = await startAppServer()
@@ -47,24 +37,7 @@ beforeAll(async () => {
 })
 afterAll(() => app.stop())
 
-it('covers every benefit action of the contract', () => {
-  expect(Object.keys(EXPECTED).sort()).toEqual(Object.keys(actions).filter((n) => n.startsWith('benefit.')).sort())
-})
-
-const cases = Object.entries(EXPECTED).flatMap(([name, spec]) => Object.keys(CALLERS).map((caller) => [name, caller, spec] as const))
-
-describe.each(cases)('%s as %s', (name, caller, spec) => {
-  it('is allowed or refused as the rules say, and a refusal writes nothing', async () => {
-    const before = writeCount(app.stats)
-    const { body } = await app.call(name, spec.input, CALLERS[caller])
-    const code = body.ok ? 'OK' : body.error.code
-    if (caller === 'anonymous') expect(code).toBe('UNAUTHENTICATED')
-    else if (caller === 'unbound') expect(code).toBe('NOT_BOUND')
-    else if (spec.who.includes(caller)) expect(code).not.toMatch(/^(FORBIDDEN|NOT_BOUND|UNAUTHENTICATED)$/)
-    else expect(code).toBe('FORBIDDEN')
-    if (code !== 'OK') expect(writeCount(app.stats)).toBe(before)
-  })
-})
+accessMatrix('benefit', EXPECTED, () => app)
 
 describe("another union's admin", () => {
   it("cannot see or issue this union's campaigns, nor use its points", async () => {
