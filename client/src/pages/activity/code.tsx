@@ -6,7 +6,8 @@ import { ErrorState } from '../../components/ErrorState'
 import { idParam } from '../../constants/activities'
 import { ActionError } from '../../services/cloud'
 import { qrMatrix } from './qr'
-import { useBrightScreen, useCheckInCode } from './useCheckInCode'
+import { useCheckInCode } from './useCheckInCode'
+import { useBrightScreen } from '../../hooks/useBrightScreen'
 import './code.scss'
 
 /** 「123 456」: two groups of three, easier to read out. */
