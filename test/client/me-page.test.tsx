@@ -42,19 +42,36 @@ it('shows name, department and roles in Chinese, with the admin tool for an admi
   expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/admin/index/index' })
 })
 
-it('offers 福利核销 to a redeemer and nothing extra to a plain member', async () => {
+it('offers 福利核销 to a redeemer, 经费管理 to the audit committee, and no staff tool to a plain member', async () => {
   mockedCall.mockResolvedValueOnce(meWith(['member', 'redeemer']) as never)
   const first = render(<MePage />)
   await screen.findByText('福利核销')
   expect(screen.getByText('核销员')).toBeTruthy()
   expect(screen.queryByText('会员管理')).toBeNull()
+  expect(screen.queryByText('经费管理')).toBeNull()
   first.unmount()
 
   mockedCall.mockResolvedValueOnce(
     meWith(['member', 'leader', 'auditor'], [{ role: 'member' }, { role: 'leader', scope: { kind: 'department', id: 'd2', name: '财务科' } }, { role: 'auditor' }]) as never,
   )
-  const { container } = render(<MePage />)
+  const second = render(<MePage />)
   await screen.findByText('财务科 组长')
   expect(screen.getByText('经费审查')).toBeTruthy()
+  // The audit committee reads the funds: one tool, with read-only wording.
+  expect(Array.from(second.container.querySelectorAll('.me-tools .me-tool__text')).map((n) => n.textContent)).toEqual(['经费管理'])
+  expect(second.container.querySelector('.me-tool--funds .me-tool__hint')?.textContent).toBe('查阅预算执行、台账和审计记录')
+  await act(async () => {
+    screen.getByText('经费管理').click()
+  })
+  expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/funds/index/index' })
+  second.unmount()
+
+  mockedCall.mockResolvedValueOnce(meWith(['member']) as never)
+  const { container } = render(<MePage />)
+  await screen.findByText('经费公开栏')
   expect(container.querySelector('.me-tools')).toBeNull()
+  await act(async () => {
+    screen.getByText('经费公开栏').click()
+  })
+  expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/funds-public/index' })
 })

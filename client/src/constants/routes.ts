@@ -28,6 +28,16 @@ export const ROUTES = {
   organizerCreate: '/packages/organizer/create/index',
   organizerAttendees: '/packages/organizer/attendees/index',
   organizerCheckin: '/packages/organizer/checkin/index',
+  /** 报销费用: the organizer's claim for an event (items, invoice photos) and their claims so far. */
+  organizerExpense: '/packages/organizer/expense/index',
+  /** 经费公开栏 (main package, every member): spending per line and quarter, totals only. */
+  fundsPublic: '/pages/funds-public/index',
+  /** 经费管理 (admins change, auditors read): 概览, 预算编制, 台账, 报销审批, 审计记录. */
+  funds: '/packages/funds/index/index',
+  fundsBudget: '/packages/funds/budget/index',
+  fundsLedger: '/packages/funds/ledger/index',
+  fundsExpenses: '/packages/funds/expenses/index',
+  fundsAudit: '/packages/funds/audit/index',
 } as const
 
 /** Links carry the id encoded: some ids hold `:` (union groups `dept:<id>`, vouchers `<campaign>:<member>`). */

@@ -56,6 +56,11 @@ export default function HomePage() {
               </View>
             ))}
           </View>
+          <View className='home-link home-funds-public' onClick={() => void Taro.navigateTo({ url: ROUTES.fundsPublic })}>
+            <View className='home-link__text'>经费公开栏</View>
+            <View className='home-link__hint'>工会经费支出按季度公开，接受会员监督</View>
+            <View className='home-link__arrow'>›</View>
+          </View>
         </>
       ) : null}
       <LocalLogin />

@@ -34,6 +34,10 @@ export default function MePage() {
   const tools: Array<{ text: string; hint: string; url: string; className: string }> = []
   if (roles.includes('admin')) tools.push({ text: '会员管理', hint: '名册、导入、邀请码、兴趣小组', url: ROUTES.admin, className: 'me-tool--admin' })
   if (roles.includes('redeemer')) tools.push({ text: '福利核销', hint: '为会员核销福利券', url: ROUTES.redeem, className: 'me-tool--redeem' })
+  // Admins change the funds; the audit committee (经费审查) reads everything there.
+  if (roles.includes('admin') || roles.includes('auditor')) {
+    tools.push({ text: '经费管理', hint: roles.includes('admin') ? '预算、台账、报销审批、审计记录' : '查阅预算执行、台账和审计记录', url: ROUTES.funds, className: 'me-tool--funds' })
+  }
 
   return (
     <View className='page page-me'>
@@ -72,6 +76,13 @@ export default function MePage() {
               ))}
             </View>
           ) : null}
+          <View className='me-links'>
+            <View className='me-tool me-link--funds-public' onClick={() => void Taro.navigateTo({ url: ROUTES.fundsPublic })}>
+              <View className='me-tool__text'>经费公开栏</View>
+              <View className='me-tool__hint'>工会经费支出按季度公开</View>
+              <View className='me-tool__arrow'>›</View>
+            </View>
+          </View>
         </>
       ) : null}
       <LocalLogin />

@@ -23,6 +23,10 @@ const SECTIONS = [
     title: '福利',
     entries: [{ key: 'benefits', text: '福利发放', hint: '生日蛋糕券、节日慰问品：发放、领取进度、导出、代领', url: ROUTES.adminCampaigns }],
   },
+  {
+    title: '经费',
+    entries: [{ key: 'funds', text: '经费管理', hint: '预算编制与执行、台账、报销审批、审计记录、年度结账', url: ROUTES.funds }],
+  },
 ] as const
 
 /** 管理后台: admins only (the link on 我的 is shown to admins; the server checks every action again). */

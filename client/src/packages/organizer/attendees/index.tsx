@@ -72,6 +72,11 @@ export default function AttendeesPage() {
           去现场签到 ›
         </View>
       )}
+      {list.error ? null : (
+        <View className='attendees-expense' onClick={() => void Taro.navigateTo({ url: withId(ROUTES.organizerExpense, id) })}>
+          报销活动费用 ›
+        </View>
+      )}
 
       {list.loading ? (
         <LoadingState rows={4} />

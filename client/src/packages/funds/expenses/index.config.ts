@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '报销审批',
+  enablePullDownRefresh: true,
+})

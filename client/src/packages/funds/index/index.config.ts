@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '经费概览',
+  enablePullDownRefresh: true,
+})

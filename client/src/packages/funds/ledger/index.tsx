@@ -1,0 +1,163 @@
+import { useState } from 'react'
+import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import { Input, Text, View } from '@tarojs/components'
+import type { LedgerRow } from '@shared/contract'
+import { usePagedAction } from '../../../hooks/usePagedAction'
+import { ActionError, callAction } from '../../../services/cloud'
+import { PageHeader } from '../../../components/PageHeader'
+import { LoadingState } from '../../../components/LoadingState'
+import { ErrorState } from '../../../components/ErrorState'
+import { EmptyState } from '../../../components/EmptyState'
+import { Button } from '../../../ui/nutui'
+import { currentYear, signedYuan, timeText, yearParam } from '../../../constants/funds'
+import { FundsGate } from '../shared/FundsGate'
+import { YearSwitch } from '../shared/YearSwitch'
+import { BUDGET_LINES, BUDGET_LINE_LABELS, SOURCE_LABELS, type BudgetLine } from '../shared/view'
+import '../shared/funds.scss'
+import './index.scss'
+
+/** 台账: every posting of the year, newest first, by line; admins 冲正 an entry (a new reversing one). */
+export default function FundsLedgerPage() {
+  const { params } = useRouter()
+  const [year, setYear] = useState(() => yearParam(params.year))
+  const [line, setLine] = useState<BudgetLine | ''>('')
+  return (
+    <View className='page page-funds-ledger'>
+      <PageHeader title='台账' subtitle='承诺与支出逐笔记录，金额单位：元' />
+      <FundsGate>
+        {({ canChange }) => (
+          <>
+            <YearSwitch year={year} onChange={setYear} max={currentYear() + 1} />
+            <View className='fund-note ledger-rule'>已记账的分录不会被修改或删除。记错了由管理员「冲正」：另记一笔金额相反的分录，两笔都留在台账和审计记录里。</View>
+            <View className='fund-chips ledger-lines'>
+              <View className={`fund-chip ledger-line-filter${line === '' ? ' fund-chip--on' : ''}`} data-line='' onClick={() => setLine('')}>
+                全部
+              </View>
+              {BUDGET_LINES.map((l) => (
+                <View key={l} className={`fund-chip ledger-line-filter${line === l ? ' fund-chip--on' : ''}`} data-line={l} onClick={() => setLine(l)}>
+                  {BUDGET_LINE_LABELS[l]}
+                </View>
+              ))}
+            </View>
+            <LedgerList key={`${year}:${line}`} year={year} line={line} canChange={canChange} />
+          </>
+        )}
+      </FundsGate>
+    </View>
+  )
+}
+
+function LedgerList({ year, line, canChange }: { year: number; line: BudgetLine | ''; canChange: boolean }) {
+  const list = usePagedAction('funds.ledger', line ? { year, line } : { year }, 20)
+  useReachBottom(() => void list.loadMore())
+  usePullDownRefresh(() => {
+    void list.reload().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  if (list.loading) return <LoadingState rows={4} />
+  if (list.error) return <ErrorState error={list.error} onRetry={() => void list.reload()} art='benefits' />
+  if (!list.items.length) {
+    return (
+      <EmptyState
+        className='ledger-empty'
+        title={`${year} 年${line ? `「${BUDGET_LINE_LABELS[line]}」` : ''}还没有分录`}
+        description='福利发放与核销、活动报销审批通过、帮扶慰问发放后，都会自动记入台账'
+        art='benefits'
+      />
+    )
+  }
+  return (
+    <>
+      <View className='ledger-list'>
+        {list.items.map((r) => (
+          <LedgerRowView key={r.id} row={r} canChange={canChange} onCorrected={() => void list.reload()} />
+        ))}
+      </View>
+      <View className='fund-footer'>
+        {list.hasMore ? (
+          <Button className='ledger-more' size='small' loading={list.loadingMore} onClick={() => void list.loadMore()}>
+            {list.loadingMore ? '正在加载…' : `加载更多（还有 ${list.total - list.items.length} 笔）`}
+          </Button>
+        ) : (
+          `共 ${list.total} 笔分录`
+        )}
+      </View>
+    </>
+  )
+}
+
+const REASON_MIN = 2
+const REASON_MAX = 100
+
+function LedgerRowView({ row: r, canChange, onCorrected }: { row: LedgerRow; canChange: boolean; onCorrected: () => void }) {
+  const [open, setOpen] = useState(false)
+  const [reason, setReason] = useState('')
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
+  const correctable = canChange && !r.reverses && !r.reversedBy
+
+  const correct = async () => {
+    if (busy) return
+    const text = reason.trim()
+    if (text.length < REASON_MIN) return setError('请写明冲正原因（至少 2 个字）')
+    setBusy(true)
+    setError('')
+    try {
+      await callAction('funds.correct', { entryId: r.id, reason: text }, { silent: true })
+      void Taro.showToast({ title: '已冲正：另记了一笔金额相反的分录', icon: 'none' })
+      setOpen(false)
+      onCorrected()
+    } catch (err) {
+      setError(err instanceof ActionError ? err.message : String(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className={`ledger-row${r.reverses ? ' ledger-row--correction' : ''}${r.reversedBy ? ' ledger-row--reversed' : ''}`} data-entry-id={r.id}>
+      <View className='ledger-row__head'>
+        <Text className='ledger-row__line'>{r.lineName}</Text>
+        <Text className='fund-tag ledger-row__source'>{SOURCE_LABELS[r.source.type] ?? r.source.type}</Text>
+        {r.reverses ? <Text className='fund-tag fund-tag--correction ledger-row__mark ledger-row__mark--correction'>冲正分录</Text> : null}
+        {r.reversedBy ? <Text className='fund-tag fund-tag--reversed ledger-row__mark ledger-row__mark--reversed'>已冲正</Text> : null}
+      </View>
+      <View className='ledger-row__memo'>{r.memo}</View>
+      <View className='ledger-row__amounts'>
+        <Text className='ledger-row__committed'>承诺变动 {signedYuan(r.committed)}</Text>
+        <Text className='ledger-row__spent'>支出 {signedYuan(r.spent)}</Text>
+      </View>
+      <View className='ledger-row__meta'>
+        <Text className='ledger-row__time'>{timeText(r.at)}</Text>
+        <Text className='ledger-row__by'> · 经办 {r.by}</Text>
+      </View>
+      {correctable && !open ? (
+        <View
+          className='ledger-correct-open'
+          onClick={() => {
+            setOpen(true)
+            setReason('')
+            setError('')
+          }}
+        >
+          冲正
+        </View>
+      ) : null}
+      {open ? (
+        <View className='ledger-correct'>
+          <View className='fund-muted'>冲正不改这笔分录，而是另记一笔金额相反的分录，并记入审计记录。</View>
+          <Input className='fund-input ledger-correct-reason' value={reason} maxlength={REASON_MAX} placeholder='冲正原因，如：发票重复报销' onInput={(e) => setReason(e.detail.value)} />
+          {error ? <View className='fund-error ledger-correct-error'>{error}</View> : null}
+          <View className='ledger-correct__actions'>
+            <Button size='small' fill='outline' onClick={() => setOpen(false)}>
+              取消
+            </Button>
+            <Button className='ledger-correct-confirm' size='small' type='primary' loading={busy} onClick={() => void correct()}>
+              确认冲正
+            </Button>
+          </View>
+        </View>
+      ) : null}
+    </View>
+  )
+}

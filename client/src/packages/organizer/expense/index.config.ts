@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '报销费用',
+  enablePullDownRefresh: true,
+})

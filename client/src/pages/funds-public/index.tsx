@@ -1,0 +1,94 @@
+import { useState } from 'react'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import type { PublicSpending } from '@shared/contract'
+import { formatYuan } from '@shared/domain/money'
+import { useAction } from '../../hooks/useAction'
+import { PageHeader } from '../../components/PageHeader'
+import { LoadingState } from '../../components/LoadingState'
+import { ErrorState } from '../../components/ErrorState'
+import { EmptyState } from '../../components/EmptyState'
+import { inShanghai } from '../../constants/activities'
+import { publicBarWidth } from './bars'
+import './index.scss'
+
+const QUARTERS = ['一季度', '二季度', '三季度', '四季度'] as const
+
+/** 经费公开栏 (every member): the year's spending per line and quarter — totals only, 接受会员监督. */
+export default function FundsPublicPage() {
+  const thisYear = inShanghai(new Date()).year()
+  const [year, setYear] = useState(thisYear)
+  const spending = useAction('funds.public', { year }, { silent: true })
+  usePullDownRefresh(() => {
+    void spending.reload().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  return (
+    <View className='page page-funds-public'>
+      <PageHeader title='经费公开栏' subtitle='工会经费使用情况公开，接受会员监督' />
+      <View className='public-year'>
+        <View className={`public-year__step public-year-prev${year > 2000 ? '' : ' public-year__step--off'}`} onClick={() => year > 2000 && setYear(year - 1)}>
+          ‹ {year > 2000 ? year - 1 : ''}
+        </View>
+        <View className='public-year__value'>{year} 年</View>
+        <View className={`public-year__step public-year-next${year < thisYear ? '' : ' public-year__step--off'}`} onClick={() => year < thisYear && setYear(year + 1)}>
+          {year < thisYear ? year + 1 : ''} ›
+        </View>
+      </View>
+      <View className='public-notice'>本栏只公布各科目按季度的支出合计，不含任何个人信息和单笔明细，接受全体会员监督。</View>
+      {spending.loading && !spending.data ? (
+        <LoadingState rows={4} />
+      ) : spending.error ? (
+        <ErrorState error={spending.error} onRetry={() => void spending.reload()} />
+      ) : spending.data ? (
+        <Spending data={spending.data} />
+      ) : null}
+    </View>
+  )
+}
+
+function Spending({ data }: { data: PublicSpending }) {
+  const quarters = QUARTERS.map((_, q) => data.lines.reduce((s, l) => s + (l.quarters[q] ?? 0), 0))
+  const largest = Math.max(0, ...data.lines.map((l) => l.total))
+  return (
+    <>
+      <View className='public-card public-total'>
+        <View className='public-total__label'>{data.year} 年已支出合计（元）</View>
+        <View className='public-total__value'>{formatYuan(data.total)}</View>
+        <View className='public-quarters'>
+          {QUARTERS.map((name, q) => (
+            <View key={name} className='public-quarter'>
+              <View className='public-quarter__value'>{formatYuan(quarters[q])}</View>
+              <View className='public-quarter__label'>{name}</View>
+            </View>
+          ))}
+        </View>
+      </View>
+      {data.total === 0 && data.lines.every((l) => l.total === 0) ? (
+        <EmptyState className='public-empty' title={`${data.year} 年还没有支出`} description='福利兑现、活动费用报销、帮扶慰问发放后，各科目的支出合计会公布在这里' art='benefits' />
+      ) : (
+        <View className='public-card public-lines'>
+          <View className='public-lines__title'>各科目支出（元）</View>
+          {data.lines.map((l) => (
+            <View key={l.line} className='public-line' data-line={l.line}>
+              <View className='public-line__head'>
+                <Text className='public-line__name'>{l.name}</Text>
+                <Text className='public-line__total'>{formatYuan(l.total)}</Text>
+              </View>
+              <View className='public-bar'>
+                <View className='public-bar__fill' style={{ width: `${publicBarWidth(l.total, largest)}%` }} />
+              </View>
+              <View className='public-line__quarters'>
+                {QUARTERS.map((name, q) => (
+                  <Text key={name} className='public-line__quarter'>
+                    {name} {formatYuan(l.quarters[q] ?? 0)}
+                  </Text>
+                ))}
+              </View>
+            </View>
+          ))}
+        </View>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,157 @@
+/**
+ * Union funds, in the browser: 张伟 (admin) opens 经费管理 from 我的, sees this year's execution, sets
+ * the 节日慰问品 budget on 预算编制; a small holiday gift is set up and issued and 刘洋's voucher is
+ * redeemed (through app.call: not the point here); back in the funds pages 张伟 finds the postings in
+ * 台账 and the 节日慰问品 line's 已承诺 / 已支出 moved in the execution view, then downloads the
+ * 执行情况表; 刘洋 opens 经费公开栏 from 首页 and sees the totals, and nothing about a person.
+ * (The hardship feature is not in main yet, so no paid hardship request flows into 会员慰问 here.)
+ */
+import type { Browser, Page } from 'playwright-core'
+import { formatYuan } from '../../shared/domain/money'
+import { launchBrowser, newPhonePage, switchDemoUser, visibleIn } from '../support/browser'
+import { startAppServer, type AppServer } from '../support/app-server'
+
+jest.setTimeout(180_000)
+
+let app: AppServer
+let browser: Browser
+
+const DAY = 86_400_000
+const at = (ms: number) => new Date(Date.now() + ms).toISOString()
+const YEAR = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()))
+const NAME = `端午慰问品 ${Date.now().toString(36).slice(-4)}`
+const FACE = 1_000 // 10.00 元
+const BUDGET = 300_000 // 3000.00 元
+
+beforeAll(async () => {
+  app = await startAppServer({ bundled: true, h5: true })
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await app?.stop()
+})
+
+/** A fresh phone signed in as `name`, on the tab page at `route`. */
+async function phoneAs(name: string, route: string): Promise<Page> {
+  const page = await newPhonePage(browser)
+  await page.goto(`${app.url}/#${route}`)
+  await page.waitForSelector('.taro_page_stationed')
+  await switchDemoUser(page, name)
+  return page
+}
+
+type Line = { line: string; budget: number; committed: number; spent: number; remaining: number }
+const holidayLine = async (): Promise<Line> => ((await app.call('funds.budget', { year: YEAR }, 'demo-admin')).body.data.lines as Line[]).find((l) => l.line === 'holiday')!
+
+async function sheetRows(bytes: Buffer, sheet: string): Promise<unknown[][]> {
+  const ExcelJS = (await import('exceljs')).default
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.load(bytes as never)
+  const rows: unknown[][] = []
+  book.getWorksheet(sheet)!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)))
+  return rows
+}
+
+it('funds: the admin budgets a line, a holiday gift moves it, the report downloads; members see the totals', async () => {
+  // —— 张伟 opens 经费管理 from 我的 ——
+  const admin = await phoneAs('张伟', '/pages/me/index')
+  const a = (selector: string) => visibleIn(admin, selector)
+  await a('.page-me .me-tool--funds').click()
+  const holiday = a('.page-funds .funds-line--holiday')
+  await holiday.waitFor()
+  const before = await holidayLine()
+  await expect(holiday.locator('.funds-line__committed').textContent()).resolves.toBe(`已承诺 ${formatYuan(before.committed)}`)
+  await expect(holiday.locator('.funds-line__spent').textContent()).resolves.toBe(`已支出 ${formatYuan(before.spent)}`)
+  expect(before.committed + before.spent).toBe(0)
+
+  // —— 预算编制: 节日慰问品 to 3000 元 ——
+  await a('.page-funds .funds-entry--budget').click()
+  const input = a('.page-funds-budget .budget-line--holiday .budget-input input')
+  await expect(input.inputValue()).resolves.toBe(formatYuan(before.budget))
+  await input.fill('3000')
+  await a('.page-funds-budget .budget-line--holiday .budget-line__was').filter({ hasText: `原预算 ${formatYuan(before.budget)} 元` }).waitFor()
+  await a('.page-funds-budget .budget-save').click()
+  await a('.page-funds-budget .budget-line--holiday .budget-line__was').waitFor({ state: 'detached' })
+  await expect(input.inputValue()).resolves.toBe('3000.00')
+  expect(await holidayLine()).toMatchObject({ budget: BUDGET, committed: 0, spent: 0 })
+  const audit = (await app.call('funds.auditLog', { pageSize: 5 }, 'demo-auditor')).body.data.items as { action: string; actor: string }[]
+  expect(audit[0]).toMatchObject({ action: 'budget.set', actor: '张伟' })
+
+  // Back on 经费概览: the new budget, nothing used yet.
+  await admin.goBack()
+  await holiday.locator('.funds-line__budget').filter({ hasText: '预算 3000.00' }).waitFor()
+  await expect(holiday.locator('.funds-line__rate').textContent()).resolves.toBe('0.0%')
+
+  // —— a small holiday gift, issued; 刘洋's voucher redeemed at 工会办公室 (setup through the API) ——
+  const campaign = (await app.call('benefit.createCampaign', { kind: 'holiday', name: NAME, faceValue: FACE, options: [{ name: '粽子礼盒' }], claimClosesAt: at(5 * DAY), redeemFrom: at(-DAY), redeemUntil: at(10 * DAY), pointIds: ['demo-point-office'] }, 'demo-admin')).body.data
+  expect(campaign.id).toEqual(expect.any(String))
+  let issued = 0
+  for (let i = 0; i < 20; i++) {
+    const res = (await app.call('benefit.issue', { id: campaign.id }, 'demo-admin')).body.data
+    issued = res.issued
+    if (res.done) break
+  }
+  expect(issued).toBeGreaterThan(0)
+  const voucher = ((await app.call('benefit.mine', {}, 'demo-member')).body.data as { id: string; name: string }[]).find((v) => v.name === NAME)!
+  const code = (await app.call('benefit.code', { voucherId: voucher.id }, 'demo-member')).body.data
+  const seen = (await app.call('benefit.inspect', { code: code.token, pointId: 'demo-point-office' }, 'demo-redeemer')).body.data
+  expect((await app.call('benefit.redeem', { ticket: seen.ticket, requestId: `funds-e2e-${Date.now()}` }, 'demo-redeemer')).body.ok).toBe(true)
+  const after = await holidayLine()
+  expect(after).toMatchObject({ budget: BUDGET, committed: (issued - 1) * FACE, spent: FACE })
+
+  // —— 台账: the issue and the redemption, on 节日慰问品 ——
+  await a('.page-funds .funds-entry--ledger').click()
+  await a('.page-funds-ledger .ledger-line-filter[data-line="holiday"]').click()
+  const rows = a('.page-funds-ledger .ledger-row')
+  await rows.filter({ hasText: `${NAME}：工会办公室 核销` }).waitFor()
+  const redeemed = rows.filter({ hasText: `${NAME}：工会办公室 核销` })
+  await expect(redeemed.locator('.ledger-row__amounts').textContent()).resolves.toBe(`承诺变动 -${formatYuan(FACE)}支出 +${formatYuan(FACE)}`)
+  await expect(redeemed.locator('.ledger-row__meta').textContent()).resolves.toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} · 经办 王芳$/)
+  const issuedRow = rows.filter({ hasText: `${NAME}：发放 ${issued} 张` })
+  await expect(issuedRow.locator('.ledger-row__amounts').textContent()).resolves.toBe(`承诺变动 +${formatYuan(issued * FACE)}支出 0.00`)
+  await expect(a('.page-funds-ledger .ledger-rule').textContent()).resolves.toContain('已记账的分录不会被修改或删除')
+
+  // —— back on 经费概览: the line's 已承诺 and 已支出 moved, and its bar with them ——
+  await admin.goBack()
+  await holiday.locator('.funds-line__spent').filter({ hasText: `已支出 ${formatYuan(FACE)}` }).waitFor()
+  await expect(holiday.locator('.funds-line__committed').textContent()).resolves.toBe(`已承诺 ${formatYuan(after.committed)}`)
+  await expect(holiday.locator('.funds-line__remaining').textContent()).resolves.toBe(`结余 ${formatYuan(after.remaining)}`)
+  await expect(holiday.locator('.funds-line__rate').textContent()).resolves.toBe(`${((100 * issued * FACE) / BUDGET).toFixed(1)}%`)
+  expect(Number(await holiday.locator('.fund-bar__part--committed').getAttribute('data-width'))).toBeGreaterThan(0)
+  expect(Number(await holiday.locator('.fund-bar__part--spent').getAttribute('data-width'))).toBeGreaterThan(0)
+
+  // —— 导出执行情况表: the spreadsheet really downloads, with the line's numbers ——
+  const [exported, opened] = await Promise.all([
+    admin.waitForResponse((r) => r.url().endsWith('/fn/funds') && r.request().postDataJSON()?.action === 'report'),
+    admin.context().waitForEvent('request', { predicate: (r) => /\.xlsx/.test(decodeURIComponent(r.url())) }),
+    a('.page-funds .funds-export').click(),
+  ])
+  const body = await exported.json()
+  expect(body.ok).toBe(true)
+  const url = new URL(body.data.url, app.url).toString()
+  expect(opened.url()).toBe(url)
+  expect(decodeURIComponent(url)).toContain(`${YEAR}年预算执行情况`)
+  const file = await fetch(url)
+  expect(file.status).toBe(200)
+  const bytes = Buffer.from(await file.arrayBuffer())
+  expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK')
+  const sheet = await sheetRows(bytes, '预算执行')
+  expect(sheet[0]).toEqual(['科目', '预算（元）', '已承诺（元）', '已支出（元）', '结余（元）', '执行率'])
+  expect(sheet.find((r) => r[0] === '节日慰问品')).toEqual(['节日慰问品', '3000.00', formatYuan(after.committed), formatYuan(FACE), formatYuan(after.remaining), `${((100 * issued * FACE) / BUDGET).toFixed(1)}%`])
+  for (const other of admin.context().pages()) if (other !== admin) await other.close()
+
+  // —— 刘洋 opens 经费公开栏 from 首页: totals per line and quarter, nothing about anyone ——
+  const member = await phoneAs('刘洋', '/pages/home/index')
+  const m = (selector: string) => visibleIn(member, selector)
+  await m('.page-home .home-funds-public').click()
+  const published = (await app.call('funds.public', { year: YEAR }, 'demo-member')).body.data as { total: number; lines: { line: string; total: number }[] }
+  expect(published.lines.find((l) => l.line === 'holiday')!.total).toBe(FACE)
+  await m('.page-funds-public .public-total__value').filter({ hasText: formatYuan(published.total) }).waitFor()
+  await expect(m('.page-funds-public .public-line[data-line="holiday"] .public-line__total').textContent()).resolves.toBe(formatYuan(FACE))
+  await expect(m('.page-funds-public .public-line[data-line="holiday"] .public-line__name').textContent()).resolves.toBe('节日慰问品')
+  await expect(m('.page-funds-public .public-notice').textContent()).resolves.toContain('接受全体会员监督')
+  const text = (await m('.page-funds-public').textContent()) ?? ''
+  for (const leak of ['王芳', '张伟', NAME, '工会办公室']) expect(text).not.toContain(leak)
+})
