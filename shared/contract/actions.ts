@@ -3,12 +3,14 @@ import type { ActionDef } from './define'
 import { memberActions } from './member.contract'
 import { groupActions } from './group.contract'
 import { activityActions } from './activity.contract'
+import { hardshipActions } from './hardship.contract'
 
 /** The whole API: `<function>.<action>` → input schema and output type. */
 export const actions = {
   ...memberActions,
   ...groupActions,
   ...activityActions,
+  ...hardshipActions,
 } as const
 
 export type Actions = typeof actions

@@ -15,6 +15,8 @@ export const sourceFunctions = (name: string): CloudMain | undefined => {
     group: () => require('../../cloudfunctions/group').main,
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     activity: () => require('../../cloudfunctions/activity').main,
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    hardship: () => require('../../cloudfunctions/hardship').main,
   }
   return mains[name]?.()
 }
