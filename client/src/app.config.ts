@@ -1,13 +1,15 @@
 /** Pages, tab bar and subpackages. Member pages stay in the main package; staff tools load on demand. */
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/activities/index', 'pages/groups/index', 'pages/benefits/index', 'pages/me/index', 'pages/bind/index', 'pages/group/index', 'pages/activity/index', 'pages/activity/code', 'pages/activity-signup/index'],
+  pages: ['pages/home/index', 'pages/activities/index', 'pages/groups/index', 'pages/benefits/index', 'pages/me/index', 'pages/bind/index', 'pages/group/index', 'pages/activity/index', 'pages/activity/code', 'pages/activity-signup/index', 'pages/hardship/index', 'pages/hardship/apply', 'pages/hardship/detail'],
   subPackages: [
-    { root: 'packages/admin', pages: ['index/index', 'members/index', 'member/index', 'import/index', 'invites/index', 'groups/index'] },
+    { root: 'packages/admin', pages: ['index/index', 'members/index', 'member/index', 'import/index', 'invites/index', 'groups/index', 'hardship-policy/index'] },
     { root: 'packages/redeem', pages: ['index/index'] },
     // A group's leaders (and admins): requests, the full roster, 纪实.
     { root: 'packages/leader', pages: ['requests/index', 'roster/index', 'record/index'] },
     // Event organizers (leaders for their department or group, admins for the union): post, 报名名单, 签到.
     { root: 'packages/organizer', pages: ['create/index', 'attendees/index', 'checkin/index'] },
+    // 帮扶审核: the queue, a request's decision and payment, 困难职工档案 with 送温暖 visits.
+    { root: 'packages/reviewer', pages: ['queue/index', 'request/index', 'files/index', 'file/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

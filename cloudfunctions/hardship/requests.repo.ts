@@ -124,6 +124,7 @@ export const toCard = (req: Pick<HardshipRequestDoc, keyof typeof CARD_FIELDS>):
   categoryName: req.categoryName,
   kind: req.kind,
   status: req.status,
+  memberId: req.memberId,
   memberName: req.memberName,
   department: req.departmentName,
   reportedBy: req.reporterId === req.memberId ? null : req.reporterName,

@@ -108,6 +108,7 @@ export interface HardshipRequestCard {
   readonly categoryName: string
   readonly kind: AidKind
   readonly status: RequestStatus
+  readonly memberId: string
   readonly memberName: string
   readonly department: string
   /** The colleague who filed it for the member, or null when the member filed it. */

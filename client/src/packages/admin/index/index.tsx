@@ -19,6 +19,10 @@ const SECTIONS = [
     title: '小组管理',
     entries: [{ key: 'groups', text: '兴趣小组', hint: '新建兴趣小组、选定组长，修改简介和人数上限', url: ROUTES.adminGroups }],
   },
+  {
+    title: '帮扶慰问',
+    entries: [{ key: 'hardship-policy', text: '帮扶慰问标准', hint: '五要访、五要贺等类别的金额上限和次数，修改留痕', url: ROUTES.adminHardshipPolicy }],
+  },
 ] as const
 
 /** 管理后台: admins only (the link on 我的 is shown to admins; the server checks every action again). */
