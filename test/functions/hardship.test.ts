@@ -347,6 +347,33 @@ describe('races', () => {
   })
 })
 
+describe('cost', () => {
+  /** Database requests of one call, counted at the local CloudBase (3 of them find the caller). */
+  const trips = async (call: () => Promise<{ ok: boolean }>) => {
+    const before = app.stats.roundTrips
+    expect((await call()).ok).toBe(true)
+    return app.stats.roundTrips - before
+  }
+
+  it('submit, take, approve and pay each cost a handful of round trips', async () => {
+    const photo = await upload(app, 'demo-member', 'x.jpg', JPEG)
+    let id = ''
+    // caller (3) + standards + insert + reviewers + outbox
+    expect(await trips(async () => {
+      const res = await member('hardship.submit', ask({ category: 'hospital', description: '胆囊手术', photoFileIds: [photo] }))
+      id = res.data.id
+      return res
+    })).toBe(7)
+    // caller (3) + request + the conditional step + standards (for the reply) + outbox
+    expect(await trips(() => reviewer('hardship.take', { id }))).toBe(7)
+    // caller (3) + request + standards + allowance read + allowance claim + the conditional step + outbox
+    expect(await trips(() => reviewer('hardship.approve', { id, amountFen: 50_000, caseLabel: '胆囊炎' }))).toBe(9)
+    expect(await trips(() => reviewer('hardship.pay', { id, key: newKey(), method: 'bank', paidOn: today() }))).toBe(7)
+    // The timeline page: caller (3) + request + standards; photos by one storage call.
+    expect(await trips(() => member('hardship.get', { id }))).toBe(5)
+  })
+})
+
 describe('困难职工档案 and 送温暖', () => {
   it('a reviewer opens a file, records visits (a retry adds none), and sees it in the list', async () => {
     const none = (await reviewer('hardship.file', { memberId: 'demo-member-04' })).data
