@@ -1,5 +1,6 @@
 import type {
   BindingDoc,
+  CampaignDoc,
   DepartmentDoc,
   GroupDoc,
   GroupMemberDoc,
@@ -10,6 +11,7 @@ import type {
   HardshipRequestDoc,
   HardshipVisitDoc,
   MemberDoc,
+  PointDoc,
   RoleDoc,
   UnionDoc,
 } from '../cloudfunctions/_lib/documents'
@@ -51,7 +53,14 @@ export const DEMO_MEMBERS: MemberDoc[] = PEOPLE.map(([name, gender, dept, status
 export const DEMO_ACCOUNTS = [
   { openid: 'demo-admin', memberId: 'demo-member-01', roles: [{ role: 'admin' }] },
   { openid: 'demo-leader', memberId: 'demo-member-02', roles: [{ role: 'leader', scope: { kind: 'department', id: 'demo-dept-2' } }] },
-  { openid: 'demo-redeemer', memberId: 'demo-member-03', roles: [{ role: 'redeemer' }] },
+  {
+    openid: 'demo-redeemer',
+    memberId: 'demo-member-03',
+    roles: [
+      { role: 'redeemer', scope: { kind: 'point', id: 'demo-point-cake' } },
+      { role: 'redeemer', scope: { kind: 'point', id: 'demo-point-office' } },
+    ],
+  },
   { openid: 'demo-member', memberId: 'demo-member-04', roles: [] },
   { openid: 'demo-auditor', memberId: 'demo-member-05', roles: [{ role: 'auditor' }] },
   // 帮扶审核: sees and decides hardship and care requests; the admin above does not hold this role.
@@ -174,3 +183,31 @@ export const DEMO_HARDSHIP_VISITS: HardshipVisitDoc[] = [
     amountFen: 50_000, note: '家属病情稳定，叮嘱有困难及时联系工会。', recordedBy: HAN_BING._id, recordedByName: HAN_BING.name, createdAt: at('2026-02-10 17:20'),
   },
 ]
+/** Where vouchers are redeemed: a cake shop and the union office (王芳 serves both). */
+export const DEMO_POINTS: PointDoc[] = [
+  { _id: 'demo-point-cake', unionId: DEMO_UNION._id, name: '好利来蛋糕（中山路店）', address: '中山路 88 号' },
+  { _id: 'demo-point-office', unionId: DEMO_UNION._id, name: '工会办公室', address: '机关大楼 3 楼 305' },
+]
+
+/** This year's birthday cake vouchers, issued by the daily timer to members whose birthday month has come. */
+export function demoCakeCampaign(now: Date): CampaignDoc {
+  const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(now))
+  return {
+    _id: `demo-cake-${year}`, unionId: DEMO_UNION._id, kind: 'cake', name: `${year}年生日蛋糕券`, year, faceValue: 20000,
+    options: [{ id: 'o1', name: '8 寸水果蛋糕', stock: null, supplier: '好利来蛋糕', povertyRelief: false }],
+    includeRetired: true, departmentIds: [],
+    claimClosesAt: new Date(`${year}-12-31T23:59:59+08:00`), redeemFrom: new Date(`${year}-01-01T00:00:00+08:00`), redeemUntil: new Date(`${year}-12-31T23:59:59+08:00`),
+    points: DEMO_POINTS.map((p) => ({ id: p._id, name: p.name })), autoBirthday: true, issueCursor: '', remindedAt: null, createdBy: 'demo-member-01', createdAt: now,
+  }
+}
+
+/** This year's budget as the committee approved it (分), so approvals have a line to draw on. */
+export const DEMO_BUDGET_LINES = { activities: 15_000_000, holiday: 18_000_000, cake: 900_000, care: 5_000_000, hardship: 5_000_000, training: 3_000_000, other: 2_000_000 } as const
+
+export function demoBudget(now: Date) {
+  const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(now))
+  return {
+    budget: { _id: `${DEMO_UNION._id}:${year}`, unionId: DEMO_UNION._id, year, lines: DEMO_BUDGET_LINES, closed: false },
+    lines: Object.entries(DEMO_BUDGET_LINES).map(([line, available]) => ({ _id: `${DEMO_UNION._id}:${year}:${line}`, unionId: DEMO_UNION._id, year, line, available })),
+  }
+}

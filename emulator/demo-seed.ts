@@ -1,5 +1,8 @@
 import * as cloudbase from '@cloudbase/node-sdk'
 import {
+  demoBudget,
+  demoCakeCampaign,
+  DEMO_POINTS,
   DEMO_BINDINGS,
   DEMO_DEPARTMENTS,
   DEMO_GROUP_LEADER_ROLES,
@@ -36,6 +39,11 @@ export async function seedDemo(db: Db): Promise<boolean> {
   await put('hardship_grants', DEMO_HARDSHIP_GRANTS)
   await put('hardship_files', DEMO_HARDSHIP_FILES)
   await put('hardship_visits', DEMO_HARDSHIP_VISITS)
+  await put('redeem_points', DEMO_POINTS)
+  await put('campaigns', [demoCakeCampaign(new Date())])
+  const budget = demoBudget(new Date())
+  await put('budgets', [budget.budget])
+  await put('budget_lines', budget.lines)
   // The union goes last: its presence marks a complete seed.
   await put('unions', [DEMO_UNION])
   return true

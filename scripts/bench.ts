@@ -11,6 +11,7 @@ import { FUNCTIONS_OUT, ROOT, functionNames } from './function-names'
 import { kb, percentile, printTable } from './bench-table'
 import { seedBigGroup } from './bench-seed'
 import { benchStorm } from './bench-storm'
+import { benchRedeem } from './bench-redeem'
 import { benchImport } from './bench-import'
 import { bundledFunctions, startDevServer } from '../emulator/dev-server'
 import type { ActionInput, ActionName } from '../shared/contract'
@@ -122,6 +123,7 @@ async function main() {
   await ensureFunctions()
   await benchActions()
   await benchStorm()
+  await benchRedeem()
   benchBundles()
   await benchWeapp()
   await benchImport()

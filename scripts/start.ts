@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { ensureFunctions, ensureH5Local, H5_DIR } from './builds'
 import { FUNCTIONS_OUT, ROOT } from './function-names'
 import { bundledFunctions, startDevServer } from '../emulator/dev-server'
+import { runTimers, timerTriggers } from '../emulator/timers'
 
 async function main() {
   await ensureFunctions()
@@ -18,6 +19,8 @@ async function main() {
     resolveFunction: bundledFunctions(FUNCTIONS_OUT),
     seed: true,
   })
+  // Reminders, lottery draws and other scheduled jobs run as they would on CloudBase.
+  runTimers(timerTriggers(join(ROOT, 'cloudbaserc.json')), bundledFunctions(FUNCTIONS_OUT))
   console.log(`\n工会小程序本地版已启动：${server.url}/\n在浏览器中打开，点「以…身份登录」切换演示账号。按 Ctrl+C 停止。\n`)
   const stop = () => void server.close().then(() => process.exit(0))
   process.on('SIGINT', stop)

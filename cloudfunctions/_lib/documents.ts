@@ -139,6 +139,14 @@ export interface ActivityDoc {
   /** Last waitlist ticket handed out: arrival order on the waitlist. */
   readonly waitSeq: number
   readonly status: 'open' | 'cancelled'
+  /** Events posted before lotteries existed have none of these: first come, first served. */
+  readonly allocation?: import('@shared/domain/activity-schedule').Allocation
+  readonly drawAt?: Date | null
+  /** pending → drawing (results being written) → drawn; null for first-come events. */
+  readonly drawState?: 'pending' | 'drawing' | 'drawn' | null
+  readonly drawnAt?: Date | null
+  readonly cover?: string | null
+  readonly contest?: { readonly kind: 'department' | 'group'; readonly teamIds: readonly string[] } | null
   /** Set once by the reminder timer, so members are reminded once. */
   readonly remindedAt?: Date | null
   readonly createdBy: string
@@ -146,6 +154,27 @@ export interface ActivityDoc {
 }
 
 /** `_id` = `<activityId>:<memberId>`: a member is signed up at most once. `joining` is held only by the call taking a place. */
+/** One per lottery (_id = activity id): the stored seed and entrants make the draw re-runnable by anyone. */
+export interface LotteryDrawDoc {
+  readonly _id: string
+  readonly unionId: string
+  readonly seed: string
+  readonly places: number
+  readonly entrants: readonly import('@shared/domain/lottery').Entrant[]
+  readonly winners: readonly string[]
+  readonly waitlist: readonly string[]
+  readonly createdAt: Date
+}
+
+/** A member's lost lotteries in one Shanghai calendar year (_id = union:year:member); a later promotion takes the loss back. */
+export interface LotteryLossDoc {
+  readonly _id: string
+  readonly unionId: string
+  readonly year: number
+  readonly memberId: string
+  readonly lost: readonly string[]
+}
+
 export interface SignupDoc {
   readonly _id: string
   readonly unionId: string
@@ -153,8 +182,11 @@ export interface SignupDoc {
   readonly memberId: string
   readonly memberName: string
   readonly departmentName: string
-  readonly status: 'joining' | 'confirmed' | 'waiting' | 'cancelled'
+  /** `entered`: in a lottery not yet drawn. */
+  readonly status: 'joining' | 'confirmed' | 'waiting' | 'entered' | 'cancelled'
   readonly seq: number | null
+  /** In a 结对竞赛, the department or group the member counts for. */
+  readonly team?: string | null
   readonly answers: import('@shared/domain/activity').Answers
   readonly signedAt: Date
   readonly claim: string
@@ -306,4 +338,101 @@ export interface HardshipVisitDoc {
   readonly recordedBy: string
   readonly recordedByName: string
   readonly createdAt: Date
+}
+
+/** A shop or pick-up place where vouchers are redeemed; redeemers hold a `redeemer` grant scoped to it. */
+export interface PointDoc {
+  readonly _id: string
+  readonly unionId: string
+  readonly name: string
+  readonly address: string
+}
+
+export interface CampaignOption {
+  readonly id: string
+  readonly name: string
+  readonly stock: number | null
+  readonly supplier: string
+  readonly povertyRelief: boolean
+}
+
+export interface CampaignDoc {
+  readonly _id: string
+  readonly unionId: string
+  readonly kind: import('@shared/domain/benefits').BenefitKind
+  readonly name: string
+  /** The Shanghai calendar year the vouchers belong to (one cake voucher per member per year). */
+  readonly year: number
+  readonly faceValue: number
+  readonly options: readonly CampaignOption[]
+  readonly includeRetired: boolean
+  readonly departmentIds: readonly string[]
+  readonly claimClosesAt: Date
+  readonly redeemFrom: Date
+  readonly redeemUntil: Date
+  readonly points: readonly { readonly id: string; readonly name: string }[]
+  readonly autoBirthday: boolean
+  /** Where the current issuing pass has reached (member _id order); '' between passes. */
+  readonly issueCursor: string
+  readonly remindedAt: Date | null
+  readonly createdBy: string
+  readonly createdAt: Date
+}
+
+/** Stock left of one gift option (_id = campaign:option); only options with a stock have one. */
+export interface OptionStockDoc {
+  readonly _id: string
+  readonly unionId: string
+  readonly campaignId: string
+  readonly remaining: number
+}
+
+export interface VoucherRedemption {
+  readonly at: Date
+  readonly pointId: string
+  readonly pointName: string
+  readonly by: string
+  readonly byName: string
+  /** The redeemer's request: a retry of the same request is answered with the same success. */
+  readonly requestId: string
+  /** 代领: someone collected it for the member. */
+  readonly proxyReason: string | null
+}
+
+/**
+ * One member's voucher. The _id is the natural key: campaign:member, or for cake vouchers
+ * cake:union:year:member, so the database itself allows one cake voucher per member per year.
+ */
+export interface VoucherDoc {
+  readonly _id: string
+  readonly unionId: string
+  readonly campaignId: string
+  readonly kind: import('@shared/domain/benefits').BenefitKind
+  readonly name: string
+  readonly year: number
+  readonly faceValue: number
+  readonly memberId: string
+  readonly memberName: string
+  readonly departmentId: string
+  readonly departmentName: string
+  readonly needsChoice: boolean
+  readonly optionId: string | null
+  /** Kept with the choice, so a redemption reads one document. */
+  readonly optionName: string | null
+  readonly status: 'issued' | 'redeemed'
+  readonly claimClosesAt: Date
+  readonly redeemFrom: Date
+  readonly redeemUntil: Date
+  readonly points: readonly { readonly id: string; readonly name: string }[]
+  readonly issuedAt: Date
+  readonly redeemedAt: Date | null
+  readonly redemption: VoucherRedemption | null
+  readonly remindedAt: Date | null
+}
+
+/** A six-digit fallback code shown right now (_id = union:digits), pointing at its voucher until it expires. */
+export interface LiveCodeDoc {
+  readonly _id: string
+  readonly voucherId: string
+  readonly expiresAt: Date
 }

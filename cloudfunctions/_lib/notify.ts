@@ -13,6 +13,10 @@ export interface Message {
     | 'waitlist-promoted'
     | 'activity-cancelled'
     | 'activity-reminder'
+    | 'activity-changed'
+    | 'lottery-result'
+    | 'voucher-issued'
+    | 'voucher-expiring'
     /** To a request's member and reporter: each step of it. */
     | 'hardship-update'
     /** To reviewers: a request to take, or one answered after 退回补充材料. */

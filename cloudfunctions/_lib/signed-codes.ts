@@ -10,13 +10,14 @@ const SLOT_MS = 30_000
 const mac = (secret: string, text: string) => createHmac('sha256', secret).update(text).digest()
 const b64 = (buf: Buffer) => buf.toString('base64url')
 
-export function signCode(secret: string, purpose: string, subject: string, now: Date): { token: string; expiresAt: Date } {
-  const expiresAt = new Date(now.getTime() + CODE_LIFETIME_MS)
+export function signCode(secret: string, purpose: string, subject: string, now: Date, lifetimeMs = CODE_LIFETIME_MS): { token: string; expiresAt: Date } {
+  const expiresAt = new Date(now.getTime() + lifetimeMs)
   const payload = `${purpose}.${subject}.${Math.floor(expiresAt.getTime() / 1000)}`
   return { token: `${b64(Buffer.from(payload))}.${b64(mac(secret, payload).subarray(0, 16))}`, expiresAt }
 }
 
-export type Verified = { ok: true; subject: string } | { ok: false; reason: 'forged' | 'expired' | 'other-purpose' }
+/** An expired code still names its (genuine) subject, so a retry of a completed request can be recognised. */
+export type Verified = { ok: true; subject: string } | { ok: false; reason: 'forged' | 'other-purpose' } | { ok: false; reason: 'expired'; subject: string }
 
 export function verifyCode(secret: string, purpose: string, token: string, now: Date): Verified {
   const [body, sig] = token.split('.')
@@ -29,7 +30,7 @@ export function verifyCode(secret: string, purpose: string, token: string, now: 
   const exp = Number(parts.pop())
   const p = parts.shift()
   if (p !== purpose) return { ok: false, reason: 'other-purpose' }
-  if (!Number.isFinite(exp) || now.getTime() > exp * 1000) return { ok: false, reason: 'expired' }
+  if (!Number.isFinite(exp) || now.getTime() > exp * 1000) return { ok: false, reason: 'expired', subject: parts.join('.') }
   return { ok: true, subject: parts.join('.') }
 }
 

@@ -11,9 +11,13 @@ import { exportAttendees } from './handlers/export-attendees'
 import { cancelEvent } from './handlers/cancel-event'
 import { participation } from './handlers/participation'
 import { remindBeforeStart } from './timers/remind'
+import { drawDueLotteries } from './timers/draw'
+import { updateActivity } from './handlers/update-activity'
+import { drawLottery, drawResult } from './handlers/draw'
 
 export const router: Router<'activity'> = {
   create: createActivity,
+  update: updateActivity,
   list: listActivities,
   get: getActivity,
   signUp,
@@ -24,6 +28,8 @@ export const router: Router<'activity'> = {
   export: exportAttendees,
   cancelEvent,
   participation,
+  draw: drawLottery,
+  drawResult,
 }
 
-export const main = createMain('activity', router, { timers: { remind: remindBeforeStart } })
+export const main = createMain('activity', router, { timers: { remind: remindBeforeStart, draw: drawDueLotteries } })

@@ -1,6 +1,7 @@
 import type { Deps } from '../_lib/deps'
 import type { ActivityDoc, SignupDoc } from '../_lib/documents'
 import { notify } from '../_lib/notify'
+import { takeBackLosses } from './lottery'
 
 /** One confirmed place, taken by one conditional write: the count never passes the capacity. */
 export async function takePlace(deps: Deps, a: ActivityDoc): Promise<boolean> {
@@ -42,6 +43,7 @@ export async function fillFromWaitlist(deps: Deps, a: ActivityDoc): Promise<stri
 
 /** The promoted are told: a place they queued for is theirs. */
 export async function tellPromoted(deps: Deps, a: ActivityDoc, memberIds: readonly string[]): Promise<void> {
+  await takeBackLosses(deps, a, memberIds)
   await notify(
     deps,
     memberIds.map((memberId) => ({ unionId: a.unionId, memberId, kind: 'waitlist-promoted' as const, title: `报名成功：${a.title}`, body: '有人取消了报名，您已从排队转为报名成功。', link: `/pages/activity/index?id=${a._id}` })),

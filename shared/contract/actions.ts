@@ -4,6 +4,8 @@ import { memberActions } from './member.contract'
 import { groupActions } from './group.contract'
 import { activityActions } from './activity.contract'
 import { hardshipActions } from './hardship.contract'
+import { benefitActions } from './benefit.contract'
+import { fundsActions } from './funds.contract'
 
 /** The whole API: `<function>.<action>` → input schema and output type. */
 export const actions = {
@@ -11,6 +13,8 @@ export const actions = {
   ...groupActions,
   ...activityActions,
   ...hardshipActions,
+  ...benefitActions,
+  ...fundsActions,
 } as const
 
 export type Actions = typeof actions

@@ -30,7 +30,50 @@ const FieldSchema = z.strictObject({
 
 const AnswerSchema = z.union([z.string().check(z.maxLength(200)), z.number(), z.array(z.string().check(z.maxLength(20))).check(z.maxLength(20))])
 
-export type SignUpStatus = 'confirmed' | 'waiting' | 'cancelled'
+/** `entered`: in a lottery that has not been drawn yet. */
+export type SignUpStatus = 'confirmed' | 'waiting' | 'entered' | 'cancelled'
+
+/** 结对竞赛: departments or interest groups compete on turnout; each team's count is shown. */
+const ContestSchema = z.strictObject({ kind: z.enum(['department', 'group']), teamIds: ids.check(z.minLength(2), z.maxLength(10)) })
+const fileId = z.string().check(z.minLength(1), z.maxLength(300))
+
+/** What an organizer fills in, for posting and for editing. */
+const eventShape = {
+  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
+  type: z.enum(ACTIVITY_TYPES),
+  description: z._default(z.string().check(z.trim(), z.maxLength(2000)), ''),
+  place: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)),
+  startAt: instant,
+  endAt: instant,
+  signUpOpensAt: instant,
+  signUpClosesAt: instant,
+  cancelDeadline: instant,
+  capacity: z.nullable(z.number().check(z.int(), z.minimum(1), z.maximum(10000))),
+  waitlist: z._default(z.boolean(), true),
+  /** 先到先得 with a waitlist, or 抽签 at `drawAt`. */
+  allocation: z._default(z.enum(['fcfs', 'lottery']), 'fcfs'),
+  drawAt: z._default(z.nullable(instant), null),
+  audience: z._default(AudienceSchema, { kind: 'all' }),
+  fields: z._default(z.array(FieldSchema).check(z.maxLength(10)), []),
+  /** A picture the organizer uploaded (storage fileID). */
+  cover: z._default(z.nullable(fileId), null),
+  contest: z._default(z.nullable(ContestSchema), null),
+}
+
+export interface ContestStanding {
+  readonly kind: 'department' | 'group'
+  readonly teams: readonly { readonly id: string; readonly name: string; readonly signedUp: number; readonly checkedIn: number }[]
+}
+
+export interface DrawSummary {
+  readonly drawnAt: string
+  readonly seed: string
+  readonly entrants: number
+  readonly places: number
+  /** Winners by name and department, as members see rosters. */
+  readonly winners: readonly { readonly name: string; readonly department: string }[]
+  readonly waitlisted: number
+}
 
 export interface ActivityCard {
   readonly id: string
@@ -43,6 +86,12 @@ export interface ActivityCard {
   readonly confirmedCount: number
   readonly organizer: string
   readonly myStatus: SignUpStatus | null
+  readonly allocation: 'fcfs' | 'lottery'
+  readonly drawAt: string | null
+  /** Set once the lottery has been drawn. */
+  readonly drawnAt: string | null
+  /** A short-lived link to the cover picture. */
+  readonly coverUrl: string | null
 }
 
 export interface ActivityDetail extends ActivityCard {
@@ -60,6 +109,15 @@ export interface ActivityDetail extends ActivityCard {
   /** The caller's last answers for this event or, if none, their most recent answers elsewhere, to pre-fill the form. */
   readonly prefill: Answers
   readonly canManage: boolean
+  /** The stored cover fileID, for the organizer's edit form. */
+  readonly cover: string | null
+  readonly contest: ContestStanding | null
+  readonly groupName: string | null
+  /** Whose event it is (the edit form keeps it). */
+  readonly scope: { readonly kind: 'union' } | { readonly kind: 'department' | 'group'; readonly id: string }
+  readonly status: 'open' | 'cancelled'
+  /** Members in the lottery before the draw; null otherwise. */
+  readonly enteredCount: number | null
 }
 
 export interface CheckInCode {
@@ -88,40 +146,29 @@ export interface ParticipationReport {
   readonly members: readonly { readonly memberId: string; readonly name: string; readonly department: string; readonly signUps: number; readonly checkIns: number }[]
 }
 
-/** Export columns besides the event's own extra fields. */
-export const ATTENDEE_COLUMNS = { name: '姓名', department: '部门', status: '状态', signedAt: '报名时间', checkedInAt: '签到时间' } as const
+export { ATTENDEE_COLUMNS } from '../domain/activity'
 
-const ACTIVITY_LABELS = { id: '活动', title: '活动名称', type: '活动类型', place: '地点', startAt: '开始时间', endAt: '结束时间', signUpOpensAt: '报名开始时间', signUpClosesAt: '报名截止时间', cancelDeadline: '取消截止时间', capacity: '名额', audience: '参加对象', fields: '报名项', answers: '报名信息', code: '签到码', tab: '分类', scope: '所属小组', columns: '导出列', reason: '原因', year: '年份', remind: '开始前提醒' }
+const ACTIVITY_LABELS = { id: '活动', title: '活动名称', type: '活动类型', place: '地点', startAt: '开始时间', endAt: '结束时间', signUpOpensAt: '报名开始时间', signUpClosesAt: '报名截止时间', cancelDeadline: '取消截止时间', capacity: '名额', audience: '参加对象', fields: '报名项', answers: '报名信息', code: '签到码', tab: '分类', scope: '所属小组', columns: '导出列', reason: '原因', year: '年份', remind: '开始前提醒', allocation: '名额分配方式', drawAt: '抽签时间', cover: '封面图片', contest: '结对竞赛', groupId: '兴趣小组' }
 
 export const activityActions = {
   /** A leader posts for their own department or interest group; an admin for the whole union. */
   'activity.create': defineAction<ActivityDetail>()(
     z.strictObject({
       scope: z.union([z.strictObject({ kind: z.literal('union') }), z.strictObject({ kind: z.enum(['department', 'group']), id })]),
-      title: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
-      type: z.enum(ACTIVITY_TYPES),
-      description: z._default(z.string().check(z.trim(), z.maxLength(2000)), ''),
-      place: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)),
-      startAt: instant,
-      endAt: instant,
-      signUpOpensAt: instant,
-      signUpClosesAt: instant,
-      cancelDeadline: instant,
-      capacity: z.nullable(z.number().check(z.int(), z.minimum(1), z.maximum(10000))),
-      waitlist: z._default(z.boolean(), true),
-      audience: z._default(AudienceSchema, { kind: 'all' }),
-      fields: z._default(z.array(FieldSchema).check(z.maxLength(10)), []),
+      ...eventShape,
     }),
     ANY_MEMBER,
     ACTIVITY_LABELS,
   ),
+  /** Edits keep the sign-ups; everyone signed up, waiting or entered is told what changed. */
+  'activity.update': defineAction<ActivityDetail>()(z.strictObject({ id, ...eventShape }), ANY_MEMBER, ACTIVITY_LABELS),
   'activity.list': defineAction<Page<ActivityCard>>()(
-    z.strictObject({ tab: z._default(z.enum(['upcoming', 'mine', 'past']), 'upcoming'), type: z.optional(z.enum(ACTIVITY_TYPES)), page, pageSize }),
+    z.strictObject({ tab: z._default(z.enum(['upcoming', 'mine', 'past']), 'upcoming'), type: z.optional(z.enum(ACTIVITY_TYPES)), groupId: z.optional(id), page, pageSize }),
     ANY_MEMBER,
     ACTIVITY_LABELS,
   ),
   'activity.get': defineAction<ActivityDetail>()(z.strictObject({ id }), ANY_MEMBER, ACTIVITY_LABELS),
-  'activity.signUp': defineAction<{ readonly status: 'confirmed' | 'waiting'; readonly waitingPosition: number | null }>()(
+  'activity.signUp': defineAction<{ readonly status: 'confirmed' | 'waiting' | 'entered'; readonly waitingPosition: number | null }>()(
     z.strictObject({ id, answers: z._default(z.record(key, AnswerSchema), {}), remind: z._default(z.boolean(), false) }),
     ANY_MEMBER,
     ACTIVITY_LABELS,
@@ -135,20 +182,24 @@ export const activityActions = {
     ACTIVITY_LABELS,
   ),
   /** The organizer's spreadsheet with the columns they chose (extra fields by their key). */
-  'activity.export': defineAction<{ readonly url: string; readonly count: number }>()(
+  'activity.export': defineAction<{ readonly url: string; readonly fileId: string; readonly count: number }>()(
     z.strictObject({ id, columns: z.array(z.string().check(z.minLength(1), z.maxLength(20))).check(z.minLength(1), z.maxLength(30)) }),
     ANY_MEMBER,
     ACTIVITY_LABELS,
   ),
   /** Calls the event off; everyone signed up or waiting is told. */
   'activity.cancelEvent': defineAction<{ readonly notified: number }>()(z.strictObject({ id, reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)) }), ANY_MEMBER, ACTIVITY_LABELS),
+  /** The organizer draws a lottery whose time has come (the timer does it too); drawing twice gives the same result. */
+  'activity.draw': defineAction<DrawSummary>()(z.strictObject({ id }), ANY_MEMBER, ACTIVITY_LABELS),
+  /** Published results: who won, and the seed anyone can re-run the draw with. */
+  'activity.drawResult': defineAction<DrawSummary>()(z.strictObject({ id }), ANY_MEMBER, ACTIVITY_LABELS),
   /** 群众参与度 for the admin: events attended per department and per member in a calendar year (Asia/Shanghai). */
   'activity.participation': defineAction<ParticipationReport>()(
     z.strictObject({ year: z.number().check(z.int(), z.minimum(2000), z.maximum(2100)) }),
     { kind: 'member', roles: ['admin'] },
     ACTIVITY_LABELS,
   ),
-  'activity.attendees': defineAction<Page<AttendeeRow> & { readonly checkedIn: number; readonly confirmed: number; readonly waiting: number }>()(
+  'activity.attendees': defineAction<Page<AttendeeRow> & { readonly checkedIn: number; readonly confirmed: number; readonly waiting: number; readonly entered: number }>()(
     z.strictObject({ id, page, pageSize }),
     ANY_MEMBER,
     ACTIVITY_LABELS,

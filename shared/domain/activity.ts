@@ -8,6 +8,9 @@ import { formatShanghai } from './time'
 export const ACTIVITY_TYPES = ['球类比赛', '健步走', '登山', '讲座', '观演', '展览', '联欢', '考察', '其他'] as const
 export type ActivityType = (typeof ACTIVITY_TYPES)[number]
 
+/** Export columns besides the event's own extra fields (here, not in the contract, so the client can read them without zod). */
+export const ATTENDEE_COLUMNS = { name: '姓名', department: '部门', status: '状态', signedAt: '报名时间', checkedInAt: '签到时间' } as const
+
 export type Audience =
   | { readonly kind: 'all' }
   | { readonly kind: 'departments'; readonly departmentIds: readonly string[] }

@@ -1,4 +1,4 @@
-/** 活动 tab: cards with time, places and my status; a different empty state per tab; 发布活动 for organizers only. */
+/** 活动 tab: cards with time, places, cover, 抽签 and my status; filters by type and interest group; a different empty state per tab; 发布活动 for organizers only. */
 jest.mock('@tarojs/taro', () => require('./mocks/taro-activities'))
 jest.mock('../../client/src/services/cloud', () => ({
   ...jest.requireActual('../../client/src/services/cloud'),
@@ -6,7 +6,7 @@ jest.mock('../../client/src/services/cloud', () => ({
 }))
 
 import { act, render, screen } from '@testing-library/react'
-import type { ActivityCard, MeView } from '@shared/contract'
+import type { ActivityCard, GroupCard, MeView } from '@shared/contract'
 import * as taro from './mocks/taro-activities'
 import { callAction } from '../../client/src/services/cloud'
 import ActivitiesPage from '../../client/src/pages/activities/index'
@@ -31,9 +31,26 @@ const card = (over: Partial<ActivityCard>): ActivityCard => ({
   confirmedCount: 7,
   organizer: '工会',
   myStatus: null,
+  allocation: 'fcfs',
+  drawAt: null,
+  drawnAt: null,
+  coverUrl: null,
   ...over,
 })
 const page = (items: ActivityCard[]) => ({ items, total: items.length, page: 1, pageSize: 20 })
+const group = (over: Partial<GroupCard>): GroupCard => ({
+  id: 'demo-group-badminton',
+  kind: 'interest',
+  name: '羽毛球',
+  description: '',
+  memberCount: 5,
+  sizeLimit: 30,
+  joinPolicy: 'open',
+  myStatus: null,
+  iLead: false,
+  ...over,
+})
+const noGroups = () => ({ mine: [], others: [] })
 
 /** Answers by action name, whatever order the page calls in. */
 function serve(answers: Record<string, (input: any) => unknown>) {
@@ -48,6 +65,7 @@ beforeEach(() => {
 it('shows each event with its time, places and my sign-up, and opens it', async () => {
   serve({
     'member.me': () => me(['member']),
+    'group.list': noGroups,
     'activity.list': () =>
       page([
         card({ id: 'a1' }),
@@ -69,8 +87,8 @@ it('shows each event with its time, places and my sign-up, and opens it', async 
   expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/activity/index?id=a3' })
 })
 
-it('filters by type, and each tab says kindly when it is empty', async () => {
-  serve({ 'member.me': () => me(['member', 'admin']), 'activity.list': () => page([]) })
+it('filters by type on every tab, and each tab says kindly when it is empty', async () => {
+  serve({ 'member.me': () => me(['member', 'admin']), 'group.list': noGroups, 'activity.list': () => page([]) })
   const { container } = render(<ActivitiesPage />)
   await screen.findByText('近期还没有活动')
   expect(container.querySelector('.activities-post')?.textContent).toContain('发布活动')
@@ -84,13 +102,79 @@ it('filters by type, and each tab says kindly when it is empty', async () => {
   await act(async () => {
     screen.getByText('我报名的').click()
   })
-  await screen.findByText('你还没有报名活动')
-  // 我报名的 lists every sign-up: no type filter there.
-  expect(mockedCall).toHaveBeenLastCalledWith('activity.list', { tab: 'mine', page: 1, pageSize: 20 }, { silent: true })
-  expect(container.querySelector('.activities-types')).toBeNull()
+  // 我报名的 filters by type too.
+  await screen.findByText('没有报名过「讲座」类的活动')
+  expect(mockedCall).toHaveBeenLastCalledWith('activity.list', { tab: 'mine', type: '讲座', page: 1, pageSize: 20 }, { silent: true })
 
   await act(async () => {
     screen.getByText('往期').click()
   })
   await screen.findByText('没有「讲座」类的往期活动')
+
+  // 看全部活动 clears the filter.
+  await act(async () => {
+    screen.getByText('看全部活动').click()
+  })
+  await screen.findByText('还没有往期活动')
+  expect(mockedCall).toHaveBeenLastCalledWith('activity.list', { tab: 'past', page: 1, pageSize: 20 }, { silent: true })
+
+  await act(async () => {
+    screen.getByText('我报名的').click()
+  })
+  await screen.findByText('你还没有报名活动')
+  expect(mockedCall).toHaveBeenLastCalledWith('activity.list', { tab: 'mine', page: 1, pageSize: 20 }, { silent: true })
+  // No interest groups: no group filter.
+  expect(container.querySelector('.activities-groups')).toBeNull()
+})
+
+it('filters by interest group (department groups are not offered), on every tab', async () => {
+  serve({
+    'member.me': () => me(['member']),
+    'group.list': () => ({ mine: [group({ id: 'dept-1', kind: 'department', name: '财务科工会小组' }), group({})], others: [group({ id: 'demo-group-photo', name: '摄影' })] }),
+    'activity.list': (input: { groupId?: string }) => page(input.groupId ? [] : [card({})]),
+  })
+  const { container } = render(<ActivitiesPage />)
+  await screen.findByText('重阳登山')
+  const chips = Array.from(container.querySelectorAll('.activities-group')).map((c) => c.textContent)
+  expect(chips).toEqual(['不限', '羽毛球', '摄影'])
+
+  await act(async () => {
+    screen.getByText('摄影').click()
+  })
+  await screen.findByText('没有「摄影」小组的活动')
+  expect(mockedCall).toHaveBeenLastCalledWith('activity.list', { tab: 'upcoming', groupId: 'demo-group-photo', page: 1, pageSize: 20 }, { silent: true })
+
+  await act(async () => {
+    screen.getByText('我报名的').click()
+  })
+  await screen.findByText('没有报名过「摄影」小组的活动')
+  expect(mockedCall).toHaveBeenLastCalledWith('activity.list', { tab: 'mine', groupId: 'demo-group-photo', page: 1, pageSize: 20 }, { silent: true })
+
+  await act(async () => {
+    screen.getByText('不限').click()
+  })
+  await screen.findByText('重阳登山')
+})
+
+it('shows the cover, the 抽签 badge with its time, and my lottery status', async () => {
+  serve({
+    'member.me': () => me(['member']),
+    'group.list': noGroups,
+    'activity.list': () =>
+      page([
+        card({ id: 'l1', title: '音乐会抽票', allocation: 'lottery', drawAt: '2099-11-27T20:00:00+08:00', capacity: 30, confirmedCount: 0, myStatus: 'entered', coverUrl: 'https://files.example/concert.jpg' }),
+        card({ id: 'l2', title: '温泉疗休养', allocation: 'lottery', drawAt: '2099-11-20T20:00:00+08:00', drawnAt: '2099-11-20T20:01:00+08:00', capacity: 2, confirmedCount: 2, myStatus: 'confirmed' }),
+        card({ id: 'l3', title: '冰雪节', allocation: 'lottery', drawAt: '2099-11-20T20:00:00+08:00', drawnAt: '2099-11-20T20:01:00+08:00', capacity: 2, confirmedCount: 2, myStatus: 'waiting' }),
+        card({ id: 'a1' }),
+      ]),
+  })
+  const { container } = render(<ActivitiesPage />)
+  await screen.findByText('音乐会抽票')
+  const cards = Array.from(container.querySelectorAll('.activity-card'))
+  expect(cards.map((c) => c.querySelector('.activity-card__mine')?.textContent ?? '')).toEqual(['已报名抽签', '中签', '未中签，候补中', ''])
+  expect(cards.map((c) => c.querySelector('.activity-card__lottery')?.textContent ?? '')).toEqual(['抽签2099年11月27日 周五 20:00 抽签', '抽签已抽签', '抽签已抽签', ''])
+  expect(cards[0].querySelector('.activity-card__places')?.textContent).toBe('30 个名额，抽签决定')
+  // Only the first has a cover picture.
+  expect(cards.map((c) => Boolean(c.querySelector('.activity-card__cover')))).toEqual([true, false, false, false])
+  expect(cards[0].querySelector('.activity-card__cover')?.getAttribute('src')).toBe('https://files.example/concert.jpg')
 })

@@ -71,6 +71,16 @@ describe('the form page', () => {
     waitingPosition: null,
     prefill: { size: 'XL' },
     canManage: false,
+    allocation: 'fcfs',
+    drawAt: null,
+    drawnAt: null,
+    coverUrl: null,
+    cover: null,
+    contest: null,
+    groupName: null,
+    scope: { kind: 'union' },
+    status: 'open',
+    enteredCount: null,
   }
 
   beforeEach(() => {

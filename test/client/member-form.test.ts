@@ -43,8 +43,8 @@ describe('roles', () => {
     expect(grantsOf(form)).toEqual({ grants: [{ role: 'leader', scope: { kind: 'department', id: 'demo-dept-2' } }] })
   })
 
-  it('builds admin, auditor, several departments and a redemption point', () => {
-    const form = { ...rolesFormOf([]), admin: true, auditor: true, leader: true, leaderDepartments: ['d1', 'd2'], redeemer: true, pointId: ' point-1 ' }
+  it('builds admin, auditor, several departments and several redemption points', () => {
+    const form = { ...rolesFormOf([]), admin: true, auditor: true, leader: true, leaderDepartments: ['d1', 'd2'], redeemer: true, pointIds: ['point-1', 'point-2'] }
     expect(grantsOf(form)).toEqual({
       grants: [
         { role: 'admin' },
@@ -52,6 +52,7 @@ describe('roles', () => {
         { role: 'leader', scope: { kind: 'department', id: 'd1' } },
         { role: 'leader', scope: { kind: 'department', id: 'd2' } },
         { role: 'redeemer', scope: { kind: 'point', id: 'point-1' } },
+        { role: 'redeemer', scope: { kind: 'point', id: 'point-2' } },
       ],
     })
   })
@@ -71,7 +72,6 @@ describe('roles', () => {
 
   it('asks for the scope a role needs, as the server would', () => {
     expect(grantsOf({ ...rolesFormOf([]), leader: true })).toEqual({ error: '请为组长选择所带的部门' })
-    expect(grantsOf({ ...rolesFormOf([]), redeemer: true })).toEqual({ error: '请填写核销员所在的核销点编号' })
-    expect(grantsOf({ ...rolesFormOf([]), redeemer: true, pointId: '一号点' })).toEqual({ error: '核销点编号只能包含字母、数字、下划线和短横线' })
+    expect(grantsOf({ ...rolesFormOf([]), redeemer: true })).toEqual({ error: '请为核销员选择兑换点' })
   })
 })

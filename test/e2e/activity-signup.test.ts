@@ -1,8 +1,11 @@
 /**
  * An event with two places, in the browser: 张伟 posts it through 发布活动 (the default times: a week
  * ahead, sign-up open now); 刘洋 and 陈静 get the places, 王芳 is 排队第 1 位; 刘洋 cancels and
- * 王芳 moves up to 已报名; 张伟 opens 现场签到, types 陈静's six digits and sees her checked in.
+ * 王芳 moves up to 已报名; 张伟 opens 现场签到, types 陈静's six digits and sees her checked in;
+ * he exports the 报名名单 (a real XLSX with both names), then moves the meeting point through
+ * 修改活动, and 王芳 sees the new place.
  */
+import ExcelJS from 'exceljs'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, newPhonePage, switchDemoUser, visibleIn } from '../support/browser'
 import { startAppServer, type AppServer } from '../support/app-server'
@@ -39,7 +42,16 @@ async function openAs(name: string) {
 
 const status = () => visible('.page-activity .activity-action__status')
 
-it('two places: two confirmed, the third waits, moves up on a cancellation, and is checked in by the organizer', async () => {
+/** Every cell's text in the first worksheet of an XLSX file, row by row. */
+async function sheetRows(data: Buffer): Promise<string[][]> {
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.load(data as never)
+  const rows: string[][] = []
+  book.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))))
+  return rows
+}
+
+it('two places: two confirmed, the third waits, moves up on a cancellation, is checked in; the list exports and an edit reaches members', async () => {
   await page.goto(`${app.url}/#/pages/activities/index`)
   await page.waitForSelector('.taro_page_stationed')
 
@@ -103,4 +115,57 @@ it('two places: two confirmed, the third waits, moves up on a cancellation, and 
   const list = (await app.call('activity.attendees', { id }, 'demo-admin')).body.data
   expect(list).toMatchObject({ confirmed: 2, waiting: 0, checkedIn: 1 })
   expect(list.items.map((r: { name: string }) => r.name).sort()).toEqual(['王芳', '陈静'].sort())
+
+  // —— 张伟 exports the 报名名单: the spreadsheet really downloads, with both names ——
+  await page.goBack()
+  await visible('.page-activity .activity-manage--attendees').click()
+  await visible('.page-organizer-attendees .attendee-row').filter({ hasText: '陈静' }).waitFor()
+  await visible('.page-organizer-attendees .attendees-export-open').click()
+  await visible('.page-organizer-attendees .attendees-export-column').filter({ hasText: '签到时间' }).waitFor()
+  const [exported, opened] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/fn/activity') && r.request().postDataJSON()?.action === 'export'),
+    page.context().waitForEvent('request', { predicate: (r) => /\.xlsx/.test(decodeURIComponent(r.url())) }),
+    visible('.page-organizer-attendees .attendees-export-submit').click(),
+  ])
+  const body = await exported.json()
+  expect(body).toMatchObject({ ok: true, data: { count: 2 } })
+  expect(body.data.url).toEqual(expect.any(String))
+  const url = new URL(body.data.url, app.url).toString()
+  // The browser opened the same link (a new tab, as a download).
+  expect(opened.url()).toBe(url)
+  expect(decodeURIComponent(url)).toContain(`${TITLE}-报名名单`)
+  const file = await fetch(url)
+  expect(file.status).toBe(200)
+  const bytes = Buffer.from(await file.arrayBuffer())
+  // XLSX is a zip: it starts with PK.
+  expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK')
+  const rows = await sheetRows(bytes)
+  expect(rows[0]).toEqual(['姓名', '部门', '状态', '报名时间', '签到时间'])
+  expect(rows.slice(1).map((r) => r[0]).sort()).toEqual(['王芳', '陈静'].sort())
+  const chen = rows.find((r) => r[0] === '陈静')!
+  expect(chen.slice(0, 3)).toEqual(['陈静', '财务科', '已报名'])
+  expect(chen[4]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)
+  // Close the download tab, if it stayed open.
+  for (const other of page.context().pages()) if (other !== page) await other.close()
+
+  // —— 张伟 moves the meeting point (修改活动); signed-up members are told ——
+  await page.goBack()
+  await visible('.page-activity .activity-manage--edit').click()
+  const place = visible('.page-organizer-edit .create-place input')
+  await expect(place.inputValue()).resolves.toBe('凤凰山北门')
+  await expect(visible('.page-organizer-edit .create-title input').inputValue()).resolves.toBe(TITLE)
+  await place.fill('凤凰山南门停车场')
+  await visible('.page-organizer-edit .create-submit').click()
+  // Back on the event, which loads again.
+  await visible('.page-activity .activity-fact--place').filter({ hasText: '凤凰山南门停车场' }).waitFor()
+  const edited = (await app.call('activity.get', { id }, 'demo-admin')).body.data
+  expect(edited).toMatchObject({ place: '凤凰山南门停车场', title: TITLE, capacity: 2, confirmedCount: 2 })
+  await page.goBack()
+
+  // —— 王芳 (signed up) sees the new place, on the card and on the event ——
+  await loginAs('王芳')
+  await visible('.page-activities .activity-card').filter({ hasText: TITLE }).locator('.activity-card__place').filter({ hasText: '凤凰山南门停车场' }).waitFor()
+  await openAs('王芳')
+  await visible('.page-activity .activity-fact--place').filter({ hasText: '凤凰山南门停车场' }).waitFor()
+  await status().filter({ hasText: '已报名' }).waitFor()
 })

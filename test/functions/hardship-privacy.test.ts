@@ -99,6 +99,37 @@ const INPUTS: Record<ActionName, () => object> = {
   'activity.cancelEvent': () => ({ id: 'no-such-activity', reason: '天气' }),
   'activity.participation': () => ({ year: Number(today().slice(0, 4)) }),
   'activity.attendees': () => ({ id: activityId, pageSize: 100 }),
+  'activity.update': () => ({ id: activityId, title: '健步走', type: '健步走', place: '江滨公园', startAt: at(48), endAt: at(50), signUpOpensAt: at(-1), signUpClosesAt: at(24), cancelDeadline: at(24), capacity: null }),
+  'activity.draw': () => ({ id: activityId }),
+  'activity.drawResult': () => ({ id: activityId }),
+  'benefit.savePoint': () => ({ name: '隐私核对兑换点' }),
+  'benefit.points': () => ({}),
+  'benefit.createCampaign': () => ({ kind: 'other', name: '隐私核对福利', faceValue: 100, options: [{ name: '礼品' }], claimClosesAt: at(48), redeemFrom: at(-1), redeemUntil: at(96), pointIds: ['demo-point-office'] }),
+  'benefit.campaigns': () => ({ pageSize: 100 }),
+  'benefit.campaign': () => ({ id: `demo-cake-${today().slice(0, 4)}` }),
+  'benefit.issue': () => ({ id: `demo-cake-${today().slice(0, 4)}` }),
+  'benefit.vouchers': () => ({ id: `demo-cake-${today().slice(0, 4)}`, pageSize: 100 }),
+  'benefit.export': () => ({ id: `demo-cake-${today().slice(0, 4)}` }),
+  'benefit.proxyRedeem': () => ({ voucherId: 'no-such-voucher', pointId: 'demo-point-office', reason: '代领' }),
+  'benefit.mine': () => ({}),
+  'benefit.choose': () => ({ voucherId: 'no-such-voucher', optionId: 'o1' }),
+  'benefit.code': () => ({ voucherId: 'no-such-voucher' }),
+  'benefit.inspect': () => ({ code: '123456', pointId: 'demo-point-office' }),
+  'benefit.redeem': () => ({ ticket: 'forged.ticket.x', requestId: 'privacy-sweep-1' }),
+  'benefit.redemptions': () => ({ pageSize: 100 }),
+  'benefit.settlement': () => ({ pointId: 'demo-point-office', from: today(), to: today() }),
+  'funds.budget': () => ({ year: Number(today().slice(0, 4)) }),
+  'funds.setBudget': () => ({ year: 2030, lines: { training: 100 } }),
+  'funds.closeYear': () => ({ year: 2001 }),
+  'funds.ledger': () => ({ year: Number(today().slice(0, 4)), pageSize: 100 }),
+  'funds.correct': () => ({ entryId: 'no-such-entry', reason: '核对' }),
+  'funds.recordExpense': () => ({ activityId, items: [{ name: '水', quantity: 1, unitPrice: 100 }], invoiceFileIds: ['cloud://local.local-bucket/x.jpg'] }),
+  'funds.expenses': () => ({ pageSize: 100 }),
+  'funds.decideExpense': () => ({ id: 'no-such-claim', approve: true }),
+  'funds.report': () => ({ year: Number(today().slice(0, 4)) }),
+  'funds.auditLog': () => ({ pageSize: 100 }),
+  'funds.verify': () => ({}),
+  'funds.public': () => ({ year: Number(today().slice(0, 4)) }),
   'hardship.policy': () => ({}),
   'hardship.submit': () => ({ key: newKey(), category: 'birthday', description: '生日', contact: '电话' }),
   'hardship.mine': () => ({ pageSize: 100 }),
@@ -171,8 +202,8 @@ describe.each(OUTSIDERS)('%s', (_who, openid) => {
       if (hit.length) found.push(`${name}: ${hit.join(', ')}`)
     }
     expect(found).toEqual([])
-    // The admin's exports (invites, 信息中心's roster with 刘洋, the event's attendee list) were opened and read.
-    if (openid === 'demo-admin') expect(opened.sort()).toEqual(['activity.export（含刘洋）', 'group.exportRoster（含刘洋）', 'member.exportInvites'])
+    // The admin's exports (invites, 信息中心's roster and the event's attendee list and the cake vouchers with 刘洋, the settlement, the funds report) were opened and read.
+    if (openid === 'demo-admin') expect(opened.sort()).toEqual(['activity.export（含刘洋）', 'benefit.export（含刘洋）', 'benefit.settlement', 'funds.report', 'group.exportRoster（含刘洋）', 'member.exportInvites'])
   })
 
   it('is told the request does not exist, exactly as for one that does not', async () => {

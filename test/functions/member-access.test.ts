@@ -3,6 +3,7 @@ import { actions } from '@shared/contract'
 import { startAppServer, type AppServer } from '../support/app-server'
 import { seedOtherUnion } from '../support/other-union'
 import { writeCount } from '../support/write-count'
+import { CALLERS } from '../support/access-matrix'
 
 /**
  * The authorization matrix: every member action × every kind of caller. Expectations are written
@@ -27,15 +28,6 @@ const EXPECTED: Record<Extract<ActionName, `member.${string}`>, { who: string[] 
   'member.importApply': { who: ADMIN_ONLY, input: { jobId: 'no-such-job' } },
 }
 
-const CALLERS: Record<string, string | undefined> = {
-  admin: 'demo-admin',
-  leader: 'demo-leader',
-  redeemer: 'demo-redeemer',
-  auditor: 'demo-auditor',
-  member: 'demo-member',
-  unbound: 'demo-newcomer',
-  anonymous: undefined,
-}
 
 let app: AppServer
 beforeAll(async () => {

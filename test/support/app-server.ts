@@ -17,6 +17,9 @@ export const sourceFunctions = (name: string): CloudMain | undefined => {
     activity: () => require('../../cloudfunctions/activity').main,
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     hardship: () => require('../../cloudfunctions/hardship').main,
+    benefit: () => require('../../cloudfunctions/benefit').main,
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    funds: () => require('../../cloudfunctions/funds').main,
   }
   return mains[name]?.()
 }

@@ -9,7 +9,7 @@ describe('signed personal codes', () => {
     const { token, expiresAt } = signCode(secret, 'checkin', 'act1:m1', t0)
     expect(expiresAt.getTime() - t0.getTime()).toBe(CODE_LIFETIME_MS)
     expect(verifyCode(secret, 'checkin', token, later(59_000))).toEqual({ ok: true, subject: 'act1:m1' })
-    expect(verifyCode(secret, 'checkin', token, later(61_000))).toEqual({ ok: false, reason: 'expired' })
+    expect(verifyCode(secret, 'checkin', token, later(61_000))).toEqual({ ok: false, reason: 'expired', subject: 'act1:m1' })
   })
 
   it('refuse a changed subject, a changed signature, another secret and another purpose', () => {

@@ -74,13 +74,14 @@ describe('weapp build (dist/weapp)', () => {
       'pages/activity/index',
       'pages/activity/code',
       'pages/activity-signup/index',
+      'pages/benefits/code',
       'pages/hardship/index',
       'pages/hardship/apply',
       'pages/hardship/detail',
     ])
     expect(app.tabBar?.list.map((t) => t.pagePath)).toEqual(app.pages.slice(0, 5))
     expect(app.subPackages).toEqual([
-      { root: 'packages/admin', pages: ['index/index', 'members/index', 'member/index', 'import/index', 'invites/index', 'groups/index', 'hardship-policy/index'] },
+      { root: 'packages/admin', pages: ['index/index', 'members/index', 'member/index', 'import/index', 'invites/index', 'groups/index', 'benefits/index', 'benefit-campaign/index', 'hardship-policy/index'] },
       { root: 'packages/redeem', pages: ['index/index'] },
       { root: 'packages/leader', pages: ['requests/index', 'roster/index', 'record/index'] },
       { root: 'packages/organizer', pages: ['create/index', 'attendees/index', 'checkin/index'] },

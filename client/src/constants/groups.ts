@@ -12,18 +12,7 @@ export const isFull = (g: Counted): boolean => g.sizeLimit !== null && g.memberC
 /** 「12 人」, or 「12 / 30 人」 where there is a limit. */
 export const countText = (g: Counted): string => (g.sizeLimit === null ? `${g.memberCount} 人` : `${g.memberCount} / ${g.sizeLimit} 人`)
 
-/** Links carry the id encoded: union groups have ids like `dept:<departmentId>`. */
-export const withId = (route: string, id: string): string => `${route}?id=${encodeURIComponent(id)}`
-
-/** Reads the id back from a page's query (h5 may hand it over still encoded). */
-export const idParam = (raw: string | undefined): string => {
-  if (!raw) return ''
-  try {
-    return decodeURIComponent(raw)
-  } catch {
-    return raw
-  }
-}
+export { withId, idParam } from './routes'
 
 /** Today in the member's own time, as YYYY-MM-DD (纪实 dates, pickers). */
 export function todayText(now = new Date()): string {

@@ -4,6 +4,8 @@ export const ROUTES = {
   activities: '/pages/activities/index',
   groups: '/pages/groups/index',
   benefits: '/pages/benefits/index',
+  /** 出示券码 (main package: members open it from the 福利 tab). */
+  benefitCode: '/pages/benefits/code',
   me: '/pages/me/index',
   bind: '/pages/bind/index',
   group: '/pages/group/index',
@@ -19,6 +21,9 @@ export const ROUTES = {
   adminImport: '/packages/admin/import/index',
   adminInvites: '/packages/admin/invites/index',
   adminGroups: '/packages/admin/groups/index',
+  /** 福利发放: campaigns and the new-campaign form; one campaign's progress, 发放, 导出, 代领. */
+  adminCampaigns: '/packages/admin/benefits/index',
+  adminCampaign: '/packages/admin/benefit-campaign/index',
   adminHardshipPolicy: '/packages/admin/hardship-policy/index',
   leaderRequests: '/packages/leader/requests/index',
   leaderRoster: '/packages/leader/roster/index',
@@ -32,3 +37,16 @@ export const ROUTES = {
   reviewerFiles: '/packages/reviewer/files/index',
   reviewerFile: '/packages/reviewer/file/index',
 } as const
+
+/** Links carry the id encoded: some ids hold `:` (union groups `dept:<id>`, vouchers `<campaign>:<member>`). */
+export const withId = (route: string, id: string): string => `${route}?id=${encodeURIComponent(id)}`
+
+/** Reads the id back from a page's query (h5 may hand it over still encoded). */
+export const idParam = (raw: string | undefined): string => {
+  if (!raw) return ''
+  try {
+    return decodeURIComponent(raw)
+  } catch {
+    return raw
+  }
+}

@@ -18,6 +18,11 @@ export const cancelSignUp: Handler<'activity.cancel'> = async ({ deps, me, input
   const coll = db.collection('signups')
   const id = signupId(a._id, me.member._id)
   const now = clock.now()
+  if (a.allocation === 'lottery' && a.drawState !== 'drawn') {
+    // Entrants are fixed from the draw time on, so a run of the draw never sees them change.
+    if (a.drawAt && now >= a.drawAt) throw new AppError('CLOSED', '已经开始抽签，不能再退出抽签')
+    return { cancelled: (await coll.where({ _id: id, status: 'entered' }).update({ status: 'cancelled', cancelledAt: now })).updated === 1 }
+  }
   if ((await coll.where({ _id: id, status: 'confirmed' }).update({ status: 'cancelled', cancelledAt: now })).updated === 1) {
     await handOnPlace(deps, a)
     return { cancelled: true }

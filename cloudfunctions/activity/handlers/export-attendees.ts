@@ -7,7 +7,7 @@ import { exportSheet } from '../../_lib/export-sheet'
 import { readAll } from '../../_lib/read-all'
 import { loadActivity, managesActivity } from '../activities.repo'
 
-const STATUS_TEXT = { confirmed: '已报名', waiting: '排队中' } as const
+const STATUS_TEXT = { confirmed: '已报名', waiting: '排队中', entered: '参加抽签' } as const
 
 export const exportAttendees: Handler<'activity.export'> = async ({ deps, me, input }) => {
   const a = await loadActivity(deps, me, input.id)
@@ -15,8 +15,8 @@ export const exportAttendees: Handler<'activity.export'> = async ({ deps, me, in
   const labels: Record<string, string> = { ...ATTENDEE_COLUMNS, ...Object.fromEntries(a.fields.map((f) => [f.key, f.label])) }
   const unknown = input.columns.find((c) => !(c in labels))
   if (unknown) throw invalid(`没有「${unknown}」这一列`, { field: 'columns' })
-  const rows = await readAll<SignupDoc>(deps.db.collection('signups').where({ activityId: a._id, status: deps.db.command.in(['confirmed', 'waiting']) }).orderBy('status', 'asc').orderBy('seq', 'asc').orderBy('signedAt', 'asc'))
-  const { url } = await exportSheet(
+  const rows = await readAll<SignupDoc>(deps.db.collection('signups').where({ activityId: a._id, status: deps.db.command.in(['confirmed', 'waiting', 'entered']) }).orderBy('status', 'asc').orderBy('seq', 'asc').orderBy('signedAt', 'asc'))
+  const { url, fileId } = await exportSheet(
     deps,
     { unionId: me.unionId, baseName: `${a.title}-报名名单`, sheetName: '报名名单' },
     input.columns.map((key) => ({ key, header: labels[key] })),
@@ -29,7 +29,7 @@ export const exportAttendees: Handler<'activity.export'> = async ({ deps, me, in
       ...Object.fromEntries(a.fields.map((f) => [f.key, answerText(s.answers[f.key])])),
     })),
   )
-  return { url, count: rows.length }
+  return { url, fileId, count: rows.length }
 }
 
 const answerText = (v: unknown): unknown => (Array.isArray(v) ? v.join('、') : (v ?? ''))

@@ -5,6 +5,7 @@ import { AppError } from '../../_lib/app-error'
 import { isDuplicateWrite } from '../../_lib/db-errors'
 import type { SignupDoc } from '../../_lib/documents'
 import { audienceMember, loadActivity, signupId } from '../activities.repo'
+import { contestTeam } from '../contest'
 import { fillFromWaitlist, takePlace, takeTicket, tellPromoted } from '../places'
 import { waitingPosition } from '../waitlist'
 
@@ -24,13 +25,18 @@ export const signUp: Handler<'activity.signUp'> = async ({ deps, me, input }) =>
   const problems = answerProblems(a.fields, input.answers)
   if (problems.length) throw new AppError('INVALID_ARGUMENT', problems[0].message, { field: `answers.${problems[0].field}`, problems })
 
+  if (a.drawState === 'drawing') throw new AppError('CONFLICT', '正在抽签，请稍后再看结果')
+  const lottery = a.allocation === 'lottery' && a.drawState !== 'drawn'
+  const team = await contestTeam(deps, me, a)
+
   const id = signupId(a._id, me.member._id)
   const coll = db.collection('signups')
   const current = (await coll.doc(id).get()).data[0] as SignupDoc | undefined
   if (current && current.status !== 'cancelled') return answerFor(deps, current)
 
   const claim = ids.next()
-  const fields = { status: 'joining', claim, seq: null, answers: input.answers, remind: input.remind, signedAt: clock.now(), checkedInAt: null, memberName: me.member.name, departmentName: me.member.departmentName }
+  // A lottery entry takes no place, so it is written final at once.
+  const fields = { status: lottery ? 'entered' : 'joining', claim, seq: null, team, answers: input.answers, remind: input.remind, signedAt: clock.now(), checkedInAt: null, memberName: me.member.name, departmentName: me.member.departmentName }
   let claimed: boolean
   if (!current) {
     try {
@@ -42,6 +48,7 @@ export const signUp: Handler<'activity.signUp'> = async ({ deps, me, input }) =>
     }
   } else claimed = (await coll.where({ _id: id, status: 'cancelled' }).update(fields)).updated === 1
   if (!claimed) return answerFor(deps, (await coll.doc(id).get()).data[0] as SignupDoc)
+  if (lottery) return { status: 'entered', waitingPosition: null }
 
   if (await takePlace(deps, a)) {
     await coll.where({ _id: id, claim }).update({ status: 'confirmed' })
@@ -59,8 +66,8 @@ export const signUp: Handler<'activity.signUp'> = async ({ deps, me, input }) =>
   return answerFor(deps, (await coll.doc(id).get()).data[0] as SignupDoc)
 }
 
-async function answerFor(deps: Deps, s: SignupDoc): Promise<{ status: 'confirmed' | 'waiting'; waitingPosition: number | null }> {
-  if (s.status === 'confirmed') return { status: 'confirmed', waitingPosition: null }
+async function answerFor(deps: Deps, s: SignupDoc): Promise<{ status: 'confirmed' | 'waiting' | 'entered'; waitingPosition: number | null }> {
+  if (s.status === 'confirmed' || s.status === 'entered') return { status: s.status, waitingPosition: null }
   if (s.status === 'joining') throw new AppError('CONFLICT', '报名正在处理中，请稍后刷新')
   return { status: 'waiting', waitingPosition: await waitingPosition(deps, s) }
 }

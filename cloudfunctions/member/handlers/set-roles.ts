@@ -1,7 +1,8 @@
 import type { Handler } from '../../_lib/entry'
 import { AppError, invalid } from '../../_lib/app-error'
-import type { DepartmentDoc, RoleDoc } from '../../_lib/documents'
+import type { DepartmentDoc, PointDoc, RoleDoc } from '../../_lib/documents'
 import { memberDetail, memberInUnion } from '../../_lib/members.repo'
+import { appendAudit } from '../../_lib/audit'
 
 const NEEDS_SCOPE = { leader: ['department', 'group'], redeemer: ['point'] } as const
 
@@ -25,11 +26,18 @@ export const setRoles: Handler<'member.setRoles'> = async ({ deps, me, input }) 
     const known = new Set((found.data as DepartmentDoc[]).map((d) => d._id))
     if (deptIds.some((id) => !known.has(id))) throw invalid('没有这个部门', { field: 'grants' })
   }
+  const pointIds = grants.filter((g) => g.scope?.kind === 'point').map((g) => g.scope!.id)
+  if (pointIds.length) {
+    const found = await db.collection('redeem_points').where({ _id: _.in(pointIds), unionId: me.unionId }).limit(100).get()
+    const known = new Set((found.data as PointDoc[]).map((p) => p._id))
+    if (pointIds.some((id) => !known.has(id))) throw invalid('没有这个兑换点', { field: 'grants' })
+  }
   if (member._id === me.member._id && !grants.some((g) => g.role === 'admin')) throw new AppError('CONFLICT', '不能取消自己的管理员身份，请让另一位管理员操作')
 
   const docs: RoleDoc[] = grants.map((g) => ({ _id: grantId(member._id, g), unionId: me.unionId, memberId: member._id, role: g.role, ...(g.scope ? { scope: g.scope } : {}) }))
   const keep = docs.map((d) => d._id)
   await db.collection('roles').where({ unionId: me.unionId, memberId: member._id, _id: _.nin(keep) }).remove()
   await Promise.all(docs.map(({ _id, ...rest }) => db.collection('roles').doc(_id).set(rest)))
+  await appendAudit(deps, { unionId: me.unionId, actor: me.member._id, actorName: me.member.name, action: 'roles.set', target: member.name, data: { memberId: member._id, grants: grants.map((g) => ({ role: g.role, scope: g.scope ?? null })) } })
   return memberDetail(deps, member)
 }

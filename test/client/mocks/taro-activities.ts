@@ -1,6 +1,6 @@
 /**
  * The Taro stand-in (./taro) plus what the activity pages touch: page hide, sharing, the title bar,
- * screen brightness, scanning and going back.
+ * screen brightness, scanning, going back and picking a cover picture.
  * Use with `jest.mock('@tarojs/taro', () => require('./mocks/taro-activities'))`.
  */
 import base from './taro'
@@ -16,6 +16,7 @@ export const setKeepScreenOn = jest.fn(() => Promise.resolve())
 export const getSystemInfoSync = jest.fn(() => ({ platform: 'devtools' }))
 export const scanCode = jest.fn()
 export const vibrateShort = jest.fn(() => Promise.resolve())
+export const chooseImage = jest.fn()
 
-const Taro = { ...base, useDidHide, useShareAppMessage, setNavigationBarTitle, navigateBack, getScreenBrightness, setScreenBrightness, setKeepScreenOn, getSystemInfoSync, scanCode, vibrateShort }
+const Taro = { ...base, useDidHide, useShareAppMessage, setNavigationBarTitle, navigateBack, getScreenBrightness, setScreenBrightness, setKeepScreenOn, getSystemInfoSync, scanCode, vibrateShort, chooseImage }
 export default Taro

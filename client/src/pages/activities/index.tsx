@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { ScrollView, Text, View } from '@tarojs/components'
-import type { ActivityCard } from '@shared/contract'
+import { Image, ScrollView, Text, View } from '@tarojs/components'
+import type { ActivityCard, GroupCard } from '@shared/contract'
 import { ACTIVITY_TYPES, type ActivityType } from '@shared/domain/activity'
 import { useAction } from '../../hooks/useAction'
 import { usePagedAction } from '../../hooks/usePagedAction'
@@ -13,7 +13,7 @@ import { EmptyState } from '../../components/EmptyState'
 import { LocalLogin } from '../../components/LocalLogin'
 import { Button } from '../../ui/nutui'
 import { ROUTES } from '../../constants/routes'
-import { canPost, dateTimeText, isFull, myStatusText, placesText, withActivityId } from '../../constants/activities'
+import { canPost, dateTimeText, isDrawnLottery, isFull, lotteryBadgeText, myStatusText, placesText, withId } from '../../constants/activities'
 import './index.scss'
 
 export type ActivityTab = 'upcoming' | 'mine' | 'past'
@@ -24,32 +24,42 @@ const TABS: ReadonlyArray<{ key: ActivityTab; text: string }> = [
   { key: 'past', text: '往期' },
 ]
 
-function emptyWording(tab: ActivityTab, type: ActivityType | undefined): { title: string; description: string } {
-  if (tab === 'mine') return { title: '你还没有报名活动', description: '在「即将开始」里挑一个感兴趣的活动报名吧' }
-  if (type) return { title: `没有「${type}」类的${tab === 'past' ? '往期' : ''}活动`, description: '换个类型看看，或者选「全部」' }
+/** The empty state for a tab and the filters in use. */
+function emptyWording(tab: ActivityTab, type: ActivityType | undefined, group: string | undefined): { title: string; description: string } {
+  const filtered = Boolean(type || group)
+  const what = `${group ? `「${group}」小组` : ''}${type ? `「${type}」类` : ''}`
+  if (tab === 'mine') {
+    if (filtered) return { title: `没有报名过${what}的活动`, description: '换个条件看看，或者选「全部」' }
+    return { title: '你还没有报名活动', description: '在「即将开始」里挑一个感兴趣的活动报名吧' }
+  }
+  if (filtered) return { title: `没有${what}的${tab === 'past' ? '往期' : ''}活动`, description: '换个条件看看，或者选「全部」' }
   if (tab === 'past') return { title: '还没有往期活动', description: '活动结束后会留在这里，方便回顾' }
   return { title: '近期还没有活动', description: '工会和各小组发布活动后，会第一时间出现在这里' }
 }
 
-/** 活动 tab: 即将开始 / 我报名的 / 往期, filtered by type, 20 at a time. */
+/** 活动 tab: 即将开始 / 我报名的 / 往期, filtered by type and by interest group, 20 at a time. */
 export default function ActivitiesPage() {
   const [tab, setTab] = useState<ActivityTab>('upcoming')
   const [type, setType] = useState<ActivityType>()
+  const [groupId, setGroupId] = useState<string>()
   const me = useAction('member.me', {}, { silent: true })
-  // 我报名的 lists every event signed up for: the type filter applies to the other two.
-  const filterType = tab === 'mine' ? undefined : type
-  const list = usePagedAction('activity.list', { tab, type: filterType }, 20)
+  // Interest groups to filter by (department groups post as 工会小组, not listed here).
+  const groups = useAction('group.list', {}, { silent: true })
+  const interestGroups: GroupCard[] = groups.data ? [...groups.data.mine, ...groups.data.others].filter((g) => g.kind === 'interest') : []
+  const list = usePagedAction('activity.list', { tab, ...(type ? { type } : {}), ...(groupId ? { groupId } : {}) }, 20)
+  const groupName = interestGroups.find((g) => g.id === groupId)?.name
 
-  const reloadAll = () => Promise.all([me.reload(), list.reload()])
+  const reloadAll = () => Promise.all([me.reload(), list.reload(), groups.reload()])
   // A switch of account, a bind, or a sign-up / new event elsewhere: load again when shown.
   useReloadOnChange('me', reloadAll)
   useReloadOnChange('activities', list.reload)
+  useReloadOnChange('groups', groups.reload)
   useReachBottom(() => void list.loadMore())
   usePullDownRefresh(() => {
     void reloadAll().finally(() => Taro.stopPullDownRefresh())
   })
 
-  const empty = emptyWording(tab, filterType)
+  const empty = emptyWording(tab, type, groupName)
   // Not bound or not signed in: only the reason (with the way to bind), no tabs or filters.
   const denied = Boolean(me.error) || (list.error !== undefined && ['NOT_BOUND', 'UNAUTHENTICATED', 'FORBIDDEN'].includes(list.error.code))
 
@@ -73,18 +83,34 @@ export default function ActivitiesPage() {
               </View>
             ))}
           </View>
-          {tab === 'mine' ? null : (
-            <ScrollView className='activities-types' scrollX enhanced showScrollbar={false}>
-              <View className={`activities-type${type ? '' : ' activities-type--on'}`} onClick={() => setType(undefined)}>
-                全部
+          <ScrollView className='activities-types' scrollX enhanced showScrollbar={false}>
+            <View className={`activities-type${type ? '' : ' activities-type--on'}`} onClick={() => setType(undefined)}>
+              全部
+            </View>
+            {ACTIVITY_TYPES.map((t) => (
+              <View key={t} className={`activities-type${type === t ? ' activities-type--on' : ''}`} onClick={() => setType(type === t ? undefined : t)}>
+                {t}
               </View>
-              {ACTIVITY_TYPES.map((t) => (
-                <View key={t} className={`activities-type${type === t ? ' activities-type--on' : ''}`} onClick={() => setType(type === t ? undefined : t)}>
-                  {t}
+            ))}
+          </ScrollView>
+          {interestGroups.length ? (
+            <ScrollView className='activities-groups' scrollX enhanced showScrollbar={false}>
+              <Text className='activities-groups__label'>兴趣小组</Text>
+              <View className={`activities-group${groupId ? '' : ' activities-group--on'}`} onClick={() => setGroupId(undefined)}>
+                不限
+              </View>
+              {interestGroups.map((g) => (
+                <View
+                  key={g.id}
+                  className={`activities-group${groupId === g.id ? ' activities-group--on' : ''}`}
+                  data-group-id={g.id}
+                  onClick={() => setGroupId(groupId === g.id ? undefined : g.id)}
+                >
+                  {g.name}
                 </View>
               ))}
             </ScrollView>
-          )}
+          ) : null}
         </>
       )}
 
@@ -96,7 +122,19 @@ export default function ActivitiesPage() {
         <ErrorState error={list.error} onRetry={() => void list.reload()} art='activities' />
       ) : list.items.length === 0 ? (
         <EmptyState className={`activities-empty activities-empty--${tab}`} title={empty.title} description={empty.description} art='activities'>
-          {tab === 'mine' ? (
+          {type || groupId ? (
+            <Button
+              size='small'
+              type='primary'
+              fill='outline'
+              onClick={() => {
+                setType(undefined)
+                setGroupId(undefined)
+              }}
+            >
+              看全部活动
+            </Button>
+          ) : tab === 'mine' ? (
             <Button size='small' type='primary' fill='outline' onClick={() => setTab('upcoming')}>
               看看即将开始的活动
             </Button>
@@ -126,24 +164,34 @@ export default function ActivitiesPage() {
 }
 
 function ActivityCardView({ activity: a, past }: { activity: ActivityCard; past: boolean }) {
-  const mine = myStatusText(a.myStatus)
+  const mine = myStatusText(a.myStatus, null, isDrawnLottery(a))
   const ended = past || new Date(a.endAt).getTime() <= Date.now()
+  const lottery = lotteryBadgeText(a)
   return (
-    <View className='activity-card' data-activity-id={a.id} onClick={() => void Taro.navigateTo({ url: withActivityId(ROUTES.activity, a.id) })}>
-      <View className='activity-card__top'>
-        <View className='activity-card__title'>{a.title}</View>
-        <Text className='activity-card__type'>{a.type}</Text>
-      </View>
-      <View className='activity-card__line activity-card__time'>{dateTimeText(a.startAt)}</View>
-      <View className='activity-card__line activity-card__place'>{a.place}</View>
-      <View className='activity-card__meta'>
-        <Text className='activity-card__organizer'>{a.organizer}</Text>
-        {ended ? (
-          <Text className='activity-card__places activity-card__places--ended'>已结束</Text>
-        ) : (
-          <Text className={`activity-card__places${isFull(a) ? ' activity-card__places--full' : ''}`}>{placesText(a)}</Text>
-        )}
-        {mine ? <Text className={`activity-card__mine activity-card__mine--${a.myStatus}`}>{mine}</Text> : null}
+    <View className={`activity-card${a.coverUrl ? ' activity-card--cover' : ''}`} data-activity-id={a.id} onClick={() => void Taro.navigateTo({ url: withId(ROUTES.activity, a.id) })}>
+      {a.coverUrl ? <Image className='activity-card__cover' src={a.coverUrl} mode='aspectFill' lazyLoad /> : null}
+      <View className='activity-card__body'>
+        <View className='activity-card__top'>
+          <View className='activity-card__title'>{a.title}</View>
+          <Text className='activity-card__type'>{a.type}</Text>
+        </View>
+        <View className='activity-card__line activity-card__time'>{dateTimeText(a.startAt)}</View>
+        <View className='activity-card__line activity-card__place'>{a.place}</View>
+        {lottery && !ended ? (
+          <View className='activity-card__line activity-card__lottery'>
+            <Text className='activity-card__lottery-tag'>抽签</Text>
+            {lottery}
+          </View>
+        ) : null}
+        <View className='activity-card__meta'>
+          <Text className='activity-card__organizer'>{a.organizer}</Text>
+          {ended ? (
+            <Text className='activity-card__places activity-card__places--ended'>已结束</Text>
+          ) : (
+            <Text className={`activity-card__places${isFull(a) ? ' activity-card__places--full' : ''}`}>{placesText(a)}</Text>
+          )}
+          {mine ? <Text className={`activity-card__mine activity-card__mine--${a.myStatus}`}>{mine}</Text> : null}
+        </View>
       </View>
     </View>
   )

@@ -9,14 +9,15 @@ import { ActionError, callAction } from '../../services/cloud'
 import { LoadingState } from '../../components/LoadingState'
 import { ErrorState } from '../../components/ErrorState'
 import { Button } from '../../ui/nutui'
-import { activityIdParam, dateTimeText, isFull } from '../../constants/activities'
+import { idParam, dateTimeText, isFull } from '../../constants/activities'
+import { signedUpToast } from '../activity/state'
 import { answersFromForm, formFromPrefill, toggleOption, type SignUpForm, type SignUpFormErrors } from './form'
 import './index.scss'
 
 /** 填写报名信息: the event's extra questions, pre-filled from last time, checked before sending. */
 export default function ActivitySignUpPage() {
   const { params } = useRouter()
-  const id = activityIdParam(params.id)
+  const id = idParam(params.id)
   const detail = useAction('activity.get', { id }, { silent: true })
   const [form, setForm] = useState<SignUpForm>()
   const [errors, setErrors] = useState<SignUpFormErrors>({})
@@ -46,7 +47,7 @@ export default function ActivitySignUpPage() {
     try {
       const res = await callAction('activity.signUp', { id: activity.id, answers: checked.answers }, { silent: true })
       markChanged('activities')
-      void Taro.showToast(res.status === 'confirmed' ? { title: '报名成功', icon: 'success' } : { title: `已进入排队，第 ${res.waitingPosition ?? '-'} 位`, icon: 'none' })
+      void Taro.showToast(signedUpToast(res))
       void Taro.navigateBack()
     } catch (err) {
       const error = err instanceof ActionError ? err : new ActionError('INTERNAL', String(err))
@@ -58,6 +59,9 @@ export default function ActivitySignUpPage() {
       setBusy(false)
     }
   }
+
+  // A lottery not drawn yet: the form enters the draw.
+  const lottery = a?.allocation === 'lottery' && !a.drawnAt
 
   if (!id) {
     return (
@@ -81,8 +85,8 @@ export default function ActivitySignUpPage() {
               {dateTimeText(a.startAt)} · {a.place}
             </View>
           </View>
-          {a.myStatus === 'confirmed' || a.myStatus === 'waiting' ? (
-            <View className='signup-note'>你已经{a.myStatus === 'confirmed' ? '报名成功' : '在排队中'}了，无需重复报名。</View>
+          {a.myStatus === 'confirmed' || a.myStatus === 'waiting' || a.myStatus === 'entered' ? (
+            <View className='signup-note'>你已经{a.myStatus === 'confirmed' ? '报名成功' : a.myStatus === 'entered' ? '报名参加抽签' : '在排队中'}了，无需重复报名。</View>
           ) : a.signUpBlockedReason ? (
             <View className='signup-note signup-note--blocked'>{a.signUpBlockedReason}</View>
           ) : (
@@ -95,9 +99,13 @@ export default function ActivitySignUpPage() {
               {failure ? <View className='signup-failure'>{failure}</View> : null}
               <View className='signup-actions'>
                 <Button className='signup-submit' type='primary' block loading={busy} disabled={busy} onClick={() => void submit(a)}>
-                  {isFull(a) ? '提交并排队' : '提交报名'}
+                  {lottery ? '提交并参加抽签' : isFull(a) ? '提交并排队' : '提交报名'}
                 </Button>
-                {isFull(a) ? <View className='signup-hint'>名额已满，提交后进入排队，有人取消时按顺序递补</View> : null}
+                {lottery ? (
+                  <View className='signup-hint'>{a.drawAt ? `${dateTimeText(a.drawAt)} 抽签` : '报名截止后抽签'}，结果会通知您</View>
+                ) : isFull(a) ? (
+                  <View className='signup-hint'>名额已满，提交后进入排队，有人取消时按顺序递补</View>
+                ) : null}
               </View>
             </>
           )}

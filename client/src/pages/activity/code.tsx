@@ -3,10 +3,11 @@ import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { LoadingState } from '../../components/LoadingState'
 import { ErrorState } from '../../components/ErrorState'
-import { activityIdParam } from '../../constants/activities'
+import { idParam } from '../../constants/activities'
 import { ActionError } from '../../services/cloud'
 import { qrMatrix } from './qr'
-import { useBrightScreen, useCheckInCode } from './useCheckInCode'
+import { useCheckInCode } from './useCheckInCode'
+import { useBrightScreen } from '../../hooks/useBrightScreen'
 import './code.scss'
 
 /** 「123 456」: two groups of three, easier to read out. */
@@ -18,8 +19,8 @@ export const spacedCode = (code: string): string => (code.length === 6 ? `${code
  */
 export default function ActivityCodePage() {
   const { params } = useRouter()
-  const id = activityIdParam(params.id)
-  const title = activityIdParam(params.title)
+  const id = idParam(params.id)
+  const title = idParam(params.title)
   const { code, error, secondsLeft, refresh } = useCheckInCode(id)
   useBrightScreen()
   const matrix = useMemo(() => (code ? qrMatrix(code.token) : undefined), [code?.token])

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
-import type { ActivityDetail, DepartmentView } from '@shared/contract'
+import { Image, Text, View } from '@tarojs/components'
+import type { ActivityDetail, ContestStanding, DepartmentView } from '@shared/contract'
 import { useAction } from '../../hooks/useAction'
 import { markChanged, useReloadOnChange } from '../../hooks/useReloadOnChange'
 import { ActionError, callAction } from '../../services/cloud'
@@ -9,14 +9,15 @@ import { LoadingState } from '../../components/LoadingState'
 import { ErrorState } from '../../components/ErrorState'
 import { Button } from '../../ui/nutui'
 import { ROUTES } from '../../constants/routes'
-import { activityIdParam, audienceText, dateTimeText, myStatusText, placesText, timeRangeText, withActivityId } from '../../constants/activities'
-import { signUpViewOf } from './state'
+import { idParam, allocationText, audienceText, dateTimeText, enteredText, placesText, timeRangeText, withId } from '../../constants/activities'
+import { canDrawNow, canEdit, signedUpToast, signUpViewOf } from './state'
+import { contestBars, drawSummaryText } from './lottery'
 import './index.scss'
 
 /** 活动详情: what, when, where, for whom; the member's sign-up with its one next step; organizer entries. */
 export default function ActivityPage() {
   const { params } = useRouter()
-  const id = activityIdParam(params.id)
+  const id = idParam(params.id)
   const detail = useAction('activity.get', { id }, { silent: true })
   const [departments, setDepartments] = useState<readonly DepartmentView[]>([])
   const [busy, setBusy] = useState(false)
@@ -28,7 +29,12 @@ export default function ActivityPage() {
   usePullDownRefresh(() => {
     void detail.reload().finally(() => Taro.stopPullDownRefresh())
   })
-  useShareAppMessage(() => ({ title: a ? `${a.title} · ${dateTimeText(a.startAt)}` : '工会活动', path: withActivityId(ROUTES.activity, id) }))
+  // Forwarded to a colleague or a group chat: the title and time, the cover as the picture when there is one.
+  useShareAppMessage(() => ({
+    title: a ? `${a.title} · ${dateTimeText(a.startAt)}` : '工会活动',
+    path: withId(ROUTES.activity, id),
+    ...(a?.coverUrl ? { imageUrl: a.coverUrl } : {}),
+  }))
 
   useEffect(() => {
     if (a?.title) void Taro.setNavigationBarTitle({ title: a.title }).catch(() => undefined)
@@ -49,13 +55,13 @@ export default function ActivityPage() {
   const signUp = async (activity: ActivityDetail) => {
     if (busy) return
     if (activity.fields.length) {
-      void Taro.navigateTo({ url: withActivityId(ROUTES.activitySignup, activity.id) })
+      void Taro.navigateTo({ url: withId(ROUTES.activitySignup, activity.id) })
       return
     }
     setBusy(true)
     try {
       const res = await callAction('activity.signUp', { id: activity.id, answers: {} })
-      void Taro.showToast(res.status === 'confirmed' ? { title: '报名成功', icon: 'success' } : { title: `已进入排队，第 ${res.waitingPosition ?? '-'} 位`, icon: 'none' })
+      void Taro.showToast(signedUpToast(res))
     } catch {
       // callAction has toasted the reason; the page reloads to show where things stand.
     }
@@ -65,21 +71,36 @@ export default function ActivityPage() {
 
   const cancel = async (activity: ActivityDetail) => {
     if (busy) return
-    const waiting = activity.myStatus === 'waiting'
+    const ask = cancelWording(activity)
+    const { confirm } = await Taro.showModal({ title: ask.title, content: ask.content, confirmText: ask.title, cancelText: '再想想', confirmColor: '#c8161d' })
+    if (!confirm) return
+    setBusy(true)
+    try {
+      const res = await callAction('activity.cancel', { id: activity.id })
+      if (res.cancelled) void Taro.showToast({ title: ask.done, icon: 'none' })
+    } catch {
+      // Toasted (e.g. after the cancel deadline, with the time).
+    }
+    await afterChange()
+    setBusy(false)
+  }
+
+  const drawNow = async (activity: ActivityDetail) => {
+    if (busy) return
     const { confirm } = await Taro.showModal({
-      title: waiting ? '取消排队' : '取消报名',
-      content: waiting ? `确定不再排队等「${activity.title}」的名额吗？` : `确定取消报名「${activity.title}」吗？${activity.capacity === null ? '' : '名额会让给排队的同事，'}再报名需要重新排队。`,
-      confirmText: waiting ? '取消排队' : '取消报名',
+      title: '立即抽签',
+      content: `抽签后按结果确定${activity.capacity === null ? '' : ` ${activity.capacity} 个`}名额，每位报名者都会收到结果通知，抽签结果不能撤销。`,
+      confirmText: '开始抽签',
       cancelText: '再想想',
       confirmColor: '#c8161d',
     })
     if (!confirm) return
     setBusy(true)
     try {
-      const res = await callAction('activity.cancel', { id: activity.id })
-      if (res.cancelled) void Taro.showToast({ title: waiting ? '已取消排队' : '已取消报名', icon: 'none' })
+      const res = await callAction('activity.draw', { id: activity.id })
+      void Taro.showToast({ title: `抽签完成，${res.winners.length} 人中签`, icon: 'none' })
     } catch {
-      // Toasted (e.g. after the cancel deadline, with the time).
+      // Toasted (e.g. the draw time has not come yet).
     }
     await afterChange()
     setBusy(false)
@@ -101,40 +122,63 @@ export default function ActivityPage() {
         <ErrorState error={detail.error} onRetry={() => void detail.reload()} art='activities' />
       ) : a ? (
         <>
+          {a.coverUrl ? <Image className='activity-cover' src={a.coverUrl} mode='aspectFill' /> : null}
           <View className='activity-hero'>
             <View className='activity-hero__top'>
               <Text className='activity-hero__type'>{a.type}</Text>
+              {a.allocation === 'lottery' ? <Text className='activity-hero__lottery'>抽签</Text> : null}
               <Text className='activity-hero__organizer'>{a.organizer}</Text>
             </View>
             <View className='activity-hero__title'>{a.title}</View>
             <View className='activity-facts'>
               <Fact label='时间' className='activity-fact--time' value={timeRangeText(a.startAt, a.endAt)} />
               <Fact label='地点' className='activity-fact--place' value={a.place} />
-              <Fact
-                label='名额'
-                className='activity-fact--places'
-                value={a.capacity === null ? `不限名额 · 已报名 ${a.confirmedCount} 人` : `${placesText(a)} · 已报名 ${a.confirmedCount} / ${a.capacity} 人`}
-              />
+              <Fact label='名额' className='activity-fact--places' value={placesFact(a)} />
+              <Fact label='名额分配' className='activity-fact--allocation' value={allocationText(a)} />
               <Fact label='报名时间' className='activity-fact--window' value={`${dateTimeText(a.signUpOpensAt)} 至 ${dateTimeText(a.signUpClosesAt)}`} />
-              <Fact label='参加对象' className='activity-fact--audience' value={audienceText(a.audience, (d) => departments.find((x) => x.id === d)?.name)} />
+              <Fact label='参加对象' className='activity-fact--audience' value={audienceText(a.audience, (d) => departments.find((x) => x.id === d)?.name, a.groupName)} />
             </View>
           </View>
 
           <SignUpArea activity={a} busy={busy} onSignUp={() => void signUp(a)} onCancel={() => void cancel(a)} />
 
+          {a.allocation === 'lottery' && a.drawnAt ? <DrawResultSection key={a.drawnAt} id={a.id} /> : null}
+
+          {a.contest ? <ContestSection contest={a.contest} /> : null}
+
           {a.canManage ? (
             <View className='activity-manage'>
               <View className='activity-manage__title'>组织者工具</View>
-              <View className='activity-manage__entries'>
-                <View className='activity-manage__entry activity-manage--attendees' onClick={() => void Taro.navigateTo({ url: withActivityId(ROUTES.organizerAttendees, a.id) })}>
-                  <View className='activity-manage__name'>报名名单</View>
-                  <View className='activity-manage__hint'>{a.capacity === null ? `已报名 ${a.confirmedCount} 人` : `已报名 ${a.confirmedCount} / ${a.capacity} 人`}</View>
+              {canDrawNow(a) ? (
+                <View className='activity-manage__draw'>
+                  <View className='activity-manage__draw-note'>抽签时间 {a.drawAt ? dateTimeText(a.drawAt) : ''} 已到，系统会自动抽签，也可以现在就抽。</View>
+                  <Button className='activity-draw' type='primary' block loading={busy} disabled={busy} onClick={() => void drawNow(a)}>
+                    立即抽签
+                  </Button>
                 </View>
-                <View className='activity-manage__entry activity-manage--checkin' onClick={() => void Taro.navigateTo({ url: withActivityId(ROUTES.organizerCheckin, a.id) })}>
+              ) : null}
+              <View className='activity-manage__entries'>
+                <View className='activity-manage__entry activity-manage--attendees' onClick={() => void Taro.navigateTo({ url: withId(ROUTES.organizerAttendees, a.id) })}>
+                  <View className='activity-manage__name'>报名名单</View>
+                  <View className='activity-manage__hint'>
+                    {a.allocation === 'lottery' && !a.drawnAt
+                      ? (enteredText(a.enteredCount) ?? '报名抽签的会员')
+                      : a.capacity === null
+                        ? `已报名 ${a.confirmedCount} 人`
+                        : `已报名 ${a.confirmedCount} / ${a.capacity} 人`}
+                  </View>
+                </View>
+                <View className='activity-manage__entry activity-manage--checkin' onClick={() => void Taro.navigateTo({ url: withId(ROUTES.organizerCheckin, a.id) })}>
                   <View className='activity-manage__name'>现场签到</View>
                   <View className='activity-manage__hint'>扫码或输入 6 位签到码</View>
                 </View>
               </View>
+              {canEdit(a) ? (
+                <View className='activity-manage__edit activity-manage--edit' onClick={() => void Taro.navigateTo({ url: withId(ROUTES.organizerCreate, a.id) })}>
+                  <View className='activity-manage__name'>修改活动</View>
+                  <View className='activity-manage__hint'>改时间、地点、名额等，已报名的会员会收到变更通知 ›</View>
+                </View>
+              ) : null}
             </View>
           ) : null}
 
@@ -183,13 +227,13 @@ function SignUpArea({ activity: a, busy, onSignUp, onCancel }: SignUpAreaProps) 
     <View className={`activity-action activity-action--${view.kind}`}>
       {view.kind === 'confirmed' ? (
         <>
-          <View className='activity-action__status activity-action__status--ok'>✓ 已报名</View>
+          <View className='activity-action__status activity-action__status--ok'>✓ {view.status}</View>
           {ended ? null : (
             <Button
               className='activity-code-entry'
               type='primary'
               block
-              onClick={() => void Taro.navigateTo({ url: `${withActivityId(ROUTES.activityCode, a.id)}&title=${encodeURIComponent(a.title)}` })}
+              onClick={() => void Taro.navigateTo({ url: `${withId(ROUTES.activityCode, a.id)}&title=${encodeURIComponent(a.title)}` })}
             >
               我的签到码
             </Button>
@@ -203,11 +247,21 @@ function SignUpArea({ activity: a, busy, onSignUp, onCancel }: SignUpAreaProps) 
         </>
       ) : view.kind === 'waiting' ? (
         <>
-          <View className='activity-action__status activity-action__status--waiting'>{myStatusText('waiting', view.position)}</View>
+          <View className='activity-action__status activity-action__status--waiting'>{view.status}</View>
           <View className='activity-action__note'>{view.note}</View>
           {view.canCancel ? (
             <View className='activity-action__cancel activity-cancel' onClick={onCancel}>
-              取消排队
+              {a.allocation === 'lottery' ? '放弃候补' : '取消排队'}
+            </View>
+          ) : null}
+        </>
+      ) : view.kind === 'entered' ? (
+        <>
+          <View className='activity-action__status activity-action__status--entered'>{view.status}</View>
+          <View className='activity-action__note'>{view.note}</View>
+          {view.canCancel ? (
+            <View className='activity-action__cancel activity-cancel' onClick={onCancel}>
+              退出抽签
             </View>
           ) : null}
         </>
@@ -221,6 +275,105 @@ function SignUpArea({ activity: a, busy, onSignUp, onCancel }: SignUpAreaProps) 
           {view.note ? <View className='activity-action__note'>{view.note}</View> : null}
         </>
       )}
+    </View>
+  )
+}
+
+/** 名额: places left and how many took them; before a lottery's draw, how many there are and how many entered. */
+function placesFact(a: ActivityDetail): string {
+  if (a.allocation === 'lottery' && !a.drawnAt) {
+    const entered = enteredText(a.enteredCount)
+    return entered ? `${placesText(a)} · ${entered}` : placesText(a)
+  }
+  if (a.capacity === null) return `不限名额 · 已报名 ${a.confirmedCount} 人`
+  return `${placesText(a)} · 已报名 ${a.confirmedCount} / ${a.capacity} 人`
+}
+
+/** What 取消 is called and says for the caller's state: 取消报名, 取消排队, 放弃候补, 退出抽签. */
+function cancelWording(a: ActivityDetail): { title: string; content: string; done: string } {
+  if (a.myStatus === 'entered') return { title: '退出抽签', content: `确定退出「${a.title}」的抽签吗？抽签前还可以重新报名。`, done: '已退出抽签' }
+  if (a.myStatus === 'waiting') {
+    return a.allocation === 'lottery'
+      ? { title: '放弃候补', content: `确定放弃「${a.title}」的候补吗？放弃后不能再递补。`, done: '已放弃候补' }
+      : { title: '取消排队', content: `确定不再排队等「${a.title}」的名额吗？`, done: '已取消排队' }
+  }
+  return {
+    title: '取消报名',
+    content: `确定取消报名「${a.title}」吗？${a.capacity === null ? '' : '名额会让给排队的同事，'}再报名需要重新排队。`,
+    done: '已取消报名',
+  }
+}
+
+/** 抽签结果: who won (name and department), how many took part, and the seed anyone can check the draw with. */
+function DrawResultSection({ id }: { id: string }) {
+  const result = useAction('activity.drawResult', { id }, { silent: true })
+  const r = result.data
+  return (
+    <View className='activity-section activity-draw-result'>
+      <View className='activity-section__title'>抽签结果</View>
+      {result.loading && !r ? (
+        <LoadingState rows={2} />
+      ) : result.error && !r ? (
+        <View className='activity-draw-result__error'>
+          抽签结果没有加载出来：{result.error.message}
+          <Text className='activity-draw-result__retry' onClick={() => void result.reload()}>
+            重试
+          </Text>
+        </View>
+      ) : r ? (
+        <>
+          <View className='activity-draw-result__summary'>{drawSummaryText(r)}</View>
+          {r.winners.length ? (
+            <View className='activity-draw-result__winners'>
+              {r.winners.map((w, i) => (
+                <View key={`${w.name}-${i}`} className='activity-draw-winner'>
+                  <Text className='activity-draw-winner__name'>{w.name}</Text>
+                  <Text className='activity-draw-winner__department'>{w.department}</Text>
+                </View>
+              ))}
+            </View>
+          ) : (
+            <View className='activity-draw-result__empty'>{r.entrants ? '这次没有人中签' : '这次没有人报名抽签'}</View>
+          )}
+          <View className='activity-draw-result__seed'>
+            抽签种子：<Text userSelect>{r.seed}</Text>（可用于核对抽签结果）
+          </View>
+        </>
+      ) : null}
+    </View>
+  )
+}
+
+/** 结对竞赛: each team's sign-ups, with a bar against the leading team, and check-ins. */
+function ContestSection({ contest }: { contest: ContestStanding }) {
+  const bars = contestBars(contest)
+  return (
+    <View className='activity-section activity-contest'>
+      <View className='activity-section__title'>结对竞赛</View>
+      <View className='activity-contest__note'>{contest.kind === 'department' ? '报名成功的会员按所在部门计入各队' : '报名成功的会员按所在兴趣小组计入各队'}，看哪队参与的人多。</View>
+      <View className='activity-contest__legend'>
+        <Text className='activity-contest__key activity-contest__key--signed'>报名</Text>
+        <Text className='activity-contest__key activity-contest__key--checked'>签到</Text>
+      </View>
+      {bars.length === 0 ? (
+        <View className='activity-contest__empty'>还没有参赛队伍</View>
+      ) : (
+        bars.map((t) => (
+          <View key={t.id} className='activity-contest-team' data-team-id={t.id}>
+            <View className='activity-contest-team__head'>
+              <Text className='activity-contest-team__name'>{t.name}</Text>
+              <Text className='activity-contest-team__count'>
+                报名 {t.signedUp} 人 · 签到 {t.checkedIn} 人
+              </Text>
+            </View>
+            <View className='activity-contest-team__track'>
+              <View className='activity-contest-team__signed' style={{ width: `${t.signedPercent}%` }} />
+              <View className='activity-contest-team__checked' style={{ width: `${t.checkedPercent}%` }} />
+            </View>
+          </View>
+        ))
+      )}
+      {bars.length && bars.every((t) => t.signedUp === 0) ? <View className='activity-contest__empty'>还没有人报名，快来为本队争光吧</View> : null}
     </View>
   )
 }

@@ -20,6 +20,10 @@ const SECTIONS = [
     entries: [{ key: 'groups', text: '兴趣小组', hint: '新建兴趣小组、选定组长，修改简介和人数上限', url: ROUTES.adminGroups }],
   },
   {
+    title: '福利',
+    entries: [{ key: 'benefits', text: '福利发放', hint: '生日蛋糕券、节日慰问品：发放、领取进度、导出、代领', url: ROUTES.adminCampaigns }],
+  },
+  {
     title: '帮扶慰问',
     entries: [{ key: 'hardship-policy', text: '帮扶慰问标准', hint: '五要访、五要贺等类别的金额上限和次数，修改留痕', url: ROUTES.adminHardshipPolicy }],
   },

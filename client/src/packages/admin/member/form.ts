@@ -71,8 +71,8 @@ export interface RolesForm {
   /** Departments this member leads. */
   leaderDepartments: string[]
   redeemer: boolean
-  /** Redemption point id (points get their own screen in a later feature). */
-  pointId: string
+  /** Redemption points this member serves (shops, the union office). */
+  pointIds: string[]
   /** Grants this screen does not edit (e.g. 兴趣小组组长), kept as they are. */
   kept: Grant[]
 }
@@ -88,7 +88,7 @@ export const rolesFormOf = (grants: readonly Grant[]): RolesForm => {
     leader: has('leader'),
     leaderDepartments,
     redeemer: has('redeemer'),
-    pointId: grants.find((g) => g.role === 'redeemer' && g.scope?.kind === 'point')?.scope?.id ?? '',
+    pointIds: grants.filter((g) => g.role === 'redeemer' && g.scope?.kind === 'point').map((g) => g.scope!.id),
     kept,
   }
 }
@@ -107,10 +107,8 @@ export function grantsOf(form: RolesForm): { grants: SetRolesGrants } | { error:
     for (const g of groups) grants.push({ role: 'leader', scope: { kind: g.scope!.kind as 'group', id: g.scope!.id } })
   }
   if (form.redeemer) {
-    const id = form.pointId.trim()
-    if (!id) return { error: '请填写核销员所在的核销点编号' }
-    if (!/^[A-Za-z0-9_:-]{1,64}$/.test(id)) return { error: '核销点编号只能包含字母、数字、下划线和短横线' }
-    grants.push({ role: 'redeemer', scope: { kind: 'point', id } })
+    if (!form.pointIds.length) return { error: '请为核销员选择兑换点' }
+    for (const id of form.pointIds) grants.push({ role: 'redeemer', scope: { kind: 'point', id } })
   }
   return { grants }
 }

@@ -33,6 +33,7 @@ export default function MemberPage() {
   const id = params.id ? decodeURIComponent(params.id) : ''
   const loaded = useAction('member.get', { id }, { silent: true })
   const departments = useAction('member.departments', {}, { silent: true })
+  const points = useAction('benefit.points', {}, { silent: true })
   const [member, setMember] = useState<MemberDetail>()
   const [form, setForm] = useState<ProfileForm>()
   const [errors, setErrors] = useState<ProfileFormErrors>({})
@@ -54,6 +55,8 @@ export default function MemberPage() {
 
   const deptList = departments.data ?? []
   const deptName = useMemo(() => new Map(deptList.map((d) => [d.id, d.name])), [deptList])
+  const pointList = points.data ?? []
+  const pointName = useMemo(() => new Map(pointList.map((p) => [p.id, p.name])), [pointList])
 
   const edit = <K extends keyof ProfileForm>(key: K, value: ProfileForm[K]) => {
     setForm((f) => (f ? { ...f, [key]: value } : f))
@@ -283,7 +286,25 @@ export default function MemberPage() {
               <View className='member-role__hint'>在核销点为会员核销福利券</View>
               {roles.redeemer ? (
                 <View className='member-role__scope'>
-                  <Input className='member-role__point member-point-input' value={roles.pointId} maxlength={64} placeholder='核销点编号，如 point-1' onInput={(e) => editRoles({ pointId: e.detail.value })} />
+                  {roles.pointIds.map((pointId) => (
+                    <View key={pointId} className='admin-tag admin-tag--primary member-role__chip' onClick={() => editRoles({ pointIds: roles.pointIds.filter((x) => x !== pointId) })}>
+                      {pointName.get(pointId) ?? pointId} ×
+                    </View>
+                  ))}
+                  {pointList.some((p) => !roles.pointIds.includes(p.id)) ? (
+                    <Picker
+                      mode='selector'
+                      range={pointList.filter((p) => !roles.pointIds.includes(p.id)).map((p) => p.name)}
+                      onChange={(e) => {
+                        const picked = pointList.filter((p) => !roles.pointIds.includes(p.id))[Number(e.detail.value)]
+                        if (picked) editRoles({ pointIds: [...roles.pointIds, picked.id] })
+                      }}
+                    >
+                      <View className='member-role__add member-point-add'>＋ 选择兑换点</View>
+                    </Picker>
+                  ) : pointList.length ? null : (
+                    <View className='member-role__hint'>还没有兑换点，请先在「福利发放」里添加</View>
+                  )}
                 </View>
               ) : null}
             </View>

@@ -1,26 +1,32 @@
+import { useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import type { AttendeeRow } from '@shared/contract'
+import type { ActivityDetail, AttendeeRow } from '@shared/contract'
 import { useAction } from '../../../hooks/useAction'
 import { usePagedAction } from '../../../hooks/usePagedAction'
 import { useReloadOnChange } from '../../../hooks/useReloadOnChange'
-import { ActionError } from '../../../services/cloud'
+import { ActionError, callAction } from '../../../services/cloud'
+import { openSpreadsheet } from '../../../services/documents'
 import { PageHeader } from '../../../components/PageHeader'
 import { LoadingState } from '../../../components/LoadingState'
 import { ErrorState } from '../../../components/ErrorState'
 import { EmptyState } from '../../../components/EmptyState'
 import { Button } from '../../../ui/nutui'
 import { ROUTES } from '../../../constants/routes'
-import { activityIdParam, answersText, dateTimeText, withActivityId } from '../../../constants/activities'
+import { idParam, answersText, dateTimeText, withId } from '../../../constants/activities'
+import { exportColumnsOf, type ExportColumn } from './columns'
 import '../shared/organizer.scss'
 import './index.scss'
 
-/** 报名名单: totals, then the confirmed (in sign-up order) and the waitlist (in line order), with answers and check-in. */
+/**
+ * 报名名单: totals, then the confirmed (in sign-up order), the waitlist (in line order) and, before
+ * a lottery's draw, those in the lottery (参加抽签, in sign-up order), with answers and check-in.
+ */
 export default function AttendeesPage() {
   const { params } = useRouter()
-  const id = activityIdParam(params.id)
+  const id = idParam(params.id)
   const detail = useAction('activity.get', { id }, { silent: true })
-  // One row only: for the totals (已签到 / 已报名 / 排队), which the paged list does not keep.
+  // One row only: for the totals (已签到 / 已报名 / 排队, or 参加抽签), which the paged list does not keep.
   const totals = useAction('activity.attendees', { id, page: 1, pageSize: 1 }, { silent: true })
   const list = usePagedAction('activity.attendees', { id }, 20)
 
@@ -42,18 +48,27 @@ export default function AttendeesPage() {
 
   const a = detail.data
   const t = totals.data
+  const lottery = a?.allocation === 'lottery'
+  const undrawn = lottery && !a?.drawnAt
   return (
     <View className='page page-organizer-attendees'>
       <PageHeader title='报名名单' subtitle={a ? `${a.title} · ${dateTimeText(a.startAt)}` : undefined} />
-      {list.error ? null : (
+      {list.error ? null : undrawn ? (
+        <View className='attendees-totals attendees-totals--lottery'>
+          <Total className='attendees-total--entered' label='参加抽签' value={t?.entered} />
+          <Total className='attendees-total--places' label='名额' value={a?.capacity ?? undefined} />
+          <View className='attendees-totals__note'>{a?.drawAt ? `${dateTimeText(a.drawAt)} 抽签` : '报名截止后抽签'}，抽签后分为中签和候补</View>
+        </View>
+      ) : (
         <View className='attendees-totals'>
           <Total className='attendees-total--checked' label='已签到' value={t?.checkedIn} />
           <Total className='attendees-total--confirmed' label='已报名' value={t?.confirmed} suffix={a?.capacity ? ` / ${a.capacity}` : ''} />
-          <Total className='attendees-total--waiting' label='排队' value={t?.waiting} />
+          <Total className='attendees-total--waiting' label={lottery ? '候补' : '排队'} value={t?.waiting} />
         </View>
       )}
+      {list.error || !a ? null : <ExportPanel activity={a} disabled={!list.total} />}
       {list.error ? null : (
-        <View className='attendees-checkin' onClick={() => void Taro.navigateTo({ url: withActivityId(ROUTES.organizerCheckin, id) })}>
+        <View className='attendees-checkin' onClick={() => void Taro.navigateTo({ url: withId(ROUTES.organizerCheckin, id) })}>
           去现场签到 ›
         </View>
       )}
@@ -63,12 +78,16 @@ export default function AttendeesPage() {
       ) : list.error ? (
         <ErrorState error={list.error} onRetry={() => void list.reload()} art='activities' />
       ) : list.items.length === 0 ? (
-        <EmptyState className='attendees-empty' title='还没有人报名' description='把活动转发到同事群里，让大家来报名吧' art='activities' />
+        undrawn ? (
+          <EmptyState className='attendees-empty attendees-empty--lottery' title='还没有人报名抽签' description='把活动转发到同事群里，让大家来报名参加抽签吧' art='activities' />
+        ) : (
+          <EmptyState className='attendees-empty' title='还没有人报名' description='把活动转发到同事群里，让大家来报名吧' art='activities' />
+        )
       ) : (
         <>
           <View className='attendees-list'>
             {list.items.map((r) => (
-              <AttendeeRowView key={r.memberId} row={r} answers={a ? answersText(a.fields, r.answers) : ''} />
+              <AttendeeRowView key={r.memberId} row={r} answers={a ? answersText(a.fields, r.answers) : ''} lottery={lottery} />
             ))}
           </View>
           <View className='org-footer'>
@@ -98,14 +117,18 @@ function Total({ label, value, suffix = '', className }: { label: string; value:
   )
 }
 
-function AttendeeRowView({ row: r, answers }: { row: AttendeeRow; answers: string }) {
+function AttendeeRowView({ row: r, answers, lottery }: { row: AttendeeRow; answers: string; lottery: boolean }) {
   return (
     <View className={`attendee-row attendee-row--${r.status}`} data-member-id={r.memberId}>
       <View className='attendee-row__main'>
         <Text className='attendee-row__name'>{r.name}</Text>
         <Text className='attendee-row__department'>{r.department}</Text>
         {r.status === 'waiting' ? (
-          <Text className='attendee-row__tag attendee-row__tag--waiting'>排队第 {r.waitingPosition ?? '-'} 位</Text>
+          <Text className='attendee-row__tag attendee-row__tag--waiting'>
+            {lottery ? '候补' : '排队'}第 {r.waitingPosition ?? '-'} 位
+          </Text>
+        ) : r.status === 'entered' ? (
+          <Text className='attendee-row__tag attendee-row__tag--entered'>参加抽签</Text>
         ) : r.checkedInAt ? (
           <Text className='attendee-row__tag attendee-row__tag--checked'>已签到 {r.checkedInAt.slice(-5)}</Text>
         ) : (
@@ -115,4 +138,68 @@ function AttendeeRowView({ row: r, answers }: { row: AttendeeRow; answers: strin
       {answers ? <View className='attendee-row__answers'>{answers}</View> : null}
     </View>
   )
+}
+
+/**
+ * 导出名单: the columns to include (all, to begin with), then the spreadsheet opens — in the
+ * mini-program downloaded through wx.cloud by its fileId (no download domain to allow-list), in h5
+ * downloaded from the link.
+ */
+function ExportPanel({ activity, disabled }: { activity: ActivityDetail; disabled: boolean }) {
+  const columns = exportColumnsOf(activity.fields)
+  const [open, setOpen] = useState(false)
+  const [chosen, setChosen] = useState<readonly string[]>(() => columns.map((c) => c.key))
+  const [busy, setBusy] = useState(false)
+
+  const toggle = (c: ExportColumn) => setChosen((keys) => (keys.includes(c.key) ? keys.filter((k) => k !== c.key) : columns.map((x) => x.key).filter((k) => k === c.key || keys.includes(k))))
+
+  const run = async () => {
+    if (busy) return
+    if (!chosen.length) {
+      void Taro.showToast({ title: '请至少选择一列', icon: 'none' })
+      return
+    }
+    setBusy(true)
+    try {
+      const { url, fileId, count } = await callAction('activity.export', { id: activity.id, columns: [...chosen] })
+      if (!count) void Taro.showToast({ title: '还没有报名的会员可以导出', icon: 'none' })
+      else await openSpreadsheet(url, fileId)
+    } catch {
+      // callAction has toasted why.
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='attendees-export'>
+      <View className='attendees-export__head'>
+        <View className='attendees-export__text'>导出报名名单（Excel 表格），含{exportWho(activity)}的会员</View>
+        <Button className='attendees-export-open' type='primary' fill='outline' size='small' disabled={disabled} onClick={() => setOpen(!open)}>
+          {open ? '收起' : '导出名单'}
+        </Button>
+      </View>
+      {open ? (
+        <>
+          <View className='org-muted attendees-export__label'>选择要导出的列</View>
+          <View className='org-chips attendees-export__columns'>
+            {columns.map((c) => (
+              <View key={c.key} className={`org-chip attendees-export-column${chosen.includes(c.key) ? ' org-chip--on' : ''}`} onClick={() => toggle(c)}>
+                {c.label}
+              </View>
+            ))}
+          </View>
+          <Button className='attendees-export-submit' type='primary' block loading={busy} disabled={busy || disabled} onClick={() => void run()}>
+            导出 {chosen.length} 列
+          </Button>
+        </>
+      ) : null}
+    </View>
+  )
+}
+
+/** Who the spreadsheet lists: before a lottery's draw those in it, after it the winners and the waitlist. */
+function exportWho(a: ActivityDetail): string {
+  if (a.allocation !== 'lottery') return '已报名和排队'
+  return a.drawnAt ? '中签和候补' : '参加抽签'
 }

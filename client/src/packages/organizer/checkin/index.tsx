@@ -8,7 +8,7 @@ import { PageHeader } from '../../../components/PageHeader'
 import { ErrorState } from '../../../components/ErrorState'
 import { Button } from '../../../ui/nutui'
 import { ROUTES } from '../../../constants/routes'
-import { activityIdParam, dateTimeText, withActivityId } from '../../../constants/activities'
+import { idParam, dateTimeText, withId } from '../../../constants/activities'
 import { checkInErrorOf, checkInResultOf, typedCode, type CheckInResult } from './result'
 import '../shared/organizer.scss'
 import './index.scss'
@@ -19,7 +19,7 @@ const CAN_SCAN = process.env.TARO_ENV === 'weapp'
 /** 现场签到: scan a member's code (or type its six digits) and see at once who it is and whether it worked. */
 export default function CheckInPage() {
   const { params } = useRouter()
-  const id = activityIdParam(params.id)
+  const id = idParam(params.id)
   const detail = useAction('activity.get', { id }, { silent: true })
   // The counts before the first check-in here; every check-in answers with fresh ones.
   const totals = useAction('activity.attendees', { id, page: 1, pageSize: 1 }, { silent: true })
@@ -118,7 +118,7 @@ export default function CheckInPage() {
             </Button>
           </View>
 
-          <View className='checkin-list' onClick={() => void Taro.navigateTo({ url: withActivityId(ROUTES.organizerAttendees, id) })}>
+          <View className='checkin-list' onClick={() => void Taro.navigateTo({ url: withId(ROUTES.organizerAttendees, id) })}>
             查看报名名单 ›
           </View>
         </>

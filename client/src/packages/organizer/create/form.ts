@@ -1,12 +1,18 @@
 /**
- * The 发布活动 form: its state, sensible defaults, and the checks the server would make (times
- * that fit together, choice fields with options), turned into `activity.create`'s input.
+ * The 发布活动 / 修改活动 form: its state, sensible defaults (or the event as it stands), and the
+ * checks the server would make (times that fit together — the shared `scheduleProblem` — choice
+ * fields with options, a lottery's draw time, contest teams), turned into `activity.create`'s or
+ * `activity.update`'s input.
  */
-import type { ActionInput, MeView } from '@shared/contract'
-import type { ActivityType, FieldType } from '@shared/domain/activity'
+import type { ActionInput, ActivityDetail, MeView } from '@shared/contract'
+import type { ActivityType, Audience, FieldType } from '@shared/domain/activity'
+import { scheduleProblem, type Allocation, type Schedule } from '@shared/domain/activity-schedule'
 import { inShanghai, SHANGHAI_OFFSET } from '../../../constants/activities'
 
 export type CreateInput = ActionInput<'activity.create'>
+export type UpdateInput = ActionInput<'activity.update'>
+/** What creating and editing both send: everything but the scope (create) or the id (update). */
+export type EventInput = Omit<CreateInput, 'scope'>
 type Scope = CreateInput['scope']
 
 export interface ScopeOption {
@@ -30,8 +36,16 @@ export function scopeOptions(me: MeView): ScopeOption[] {
   return options
 }
 
-export type AudienceChoice = 'all' | 'women' | 'departments' | 'group'
-export const AUDIENCE_LABELS: Readonly<Record<AudienceChoice, string>> = { all: '全体会员', women: '仅女职工', departments: '指定部门', group: '仅本组成员' }
+/** `kept`: an audience this form cannot build (set up elsewhere), kept as it is when editing. */
+export type AudienceChoice = 'all' | 'women' | 'departments' | 'group' | 'kept'
+export const AUDIENCE_LABELS: Readonly<Record<AudienceChoice, string>> = { all: '全体会员', women: '仅女职工', departments: '指定部门', group: '仅本组成员', kept: '保持原设置' }
+
+export const ALLOCATION_LABELS: Readonly<Record<Allocation, string>> = { fcfs: '先到先得', lottery: '抽签' }
+
+export type ContestKind = 'department' | 'group'
+export const CONTEST_KIND_LABELS: Readonly<Record<ContestKind, string>> = { department: '部门之间', group: '兴趣小组之间' }
+export const CONTEST_MIN_TEAMS = 2
+export const CONTEST_MAX_TEAMS = 10
 
 export interface FieldDraft {
   readonly key: string
@@ -50,9 +64,10 @@ export interface When {
   readonly date: string
   readonly time: string
 }
+/** The times every event has, in the order the form shows them; a lottery adds `draw`. */
 export const TIME_KEYS = ['start', 'end', 'opens', 'closes', 'cancel'] as const
-export type TimeKey = (typeof TIME_KEYS)[number]
-export const TIME_LABELS: Readonly<Record<TimeKey, string>> = { start: '开始时间', end: '结束时间', opens: '报名开始', closes: '报名截止', cancel: '取消截止' }
+export type TimeKey = (typeof TIME_KEYS)[number] | 'draw'
+export const TIME_LABELS: Readonly<Record<TimeKey, string>> = { start: '开始时间', end: '结束时间', opens: '报名开始', closes: '报名截止', cancel: '取消截止', draw: '抽签时间' }
 
 export interface CreateForm {
   readonly scopeKey: string
@@ -66,12 +81,23 @@ export interface CreateForm {
   readonly unlimited: boolean
   readonly capacity: string
   readonly waitlist: boolean
+  readonly allocation: Allocation
   readonly audience: AudienceChoice
   readonly departmentIds: readonly string[]
+  /** The group a 仅本组成员 event is for when editing (creating takes it from the scope). */
+  readonly groupId: string | null
+  /** The audience as stored, when it is none of the choices above (editing only). */
+  readonly keptAudience: Audience | null
   readonly fields: readonly FieldDraft[]
+  /** Storage fileID of the cover picture, and what to show for it (a local path or a short-lived link). */
+  readonly cover: string | null
+  readonly coverPreview: string | null
+  readonly contestOn: boolean
+  readonly contestKind: ContestKind
+  readonly contestTeamIds: readonly string[]
 }
 
-export type CreateFormErrors = Partial<Record<'scope' | 'title' | 'type' | 'place' | 'description' | TimeKey | 'capacity' | 'audience' | 'fields', string>> & {
+export type CreateFormErrors = Partial<Record<'scope' | 'title' | 'type' | 'place' | 'description' | TimeKey | 'capacity' | 'allocation' | 'audience' | 'fields' | 'cover' | 'contest', string>> & {
   /** Per extra field, by its key. */
   readonly field?: Readonly<Record<string, string>>
 }
@@ -84,13 +110,19 @@ export const isoOf = (w: When): string => `${w.date}T${w.time}:00${SHANGHAI_OFFS
 
 /**
  * Times that follow the start: ends three hours later, sign-up closes (and cancelling ends) at
- * 18:00 the day before — or, for an event starting within a day, when it starts.
+ * 18:00 the day before — or, for an event starting within a day, when it starts. A lottery is
+ * drawn two hours after sign-up closes (or at the start, if that is sooner).
  */
 export function followStart(start: When, now: Date): Record<Exclude<TimeKey, 'start' | 'opens'>, When> {
   const s = at(start)
   const dayBefore = s.subtract(1, 'day').hour(18).minute(0)
   const closes = dayBefore.valueOf() > now.getTime() ? dayBefore : s
-  return { end: when(s.add(3, 'hour')), closes: when(closes), cancel: when(closes) }
+  return { end: when(s.add(3, 'hour')), closes: when(closes), cancel: when(closes), draw: followCloses(when(closes), start) }
+}
+
+function followCloses(closes: When, start: When): When {
+  const later = at(closes).add(2, 'hour')
+  return when(later.valueOf() <= at(start).valueOf() ? later : at(start))
 }
 
 /** A week from today at 09:00, sign-up open from now; the organizer's first scope; no extra fields. */
@@ -107,13 +139,65 @@ export function defaultForm(scopes: readonly ScopeOption[], now: Date = new Date
     unlimited: false,
     capacity: '',
     waitlist: true,
+    allocation: 'fcfs',
     audience: 'all',
     departmentIds: [],
+    groupId: null,
+    keptAudience: null,
     fields: [],
+    cover: null,
+    coverPreview: null,
+    contestOn: false,
+    contestKind: 'department',
+    contestTeamIds: [],
   }
 }
 
-/** Sets one time; moving the start moves the times not set by hand along with it. */
+/** How a stored audience shows on the form: one of the choices, or kept as it is. */
+function audienceChoiceOf(audience: Audience): Pick<CreateForm, 'audience' | 'departmentIds' | 'groupId' | 'keptAudience'> {
+  const none = { departmentIds: [], groupId: null, keptAudience: null }
+  if (audience.kind === 'all') return { ...none, audience: 'all' }
+  if (audience.kind === 'departments') return { ...none, audience: 'departments', departmentIds: [...audience.departmentIds] }
+  if (audience.kind === 'group') return { ...none, audience: 'group', groupId: audience.groupId }
+  if (audience.genders.length === 1 && audience.genders[0] === '女' && !audience.departmentIds.length && !audience.statuses.length) return { ...none, audience: 'women' }
+  return { ...none, audience: 'kept', keptAudience: audience }
+}
+
+/**
+ * 修改活动: the form as the event stands. Every time counts as set by hand (moving the start does
+ * not move the others). `groupId`: the group the event was posted for (its scope), or the one its
+ * audience already names — it lets an edit make the event 仅本组成员.
+ */
+export function formFromDetail(a: ActivityDetail): CreateForm {
+  const w = (iso: string) => when(inShanghai(iso))
+  const closes = w(a.signUpClosesAt)
+  const start = w(a.startAt)
+  const audience = audienceChoiceOf(a.audience)
+  const groupId = audience.groupId ?? (a.scope.kind === 'group' ? a.scope.id : null)
+  return {
+    scopeKey: '',
+    title: a.title,
+    type: a.type,
+    place: a.place,
+    description: a.description,
+    times: { start, end: w(a.endAt), opens: w(a.signUpOpensAt), closes, cancel: w(a.cancelDeadline), draw: a.drawAt ? w(a.drawAt) : followCloses(closes, start) },
+    touched: [...TIME_KEYS, 'draw'],
+    unlimited: a.capacity === null,
+    capacity: a.capacity === null ? '' : String(a.capacity),
+    waitlist: a.waitlist,
+    allocation: a.allocation,
+    ...audience,
+    groupId,
+    fields: a.fields.map((f) => ({ key: f.key, label: f.label, type: f.type, required: f.required, options: [...(f.options ?? [])] })),
+    cover: a.cover,
+    coverPreview: a.coverUrl,
+    contestOn: a.contest !== null,
+    contestKind: a.contest?.kind ?? 'department',
+    contestTeamIds: a.contest ? a.contest.teams.map((t) => t.id) : [],
+  }
+}
+
+/** Sets one time; moving the start moves the times not set by hand along with it, and the draw follows sign-up closing. */
 export function setTime(form: CreateForm, key: TimeKey, value: When, now: Date = new Date()): CreateForm {
   const times = { ...form.times, [key]: value }
   const touched = form.touched.includes(key) || key === 'start' ? form.touched : [...form.touched, key]
@@ -121,6 +205,7 @@ export function setTime(form: CreateForm, key: TimeKey, value: When, now: Date =
     const follow = followStart(value, now)
     for (const k of ['end', 'closes', 'cancel'] as const) if (!touched.includes(k)) times[k] = follow[k]
   }
+  if ((key === 'start' || key === 'closes') && !touched.includes('draw')) times.draw = followCloses(times.closes, times.start)
   return { ...form, times, touched }
 }
 
@@ -134,12 +219,68 @@ export function newField(fields: readonly FieldDraft[], type: FieldType): FieldD
 
 const CAPACITY = /^\d+$/
 
-/** The input for `activity.create`, or what to fix (in the server's words where it has them). */
-export function createInputOf(form: CreateForm, scopes: readonly ScopeOption[], now: Date = new Date()): { input: CreateInput } | { errors: CreateFormErrors } {
+/** The capacity typed, if it is a valid one; null for 不限名额 or nothing usable. */
+function capacityOf(form: CreateForm): number | null {
+  if (form.unlimited) return null
+  const text = form.capacity.trim()
+  const n = Number(text)
+  return CAPACITY.test(text) && n >= 1 && n <= 10000 ? n : null
+}
+
+const SCHEDULE_KEYS: Readonly<Record<keyof Schedule, TimeKey | 'capacity' | 'allocation'>> = {
+  startAt: 'start',
+  endAt: 'end',
+  signUpOpensAt: 'opens',
+  signUpClosesAt: 'closes',
+  cancelDeadline: 'cancel',
+  drawAt: 'draw',
+  capacity: 'capacity',
+  allocation: 'allocation',
+}
+
+/**
+ * What is wrong with the times (and a lottery's needs) as they stand, by the same rule the server
+ * applies (`scheduleProblem`), placed on the form field it concerns; null when they fit together.
+ */
+export function scheduleProblemOf(form: CreateForm): { key: TimeKey | 'capacity' | 'allocation'; message: string } | null {
+  const date = (k: TimeKey) => new Date(isoOf(form.times[k]))
+  const problem = scheduleProblem({
+    startAt: date('start'),
+    endAt: date('end'),
+    signUpOpensAt: date('opens'),
+    signUpClosesAt: date('closes'),
+    cancelDeadline: date('cancel'),
+    allocation: form.allocation,
+    drawAt: form.allocation === 'lottery' ? date('draw') : null,
+    capacity: capacityOf(form),
+  })
+  return problem ? { key: SCHEDULE_KEYS[problem.field], message: problem.message } : null
+}
+
+const copyAudience = (a: Audience): EventInput['audience'] => {
+  switch (a.kind) {
+    case 'rule':
+      return { kind: 'rule', genders: [...a.genders], departmentIds: [...a.departmentIds], statuses: [...a.statuses] }
+    case 'departments':
+      return { kind: 'departments', departmentIds: [...a.departmentIds] }
+    case 'group':
+      return { kind: 'group', groupId: a.groupId }
+    default:
+      return { kind: 'all' }
+  }
+}
+
+export interface EventInputOptions {
+  /** Editing: the stored start, which may already have passed (an event under way can still be edited). */
+  readonly originalStart?: string
+  /** 仅本组成员: the group it is for. */
+  readonly groupId?: string | null
+}
+
+/** The fields creating and editing share, or what to fix (in the server's words where it has them). */
+export function eventInputOf(form: CreateForm, now: Date = new Date(), opts: EventInputOptions = {}): { input: EventInput } | { errors: CreateFormErrors } {
   const errors: Record<string, string> = {}
   const fieldErrors: Record<string, string> = {}
-  const scope = scopes.find((s) => s.key === form.scopeKey)
-  if (!scope) errors.scope = '请选择以谁的名义发布'
   const title = form.title.trim()
   if (!title) errors.title = '请填写活动名称'
   else if ([...title].length > 40) errors.title = '活动名称请不超过 40 个字'
@@ -149,33 +290,33 @@ export function createInputOf(form: CreateForm, scopes: readonly ScopeOption[], 
   else if ([...place].length > 60) errors.place = '地点请不超过 60 个字'
   if ([...form.description.trim()].length > 2000) errors.description = '活动介绍请不超过 2000 个字'
 
-  const t = Object.fromEntries(TIME_KEYS.map((k) => [k, at(form.times[k]).valueOf()])) as Record<TimeKey, number>
-  if (t.start <= now.getTime()) errors.start = '开始时间已经过了，请重新选择'
-  if (t.end <= t.start) errors.end = '结束时间要晚于开始时间'
-  if (t.closes <= t.opens) errors.closes = '报名截止时间要晚于报名开始时间'
-  else if (t.closes > t.start) errors.closes = '报名截止时间不能晚于活动开始时间'
-  if (t.cancel > t.start) errors.cancel = '取消截止时间不能晚于活动开始时间'
+  const start = isoOf(form.times.start)
+  const startMoved = !opts.originalStart || new Date(opts.originalStart).getTime() !== new Date(start).getTime()
+  if (startMoved && new Date(start).getTime() <= now.getTime()) errors.start = '开始时间已经过了，请重新选择'
 
-  let capacity: number | null = null
+  const capacity = capacityOf(form)
   if (!form.unlimited) {
     const text = form.capacity.trim()
-    const n = Number(text)
-    if (!text) errors.capacity = '请填写名额，或选择「不限名额」'
-    else if (!CAPACITY.test(text) || n < 1 || n > 10000) errors.capacity = '名额请填写 1 到 10000 之间的整数'
-    else capacity = n
+    if (!text) errors.capacity = form.allocation === 'lottery' ? '抽签活动需要设定名额' : '请填写名额，或选择「不限名额」'
+    else if (capacity === null) errors.capacity = '名额请填写 1 到 10000 之间的整数'
   }
+  const problem = scheduleProblemOf(form)
+  if (problem && !errors[problem.key]) errors[problem.key] = problem.message
 
-  let audience: CreateInput['audience'] = { kind: 'all' }
+  let audience: EventInput['audience'] = { kind: 'all' }
   if (form.audience === 'women') audience = { kind: 'rule', genders: ['女'], departmentIds: [], statuses: [] }
   else if (form.audience === 'departments') {
     if (!form.departmentIds.length) errors.audience = '请至少选择一个部门'
     audience = { kind: 'departments', departmentIds: [...form.departmentIds] }
   } else if (form.audience === 'group') {
-    if (scope?.scope.kind !== 'group') errors.audience = '只有兴趣小组的活动可以只面向本组成员'
-    else audience = { kind: 'group', groupId: scope.scope.id }
+    if (!opts.groupId) errors.audience = '只有兴趣小组的活动可以只面向本组成员'
+    else audience = { kind: 'group', groupId: opts.groupId }
+  } else if (form.audience === 'kept') {
+    if (form.keptAudience) audience = copyAudience(form.keptAudience)
+    else errors.audience = '请选择参加对象'
   }
 
-  const fields: CreateInput['fields'] = []
+  const fields: EventInput['fields'] = []
   const labels = new Set<string>()
   if (form.fields.length > MAX_FIELDS) errors.fields = `报名项最多 ${MAX_FIELDS} 个`
   for (const f of form.fields) {
@@ -192,25 +333,53 @@ export function createInputOf(form: CreateForm, scopes: readonly ScopeOption[], 
     fields.push({ key: f.key, label, type: f.type, required: f.required, ...(choice ? { options } : {}) })
   }
 
+  let contest: EventInput['contest'] = null
+  if (form.contestOn) {
+    const teamIds = [...new Set(form.contestTeamIds)]
+    const what = form.contestKind === 'department' ? '部门' : '兴趣小组'
+    if (teamIds.length < CONTEST_MIN_TEAMS) errors.contest = `结对竞赛请至少选择 ${CONTEST_MIN_TEAMS} 个${what}`
+    else if (teamIds.length > CONTEST_MAX_TEAMS) errors.contest = `结对竞赛最多选择 ${CONTEST_MAX_TEAMS} 个${what}`
+    else contest = { kind: form.contestKind, teamIds }
+  }
+
   if (Object.keys(errors).length || Object.keys(fieldErrors).length) return { errors: { ...errors, ...(Object.keys(fieldErrors).length ? { field: fieldErrors } : {}) } }
+  const lottery = form.allocation === 'lottery'
   return {
     input: {
-      scope: scope!.scope,
       title,
       type: form.type as ActivityType,
       description: form.description.trim(),
       place,
-      startAt: isoOf(form.times.start),
+      startAt: start,
       endAt: isoOf(form.times.end),
       signUpOpensAt: isoOf(form.times.opens),
       signUpClosesAt: isoOf(form.times.closes),
       cancelDeadline: isoOf(form.times.cancel),
       capacity,
-      waitlist: capacity === null ? false : form.waitlist,
+      // A lottery's losers always wait in draw order; without a capacity there is nothing to wait for.
+      waitlist: capacity === null ? false : lottery || form.waitlist,
+      allocation: form.allocation,
+      drawAt: lottery ? isoOf(form.times.draw) : null,
       audience,
       fields,
+      cover: form.cover,
+      contest,
     },
   }
+}
+
+/** The input for `activity.create`, or what to fix. */
+export function createInputOf(form: CreateForm, scopes: readonly ScopeOption[], now: Date = new Date()): { input: CreateInput } | { errors: CreateFormErrors } {
+  const scope = scopes.find((s) => s.key === form.scopeKey)
+  const res = eventInputOf(form, now, { groupId: scope?.scope.kind === 'group' ? scope.scope.id : null })
+  if (!scope) return { errors: { scope: '请选择以谁的名义发布', ...('errors' in res ? res.errors : {}) } }
+  return 'errors' in res ? res : { input: { scope: scope.scope, ...res.input } }
+}
+
+/** The input for `activity.update` of the event being edited, or what to fix. */
+export function updateInputOf(form: CreateForm, original: Pick<ActivityDetail, 'id' | 'startAt'>, now: Date = new Date()): { input: UpdateInput } | { errors: CreateFormErrors } {
+  const res = eventInputOf(form, now, { originalStart: original.startAt, groupId: form.groupId })
+  return 'errors' in res ? res : { input: { id: original.id, ...res.input } }
 }
 
 /** Where the server's refusal belongs on the form (details.field), else nowhere in particular. */
@@ -225,10 +394,28 @@ export function errorKeyOf(field: unknown): keyof CreateFormErrors | undefined {
     signUpOpensAt: 'opens',
     signUpClosesAt: 'closes',
     cancelDeadline: 'cancel',
+    drawAt: 'draw',
     capacity: 'capacity',
+    waitlist: 'capacity',
+    allocation: 'allocation',
     audience: 'audience',
     fields: 'fields',
+    cover: 'cover',
+    contest: 'contest',
     scope: 'scope',
   }
   return typeof field === 'string' ? map[field.split('.')[0]] : undefined
 }
+
+/** The edit form's limits, from the event as it stands (the server checks them again). */
+export interface EditLocks {
+  /** Someone holds a place or is in the lottery: the questions they answered and the way places are given stay. */
+  readonly signedUp: boolean
+  /** Drawn: the draw time, the way places are given and the number of places stay. */
+  readonly drawn: boolean
+}
+
+export const editLocksOf = (a: Pick<ActivityDetail, 'confirmedCount' | 'enteredCount' | 'drawnAt'>): EditLocks => ({
+  signedUp: a.confirmedCount > 0 || (a.enteredCount ?? 0) > 0 || a.drawnAt !== null,
+  drawn: a.drawnAt !== null,
+})

@@ -1,5 +1,386 @@
-import { StaffPage } from '../../../components/StaffPage'
+import { useEffect, useState } from 'react'
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { Input, Picker, Text, View } from '@tarojs/components'
+import type { PointView, Redemption, VoucherPreview } from '@shared/contract'
+import { useAction } from '../../../hooks/useAction'
+import { usePagedAction } from '../../../hooks/usePagedAction'
+import { ActionError, callAction } from '../../../services/cloud'
+import { openSpreadsheet } from '../../../services/documents'
+import { PageHeader } from '../../../components/PageHeader'
+import { LoadingState } from '../../../components/LoadingState'
+import { ErrorState } from '../../../components/ErrorState'
+import { EmptyState } from '../../../components/EmptyState'
+import { Button } from '../../../ui/nutui'
+import { formatYuan } from '@shared/domain/money'
+import { kindLabel, yuanText } from '../../../pages/benefits/view'
+import { attemptFor, defaultRange, pickPoint, POINT_STORAGE_KEY, redeemWith, redemptionWhereText, settlementTotals, typedCode, type RedeemAttempt } from './redeem'
+import './index.scss'
 
+/** Scanning needs the WeChat camera; typing the six digits works everywhere. */
+const CAN_SCAN = process.env.TARO_ENV === 'weapp'
+
+type Tab = 'redeem' | 'history' | 'settle'
+const TABS: ReadonlyArray<{ key: Tab; text: string }> = [
+  { key: 'redeem', text: '核销' },
+  { key: 'history', text: '核销记录' },
+  { key: 'settle', text: '对账' },
+]
+
+/** 福利核销: for shop clerks and the union office — scan or type a member's code, check, confirm; records; 对账. */
 export default function RedeemPage() {
-  return <StaffPage className='page-redeem' title='核销' role='redeemer' comingSoon='扫描会员出示的福利券即可核销，功能即将上线' />
+  const points = useAction('benefit.points', {}, { silent: true })
+  const [tab, setTab] = useState<Tab>('redeem')
+  const [pointId, setPointId] = useState('')
+  const list = points.data ?? []
+
+  // The counter this phone served last, while the clerk still serves it.
+  useEffect(() => {
+    if (!points.data) return
+    let remembered: unknown = ''
+    try {
+      remembered = Taro.getStorageSync(POINT_STORAGE_KEY)
+    } catch {
+      remembered = ''
+    }
+    setPointId((current) => pickPoint(points.data!, current || remembered))
+  }, [points.data])
+
+  const choosePoint = (id: string) => {
+    setPointId(id)
+    try {
+      Taro.setStorageSync(POINT_STORAGE_KEY, id)
+    } catch {
+      // Remembering is a nicety.
+    }
+  }
+
+  const point = list.find((p) => p.id === pointId)
+
+  return (
+    <View className='page page-redeem'>
+      <PageHeader title='福利核销' subtitle={point ? `当前兑换点：${point.name}` : undefined} />
+      {points.loading && !points.data ? (
+        <LoadingState rows={3} />
+      ) : points.error ? (
+        <ErrorState error={points.error} onRetry={() => void points.reload()} art='benefits' />
+      ) : list.length === 0 ? (
+        <EmptyState className='redeem-no-points' title='还没有为你指定兑换点' description='请联系工会管理员，在会员管理里为你设置「核销员」和所在兑换点' art='benefits' />
+      ) : (
+        <>
+          <View className='redeem-tabs'>
+            {TABS.map((t) => (
+              <View key={t.key} className={`redeem-tab redeem-tab--${t.key}${tab === t.key ? ' redeem-tab--on' : ''}`} onClick={() => setTab(t.key)}>
+                {t.text}
+              </View>
+            ))}
+          </View>
+          {tab !== 'history' ? <PointChips points={list} value={pointId} onChange={choosePoint} /> : null}
+          {tab === 'redeem' && point ? <RedeemPanel point={point} /> : null}
+          {tab === 'history' ? <History /> : null}
+          {tab === 'settle' && point ? <Settlement point={point} /> : null}
+        </>
+      )}
+    </View>
+  )
+}
+
+function PointChips({ points, value, onChange }: { points: readonly PointView[]; value: string; onChange: (id: string) => void }) {
+  if (points.length < 2) return null
+  return (
+    <View className='redeem-points'>
+      {points.map((p) => (
+        <View key={p.id} className={`redeem-point${p.id === value ? ' redeem-point--on' : ''}`} data-point-id={p.id} onClick={() => onChange(p.id)}>
+          {p.name}
+        </View>
+      ))}
+    </View>
+  )
+}
+
+type Step =
+  | { kind: 'idle' }
+  | { kind: 'inspecting' }
+  | { kind: 'preview'; preview: VoucherPreview; attempt: RedeemAttempt; busy: boolean; unsure?: string }
+  | { kind: 'done'; redemption: Redemption }
+  | { kind: 'refused'; message: string }
+
+/** Scan or type → what to hand over → 确认核销 → done or the reason; 下一位 starts again. */
+export function RedeemPanel({ point }: { point: PointView }) {
+  const [typed, setTyped] = useState('')
+  const [step, setStep] = useState<Step>({ kind: 'idle' })
+
+  // Another counter: whatever was on screen belonged to the old one.
+  useEffect(() => {
+    setStep({ kind: 'idle' })
+    setTyped('')
+  }, [point.id])
+
+  const inspect = async (code: string) => {
+    if (!code || step.kind === 'inspecting') return
+    setStep({ kind: 'inspecting' })
+    try {
+      const preview = await callAction('benefit.inspect', { code, pointId: point.id }, { silent: true })
+      // One requestId per confirmation: made here, reused by every retry of this one.
+      setStep({ kind: 'preview', preview, attempt: attemptFor(preview.ticket), busy: false })
+    } catch (err) {
+      setStep({ kind: 'refused', message: err instanceof ActionError ? err.message : String(err) })
+    }
+  }
+
+  const confirm = async () => {
+    if (step.kind !== 'preview' || step.busy) return
+    const { preview, attempt } = step
+    setStep({ ...step, busy: true, unsure: undefined })
+    const outcome = await redeemWith(attempt, (input) => callAction('benefit.redeem', input, { silent: true }))
+    if (outcome.kind === 'done') {
+      setStep({ kind: 'done', redemption: outcome.redemption })
+      setTyped('')
+      if (process.env.TARO_ENV === 'weapp') void Taro.vibrateShort({ type: 'medium' }).catch(() => undefined)
+    } else if (outcome.kind === 'unknown') setStep({ kind: 'preview', preview, attempt, busy: false, unsure: outcome.message })
+    else setStep({ kind: 'refused', message: outcome.message })
+  }
+
+  const scan = async () => {
+    try {
+      const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
+      if (res.result) await inspect(res.result.trim())
+    } catch (err) {
+      // Closing the camera is not an error worth showing.
+      const msg = String((err as { errMsg?: string })?.errMsg ?? err)
+      if (!/cancel/i.test(msg)) setStep({ kind: 'refused', message: '没有扫到券码，请再试一次，或输入 6 位数字' })
+    }
+  }
+
+  const next = () => {
+    setStep({ kind: 'idle' })
+    setTyped('')
+    if (CAN_SCAN) void scan()
+  }
+
+  const onType = (value: string) => {
+    const digits = typedCode(value)
+    setTyped(digits)
+    // Six digits are a whole code: look it up at once.
+    if (digits.length === 6) void inspect(digits)
+    return digits
+  }
+
+  if (step.kind === 'preview') {
+    const p = step.preview
+    return (
+      <View className='redeem-preview'>
+        <View className='redeem-preview__head'>
+          <Text className='redeem-preview__kind'>{kindLabel(p.kind)}</Text>
+          <Text className='redeem-preview__campaign'>{p.campaignName}</Text>
+        </View>
+        <View className='redeem-preview__option'>{p.optionName ?? '（无需选择礼品）'}</View>
+        <View className='redeem-preview__value'>面值 {yuanText(p.faceValue)}</View>
+        <View className='redeem-preview__member'>
+          {p.memberName}
+          {p.department ? <Text className='redeem-preview__department'> · {p.department}</Text> : null}
+        </View>
+        <View className='redeem-preview__point'>兑换点：{p.pointName}</View>
+        {step.unsure ? <View className='redeem-unsure'>{step.unsure}</View> : null}
+        <View className='redeem-preview__actions'>
+          <Button className='redeem-cancel' fill='outline' disabled={step.busy} onClick={() => setStep({ kind: 'idle' })}>
+            取消
+          </Button>
+          <Button className='redeem-confirm' type='primary' loading={step.busy} onClick={() => void confirm()}>
+            {step.unsure ? '重试核销' : '确认核销'}
+          </Button>
+        </View>
+      </View>
+    )
+  }
+
+  if (step.kind === 'done') {
+    const r = step.redemption
+    return (
+      <View className='redeem-result redeem-result--ok'>
+        <View className='redeem-result__title'>✓ 核销成功</View>
+        <View className='redeem-result__text'>
+          {r.campaignName}
+          {r.optionName ? ` · ${r.optionName}` : ''}
+        </View>
+        <View className='redeem-result__text'>
+          {r.memberName} · {redemptionWhereText(r)}
+        </View>
+        <Button className='redeem-next' type='primary' block onClick={next}>
+          下一位
+        </Button>
+      </View>
+    )
+  }
+
+  if (step.kind === 'refused') {
+    return (
+      <View className='redeem-result redeem-result--refused' aria-live='polite'>
+        <View className='redeem-result__title'>✗ 不能核销</View>
+        <View className='redeem-result__message'>{step.message}</View>
+        <Button className='redeem-next' type='primary' block onClick={next}>
+          下一位
+        </Button>
+      </View>
+    )
+  }
+
+  return (
+    <View className='redeem-entry'>
+      <View className='redeem-entry__hint'>{CAN_SCAN ? '请扫描会员出示的券码，或输入券码下方的 6 位数字' : '请输入会员券码下方的 6 位数字'}</View>
+      {CAN_SCAN ? (
+        <Button className='redeem-scan' type='primary' block disabled={step.kind === 'inspecting'} onClick={() => void scan()}>
+          扫码核销
+        </Button>
+      ) : null}
+      <View className='redeem-type'>
+        <Input
+          className='redeem-input'
+          type='number'
+          value={typed}
+          maxlength={6}
+          placeholder='6 位数字券码'
+          confirmType='done'
+          onInput={(e) => onType(e.detail.value)}
+          onConfirm={() => void inspect(typed)}
+        />
+        <Button
+          className='redeem-lookup'
+          type='primary'
+          fill={CAN_SCAN ? 'outline' : 'solid'}
+          loading={step.kind === 'inspecting'}
+          disabled={step.kind === 'inspecting' || typed.length !== 6}
+          onClick={() => void inspect(typed)}
+        >
+          查询
+        </Button>
+      </View>
+      {step.kind === 'inspecting' ? <View className='redeem-entry__busy'>正在查询券码…</View> : null}
+    </View>
+  )
+}
+
+function History() {
+  const list = usePagedAction('benefit.redemptions', {}, 20)
+  useReachBottom(() => void list.loadMore())
+  usePullDownRefresh(() => {
+    void list.reload().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  if (list.loading) return <LoadingState rows={4} text='正在加载核销记录…' />
+  if (list.error) return <ErrorState error={list.error} onRetry={() => void list.reload()} art='benefits' />
+  if (list.items.length === 0) return <EmptyState className='redeem-history-empty' title='还没有核销记录' description='为会员核销福利券后，会按时间列在这里' art='benefits' />
+  return (
+    <>
+      <View className='redeem-history'>
+        {list.items.map((r) => (
+          <View key={r.voucherId} className='redeem-record' data-voucher-id={r.voucherId}>
+            <View className='redeem-record__top'>
+              <Text className='redeem-record__member'>{r.memberName}</Text>
+              {r.proxy ? <Text className='redeem-record__proxy'>代领</Text> : null}
+            </View>
+            <View className='redeem-record__what'>
+              {r.campaignName}
+              {r.optionName ? ` · ${r.optionName}` : ''}
+            </View>
+            <View className='redeem-record__when'>{redemptionWhereText(r)}</View>
+            {r.proxy ? <View className='redeem-record__reason'>代领原因：{r.proxy.reason}</View> : null}
+          </View>
+        ))}
+      </View>
+      <View className='redeem-footer'>
+        {list.hasMore ? (
+          <Button className='redeem-more' size='small' loading={list.loadingMore} onClick={() => void list.loadMore()}>
+            {list.loadingMore ? '正在加载…' : '加载更多'}
+          </Button>
+        ) : (
+          `共 ${list.total} 条，已经到底了`
+        )}
+      </View>
+    </>
+  )
+}
+
+type Settled = { url: string; days: readonly { date: string; count: number; amount: number }[]; pointName: string; from: string; to: string }
+
+function Settlement({ point }: { point: PointView }) {
+  const [range, setRange] = useState(() => defaultRange())
+  const [busy, setBusy] = useState(false)
+  const [result, setResult] = useState<Settled>()
+  const [failure, setFailure] = useState<ActionError>()
+
+  const query = async () => {
+    if (busy) return
+    if (range.from > range.to) return void Taro.showToast({ title: '开始日期不能晚于结束日期', icon: 'none' })
+    setBusy(true)
+    setFailure(undefined)
+    try {
+      const res = await callAction('benefit.settlement', { pointId: point.id, from: range.from, to: range.to }, { silent: true })
+      setResult({ ...res, pointName: point.name, ...range })
+    } catch (err) {
+      setResult(undefined)
+      setFailure(err instanceof ActionError ? err : new ActionError('INTERNAL', String(err)))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const totals = result ? settlementTotals(result.days) : undefined
+
+  return (
+    <View className='redeem-settle'>
+      <View className='redeem-card'>
+        <View className='redeem-dates'>
+          <Picker mode='date' value={range.from} onChange={(e) => setRange((r) => ({ ...r, from: String(e.detail.value) }))}>
+            <View className='redeem-date redeem-date--from'>{range.from}</View>
+          </Picker>
+          <Text className='redeem-dates__to'>至</Text>
+          <Picker mode='date' value={range.to} onChange={(e) => setRange((r) => ({ ...r, to: String(e.detail.value) }))}>
+            <View className='redeem-date redeem-date--to'>{range.to}</View>
+          </Picker>
+        </View>
+        <Button className='redeem-settle-query' type='primary' block loading={busy} onClick={() => void query()}>
+          查询 {point.name} 的核销
+        </Button>
+      </View>
+      {busy && !result ? (
+        <LoadingState rows={3} text='正在汇总…' />
+      ) : failure ? (
+        <ErrorState error={failure} onRetry={() => void query()} art='benefits' />
+      ) : result && totals ? (
+        result.days.length === 0 ? (
+          <EmptyState className='redeem-settle-empty' title='这段时间没有核销记录' description={`${result.pointName} · ${result.from} 至 ${result.to}`} art='benefits' />
+        ) : (
+          <View className='redeem-card redeem-settle-result'>
+            <View className='redeem-settle-result__title'>
+              {result.pointName} · {result.from} 至 {result.to}
+            </View>
+            <View className='redeem-day redeem-day--head'>
+              <Text className='redeem-day__date'>日期</Text>
+              <Text className='redeem-day__count'>份数</Text>
+              <Text className='redeem-day__amount'>金额（元）</Text>
+            </View>
+            {result.days.map((d) => (
+              <View key={d.date} className='redeem-day' data-date={d.date}>
+                <Text className='redeem-day__date'>{d.date}</Text>
+                <Text className='redeem-day__count'>{d.count}</Text>
+                <Text className='redeem-day__amount'>{formatYuan(d.amount)}</Text>
+              </View>
+            ))}
+            <View className='redeem-day redeem-day--total'>
+              <Text className='redeem-day__date'>合计</Text>
+              <Text className='redeem-day__count'>{totals.count}</Text>
+              <Text className='redeem-day__amount'>{formatYuan(totals.amount)}</Text>
+            </View>
+            {result.url ? (
+              <Button className='redeem-settle-download' fill='outline' block onClick={() => void openSpreadsheet(result.url)}>
+                下载对账表（Excel）
+              </Button>
+            ) : null}
+          </View>
+        )
+      ) : (
+        <View className='redeem-settle-hint'>选好日期后点「查询」，按天列出份数和金额，并可下载对账表。</View>
+      )}
+    </View>
+  )
 }

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '福利详情',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,285 @@
+import { useState } from 'react'
+import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import { Input, Text, View } from '@tarojs/components'
+import type { CampaignView, VoucherRow } from '@shared/contract'
+import { useAction } from '../../../hooks/useAction'
+import { usePagedAction } from '../../../hooks/usePagedAction'
+import { ActionError, callAction } from '../../../services/cloud'
+import { openSpreadsheet } from '../../../services/documents'
+import { PageHeader } from '../../../components/PageHeader'
+import { LoadingState } from '../../../components/LoadingState'
+import { ErrorState } from '../../../components/ErrorState'
+import { EmptyState } from '../../../components/EmptyState'
+import { Button } from '../../../ui/nutui'
+import { idParam } from '../../../constants/routes'
+import { kindLabel, redeemWindowText, shanghaiText, STATE_LABELS, yuanText } from '../../../pages/benefits/view'
+import { Progress } from '../shared/nutui'
+import { issueAll, issuePercent, type IssueAnswer } from './issue'
+import '../shared/admin.scss'
+import '../benefits/chips.scss'
+import './index.scss'
+
+type Issuing = { running: boolean; answer?: IssueAnswer; failed?: string }
+
+/** One campaign (admins): progress, 发放 with a progress bar, 导出, and the vouchers with 代领. */
+export default function AdminCampaignPage() {
+  const { params } = useRouter()
+  const id = idParam(params.id)
+  const campaign = useAction('benefit.campaign', { id }, { silent: true })
+  const [search, setSearch] = useState('')
+  const [typed, setTyped] = useState('')
+  const vouchers = usePagedAction('benefit.vouchers', { id, ...(search ? { search } : {}) }, 20)
+  const [issuing, setIssuing] = useState<Issuing>({ running: false })
+  const [exporting, setExporting] = useState(false)
+
+  const reloadAll = () => Promise.all([campaign.reload(), vouchers.reload()])
+  useReachBottom(() => void vouchers.loadMore())
+  usePullDownRefresh(() => {
+    void reloadAll().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const issue = async () => {
+    if (issuing.running) return
+    const c = campaign.data
+    setIssuing({ running: true, answer: c ? { issuedNow: 0, issued: c.progress.issued, eligible: c.progress.eligible, done: false } : undefined })
+    try {
+      const last = await issueAll(
+        () => callAction('benefit.issue', { id }, { silent: true }),
+        (answer) => setIssuing({ running: true, answer }),
+      )
+      setIssuing({ running: false, answer: last })
+      void Taro.showToast({ title: `发放完成，共 ${last.issued} 人`, icon: 'none' })
+    } catch (err) {
+      const message = err instanceof ActionError || err instanceof Error ? err.message : String(err)
+      setIssuing((s) => ({ running: false, answer: s.answer, failed: message }))
+    }
+    await reloadAll()
+  }
+
+  const exportAll = async () => {
+    if (exporting) return
+    setExporting(true)
+    try {
+      const { url, count } = await callAction('benefit.export', { id })
+      if (!count) void Taro.showToast({ title: '还没有发放，暂无可导出的记录', icon: 'none' })
+      else await openSpreadsheet(url)
+    } catch {
+      // callAction has toasted why.
+    } finally {
+      setExporting(false)
+    }
+  }
+
+  if (!id) {
+    return (
+      <View className='page page-admin-campaign'>
+        <ErrorState error={new ActionError('NOT_FOUND', '没有找到这项福利')} art='benefits' />
+      </View>
+    )
+  }
+
+  const c = campaign.data
+  return (
+    <View className='page page-admin-campaign'>
+      <PageHeader title={c?.name ?? '福利详情'} subtitle={c ? `${kindLabel(c.kind)} · 面值 ${yuanText(c.faceValue)}` : undefined} />
+      {campaign.loading && !c ? (
+        <LoadingState rows={5} />
+      ) : campaign.error || !c ? (
+        campaign.error ? <ErrorState error={campaign.error} onRetry={() => void campaign.reload()} art='benefits' /> : null
+      ) : (
+        <>
+          <Overview campaign={c} />
+
+          <View className='admin-card campaign-issue'>
+            <View className='admin-card__title'>发放</View>
+            <View className='admin-card__note'>
+              {c.autoBirthday ? '生日当月自动发放：每月 1 日给当月生日的会员发券；也可以现在手动补发。' : '给符合条件、还没有券的会员发券，可以多次点（只补发缺少的）。'}
+            </View>
+            {issuing.answer || issuing.running ? (
+              <View className='campaign-issue__progress'>
+                <Progress percent={issuePercent(issuing.answer)} color='#c8161d' strokeWidth='8' animated={issuing.running} />
+                <View className='campaign-issue__text'>
+                  {issuing.answer ? `已发放 ${issuing.answer.issued} / ${issuing.answer.eligible} 人` : '正在发放…'}
+                  {issuing.answer?.done && !issuing.running ? '，发放完成' : ''}
+                </View>
+              </View>
+            ) : null}
+            {issuing.failed ? <View className='admin-field__error campaign-issue__failed'>{issuing.failed}，已发放的不受影响，可以继续发放</View> : null}
+            <View className='admin-actions'>
+              <Button className='campaign-issue-button' type='primary' size='small' loading={issuing.running} onClick={() => void issue()}>
+                {issuing.running ? '正在发放…' : issuing.failed ? '继续发放' : c.progress.issued ? '补发' : '发放'}
+              </Button>
+              <Button className='campaign-export' type='primary' fill='outline' size='small' loading={exporting} onClick={() => void exportAll()}>
+                导出表格
+              </Button>
+            </View>
+          </View>
+
+          <View className='admin-card campaign-vouchers'>
+            <View className='admin-card__title'>领取名单</View>
+            <View className='campaign-search'>
+              <Input
+                className='campaign-search__input campaign-search-input'
+                value={typed}
+                placeholder='搜索姓名'
+                confirmType='search'
+                maxlength={20}
+                onInput={(e) => setTyped(e.detail.value)}
+                onConfirm={(e) => setSearch(e.detail.value.trim())}
+              />
+              <View className='campaign-search__button campaign-search-submit' onClick={() => setSearch(typed.trim())}>
+                搜索
+              </View>
+            </View>
+            {vouchers.loading ? (
+              <LoadingState rows={3} />
+            ) : vouchers.error ? (
+              <ErrorState error={vouchers.error} onRetry={() => void vouchers.reload()} art='benefits' />
+            ) : vouchers.items.length === 0 ? (
+              <EmptyState
+                className='campaign-vouchers-empty'
+                title={search ? `没有找到「${search}」` : '还没有发放'}
+                description={search ? '换个姓名试试' : '点上方「发放」后，每位会员的领取情况会列在这里'}
+                art='benefits'
+              />
+            ) : (
+              <>
+                {vouchers.items.map((v) => (
+                  <VoucherRowView key={v.id} row={v} campaign={c} onProxied={() => void reloadAll()} />
+                ))}
+                <View className='admin-footer campaign-vouchers__footer'>
+                  {vouchers.hasMore ? (
+                    <Button className='campaign-vouchers-more' size='small' loading={vouchers.loadingMore} onClick={() => void vouchers.loadMore()}>
+                      {vouchers.loadingMore ? '正在加载…' : `加载更多（还有 ${vouchers.total - vouchers.items.length} 人）`}
+                    </Button>
+                  ) : (
+                    `共 ${vouchers.total} 人`
+                  )}
+                </View>
+              </>
+            )}
+          </View>
+        </>
+      )}
+    </View>
+  )
+}
+
+function Overview({ campaign: c }: { campaign: CampaignView }) {
+  const p = c.progress
+  const numbers = [
+    { key: 'eligible', label: '应发', value: p.eligible },
+    { key: 'issued', label: '已发放', value: p.issued },
+    { key: 'chosen', label: '已选择', value: p.chosen },
+    { key: 'redeemed', label: '已领取', value: p.redeemed },
+    { key: 'outstanding', label: '未领取', value: p.outstanding },
+  ]
+  return (
+    <View className='admin-card campaign-overview'>
+      <View className='campaign-numbers'>
+        {numbers.map((n) => (
+          <View key={n.key} className={`campaign-number campaign-number--${n.key}`}>
+            <View className='campaign-number__value'>{n.value}</View>
+            <View className='campaign-number__label'>{n.label}</View>
+          </View>
+        ))}
+      </View>
+      <View className='campaign-facts'>
+        <View className='campaign-fact'>选择截止：{shanghaiText(c.claimClosesAt)}</View>
+        <View className='campaign-fact'>兑换时间：{redeemWindowText(c)}</View>
+        <View className='campaign-fact'>兑换点：{c.points.map((x) => x.name).join('、') || '—'}</View>
+        <View className='campaign-fact'>
+          对象：{c.departmentIds.length ? `${c.departmentIds.length} 个部门` : '全体'}在职会员{c.includeRetired ? '（含退休）' : ''}
+        </View>
+      </View>
+      <View className='campaign-options'>
+        {c.options.map((o) => (
+          <View key={o.id} className='campaign-option-stat' data-option-id={o.id}>
+            <View className='campaign-option-stat__name'>
+              {o.name}
+              {o.povertyRelief ? <Text className='campaign-option-stat__tag'>消费扶贫</Text> : null}
+            </View>
+            <View className='campaign-option-stat__meta'>
+              {o.supplier ? `${o.supplier} · ` : ''}已选 {o.chosen}
+              {o.stock === null ? ' · 不限库存' : ` / 库存 ${o.stock}（剩 ${o.remaining ?? 0}）`}
+            </View>
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}
+
+/** One member's voucher; 代领 opens a small form (where, and why someone else collected it). */
+function VoucherRowView({ row: v, campaign, onProxied }: { row: VoucherRow; campaign: CampaignView; onProxied: () => void }) {
+  const [open, setOpen] = useState(false)
+  const [pointId, setPointId] = useState(campaign.points[0]?.id ?? '')
+  const [reason, setReason] = useState('')
+  const [busy, setBusy] = useState(false)
+  // The server records 代领 only for a voucher that could be redeemed now (gift chosen, within the window).
+  const canProxy = v.state === 'ready'
+
+  const save = async () => {
+    if (busy) return
+    if (!pointId) return void Taro.showToast({ title: '请选择兑换点', icon: 'none' })
+    if (!reason.trim()) return void Taro.showToast({ title: '请填写代领原因', icon: 'none' })
+    setBusy(true)
+    try {
+      await callAction('benefit.proxyRedeem', { voucherId: v.id, pointId, reason: reason.trim() })
+      void Taro.showToast({ title: `已为${v.memberName}登记代领`, icon: 'none' })
+      setOpen(false)
+      onProxied()
+    } catch {
+      // toasted (already collected, expired…)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className={`campaign-voucher campaign-voucher--${v.state}`} data-voucher-id={v.id}>
+      <View className='campaign-voucher__main'>
+        <View className='campaign-voucher__body'>
+          <View className='campaign-voucher__name'>
+            {v.memberName}
+            <Text className='campaign-voucher__department'> · {v.department}</Text>
+          </View>
+          <View className='campaign-voucher__meta'>
+            {v.optionName ?? '未选择'} · <Text className={`campaign-voucher__state campaign-voucher__state--${v.state}`}>{STATE_LABELS[v.state]}</Text>
+          </View>
+          {v.redeemed ? (
+            <View className='campaign-voucher__redeemed'>
+              {shanghaiText(v.redeemed.at)} · {v.redeemed.pointName} · {v.redeemed.by}
+              {v.redeemed.proxyReason ? `（代领：${v.redeemed.proxyReason}）` : ''}
+            </View>
+          ) : null}
+        </View>
+        {canProxy && !open ? (
+          <View className='campaign-voucher__proxy' onClick={() => setOpen(true)}>
+            代领
+          </View>
+        ) : null}
+      </View>
+      {open ? (
+        <View className='proxy-form'>
+          <View className='benefit-chips proxy-points'>
+            {campaign.points.map((p) => (
+              <View key={p.id} className={`benefit-chip proxy-point${pointId === p.id ? ' benefit-chip--on' : ''}`} onClick={() => setPointId(p.id)}>
+                {p.name}
+              </View>
+            ))}
+          </View>
+          <Input className='campaign-search__input proxy-reason' value={reason} maxlength={60} placeholder='代领原因，如：住院，由家属代领' onInput={(e) => setReason(e.detail.value)} />
+          <View className='proxy-form__actions'>
+            <Button size='small' fill='outline' onClick={() => setOpen(false)}>
+              取消
+            </Button>
+            <Button className='proxy-save' size='small' type='primary' loading={busy} onClick={() => void save()}>
+              登记代领
+            </Button>
+          </View>
+        </View>
+      ) : null}
+    </View>
+  )
+}

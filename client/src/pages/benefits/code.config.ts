@@ -1,0 +1,6 @@
+export default definePageConfig({
+  navigationBarTitleText: '出示券码',
+  // A white page: the code reads best on a plain, bright background.
+  navigationBarBackgroundColor: '#c8161d',
+  backgroundColor: '#ffffff',
+})

@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto'
+import { isDuplicateWrite } from './db-errors'
+import type { Deps } from './deps'
+import { readAll } from './read-all'
+
+/**
+ * The audit trail: every change to money, policies, roles and approvals is appended as an entry
+ * whose hash covers its content and the previous entry's hash, so a document changed, removed or
+ * inserted behind the functions' back breaks the chain from that point. Entries are numbered per
+ * union; the _id is the number, so two writers can never both append entry N (one insert wins, the
+ * other re-reads the head and tries N+1).
+ */
+export interface AuditEntry {
+  readonly _id: string
+  readonly unionId: string
+  readonly seq: number
+  readonly at: Date
+  /** The member who acted, or 'system' for timers. */
+  readonly actor: string
+  readonly actorName: string
+  readonly action: string
+  readonly target: string
+  readonly data: Readonly<Record<string, unknown>>
+  readonly prevHash: string
+  readonly hash: string
+}
+
+export type AuditInput = Pick<AuditEntry, 'unionId' | 'actor' | 'actorName' | 'action' | 'target' | 'data'>
+
+const GENESIS = '0'.repeat(64)
+export const auditId = (unionId: string, seq: number) => `${unionId}:${String(seq).padStart(10, '0')}`
+
+/** Stable JSON: keys sorted at every level, dates as ISO text, so the same content always hashes the same. */
+export function canonical(value: unknown): string {
+  if (value instanceof Date) return JSON.stringify(value.toISOString())
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
+  if (value && typeof value === 'object') {
+    const obj = value as Record<string, unknown>
+    return `{${Object.keys(obj)
+      .filter((k) => obj[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(obj[k])}`)
+      .join(',')}}`
+  }
+  return JSON.stringify(value)
+}
+
+export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
+
+export const entryHash = (e: Omit<AuditEntry, '_id' | 'hash'>): string =>
+  sha256(canonical({ unionId: e.unionId, seq: e.seq, at: e.at, actor: e.actor, actorName: e.actorName, action: e.action, target: e.target, data: e.data, prevHash: e.prevHash }))
+
+export async function appendAudit(deps: Deps, input: AuditInput): Promise<AuditEntry> {
+  const coll = deps.db.collection('audit_log')
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const head = (await coll.where({ unionId: input.unionId }).orderBy('seq', 'desc').limit(1).get()).data[0] as AuditEntry | undefined
+    const body = { ...input, seq: (head?.seq ?? 0) + 1, at: deps.clock.now(), prevHash: head?.hash ?? GENESIS }
+    const entry: AuditEntry = { _id: auditId(input.unionId, body.seq), ...body, hash: entryHash(body) }
+    try {
+      await coll.add(entry)
+      return entry
+    } catch (error) {
+      if (!isDuplicateWrite(error)) throw error
+    }
+  }
+  throw new Error('audit append kept colliding')
+}
+
+export type ChainCheck = { readonly ok: true; readonly checked: number } | { readonly ok: false; readonly checked: number; readonly brokenAt: number; readonly reason: string }
+
+/**
+ * Walks the chain in order: each entry must hash to its stored hash, point at the previous one,
+ * and follow it by number. `extra` checks what entries vouch for (e.g. ledger digests).
+ */
+export async function verifyChain(deps: Deps, unionId: string, extra?: (e: AuditEntry) => Promise<string | null>): Promise<ChainCheck> {
+  const entries = await readAll<AuditEntry>(deps.db.collection('audit_log').where({ unionId }).orderBy('seq', 'asc'))
+  let prev = GENESIS
+  for (const [i, e] of entries.entries()) {
+    const expectedSeq = i + 1
+    if (e.seq !== expectedSeq) return { ok: false, checked: i, brokenAt: expectedSeq, reason: `缺少第 ${expectedSeq} 条记录` }
+    if (e.prevHash !== prev) return { ok: false, checked: i, brokenAt: e.seq, reason: `第 ${e.seq} 条记录与前一条接不上` }
+    const { _id, hash, ...body } = e
+    if (entryHash(body) !== hash) return { ok: false, checked: i, brokenAt: e.seq, reason: `第 ${e.seq} 条记录的内容被改动` }
+    const problem = extra ? await extra(e) : null
+    if (problem) return { ok: false, checked: i, brokenAt: e.seq, reason: problem }
+    prev = hash
+  }
+  return { ok: true, checked: entries.length }
+}

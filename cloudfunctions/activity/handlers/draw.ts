@@ -1,0 +1,32 @@
+import type { Handler } from '../../_lib/entry'
+import { AppError, forbidden, notFound } from '../../_lib/app-error'
+import { formatShanghai } from '@shared/domain/time'
+import type { ActivityDoc, LotteryDrawDoc } from '../../_lib/documents'
+import { loadActivity, managesActivity } from '../activities.repo'
+import { drawSummary, runDraw } from '../lottery'
+
+const reload = async (deps: Parameters<Handler<'activity.draw'>>[0]['deps'], id: string) => (await deps.db.collection('activities').doc(id).get()).data[0] as ActivityDoc
+
+/** The organizer need not wait for the timer once the draw time has come; a second call returns the same draw. */
+export const drawLottery: Handler<'activity.draw'> = async ({ deps, me, input }) => {
+  const a = await loadActivity(deps, me, input.id)
+  if (!managesActivity(me, a)) throw forbidden('只有活动的组织者可以抽签')
+  if (a.allocation !== 'lottery') throw new AppError('CONFLICT', '这个活动按报名先后确定名额，不需要抽签')
+  if (a.status === 'cancelled') throw new AppError('CLOSED', '活动已取消')
+  if (a.drawState !== 'drawn' && a.drawAt && deps.clock.now() < a.drawAt) throw new AppError('CLOSED', `抽签时间是 ${formatShanghai(a.drawAt)}，到时再抽`)
+  const record = a.drawState === 'drawn' ? await storedDraw(deps, a._id) : await runDraw(deps, a)
+  return drawSummary(deps, await reload(deps, a._id), record)
+}
+
+/** Published once drawn, to everyone who may see the event. */
+export const drawResult: Handler<'activity.drawResult'> = async ({ deps, me, input }) => {
+  const a = await loadActivity(deps, me, input.id)
+  if (a.allocation !== 'lottery' || a.drawState !== 'drawn') throw notFound('还没有抽签结果')
+  return drawSummary(deps, a, await storedDraw(deps, a._id))
+}
+
+async function storedDraw(deps: Parameters<Handler<'activity.draw'>>[0]['deps'], id: string): Promise<LotteryDrawDoc> {
+  const d = (await deps.db.collection('lottery_draws').doc(id).get()).data[0] as LotteryDrawDoc | undefined
+  if (!d) throw notFound('还没有抽签结果')
+  return d
+}

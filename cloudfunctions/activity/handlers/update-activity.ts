@@ -1,0 +1,59 @@
+import { changeNotice } from '@shared/domain/activity-schedule'
+import type { Handler } from '../../_lib/entry'
+import { AppError, forbidden, invalid } from '../../_lib/app-error'
+import type { ActivityDoc, SignupDoc } from '../../_lib/documents'
+import { notify } from '../../_lib/notify'
+import { readAll } from '../../_lib/read-all'
+import { activityDetail, loadActivity, managesActivity } from '../activities.repo'
+import { checkEventInput } from '../event-input'
+import { fillFromWaitlist, tellPromoted } from '../places'
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
+
+/**
+ * Editing keeps every sign-up. What members already answered or were promised cannot change under
+ * them: extra fields and the way places are given stay once people signed up, a lottery's time
+ * once it is drawn, and the capacity never drops below the places taken (checked by the same
+ * conditional write that saves the edit). A larger capacity lets the waitlist in. Everyone signed
+ * up, waiting or entered hears what changed.
+ */
+export const updateActivity: Handler<'activity.update'> = async ({ deps, me, input }) => {
+  const { db, clock } = deps
+  const _ = db.command
+  const a = await loadActivity(deps, me, input.id)
+  if (!managesActivity(me, a)) throw forbidden('只有活动的组织者可以修改活动')
+  if (a.status === 'cancelled') throw new AppError('CLOSED', '活动已取消，不能再修改')
+  if (a.endAt <= clock.now()) throw new AppError('CLOSED', '活动已结束，不能再修改')
+  const { id: _id, ...rest } = input
+  const next = await checkEventInput(deps, me, rest, a.cover ?? null)
+  const allocation = a.allocation ?? 'fcfs'
+  if (a.drawState === 'drawn' || a.drawState === 'drawing') {
+    if (next.allocation !== 'lottery' || next.drawAt?.getTime() !== a.drawAt?.getTime()) throw invalid('已经抽签，不能再修改抽签方式和时间', { field: 'drawAt' })
+    if (next.capacity !== a.capacity) throw invalid('已经抽签，不能再修改名额', { field: 'capacity' })
+  }
+  const taken = a.confirmedCount > 0 || a.waitSeq > 0 || (await db.collection('signups').where({ activityId: a._id, status: _.in(['confirmed', 'waiting', 'entered', 'joining']) }).count()).total > 0
+  if (taken && !sameJson(next.fields, a.fields)) throw invalid('已有人报名，报名项不能再修改', { field: 'fields' })
+  if (taken && next.allocation !== allocation) throw invalid('已有人报名，名额分配方式不能再修改', { field: 'allocation' })
+  if (a.waitlist && !next.waitlist && a.waitSeq > 0 && next.capacity !== null) throw invalid('已有人排队候补，不能关闭候补', { field: 'waitlist' })
+
+  const tooSmall = (confirmed: number) => invalid(`已有 ${confirmed} 人报名成功，名额不能少于 ${confirmed}`, { field: 'capacity' })
+  if (next.capacity !== null && next.allocation === 'fcfs' && next.capacity < a.confirmedCount) throw tooSmall(a.confirmedCount)
+
+  const set = { ...next, drawState: next.allocation === 'lottery' ? (a.drawState ?? 'pending') : null, updatedAt: clock.now(), updatedBy: me.member._id }
+  const guard = next.capacity === null || next.allocation === 'lottery' ? {} : { confirmedCount: _.lte(next.capacity) }
+  const saved = await db.collection('activities').where({ _id: a._id, status: 'open', ...guard }).update(set)
+  if (saved.updated !== 1 && next.capacity !== null) {
+    const now = (await db.collection('activities').doc(a._id).get()).data[0] as ActivityDoc
+    // Places were taken between the read and the write.
+    if (now.status === 'open' && now.confirmedCount > next.capacity) throw tooSmall(now.confirmedCount)
+  }
+  const after: ActivityDoc = { ...a, ...set }
+
+  if (next.allocation === 'fcfs' && (next.capacity === null || a.capacity === null || next.capacity > a.capacity)) await tellPromoted(deps, after, await fillFromWaitlist(deps, after))
+  const notice = changeNotice(a, after)
+  if (notice) {
+    const people = await readAll<SignupDoc>(db.collection('signups').where({ activityId: a._id, status: _.in(['confirmed', 'waiting', 'entered']) }).field({ memberId: true }))
+    await notify(deps, people.map((p) => ({ unionId: a.unionId, memberId: p.memberId, kind: 'activity-changed' as const, title: `活动有变更：${after.title}`, body: notice, link: `/pages/activity/index?id=${a._id}` })))
+  }
+  return activityDetail(deps, me, (await db.collection('activities').doc(a._id).get()).data[0] as ActivityDoc)
+}

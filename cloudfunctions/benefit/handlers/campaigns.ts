@@ -1,0 +1,77 @@
+import { faceValueProblem } from '@shared/domain/benefits'
+import type { Handler } from '../../_lib/entry'
+import { invalid } from '../../_lib/app-error'
+import type { CampaignDoc, OptionStockDoc, PointDoc } from '../../_lib/documents'
+import { campaignViews } from '../campaigns'
+import { issueBatch } from '../issue'
+import { appendAudit } from '../../_lib/audit'
+import { requireOpenYear } from '../../_lib/ledger'
+import { campaignYear, loadCampaign, stockId } from '../vouchers.repo'
+
+/**
+ * A campaign: what each member gets, from whom, when to choose and redeem, and where. The face
+ * value is checked against the union's caps (生日 ≤ 300 元; holiday gifts within the yearly total).
+ */
+export const createCampaign: Handler<'benefit.createCampaign'> = async ({ deps, me, input }) => {
+  const { db, clock, ids } = deps
+  const _ = db.command
+  const [claimClosesAt, redeemFrom, redeemUntil] = [input.claimClosesAt, input.redeemFrom, input.redeemUntil].map((t) => new Date(t))
+  if (redeemUntil <= redeemFrom) throw invalid('兑换截止时间要晚于兑换开始时间', { field: 'redeemUntil' })
+  if (claimClosesAt > redeemUntil) throw invalid('选择截止时间不能晚于兑换截止时间', { field: 'claimClosesAt' })
+  if (input.options.length === 1 && input.options[0].stock !== null) throw invalid('只有一种礼品时不需要设库存', { field: 'options' })
+  if (new Set(input.options.map((o) => o.name)).size !== input.options.length) throw invalid('礼品选项不能重名', { field: 'options' })
+  if (input.autoBirthday && input.kind !== 'cake') throw invalid('只有蛋糕券可以在生日当月自动发放', { field: 'autoBirthday' })
+  const year = campaignYear(redeemFrom)
+  await requireOpenYear(deps, me.unionId, year)
+  const holidayTotal =
+    input.kind === 'holiday'
+      ? ((await db.collection('campaigns').aggregate().match({ unionId: me.unionId, kind: 'holiday', year }).group({ _id: null, total: _.aggregate.sum('$faceValue') }).end()).data[0] as { total: number } | undefined)?.total ?? 0
+      : 0
+  const problem = faceValueProblem(input.kind, input.faceValue, holidayTotal)
+  if (problem) throw invalid(problem, { field: 'faceValue' })
+  const points = (await db.collection('redeem_points').where({ _id: _.in([...new Set(input.pointIds)]), unionId: me.unionId }).limit(20).get()).data as PointDoc[]
+  if (points.length !== new Set(input.pointIds).size) throw invalid('兑换点不存在', { field: 'pointIds' })
+
+  const doc: CampaignDoc = {
+    _id: ids.next(),
+    unionId: me.unionId,
+    kind: input.kind,
+    name: input.name,
+    year,
+    faceValue: input.faceValue,
+    options: input.options.map((o, i) => ({ id: `o${i + 1}`, name: o.name, stock: o.stock, supplier: o.supplier, povertyRelief: o.povertyRelief })),
+    includeRetired: input.includeRetired,
+    departmentIds: input.departmentIds,
+    claimClosesAt,
+    redeemFrom,
+    redeemUntil,
+    points: points.map((p) => ({ id: p._id, name: p.name })),
+    autoBirthday: input.autoBirthday,
+    issueCursor: '',
+    remindedAt: null,
+    createdBy: me.member._id,
+    createdAt: clock.now(),
+  }
+  const stocks: OptionStockDoc[] = doc.options.filter((o) => o.stock !== null).map((o) => ({ _id: stockId(doc._id, o.id), unionId: me.unionId, campaignId: doc._id, remaining: o.stock! }))
+  if (stocks.length) await db.collection('option_stock').add(stocks)
+  await db.collection('campaigns').add(doc)
+  await appendAudit(deps, { unionId: me.unionId, actor: me.member._id, actorName: me.member.name, action: 'campaign.create', target: doc.name, data: { campaignId: doc._id, kind: doc.kind, faceValue: doc.faceValue, year } })
+  return (await campaignViews(deps, [doc]))[0]
+}
+
+export const listCampaigns: Handler<'benefit.campaigns'> = async ({ deps, me, input }) => {
+  const query = deps.db.collection('campaigns').where({ unionId: me.unionId })
+  const [page, count] = await Promise.all([query.orderBy('createdAt', 'desc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(), query.count()])
+  return { items: await campaignViews(deps, page.data as CampaignDoc[]), total: count.total, page: input.page, pageSize: input.pageSize }
+}
+
+export const getCampaign: Handler<'benefit.campaign'> = async ({ deps, me, input }) => (await campaignViews(deps, [await loadCampaign(deps, me, input.id)]))[0]
+
+/** One batch per call; the admin page calls until done and shows the progress. Running it again later issues only what is missing. */
+export const issueCampaign: Handler<'benefit.issue'> = async ({ deps, me, input }) => {
+  const c = await loadCampaign(deps, me, input.id)
+  await requireOpenYear(deps, me.unionId, c.year)
+  const step = await issueBatch(deps, c, { id: me.member._id, name: me.member.name })
+  const [view] = await campaignViews(deps, [c])
+  return { issuedNow: step.issuedNow, issued: view.progress.issued, eligible: view.progress.eligible, done: step.done }
+}

@@ -1,0 +1,69 @@
+import { formatShanghai, inShanghai, shanghaiYear } from '@shared/domain/time'
+import type { TimerJob } from '../../_lib/entry'
+import type { Deps } from '../../_lib/deps'
+import type { CampaignDoc, MemberDoc, VoucherDoc } from '../../_lib/documents'
+import { notify } from '../../_lib/notify'
+import { readAll } from '../../_lib/read-all'
+import { issueBatch } from '../issue'
+import { releaseUnredeemed, SYSTEM } from '../postings'
+
+const REMIND_BEFORE_MS = 3 * 24 * 3600 * 1000
+/** Safety stop for one run (each batch is 500 members). */
+const MAX_BATCHES = 400
+
+/**
+ * Once a day: cake vouchers for members whose birthday month has come (campaigns marked for it;
+ * members who joined later are caught up), reminders three days before vouchers expire (each
+ * voucher once), and expired six-digit codes swept away.
+ */
+export const daily: TimerJob = async (deps) => {
+  const birthdays = await issueBirthdayVouchers(deps)
+  const reminded = await remindExpiring(deps)
+  const released = await releaseExpired(deps)
+  const now = deps.clock.now()
+  const swept = await deps.db.collection('live_codes').where({ expiresAt: deps.db.command.lt(new Date(now.getTime() - 3600_000)) }).remove()
+  return { birthdays, reminded, released, swept: swept.deleted ?? 0 }
+}
+
+async function issueBirthdayVouchers(deps: Deps): Promise<number> {
+  const now = deps.clock.now()
+  const month = inShanghai(now).month() + 1
+  const campaigns = await readAll<CampaignDoc>(deps.db.collection('campaigns').where({ kind: 'cake', autoBirthday: true, year: shanghaiYear(now), redeemUntil: deps.db.command.gt(now) }), 100, 1000)
+  const due = (m: MemberDoc) => Boolean(m.birthday) && Number(m.birthday!.slice(0, 2)) <= month
+  let issued = 0
+  for (const c of campaigns) {
+    let current = c
+    for (let i = 0; i < MAX_BATCHES; i++) {
+      const step = await issueBatch(deps, current, SYSTEM, due)
+      issued += step.issuedNow
+      if (step.done) break
+      current = (await deps.db.collection('campaigns').doc(c._id).get()).data[0] as CampaignDoc
+    }
+  }
+  return issued
+}
+
+async function remindExpiring(deps: Deps): Promise<number> {
+  const { db, clock } = deps
+  const _ = db.command
+  const now = clock.now()
+  const soon = await readAll<VoucherDoc>(db.collection('vouchers').where({ status: 'issued', remindedAt: null, redeemUntil: _.gt(now).and(_.lte(new Date(now.getTime() + REMIND_BEFORE_MS))) }), 500, 20_000)
+  const claimed: VoucherDoc[] = []
+  for (const v of soon) if ((await db.collection('vouchers').where({ _id: v._id, remindedAt: null }).update({ remindedAt: now })).updated === 1) claimed.push(v)
+  await notify(deps, claimed.map((v) => ({ unionId: v.unionId, memberId: v.memberId, kind: 'voucher-expiring' as const, title: `福利即将过期：${v.name}`, body: `请在 ${formatShanghai(v.redeemUntil)} 前使用。`, link: '/pages/benefits/index' })))
+  return claimed.length
+}
+
+/** Campaigns past their redemption window give back what was never redeemed, once. */
+async function releaseExpired(deps: Deps): Promise<number> {
+  const { db, clock } = deps
+  const _ = db.command
+  const ended = await readAll<CampaignDoc>(db.collection('campaigns').where({ redeemUntil: _.lt(clock.now()), releasedAt: _.exists(false) }), 100, 1000)
+  let released = 0
+  for (const c of ended) {
+    const outstanding = (await db.collection('vouchers').where({ campaignId: c._id, status: 'issued' }).count()).total
+    if (await releaseUnredeemed(deps, c, outstanding)) released++
+    await db.collection('campaigns').where({ _id: c._id }).update({ releasedAt: clock.now() })
+  }
+  return released
+}

@@ -1,0 +1,39 @@
+import type { Handler } from '../../_lib/entry'
+import type { Deps } from '../../_lib/deps'
+import { verifyChain, type AuditEntry } from '../../_lib/audit'
+import { ledgerDigest, sealLedger, type LedgerEntryDoc } from '../../_lib/ledger'
+
+export const auditLog: Handler<'funds.auditLog'> = async ({ deps, me, input }) => {
+  const query = deps.db.collection('audit_log').where({ unionId: me.unionId })
+  const [page, count] = await Promise.all([query.orderBy('seq', 'desc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(), query.count()])
+  return {
+    items: (page.data as AuditEntry[]).map((e) => ({ seq: e.seq, at: e.at.toISOString(), actor: e.actorName, action: e.action, target: e.target, hash: e.hash })),
+    total: count.total,
+    page: input.page,
+    pageSize: input.pageSize,
+  }
+}
+
+/** A seal vouches for ledger entries: each must still exist with the digest it had when sealed. */
+const ledgerMatches = (deps: Deps) => async (e: AuditEntry): Promise<string | null> => {
+  if (e.action !== 'ledger.seal') return null
+  const digests = e.data.digests as Record<string, string>
+  const ids = Object.keys(digests)
+  for (let i = 0; i < ids.length; i += 100) {
+    const part = ids.slice(i, i + 100)
+    const found = new Map(((await deps.db.collection('ledger').where({ _id: deps.db.command.in(part) }).limit(part.length).get()).data as LedgerEntryDoc[]).map((d) => [d._id, d]))
+    for (const id of part) {
+      const doc = found.get(id)
+      if (!doc) return `第 ${e.seq} 条记录担保的分录 ${id} 已被删除`
+      if (ledgerDigest(doc) !== digests[id]) return `第 ${e.seq} 条记录担保的分录 ${id} 被改动`
+    }
+  }
+  return null
+}
+
+/** 经费审查: seals what is pending, then walks the whole chain and every sealed ledger entry. */
+export const verifyAudit: Handler<'funds.verify'> = async ({ deps, me }) => {
+  await sealLedger(deps, me.unionId)
+  const check = await verifyChain(deps, me.unionId, ledgerMatches(deps))
+  return check.ok ? { ok: true, checked: check.checked, brokenAt: null, reason: null } : { ok: false, checked: check.checked, brokenAt: check.brokenAt, reason: check.reason }
+}

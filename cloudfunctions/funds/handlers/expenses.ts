@@ -1,0 +1,125 @@
+import type { ExpenseView } from '@shared/contract'
+import { amountProblem, selfApprovalProblem } from '@shared/domain/funds'
+import { hasRole, mayManageScope } from '@shared/domain/authorization'
+import { shanghaiYear } from '@shared/domain/time'
+import type { Handler } from '../../_lib/entry'
+import type { Deps } from '../../_lib/deps'
+import { AppError, forbidden, invalid, notFound } from '../../_lib/app-error'
+import { appendAudit } from '../../_lib/audit'
+import type { ActivityDoc } from '../../_lib/documents'
+import { temporaryLinks } from '../../_lib/files'
+import { adjustAvailable, post, requireOpenYear, reserve } from '../../_lib/ledger'
+import type { CallerMember } from '../../_lib/membership'
+import { uploadFolderOf } from '../../_lib/uploads'
+
+export interface ExpenseDoc {
+  readonly _id: string
+  readonly unionId: string
+  readonly activityId: string
+  readonly activityTitle: string
+  readonly year: number
+  readonly amount: number
+  readonly items: readonly { name: string; quantity: number; unitPrice: number }[]
+  readonly invoiceFileIds: readonly string[]
+  readonly status: 'pending' | 'approved' | 'rejected'
+  readonly requestedBy: string
+  readonly requestedByName: string
+  readonly requestedAt: Date
+  readonly decidedBy: string | null
+  readonly decidedByName: string | null
+  readonly decidedAt: Date | null
+  readonly reason: string
+}
+
+async function views(deps: Deps, docs: readonly ExpenseDoc[]): Promise<ExpenseView[]> {
+  const links = await temporaryLinks(docs.flatMap((d) => d.invoiceFileIds))
+  return docs.map((d) => ({
+    id: d._id,
+    activityId: d.activityId,
+    activityTitle: d.activityTitle,
+    amount: d.amount,
+    items: d.items,
+    invoiceUrls: d.invoiceFileIds.map((f) => links.get(f) ?? '').filter(Boolean),
+    status: d.status,
+    requestedBy: d.requestedByName,
+    requestedAt: d.requestedAt.toISOString(),
+    decidedBy: d.decidedByName,
+    decidedAt: d.decidedAt ? d.decidedAt.toISOString() : null,
+    reason: d.reason,
+  }))
+}
+
+const organizes = (me: CallerMember, a: ActivityDoc) =>
+  a.scope.kind === 'union' ? hasRole(me.subject, 'admin') : mayManageScope(me.subject, { unionId: a.unionId, kind: a.scope.kind, id: a.scope.id })
+
+/** The organizer's claim: items add up to the amount; the invoice photos are their own uploads. Nothing is posted until an admin approves. */
+export const recordExpense: Handler<'funds.recordExpense'> = async ({ deps, me, input }) => {
+  const a = (await deps.db.collection('activities').doc(input.activityId).get()).data[0] as ActivityDoc | undefined
+  if (!a || a.unionId !== me.unionId) throw notFound('没有找到这个活动')
+  if (!organizes(me, a)) throw forbidden('只有活动的组织者可以报销活动费用')
+  for (const [i, item] of input.items.entries()) {
+    const problem = amountProblem(item.unitPrice)
+    if (problem) throw invalid(`第 ${i + 1} 项「${item.name}」单价：${problem}`, { field: `items.${i}.unitPrice` })
+  }
+  const amount = input.items.reduce((s, i) => s + i.quantity * i.unitPrice, 0)
+  const problem = amountProblem(amount)
+  if (problem) throw invalid(`合计${problem}`, { field: 'items' })
+  if (input.invoiceFileIds.some((f) => !f.includes(`/${uploadFolderOf(me.openid)}/`))) throw invalid('发票照片需要由您本人上传', { field: 'invoiceFileIds' })
+  const year = shanghaiYear(a.startAt)
+  await requireOpenYear(deps, me.unionId, year)
+  const doc: ExpenseDoc = {
+    _id: deps.ids.next(),
+    unionId: me.unionId,
+    activityId: a._id,
+    activityTitle: a.title,
+    year,
+    amount,
+    items: input.items,
+    invoiceFileIds: input.invoiceFileIds,
+    status: 'pending',
+    requestedBy: me.member._id,
+    requestedByName: me.member.name,
+    requestedAt: deps.clock.now(),
+    decidedBy: null,
+    decidedByName: null,
+    decidedAt: null,
+    reason: '',
+  }
+  await deps.db.collection('expenses').add(doc)
+  return (await views(deps, [doc]))[0]
+}
+
+export const listExpenses: Handler<'funds.expenses'> = async ({ deps, me, input }) => {
+  const everyone = hasRole(me.subject, 'admin') || hasRole(me.subject, 'auditor')
+  const query = deps.db.collection('expenses').where({ unionId: me.unionId, ...(everyone ? {} : { requestedBy: me.member._id }), ...(input.status ? { status: input.status } : {}) })
+  const [page, count] = await Promise.all([query.orderBy('requestedAt', 'desc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(), query.count()])
+  return { items: await views(deps, page.data as ExpenseDoc[]), total: count.total, page: input.page, pageSize: input.pageSize }
+}
+
+/**
+ * Approval: not by the person who asked; the amount must fit the 文体活动 line's remainder (one
+ * conditional write); then the claim flips pending → approved once and the spend is posted.
+ */
+export const decideExpense: Handler<'funds.decideExpense'> = async ({ deps, me, input }) => {
+  const coll = deps.db.collection('expenses')
+  const e = (await coll.doc(input.id).get()).data[0] as ExpenseDoc | undefined
+  if (!e || e.unionId !== me.unionId) throw notFound('没有找到这笔报销')
+  const self = selfApprovalProblem(me.member._id, e.requestedBy)
+  if (self) throw forbidden(self)
+  if (e.status !== 'pending') throw new AppError('CONFLICT', e.status === 'approved' ? '这笔报销已经审批通过' : '这笔报销已经退回')
+  if (!input.approve && !input.reason) throw invalid('退回时请写明原因', { field: 'reason' })
+  await requireOpenYear(deps, me.unionId, e.year)
+  const now = deps.clock.now()
+  if (input.approve) await reserve(deps, me.unionId, e.year, 'activities', e.amount)
+  const decided = await coll.where({ _id: e._id, status: 'pending' }).update({ status: input.approve ? 'approved' : 'rejected', decidedBy: me.member._id, decidedByName: me.member.name, decidedAt: now, reason: input.reason })
+  if (decided.updated !== 1) {
+    // Another admin decided meanwhile: give the reservation back.
+    if (input.approve) await adjustAvailable(deps, me.unionId, e.year, 'activities', e.amount)
+    throw new AppError('CONFLICT', '这笔报销刚刚已被审批')
+  }
+  if (input.approve) {
+    await post(deps, { _id: `activity-expense:${e._id}`, unionId: me.unionId, year: e.year, line: 'activities', committed: 0, spent: e.amount, source: { type: 'activity', id: e.activityId }, memo: `活动费用：${e.activityTitle}`, by: me.member._id, byName: me.member.name })
+  }
+  await appendAudit(deps, { unionId: me.unionId, actor: me.member._id, actorName: me.member.name, action: input.approve ? 'expense.approve' : 'expense.reject', target: e._id, data: { amount: e.amount, activityId: e.activityId, reason: input.reason } })
+  return (await views(deps, [(await coll.doc(e._id).get()).data[0] as ExpenseDoc]))[0]
+}

@@ -1,0 +1,169 @@
+import * as z from 'zod/mini'
+import { defineAction } from './define'
+import type { Page } from './member.contract'
+import { BENEFIT_KINDS, type BenefitKind, type VoucherState } from '../domain/benefits'
+
+const ADMIN = { kind: 'member', roles: ['admin'] } as const
+const ANY_MEMBER = { kind: 'member' } as const
+const STAFF = { kind: 'member', roles: ['admin', 'redeemer'] } as const
+
+const id = z.string().check(z.minLength(1), z.maxLength(120), z.regex(/^[A-Za-z0-9_:-]+$/))
+const page = z._default(z.number().check(z.int(), z.minimum(1), z.maximum(10000)), 1)
+const pageSize = z._default(z.number().check(z.int(), z.minimum(1), z.maximum(100)), 20)
+const instant = z.iso.datetime({ offset: true })
+const date = z.iso.date()
+const name = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max))
+/** Money travels as integer 分. */
+const fen = z.number().check(z.int(), z.minimum(1), z.maximum(100_000_000))
+
+export interface PointView {
+  readonly id: string
+  readonly name: string
+  readonly address: string
+}
+
+export interface OptionView {
+  readonly id: string
+  readonly name: string
+  readonly supplier: string
+  /** 消费扶贫: bought from a poverty-relief supplier. */
+  readonly povertyRelief: boolean
+  /** Left to choose; null when unlimited. */
+  readonly remaining: number | null
+}
+
+export interface CampaignView {
+  readonly id: string
+  readonly kind: BenefitKind
+  readonly name: string
+  readonly year: number
+  readonly faceValue: number
+  readonly options: readonly (OptionView & { readonly stock: number | null; readonly chosen: number })[]
+  readonly includeRetired: boolean
+  readonly departmentIds: readonly string[]
+  readonly claimClosesAt: string
+  readonly redeemFrom: string
+  readonly redeemUntil: string
+  readonly points: readonly PointView[]
+  readonly autoBirthday: boolean
+  readonly progress: { readonly eligible: number; readonly issued: number; readonly chosen: number; readonly redeemed: number; readonly outstanding: number }
+}
+
+export interface VoucherView {
+  readonly id: string
+  readonly kind: BenefitKind
+  readonly name: string
+  readonly faceValue: number
+  readonly state: VoucherState
+  readonly options: readonly OptionView[]
+  readonly optionId: string | null
+  readonly optionName: string | null
+  readonly claimClosesAt: string
+  readonly redeemFrom: string
+  readonly redeemUntil: string
+  readonly points: readonly PointView[]
+  readonly redeemed: { readonly at: string; readonly pointName: string; readonly proxy: boolean } | null
+}
+
+export interface RedeemCode {
+  /** Signed, carries its expiry; drawn as the QR code and refreshed every 30 seconds. */
+  readonly token: string
+  /** Six digits a clerk can type; expires with the token. */
+  readonly shortCode: string
+  readonly expiresAt: string
+}
+
+export interface VoucherPreview {
+  readonly campaignName: string
+  readonly kind: BenefitKind
+  readonly faceValue: number
+  readonly optionName: string | null
+  /** Partly masked: 王*芳. */
+  readonly memberName: string
+  readonly department: string
+  readonly pointName: string
+  /** Confirms this redemption at this point by this redeemer for two minutes. */
+  readonly ticket: string
+}
+
+export interface Redemption {
+  readonly voucherId: string
+  readonly campaignName: string
+  readonly optionName: string | null
+  readonly memberName: string
+  readonly pointName: string
+  readonly redeemedAt: string
+  readonly proxy: { readonly reason: string } | null
+}
+
+export interface VoucherRow {
+  readonly id: string
+  readonly memberName: string
+  readonly department: string
+  readonly optionName: string | null
+  readonly state: VoucherState
+  readonly redeemed: { readonly at: string; readonly pointName: string; readonly by: string; readonly proxyReason: string | null } | null
+}
+
+const OptionSchema = z.strictObject({
+  name: name(30),
+  stock: z._default(z.nullable(z.number().check(z.int(), z.minimum(1), z.maximum(1_000_000))), null),
+  supplier: z._default(z.string().check(z.trim(), z.maxLength(40)), ''),
+  povertyRelief: z._default(z.boolean(), false),
+})
+
+const BENEFIT_LABELS = {
+  id: '活动', kind: '福利类型', name: '名称', faceValue: '面值', options: '礼品选项', includeRetired: '含退休会员', departmentIds: '部门',
+  claimClosesAt: '选择截止时间', redeemFrom: '兑换开始时间', redeemUntil: '兑换截止时间', pointIds: '兑换点', autoBirthday: '生日当月自动发放',
+  voucherId: '券', optionId: '礼品', code: '券码', pointId: '兑换点', ticket: '确认凭据', requestId: '请求编号', reason: '代领原因', address: '地址',
+  from: '开始日期', to: '结束日期', search: '姓名',
+}
+
+export const benefitActions = {
+  /** Shops and pick-up places; redeemers are assigned to them on the member page (核销员 + 兑换点). */
+  'benefit.savePoint': defineAction<PointView>()(z.strictObject({ id: z.optional(id), name: name(30), address: z._default(z.string().check(z.trim(), z.maxLength(60)), '') }), ADMIN, BENEFIT_LABELS),
+  /** Admins see every point; a redeemer the points they serve. */
+  'benefit.points': defineAction<readonly PointView[]>()(z.strictObject({}), STAFF, BENEFIT_LABELS),
+  'benefit.createCampaign': defineAction<CampaignView>()(
+    z.strictObject({
+      kind: z.enum(BENEFIT_KINDS),
+      name: name(40),
+      faceValue: fen,
+      options: z.array(OptionSchema).check(z.minLength(1), z.maxLength(10)),
+      includeRetired: z._default(z.boolean(), true),
+      departmentIds: z._default(z.array(id).check(z.maxLength(100)), []),
+      claimClosesAt: instant,
+      redeemFrom: instant,
+      redeemUntil: instant,
+      pointIds: z.array(id).check(z.minLength(1), z.maxLength(20)),
+      autoBirthday: z._default(z.boolean(), false),
+    }),
+    ADMIN,
+    BENEFIT_LABELS,
+  ),
+  'benefit.campaigns': defineAction<Page<CampaignView>>()(z.strictObject({ page, pageSize }), ADMIN, BENEFIT_LABELS),
+  'benefit.campaign': defineAction<CampaignView>()(z.strictObject({ id }), ADMIN, BENEFIT_LABELS),
+  /** Issues one batch to eligible members who have none yet; call again until `done` (the page shows progress). */
+  'benefit.issue': defineAction<{ readonly issuedNow: number; readonly issued: number; readonly eligible: number; readonly done: boolean }>()(z.strictObject({ id }), ADMIN, BENEFIT_LABELS),
+  'benefit.vouchers': defineAction<Page<VoucherRow>>()(z.strictObject({ id, search: z.optional(z.string().check(z.trim(), z.maxLength(20))), page, pageSize }), ADMIN, BENEFIT_LABELS),
+  'benefit.export': defineAction<{ readonly url: string; readonly count: number }>()(z.strictObject({ id }), ADMIN, BENEFIT_LABELS),
+  /** 代领: the office records that someone collected a member's gift for them, with the reason. */
+  'benefit.proxyRedeem': defineAction<Redemption>()(z.strictObject({ voucherId: id, pointId: id, reason: name(60) }), ADMIN, BENEFIT_LABELS),
+
+  'benefit.mine': defineAction<readonly VoucherView[]>()(z.strictObject({}), ANY_MEMBER, BENEFIT_LABELS),
+  /** Choosing holds one of the option's stock; changing gives the old one back. */
+  'benefit.choose': defineAction<VoucherView>()(z.strictObject({ voucherId: id, optionId: id }), ANY_MEMBER, BENEFIT_LABELS),
+  'benefit.code': defineAction<RedeemCode>()(z.strictObject({ voucherId: id }), ANY_MEMBER, BENEFIT_LABELS),
+
+  /** The clerk scans or types the code: sees what to hand over before confirming. */
+  'benefit.inspect': defineAction<VoucherPreview>()(z.strictObject({ code: z.string().check(z.trim(), z.minLength(6), z.maxLength(400)), pointId: id }), STAFF, BENEFIT_LABELS),
+  /** One conditional write; a retry with the same requestId gets the same answer, anything else ALREADY_REDEEMED with when, where, by whom. */
+  'benefit.redeem': defineAction<Redemption>()(z.strictObject({ ticket: z.string().check(z.minLength(10), z.maxLength(400)), requestId: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/)) }), STAFF, BENEFIT_LABELS),
+  'benefit.redemptions': defineAction<Page<Redemption>>()(z.strictObject({ page, pageSize }), STAFF, BENEFIT_LABELS),
+  /** 对账: redemptions per day at one point, as a spreadsheet and as rows. */
+  'benefit.settlement': defineAction<{ readonly url: string; readonly days: readonly { readonly date: string; readonly count: number; readonly amount: number }[] }>()(
+    z.strictObject({ pointId: id, from: date, to: date }),
+    STAFF,
+    BENEFIT_LABELS,
+  ),
+}
