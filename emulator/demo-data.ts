@@ -211,3 +211,16 @@ export function demoBudget(now: Date) {
     lines: Object.entries(DEMO_BUDGET_LINES).map(([line, available]) => ({ _id: `${DEMO_UNION._id}:${year}:${line}`, unionId: DEMO_UNION._id, year, line, available })),
   }
 }
+
+/** The books for the demo's aid already approved and paid, as the functions would have posted them. */
+export function demoAidLedger() {
+  return DEMO_HARDSHIP_REQUESTS.filter((r) => r.approvedFen !== null).flatMap((r) => {
+    const line = r.kind === 'care' ? 'care' : 'hardship'
+    const memo = r.kind === 'care' ? '会员慰问支出' : '困难帮扶支出'
+    const base = { unionId: r.unionId, year: r.year, line, source: { type: 'hardship', id: r._id }, by: HAN_BING._id, byName: HAN_BING.name, reverses: null, sealed: false }
+    const approved = r.steps.find((s) => s.kind === 'approve')!.at
+    const entries = [{ _id: `hardship-approve:${r._id}`, ...base, committed: r.approvedFen!, spent: 0, memo: `${memo}（批准）`, at: approved }]
+    if (r.payment) entries.push({ _id: `hardship-pay:${r._id}`, ...base, committed: -r.approvedFen!, spent: r.approvedFen!, memo, at: r.payment.at })
+    return entries
+  })
+}

@@ -1,5 +1,6 @@
 import * as cloudbase from '@cloudbase/node-sdk'
 import {
+  demoAidLedger,
   demoBudget,
   demoCakeCampaign,
   DEMO_POINTS,
@@ -43,7 +44,9 @@ export async function seedDemo(db: Db): Promise<boolean> {
   await put('campaigns', [demoCakeCampaign(new Date())])
   const budget = demoBudget(new Date())
   await put('budgets', [budget.budget])
-  await put('budget_lines', budget.lines)
+  const aid = demoAidLedger().filter((e) => e.year === budget.budget.year)
+  await put('ledger', aid)
+  await put('budget_lines', budget.lines.map((l) => ({ ...l, available: l.available - aid.filter((e) => e.line === l.line).reduce((sum, e) => sum + e.committed + e.spent, 0) })))
   // The union goes last: its presence marks a complete seed.
   await put('unions', [DEMO_UNION])
   return true

@@ -152,6 +152,7 @@ const INPUTS: Record<ActionName, () => object> = {
 }
 
 const opened: string[] = []
+const MONEY_TRAIL = new Set<ActionName>(['funds.budget', 'funds.ledger', 'funds.report'])
 
 /** Everything a caller could read from an answer: the JSON, and the cells of any spreadsheet it links. */
 async function readable(name: string, body: unknown): Promise<string> {
@@ -198,7 +199,11 @@ describe.each(OUTSIDERS)('%s', (_who, openid) => {
     opened.length = 0
     for (const name of Object.keys(INPUTS) as ActionName[]) {
       const { body } = await app.call(name, INPUTS[name](), openid)
-      const hit = leaks(await readable(name, body))
+      // The money trail (经费审查) shows aid amounts by line, with no name, text or photo: readers of the
+      // books are checked for everything but the amounts there.
+      const books = MONEY_TRAIL.has(name) && (openid === 'demo-admin' || openid === 'demo-auditor')
+      const text = await readable(name, body)
+      const hit = books ? needles.filter((n) => text.includes(n)) : leaks(text)
       if (hit.length) found.push(`${name}: ${hit.join(', ')}`)
     }
     expect(found).toEqual([])

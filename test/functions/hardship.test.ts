@@ -298,6 +298,43 @@ describe('refusals: a code, a Chinese message, nothing written', () => {
   })
 })
 
+describe('the books', () => {
+  const ledgerOf = async () => {
+    const db = (await import('@cloudbase/node-sdk')).init({ env: 'local' }).database()
+    return (await db.collection('ledger').where({ unionId: 'demo-union', 'source.type': 'hardship' }).limit(1000).get()).data as { source: { id: string }; committed: number; spent: number; memo: string }[]
+  }
+
+  it('approvals commit and payments spend exactly what the requests say, on the 会员慰问 line, with no name or text', async () => {
+    const id = await underReview()
+    expect((await reviewer('hardship.approve', { id, amountFen: 60_000, caseLabel: `肺炎${newKey().slice(0, 6)}` })).ok).toBe(true)
+    await reviewer('hardship.pay', { id, key: newKey(), method: 'bank', paidOn: today() })
+    const db = (await import('@cloudbase/node-sdk')).init({ env: 'local' }).database()
+    const requests = (await db.collection('hardship_requests').where({ unionId: 'demo-union' }).limit(1000).get()).data as { _id: string; status: string; approvedFen: number | null; payment: { amountFen: number } | null }[]
+    const entries = await ledgerOf()
+    const paid = requests.filter((r) => r.status === 'paid').reduce((s, r) => s + r.payment!.amountFen, 0)
+    const owed = requests.filter((r) => r.status === 'approved').reduce((s, r) => s + r.approvedFen!, 0)
+    expect(entries.reduce((s, e) => s + e.spent, 0)).toBe(paid)
+    expect(entries.reduce((s, e) => s + e.committed, 0)).toBe(owed)
+    expect(entries.filter((e) => e.source.id === id).map((e) => e.memo).sort()).toEqual(['会员慰问支出', '会员慰问支出（批准）'])
+  })
+
+  it('an approval beyond the line’s remainder is refused with both numbers, and nothing is written', async () => {
+    const year = Number(today().slice(0, 4))
+    const care = (await admin('funds.budget', { year })).data.lines.find((l: { line: string }) => l.line === 'care')
+    await admin('funds.setBudget', { year, lines: { care: care.committed + care.spent + 30_000 } })
+    try {
+      const id = await underReview()
+      const before = writeCount(app.stats)
+      const refused = await reviewer('hardship.approve', { id, amountFen: 50_000, caseLabel: `肺炎${newKey().slice(0, 6)}` })
+      expect(refused.error).toMatchObject({ code: 'INVALID_ARGUMENT', message: '超出「会员慰问」预算余额：余额 300.00 元，本次 500.00 元' })
+      expect(writeCount(app.stats)).toBe(before)
+      expect((await reviewer('hardship.get', { id })).data.status).toBe('reviewing')
+    } finally {
+      await admin('funds.setBudget', { year, lines: { care: care.budget } })
+    }
+  })
+})
+
 describe('races', () => {
   it('two reviewers approving at once: one approval, one allowance used, one step', async () => {
     const id = await underReview(member, { category: 'hospital', description: '阑尾炎手术' })
@@ -366,9 +403,11 @@ describe('cost', () => {
     })).toBe(7)
     // caller (3) + request + the conditional step + standards (for the reply) + outbox
     expect(await trips(() => reviewer('hardship.take', { id }))).toBe(7)
-    // caller (3) + request + standards + allowance read + allowance claim + the conditional step + outbox
-    expect(await trips(() => reviewer('hardship.approve', { id, amountFen: 50_000, caseLabel: '胆囊炎' }))).toBe(9)
-    expect(await trips(() => reviewer('hardship.pay', { id, key: newKey(), method: 'bank', paidOn: today() }))).toBe(7)
+    // caller (3) + request + standards + allowance read + allowance claim + the conditional step + outbox,
+    // and the books: year open? + the line's remainder (read, then one conditional write) + ledger entry + audit (head + append)
+    expect(await trips(() => reviewer('hardship.approve', { id, amountFen: 50_000, caseLabel: '胆囊炎' }))).toBe(15)
+    // caller (3) + request + the conditional step + standards + outbox, and ledger entry + audit (head + append)
+    expect(await trips(() => reviewer('hardship.pay', { id, key: newKey(), method: 'bank', paidOn: today() }))).toBe(10)
     // The timeline page: caller (3) + request + standards; photos by one storage call.
     expect(await trips(() => member('hardship.get', { id }))).toBe(5)
   })

@@ -5,6 +5,7 @@ import { bucketOf, claimSlot, readBucket, releaseSlot } from '../grants'
 import { policyFor } from '../policy.repo'
 import { applyStep, changedMeanwhile, loadForDecision, reread, toDetail } from '../requests.repo'
 import { tellStep } from '../tell'
+import { commitApproved, reserveForApproval } from '../ledger'
 
 /**
  * Approves a request under review with an amount within the category's standard and its frequency
@@ -28,8 +29,13 @@ export const approveRequest: Handler<'hardship.approve'> = async ({ deps, me, in
   const tooOften = frequencyRefusal(category, state.used, req.year, caseLabel)
   if (tooOften) throw new AppError('CONFLICT', tooOften)
 
+  // 不得超范围超标准: the line's remainder is taken first (refused with both numbers), given back if the approval does not happen.
+  const giveBack = await reserveForApproval(deps, req, category.kind, input.amountFen)
   const slot = await claimSlot(deps, bucket, category, req._id, state)
-  if (!slot) throw new AppError('CONFLICT', frequencyRefusal(category, category.frequency.times, req.year, caseLabel) ?? changedMeanwhile().message)
+  if (!slot) {
+    await giveBack()
+    throw new AppError('CONFLICT', frequencyRefusal(category, category.frequency.times, req.year, caseLabel) ?? changedMeanwhile().message)
+  }
   const moved = await applyStep(deps, me, req, 'approve', {
     role: 'reviewer',
     note: input.note,
@@ -40,8 +46,10 @@ export const approveRequest: Handler<'hardship.approve'> = async ({ deps, me, in
     const now = await reread(deps, req._id)
     // The slot stays with a request that did get approved (by the reviewer who won); otherwise it goes back.
     if (now.status !== 'approved' && now.status !== 'paid') await releaseSlot(deps, slot, req._id)
+    await giveBack()
     throw new AppError('CONFLICT', stepRefusal(now.status, 'approve') ?? changedMeanwhile().message)
   }
+  await commitApproved(deps, me, moved, category.kind, input.amountFen)
   const [detail] = await Promise.all([toDetail(deps, me, moved, { category }), tellStep(deps, me, moved, 'approve')])
   return detail
 }

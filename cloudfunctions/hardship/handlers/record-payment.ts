@@ -5,6 +5,7 @@ import { AppError, invalid } from '../../_lib/app-error'
 import type { HardshipPaymentDoc, HardshipRequestDoc } from '../../_lib/documents'
 import { applyStep, changedMeanwhile, loadForDecision, reread, toDetail } from '../requests.repo'
 import { tellStep } from '../tell'
+import { ensureSpendPosted, spendPaid } from '../ledger'
 
 const paidAlready = (req: HardshipRequestDoc) => new AppError('CONFLICT', `这笔款项已于 ${req.payment?.paidOn ?? ''} 记录发放，不能重复记录`)
 
@@ -15,7 +16,8 @@ const paidAlready = (req: HardshipRequestDoc) => new AppError('CONFLICT', `这�
 export const recordPayment: Handler<'hardship.pay'> = async ({ deps, me, input }) => {
   const req = await loadForDecision(deps, me, input.id)
   if (req.status === 'paid') {
-    if (req.payment?.key === input.key) return toDetail(deps, me, req)
+    // A retry also posts the spend again (the same entry), healing one lost between the two writes.
+    if (req.payment?.key === input.key) return (await ensureSpendPosted(deps, me, req), toDetail(deps, me, req))
     throw paidAlready(req)
   }
   const refusal = stepRefusal(req.status, 'pay')
@@ -40,10 +42,11 @@ export const recordPayment: Handler<'hardship.pay'> = async ({ deps, me, input }
   const moved = await applyStep(deps, me, req, 'pay', { role: 'reviewer', note: input.note, amountFen: payment.amountFen, method: input.method, paidOn: input.paidOn, set: { payment: deps.db.command.set(payment) as unknown as HardshipPaymentDoc } })
   if (!moved) {
     const current = await reread(deps, req._id)
-    if (current.status === 'paid' && current.payment?.key === input.key) return toDetail(deps, me, current)
+    if (current.status === 'paid' && current.payment?.key === input.key) return (await ensureSpendPosted(deps, me, current), toDetail(deps, me, current))
     if (current.status === 'paid') throw paidAlready(current)
     throw new AppError('CONFLICT', stepRefusal(current.status, 'pay') ?? changedMeanwhile().message)
   }
+  await spendPaid(deps, me, moved, moved.kind, payment.amountFen, true)
   const [detail] = await Promise.all([toDetail(deps, me, moved), tellStep(deps, me, moved, 'pay')])
   return detail
 }

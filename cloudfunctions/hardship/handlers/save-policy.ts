@@ -1,6 +1,7 @@
 import { policyChanges, policyProblem, type AidCategory } from '@shared/domain/hardship'
 import { shanghaiYear } from '@shared/domain/time'
 import type { Handler } from '../../_lib/entry'
+import { appendAudit } from '../../_lib/audit'
 import { AppError, invalid } from '../../_lib/app-error'
 import { isDuplicateWrite } from '../../_lib/db-errors'
 import type { HardshipPolicyChangeDoc, HardshipPolicyDoc } from '../../_lib/documents'
@@ -67,5 +68,6 @@ export const savePolicy: Handler<'hardship.savePolicy'> = async ({ deps, me, inp
     at: now,
   }
   await db.collection('hardship_policy_changes').add(change)
+  await appendAudit(deps, { unionId: me.unionId, actor: me.member._id, actorName: me.member.name, action: 'policy.save', target: `${input.year} 年帮扶慰问标准`, data: { version: doc.version, changes } })
   return policyView({ year: input.year, categories, doc, inheritedFrom: null })
 }
