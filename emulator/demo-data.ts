@@ -1,4 +1,21 @@
-import type { CampaignDoc, PointDoc, BindingDoc, DepartmentDoc, GroupDoc, GroupMemberDoc, MemberDoc, RoleDoc, UnionDoc } from '../cloudfunctions/_lib/documents'
+import type {
+  BindingDoc,
+  CampaignDoc,
+  DepartmentDoc,
+  GroupDoc,
+  GroupMemberDoc,
+  HardshipFileDoc,
+  HardshipGrantDoc,
+  HardshipPolicyChangeDoc,
+  HardshipPolicyDoc,
+  HardshipRequestDoc,
+  HardshipVisitDoc,
+  MemberDoc,
+  PointDoc,
+  RoleDoc,
+  UnionDoc,
+} from '../cloudfunctions/_lib/documents'
+import { DEFAULT_CATEGORIES, policyChanges } from '../shared/domain/hardship'
 
 /** The demo union `npm start` creates on first run. Names are invented. */
 export const DEMO_UNION: UnionDoc = { _id: 'demo-union', name: '市直机关示范工会', parentId: null }
@@ -46,6 +63,8 @@ export const DEMO_ACCOUNTS = [
   },
   { openid: 'demo-member', memberId: 'demo-member-04', roles: [] },
   { openid: 'demo-auditor', memberId: 'demo-member-05', roles: [{ role: 'auditor' }] },
+  // 帮扶审核: sees and decides hardship and care requests; the admin above does not hold this role.
+  { openid: 'demo-reviewer', memberId: 'demo-member-25', roles: [{ role: 'reviewer' }] },
 ] as const
 
 export const DEMO_BINDINGS: BindingDoc[] = DEMO_ACCOUNTS.map((a) => ({
@@ -88,6 +107,82 @@ export const DEMO_GROUP_LEADER_ROLES: RoleDoc[] = GROUPS.map((g) => ({
   _id: [g.leader, 'leader', 'group', g._id].join(':'), unionId: DEMO_UNION._id, memberId: g.leader, role: 'leader', scope: { kind: 'group', id: g._id },
 }))
 
+// —— hardship and care (帮扶 / 慰问) ——
+
+const at = (text: string) => new Date(`${text}:00+08:00`)
+const person = (id: string) => DEMO_MEMBERS.find((m) => m._id === id)!
+const ZHANG_WEI = person('demo-member-01')
+const LI_NA = person('demo-member-02')
+const HAN_BING = person('demo-member-25')
+
+/** 2026's standards as seed 004 sets them (五要访、五要贺), entered by the chair. */
+export const DEMO_HARDSHIP_POLICY: HardshipPolicyDoc = {
+  _id: 'demo-union:2026', unionId: DEMO_UNION._id, year: 2026, categories: DEFAULT_CATEGORIES, version: 1,
+  updatedAt: at('2026-01-05 10:00'), updatedBy: ZHANG_WEI._id, updatedByName: ZHANG_WEI.name,
+}
+
+export const DEMO_HARDSHIP_POLICY_CHANGES: HardshipPolicyChangeDoc[] = [
+  {
+    _id: 'demo-policy-change-1', unionId: DEMO_UNION._id, year: 2026, version: 1, before: [], after: DEFAULT_CATEGORIES,
+    changes: ['按《2019年市直机关工会工作要点》“五要访”“五要贺”设定初始标准', ...policyChanges([], DEFAULT_CATEGORIES)],
+    by: ZHANG_WEI._id, byName: ZHANG_WEI.name, at: at('2026-01-05 10:00'),
+  },
+]
+
+const HUANG_LEI = person('demo-member-08')
+const SUN_HAO = person('demo-member-12')
+const ZHU_HONG = person('demo-member-14')
+
+const step = (kind: HardshipRequestDoc['steps'][number]['kind'], status: HardshipRequestDoc['status'], when: string, actor: MemberDoc, actorRole: 'member' | 'reporter' | 'reviewer', extra: Partial<HardshipRequestDoc['steps'][number]> = {}) => ({
+  kind, status, at: at(when), actorId: actor._id, actorName: actor.name, actorRole, note: '', amountFen: null, method: null, paidOn: null, ...extra,
+})
+
+/** Two requests in different states: one waiting to be taken, one reported by a leader and paid. */
+export const DEMO_HARDSHIP_REQUESTS: HardshipRequestDoc[] = [
+  {
+    _id: 'demo-hardship-1', unionId: DEMO_UNION._id, memberId: HUANG_LEI._id, memberName: HUANG_LEI.name, departmentName: HUANG_LEI.departmentName,
+    reporterId: HUANG_LEI._id, reporterName: HUANG_LEI.name, category: 'hospital', categoryName: '生病住院', kind: 'care', year: 2026,
+    description: '11 月 16 日因急性阑尾炎在市人民医院住院手术，预计住院一周。', amountAskedFen: null, photoFileIds: [], contact: '本人手机，工作日白天',
+    status: 'submitted', version: 1, steps: [step('submit', 'submitted', '2026-11-18 09:12', HUANG_LEI, 'member')],
+    reviewerId: null, reviewerName: null, approvedFen: null, caseLabel: null, payment: null, submittedAt: at('2026-11-18 09:12'), updatedAt: at('2026-11-18 09:12'),
+  },
+  {
+    _id: 'demo-hardship-2', unionId: DEMO_UNION._id, memberId: SUN_HAO._id, memberName: SUN_HAO.name, departmentName: SUN_HAO.departmentName,
+    reporterId: LI_NA._id, reporterName: LI_NA.name, category: 'bereavement', categoryName: '直系亲属去世', kind: 'care', year: 2026,
+    description: '孙浩的父亲于 11 月 1 日因病去世，小组长代为申报。', amountAskedFen: 100_000, photoFileIds: [], contact: '请联系财务科李娜',
+    status: 'paid', version: 4,
+    steps: [
+      step('submit', 'submitted', '2026-11-02 08:40', LI_NA, 'reporter', { amountFen: 100_000 }),
+      step('take', 'reviewing', '2026-11-02 14:05', HAN_BING, 'reviewer'),
+      step('approve', 'approved', '2026-11-03 10:30', HAN_BING, 'reviewer', { amountFen: 100_000, note: '按标准慰问' }),
+      step('pay', 'paid', '2026-11-05 16:00', HAN_BING, 'reviewer', { amountFen: 100_000, method: 'bank', paidOn: '2026-11-05' }),
+    ],
+    reviewerId: HAN_BING._id, reviewerName: HAN_BING.name, approvedFen: 100_000, caseLabel: '父亲',
+    payment: { amountFen: 100_000, method: 'bank', paidOn: '2026-11-05', note: '', by: HAN_BING._id, byName: HAN_BING.name, at: at('2026-11-05 16:00'), key: 'demo-payment-2' },
+    submittedAt: at('2026-11-02 08:40'), updatedAt: at('2026-11-05 16:00'),
+  },
+]
+
+/** The allowance the paid request used (直系亲属去世: each relative once). */
+export const DEMO_HARDSHIP_GRANTS: HardshipGrantDoc[] = [
+  { _id: 'demo-hardship-grant-2', unionId: DEMO_UNION._id, memberId: SUN_HAO._id, category: 'bereavement', period: 'ever', caseKey: '父亲', slot: 1, requestId: 'demo-hardship-2', at: at('2026-11-03 10:30') },
+]
+
+/** One 困难职工档案, due for review, with a Spring Festival 送温暖 visit. */
+export const DEMO_HARDSHIP_FILES: HardshipFileDoc[] = [
+  {
+    _id: ZHU_HONG._id, unionId: DEMO_UNION._id, memberId: ZHU_HONG._id, memberName: ZHU_HONG.name, departmentName: ZHU_HONG.departmentName,
+    level: '一般困难', reason: '退休后配偶患重病长期治疗，家庭医疗支出大。', since: '2025-12-01', nextReviewOn: '2026-11-15', active: true, reviewReminded: false,
+    lastVisitOn: '2026-02-10', createdAt: at('2025-12-01 09:00'), updatedAt: at('2025-12-01 09:00'), updatedBy: HAN_BING._id, updatedByName: HAN_BING.name,
+  },
+]
+
+export const DEMO_HARDSHIP_VISITS: HardshipVisitDoc[] = [
+  {
+    _id: 'demo-hardship-visit-1', unionId: DEMO_UNION._id, memberId: ZHU_HONG._id, date: '2026-02-10', visitors: '张伟、韩冰', given: '春节慰问金 500 元，米、油各一份',
+    amountFen: 50_000, note: '家属病情稳定，叮嘱有困难及时联系工会。', recordedBy: HAN_BING._id, recordedByName: HAN_BING.name, createdAt: at('2026-02-10 17:20'),
+  },
+]
 /** Where vouchers are redeemed: a cake shop and the union office (王芳 serves both). */
 export const DEMO_POINTS: PointDoc[] = [
   { _id: 'demo-point-cake', unionId: DEMO_UNION._id, name: '好利来蛋糕（中山路店）', address: '中山路 88 号' },
@@ -115,4 +210,17 @@ export function demoBudget(now: Date) {
     budget: { _id: `${DEMO_UNION._id}:${year}`, unionId: DEMO_UNION._id, year, lines: DEMO_BUDGET_LINES, closed: false },
     lines: Object.entries(DEMO_BUDGET_LINES).map(([line, available]) => ({ _id: `${DEMO_UNION._id}:${year}:${line}`, unionId: DEMO_UNION._id, year, line, available })),
   }
+}
+
+/** The books for the demo's aid already approved and paid, as the functions would have posted them. */
+export function demoAidLedger() {
+  return DEMO_HARDSHIP_REQUESTS.filter((r) => r.approvedFen !== null).flatMap((r) => {
+    const line = r.kind === 'care' ? 'care' : 'hardship'
+    const memo = r.kind === 'care' ? '会员慰问支出' : '困难帮扶支出'
+    const base = { unionId: r.unionId, year: r.year, line, source: { type: 'hardship', id: r._id }, by: HAN_BING._id, byName: HAN_BING.name, reverses: null, sealed: false }
+    const approved = r.steps.find((s) => s.kind === 'approve')!.at
+    const entries = [{ _id: `hardship-approve:${r._id}`, ...base, committed: r.approvedFen!, spent: 0, memo: `${memo}（批准）`, at: approved }]
+    if (r.payment) entries.push({ _id: `hardship-pay:${r._id}`, ...base, committed: -r.approvedFen!, spent: r.approvedFen!, memo, at: r.payment.at })
+    return entries
+  })
 }

@@ -1,5 +1,24 @@
 import * as cloudbase from '@cloudbase/node-sdk'
-import { demoBudget, demoCakeCampaign, DEMO_POINTS, DEMO_BINDINGS, DEMO_DEPARTMENTS, DEMO_GROUP_LEADER_ROLES, DEMO_GROUP_MEMBERS, DEMO_GROUPS, DEMO_MEMBERS, DEMO_ROLES, DEMO_UNION } from './demo-data'
+import {
+  demoAidLedger,
+  demoBudget,
+  demoCakeCampaign,
+  DEMO_POINTS,
+  DEMO_BINDINGS,
+  DEMO_DEPARTMENTS,
+  DEMO_GROUP_LEADER_ROLES,
+  DEMO_GROUP_MEMBERS,
+  DEMO_GROUPS,
+  DEMO_HARDSHIP_FILES,
+  DEMO_HARDSHIP_GRANTS,
+  DEMO_HARDSHIP_POLICY,
+  DEMO_HARDSHIP_POLICY_CHANGES,
+  DEMO_HARDSHIP_REQUESTS,
+  DEMO_HARDSHIP_VISITS,
+  DEMO_MEMBERS,
+  DEMO_ROLES,
+  DEMO_UNION,
+} from './demo-data'
 
 type Db = ReturnType<ReturnType<typeof cloudbase.init>['database']>
 
@@ -15,11 +34,19 @@ export async function seedDemo(db: Db): Promise<boolean> {
   await put('groups', DEMO_GROUPS)
   await put('group_members', DEMO_GROUP_MEMBERS)
   await put('bindings', DEMO_BINDINGS)
+  await put('hardship_policies', [DEMO_HARDSHIP_POLICY])
+  await put('hardship_policy_changes', DEMO_HARDSHIP_POLICY_CHANGES)
+  await put('hardship_requests', DEMO_HARDSHIP_REQUESTS)
+  await put('hardship_grants', DEMO_HARDSHIP_GRANTS)
+  await put('hardship_files', DEMO_HARDSHIP_FILES)
+  await put('hardship_visits', DEMO_HARDSHIP_VISITS)
   await put('redeem_points', DEMO_POINTS)
   await put('campaigns', [demoCakeCampaign(new Date())])
   const budget = demoBudget(new Date())
   await put('budgets', [budget.budget])
-  await put('budget_lines', budget.lines)
+  const aid = demoAidLedger().filter((e) => e.year === budget.budget.year)
+  await put('ledger', aid)
+  await put('budget_lines', budget.lines.map((l) => ({ ...l, available: l.available - aid.filter((e) => e.line === l.line).reduce((sum, e) => sum + e.committed + e.spent, 0) })))
   // The union goes last: its presence marks a complete seed.
   await put('unions', [DEMO_UNION])
   return true

@@ -34,6 +34,10 @@ const CASES: { name: ActionName; as: string; input: ActionInput<ActionName> }[] 
   { name: 'group.get', as: 'demo-member', input: { id: 'bench-group-500' } },
   { name: 'group.roster', as: 'demo-member', input: { id: 'bench-group-500', pageSize: 20 } },
   { name: 'group.roster', as: 'demo-leader', input: { id: 'bench-group-500', pageSize: 20 } },
+  // 帮扶: the member's list, the reviewer's queue, a request's timeline page.
+  { name: 'hardship.mine', as: 'demo-member', input: {} },
+  { name: 'hardship.queue', as: 'demo-reviewer', input: { tab: 'submitted' } },
+  { name: 'hardship.get', as: 'demo-reviewer', input: { id: 'demo-hardship-2' } },
 ]
 
 async function benchActions() {

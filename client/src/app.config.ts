@@ -1,8 +1,8 @@
 /** Pages, tab bar and subpackages. Member pages stay in the main package; staff tools load on demand. */
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/activities/index', 'pages/groups/index', 'pages/benefits/index', 'pages/me/index', 'pages/bind/index', 'pages/group/index', 'pages/activity/index', 'pages/activity/code', 'pages/activity-signup/index', 'pages/benefits/code', 'pages/funds-public/index'],
+  pages: ['pages/home/index', 'pages/activities/index', 'pages/groups/index', 'pages/benefits/index', 'pages/me/index', 'pages/bind/index', 'pages/group/index', 'pages/activity/index', 'pages/activity/code', 'pages/activity-signup/index', 'pages/benefits/code', 'pages/funds-public/index', 'pages/hardship/index', 'pages/hardship/apply', 'pages/hardship/detail'],
   subPackages: [
-    { root: 'packages/admin', pages: ['index/index', 'members/index', 'member/index', 'import/index', 'invites/index', 'groups/index', 'benefits/index', 'benefit-campaign/index'] },
+    { root: 'packages/admin', pages: ['index/index', 'members/index', 'member/index', 'import/index', 'invites/index', 'groups/index', 'benefits/index', 'benefit-campaign/index', 'hardship-policy/index'] },
     { root: 'packages/redeem', pages: ['index/index'] },
     // A group's leaders (and admins): requests, the full roster, 纪实.
     { root: 'packages/leader', pages: ['requests/index', 'roster/index', 'record/index'] },
@@ -10,6 +10,8 @@ export default defineAppConfig({
     { root: 'packages/organizer', pages: ['create/index', 'attendees/index', 'checkin/index', 'expense/index'] },
     // 经费管理: admins change, the audit committee (经费审查) reads.
     { root: 'packages/funds', pages: ['index/index', 'budget/index', 'ledger/index', 'expenses/index', 'audit/index'] },
+    // 帮扶审核: the queue, a request's decision and payment, 困难职工档案 with 送温暖 visits.
+    { root: 'packages/reviewer', pages: ['queue/index', 'request/index', 'files/index', 'file/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -67,11 +67,14 @@ export async function requireOpenYear(deps: Deps, unionId: string, year: number)
 export async function reserve(deps: Deps, unionId: string, year: number, line: BudgetLine, amount: number): Promise<void> {
   const _ = deps.db.command
   const id = budgetLineId(unionId, year, line)
+  const refuse = (doc: BudgetLineDoc | undefined) =>
+    doc ? invalid(remainderProblem(line, doc.available, amount) ?? '预算余额不足', { field: 'amount', remaining: doc.available }) : invalid(`「${BUDGET_LINE_LABELS[line]}」还没有编制 ${year} 年预算`, { field: 'amount' })
+  // Read first, so a refusal writes nothing; the conditional write still decides a race.
+  const seen = (await deps.db.collection('budget_lines').doc(id).get()).data[0] as BudgetLineDoc | undefined
+  if (!seen || seen.available < amount) throw refuse(seen)
   const took = await deps.db.collection('budget_lines').where({ _id: id, available: _.gte(amount) }).update({ available: _.inc(-amount) })
   if (took.updated === 1) return
-  const doc = (await deps.db.collection('budget_lines').doc(id).get()).data[0] as BudgetLineDoc | undefined
-  if (!doc) throw invalid(`「${BUDGET_LINE_LABELS[line]}」还没有编制 ${year} 年预算`, { field: 'amount' })
-  throw invalid(remainderProblem(line, doc.available, amount) ?? '预算余额不足', { field: 'amount', remaining: doc.available })
+  throw refuse((await deps.db.collection('budget_lines').doc(id).get()).data[0] as BudgetLineDoc | undefined)
 }
 
 /** Moves a line's remainder without a check (benefit commitments, releases, corrections). */

@@ -3,6 +3,7 @@ import type { ActionDef } from './define'
 import { memberActions } from './member.contract'
 import { groupActions } from './group.contract'
 import { activityActions } from './activity.contract'
+import { hardshipActions } from './hardship.contract'
 import { benefitActions } from './benefit.contract'
 import { fundsActions } from './funds.contract'
 
@@ -11,6 +12,7 @@ export const actions = {
   ...memberActions,
   ...groupActions,
   ...activityActions,
+  ...hardshipActions,
   ...benefitActions,
   ...fundsActions,
 } as const

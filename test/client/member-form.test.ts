@@ -57,6 +57,13 @@ describe('roles', () => {
     })
   })
 
+  it('grants 帮扶审核 on its own: an admin sees requests only with it', () => {
+    const form = rolesFormOf([{ role: 'admin' }, { role: 'reviewer' }])
+    expect(form).toMatchObject({ admin: true, reviewer: true })
+    expect(grantsOf(form)).toEqual({ grants: [{ role: 'admin' }, { role: 'reviewer' }] })
+    expect(grantsOf({ ...form, reviewer: false })).toEqual({ grants: [{ role: 'admin' }] })
+  })
+
   it('keeps a 兴趣小组 leader grant it does not edit', () => {
     const form = rolesFormOf([{ role: 'leader', scope: { kind: 'group', id: 'g1' } }])
     expect(form.leaderDepartments).toEqual([])

@@ -16,6 +16,7 @@ export const sourceFunctions = (name: string): CloudMain | undefined => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     activity: () => require('../../cloudfunctions/activity').main,
     // eslint-disable-next-line @typescript-eslint/no-require-imports
+    hardship: () => require('../../cloudfunctions/hardship').main,
     benefit: () => require('../../cloudfunctions/benefit').main,
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     funds: () => require('../../cloudfunctions/funds').main,

@@ -76,14 +76,18 @@ describe('weapp build (dist/weapp)', () => {
       'pages/activity-signup/index',
       'pages/benefits/code',
       'pages/funds-public/index',
+      'pages/hardship/index',
+      'pages/hardship/apply',
+      'pages/hardship/detail',
     ])
     expect(app.tabBar?.list.map((t) => t.pagePath)).toEqual(app.pages.slice(0, 5))
     expect(app.subPackages).toEqual([
-      { root: 'packages/admin', pages: ['index/index', 'members/index', 'member/index', 'import/index', 'invites/index', 'groups/index', 'benefits/index', 'benefit-campaign/index'] },
+      { root: 'packages/admin', pages: ['index/index', 'members/index', 'member/index', 'import/index', 'invites/index', 'groups/index', 'benefits/index', 'benefit-campaign/index', 'hardship-policy/index'] },
       { root: 'packages/redeem', pages: ['index/index'] },
       { root: 'packages/leader', pages: ['requests/index', 'roster/index', 'record/index'] },
       { root: 'packages/organizer', pages: ['create/index', 'attendees/index', 'checkin/index', 'expense/index'] },
       { root: 'packages/funds', pages: ['index/index', 'budget/index', 'ledger/index', 'expenses/index', 'audit/index'] },
+      { root: 'packages/reviewer', pages: ['queue/index', 'request/index', 'files/index', 'file/index'] },
     ])
     expect(app.__usePrivacyCheck__).toBe(true)
     const projectConfig = JSON.parse(readFileSync(join(WEAPP_DIR, 'project.config.json'), 'utf8'))

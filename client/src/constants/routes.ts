@@ -12,6 +12,9 @@ export const ROUTES = {
   activity: '/pages/activity/index',
   activityCode: '/pages/activity/code',
   activitySignup: '/pages/activity-signup/index',
+  hardship: '/pages/hardship/index',
+  hardshipApply: '/pages/hardship/apply',
+  hardshipDetail: '/pages/hardship/detail',
   admin: '/packages/admin/index/index',
   adminMembers: '/packages/admin/members/index',
   adminMember: '/packages/admin/member/index',
@@ -21,6 +24,7 @@ export const ROUTES = {
   /** 福利发放: campaigns and the new-campaign form; one campaign's progress, 发放, 导出, 代领. */
   adminCampaigns: '/packages/admin/benefits/index',
   adminCampaign: '/packages/admin/benefit-campaign/index',
+  adminHardshipPolicy: '/packages/admin/hardship-policy/index',
   leaderRequests: '/packages/leader/requests/index',
   leaderRoster: '/packages/leader/roster/index',
   leaderRecord: '/packages/leader/record/index',
@@ -38,6 +42,10 @@ export const ROUTES = {
   fundsLedger: '/packages/funds/ledger/index',
   fundsExpenses: '/packages/funds/expenses/index',
   fundsAudit: '/packages/funds/audit/index',
+  reviewerQueue: '/packages/reviewer/queue/index',
+  reviewerRequest: '/packages/reviewer/request/index',
+  reviewerFiles: '/packages/reviewer/files/index',
+  reviewerFile: '/packages/reviewer/file/index',
 } as const
 
 /** Links carry the id encoded: some ids hold `:` (union groups `dept:<id>`, vouchers `<campaign>:<member>`). */

@@ -6,9 +6,9 @@ import { useDidShow } from '@tarojs/taro'
  * data before a change elsewhere must load again when it is shown. Whoever changes something marks
  * the topic; pages that loaded it reload on their next show, and only then (no flicker otherwise).
  */
-export type ChangeTopic = 'me' | 'members' | 'invites' | 'groups' | 'activities'
+export type ChangeTopic = 'me' | 'members' | 'invites' | 'groups' | 'activities' | 'hardship'
 
-const versions: Record<ChangeTopic, number> = { me: 0, members: 0, invites: 0, groups: 0, activities: 0 }
+const versions: Record<ChangeTopic, number> = { me: 0, members: 0, invites: 0, groups: 0, activities: 0, hardship: 0 }
 
 export function markChanged(...topics: ChangeTopic[]): void {
   for (const t of topics) versions[t]++

@@ -18,7 +18,7 @@ export const setRoles: Handler<'member.setRoles'> = async ({ deps, me, input }) 
   for (const g of grants) {
     const kinds: readonly string[] | undefined = NEEDS_SCOPE[g.role as keyof typeof NEEDS_SCOPE]
     if (kinds && (!g.scope || !kinds.includes(g.scope.kind))) throw invalid(g.role === 'leader' ? '组长需要指定所带的部门或兴趣小组' : '核销员需要指定核销点', { field: 'grants' })
-    if (!kinds && g.scope) throw invalid('管理员和经费审查不区分范围', { field: 'grants' })
+    if (!kinds && g.scope) throw invalid('管理员、经费审查和帮扶审核不区分范围', { field: 'grants' })
   }
   const deptIds = grants.filter((g) => g.scope?.kind === 'department').map((g) => g.scope!.id)
   if (deptIds.length) {

@@ -16,7 +16,7 @@ import './index.scss'
 const SHORTCUTS = [
   { text: '活动报名', hint: '文体活动、讲座', icon: activitiesIcon, url: ROUTES.activities },
   { text: '兴趣小组', hint: '和同事一起玩', icon: groupsIcon, url: ROUTES.groups },
-  { text: '我的福利', hint: '慰问与生日礼', icon: benefitsIcon, url: ROUTES.benefits },
+  { text: '我的福利', hint: '蛋糕券与节日礼', icon: benefitsIcon, url: ROUTES.benefits },
 ] as const
 
 export default function HomePage() {
@@ -46,6 +46,15 @@ export default function HomePage() {
             <View className='home-greeting__meta'>
               {me.data.member.department} · {me.data.union.name}
             </View>
+          </View>
+          {/* 帮扶 / 慰问: one request, progress at any time (一次申报，随时查看进展). */}
+          <View className='home-care' onClick={() => void Taro.navigateTo({ url: ROUTES.hardship })}>
+            <View className='home-care__icon'>帮</View>
+            <View className='home-care__body'>
+              <View className='home-care__text'>申请帮扶 / 慰问</View>
+              <View className='home-care__hint'>生病住院、家庭困难、婚育退休，一次申报随时查进展</View>
+            </View>
+            <View className='home-care__arrow'>›</View>
           </View>
           <View className='home-shortcuts'>
             {SHORTCUTS.map((s) => (

@@ -32,6 +32,7 @@ export default function MePage() {
   // Staff tools live in subpackages and are offered only to members holding the matching role.
   // Later features (我的报名、我的福利券…) add their entries here.
   const tools: Array<{ text: string; hint: string; url: string; className: string }> = []
+  if (roles.includes('reviewer')) tools.push({ text: '帮扶审核', hint: '受理、审批、发放，困难职工档案', url: ROUTES.reviewerQueue, className: 'me-tool--reviewer' })
   if (roles.includes('admin')) tools.push({ text: '会员管理', hint: '名册、导入、邀请码、兴趣小组', url: ROUTES.admin, className: 'me-tool--admin' })
   if (roles.includes('redeemer')) tools.push({ text: '福利核销', hint: '为会员核销福利券', url: ROUTES.redeem, className: 'me-tool--redeem' })
   // Admins change the funds; the audit committee (经费审查) reads everything there.
@@ -63,6 +64,14 @@ export default function MePage() {
                   </View>
                 ))}
               </View>
+            </View>
+          </View>
+          {/* Every member's own records. */}
+          <View className='me-links'>
+            <View className='me-tool me-tool--hardship' onClick={() => void Taro.navigateTo({ url: ROUTES.hardship })}>
+              <View className='me-tool__text'>我的帮扶申请</View>
+              <View className='me-tool__hint'>申请帮扶、慰问，随时查看进展</View>
+              <View className='me-tool__arrow'>›</View>
             </View>
           </View>
           {tools.length ? (

@@ -27,6 +27,10 @@ const SECTIONS = [
     title: '经费',
     entries: [{ key: 'funds', text: '经费管理', hint: '预算编制与执行、台账、报销审批、审计记录、年度结账', url: ROUTES.funds }],
   },
+  {
+    title: '帮扶慰问',
+    entries: [{ key: 'hardship-policy', text: '帮扶慰问标准', hint: '五要访、五要贺等类别的金额上限和次数，修改留痕', url: ROUTES.adminHardshipPolicy }],
+  },
 ] as const
 
 /** 管理后台: admins only (the link on 我的 is shown to admins; the server checks every action again). */

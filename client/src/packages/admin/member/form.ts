@@ -65,6 +65,8 @@ type Grant = MemberDetail['grants'][number]
 export interface RolesForm {
   admin: boolean
   auditor: boolean
+  /** 帮扶审核: sees hardship requests and files; an admin needs it too to see them. */
+  reviewer: boolean
   leader: boolean
   /** Departments this member leads. */
   leaderDepartments: string[]
@@ -82,6 +84,7 @@ export const rolesFormOf = (grants: readonly Grant[]): RolesForm => {
   return {
     admin: has('admin'),
     auditor: has('auditor'),
+    reviewer: has('reviewer'),
     leader: has('leader'),
     leaderDepartments,
     redeemer: has('redeemer'),
@@ -96,6 +99,7 @@ export function grantsOf(form: RolesForm): { grants: SetRolesGrants } | { error:
   const grants: SetRolesGrants = []
   if (form.admin) grants.push({ role: 'admin' })
   if (form.auditor) grants.push({ role: 'auditor' })
+  if (form.reviewer) grants.push({ role: 'reviewer' })
   if (form.leader) {
     const groups = form.kept.filter((g) => g.role === 'leader')
     if (!form.leaderDepartments.length && !groups.length) return { error: '请为组长选择所带的部门' }

@@ -241,7 +241,11 @@ export default function MemberPage() {
             <View className='admin-card__note'>每位会员都可以报名活动、领取福利；下面的角色另有管理权限。</View>
             <View className='member-role'>
               <Checkbox className='member-role-admin' checked={roles.admin} label={ROLE_LABELS.admin} onChange={(v) => editRoles({ admin: v })} />
-              <View className='member-role__hint'>管理会员、活动和福利</View>
+              <View className='member-role__hint'>管理会员、活动、福利和帮扶标准（不含查看帮扶申请）</View>
+            </View>
+            <View className='member-role'>
+              <Checkbox className='member-role-reviewer' checked={roles.reviewer} label={ROLE_LABELS.reviewer} onChange={(v) => editRoles({ reviewer: v })} />
+              <View className='member-role__hint'>查看和审批帮扶、慰问申请，管理困难职工档案</View>
             </View>
             <View className='member-role'>
               <Checkbox className='member-role-auditor' checked={roles.auditor} label={ROLE_LABELS.auditor} onChange={(v) => editRoles({ auditor: v })} />

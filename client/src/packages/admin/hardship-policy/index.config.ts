@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '帮扶慰问标准',
+})

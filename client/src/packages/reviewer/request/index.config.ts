@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '办理申请',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '申请帮扶 / 慰问',
+})

@@ -1,0 +1,322 @@
+import { useEffect, useRef, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Image, Input, Text, Textarea, View } from '@tarojs/components'
+import type { AidCategoryView, ColleagueView, HardshipRequestDetail } from '@shared/contract'
+import { MAX_REQUEST_PHOTOS } from '@shared/domain/hardship'
+import { useAction } from '../../hooks/useAction'
+import { markChanged } from '../../hooks/useReloadOnChange'
+import { ActionError, callAction, uploadFile } from '../../services/cloud'
+import { PageHeader } from '../../components/PageHeader'
+import { LoadingState } from '../../components/LoadingState'
+import { ErrorState } from '../../components/ErrorState'
+import { Button } from '../../ui/nutui'
+import { ROUTES } from '../../constants/routes'
+import { idParam } from '../../constants/groups'
+import { AID_KIND_LABELS, newFormKey, withRequestId } from '../../constants/hardship'
+import { askFromRequest, checkAsk, CONTACT_MAX, DESCRIPTION_MAX, emptyAsk, photosOf, pickPhotos, type AskErrors, type AskForm, type RequestPhoto, type TempImage } from './form'
+import './apply.scss'
+
+type Stage = { kind: 'edit' } | { kind: 'uploading'; done: number; total: number } | { kind: 'saving' }
+const REPORTER_ROLES = ['leader', 'admin', 'reviewer']
+
+/**
+ * 申请帮扶 / 慰问: pick a category (its standard shown), say what happened, optionally the sum, add
+ * photos of documents and a way to be reached. With `?id=` it edits a request returned for more
+ * information and sends it back.
+ */
+export default function HardshipApplyPage() {
+  const returnedId = idParam(useRouter().params.id)
+  const policy = useAction('hardship.policy', {}, { silent: true })
+  const me = useAction('member.me', {}, { silent: true })
+  const [returned, setReturned] = useState<HardshipRequestDetail | null>(null)
+  const [loadError, setLoadError] = useState<ActionError>()
+  const [form, setForm] = useState<AskForm>(emptyAsk)
+  const [errors, setErrors] = useState<AskErrors>({})
+  const [photos, setPhotos] = useState<RequestPhoto[]>([])
+  const [note, setNote] = useState('')
+  const [stage, setStage] = useState<Stage>({ kind: 'edit' })
+  const [failure, setFailure] = useState<string>()
+  // One key per form: sending again after a lost answer finds the request already made.
+  const key = useRef(newFormKey())
+  const working = stage.kind !== 'edit'
+
+  useEffect(() => {
+    if (!returnedId) return
+    callAction('hardship.get', { id: returnedId }, { silent: true }).then(
+      (r) => {
+        setReturned(r)
+        setForm(askFromRequest(r))
+        setPhotos(photosOf(r))
+      },
+      (err: unknown) => setLoadError(err instanceof ActionError ? err : new ActionError('INTERNAL', String(err))),
+    )
+  }, [returnedId])
+
+  const canReport = !returnedId && (me.data?.roles ?? []).some((r) => REPORTER_ROLES.includes(r))
+  const categories = (policy.data?.categories ?? []).filter((c) => c.enabled || c.key === form.category)
+  const chosen = categories.find((c) => c.key === form.category)
+
+  const edit = <K extends keyof AskForm>(k: K, value: AskForm[K]) => {
+    setForm((f) => ({ ...f, [k]: value }))
+    setErrors((e) => ({ ...e, [k === 'forColleague' ? 'colleague' : k]: undefined }))
+    setFailure(undefined)
+  }
+
+  const choosePhotos = async () => {
+    if (working || photos.length >= MAX_REQUEST_PHOTOS) return
+    let files: TempImage[]
+    try {
+      const res = await Taro.chooseImage({ count: MAX_REQUEST_PHOTOS - photos.length, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+      files = res.tempFiles as unknown as TempImage[]
+    } catch {
+      return // cancelled
+    }
+    const { photos: picked, refused } = pickPhotos(files, photos.length)
+    setPhotos((p) => [...p, ...picked])
+    setErrors((e) => ({ ...e, photos: refused ?? undefined }))
+  }
+
+  const submit = async () => {
+    if (working || !policy.data) return
+    const checked = checkAsk(form, policy.data.categories)
+    if ('errors' in checked) return setErrors(checked.errors)
+    setFailure(undefined)
+    // Upload what is not up yet; a failure stops here and 提交 again resumes from that photo.
+    const ids = new Map(photos.flatMap((p) => (p.fileId ? [[p.key, p.fileId] as const] : [])))
+    let saved: HardshipRequestDetail
+    try {
+      for (const photo of photos) {
+        if (ids.has(photo.key)) continue
+        setStage({ kind: 'uploading', done: ids.size, total: photos.length })
+        const fileId = await uploadFile(photo, { silent: true })
+        ids.set(photo.key, fileId)
+        setPhotos((all) => all.map((x) => (x.key === photo.key ? { ...x, fileId } : x)))
+      }
+      setStage({ kind: 'saving' })
+      const photoFileIds = photos.map((p) => ids.get(p.key)!)
+      const { fields } = checked
+      saved = returned
+        ? await callAction('hardship.resubmit', { id: returned.id, description: fields.description, amountFen: fields.amountFen, contact: fields.contact, photoFileIds, note: note.trim() }, { silent: true })
+        : await callAction('hardship.submit', { key: key.current, ...fields, photoFileIds }, { silent: true })
+    } catch (err) {
+      const error = err instanceof ActionError ? err : new ActionError('INTERNAL', String(err))
+      const field = error.details?.field
+      if (field === 'amountFen') setErrors({ amount: error.message })
+      else if (field === 'photoFileIds') setErrors({ photos: error.message })
+      else if (field === 'description' || field === 'contact' || field === 'category') setErrors({ [field]: error.message })
+      else if (field === 'forMemberId') setErrors({ colleague: error.message })
+      else setFailure(error.message)
+      setStage({ kind: 'edit' })
+      return
+    }
+    markChanged('hardship')
+    void Taro.showToast({ title: returned ? '已重新提交' : '已提交', icon: 'success' })
+    await Taro.redirectTo({ url: withRequestId(ROUTES.hardshipDetail, saved.id) })
+  }
+
+  const title = returnedId ? '补充材料' : '申请帮扶 / 慰问'
+  if (policy.loading || me.loading || (returnedId && !returned && !loadError)) {
+    return (
+      <View className='page page-hardship-apply'>
+        <PageHeader title={title} />
+        <LoadingState rows={4} />
+      </View>
+    )
+  }
+  const failed = policy.error ?? me.error ?? loadError
+  if (failed || !policy.data) {
+    return (
+      <View className='page page-hardship-apply'>
+        <PageHeader title={title} />
+        {failed ? <ErrorState error={failed} onRetry={() => void policy.reload()} art='benefits' /> : null}
+      </View>
+    )
+  }
+
+  return (
+    <View className='page page-hardship-apply'>
+      <PageHeader title={title} subtitle={returned ? `「${returned.categoryName}」· 审核人请您补充材料后重新提交` : '一次申报，随时在「我的帮扶申请」查看进展'} />
+
+      {returned ? (
+        <View className='apply-card apply-returned'>
+          <View className='apply-returned__label'>需要补充的内容</View>
+          <View className='apply-returned__reason'>{[...returned.steps].reverse().find((s) => s.kind === 'return')?.note ?? ''}</View>
+        </View>
+      ) : null}
+
+      {canReport ? (
+        <View className='apply-card'>
+          <View className='apply-label'>为谁申请</View>
+          <View className='apply-options'>
+            <View className={`apply-option apply-for-self${form.forColleague ? '' : ' apply-option--on'}`} onClick={() => edit('forColleague', false)}>
+              本人
+            </View>
+            <View className={`apply-option apply-for-colleague${form.forColleague ? ' apply-option--on' : ''}`} onClick={() => edit('forColleague', true)}>
+              为同事申报
+            </View>
+          </View>
+          {form.forColleague ? <ColleaguePicker value={form.colleague} onChange={(c) => edit('colleague', c)} /> : null}
+          {errors.colleague ? <View className='apply-error'>{errors.colleague}</View> : null}
+          {form.forColleague ? <View className='apply-hint'>同事本人也能看到这条申请和每一步进展。</View> : null}
+        </View>
+      ) : null}
+
+      <View className='apply-card'>
+        <View className='apply-label'>
+          申请类别<Text className='apply-required'>*</Text>
+        </View>
+        {returned ? (
+          <View className='apply-fixed-category'>{returned.categoryName}</View>
+        ) : (
+          <View className='apply-categories'>
+            {categories.map((c) => (
+              <CategoryOption key={c.key} category={c} on={form.category === c.key} onPick={() => edit('category', c.key)} />
+            ))}
+          </View>
+        )}
+        {errors.category ? <View className='apply-error'>{errors.category}</View> : null}
+      </View>
+
+      <View className='apply-card'>
+        <View className='apply-field'>
+          <View className='apply-label'>
+            情况说明<Text className='apply-required'>*</Text>
+          </View>
+          <Textarea
+            className='apply-textarea apply-description'
+            value={form.description}
+            maxlength={DESCRIPTION_MAX}
+            placeholder='发生了什么、什么时候，例如：11 月 16 日因阑尾炎在市人民医院住院手术'
+            disabled={working}
+            onInput={(e) => edit('description', e.detail.value)}
+          />
+          <View className='apply-count'>
+            {form.description.length} / {DESCRIPTION_MAX}
+          </View>
+          {errors.description ? <View className='apply-error'>{errors.description}</View> : null}
+        </View>
+        <View className='apply-field'>
+          <View className='apply-label'>
+            申请金额（元）<Text className='apply-optional'>选填</Text>
+          </View>
+          <Input className='apply-input apply-amount' type='digit' value={form.amount} maxlength={12} placeholder={chosen?.capFen ? `不超过 ${chosen.capText.replace('每次不超过 ', '')}，不填按标准核定` : '不填按标准核定'} disabled={working} onInput={(e) => edit('amount', e.detail.value)} />
+          {errors.amount ? <View className='apply-error'>{errors.amount}</View> : null}
+        </View>
+        <View className='apply-field'>
+          <View className='apply-label'>
+            证明材料照片（{photos.length} / {MAX_REQUEST_PHOTOS}）<Text className='apply-optional'>选填</Text>
+          </View>
+          <View className='apply-hint'>如诊断证明、出院小结、结婚证等；只在审核时查看，每张不超过 5 MB。</View>
+          <View className='apply-photos'>
+            {photos.map((p) => (
+              <View key={p.key} className='apply-photo'>
+                <Image className='apply-photo__image' src={p.preview} mode='aspectFill' />
+                {working ? null : (
+                  <View className='apply-photo__remove' onClick={() => setPhotos((all) => all.filter((x) => x.key !== p.key))}>
+                    ×
+                  </View>
+                )}
+                {p.fileId ? <View className='apply-photo__done'>已上传</View> : null}
+              </View>
+            ))}
+            {photos.length < MAX_REQUEST_PHOTOS && !working ? (
+              <View className='apply-photo apply-photo--add apply-add-photo' onClick={() => void choosePhotos()}>
+                <View className='apply-photo__plus'>＋</View>
+                <View className='apply-photo__hint'>添加照片</View>
+              </View>
+            ) : null}
+          </View>
+          {errors.photos ? <View className='apply-error'>{errors.photos}</View> : null}
+        </View>
+        <View className='apply-field'>
+          <View className='apply-label'>
+            联系方式<Text className='apply-required'>*</Text>
+          </View>
+          <Input className='apply-input apply-contact' value={form.contact} maxlength={CONTACT_MAX} placeholder='如：本人手机，工作日下午方便' disabled={working} onInput={(e) => edit('contact', e.detail.value)} />
+          {errors.contact ? <View className='apply-error'>{errors.contact}</View> : null}
+        </View>
+        {returned ? (
+          <View className='apply-field'>
+            <View className='apply-label'>
+              补充说明<Text className='apply-optional'>选填</Text>
+            </View>
+            <Input className='apply-input apply-note' value={note} maxlength={200} placeholder='如：已补充出院小结' disabled={working} onInput={(e) => setNote(e.detail.value)} />
+          </View>
+        ) : null}
+      </View>
+
+      {failure ? <View className='apply-failure'>{failure}</View> : null}
+      <View className='apply-submit'>
+        <Button className='apply-save' type='primary' block loading={working} onClick={() => void submit()}>
+          {stage.kind === 'uploading' ? `正在上传照片 ${stage.done + 1} / ${stage.total}…` : stage.kind === 'saving' ? '正在提交…' : returned ? '重新提交' : '提交申请'}
+        </Button>
+        <View className='apply-submit__note'>申请内容和照片只有您本人、代为申报的同事和工会帮扶审核人能看到。</View>
+      </View>
+    </View>
+  )
+}
+
+function CategoryOption({ category: c, on, onPick }: { category: AidCategoryView; on: boolean; onPick: () => void }) {
+  return (
+    <View className={`apply-category${on ? ' apply-category--on' : ''}`} data-category={c.key} onClick={onPick}>
+      <View className='apply-category__top'>
+        <View className='apply-category__name'>{c.name}</View>
+        <View className={`apply-category__kind apply-category__kind--${c.kind}`}>{AID_KIND_LABELS[c.kind]}</View>
+      </View>
+      <View className='apply-category__cap'>{c.capText}</View>
+      <View className='apply-category__often'>{c.frequencyText}</View>
+    </View>
+  )
+}
+
+/** Finds a colleague by name or 会员编号 among those the caller may report for. */
+function ColleaguePicker({ value, onChange }: { value: ColleagueView | null; onChange: (c: ColleagueView | null) => void }) {
+  const [keyword, setKeyword] = useState('')
+  const [found, setFound] = useState<readonly ColleagueView[] | null>(null)
+  const [searching, setSearching] = useState(false)
+
+  const search = async () => {
+    const k = keyword.trim()
+    if (!k || searching) return
+    setSearching(true)
+    try {
+      setFound(await callAction('hardship.colleagues', { keyword: k }))
+    } catch {
+      // toasted
+    } finally {
+      setSearching(false)
+    }
+  }
+
+  if (value) {
+    return (
+      <View className='apply-colleague apply-colleague--chosen'>
+        <View className='apply-colleague__name'>
+          {value.name} · {value.department}
+        </View>
+        <View className='apply-colleague__change' onClick={() => onChange(null)}>
+          更换
+        </View>
+      </View>
+    )
+  }
+  return (
+    <View className='apply-colleague'>
+      <View className='apply-colleague__search'>
+        <Input className='apply-input apply-colleague-input' value={keyword} maxlength={20} placeholder='输入姓名或会员编号' confirmType='search' onInput={(e) => setKeyword(e.detail.value)} onConfirm={() => void search()} />
+        <Button className='apply-colleague-search' size='small' loading={searching} onClick={() => void search()}>
+          查找
+        </Button>
+      </View>
+      {found === null ? null : found.length === 0 ? (
+        <View className='apply-hint'>没有找到；只能为您带领的部门或小组的同事申报。</View>
+      ) : (
+        found.map((c) => (
+          <View key={c.id} className='apply-colleague__row' onClick={() => onChange(c)}>
+            {c.name} · {c.department}
+          </View>
+        ))
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '申请进展',
+  enablePullDownRefresh: true,
+})

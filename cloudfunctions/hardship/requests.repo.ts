@@ -1,0 +1,190 @@
+import { createHash } from 'node:crypto'
+import type { HardshipRequestCard, HardshipRequestDetail, RequestStepView } from '@shared/contract'
+import {
+  availableSteps,
+  capText,
+  decideRefusal,
+  findCategory,
+  frequencyText,
+  mayViewRequest,
+  nextStatus,
+  STEP_LABELS,
+  type AidCategory,
+  type StepKind,
+} from '@shared/domain/hardship'
+import { formatShanghai } from '@shared/domain/time'
+import { AppError, notFound } from '../_lib/app-error'
+import type { Deps } from '../_lib/deps'
+import type { HardshipRequestDoc, HardshipStepDoc } from '../_lib/documents'
+import { temporaryLinks } from '../_lib/files'
+import type { CallerMember } from '../_lib/membership'
+import { policyFor } from './policy.repo'
+
+export const REQUESTS = 'hardship_requests'
+
+/** Photo links live a few minutes: long enough to look, too short to pass around. */
+export const PHOTO_LINK_SECONDS = 300
+
+/** Ids that derive from their parts (natural keys): a retried call lands on the same document. */
+export const derivedId = (...parts: readonly (string | number)[]): string => createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32)
+
+/** The same answer for "no such request" and "not yours to see": existence is not revealed. */
+export const requestNotFound = () => notFound('没有找到这条申请')
+
+/** A request the caller may see (its member, its reporter, a reviewer of the union), or NOT_FOUND. */
+export async function loadVisible(deps: Deps, me: CallerMember, id: string): Promise<HardshipRequestDoc> {
+  const req = (await deps.db.collection(REQUESTS).doc(id).get()).data[0] as HardshipRequestDoc | undefined
+  if (!req || !mayViewRequest(me.subject, req)) throw requestNotFound()
+  return req
+}
+
+/** For reviewer steps: a request of the caller's union they may decide (not their own). */
+export async function loadForDecision(deps: Deps, me: CallerMember, id: string): Promise<HardshipRequestDoc> {
+  const req = await loadVisible(deps, me, id)
+  const refusal = decideRefusal(me.subject, req)
+  if (refusal) throw new AppError('FORBIDDEN', refusal)
+  return req
+}
+
+/** Who the actor is to this request, as the timeline names them. */
+export const actorRole = (me: CallerMember, req: HardshipRequestDoc): HardshipStepDoc['actorRole'] =>
+  req.memberId === me.member._id ? 'member' : req.reporterId === me.member._id ? 'reporter' : 'reviewer'
+
+export interface StepInput {
+  readonly note?: string
+  readonly amountFen?: number | null
+  readonly method?: HardshipStepDoc['method']
+  readonly paidOn?: string | null
+  /** Fields of the request that change with the step. */
+  readonly set?: Partial<Omit<HardshipRequestDoc, '_id' | 'status' | 'version' | 'steps'>>
+  /** Name the actor's role explicitly (a reviewer acting as such on a request they reported). */
+  readonly role?: HardshipStepDoc['actorRole']
+}
+
+/**
+ * Moves a request one step: status, version and the appended step in one conditional write on the
+ * version read, so of two racing steps exactly one happens. Answers the request as it is now, or
+ * null when it changed in between (nothing written).
+ */
+export async function applyStep(deps: Deps, me: CallerMember, req: HardshipRequestDoc, step: StepKind, input: StepInput = {}): Promise<HardshipRequestDoc | null> {
+  const to = nextStatus(req.status, step)
+  if (!to) return null
+  const now = deps.clock.now()
+  const entry: HardshipStepDoc = {
+    kind: step,
+    status: to,
+    at: now,
+    actorId: me.member._id,
+    actorName: me.member.name,
+    actorRole: input.role ?? actorRole(me, req),
+    note: input.note ?? '',
+    amountFen: input.amountFen ?? null,
+    method: input.method ?? null,
+    paidOn: input.paidOn ?? null,
+  }
+  const _ = deps.db.command
+  const res = await deps.db
+    .collection(REQUESTS)
+    .where({ _id: req._id, status: req.status, version: req.version })
+    .updateAndReturn({ ...(input.set ?? {}), status: to, version: _.inc(1), updatedAt: now, steps: _.push([entry]) })
+  return res.updated === 1 && res.doc ? (res.doc as HardshipRequestDoc) : null
+}
+
+/** Reads a request again after a lost race, to answer with what happened instead. */
+export async function reread(deps: Deps, id: string): Promise<HardshipRequestDoc> {
+  const req = (await deps.db.collection(REQUESTS).doc(id).get()).data[0] as HardshipRequestDoc | undefined
+  if (!req) throw requestNotFound()
+  return req
+}
+
+export const changedMeanwhile = () => new AppError('CONFLICT', '这条申请刚刚有了变化，请刷新后再看')
+
+/** Fields a list shows: never the description, contact, photos or steps. */
+export const CARD_FIELDS = {
+  _id: true,
+  category: true,
+  categoryName: true,
+  kind: true,
+  status: true,
+  memberId: true,
+  memberName: true,
+  departmentName: true,
+  reporterId: true,
+  reporterName: true,
+  amountAskedFen: true,
+  approvedFen: true,
+  submittedAt: true,
+  updatedAt: true,
+  reviewerName: true,
+} as const
+
+export const toCard = (req: Pick<HardshipRequestDoc, keyof typeof CARD_FIELDS>): HardshipRequestCard => ({
+  id: req._id,
+  category: req.category,
+  categoryName: req.categoryName,
+  kind: req.kind,
+  status: req.status,
+  memberId: req.memberId,
+  memberName: req.memberName,
+  department: req.departmentName,
+  reportedBy: req.reporterId === req.memberId ? null : req.reporterName,
+  amountAskedFen: req.amountAskedFen,
+  approvedFen: req.approvedFen,
+  submittedAt: formatShanghai(req.submittedAt),
+  updatedAt: formatShanghai(req.updatedAt),
+  reviewerName: req.reviewerName,
+})
+
+const stepView = (s: HardshipStepDoc): RequestStepView => ({
+  kind: s.kind,
+  label: STEP_LABELS[s.kind],
+  status: s.status,
+  at: formatShanghai(s.at),
+  actorName: s.actorName,
+  actorRole: s.actorRole,
+  note: s.note,
+  amountFen: s.amountFen,
+  method: s.method,
+  paidOn: s.paidOn,
+})
+
+export interface DetailOptions {
+  /** Links already made for these photos (e.g. while checking them). */
+  readonly links?: ReadonlyMap<string, string>
+  /** The category as the standards define it now, if already read. */
+  readonly category?: AidCategory | null
+}
+
+/** The whole request for someone allowed to see it: timeline, photos by short-lived links, what they may do next. */
+export async function toDetail(deps: Deps, me: CallerMember, req: HardshipRequestDoc, options: DetailOptions = {}): Promise<HardshipRequestDetail> {
+  const known = options.links ?? new Map<string, string>()
+  const missing = req.photoFileIds.filter((f) => !known.has(f))
+  const [fresh, category] = await Promise.all([
+    missing.length ? temporaryLinks(missing, PHOTO_LINK_SECONDS) : Promise.resolve(new Map<string, string>()),
+    options.category !== undefined ? Promise.resolve(options.category) : policyFor(deps, req.unionId, req.year).then((p) => findCategory(p.categories, req.category) ?? null),
+  ])
+  const url = (f: string) => known.get(f) ?? fresh.get(f)
+  return {
+    ...toCard(req),
+    description: req.description,
+    contact: req.contact,
+    photos: req.photoFileIds.flatMap((fileId) => {
+      const link = url(fileId)
+      return link ? [{ fileId, url: link }] : []
+    }),
+    capFen: category?.capFen ?? null,
+    capText: category ? capText(category) : '该类别已停用',
+    frequencyText: category ? frequencyText(category) : '',
+    caseLabelName: category && category.frequency.per === 'case' ? category.caseLabel : '',
+    caseLabel: req.caseLabel,
+    payment: req.payment
+      ? { amountFen: req.payment.amountFen, method: req.payment.method, paidOn: req.payment.paidOn, note: req.payment.note, paidBy: req.payment.byName, recordedAt: formatShanghai(req.payment.at) }
+      : null,
+    steps: req.steps.map(stepView),
+    can: availableSteps(me.subject, req),
+    forMe: req.memberId === me.member._id,
+  }
+}
+
+export const memberLink = (id: string) => `/pages/hardship/detail?id=${id}`
+export const reviewerLink = (id: string) => `/packages/reviewer/request/index?id=${id}`

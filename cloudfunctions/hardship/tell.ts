@@ -1,0 +1,64 @@
+import { formatYuan } from '@shared/domain/money'
+import { PAYMENT_METHOD_LABELS, type StepKind } from '@shared/domain/hardship'
+import type { Deps } from '../_lib/deps'
+import type { HardshipRequestDoc, RoleDoc } from '../_lib/documents'
+import { notify, type Message } from '../_lib/notify'
+import type { CallerMember } from '../_lib/membership'
+import { memberLink, reviewerLink } from './requests.repo'
+
+/** The reviewers of a union (a handful of people). */
+export async function reviewersOf(deps: Deps, unionId: string): Promise<string[]> {
+  const roles = (await deps.db.collection('roles').where({ unionId, role: 'reviewer' }).limit(100).get()).data as RoleDoc[]
+  return [...new Set(roles.map((r) => r.memberId))]
+}
+
+/** What the member and the reporter read about a step. Never the description: only category, amounts, reasons. */
+function stepBody(req: HardshipRequestDoc, step: StepKind, me: CallerMember): string | null {
+  const last = req.steps[req.steps.length - 1]
+  switch (step) {
+    case 'take':
+      return `审核人${me.member.name}已受理，正在审核。`
+    case 'approve':
+      return `已批准 ${formatYuan(req.approvedFen ?? 0)} 元，待发放。`
+    case 'return':
+      return `需要补充材料：${last?.note ?? ''}`
+    case 'reject':
+      return `未获批准：${last?.note ?? ''}`
+    case 'pay':
+      return req.payment ? `${formatYuan(req.payment.amountFen)} 元已于 ${req.payment.paidOn} 发放（${PAYMENT_METHOD_LABELS[req.payment.method]}）。` : null
+    case 'withdraw':
+      return `${me.member.name}撤回了这条申请。`
+    case 'resubmit':
+      return `${me.member.name}补充了材料，已重新提交。`
+    case 'submit':
+      return null
+  }
+}
+
+/**
+ * After a step: the member and the reporter are told (not whoever took the step), and reviewers learn
+ * of work — a new or resubmitted request for all of them, a withdrawal for the one handling it.
+ */
+export async function tellStep(deps: Deps, me: CallerMember, req: HardshipRequestDoc, step: StepKind): Promise<void> {
+  const messages: Message[] = []
+  const applicants = [...new Set([req.memberId, req.reporterId])].filter((id) => id !== me.member._id)
+  if (step === 'submit') {
+    if (req.reporterId !== req.memberId && req.memberId !== me.member._id) {
+      messages.push({ unionId: req.unionId, memberId: req.memberId, kind: 'hardship-update', title: `${req.reporterName}为您申报了「${req.categoryName}」`, body: '可在「我的帮扶申请」中随时查看进展。', link: memberLink(req._id) })
+    }
+  } else {
+    const body = stepBody(req, step, me)
+    if (body) for (const memberId of applicants) messages.push({ unionId: req.unionId, memberId, kind: 'hardship-update', title: `帮扶申请进展：${req.categoryName}`, body, link: memberLink(req._id) })
+  }
+
+  let reviewers: string[] = []
+  if (step === 'submit' || step === 'resubmit') reviewers = await reviewersOf(deps, req.unionId)
+  else if (step === 'withdraw' && req.reviewerId) reviewers = [req.reviewerId]
+  const title = step === 'submit' ? '新的帮扶申请' : step === 'resubmit' ? '申请人已补充材料' : '申请已撤回'
+  for (const memberId of reviewers) {
+    // Reviewers are not told of their own steps or their own requests.
+    if (memberId === me.member._id || memberId === req.memberId) continue
+    messages.push({ unionId: req.unionId, memberId, kind: 'hardship-new', title, body: `${req.memberName}（${req.departmentName}）「${req.categoryName}」`, link: reviewerLink(req._id) })
+  }
+  await notify(deps, messages)
+}

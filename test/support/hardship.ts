@@ -1,0 +1,36 @@
+import { randomUUID } from 'node:crypto'
+import * as cloudbase from '@cloudbase/node-sdk'
+import type { AppServer } from './app-server'
+
+/** The first bytes of a real JPEG (SOI + JFIF APP0), padded: enough for the server's type check. */
+export const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]), Buffer.alloc(200, 7)])
+export const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(100, 1)])
+
+/** Uploads into the caller's own folder through the local stand-in for wx.cloud.uploadFile. */
+export async function upload(app: AppServer, openid: string, name: string, content: Buffer): Promise<string> {
+  const res = await fetch(`${app.url}/local/upload?name=${encodeURIComponent(name)}`, { method: 'POST', headers: { 'x-local-openid': openid }, body: new Uint8Array(content) })
+  const body = (await res.json()) as { fileId?: string }
+  if (!body.fileId) throw new Error(`upload failed: ${JSON.stringify(body)}`)
+  return body.fileId
+}
+
+export const newKey = () => randomUUID().replace(/-/g, '')
+
+/** A reviewer (帮扶审核) bound to a member of the demo union, made for a test. */
+export async function seedReviewer(openid: string, memberId: string, extraRoles: string[] = []): Promise<void> {
+  const db = cloudbase.init({ env: 'local' }).database()
+  await db.collection('roles').doc(`${memberId}:reviewer::`).set({ unionId: 'demo-union', memberId, role: 'reviewer' })
+  for (const role of extraRoles) await db.collection('roles').doc(`${memberId}:${role}::`).set({ unionId: 'demo-union', memberId, role })
+  await db.collection('bindings').doc(openid).set({ unionId: 'demo-union', memberId, boundAt: new Date() })
+}
+
+/** The messages outbox as a member would be told. */
+export async function messagesOf(memberId: string): Promise<{ kind: string; title: string; body: string; link: string }[]> {
+  const db = cloudbase.init({ env: 'local' }).database()
+  return (await db.collection('messages').where({ memberId }).orderBy('createdAt', 'asc').limit(1000).get()).data as never
+}
+
+export async function countDocs(collection: string, where: object = {}): Promise<number> {
+  const db = cloudbase.init({ env: 'local' }).database()
+  return (await db.collection(collection).where(where).count()).total
+}
