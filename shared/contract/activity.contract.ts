@@ -193,10 +193,10 @@ export const activityActions = {
   'activity.draw': defineAction<DrawSummary>()(z.strictObject({ id }), ANY_MEMBER, ACTIVITY_LABELS),
   /** Published results: who won, and the seed anyone can re-run the draw with. */
   'activity.drawResult': defineAction<DrawSummary>()(z.strictObject({ id }), ANY_MEMBER, ACTIVITY_LABELS),
-  /** 群众参与度 for the admin: events attended per department and per member in a calendar year (Asia/Shanghai). */
+  /** 群众参与度 for the admin and the audit committee: events attended per department and per member in a calendar year (Asia/Shanghai). */
   'activity.participation': defineAction<ParticipationReport>()(
     z.strictObject({ year: z.number().check(z.int(), z.minimum(2000), z.maximum(2100)) }),
-    { kind: 'member', roles: ['admin'] },
+    { kind: 'member', roles: ['admin', 'auditor'] },
     ACTIVITY_LABELS,
   ),
   'activity.attendees': defineAction<Page<AttendeeRow> & { readonly checkedIn: number; readonly confirmed: number; readonly waiting: number; readonly entered: number }>()(

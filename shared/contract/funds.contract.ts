@@ -1,7 +1,7 @@
 import * as z from 'zod/mini'
 import { defineAction } from './define'
 import type { Page } from './member.contract'
-import { BUDGET_LINES, type BudgetLine, type LineExecution } from '../domain/funds'
+import { BUDGET_LINES, type BudgetLine, type LineExecution, type PublishedLine } from '../domain/funds'
 
 const ADMIN = { kind: 'member', roles: ['admin'] } as const
 /** Auditors (经费审查委员会) read everything here and change nothing. */
@@ -70,8 +70,11 @@ export interface AuditRow {
 
 export interface PublicSpending {
   readonly year: number
-  readonly lines: readonly { readonly line: BudgetLine; readonly name: string; readonly quarters: readonly number[]; readonly total: number }[]
+  readonly lines: readonly PublishedLine[]
+  /** The sum of what is shown. */
   readonly total: number
+  /** An aid line had too few payments to publish without pointing at someone. */
+  readonly heldBack: boolean
 }
 
 const ItemSchema = z.strictObject({
@@ -99,8 +102,8 @@ export const fundsActions = {
     ANY_MEMBER,
     FUNDS_LABELS,
   ),
-  /** Admins and auditors see every claim; an organizer their own. */
-  'funds.expenses': defineAction<Page<ExpenseView>>()(z.strictObject({ status: z.optional(z.enum(['pending', 'approved', 'rejected'])), page, pageSize }), ANY_MEMBER, FUNDS_LABELS),
+  /** Admins and auditors see every claim (or, with `mine`, their own); an organizer their own. */
+  'funds.expenses': defineAction<Page<ExpenseView>>()(z.strictObject({ status: z.optional(z.enum(['pending', 'approved', 'rejected'])), mine: z._default(z.boolean(), false), page, pageSize }), ANY_MEMBER, FUNDS_LABELS),
   'funds.decideExpense': defineAction<ExpenseView>()(z.strictObject({ id, approve: z.boolean(), reason: z._default(z.string().check(z.trim(), z.maxLength(100)), '') }), ADMIN, FUNDS_LABELS),
   /** 预算执行情况 for the committee and year-end figures for the audit committee, as a spreadsheet. */
   'funds.report': defineAction<BudgetView & { readonly url: string; readonly fileId: string }>()(z.strictObject({ year }), READERS, FUNDS_LABELS),

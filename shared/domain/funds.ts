@@ -71,11 +71,38 @@ export function execution(budget: Readonly<Partial<Record<BudgetLine, number>>>,
 /** 1–4, by the Shanghai calendar. */
 export const quarterOf = (at: Date): number => Math.floor(inShanghai(at).month() / 3) + 1
 
-/** 公开栏: money paid out per line and quarter; totals only, nothing about a person. */
-export function spendingByQuarter(movements: readonly Movement[]): { line: BudgetLine; name: string; quarters: [number, number, number, number]; total: number }[] {
-  return BUDGET_LINES.map((line) => {
-    const quarters: [number, number, number, number] = [0, 0, 0, 0]
-    for (const m of movements) if (m.line === line) quarters[quarterOf(m.at) - 1] += m.spent
-    return { line, name: BUDGET_LINE_LABELS[line], quarters, total: quarters.reduce((a, b) => a + b, 0) }
+/** Aid lines name few people: fewer payments than this in a year and the line is not published on its own. */
+export const MIN_PUBLISHED_AID_PAYMENTS = 3
+const AID_LINES: readonly BudgetLine[] = ['care', 'hardship']
+
+export interface PublishedLine {
+  readonly line: BudgetLine
+  readonly name: string
+  /** Paid per quarter; null where publishing would point at a person (aid lines are shown as a yearly total only). */
+  readonly quarters: readonly (number | null)[]
+  /** null when the line is held back. */
+  readonly total: number | null
+}
+
+/**
+ * 公开栏: money paid out per line and quarter, totals only. 会员慰问 and 困难帮扶 are paid to a few
+ * people each: they appear as a yearly total, and only with at least three payments, so no figure is
+ * one member's payment. The grand total counts what is shown, so nothing can be worked out by subtraction.
+ */
+export function spendingByQuarter(movements: readonly Movement[]): { lines: PublishedLine[]; total: number; heldBack: boolean } {
+  let heldBack = false
+  const lines = BUDGET_LINES.map((line) => {
+    const mine = movements.filter((m) => m.line === line)
+    const total = mine.reduce((s, m) => s + m.spent, 0)
+    if (AID_LINES.includes(line)) {
+      const payments = mine.filter((m) => m.spent > 0).length - mine.filter((m) => m.spent < 0).length
+      const shown = payments >= MIN_PUBLISHED_AID_PAYMENTS || total === 0
+      if (!shown) heldBack = true
+      return { line, name: BUDGET_LINE_LABELS[line], quarters: [null, null, null, null], total: shown ? total : null }
+    }
+    const quarters = [0, 0, 0, 0]
+    for (const m of mine) quarters[quarterOf(m.at) - 1] += m.spent
+    return { line, name: BUDGET_LINE_LABELS[line], quarters, total }
   })
+  return { lines, total: lines.reduce((s, l) => s + (l.total ?? 0), 0), heldBack }
 }

@@ -192,14 +192,14 @@ describe('经费概览', () => {
   })
 
   it('an auditor reads the execution and exports, and is offered nothing that changes', async () => {
-    serve({ 'member.me': () => AUDITOR, 'funds.budget': () => DEMO })
+    serve({ 'member.me': () => AUDITOR, 'funds.budget': () => DEMO, 'activity.participation': () => ({ year: YEAR, events: 0, departments: [], members: [] }) })
     const { container } = render(<FundsHomePage />)
     await screen.findByText('各科目执行情况')
     expect(container.querySelector('.funds-export')).toBeTruthy()
     expect(container.querySelector('.funds-close')).toBeNull()
     expect(texts(container, '.funds-entry__text')).toEqual(['台账', '报销记录', '审计记录'])
-    expect(container.querySelector('.funds-participation-note')?.textContent).toBe('各部门活动参与度目前只对工会管理员开放。')
-    expect(mockedCall).not.toHaveBeenCalledWith('activity.participation', expect.anything(), expect.anything())
+    // The audit committee sees participation by department too.
+    await waitFor(() => expect(mockedCall).toHaveBeenCalledWith('activity.participation', { year: YEAR }, { silent: true }))
   })
 
   it('says kindly when the year has no budget yet, and turns away a plain member', async () => {
@@ -549,6 +549,7 @@ describe('公开栏', () => {
     year: YEAR,
     lines: lines.map(([line, name, quarters]) => ({ line: line as never, name, quarters, total: quarters.reduce((a, b) => a + b, 0) })),
     total: lines.reduce((s, [, , q]) => s + q.reduce((a, b) => a + b, 0), 0),
+    heldBack: false,
   })
 
   it('shows the year’s spending per line and quarter, totals only, 接受会员监督', async () => {
@@ -567,6 +568,16 @@ describe('公开栏', () => {
     expect(container.querySelector('.public-year-next')?.className).toContain('public-year__step--off')
     await click(container.querySelector('.public-year-prev'))
     expect(mockedCall).toHaveBeenCalledWith('funds.public', { year: YEAR - 1 }, { silent: true })
+  })
+
+  it('holds back an aid line with few payments, and says why', async () => {
+    const data = spending([['activities', '文体活动', [0, 17000, 0, 0]]])
+    serve({ 'funds.public': () => ({ ...data, lines: [...data.lines, { line: 'care', name: '会员慰问', quarters: [null, null, null, null], total: null }], heldBack: true }) })
+    const { container } = render(<FundsPublicPage />)
+    await waitFor(() => expect(container.querySelector('[data-line="care"] .public-line__total')?.textContent).toBe('不单独公开'))
+    expect(container.querySelector('[data-line="care"] .public-line__note')?.textContent).toBe('本年发放笔数较少，为保护受助会员不单独公开')
+    expect(container.querySelector('.public-total__label')?.textContent).toContain('不含未单独公开的帮扶慰问')
+    expect(container.querySelector('.public-total__value')?.textContent).toBe('170.00')
   })
 
   it('says kindly when nothing was spent yet; 首页 links to it', async () => {

@@ -262,6 +262,8 @@ describe('organizer tools', () => {
     expect(it.participants).toBeGreaterThanOrEqual(1)
     expect(report.members.find((m: { name: string }) => m.name === '刘洋').signUps).toBeGreaterThan(0)
     expect((await member('activity.participation', { year: 2026 })).body.error.code).toBe('FORBIDDEN')
+    // The audit committee reads it too.
+    expect((await as('demo-auditor')('activity.participation', { year: 2026 })).body.ok).toBe(true)
   })
 })
 

@@ -80,8 +80,10 @@ describe('activity expenses', () => {
     expect(claim).toMatchObject({ amount: 17000, status: 'pending', requestedBy: '李娜' })
     expect(claim.invoiceUrls).toHaveLength(1)
     expect((await leader('funds.expenses')).body.data.items.map((e: { id: string }) => e.id)).toContain(claim.id)
-    // Another organizer's claims are not theirs to see.
+    // Another organizer's claims are not theirs to see; an admin sees all, or with `mine` only their own.
     expect((await member('funds.expenses')).body.data.items).toEqual([])
+    expect((await admin('funds.expenses')).body.data.items.map((e: { id: string }) => e.id)).toContain(claim.id)
+    expect((await admin('funds.expenses', { mine: true })).body.data.items.map((e: { id: string }) => e.id)).not.toContain(claim.id)
 
     const approved = (await admin('funds.decideExpense', { id: claim.id, approve: true })).body.data
     expect(approved).toMatchObject({ status: 'approved', decidedBy: '张伟' })

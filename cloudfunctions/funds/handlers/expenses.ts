@@ -2,6 +2,7 @@ import type { ExpenseView } from '@shared/contract'
 import { amountProblem, selfApprovalProblem } from '@shared/domain/funds'
 import { hasRole, mayManageScope } from '@shared/domain/authorization'
 import { shanghaiYear } from '@shared/domain/time'
+import { formatYuan } from '@shared/domain/money'
 import type { Handler } from '../../_lib/entry'
 import type { Deps } from '../../_lib/deps'
 import { AppError, forbidden, invalid, notFound } from '../../_lib/app-error'
@@ -90,7 +91,7 @@ export const recordExpense: Handler<'funds.recordExpense'> = async ({ deps, me, 
 }
 
 export const listExpenses: Handler<'funds.expenses'> = async ({ deps, me, input }) => {
-  const everyone = hasRole(me.subject, 'admin') || hasRole(me.subject, 'auditor')
+  const everyone = !input.mine && (hasRole(me.subject, 'admin') || hasRole(me.subject, 'auditor'))
   const query = deps.db.collection('expenses').where({ unionId: me.unionId, ...(everyone ? {} : { requestedBy: me.member._id }), ...(input.status ? { status: input.status } : {}) })
   const [page, count] = await Promise.all([query.orderBy('requestedAt', 'desc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(), query.count()])
   return { items: await views(deps, page.data as ExpenseDoc[]), total: count.total, page: input.page, pageSize: input.pageSize }
@@ -120,6 +121,6 @@ export const decideExpense: Handler<'funds.decideExpense'> = async ({ deps, me, 
   if (input.approve) {
     await post(deps, { _id: `activity-expense:${e._id}`, unionId: me.unionId, year: e.year, line: 'activities', committed: 0, spent: e.amount, source: { type: 'activity', id: e.activityId }, memo: `活动费用：${e.activityTitle}`, by: me.member._id, byName: me.member.name })
   }
-  await appendAudit(deps, { unionId: me.unionId, actor: me.member._id, actorName: me.member.name, action: input.approve ? 'expense.approve' : 'expense.reject', target: e._id, data: { amount: e.amount, activityId: e.activityId, reason: input.reason } })
+  await appendAudit(deps, { unionId: me.unionId, actor: me.member._id, actorName: me.member.name, action: input.approve ? 'expense.approve' : 'expense.reject', target: `${e.activityTitle}：${formatYuan(e.amount)} 元`, data: { expenseId: e._id, amount: e.amount, activityId: e.activityId, reason: input.reason } })
   return (await views(deps, [(await coll.doc(e._id).get()).data[0] as ExpenseDoc]))[0]
 }

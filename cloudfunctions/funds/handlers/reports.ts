@@ -39,6 +39,5 @@ export const fundsReport: Handler<'funds.report'> = async ({ deps, me, input }) 
 
 /** 公开栏 (接受会员监督): money paid out per line and quarter; no entry, name or memo leaves the function. */
 export const publicSpending: Handler<'funds.public'> = async ({ deps, me, input }) => {
-  const lines = spendingByQuarter(movements(await yearEntries(deps, me.unionId, input.year)))
-  return { year: input.year, lines, total: lines.reduce((s, l) => s + l.total, 0) }
+  return { year: input.year, ...spendingByQuarter(movements(await yearEntries(deps, me.unionId, input.year))) }
 }

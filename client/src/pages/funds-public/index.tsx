@@ -49,11 +49,11 @@ export default function FundsPublicPage() {
 
 function Spending({ data }: { data: PublicSpending }) {
   const quarters = QUARTERS.map((_, q) => data.lines.reduce((s, l) => s + (l.quarters[q] ?? 0), 0))
-  const largest = Math.max(0, ...data.lines.map((l) => l.total))
+  const largest = Math.max(0, ...data.lines.map((l) => l.total ?? 0))
   return (
     <>
       <View className='public-card public-total'>
-        <View className='public-total__label'>{data.year} 年已支出合计（元）</View>
+        <View className='public-total__label'>{data.year} 年已支出合计（元）{data.heldBack ? '，不含未单独公开的帮扶慰问' : ''}</View>
         <View className='public-total__value'>{formatYuan(data.total)}</View>
         <View className='public-quarters'>
           {QUARTERS.map((name, q) => (
@@ -64,7 +64,7 @@ function Spending({ data }: { data: PublicSpending }) {
           ))}
         </View>
       </View>
-      {data.total === 0 && data.lines.every((l) => l.total === 0) ? (
+      {data.total === 0 && !data.heldBack ? (
         <EmptyState className='public-empty' title={`${data.year} 年还没有支出`} description='福利兑现、活动费用报销、帮扶慰问发放后，各科目的支出合计会公布在这里' art='benefits' />
       ) : (
         <View className='public-card public-lines'>
@@ -73,18 +73,22 @@ function Spending({ data }: { data: PublicSpending }) {
             <View key={l.line} className='public-line' data-line={l.line}>
               <View className='public-line__head'>
                 <Text className='public-line__name'>{l.name}</Text>
-                <Text className='public-line__total'>{formatYuan(l.total)}</Text>
+                <Text className='public-line__total'>{l.total === null ? '不单独公开' : formatYuan(l.total)}</Text>
               </View>
               <View className='public-bar'>
-                <View className='public-bar__fill' style={{ width: `${publicBarWidth(l.total, largest)}%` }} />
+                <View className='public-bar__fill' style={{ width: `${publicBarWidth(l.total ?? 0, largest)}%` }} />
               </View>
-              <View className='public-line__quarters'>
-                {QUARTERS.map((name, q) => (
-                  <Text key={name} className='public-line__quarter'>
-                    {name} {formatYuan(l.quarters[q] ?? 0)}
-                  </Text>
-                ))}
-              </View>
+              {l.quarters.every((q) => q === null) ? (
+                <View className='public-line__quarters public-line__note'>{l.total === null ? '本年发放笔数较少，为保护受助会员不单独公开' : '按全年公开，不分季度'}</View>
+              ) : (
+                <View className='public-line__quarters'>
+                  {QUARTERS.map((name, q) => (
+                    <Text key={name} className='public-line__quarter'>
+                      {name} {formatYuan(l.quarters[q] ?? 0)}
+                    </Text>
+                  ))}
+                </View>
+              )}
             </View>
           ))}
         </View>

@@ -67,11 +67,7 @@ function YearView({ year, canChange }: { year: number; canChange: boolean }) {
       ) : null}
       <Tools year={year} view={budget.data} canChange={canChange} onClosed={() => void budget.reload()} />
       <Entries year={year} canChange={canChange} />
-      {canChange ? (
-        <Participation year={year} />
-      ) : (
-        <View className='fund-note funds-participation-note'>各部门活动参与度目前只对工会管理员开放。</View>
-      )}
+      <Participation year={year} />
     </>
   )
 }
