@@ -4,7 +4,8 @@
  * redeemed (through app.call: not the point here); back in the funds pages 张伟 finds the postings in
  * 台账 and the 节日慰问品 line's 已承诺 / 已支出 moved in the execution view, then downloads the
  * 执行情况表; 刘洋 opens 经费公开栏 from 首页 and sees the totals, and nothing about a person.
- * (The hardship feature is not in main yet, so no paid hardship request flows into 会员慰问 here.)
+ * A 生病住院 慰问 approved and paid (through app.call) moves the 会员慰问 line the same way; on 公开栏
+ * that line is held back (too few payments to publish without pointing at someone).
  */
 import type { Browser, Page } from 'playwright-core'
 import { formatYuan } from '../../shared/domain/money'
@@ -43,7 +44,8 @@ async function phoneAs(name: string, route: string): Promise<Page> {
 }
 
 type Line = { line: string; budget: number; committed: number; spent: number; remaining: number }
-const holidayLine = async (): Promise<Line> => ((await app.call('funds.budget', { year: YEAR }, 'demo-admin')).body.data.lines as Line[]).find((l) => l.line === 'holiday')!
+const lineOf = async (line: string): Promise<Line> => ((await app.call('funds.budget', { year: YEAR }, 'demo-admin')).body.data.lines as Line[]).find((l) => l.line === line)!
+const holidayLine = () => lineOf('holiday')
 
 async function sheetRows(bytes: Buffer, sheet: string): Promise<unknown[][]> {
   const ExcelJS = (await import('exceljs')).default
@@ -101,6 +103,17 @@ it('funds: the admin budgets a line, a holiday gift moves it, the report downloa
   const after = await holidayLine()
   expect(after).toMatchObject({ budget: BUDGET, committed: (issued - 1) * FACE, spent: FACE })
 
+  // —— a hospital 慰问 for 刘洋: submitted, taken, approved 800 元 and paid by 韩冰 (setup through the API) ——
+  const careBefore = await lineOf('care')
+  const key = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
+  const asked = (await app.call('hardship.submit', { key: key(), category: 'hospital', description: '住院治疗一周', contact: '本人手机' }, 'demo-member')).body.data
+  await app.call('hardship.take', { id: asked.id }, 'demo-reviewer')
+  expect((await app.call('hardship.approve', { id: asked.id, amountFen: 80_000, caseLabel: `肺炎${key().slice(0, 4)}` }, 'demo-reviewer')).body.ok).toBe(true)
+  const today = new Intl.DateTimeFormat('sv', { timeZone: 'Asia/Shanghai' }).format(new Date())
+  expect((await app.call('hardship.pay', { id: asked.id, key: key(), method: 'bank', paidOn: today }, 'demo-reviewer')).body.ok).toBe(true)
+  const care = await lineOf('care')
+  expect(care).toMatchObject({ committed: careBefore.committed, spent: careBefore.spent + 80_000 })
+
   // —— 台账: the issue and the redemption, on 节日慰问品 ——
   await a('.page-funds .funds-entry--ledger').click()
   await a('.page-funds-ledger .ledger-line-filter[data-line="holiday"]').click()
@@ -118,6 +131,7 @@ it('funds: the admin budgets a line, a holiday gift moves it, the report downloa
   await holiday.locator('.funds-line__spent').filter({ hasText: `已支出 ${formatYuan(FACE)}` }).waitFor()
   await expect(holiday.locator('.funds-line__committed').textContent()).resolves.toBe(`已承诺 ${formatYuan(after.committed)}`)
   await expect(holiday.locator('.funds-line__remaining').textContent()).resolves.toBe(`结余 ${formatYuan(after.remaining)}`)
+  await expect(a('.page-funds .funds-line--care .funds-line__spent').textContent()).resolves.toBe(`已支出 ${formatYuan(care.spent)}`)
   await expect(holiday.locator('.funds-line__rate').textContent()).resolves.toBe(`${((100 * issued * FACE) / BUDGET).toFixed(1)}%`)
   expect(Number(await holiday.locator('.fund-bar__part--committed').getAttribute('data-width'))).toBeGreaterThan(0)
   expect(Number(await holiday.locator('.fund-bar__part--spent').getAttribute('data-width'))).toBeGreaterThan(0)
@@ -139,6 +153,7 @@ it('funds: the admin budgets a line, a holiday gift moves it, the report downloa
   expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK')
   const sheet = await sheetRows(bytes, '预算执行')
   expect(sheet[0]).toEqual(['科目', '预算（元）', '已承诺（元）', '已支出（元）', '结余（元）', '执行率'])
+  expect(sheet.find((r) => r[0] === '会员慰问')![3]).toBe(formatYuan(care.spent))
   expect(sheet.find((r) => r[0] === '节日慰问品')).toEqual(['节日慰问品', '3000.00', formatYuan(after.committed), formatYuan(FACE), formatYuan(after.remaining), `${((100 * issued * FACE) / BUDGET).toFixed(1)}%`])
   for (const other of admin.context().pages()) if (other !== admin) await other.close()
 
@@ -152,6 +167,8 @@ it('funds: the admin budgets a line, a holiday gift moves it, the report downloa
   await expect(m('.page-funds-public .public-line[data-line="holiday"] .public-line__total').textContent()).resolves.toBe(formatYuan(FACE))
   await expect(m('.page-funds-public .public-line[data-line="holiday"] .public-line__name').textContent()).resolves.toBe('节日慰问品')
   await expect(m('.page-funds-public .public-notice').textContent()).resolves.toContain('接受全体会员监督')
+  // Two 慰问 payments this year: not published on their own, so neither points at anyone.
+  await expect(m('.page-funds-public .public-line[data-line="care"] .public-line__total').textContent()).resolves.toBe('不单独公开')
   const text = (await m('.page-funds-public').textContent()) ?? ''
-  for (const leak of ['王芳', '张伟', NAME, '工会办公室']) expect(text).not.toContain(leak)
+  for (const leak of ['王芳', '张伟', '韩冰', NAME, '工会办公室', '住院', formatYuan(80_000)]) expect(text).not.toContain(leak)
 })
