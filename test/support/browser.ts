@@ -20,7 +20,10 @@ export const visibleIn = (page: Page, selector: string) => page.locator(`${selec
 
 /** Switches the demo account with the local login switcher and waits until the app says who is in. */
 export async function switchDemoUser(page: Page, name: string): Promise<void> {
-  await visibleIn(page, '.local-login-switcher').first().click()
+  // Just after navigating back, the page leaving can still be on top (and hold a switcher of its own):
+  // wait until one page is shown and use the switcher on it.
+  await page.waitForFunction(() => document.querySelectorAll('.taro_page.taro_page_show').length === 1)
+  await visibleIn(page, '.taro_page_show .local-login-switcher').first().click()
   await page.locator('.local-login-option', { hasText: name }).first().click()
   await page.waitForSelector('.taro_page_stationed')
   await visibleIn(page, '.local-login-switcher').filter({ hasText: `当前以${name}` }).first().waitFor()
