@@ -5,7 +5,8 @@
 import { currentYear, itemsTotal, signedYuan, timeText, yearParam, yuanInput } from '../../client/src/constants/funds'
 import { actionLabel, barWidths, checkText, executionRate, isOver, MIN_PART_PERCENT, rateText } from '../../client/src/packages/funds/shared/view'
 import { budgetChangesOf, lineOfField, typedOf, typedTotal } from '../../client/src/packages/funds/budget/form'
-import { itemOf, itemsOf, liveTotal, newItem, rowOfField, subtotalOf, toInvoices, MAX_INVOICES } from '../../client/src/packages/organizer/expense/form'
+import { INVOICE_PHOTOS, itemOf, itemsOf, liveTotal, newItem, rowOfField, subtotalOf, MAX_INVOICES } from '../../client/src/packages/organizer/expense/form'
+import { toPhotos } from '../../client/src/components/photos/photo-model'
 import { publicBarWidth } from '../../client/src/pages/funds-public/bars'
 
 describe('元 typed → 分', () => {
@@ -158,9 +159,12 @@ describe('报销费用 form', () => {
   it('keeps at most nine invoice photos and drops ones over 20 MB', () => {
     const files = Array.from({ length: 4 }, (_, i) => ({ path: `/tmp/p${i}.jpg`, size: 1000 }))
     const big = { path: '/tmp/big.jpg', size: 30 * 1024 * 1024 }
-    const res = toInvoices([...files, big], MAX_INVOICES - 2)
+    const res = toPhotos([...files, big], MAX_INVOICES - 2, INVOICE_PHOTOS)
     expect(res.photos.map((p) => p.name)).toEqual(['p0.jpg', 'p1.jpg'])
     expect(res.photos[0]).toMatchObject({ path: '/tmp/p0.jpg', preview: '/tmp/p0.jpg' })
-    expect(res).toMatchObject({ tooLarge: 1, over: 2 })
+    // The toast says the size first, then the count.
+    expect(res.refused).toBe('有 1 张照片超过 20 MB，没有加入')
+    expect(toPhotos(files, MAX_INVOICES - 2, INVOICE_PHOTOS).refused).toBe('最多 9 张发票照片')
+    expect(toPhotos([{ path: '/tmp/' }], 0, INVOICE_PHOTOS).photos[0].name).toBe('invoice.jpg')
   })
 })

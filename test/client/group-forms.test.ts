@@ -1,6 +1,7 @@
 /** The forms' own checks, said before sending: a 纪实 (and its photos), an interest group to found or edit. */
 import type { GroupDetail } from '@shared/contract'
-import { checkRecord, MAX_PHOTOS, toChosen } from '../../client/src/packages/leader/record/photos'
+import { checkRecord, MAX_PHOTOS, RECORD_PHOTOS } from '../../client/src/packages/leader/record/photos'
+import { toPhotos } from '../../client/src/components/photos/photo-model'
 import { createInput, emptyGroupForm, groupFormOf, updateChanges } from '../../client/src/packages/admin/groups/form'
 
 describe('纪实', () => {
@@ -12,20 +13,20 @@ describe('纪实', () => {
 
   it('uploads the File on h5 and the temporary path in WeChat, nine at most, none over 20 MB', () => {
     const file = Object.assign(new Blob(['x']), { name: 'IMG_1.jpg' })
-    const h5 = toChosen([{ path: 'blob:http://x/1', size: 1, originalFileObj: file }], 0)
+    const h5 = toPhotos([{ path: 'blob:http://x/1', size: 1, originalFileObj: file }], 0, RECORD_PHOTOS)
     expect(h5.photos[0]).toMatchObject({ name: 'IMG_1.jpg', preview: 'blob:http://x/1' })
     expect(h5.photos[0].blob).toBe(file)
     expect(h5.photos[0].path).toBeUndefined()
 
-    const weapp = toChosen([{ path: 'http://tmp/abc.jpg', size: 2048 }], 0)
+    const weapp = toPhotos([{ path: 'http://tmp/abc.jpg', size: 2048 }], 0, RECORD_PHOTOS)
     expect(weapp.photos[0]).toMatchObject({ name: 'abc.jpg', path: 'http://tmp/abc.jpg', preview: 'http://tmp/abc.jpg' })
 
-    const many = toChosen(Array.from({ length: 5 }, (_, i) => ({ path: `http://tmp/${i}.jpg`, size: 10 })), MAX_PHOTOS - 2)
+    const many = toPhotos(Array.from({ length: 5 }, (_, i) => ({ path: `http://tmp/${i}.jpg`, size: 10 })), MAX_PHOTOS - 2, RECORD_PHOTOS)
     expect(many.photos.map((p) => p.name)).toEqual(['0.jpg', '1.jpg'])
-    expect(many.over).toBe(3)
+    expect(many.refused).toBe('最多 9 张照片')
 
-    const big = toChosen([{ path: 'http://tmp/big.jpg', size: 21 * 1024 * 1024 }, { path: 'http://tmp/ok.jpg', size: 10 }], 0)
-    expect(big).toMatchObject({ tooLarge: 1, over: 0 })
+    const big = toPhotos([{ path: 'http://tmp/big.jpg', size: 21 * 1024 * 1024 }, { path: 'http://tmp/ok.jpg', size: 10 }], 0, RECORD_PHOTOS)
+    expect(big.refused).toBe('有 1 张照片超过 20 MB，没有加入')
     expect(big.photos.map((p) => p.name)).toEqual(['ok.jpg'])
   })
 })

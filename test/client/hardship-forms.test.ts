@@ -1,7 +1,8 @@
 /** The hardship forms' checks: the member's ask, the reviewer's decision, payment, file and visit, the admin's standards. */
 import type { AidCategoryView, HardshipPolicyView, HardshipRequestDetail } from '@shared/contract'
 import { capText, DEFAULT_CATEGORIES, frequencyText } from '@shared/domain/hardship'
-import { askFromRequest, checkAsk, emptyAsk, pickPhotos } from '../../client/src/pages/hardship/form'
+import { askFromRequest, checkAsk, emptyAsk, photosOf, REQUEST_PHOTOS } from '../../client/src/pages/hardship/form'
+import { toPhotos } from '../../client/src/components/photos/photo-model'
 import { addMonths, checkApproval, checkFile, checkPayment, checkReason, checkVisit, decisionFormOf, newFileForm, newVisitForm } from '../../client/src/packages/reviewer/shared/forms'
 import { categoriesOf, newRow, rowsOf } from '../../client/src/packages/admin/hardship-policy/form'
 
@@ -37,15 +38,26 @@ describe('the member’s ask', () => {
 
   it('keeps only images under 5 MB, six at most, and says what was left out', () => {
     const file = (name: string, size = 1000, type = 'image/jpeg') => ({ path: `blob:${name}`, size, originalFileObj: Object.assign(new Blob(['x'], { type }), { name }) })
-    const picked = pickPhotos([file('a.jpg'), file('b.png', 1000, 'image/png'), file('scan.pdf', 1000, 'application/pdf'), file('huge.jpg', 6 * 1024 * 1024)], 0)
+    const picked = toPhotos([file('a.jpg'), file('b.png', 1000, 'image/png'), file('scan.pdf', 1000, 'application/pdf'), file('huge.jpg', 6 * 1024 * 1024)], 0, REQUEST_PHOTOS)
     expect(picked.photos.map((p) => p.name)).toEqual(['a.jpg', 'b.png'])
     expect(picked.refused).toBe('只能上传 JPG、PNG 或 WEBP 格式的照片，有 1 个文件没有加入')
-    expect(pickPhotos([file('huge.jpg', 6 * 1024 * 1024)], 0).refused).toBe('每张照片不能超过 5 MB，有 1 张没有加入')
-    const many = pickPhotos([file('1.jpg'), file('2.jpg'), file('3.jpg')], 4)
+    expect(toPhotos([file('huge.jpg', 6 * 1024 * 1024)], 0, REQUEST_PHOTOS).refused).toBe('每张照片不能超过 5 MB，有 1 张没有加入')
+    const many = toPhotos([file('1.jpg'), file('2.jpg'), file('3.jpg')], 4, REQUEST_PHOTOS)
     expect(many.photos).toHaveLength(2)
     expect(many.refused).toBe('最多 6 张照片')
     // weapp: a temporary path, no File.
-    expect(pickPhotos([{ path: 'http://tmp/wx123.jpg', size: 2000 }], 0).photos[0]).toMatchObject({ name: 'wx123.jpg', path: 'http://tmp/wx123.jpg' })
+    expect(toPhotos([{ path: 'http://tmp/wx123.jpg', size: 2000 }], 0, REQUEST_PHOTOS).photos[0]).toMatchObject({ name: 'wx123.jpg', path: 'http://tmp/wx123.jpg' })
+    // By the name's extension, and by the type when there is one.
+    expect(toPhotos([{ path: 'http://tmp/wx123.gif', size: 2000 }], 0, REQUEST_PHOTOS).refused).toBe('只能上传 JPG、PNG 或 WEBP 格式的照片，有 1 个文件没有加入')
+    expect(toPhotos([file('fake.jpg', 1000, 'image/gif')], 0, REQUEST_PHOTOS).photos).toHaveLength(0)
+  })
+
+  it('a returned request keeps its photos as uploaded (shown by their link, not uploaded again)', () => {
+    const r = { photos: [{ fileId: 'cloud://e/uploads/x/1.jpg', url: 'http://local/1.jpg?sign=abc' }] }
+    const [photo] = photosOf(r)
+    expect(photo).toMatchObject({ name: 'cloud://e/uploads/x/1.jpg', preview: 'http://local/1.jpg?sign=abc', fileId: 'cloud://e/uploads/x/1.jpg' })
+    expect(photo.path).toBeUndefined()
+    expect(photo.blob).toBeUndefined()
   })
 })
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Image, Input, Text, Textarea, View } from '@tarojs/components'
+import { Input, Text, Textarea, View } from '@tarojs/components'
 import type { AidCategoryView, ColleagueView, HardshipRequestDetail } from '@shared/contract'
 import { MAX_REQUEST_PHOTOS } from '@shared/domain/hardship'
 import { useAction } from '../../hooks/useAction'
@@ -9,11 +9,13 @@ import { ActionError, callAction, uploadFile } from '../../services/cloud'
 import { PageHeader } from '../../components/PageHeader'
 import { LoadingState } from '../../components/LoadingState'
 import { ErrorState } from '../../components/ErrorState'
+import { PhotoGrid } from '../../components/photos/PhotoGrid'
+import { uploadMissing, withFileId, type Photo } from '../../components/photos/photo-model'
 import { Button } from '../../ui/nutui'
 import { ROUTES } from '../../constants/routes'
 import { idParam } from '../../constants/groups'
 import { AID_KIND_LABELS, newFormKey, withRequestId } from '../../constants/hardship'
-import { askFromRequest, checkAsk, CONTACT_MAX, DESCRIPTION_MAX, emptyAsk, photosOf, pickPhotos, type AskErrors, type AskForm, type RequestPhoto, type TempImage } from './form'
+import { askFromRequest, checkAsk, CONTACT_MAX, DESCRIPTION_MAX, emptyAsk, photosOf, REQUEST_PHOTOS, type AskErrors, type AskForm } from './form'
 import './apply.scss'
 
 type Stage = { kind: 'edit' } | { kind: 'uploading'; done: number; total: number } | { kind: 'saving' }
@@ -32,7 +34,7 @@ export default function HardshipApplyPage() {
   const [loadError, setLoadError] = useState<ActionError>()
   const [form, setForm] = useState<AskForm>(emptyAsk)
   const [errors, setErrors] = useState<AskErrors>({})
-  const [photos, setPhotos] = useState<RequestPhoto[]>([])
+  const [photos, setPhotos] = useState<Photo[]>([])
   const [note, setNote] = useState('')
   const [stage, setStage] = useState<Stage>({ kind: 'edit' })
   const [failure, setFailure] = useState<string>()
@@ -62,38 +64,19 @@ export default function HardshipApplyPage() {
     setFailure(undefined)
   }
 
-  const choosePhotos = async () => {
-    if (working || photos.length >= MAX_REQUEST_PHOTOS) return
-    let files: TempImage[]
-    try {
-      const res = await Taro.chooseImage({ count: MAX_REQUEST_PHOTOS - photos.length, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
-      files = res.tempFiles as unknown as TempImage[]
-    } catch {
-      return // cancelled
-    }
-    const { photos: picked, refused } = pickPhotos(files, photos.length)
-    setPhotos((p) => [...p, ...picked])
-    setErrors((e) => ({ ...e, photos: refused ?? undefined }))
-  }
-
   const submit = async () => {
     if (working || !policy.data) return
     const checked = checkAsk(form, policy.data.categories)
     if ('errors' in checked) return setErrors(checked.errors)
     setFailure(undefined)
     // Upload what is not up yet; a failure stops here and 提交 again resumes from that photo.
-    const ids = new Map(photos.flatMap((p) => (p.fileId ? [[p.key, p.fileId] as const] : [])))
     let saved: HardshipRequestDetail
     try {
-      for (const photo of photos) {
-        if (ids.has(photo.key)) continue
-        setStage({ kind: 'uploading', done: ids.size, total: photos.length })
-        const fileId = await uploadFile(photo, { silent: true })
-        ids.set(photo.key, fileId)
-        setPhotos((all) => all.map((x) => (x.key === photo.key ? { ...x, fileId } : x)))
-      }
+      const photoFileIds = await uploadMissing(photos, (photo) => uploadFile(photo, { silent: true }), {
+        uploading: (done, total) => setStage({ kind: 'uploading', done, total }),
+        uploaded: (key, fileId) => setPhotos((all) => withFileId(all, key, fileId)),
+      })
       setStage({ kind: 'saving' })
-      const photoFileIds = photos.map((p) => ids.get(p.key)!)
       const { fields } = checked
       saved = returned
         ? await callAction('hardship.resubmit', { id: returned.id, description: fields.description, amountFen: fields.amountFen, contact: fields.contact, photoFileIds, note: note.trim() }, { silent: true })
@@ -207,25 +190,15 @@ export default function HardshipApplyPage() {
             证明材料照片（{photos.length} / {MAX_REQUEST_PHOTOS}）<Text className='apply-optional'>选填</Text>
           </View>
           <View className='apply-hint'>如诊断证明、出院小结、结婚证等；只在审核时查看，每张不超过 5 MB。</View>
-          <View className='apply-photos'>
-            {photos.map((p) => (
-              <View key={p.key} className='apply-photo'>
-                <Image className='apply-photo__image' src={p.preview} mode='aspectFill' />
-                {working ? null : (
-                  <View className='apply-photo__remove' onClick={() => setPhotos((all) => all.filter((x) => x.key !== p.key))}>
-                    ×
-                  </View>
-                )}
-                {p.fileId ? <View className='apply-photo__done'>已上传</View> : null}
-              </View>
-            ))}
-            {photos.length < MAX_REQUEST_PHOTOS && !working ? (
-              <View className='apply-photo apply-photo--add apply-add-photo' onClick={() => void choosePhotos()}>
-                <View className='apply-photo__plus'>＋</View>
-                <View className='apply-photo__hint'>添加照片</View>
-              </View>
-            ) : null}
-          </View>
+          <PhotoGrid
+            prefix='apply'
+            photos={photos}
+            onChange={setPhotos}
+            rules={REQUEST_PHOTOS}
+            addLabel='添加照片'
+            disabled={working}
+            onPicked={(refused) => setErrors((e) => ({ ...e, photos: refused ?? undefined }))}
+          />
           {errors.photos ? <View className='apply-error'>{errors.photos}</View> : null}
         </View>
         <View className='apply-field'>

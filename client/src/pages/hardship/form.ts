@@ -5,7 +5,7 @@
 import type { AidCategoryView, ColleagueView, HardshipRequestDetail } from '@shared/contract'
 import { askedAmountRefusal, hasPhotoExtension, MAX_PHOTO_BYTES, MAX_REQUEST_PHOTOS } from '@shared/domain/hardship'
 import { formatYuan, parseYuan } from '@shared/domain/money'
-import type { PickedFile } from '../../services/cloud'
+import { uploadedPhoto, type Photo, type PhotoRules } from '../../components/photos/photo-model'
 
 export interface AskForm {
   /** Filing for a colleague (leaders, committee members, reviewers only). */
@@ -81,60 +81,19 @@ export function checkAsk(form: AskForm, categories: readonly AidCategoryView[]):
 
 // —— photos ——
 
-/** A photo for the request: shown from `preview`, uploaded once (fileId kept for a retry); or one it already has. */
-export interface RequestPhoto extends PickedFile {
-  readonly key: string
-  readonly preview: string
-  readonly fileId?: string
-}
-
-/** One entry of Taro.chooseImage's tempFiles; on h5 it also carries the File itself. */
-export interface TempImage {
-  path: string
-  size?: number
-  type?: string
-  originalFileObj?: Blob & { name?: string }
-}
-
-let seq = 0
-const baseName = (path: string) => path.split(/[\\/]/).pop()?.split('?')[0] || 'photo.jpg'
-
 /**
- * Turns what the picker gave into photos to upload, keeping what fits: images only (JPG, PNG, WEBP),
- * at most 5 MB each, six in all — the server refuses anything else, so it is said here first.
+ * The request's photos for PhotoGrid: images only (JPG, PNG, WEBP), at most 5 MB each, six in all —
+ * the server refuses anything else, so it is said here first.
  */
-export function pickPhotos(files: readonly TempImage[], already: number): { photos: RequestPhoto[]; refused: string | null } {
-  const room = Math.max(0, MAX_REQUEST_PHOTOS - already)
-  let wrongType = 0
-  let tooLarge = 0
-  const fitting = files.filter((f) => {
-    const blob = f.originalFileObj
-    const name = blob?.name || baseName(f.path)
-    const type = blob?.type || f.type || ''
-    if (!hasPhotoExtension(name) || (type && !/^image\/(jpeg|png|webp)$/.test(type))) {
-      wrongType++
-      return false
-    }
-    if ((f.size ?? blob?.size ?? 0) > MAX_PHOTO_BYTES) {
-      tooLarge++
-      return false
-    }
-    return true
-  })
-  const photos = fitting.slice(0, room).map((f): RequestPhoto => {
-    const blob = f.originalFileObj
-    const name = blob?.name || baseName(f.path)
-    return blob ? { key: `p${++seq}`, name, blob, preview: f.path } : { key: `p${++seq}`, name, path: f.path, preview: f.path }
-  })
-  const refused = wrongType
-    ? `只能上传 JPG、PNG 或 WEBP 格式的照片，有 ${wrongType} 个文件没有加入`
-    : tooLarge
-      ? `每张照片不能超过 ${MAX_PHOTO_BYTES / 1024 / 1024} MB，有 ${tooLarge} 张没有加入`
-      : fitting.length > room
-        ? `最多 ${MAX_REQUEST_PHOTOS} 张照片`
-        : null
-  return { photos, refused }
+export const REQUEST_PHOTOS: PhotoRules = {
+  max: MAX_REQUEST_PHOTOS,
+  maxBytes: MAX_PHOTO_BYTES,
+  only: {
+    accepts: (name, type) => hasPhotoExtension(name) && (!type || /^image\/(jpeg|png|webp)$/.test(type)),
+    refusal: (count) => `只能上传 JPG、PNG 或 WEBP 格式的照片，有 ${count} 个文件没有加入`,
+  },
+  words: { tooLarge: (count) => `每张照片不能超过 ${MAX_PHOTO_BYTES / 1024 / 1024} MB，有 ${count} 张没有加入` },
 }
 
 /** Photos a returned request already has: kept unless removed, not uploaded again. */
-export const photosOf = (r: HardshipRequestDetail): RequestPhoto[] => r.photos.map((p) => ({ key: `p${++seq}`, name: p.fileId, preview: p.url, fileId: p.fileId }))
+export const photosOf = (r: Pick<HardshipRequestDetail, 'photos'>): Photo[] => r.photos.map((p) => uploadedPhoto(p.fileId, p.url))

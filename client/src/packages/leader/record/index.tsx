@@ -1,17 +1,19 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Image, Input, Picker, Textarea, View } from '@tarojs/components'
+import { Input, Picker, Textarea, View } from '@tarojs/components'
 import { useAction } from '../../../hooks/useAction'
 import { markChanged } from '../../../hooks/useReloadOnChange'
 import { ActionError, callAction, uploadFile } from '../../../services/cloud'
 import { PageHeader } from '../../../components/PageHeader'
 import { LoadingState } from '../../../components/LoadingState'
 import { ErrorState } from '../../../components/ErrorState'
+import { PhotoGrid } from '../../../components/photos/PhotoGrid'
+import { uploadMissing, withFileId, type Photo } from '../../../components/photos/photo-model'
 import { Button } from '../../../ui/nutui'
 import { ROUTES } from '../../../constants/routes'
 import { idParam, todayText, withId } from '../../../constants/groups'
 import { Progress } from '../shared/nutui'
-import { checkRecord, MAX_PHOTOS, toChosen, type ChosenPhoto, type RecordErrors, type RecordForm, type TempImage } from './photos'
+import { checkRecord, MAX_PHOTOS, RECORD_PHOTOS, type RecordErrors, type RecordForm } from './photos'
 import '../shared/leader.scss'
 import './index.scss'
 
@@ -23,7 +25,7 @@ export default function RecordPage() {
   const group = useAction('group.get', { id }, { silent: true })
   const [form, setForm] = useState<RecordForm>(() => ({ title: '', date: todayText(), text: '' }))
   const [errors, setErrors] = useState<RecordErrors>({})
-  const [photos, setPhotos] = useState<ChosenPhoto[]>([])
+  const [photos, setPhotos] = useState<Photo[]>([])
   const [stage, setStage] = useState<Stage>({ kind: 'edit' })
   const working = stage.kind !== 'edit'
 
@@ -32,37 +34,17 @@ export default function RecordPage() {
     setErrors((e) => ({ ...e, [key]: undefined }))
   }
 
-  const choose = async () => {
-    if (working || photos.length >= MAX_PHOTOS) return
-    let files: TempImage[]
-    try {
-      const res = await Taro.chooseImage({ count: MAX_PHOTOS - photos.length, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
-      files = res.tempFiles as unknown as TempImage[]
-    } catch {
-      return // cancelled
-    }
-    const { photos: picked, tooLarge, over } = toChosen(files, photos.length)
-    setPhotos((p) => [...p, ...picked])
-    if (tooLarge) void Taro.showToast({ title: `有 ${tooLarge} 张照片超过 20 MB，没有加入`, icon: 'none' })
-    else if (over) void Taro.showToast({ title: `最多 ${MAX_PHOTOS} 张照片`, icon: 'none' })
-  }
-
   const submit = async () => {
     if (working) return
     const problems = checkRecord(form)
     if (Object.keys(problems).length) return setErrors(problems)
     // Upload what is not up yet; a failure stops here, and 发布 again resumes from that photo.
-    const ids = new Map(photos.flatMap((p) => (p.fileId ? [[p.key, p.fileId] as const] : [])))
     try {
-      for (const photo of photos) {
-        if (ids.has(photo.key)) continue
-        setStage({ kind: 'uploading', done: ids.size, total: photos.length })
-        const fileId = await uploadFile(photo)
-        ids.set(photo.key, fileId)
-        setPhotos((all) => all.map((x) => (x.key === photo.key ? { ...x, fileId } : x)))
-      }
+      const photoFileIds = await uploadMissing(photos, (photo) => uploadFile(photo), {
+        uploading: (done, total) => setStage({ kind: 'uploading', done, total }),
+        uploaded: (key, fileId) => setPhotos((all) => withFileId(all, key, fileId)),
+      })
       setStage({ kind: 'saving' })
-      const photoFileIds = photos.map((p) => ids.get(p.key)!)
       await callAction('group.addRecord', { id, title: form.title.trim(), date: form.date, text: form.text.trim(), photoFileIds })
     } catch (err) {
       // Toasted already; a field the server refused is shown by the field.
@@ -138,25 +120,17 @@ export default function RecordPage() {
           <View className='leader-field__label'>
             照片（{photos.length} / {MAX_PHOTOS}）
           </View>
-          <View className='record-photos'>
-            {photos.map((p) => (
-              <View key={p.key} className='record-photo'>
-                <Image className='record-photo__image' src={p.preview} mode='aspectFill' />
-                {working ? null : (
-                  <View className='record-photo__remove' onClick={() => setPhotos((all) => all.filter((x) => x.key !== p.key))}>
-                    ×
-                  </View>
-                )}
-                {p.fileId ? <View className='record-photo__done'>已上传</View> : null}
-              </View>
-            ))}
-            {photos.length < MAX_PHOTOS && !working ? (
-              <View className='record-photo record-photo--add record-add-photo' onClick={() => void choose()}>
-                <View className='record-photo__plus'>＋</View>
-                <View className='record-photo__hint'>添加照片</View>
-              </View>
-            ) : null}
-          </View>
+          <PhotoGrid
+            prefix='record'
+            photos={photos}
+            onChange={setPhotos}
+            rules={RECORD_PHOTOS}
+            addLabel='添加照片'
+            disabled={working}
+            onPicked={(refused) => {
+              if (refused) void Taro.showToast({ title: refused, icon: 'none' })
+            }}
+          />
         </View>
       </View>
 

@@ -1,40 +1,10 @@
-import type { PickedFile } from '../../../services/cloud'
+import type { PhotoRules } from '../../../components/photos/photo-model'
 
 export const MAX_PHOTOS = 9
 export const MAX_PHOTO_BYTES = 20 * 1024 * 1024
 
-/** A photo chosen for a 纪实: shown from `preview`, uploaded once (fileId kept for a retry). */
-export interface ChosenPhoto extends PickedFile {
-  readonly key: string
-  readonly preview: string
-  readonly size?: number
-  readonly fileId?: string
-}
-
-/** One entry of Taro.chooseImage's tempFiles; on h5 it also carries the File itself. */
-export interface TempImage {
-  path: string
-  size?: number
-  originalFileObj?: Blob & { name?: string }
-}
-
-let seq = 0
-const baseName = (path: string) => path.split(/[\\/]/).pop()?.split('?')[0] || 'photo.jpg'
-
-/**
- * Turns what the picker gave into photos to upload: weapp uploads the temporary path, h5 the File.
- * Keeps at most what is left of the nine, and drops photos over the size limit (counted in `tooLarge`).
- */
-export function toChosen(files: readonly TempImage[], already: number): { photos: ChosenPhoto[]; tooLarge: number; over: number } {
-  const room = Math.max(0, MAX_PHOTOS - already)
-  const fitting = files.filter((f) => (f.size ?? f.originalFileObj?.size ?? 0) <= MAX_PHOTO_BYTES)
-  const photos = fitting.slice(0, room).map((f): ChosenPhoto => {
-    const blob = f.originalFileObj
-    const name = blob?.name || baseName(f.path)
-    return blob ? { key: `p${++seq}`, name, blob, preview: f.path, size: blob.size } : { key: `p${++seq}`, name, path: f.path, preview: f.path, size: f.size }
-  })
-  return { photos, tooLarge: files.length - fitting.length, over: Math.max(0, fitting.length - room) }
-}
+/** A 纪实's photos for PhotoGrid: nine at most, 20 MB each. */
+export const RECORD_PHOTOS: PhotoRules = { max: MAX_PHOTOS, maxBytes: MAX_PHOTO_BYTES }
 
 export interface RecordForm {
   title: string

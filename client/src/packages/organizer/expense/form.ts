@@ -1,10 +1,10 @@
 /**
  * 报销费用 as a form: item rows typed in 元 → the items funds.recordExpense takes (unit prices in 分),
- * a live total, and the invoice photos picked (uploaded when the claim is sent).
+ * a live total, and the rules for the invoice photos picked (uploaded when the claim is sent).
  */
 import type { ExpenseItem } from '@shared/contract'
 import { amountProblem } from '@shared/domain/funds'
-import type { PickedFile } from '../../../services/cloud'
+import type { PhotoRules } from '../../../components/photos/photo-model'
 import { yuanInput } from '../../../constants/funds'
 
 export const MAX_ITEMS = 30
@@ -79,30 +79,10 @@ export function rowOfField(field: unknown, drafts: readonly ItemDraft[]): string
 export const MAX_INVOICES = 9
 export const MAX_INVOICE_BYTES = 20 * 1024 * 1024
 
-/** An invoice photo: shown from `preview`, uploaded once (fileId kept, so a retry does not upload it again). */
-export interface InvoicePhoto extends PickedFile {
-  readonly key: string
-  readonly preview: string
-  readonly fileId?: string
-}
-
-/** One entry of Taro.chooseImage's tempFiles; on h5 it also carries the File itself. */
-export interface TempImage {
-  path: string
-  size?: number
-  originalFileObj?: Blob & { name?: string }
-}
-
-const baseName = (path: string) => path.split(/[\\/]/).pop()?.split('?')[0] || 'invoice.jpg'
-
-/** What the picker gave, as photos to upload (weapp: the temporary path; h5: the File), within nine and 20 MB each. */
-export function toInvoices(files: readonly TempImage[], already: number): { photos: InvoicePhoto[]; tooLarge: number; over: number } {
-  const room = Math.max(0, MAX_INVOICES - already)
-  const fitting = files.filter((f) => (f.size ?? f.originalFileObj?.size ?? 0) <= MAX_INVOICE_BYTES)
-  const photos = fitting.slice(0, room).map((f): InvoicePhoto => {
-    const blob = f.originalFileObj
-    const name = blob?.name || baseName(f.path)
-    return blob ? { key: `f${++seq}`, name, blob, preview: f.path } : { key: `f${++seq}`, name, path: f.path, preview: f.path }
-  })
-  return { photos, tooLarge: files.length - fitting.length, over: Math.max(0, fitting.length - room) }
+/** Invoice photos for PhotoGrid: nine at most, 20 MB each (any picked image). */
+export const INVOICE_PHOTOS: PhotoRules = {
+  max: MAX_INVOICES,
+  maxBytes: MAX_INVOICE_BYTES,
+  fallbackName: 'invoice.jpg',
+  words: { over: `最多 ${MAX_INVOICES} 张发票照片` },
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
-import { Image, Input, Text, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
 import type { ExpenseView } from '@shared/contract'
 import { formatYuan } from '@shared/domain/money'
 import { useAction } from '../../../hooks/useAction'
@@ -10,10 +10,12 @@ import { PageHeader } from '../../../components/PageHeader'
 import { LoadingState } from '../../../components/LoadingState'
 import { ErrorState } from '../../../components/ErrorState'
 import { EmptyState } from '../../../components/EmptyState'
+import { PhotoGrid } from '../../../components/photos/PhotoGrid'
+import { uploadMissing, withFileId, type Photo } from '../../../components/photos/photo-model'
 import { Button } from '../../../ui/nutui'
 import { idParam } from '../../../constants/routes'
 import { EXPENSE_STATUS_LABELS, timeText, yuanText } from '../../../constants/funds'
-import { itemsOf, liveTotal, MAX_INVOICES, MAX_ITEMS, newItem, rowOfField, subtotalOf, toInvoices, type InvoicePhoto, type ItemDraft, type ItemErrors, type TempImage } from './form'
+import { INVOICE_PHOTOS, itemsOf, liveTotal, MAX_INVOICES, MAX_ITEMS, newItem, rowOfField, subtotalOf, type ItemDraft, type ItemErrors } from './form'
 import '../shared/organizer.scss'
 import './index.scss'
 
@@ -79,7 +81,7 @@ export default function ExpensePage() {
 function ClaimForm({ activityId, onSent }: { activityId: string; onSent: () => void }) {
   const [items, setItems] = useState<ItemDraft[]>(() => [newItem()])
   const [errors, setErrors] = useState<ItemErrors>({})
-  const [photos, setPhotos] = useState<InvoicePhoto[]>([])
+  const [photos, setPhotos] = useState<Photo[]>([])
   const [photoError, setPhotoError] = useState('')
   const [general, setGeneral] = useState('')
   const [stage, setStage] = useState<Stage>({ kind: 'edit' })
@@ -89,22 +91,6 @@ function ClaimForm({ activityId, onSent }: { activityId: string; onSent: () => v
     setItems((all) => all.map((i) => (i.key === key ? { ...i, ...patch } : i)))
     setErrors((e) => ({ ...e, [key]: '', _: '' }))
     setGeneral('')
-  }
-
-  const choose = async () => {
-    if (working || photos.length >= MAX_INVOICES) return
-    let files: TempImage[]
-    try {
-      const res = await Taro.chooseImage({ count: MAX_INVOICES - photos.length, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
-      files = res.tempFiles as unknown as TempImage[]
-    } catch {
-      return // cancelled
-    }
-    const { photos: picked, tooLarge, over } = toInvoices(files, photos.length)
-    setPhotos((p) => [...p, ...picked])
-    setPhotoError('')
-    if (tooLarge) void Taro.showToast({ title: `有 ${tooLarge} 张照片超过 20 MB，没有加入`, icon: 'none' })
-    else if (over) void Taro.showToast({ title: `最多 ${MAX_INVOICES} 张发票照片`, icon: 'none' })
   }
 
   const submit = async () => {
@@ -118,17 +104,13 @@ function ClaimForm({ activityId, onSent }: { activityId: string; onSent: () => v
     }
     setGeneral('')
     // Upload what is not up yet; a failure stops here, and 提交 again resumes from that photo.
-    const ids = new Map(photos.flatMap((p) => (p.fileId ? [[p.key, p.fileId] as const] : [])))
     try {
-      for (const photo of photos) {
-        if (ids.has(photo.key)) continue
-        setStage({ kind: 'uploading', done: ids.size, total: photos.length })
-        const fileId = await uploadFile(photo, { silent: true })
-        ids.set(photo.key, fileId)
-        setPhotos((all) => all.map((x) => (x.key === photo.key ? { ...x, fileId } : x)))
-      }
+      const invoiceFileIds = await uploadMissing(photos, (photo) => uploadFile(photo, { silent: true }), {
+        uploading: (done, total) => setStage({ kind: 'uploading', done, total }),
+        uploaded: (key, fileId) => setPhotos((all) => withFileId(all, key, fileId)),
+      })
       setStage({ kind: 'saving' })
-      await callAction('funds.recordExpense', { activityId, items: checked.items, invoiceFileIds: photos.map((p) => ids.get(p.key)!) }, { silent: true })
+      await callAction('funds.recordExpense', { activityId, items: checked.items, invoiceFileIds }, { silent: true })
     } catch (err) {
       const error = err instanceof ActionError ? err : new ActionError('INTERNAL', String(err))
       const row = rowOfField(error.details?.field, items)
@@ -189,25 +171,18 @@ function ClaimForm({ activityId, onSent }: { activityId: string; onSent: () => v
           发票照片（{photos.length} / {MAX_INVOICES}）
         </View>
         <View className='org-card__note'>拍清楚发票抬头、金额和印章；照片只给工会管理员和经费审查委员会看。</View>
-        <View className='expense-photos'>
-          {photos.map((p) => (
-            <View key={p.key} className='expense-photo'>
-              <Image className='expense-photo__image' src={p.preview} mode='aspectFill' />
-              {working ? null : (
-                <View className='expense-photo__remove' onClick={() => setPhotos((all) => all.filter((x) => x.key !== p.key))}>
-                  ×
-                </View>
-              )}
-              {p.fileId ? <View className='expense-photo__done'>已上传</View> : null}
-            </View>
-          ))}
-          {photos.length < MAX_INVOICES && !working ? (
-            <View className='expense-photo expense-photo--add expense-add-photo' onClick={() => void choose()}>
-              <View className='expense-photo__plus'>＋</View>
-              <View className='expense-photo__hint'>添加发票</View>
-            </View>
-          ) : null}
-        </View>
+        <PhotoGrid
+          prefix='expense'
+          photos={photos}
+          onChange={setPhotos}
+          rules={INVOICE_PHOTOS}
+          addLabel='添加发票'
+          disabled={working}
+          onPicked={(refused) => {
+            setPhotoError('')
+            if (refused) void Taro.showToast({ title: refused, icon: 'none' })
+          }}
+        />
         {photoError ? <View className='org-field__error expense-photo-error'>{photoError}</View> : null}
       </View>
 
