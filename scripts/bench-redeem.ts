@@ -70,6 +70,8 @@ export async function benchRedeem(): Promise<void> {
     // 100 clerks racing on one voucher (the demo member's).
     const target = 'demo-member-04'
     const previews = await Promise.all(clerks.map((c) => post('benefit', c, 'inspect', { code: token(target), pointId: POINT })))
+    const refused = previews.find((p) => !p.ok)
+    if (refused) throw new Error(`inspect refused in the race setup: ${JSON.stringify(refused.error)}`)
     const raced = await Promise.all(clerks.map((c, i) => post('benefit', c, 'redeem', { ticket: previews[i].data!.ticket, requestId: `race-${i}-request` })))
     const raceWins = raced.filter((r) => r.ok).length
 

@@ -38,6 +38,12 @@ const CASES: { name: ActionName; as: string; input: ActionInput<ActionName> }[] 
   { name: 'hardship.mine', as: 'demo-member', input: {} },
   { name: 'hardship.queue', as: 'demo-reviewer', input: { tab: 'submitted' } },
   { name: 'hardship.get', as: 'demo-reviewer', input: { id: 'demo-hardship-2' } },
+  // 活动 tab and 福利 tab as a member opens them.
+  { name: 'activity.list', as: 'demo-member', input: { tab: 'upcoming' } },
+  { name: 'benefit.mine', as: 'demo-member', input: {} },
+  // 经费: the execution view (admin), the members' 公开栏.
+  { name: 'funds.budget', as: 'demo-admin', input: { year: new Date().getFullYear() } },
+  { name: 'funds.public', as: 'demo-member', input: { year: new Date().getFullYear() } },
 ]
 
 async function benchActions() {
