@@ -26,11 +26,15 @@ export const systemClock: Clock = { now: () => new Date() }
 export const randomIds: Ids = { next: () => randomBytes(16).toString('hex') }
 
 export function defaultDeps(fn: string): Deps {
+  loadSecrets() // fail at start, not at the first code, when the configuration is wrong
   return {
     db: getDatabase(),
     clock: systemClock,
     ids: randomIds,
-    secrets: loadSecrets(),
+    // Read per use (validated once per value), so a process hosting several local platforms follows the current one.
+    get secrets() {
+      return loadSecrets()
+    },
     log: jsonLogger({ fn }),
   }
 }
