@@ -78,3 +78,13 @@ describe('editing an interest group', () => {
     expect(updateChanges(group, { ...groupFormOf(group), sizeLimit: '10' })).toEqual({ errors: { sizeLimit: '人数上限不能少于现有的 12 人' } })
   })
 })
+
+describe('today, in union time', () => {
+  it('is the Shanghai date whatever zone the phone is in (the functions check dates by it)', async () => {
+    const { todayText } = await import('../../client/src/constants/groups')
+    // 16:30 UTC is already 00:30 the next day in Shanghai.
+    expect(todayText(new Date('2026-11-21T16:30:00Z'))).toBe('2026-11-22')
+    expect(todayText(new Date('2026-11-21T15:59:00Z'))).toBe('2026-11-21')
+    expect(todayText(new Date('2026-12-31T16:00:00Z'))).toBe('2027-01-01')
+  })
+})

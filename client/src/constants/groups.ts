@@ -14,8 +14,12 @@ export const countText = (g: Counted): string => (g.sizeLimit === null ? `${g.me
 
 export { withId, idParam } from './routes'
 
-/** Today in the member's own time, as YYYY-MM-DD (纪实 dates, pickers). */
+/**
+ * Today in union time (Asia/Shanghai, +08:00 all year), as YYYY-MM-DD (纪实 and payment dates,
+ * pickers): the functions check dates by the Shanghai calendar, whatever zone the phone is set to.
+ */
 export function todayText(now = new Date()): string {
+  const shanghai = new Date(now.getTime() + 8 * 3600_000)
   const pad = (n: number) => String(n).padStart(2, '0')
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+  return `${shanghai.getUTCFullYear()}-${pad(shanghai.getUTCMonth() + 1)}-${pad(shanghai.getUTCDate())}`
 }

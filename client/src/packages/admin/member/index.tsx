@@ -15,16 +15,13 @@ import { ROUTES } from '../../../constants/routes'
 import { Checkbox } from '../shared/nutui'
 import { grantsOf, profileChanges, profileFormOf, rolesFormOf, type ProfileForm, type ProfileFormErrors, type RolesForm } from './form'
 import '../shared/admin.scss'
+import { todayText } from '../../../constants/groups'
 import './index.scss'
 
 const GENDERS = ['男', '女'] as const
 const MONTHS = Array.from({ length: 12 }, (_, i) => `${i + 1}月`)
 const DAYS = Array.from({ length: 31 }, (_, i) => `${i + 1}日`)
 const pad = (n: number) => String(n).padStart(2, '0')
-const today = () => {
-  const d = new Date()
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
-}
 const birthdayText = (mmdd: string) => (mmdd ? `${Number(mmdd.slice(0, 2))}月${Number(mmdd.slice(3, 5))}日` : '')
 
 /** 会员信息: edit one member, set their roles, unbind their WeChat. */
@@ -209,7 +206,7 @@ export default function MemberPage() {
             <View className='admin-field'>
               <View className='admin-field__label'>入会日期</View>
               <View className='admin-field__value'>
-                <Picker mode='date' value={form.joinDate || today()} start='1950-01-01' end={today()} onChange={(e) => edit('joinDate', String(e.detail.value))}>
+                <Picker mode='date' value={form.joinDate || todayText()} start='1950-01-01' end={todayText()} onChange={(e) => edit('joinDate', String(e.detail.value))}>
                   <View className='admin-field__picker member-join-date'>
                     {form.joinDate || <View className='admin-placeholder'>未填写</View>}
                     <View className='admin-field__arrow'>›</View>
