@@ -36,8 +36,10 @@ const loginAs = (name: string) => switchDemoUser(page, name)
 /** On the 活动 tab as `name`: open the event. */
 async function openAs(name: string) {
   // Straight to the tab (the switcher reloads the app anyway): a browser-back taken right after the
-  // detail page re-rendered can leave h5's router with the tab page still shaded.
+  // detail page re-rendered can leave h5's router with the tab page still shaded. A hash change alone
+  // keeps the router's state: reload for a fresh app on the tab.
   await page.goto(`${app.url}/#/pages/activities/index`)
+  await page.reload()
   await page.waitForSelector('.taro_page_stationed')
   await loginAs(name)
   await visible('.page-activities .activity-card').filter({ hasText: TITLE }).click()
