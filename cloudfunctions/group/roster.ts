@@ -20,12 +20,12 @@ export async function rosterPage(deps: Deps, me: CallerMember, g: GroupRef, skip
   const leaders = new Set((await leadersOf(deps, g)).map((l) => l.memberId))
   if (g.kind === 'department') {
     const query = db.collection('members').where({ unionId: g.unionId, departmentId: g.departmentId, status: _.neq('离会') })
-    const [page, count] = await Promise.all([query.orderBy('memberNo', 'asc').skip(skip).limit(limit).field({ name: true, departmentName: true, joinDate: true }).get(), query.count()])
+    const [page, count] = await Promise.all([query.orderBy('memberNo', 'asc').orderBy('_id', 'asc').skip(skip).limit(limit).field({ name: true, departmentName: true, joinDate: true }).get(), query.count()])
     const items = (page.data as MemberDoc[]).map((m) => ({ memberId: m._id, name: m.name, department: m.departmentName, joinedAt: m.joinDate ?? '', isLeader: leaders.has(m._id) }))
     return { items, total: count.total }
   }
   const query = db.collection('group_members').where({ groupId: g.id, status: 'active' })
-  const [page, count] = await Promise.all([query.orderBy('joinedAt', 'asc').skip(skip).limit(limit).get(), query.count()])
+  const [page, count] = await Promise.all([query.orderBy('joinedAt', 'asc').orderBy('_id', 'asc').skip(skip).limit(limit).get(), query.count()])
   const entries = page.data as GroupMemberDoc[]
   const phones = new Map<string, string>()
   const sharing = manages(me, g) ? entries.filter((e) => e.shareContact).map((e) => e.memberId) : []

@@ -29,7 +29,7 @@ export const listActivities: Handler<'activity.list'> = async ({ deps, me, input
     where = { _id: _.in(mine.map((s) => s.activityId)), unionId: me.unionId, ...filters }
   } else where = { unionId: me.unionId, status: 'open', endAt: input.tab === 'upcoming' ? _.gt(now) : _.lte(now), ...filters }
   const query = db.collection('activities').where(where)
-  const [pageRes, countRes] = await Promise.all([query.orderBy('startAt', input.tab === 'upcoming' ? 'asc' : 'desc').skip(skip).limit(input.pageSize).get(), query.count()])
+  const [pageRes, countRes] = await Promise.all([query.orderBy('startAt', input.tab === 'upcoming' ? 'asc' : 'desc').orderBy('_id', 'asc').skip(skip).limit(input.pageSize).get(), query.count()])
   const acts = pageRes.data as ActivityDoc[]
   const mySignups = async (): Promise<SignupDoc[]> =>
     mine ?? (acts.length ? ((await db.collection('signups').where({ _id: _.in(acts.map((a) => signupId(a._id, me.member._id))) }).limit(acts.length).get()).data as SignupDoc[]) : [])

@@ -32,7 +32,7 @@ export const listAttendees: Handler<'activity.attendees'> = async ({ deps, me, i
       skip -= totals[i]
       continue
     }
-    const rows = (await coll.where({ activityId: a._id, status: seg.status }).orderBy(seg.order, 'asc').skip(skip).limit(input.pageSize - items.length).get()).data as SignupDoc[]
+    const rows = (await coll.where({ activityId: a._id, status: seg.status }).orderBy(seg.order, 'asc').orderBy('_id', 'asc').skip(skip).limit(input.pageSize - items.length).get()).data as SignupDoc[]
     rows.forEach((s, j) =>
       items.push({
         memberId: s.memberId,

@@ -25,7 +25,7 @@ export const listVouchers: Handler<'benefit.vouchers'> = async ({ deps, me, inpu
   const { db } = deps
   const c = await loadCampaign(deps, me, input.id)
   const query = db.collection('vouchers').where({ campaignId: c._id, ...(input.search ? { memberName: db.RegExp({ regexp: escapeRegExp(input.search) }) } : {}) })
-  const [page, count] = await Promise.all([query.orderBy('departmentId', 'asc').orderBy('memberName', 'asc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(), query.count()])
+  const [page, count] = await Promise.all([query.orderBy('departmentId', 'asc').orderBy('memberName', 'asc').orderBy('_id', 'asc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(), query.count()])
   const now = deps.clock.now()
   return { items: (page.data as VoucherDoc[]).map((v) => row(v, now)), total: count.total, page: input.page, pageSize: input.pageSize }
 }

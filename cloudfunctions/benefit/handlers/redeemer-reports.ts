@@ -12,7 +12,7 @@ import { toRedemption } from '../redeem'
 /** The redeemer's own redemptions, latest first. */
 export const myRedemptions: Handler<'benefit.redemptions'> = async ({ deps, me, input }) => {
   const query = deps.db.collection('vouchers').where({ unionId: me.unionId, 'redemption.by': me.member._id })
-  const [page, count] = await Promise.all([query.orderBy('redeemedAt', 'desc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(), query.count()])
+  const [page, count] = await Promise.all([query.orderBy('redeemedAt', 'desc').orderBy('_id', 'asc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(), query.count()])
   return { items: (page.data as VoucherDoc[]).map((v) => toRedemption(v, v.redemption!)), total: count.total, page: input.page, pageSize: input.pageSize }
 }
 

@@ -15,7 +15,7 @@ export const groupRecords: Handler<'group.records'> = async ({ deps, me, input }
   const g = await loadGroup(deps, me, input.id)
   const query = deps.db.collection('group_records').where({ groupId: g.id })
   const [pageRes, countRes] = await Promise.all([
-    query.orderBy('date', 'desc').orderBy('createdAt', 'desc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
+    query.orderBy('date', 'desc').orderBy('createdAt', 'desc').orderBy('_id', 'asc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
     query.count(),
   ])
   return { items: await toRecordViews(deps, pageRes.data as GroupRecordDoc[]), total: countRes.total, page: input.page, pageSize: input.pageSize }

@@ -9,7 +9,7 @@ export const listRequests: Handler<'group.requests'> = async ({ deps, me, input 
   requireManager(me, g)
   const query = deps.db.collection('group_members').where({ groupId: g.id, status: 'pending' })
   const [pageRes, countRes] = await Promise.all([
-    query.orderBy('requestedAt', 'asc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
+    query.orderBy('requestedAt', 'asc').orderBy('_id', 'asc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
     query.count(),
   ])
   const items = (pageRes.data as GroupMemberDoc[]).map((m) => ({ memberId: m.memberId, name: m.memberName, department: m.departmentName, requestedAt: formatShanghai(m.requestedAt) }))

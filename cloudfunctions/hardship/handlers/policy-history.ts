@@ -6,7 +6,7 @@ import type { HardshipPolicyChangeDoc } from '../../_lib/documents'
 export const policyHistory: Handler<'hardship.policyHistory'> = async ({ deps, me, input }) => {
   const query = deps.db.collection('hardship_policy_changes').where({ unionId: me.unionId })
   const [pageRes, countRes] = await Promise.all([
-    query.orderBy('at', 'desc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).field({ before: false, after: false }).get(),
+    query.orderBy('at', 'desc').orderBy('_id', 'asc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).field({ before: false, after: false }).get(),
     query.count(),
   ])
   const items = (pageRes.data as HardshipPolicyChangeDoc[]).map((c) => ({ id: c._id, year: c.year, version: c.version, at: formatShanghai(c.at), by: c.byName, changes: c.changes }))

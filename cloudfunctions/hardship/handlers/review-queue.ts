@@ -15,6 +15,7 @@ export const reviewQueue: Handler<'hardship.queue'> = async ({ deps, me, input }
   const [pageRes, countRes] = await Promise.all([
     query
       .orderBy(settled ? 'updatedAt' : 'submittedAt', settled ? 'desc' : 'asc')
+      .orderBy('_id', 'asc')
       .skip((input.page - 1) * input.pageSize)
       .limit(input.pageSize)
       .field(CARD_FIELDS)

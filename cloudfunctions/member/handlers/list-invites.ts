@@ -19,7 +19,7 @@ export const listInvites: Handler<'member.listInvites'> = async ({ deps, me, inp
   const where = input.unusedOnly ? { unionId: me.unionId, usedAt: null, expiresAt: _.gt(clock.now()) } : { unionId: me.unionId }
   const query = db.collection('invites').where(where)
   const [pageRes, countRes] = await Promise.all([
-    query.orderBy('createdAt', 'desc').orderBy('memberNo', 'asc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
+    query.orderBy('createdAt', 'desc').orderBy('memberNo', 'asc').orderBy('_id', 'asc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
     query.count(),
   ])
   return { items: (pageRes.data as InviteDoc[]).map(toInviteView), total: countRes.total, page: input.page, pageSize: input.pageSize }

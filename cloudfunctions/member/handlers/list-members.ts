@@ -16,7 +16,7 @@ export const listMembers: Handler<'member.list'> = async ({ deps, me, input }) =
   }
   const query = db.collection('members').where(_.and(filters))
   const [pageRes, countRes] = await Promise.all([
-    query.orderBy('memberNo', 'asc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
+    query.orderBy('memberNo', 'asc').orderBy('_id', 'asc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
     query.count(),
   ])
   const members = pageRes.data as MemberDoc[]
