@@ -19,6 +19,10 @@ import { callerFromContext, type Caller } from './identity'
 import { defaultDeps, type Deps } from './deps'
 import { callerTag, jsonLogger } from './log'
 import { requireMember, type CallerMember } from './membership'
+import { isRateLimited, retryRateLimited, type RetryPolicy } from './rate-limit-retry'
+
+/** What a member reads when CloudBase kept refusing for load even after the retries. */
+export const BUSY_MESSAGE = '当前使用人数较多，请稍后再试'
 
 interface BaseContext<N extends ActionName> {
   readonly deps: Deps
@@ -42,6 +46,8 @@ export interface EntryOptions {
   readonly deps?: () => Deps
   /** Timer triggers by name. A timer event counts only when no WeChat user made the call. */
   readonly timers?: Readonly<Record<string, TimerJob>>
+  /** How a call refused by CloudBase's rate limit is retried (tests shorten the waits). */
+  readonly rateLimitRetry?: Partial<RetryPolicy>
 }
 
 type AnyHandler = (ctx: BaseContext<ActionName> & { me?: CallerMember }) => Promise<unknown>
@@ -73,15 +79,19 @@ export function createMain<F extends FunctionName>(fn: F, router: Router<F>, opt
       return result
     }
 
+    // A rate-limited attempt is run again whole (handlers and jobs are safe to re-run), after a short wait.
+    const retrying = <T>(attempt: () => Promise<T>) =>
+      retryRateLimited(attempt, options.rateLimitRetry, (retry, waitMs) => log('warn', 'rate-limited-retry', { action, retry, waitMs }))
+
     const timer = timerJob(options.timers, event, context)
     if (timer) {
       try {
-        const data = await timer.job(getDeps())
+        const data = await retrying(() => timer.job(getDeps()))
         log('info', 'timer', { trigger: timer.name, ms: Date.now() - started, ...data })
         return ok(data)
       } catch (error) {
         log('error', 'timer-failed', { trigger: timer.name, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) })
-        return fail('INTERNAL', '定时任务失败')
+        return isRateLimited(error) ? fail('RATE_LIMITED', BUSY_MESSAGE) : fail('INTERNAL', '定时任务失败')
       }
     }
 
@@ -101,15 +111,18 @@ export function createMain<F extends FunctionName>(fn: F, router: Router<F>, opt
 
     try {
       const access = actions[name].access
-      let me: CallerMember | undefined
-      if (access.kind === 'member') {
-        me = await requireMember(getDeps(), caller)
-        if (!mayCall(me.subject, access)) throw new AppError('FORBIDDEN')
-      }
-      const data = await handler({ deps: getDeps(), caller, input: parsed.value as never, me })
+      const data = await retrying(async () => {
+        let me: CallerMember | undefined
+        if (access.kind === 'member') {
+          me = await requireMember(getDeps(), caller)
+          if (!mayCall(me.subject, access)) throw new AppError('FORBIDDEN')
+        }
+        return handler({ deps: getDeps(), caller, input: parsed.value as never, me })
+      })
       return finish(ok(data), caller)
     } catch (error) {
       if (error instanceof AppError) return finish(fail(error.code, error.message, error.details), caller)
+      if (isRateLimited(error)) return finish(fail('RATE_LIMITED', BUSY_MESSAGE), caller)
       log('error', 'unexpected', { action, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error), stack: error instanceof Error ? error.stack : undefined })
       return finish(fail('INTERNAL', '系统繁忙，请稍后再试'), caller)
     }

@@ -78,3 +78,56 @@ describe('createMain: the entry every function uses', () => {
     spy.mockRestore()
   })
 })
+
+describe('createMain: CloudBase’s rate limit', () => {
+  const limited = (code = 'EXCEED_REQUEST_LIMIT') => Object.assign(new Error(`${code}: request limit exceeded`), { code })
+  const meView = { member: { id: 'm', name: 'a', department: '', memberNo: '' }, union: { id: 'u', name: '' }, roles: ['member' as const], grants: [], badges: { groupRequests: 0 }, uploadFolder: 'uploads/x' }
+  /** The waits are recorded, not waited; random 0.5 keeps each at its nominal length. */
+  const waits: number[] = []
+  const retry = { delaysMs: [100, 400, 1200], sleep: async (ms: number) => void waits.push(ms), random: () => 0.5 }
+  beforeEach(() => waits.splice(0))
+
+  it.each(['EXCEED_REQUEST_LIMIT', 'EXCEED_CONCURRENT_REQUEST_LIMIT'])('%s: the whole call runs again after a wait, and the member sees the answer', async (code) => {
+    let runs = 0
+    const main = createMain('member', { ...router, me: async () => (++runs <= 2 ? Promise.reject(limited(code)) : meView) }, { deps: () => fakeDeps, rateLimitRetry: retry })
+    expect(await main({ action: 'me' }, platformContext('member', 'a'))).toMatchObject({ ok: true, data: { member: { id: 'm' } } })
+    expect(runs).toBe(3)
+    expect(waits).toEqual([100, 400])
+  })
+
+  it('still refused after the last wait: RATE_LIMITED with a Chinese sentence, not INTERNAL', async () => {
+    let runs = 0
+    const main = createMain('member', { ...router, me: async () => (++runs, Promise.reject(limited())) }, { deps: () => fakeDeps, rateLimitRetry: retry })
+    expect(await main({ action: 'me' }, platformContext('member', 'a'))).toEqual({ ok: false, error: { code: 'RATE_LIMITED', message: '当前使用人数较多，请稍后再试' } })
+    expect(runs).toBe(4)
+    expect(waits).toEqual([100, 400, 1200])
+  })
+
+  it('a refusal from the caller’s own member read (before the handler) is retried as well', async () => {
+    let reads = 0
+    const flakyDb = { ...fakeDb, collection: (name: string) => (name === 'bindings' && ++reads === 1 ? { doc: () => ({ get: async () => Promise.reject(limited()) }) } : fakeDb.collection(name)) }
+    const main = createMain('member', { ...router, me: async () => meView }, { deps: () => ({ ...fakeDeps, db: flakyDb }) as unknown as Deps, rateLimitRetry: retry })
+    expect(await main({ action: 'me' }, platformContext('member', 'a'))).toMatchObject({ ok: true })
+    expect(waits).toEqual([100])
+  })
+
+  it('an AppError or another failure is answered at once, without retrying', async () => {
+    let runs = 0
+    const refuse = createMain('member', { ...router, me: async () => (runs++, Promise.reject(new AppError('CONFLICT'))) }, { deps: () => fakeDeps, rateLimitRetry: retry })
+    expect(await refuse({ action: 'me' }, platformContext('member', 'a'))).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(runs).toBe(1)
+    expect(waits).toEqual([])
+  })
+
+  it('a timer job refused for load runs again; refused to the end it reports RATE_LIMITED', async () => {
+    let runs = 0
+    const flakyJob = async () => (++runs <= 1 ? Promise.reject(limited()) : { done: runs })
+    const timers = createMain('member', router, { deps: () => fakeDeps, rateLimitRetry: retry, timers: { sweep: flakyJob, stuck: async () => Promise.reject(limited()) } })
+    expect(await timers({ Type: 'Timer', TriggerName: 'sweep' }, {})).toEqual({ ok: true, data: { done: 2 } })
+    expect(waits).toEqual([100])
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => {})
+    expect(await timers({ Type: 'Timer', TriggerName: 'stuck' }, {})).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } })
+    spy.mockRestore()
+    expect(waits).toEqual([100, 100, 400, 1200])
+  })
+})
