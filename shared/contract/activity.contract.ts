@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import { defineAction } from './define'
+import { isReservedKey, safeRecord } from './schemas'
 import type { Page } from './member.contract'
 import { ACTIVITY_TYPES, type ActivityType, type Answers, type Audience, type SignUpField } from '../domain/activity'
 import { MEMBER_STATUSES } from '../domain/roster'
@@ -10,7 +11,8 @@ const page = z._default(z.number().check(z.int(), z.minimum(1), z.maximum(10000)
 const pageSize = z._default(z.number().check(z.int(), z.minimum(1), z.maximum(100)), 20)
 /** Instants travel as ISO strings with an offset, e.g. 2026-11-28T08:30:00+08:00. */
 const instant = z.iso.datetime({ offset: true })
-const key = z.string().check(z.regex(/^[a-z][a-z0-9_]{0,19}$/))
+/** A sign-up question's key, also a key of the answers map: never one of Object's own names. */
+const key = z.string().check(z.regex(/^[a-z][a-z0-9_]{0,19}$/), z.refine((k) => !isReservedKey(k), { params: { wording: '不能用这个名字，请换一个' } }))
 const ids = z.array(id).check(z.maxLength(50))
 
 const AudienceSchema = z.union([
@@ -169,7 +171,7 @@ export const activityActions = {
   ),
   'activity.get': defineAction<ActivityDetail>()(z.strictObject({ id }), ANY_MEMBER, ACTIVITY_LABELS),
   'activity.signUp': defineAction<{ readonly status: 'confirmed' | 'waiting' | 'entered'; readonly waitingPosition: number | null }>()(
-    z.strictObject({ id, answers: z._default(z.record(key, AnswerSchema), {}), remind: z._default(z.boolean(), false) }),
+    z.strictObject({ id, answers: z._default(safeRecord(key, AnswerSchema), {}), remind: z._default(z.boolean(), false) }),
     ANY_MEMBER,
     ACTIVITY_LABELS,
   ),

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import { defineAction } from './define'
+import { calendarDate } from './schemas'
 import type { Page } from './member.contract'
 import { BENEFIT_KINDS, type BenefitKind, type VoucherState } from '../domain/benefits'
 
@@ -11,7 +12,7 @@ const id = z.string().check(z.minLength(1), z.maxLength(120), z.regex(/^[A-Za-z0
 const page = z._default(z.number().check(z.int(), z.minimum(1), z.maximum(10000)), 1)
 const pageSize = z._default(z.number().check(z.int(), z.minimum(1), z.maximum(100)), 20)
 const instant = z.iso.datetime({ offset: true })
-const date = z.iso.date()
+const date = calendarDate
 const name = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max))
 /** Money travels as integer 分. */
 const fen = z.number().check(z.int(), z.minimum(1), z.maximum(100_000_000))

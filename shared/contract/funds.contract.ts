@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import { defineAction } from './define'
+import { safePartialRecord } from './schemas'
 import type { Page } from './member.contract'
 import { BUDGET_LINES, type BudgetLine, type LineExecution, type PublishedLine } from '../domain/funds'
 
@@ -90,7 +91,7 @@ const FUNDS_LABELS = {
 export const fundsActions = {
   'funds.budget': defineAction<BudgetView>()(z.strictObject({ year }), READERS, FUNDS_LABELS),
   /** Sets the year's amounts per line (approved upstream); every change goes into the audit trail. */
-  'funds.setBudget': defineAction<BudgetView>()(z.strictObject({ year, lines: z.partialRecord(z.enum(BUDGET_LINES), z.number().check(z.int(), z.minimum(0))) }), ADMIN, FUNDS_LABELS),
+  'funds.setBudget': defineAction<BudgetView>()(z.strictObject({ year, lines: safePartialRecord(z.enum(BUDGET_LINES), z.number().check(z.int(), z.minimum(0))) }), ADMIN, FUNDS_LABELS),
   /** 结账: no more postings to the year. */
   'funds.closeYear': defineAction<BudgetView>()(z.strictObject({ year }), ADMIN, FUNDS_LABELS),
   'funds.ledger': defineAction<Page<LedgerRow>>()(z.strictObject({ year, line: z.optional(z.enum(BUDGET_LINES)), page, pageSize }), READERS, FUNDS_LABELS),

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import { defineAction } from './define'
+import { calendarDate } from './schemas'
 import type { Page } from './member.contract'
 
 const ADMIN = { kind: 'member', roles: ['admin'] } as const
@@ -12,7 +13,7 @@ const title = z.string().check(z.trim(), z.minLength(1), z.maxLength(30))
 const description = z.string().check(z.trim(), z.maxLength(500))
 const reason = z.string().check(z.trim(), z.maxLength(100))
 const fileId = z.string().check(z.minLength(1), z.maxLength(512), z.regex(/^cloud:\/\//))
-const date = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))
+const date = calendarDate
 
 export type GroupKind = 'interest' | 'department'
 export type JoinPolicy = 'open' | 'approval'

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import { defineAction } from './define'
+import { calendarDate } from './schemas'
 import type { Page } from './member.contract'
 import {
   AID_KINDS,
@@ -35,7 +36,7 @@ const key = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/))
 const categoryKey = z.string().check(z.regex(/^[a-z][a-z0-9-]{1,31}$/))
 const page = z._default(z.number().check(z.int(), z.minimum(1), z.maximum(10000)), 1)
 const pageSize = z._default(z.number().check(z.int(), z.minimum(1), z.maximum(100)), 20)
-const date = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))
+const date = calendarDate
 const fileId = z.string().check(z.minLength(1), z.maxLength(512), z.regex(/^cloud:\/\//))
 const fen = z.number().check(z.int(), z.minimum(1), z.maximum(MAX_CAP_FEN))
 const note = z.string().check(z.trim(), z.maxLength(200))

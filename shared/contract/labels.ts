@@ -41,5 +41,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
 
 export const labelFor = (path: readonly PropertyKey[], overrides: Readonly<Record<string, string>> = {}): string => {
   const last = [...path].reverse().find((p) => typeof p === 'string') as string | undefined
-  return (last && (overrides[last] ?? FIELD_LABELS[last])) ?? last ?? '内容'
+  // Own keys only: a path segment such as `constructor` must not find Object's function.
+  const own = (table: Readonly<Record<string, string>>) => (last && Object.prototype.hasOwnProperty.call(table, last) ? table[last] : undefined)
+  return own(overrides) ?? own(FIELD_LABELS) ?? last ?? '内容'
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import { defineAction } from './define'
+import { calendarDate, monthDay } from './schemas'
 import { ROLES, type Role } from '../domain/roles'
 import { MEMBER_STATUSES, type MemberStatus, type RosterProblem } from '../domain/roster'
 
@@ -12,8 +13,7 @@ const id = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-
 const name = z.string().check(z.trim(), z.minLength(1), z.maxLength(20))
 const memberNo = z.string().check(z.trim(), z.minLength(1), z.maxLength(32), z.regex(/^[A-Za-z0-9-]+$/))
 const phone = z.string().check(z.trim(), z.regex(/^1\d{10}$/))
-const monthDay = z.string().check(z.regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/))
-const date = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))
+const date = calendarDate
 const page = z._default(z.number().check(z.int(), z.minimum(1), z.maximum(10000)), 1)
 const pageSize = z._default(z.number().check(z.int(), z.minimum(1), z.maximum(100)), 20)
 const inviteCode = z.string().check(z.trim(), z.minLength(4), z.maxLength(16))

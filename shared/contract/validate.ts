@@ -33,12 +33,18 @@ function wordIssue(issue: Issue, label: string): string {
       return `${label}不在可选范围内`
     case 'not_multiple_of':
       return `${label}的数值不对`
+    case 'custom':
+      // Shared schemas (schemas.ts) carry their wording; the label goes in front, as for the rest.
+      if (typeof issue.params?.wording === 'string') return `${label}${issue.params.wording}`
+      return wordFallback(issue, label)
     case 'unrecognized_keys':
       return `包含无法识别的内容：${issue.keys.join('、')}`
     default:
-      return issue.message && /[\u4e00-\u9fa5]/.test(issue.message) ? issue.message : `${label}填写有误`
+      return wordFallback(issue, label)
   }
 }
+
+const wordFallback = (issue: Issue, label: string): string => (issue.message && /[\u4e00-\u9fa5]/.test(issue.message) ? issue.message : `${label}填写有误`)
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] }
 

@@ -5,6 +5,7 @@
  */
 import { hasRole, sameUnion, type Subject } from './authorization'
 import { formatYuan } from './money'
+import { isCalendarDate } from './calendar'
 
 // —— categories and the union's standards ——
 
@@ -326,11 +327,5 @@ export function fileDatesRefusal(since: string, nextReviewOn: string): string | 
 /** A file is due for review on its review day and after, until the next review date is moved on. */
 export const isReviewDue = (nextReviewOn: string, today: string): boolean => nextReviewOn <= today
 
-/** A real day of the calendar: 2026-02-30 is not. */
-export function isCalendarDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
-  if (!m) return false
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
-  const date = new Date(Date.UTC(y, mo - 1, d))
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d
-}
+/** One calendar check for the whole app (re-exported for the handlers that import it from here). */
+export { isCalendarDate }

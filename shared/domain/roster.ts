@@ -4,6 +4,8 @@
  * and words every problem in Chinese with its row number and column.
  */
 
+import { isCalendarDate, isMonthDay } from './calendar'
+
 export const ROSTER_COLUMNS = ['姓名', '性别', '部门', '会员编号', '手机号', '生日', '入会日期', '状态'] as const
 export type RosterColumn = (typeof ROSTER_COLUMNS)[number]
 const REQUIRED: readonly RosterColumn[] = ['姓名', '部门', '会员编号']
@@ -123,8 +125,6 @@ const text = (cell: Cell): string => {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0')
-const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-const validMonthDay = (m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= DAYS_IN_MONTH[m - 1]
 
 /** Birthdays: "5月12日", "05-12", "5/12", "1990-05-12", or a spreadsheet date; only month and day are kept. */
 export function parseMonthDay(cell: Cell): string | null {
@@ -132,9 +132,8 @@ export function parseMonthDay(cell: Cell): string | null {
   const s = text(cell)
   const m = /^(?:\d{4}[-/.年])?(\d{1,2})[-/.月](\d{1,2})日?$/.exec(s)
   if (!m) return null
-  const month = Number(m[1])
-  const day = Number(m[2])
-  return validMonthDay(month, day) ? `${pad(month)}-${pad(day)}` : null
+  const monthDay = `${pad(Number(m[1]))}-${pad(Number(m[2]))}`
+  return isMonthDay(monthDay) ? monthDay : null
 }
 
 /** Dates: "2020-03-01", "2020/3/1", "2020年3月1日", or a spreadsheet date (its calendar day as written). */
@@ -142,8 +141,6 @@ export function parseDate(cell: Cell): string | null {
   if (cell instanceof Date) return isNaN(cell.getTime()) ? null : cell.toISOString().slice(0, 10)
   const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text(cell))
   if (!m) return null
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
-  if (y < 1900 || y > 2100 || !validMonthDay(mo, d) || (mo === 2 && d === 29 && !leap)) return null
-  return `${y}-${pad(mo)}-${pad(d)}`
+  const date = `${m[1]}-${pad(Number(m[2]))}-${pad(Number(m[3]))}`
+  return isCalendarDate(date) ? date : null
 }

@@ -18,3 +18,7 @@ export const formatShanghai = (at: Date | number | string, pattern = 'YYYY-MM-DD
 
 /** Start of the Shanghai day containing `at`, as an instant. */
 export const shanghaiDayStart = (at: Date): Date => inShanghai(at).startOf('day').toDate()
+
+
+/** Date-string checks live apart from dayjs so the contract can use them without pulling it in. */
+export { EARLIEST_YEAR, LATEST_YEAR, isCalendarDate, isMonthDay } from './calendar'
