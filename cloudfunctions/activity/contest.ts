@@ -11,7 +11,7 @@ export async function contestTeam(deps: Deps, me: CallerMember, a: ActivityDoc):
   const contest = a.contest
   if (!contest) return null
   if (contest.kind === 'department') return contest.teamIds.includes(me.member.departmentId) ? me.member.departmentId : null
-  const rows = (await deps.db.collection('group_members').where({ _id: deps.db.command.in(contest.teamIds.map((g) => `${g}:${me.member._id}`)), status: 'active' }).field({ groupId: true }).get()).data as GroupMemberDoc[]
+  const rows = (await deps.db.collection('group_members').where({ _id: deps.db.command.in(contest.teamIds.map((g) => `${g}:${me.member._id}`)), status: 'active' }).field({ groupId: true }).limit(contest.teamIds.length).get()).data as GroupMemberDoc[]
   const mine = new Set(rows.map((r) => r.groupId))
   return contest.teamIds.find((g) => mine.has(g)) ?? null
 }
@@ -24,11 +24,12 @@ export async function contestStanding(deps: Deps, a: ActivityDoc): Promise<Conte
   const _ = db.command
   const $ = _.aggregate
   const counted = (match: Record<string, unknown>) =>
-    db.collection('signups').aggregate().match({ activityId: a._id, status: 'confirmed', team: _.in([...contest.teamIds]), ...match }).group({ _id: '$team', n: $.sum(1) }).end()
+    // One row per team at most; stated, as CloudBase returns only 20 rows of an aggregate without a limit.
+    db.collection('signups').aggregate().match({ activityId: a._id, status: 'confirmed', team: _.in([...contest.teamIds]), ...match }).group({ _id: '$team', n: $.sum(1) }).limit(contest.teamIds.length).end()
   const [signed, checked, names] = await Promise.all([
     counted({}),
     counted({ checkedInAt: _.neq(null) }),
-    db.collection(contest.kind === 'department' ? 'departments' : 'groups').where({ _id: _.in([...contest.teamIds]) }).field({ name: true }).get(),
+    db.collection(contest.kind === 'department' ? 'departments' : 'groups').where({ _id: _.in([...contest.teamIds]) }).field({ name: true }).limit(contest.teamIds.length).get(),
   ])
   const tally = (res: { data: unknown[] }) => new Map((res.data as { _id: string; n: number }[]).map((r) => [r._id, r.n]))
   const [s, c] = [tally(signed), tally(checked)]

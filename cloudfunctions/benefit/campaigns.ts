@@ -14,9 +14,12 @@ export async function campaignViews(deps: Deps, campaigns: readonly CampaignDoc[
   const _ = db.command
   const $ = _.aggregate
   const ids = campaigns.map((c) => c._id)
+  // Aggregates state their limit (CloudBase returns only 20 rows otherwise): one row per campaign ×
+  // (each option, or none chosen yet) for the first, one per campaign for the second.
+  const optionRows = campaigns.reduce((n, c) => n + c.options.length + 1, 0)
   const [byOption, redeemed, stock, points, eligible] = await Promise.all([
-    db.collection('vouchers').aggregate().match({ campaignId: _.in(ids) }).group({ _id: { c: '$campaignId', o: '$optionId' }, n: $.sum(1) }).end(),
-    db.collection('vouchers').aggregate().match({ campaignId: _.in(ids), status: 'redeemed' }).group({ _id: '$campaignId', n: $.sum(1) }).end(),
+    db.collection('vouchers').aggregate().match({ campaignId: _.in(ids) }).group({ _id: { c: '$campaignId', o: '$optionId' }, n: $.sum(1) }).limit(optionRows).end(),
+    db.collection('vouchers').aggregate().match({ campaignId: _.in(ids), status: 'redeemed' }).group({ _id: '$campaignId', n: $.sum(1) }).limit(ids.length).end(),
     remainingStock(deps, campaigns),
     pointViews(deps, campaigns[0].unionId, campaigns.flatMap((c) => c.points.map((p) => p.id))),
     Promise.all(campaigns.map((c) => db.collection('members').where(eligibleWhere(deps, c)).count())),

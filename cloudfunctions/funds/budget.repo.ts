@@ -18,7 +18,7 @@ export async function budgetView(deps: Deps, unionId: string, year: number): Pro
   const $ = deps.db.command.aggregate
   const [budget, sums] = await Promise.all([
     loadBudget(deps, unionId, year),
-    deps.db.collection('ledger').aggregate().match({ unionId, year }).group({ _id: '$line', committed: $.sum('$committed'), spent: $.sum('$spent') }).end(),
+    deps.db.collection('ledger').aggregate().match({ unionId, year }).group({ _id: '$line', committed: $.sum('$committed'), spent: $.sum('$spent') }).limit(BUDGET_LINES.length).end(),
   ])
   const byLine = new Map((sums.data as { _id: BudgetLine; committed: number; spent: number }[]).map((r) => [r._id, r]))
   const lines = execution(

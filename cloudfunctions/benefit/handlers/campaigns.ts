@@ -25,7 +25,7 @@ export const createCampaign: Handler<'benefit.createCampaign'> = async ({ deps, 
   await requireOpenYear(deps, me.unionId, year)
   const holidayTotal =
     input.kind === 'holiday'
-      ? ((await db.collection('campaigns').aggregate().match({ unionId: me.unionId, kind: 'holiday', year }).group({ _id: null, total: _.aggregate.sum('$faceValue') }).end()).data[0] as { total: number } | undefined)?.total ?? 0
+      ? ((await db.collection('campaigns').aggregate().match({ unionId: me.unionId, kind: 'holiday', year }).group({ _id: null, total: _.aggregate.sum('$faceValue') }).limit(1).end()).data[0] as { total: number } | undefined)?.total ?? 0
       : 0
   const problem = faceValueProblem(input.kind, input.faceValue, holidayTotal)
   if (problem) throw invalid(problem, { field: 'faceValue' })
@@ -61,7 +61,7 @@ export const createCampaign: Handler<'benefit.createCampaign'> = async ({ deps, 
 
 export const listCampaigns: Handler<'benefit.campaigns'> = async ({ deps, me, input }) => {
   const query = deps.db.collection('campaigns').where({ unionId: me.unionId })
-  const [page, count] = await Promise.all([query.orderBy('createdAt', 'desc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(), query.count()])
+  const [page, count] = await Promise.all([query.orderBy('createdAt', 'desc').orderBy('_id', 'asc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(), query.count()])
   return { items: await campaignViews(deps, page.data as CampaignDoc[]), total: count.total, page: input.page, pageSize: input.pageSize }
 }
 
