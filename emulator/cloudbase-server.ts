@@ -10,6 +10,8 @@ import { LocalStorage } from './storage/storage'
 
 export type { CollectionsInput, CollectionsSpec, CollectionSpec, IndexSpec } from './db/spec'
 export type { JournalLimits } from './db/journal'
+export type { StrictModels } from './db/strictness'
+import type { StrictModels } from './db/strictness'
 
 export interface LocalCloudbaseStats {
   /** Every `database.*` request, whatever its outcome. */
@@ -29,12 +31,34 @@ export interface LocalCloudbaseOptions {
   transactionTimeoutMs?: number
   /** Default 50 MB. */
   maxUploadBytes?: number
+  /** Production's inconveniences (aggregate limit, partial batches, duplicate-key forms, shuffled ties); all on by default. */
+  models?: Partial<StrictModels>
+  /** Requests made by a function invocation carry its id; the gate can let it die (the crash injector). */
+  gate?: InvocationGate
 }
+
+/** The header the function runner puts on every request a function invocation makes. */
+export const INVOCATION_HEADER = 'x-local-invocation'
+
+/** Database actions that change data outside a transaction (a transaction's writes land at its commit). */
+const LANDING_WRITES = new Set(['database.insertDocument', 'database.modifyDocument', 'database.modifyAndReturnDoc', 'database.removeDocument', 'database.commitTransaction'])
+
+export interface InvocationGate {
+  /** Before a request of this invocation runs: false means the caller is dead; the request is dropped unanswered. */
+  admit(invocation: string): boolean
+  /** After one of its writes ran: false means the invocation dies now, before it hears the answer. */
+  wrote(invocation: string): boolean
+}
+
+/** Rate limits CloudBase answers under load; tests make the next requests meet one. */
+export type RateLimitCode = 'EXCEED_REQUEST_LIMIT' | 'EXCEED_CONCURRENT_REQUEST_LIMIT'
 
 export interface LocalCloudbaseHandler {
   /** Serves /admin and /storage/…; resolves false (touching nothing) for any other path. */
   handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean>
   readonly stats: LocalCloudbaseStats
+  /** The next `count` database requests are refused with a rate-limit code, as CloudBase does under load. */
+  rateLimitNext(count: number, code?: RateLimitCode): void
   close(): Promise<void>
 }
 
@@ -45,6 +69,7 @@ export interface LocalCloudbase {
   adminUrl: string
   port: number
   readonly stats: LocalCloudbaseStats
+  rateLimitNext(count: number, code?: RateLimitCode): void
   close(): Promise<void>
 }
 
@@ -98,6 +123,15 @@ export async function createLocalCloudbase(
     throw e
   }
   const stats: LocalCloudbaseStats = { roundTrips: 0, byAction: {} }
+  let limited: { count: number; code: RateLimitCode } = { count: 0, code: 'EXCEED_REQUEST_LIMIT' }
+  const header = (req: http.IncomingMessage): string | undefined => {
+    const value = req.headers[INVOCATION_HEADER]
+    return typeof value === 'string' && value ? value : undefined
+  }
+  /** A dead invocation hears nothing: its connection is cut, as a killed container's would be. */
+  const drop = (res: http.ServerResponse): void => {
+    res.socket?.destroy()
+  }
 
   const admin = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> => {
     if (req.method !== 'POST') {
@@ -115,8 +149,16 @@ export async function createLocalCloudbase(
       return sendJson(res, 200, { code: 'INVALID_PARAM', message: (e as Error).message, requestId })
     }
     const action = params.action as string
+    const invocation = header(req)
+    if (invocation && options.gate && !options.gate.admit(invocation)) return drop(res)
     stats.byAction[action] = (stats.byAction[action] ?? 0) + 1
     if (action.startsWith('database.')) stats.roundTrips++
+    if (action.startsWith('database.') && limited.count > 0) {
+      limited.count--
+      return sendJson(res, 200, { code: limited.code, message: `${limited.code}: request limit exceeded, retry later`, requestId })
+    }
+    const diesAfter = () =>
+      invocation !== undefined && options.gate !== undefined && LANDING_WRITES.has(action) && !params.transactionId && !options.gate.wrote(invocation)
     try {
       const env = String(params.envName || url.searchParams.get('env') || 'local')
       const reply = action.startsWith('database.')
@@ -126,8 +168,11 @@ export async function createLocalCloudbase(
           : (() => {
               throw invalidParam(`action ${action} is not supported by the local CloudBase`)
             })()
+      if (diesAfter()) return drop(res)
       sendJson(res, 200, { ...reply, requestId })
     } catch (e) {
+      // A refused write still counts as one of the invocation's writes: the crash may follow it.
+      if (diesAfter()) return drop(res)
       if (!(e instanceof CloudbaseError)) console.error(`[local-cloudbase] ${action} failed unexpectedly:`, e)
       const code = e instanceof CloudbaseError ? e.code : 'SYS_ERR'
       sendJson(res, 200, { code, message: (e as Error).message, requestId })
@@ -136,6 +181,9 @@ export async function createLocalCloudbase(
 
   return {
     stats,
+    rateLimitNext: (count, code = 'EXCEED_REQUEST_LIMIT') => {
+      limited = { count, code }
+    },
     handle: async (req, res) => {
       const url = new URL(req.url ?? '/', 'http://local')
       if (url.pathname === '/admin') {
@@ -143,6 +191,11 @@ export async function createLocalCloudbase(
         return true
       }
       if (url.pathname.startsWith('/storage/')) {
+        const invocation = header(req)
+        if (invocation && options.gate && !options.gate.admit(invocation)) {
+          drop(res)
+          return true
+        }
         await storage.serve(req, res, url)
         return true
       }
@@ -188,6 +241,7 @@ export async function startLocalCloudbase(
     adminUrl: `${url}/admin`,
     port,
     stats: handler.stats,
+    rateLimitNext: handler.rateLimitNext,
     close: () =>
       (closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()))

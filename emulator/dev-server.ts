@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import * as cloudbase from '@cloudbase/node-sdk'
 import collections from '../cloudfunctions/collections.json'
@@ -22,12 +22,25 @@ export interface DevServerOptions {
   /** Where each function's `main` comes from: the deployable bundles, or source modules in tests. */
   readonly resolveFunction: (name: string) => CloudMain | undefined
   readonly seed?: boolean
+  /** Tests only: honour the crash injector's header (see function-runner.ts). */
+  readonly crashInjection?: boolean
+  /** Per-function timeouts; default: cloudbaserc.json's, as CloudBase enforces them. */
+  readonly timeoutMs?: (name: string) => number
+}
+
+/** Each function's `timeout` (seconds) from cloudbaserc.json, the limit CloudBase kills it at. */
+export function configuredTimeouts(cloudbasercPath = join(__dirname, '..', 'cloudbaserc.json')): (name: string) => number {
+  const rc = JSON.parse(readFileSync(cloudbasercPath, 'utf8')) as { functions: { name: string; timeout?: number }[] }
+  const byName = new Map(rc.functions.map((f) => [f.name, (f.timeout ?? 3) * 1000]))
+  return (name) => byName.get(name) ?? 3000
 }
 
 export interface DevServer {
   readonly url: string
   readonly server: Server
   readonly stats: { roundTrips: number; byAction: Record<string, number> }
+  /** The next `count` database requests meet CloudBase's rate limit. */
+  rateLimitNext(count: number, code?: 'EXCEED_REQUEST_LIMIT' | 'EXCEED_CONCURRENT_REQUEST_LIMIT'): void
   close(): Promise<void>
 }
 
@@ -70,14 +83,16 @@ async function localUpload(req: import('node:http').IncomingMessage, res: import
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   const host = options.host ?? '127.0.0.1'
   let url = ''
-  const cloud = await createLocalCloudbase({ dataDir: options.dataDir, collections: collections.collections, publicUrl: () => url })
   const runner = createFunctionRunner({
     resolve: options.resolveFunction,
     identify: (req) => {
       const header = req.headers['x-local-openid']
       return typeof header === 'string' && header ? header : undefined
     },
+    timeoutMs: options.timeoutMs ?? configuredTimeouts(),
+    crashInjection: options.crashInjection,
   })
+  const cloud = await createLocalCloudbase({ dataDir: options.dataDir, collections: collections.collections, publicUrl: () => url, gate: runner.gate })
 
   const server = createServer((req, res) => {
     void (async () => {
@@ -105,6 +120,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     url,
     server,
     stats: cloud.stats,
+    rateLimitNext: cloud.rateLimitNext,
     close: async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeAllConnections()

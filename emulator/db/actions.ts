@@ -7,6 +7,7 @@ import type { TransactionManager } from './transactions'
 import { applyModifier, replacement, toModifier } from './update'
 import { type Doc, type DocId, assertDocId, assertStorableDoc, decodeEJSON, encodeEJSON, isPlainObject, sameValue } from './values'
 import type { View } from './view'
+import { type StrictModels, asPassedThrough, shuffled, withDefaultLimit } from './strictness'
 
 export interface ActionContext {
   store: Store
@@ -15,6 +16,8 @@ export interface ActionContext {
   viewFor(transactionId: unknown): View
   /** One clock reading per request, so every db.serverDate() in it agrees. */
   now: number
+  /** Which of production's inconveniences to copy (all, outside emulator self-tests). */
+  models: StrictModels
 }
 
 /** Returns the reply without requestId: `{ data: … }` or top-level fields. */
@@ -52,17 +55,18 @@ function intParam(value: unknown, name: string, fallback: number): number {
 const idsOf = (docs: Doc[]): DocId[] => docs.map((d) => d._id as DocId)
 
 /**
- * Documents matching the filter in natural order; a literal _id is a direct lookup, and a
+ * Documents matching the filter, in no promised order (shuffled under the strict model, as a
+ * sharded CloudBase collection gives no natural order); a literal _id is a direct lookup, and a
  * transaction then depends on that _id even if it is absent (so a concurrent insert conflicts).
  */
-function matching(view: View, coll: string, filter: Filter): Doc[] {
+function matching(ctx: ActionContext, view: View, coll: string, filter: Filter): Doc[] {
   const id = filter.idHint
   if (id !== undefined) {
     view.observe(coll, [id])
     const doc = view.get(coll, id)
     return doc && filter.test(doc) ? [doc] : []
   }
-  return view.list(coll).filter((doc) => filter.test(doc))
+  return shuffled(view.list(coll).filter((doc) => filter.test(doc)), ctx.models)
 }
 
 const getDocument: ActionHandler = (ctx, params) => {
@@ -73,7 +77,7 @@ const getDocument: ActionHandler = (ctx, params) => {
   const projection = params.projection === undefined ? undefined : decodeObject(ctx, params.projection, 'projection')
   const offset = intParam(params.offset, 'offset', 0)
   const limit = Math.min(intParam(params.limit, 'limit', DEFAULT_LIMIT) || DEFAULT_LIMIT, MAX_LIMIT)
-  const page = sortDocs(matching(view, coll, filter), sort).slice(offset, offset + limit)
+  const page = sortDocs(matching(ctx, view, coll, filter), sort).slice(offset, offset + limit)
   view.observe(coll, idsOf(page))
   return { data: { list: projectDocs(page, projection).map(encodeEJSON), limit, offset } }
 }
@@ -81,13 +85,19 @@ const getDocument: ActionHandler = (ctx, params) => {
 const calculateDocument: ActionHandler = (ctx, params) => {
   const coll = collectionOf(ctx, params)
   const view = ctx.viewFor(params.transactionId)
-  return { data: { total: matching(view, coll, filterOf(ctx, params)).length } }
+  return { data: { total: matching(ctx, view, coll, filterOf(ctx, params)).length } }
 }
 
+/**
+ * An ordered insert, as MongoDB's insertMany: documents go in one by one, and a duplicate stops the
+ * batch with the ones before it already stored (under the strict model; otherwise all or nothing).
+ */
 const insertDocument: ActionHandler = (ctx, params) => {
   const coll = collectionOf(ctx, params)
   const view = ctx.viewFor(params.transactionId)
-  const raw = Array.isArray(params.data) ? params.data : [params.data]
+  // The SDK sends even a single add() as a one-element array.
+  const raw: unknown[] = Array.isArray(params.data) ? params.data : [params.data]
+  const batch = raw.length > 1
   if (raw.length === 0) throw invalidParam('data must not be empty')
   const ids = new Set<DocId>()
   const mutations: Mutation[] = raw.map((text, i) => {
@@ -96,13 +106,29 @@ const insertDocument: ActionHandler = (ctx, params) => {
     assertDocId(id)
     const stored = { _id: id, ...doc }
     assertStorableDoc(stored)
-    if (ids.has(id) || view.get(coll, id)) {
-      throw new CloudbaseError('DATABASE_DUPLICATE_WRITE', `E11000 duplicate key error collection: ${coll} index: _id_ dup key: ${encodeEJSON({ _id: id })}`)
-    }
-    ids.add(id)
     return { coll, id, doc: stored }
   })
-  view.write(mutations)
+  const duplicateOf = (m: Mutation) =>
+    new CloudbaseError('DATABASE_DUPLICATE_WRITE', `E11000 duplicate key error collection: ${coll} index: _id_ dup key: ${encodeEJSON({ _id: m.id })}`)
+  if (!ctx.models.partialBatchInsert) {
+    for (const m of mutations) {
+      if (ids.has(m.id) || view.get(coll, m.id)) throw duplicateOf(m)
+      ids.add(m.id)
+    }
+    view.write(mutations)
+    return { data: { insertedIds: [...ids] } }
+  }
+  for (const m of mutations) {
+    try {
+      if (view.get(coll, m.id)) throw duplicateOf(m)
+      view.write([m])
+    } catch (e) {
+      // A batch reports MongoDB's own error; a single document keeps CloudBase's code for an _id clash.
+      const secondaryIndex = e instanceof CloudbaseError && !e.message.includes('index: _id_')
+      throw batch || secondaryIndex ? asPassedThrough(e, ctx.models) : e
+    }
+    ids.add(m.id)
+  }
   return { data: { insertedIds: [...ids] } }
 }
 
@@ -111,6 +137,15 @@ const insertDocument: ActionHandler = (ctx, params) => {
  * upsert: a whole replacement). `updated` counts documents that actually changed, as MongoDB's
  * nModified does.
  */
+/** Updates report a unique-index clash in MongoDB's words (see strictness.ts). */
+function writePassingThrough(ctx: ActionContext, view: View, mutations: Mutation[]): void {
+  try {
+    view.write(mutations)
+  } catch (e) {
+    throw asPassedThrough(e, ctx.models)
+  }
+}
+
 const modifyDocument: ActionHandler = (ctx, params) => {
   const coll = collectionOf(ctx, params)
   const view = ctx.viewFor(params.transactionId)
@@ -121,7 +156,7 @@ const modifyDocument: ActionHandler = (ctx, params) => {
   const build = (doc: Doc, condition: Doc): Doc =>
     modifier ? applyModifier(doc, modifier, condition) : replacement(doc._id, data)
 
-  let matches = matching(view, coll, filter)
+  let matches = matching(ctx, view, coll, filter)
   if (params.multi !== true) matches = matches.slice(0, 1)
   view.observe(coll, idsOf(matches))
   const mutations: Mutation[] = []
@@ -134,11 +169,11 @@ const modifyDocument: ActionHandler = (ctx, params) => {
     const base = filter.equalityFields()
     const id = base._id === undefined ? newDocId() : base._id
     assertDocId(id)
-    if (view.get(coll, id)) throw new CloudbaseError('DATABASE_DUPLICATE_WRITE', `E11000 duplicate key error collection: ${coll} index: _id_`)
+    if (view.get(coll, id)) throw asPassedThrough(new CloudbaseError('DATABASE_DUPLICATE_WRITE', `E11000 duplicate key error collection: ${coll} index: _id_`), ctx.models)
     mutations.push({ coll, id, doc: build({ ...base, _id: id }, {}) })
     upsertId = id
   }
-  if (mutations.length) view.write(mutations)
+  if (mutations.length) writePassingThrough(ctx, view, mutations)
   return { data: { updated: upsertId === undefined ? mutations.length : 0, matched: matches.length, upsert_id: upsertId } }
 }
 
@@ -148,19 +183,19 @@ const modifyAndReturnDoc: ActionHandler = (ctx, params) => {
   const view = ctx.viewFor(params.transactionId)
   const filter = filterOf(ctx, params)
   const modifier = toModifier(decodeObject(ctx, params.data, 'data'))
-  const [doc] = matching(view, coll, filter)
+  const [doc] = matching(ctx, view, coll, filter)
   if (!doc) return { data: { updated: 0, doc: null } }
   view.observe(coll, [doc._id as DocId])
   const next = applyModifier(doc, modifier, filter.spec)
   const changed = !sameValue(doc, next)
-  if (changed) view.write([{ coll, id: doc._id as DocId, doc: next }])
+  if (changed) writePassingThrough(ctx, view, [{ coll, id: doc._id as DocId, doc: next }])
   return { data: { updated: changed ? 1 : 0, doc: encodeEJSON(next) } }
 }
 
 const removeDocument: ActionHandler = (ctx, params) => {
   const coll = collectionOf(ctx, params)
   const view = ctx.viewFor(params.transactionId)
-  let matches = matching(view, coll, filterOf(ctx, params))
+  let matches = matching(ctx, view, coll, filterOf(ctx, params))
   if (params.multi !== true) matches = matches.slice(0, 1)
   view.observe(coll, idsOf(matches))
   if (matches.length) view.write(matches.map((doc) => ({ coll, id: doc._id as DocId, doc: null })))
@@ -169,7 +204,7 @@ const removeDocument: ActionHandler = (ctx, params) => {
 
 const aggregateDocuments: ActionHandler = (ctx, params) => {
   const coll = collectionOf(ctx, params)
-  const pipeline = decodePipeline(params.stages, ctx.now)
+  const pipeline = withDefaultLimit(decodePipeline(params.stages, ctx.now), ctx.models)
   const result = runPipeline(ctx.store.docs(coll), pipeline, (name) => ctx.store.docs(name))
   return { data: { list: result.map(encodeEJSON) } }
 }
@@ -178,7 +213,11 @@ const startTransaction: ActionHandler = (ctx) => ({ transactionId: ctx.transacti
 
 const commitTransaction: ActionHandler = (ctx, params) => {
   if (typeof params.transactionId !== 'string') throw invalidParam('transactionId is required')
-  ctx.transactions.commit(params.transactionId)
+  try {
+    ctx.transactions.commit(params.transactionId)
+  } catch (e) {
+    throw asPassedThrough(e, ctx.models)
+  }
   return {}
 }
 

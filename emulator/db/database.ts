@@ -7,6 +7,7 @@ import { type Mutation, Store } from './store'
 import { TransactionManager } from './transactions'
 import type { Doc } from './values'
 import type { View } from './view'
+import { STRICT, type StrictModels } from './strictness'
 
 export interface DatabaseOptions {
   dataDir: string
@@ -15,6 +16,8 @@ export interface DatabaseOptions {
   journal?: JournalLimits
   /** Open transactions are discarded after this long. Default 30 s. */
   transactionTimeoutMs?: number
+  /** Production's inconveniences, all on unless an emulator self-test switches one off. */
+  models?: Partial<StrictModels>
 }
 
 /**
@@ -33,6 +36,7 @@ export class Database {
     private readonly journal: Journal,
     private readonly lock: DataDirLock,
     transactionTimeoutMs: number,
+    private readonly models: StrictModels,
   ) {
     this.transactions = new TransactionManager(store, (mutations) => this.commit(mutations), transactionTimeoutMs)
     this.committed = {
@@ -50,7 +54,7 @@ export class Database {
     try {
       journal = Journal.open(options.dataDir, options.journal ?? {}, (m) => store.load(m))
       store.rebuildIndexes()
-      return new Database(store, journal, lock, options.transactionTimeoutMs ?? 30_000)
+      return new Database(store, journal, lock, options.transactionTimeoutMs ?? 30_000, { ...STRICT, ...options.models })
     } catch (e) {
       void journal?.close()
       lock.release()
@@ -84,6 +88,7 @@ export class Database {
         transactions: this.transactions,
         viewFor: (id) => (id === undefined || id === null || id === '' ? this.committed : this.transactions.view(String(id))),
         now: Date.now(),
+        models: this.models,
       }
       reply = handler(ctx, params)
     } catch (e) {

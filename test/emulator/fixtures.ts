@@ -27,3 +27,9 @@ export async function errorOf(promise: Promise<unknown>): Promise<{ code?: strin
 }
 
 export const ids = (docs: Array<{ _id?: unknown }>): unknown[] => docs.map((d) => d._id)
+
+/** A duplicate key in either form CloudBase reports it (DATABASE_DUPLICATE_WRITE, or E11000 passed through). */
+export function expectDuplicateKey(error: { code?: string; message?: string }): void {
+  const recognised = error.code === 'DATABASE_DUPLICATE_WRITE' || (error.code === 'DATABASE_REQUEST_FAILED' && /E11000 duplicate key/.test(error.message ?? ''))
+  if (!recognised) throw new Error(`expected a duplicate-key error, got ${error.code}: ${error.message}`)
+}

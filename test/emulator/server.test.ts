@@ -7,7 +7,7 @@ import path from 'node:path'
 import * as cloudbase from '@cloudbase/node-sdk'
 import { createLocalCloudbase } from '../../emulator/cloudbase-server'
 import { type LocalCloudbaseFixture, withLocalCloudbase } from '../support/local-cloudbase'
-import { TEST_COLLECTIONS, errorOf } from './fixtures'
+import { TEST_COLLECTIONS, errorOf, expectDuplicateKey } from './fixtures'
 
 describe('standalone server', () => {
   let cb: LocalCloudbaseFixture
@@ -57,7 +57,7 @@ test('the declared collections.json is the default, with its unique indexes', as
   try {
     const members = cb.db.collection('members')
     await members.add({ unionId: 'u1', memberNo: 'M001', name: '张三' })
-    expect((await errorOf(members.add({ unionId: 'u1', memberNo: 'M001', name: '李四' }))).code).toBe('DATABASE_DUPLICATE_WRITE')
+    expectDuplicateKey(await errorOf(members.add({ unionId: 'u1', memberNo: 'M001', name: '李四' })))
     await members.add({ unionId: 'u2', memberNo: 'M001', name: '王五' })
     expect((await members.count()).total).toBe(2)
     expect((await errorOf(cb.db.collection('undeclared').get())).code).toBe('DATABASE_COLLECTION_NOT_EXIST')

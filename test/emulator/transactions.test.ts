@@ -1,6 +1,6 @@
 /** Transactions through the real node-sdk: runTransaction, startTransaction, conflicts, expiry. */
 import { type LocalCloudbaseFixture, withLocalCloudbase } from '../support/local-cloudbase'
-import { TEST_COLLECTIONS, errorOf } from './fixtures'
+import { TEST_COLLECTIONS, errorOf, expectDuplicateKey } from './fixtures'
 
 let cb: LocalCloudbaseFixture
 
@@ -136,7 +136,7 @@ test('a unique-index violation at commit fails the whole transaction', async () 
       await tx.collection('accounts').doc('tc').set({ unionId: 'tx', no: '1' })
     }),
   )
-  expect(err.code).toBe('DATABASE_DUPLICATE_WRITE')
+  expectDuplicateKey(err)
   expect((await cb.db.collection('accounts').where({ unionId: 'tx' }).count()).total).toBe(1)
 })
 

@@ -24,10 +24,27 @@ export const sourceFunctions = (name: string): CloudMain | undefined => {
   return mains[name]?.()
 }
 
+export interface CallOptions {
+  readonly crashAfterWrites?: number
+}
+
+export interface CallResult {
+  status: number
+  body: any
+  /** Database writes the invocation made (the last one is where a crash cut it). */
+  writes: number
+  /** The platform ended it (crash injector) instead of the function returning. */
+  crashed: boolean
+}
+
 export interface AppServer extends DevServer {
   readonly dataDir: string
-  /** POST /fn/<fn> as the given openid (or anonymous), returning the parsed envelope and HTTP status. */
-  call(name: string, data?: unknown, openid?: string): Promise<{ status: number; body: any }>
+  /**
+   * POST /fn/<fn> as the given openid (or anonymous), returning the parsed envelope, the HTTP status
+   * and how many database writes the invocation made. With `crashAfterWrites: k` the invocation dies
+   * right after its k-th write (status 502, the platform's crash answer): the crash injector.
+   */
+  call(name: string, data?: unknown, openid?: string, options?: CallOptions): Promise<CallResult>
   stop(): Promise<void>
 }
 
@@ -43,15 +60,15 @@ export async function startAppServer(options: { bundled?: boolean; h5?: boolean;
     h5Dir: options.h5 ? join(ROOT, 'dist', 'h5') : undefined,
     resolveFunction: options.bundled ? bundledFunctions(join(ROOT, 'dist', 'functions')) : sourceFunctions,
     seed: options.seed ?? true,
+    crashInjection: true,
   })
-  const call = async (name: string, data: unknown = {}, openid?: string) => {
+  const call = async (name: string, data: unknown = {}, openid?: string, callOptions: CallOptions = {}): Promise<CallResult> => {
     const [fn, action] = name.split('.')
-    const res = await fetch(`${server.url}/fn/${fn}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(openid ? { 'x-local-openid': openid } : {}) },
-      body: JSON.stringify({ action, data }),
-    })
-    return { status: res.status, body: await res.json() }
+    const headers: Record<string, string> = { 'content-type': 'application/json' }
+    if (openid) headers['x-local-openid'] = openid
+    if (callOptions.crashAfterWrites !== undefined) headers['x-local-crash-after-writes'] = String(callOptions.crashAfterWrites)
+    const res = await fetch(`${server.url}/fn/${fn}`, { method: 'POST', headers, body: JSON.stringify({ action, data }) })
+    return { status: res.status, body: await res.json(), writes: Number(res.headers.get('x-local-writes') ?? 0), crashed: res.status === 502 }
   }
   return {
     ...server,
