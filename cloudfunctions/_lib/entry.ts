@@ -28,6 +28,11 @@ interface BaseContext<N extends ActionName> {
   readonly deps: Deps
   readonly caller: Caller
   readonly input: ActionParsed<N>
+  /**
+   * This function's time limit (the platform's context carries it). An invocation is certainly over
+   * once this long has passed since it started, so a claim older than this was left by one that died.
+   */
+  readonly timeLimitMs: number
 }
 
 /** Actions whose access rule needs a bound member get that member, already checked against the rule. */
@@ -117,7 +122,7 @@ export function createMain<F extends FunctionName>(fn: F, router: Router<F>, opt
           me = await requireMember(getDeps(), caller)
           if (!mayCall(me.subject, access)) throw new AppError('FORBIDDEN')
         }
-        return handler({ deps: getDeps(), caller, input: parsed.value as never, me })
+        return handler({ deps: getDeps(), caller, input: parsed.value as never, me, timeLimitMs: readTimeLimit(context) })
       })
       return finish(ok(data), caller)
     } catch (error) {
@@ -139,6 +144,12 @@ function timerJob(timers: EntryOptions['timers'], event: unknown, context: unkno
   if (Type !== 'Timer' || typeof TriggerName !== 'string' || !Object.prototype.hasOwnProperty.call(timers, TriggerName)) return null
   if (callerFromContext(context)) return null
   return { name: TriggerName, job: timers[TriggerName] }
+}
+
+/** CloudBase's default when a context does not say (3 s); ours are configured in cloudbaserc.json. */
+function readTimeLimit(context: unknown): number {
+  const ms = context && typeof context === 'object' ? (context as { time_limit_in_ms?: unknown }).time_limit_in_ms : undefined
+  return typeof ms === 'number' && ms > 0 ? ms : 3000
 }
 
 function readRequestId(context: unknown): string {

@@ -52,7 +52,15 @@ export interface AppServer extends DevServer {
  * The whole local platform on a random port with a fresh data folder and the demo union:
  * HTTP → runner → main(event, context) → real node-sdk → local CloudBase.
  */
-export async function startAppServer(options: { bundled?: boolean; h5?: boolean; seed?: boolean } = {}): Promise<AppServer> {
+export async function startAppServer(
+  options: {
+    bundled?: boolean
+    h5?: boolean
+    seed?: boolean
+    /** Every function's time limit, e.g. short for crash tests so a retry may take over a dead call's claim soon. */
+    timeoutMs?: number
+  } = {},
+): Promise<AppServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'union-test-'))
   const server = await startDevServer({
     port: 0,
@@ -61,6 +69,7 @@ export async function startAppServer(options: { bundled?: boolean; h5?: boolean;
     resolveFunction: options.bundled ? bundledFunctions(join(ROOT, 'dist', 'functions')) : sourceFunctions,
     seed: options.seed ?? true,
     crashInjection: true,
+    timeoutMs: options.timeoutMs === undefined ? undefined : () => options.timeoutMs!,
   })
   const call = async (name: string, data: unknown = {}, openid?: string, callOptions: CallOptions = {}): Promise<CallResult> => {
     const [fn, action] = name.split('.')
