@@ -84,9 +84,15 @@ export function createMain<F extends FunctionName>(fn: F, router: Router<F>, opt
       return result
     }
 
-    // A rate-limited attempt is run again whole (handlers and jobs are safe to re-run), after a short wait.
+    // A rate-limited attempt is run again whole (handlers and jobs are safe to re-run), after a short
+    // wait; only while half the time limit is left for the run, so the member hears RATE_LIMITED
+    // rather than the platform killing the call.
+    const timeLimitMs = readTimeLimit(context)
     const retrying = <T>(attempt: () => Promise<T>) =>
-      retryRateLimited(attempt, options.rateLimitRetry, (retry, waitMs) => log('warn', 'rate-limited-retry', { action, retry, waitMs }))
+      retryRateLimited(attempt, options.rateLimitRetry, {
+        onRetry: (retry, waitMs) => log('warn', 'rate-limited-retry', { action, retry, waitMs }),
+        canWait: (waitMs) => Date.now() - started + waitMs <= timeLimitMs / 2,
+      })
 
     const timer = timerJob(options.timers, event, context)
     if (timer) {
@@ -122,7 +128,7 @@ export function createMain<F extends FunctionName>(fn: F, router: Router<F>, opt
           me = await requireMember(getDeps(), caller)
           if (!mayCall(me.subject, access)) throw new AppError('FORBIDDEN')
         }
-        return handler({ deps: getDeps(), caller, input: parsed.value as never, me, timeLimitMs: readTimeLimit(context) })
+        return handler({ deps: getDeps(), caller, input: parsed.value as never, me, timeLimitMs })
       })
       return finish(ok(data), caller)
     } catch (error) {

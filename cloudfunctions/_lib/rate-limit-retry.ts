@@ -27,11 +27,19 @@ export const DEFAULT_RETRY: RetryPolicy = {
 /** Each wait lies between half and one and a half times its nominal delay. */
 export const jittered = (ms: number, random: () => number): number => Math.round(ms * (0.5 + random()))
 
+export interface RetryHooks {
+  /** Told before each wait. */
+  readonly onRetry?: (retry: number, waitMs: number) => void
+  /** False when a wait this long would leave too little of the function's time limit for another run. */
+  readonly canWait?: (waitMs: number) => boolean
+}
+
 /**
  * Runs `attempt` until it succeeds, throws anything other than a rate limit, or has been refused
- * once more than there are delays; then the last rate-limit error is thrown for the caller to map.
+ * once more than there are delays (or the time left allows no further wait); then the last
+ * rate-limit error is thrown for the caller to map.
  */
-export async function retryRateLimited<T>(attempt: () => Promise<T>, policy: Partial<RetryPolicy> = {}, onRetry?: (retry: number, waitMs: number) => void): Promise<T> {
+export async function retryRateLimited<T>(attempt: () => Promise<T>, policy: Partial<RetryPolicy> = {}, hooks: RetryHooks = {}): Promise<T> {
   const { delaysMs, sleep, random } = { ...DEFAULT_RETRY, ...policy }
   for (let retry = 0; ; retry++) {
     try {
@@ -39,7 +47,8 @@ export async function retryRateLimited<T>(attempt: () => Promise<T>, policy: Par
     } catch (error) {
       if (!isRateLimited(error) || retry >= delaysMs.length) throw error
       const waitMs = jittered(delaysMs[retry], random)
-      onRetry?.(retry + 1, waitMs)
+      if (hooks.canWait && !hooks.canWait(waitMs)) throw error
+      hooks.onRetry?.(retry + 1, waitMs)
       await sleep(waitMs)
     }
   }

@@ -103,6 +103,15 @@ describe('createMain: CloudBase’s rate limit', () => {
     expect(waits).toEqual([100, 400, 1200])
   })
 
+  it('gives up early rather than wait past half the function’s time limit', async () => {
+    let runs = 0
+    const main = createMain('member', { ...router, me: async () => (++runs, Promise.reject(limited())) }, { deps: () => fakeDeps, rateLimitRetry: retry })
+    const context = { ...(platformContext('member', 'a') as object), time_limit_in_ms: 1000 }
+    expect(await main({ action: 'me' }, context)).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } })
+    expect(waits).toEqual([100, 400])
+    expect(runs).toBe(3)
+  })
+
   it('a refusal from the caller’s own member read (before the handler) is retried as well', async () => {
     let reads = 0
     const flakyDb = { ...fakeDb, collection: (name: string) => (name === 'bindings' && ++reads === 1 ? { doc: () => ({ get: async () => Promise.reject(limited()) }) } : fakeDb.collection(name)) }

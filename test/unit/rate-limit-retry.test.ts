@@ -77,7 +77,16 @@ describe('retryRateLimited', () => {
   it('reports each retry', async () => {
     const t = fakeTime()
     const seen: [number, number][] = []
-    await retryRateLimited(flaky(2).run, t.policy, (retry, ms) => seen.push([retry, ms]))
+    await retryRateLimited(flaky(2).run, t.policy, { onRetry: (retry, ms) => seen.push([retry, ms]) })
     expect(seen).toEqual([[1, 100], [2, 400]])
+  })
+
+  it('stops early when the next wait would not leave time for another run', async () => {
+    const t = fakeTime()
+    const h = flaky(Infinity)
+    const error = await retryRateLimited(h.run, t.policy, { canWait: (ms) => ms < 1000 }).catch((e) => e)
+    expect(isRateLimited(error)).toBe(true)
+    expect(h.state.runs).toBe(3)
+    expect(t.waits).toEqual([100, 400])
   })
 })
