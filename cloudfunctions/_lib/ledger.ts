@@ -36,6 +36,23 @@ export interface BudgetDoc {
   readonly year: number
   readonly lines: Readonly<Partial<Record<BudgetLine, number>>>
   readonly closed: boolean
+  /** Bumped by every change of `lines`; a write names the version it read (absent before the first). */
+  readonly version?: number
+  /** The latest change, kept until every line's remainder has moved and the audit has it (funds/budget-versions.ts). */
+  readonly change?: BudgetChange | null
+}
+
+export interface BudgetChange {
+  readonly version: number
+  /** Per line: new budget − old budget, what that line's remainder moves by. */
+  readonly deltas: Readonly<Partial<Record<BudgetLine, number>>>
+  readonly from: Readonly<Partial<Record<BudgetLine, number>>>
+  readonly to: Readonly<Partial<Record<BudgetLine, number>>>
+  readonly by: string
+  readonly byName: string
+  readonly at: Date
+  /** Every line moved and the audit entry written. */
+  readonly done: boolean
 }
 
 /** What each line has left to promise (budget − committed − spent), moved by conditional writes. */
@@ -45,6 +62,10 @@ export interface BudgetLineDoc {
   readonly year: number
   readonly line: BudgetLine
   readonly available: number
+  /** The last budget version whose change this remainder has taken (absent: none yet). */
+  readonly budgetVersion?: number
+  /** A difference from the ledger seen by the repair job, repaired if still there on its next run. */
+  readonly drift?: { readonly diff: number; readonly seenAt: Date }
 }
 
 export const budgetId = (unionId: string, year: number) => `${unionId}:${year}`

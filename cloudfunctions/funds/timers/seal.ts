@@ -1,12 +1,20 @@
+import { shanghaiYear } from '@shared/domain/time'
 import type { TimerJob } from '../../_lib/entry'
 import type { UnionDoc } from '../../_lib/documents'
 import { sealLedger } from '../../_lib/ledger'
 import { readAll } from '../../_lib/read-all'
+import { repairBudgetRemainders } from '../repair'
 
-/** Hourly: every union's new ledger entries go into its audit chain. */
+/** Hourly: every union's new ledger entries go into its audit chain, and line remainders are checked against the ledger. */
 export const sealAll: TimerJob = async (deps) => {
-  const unions = await readAll<UnionDoc>(deps.db.collection('unions').field({ _id: true }))
+  const unions = await readAll<UnionDoc>(deps.db.collection('unions').field({ _id: true }).orderBy('_id', 'asc'))
+  const year = shanghaiYear(deps.clock.now())
   let sealed = 0
-  for (const u of unions) sealed += await sealLedger(deps, u._id)
-  return { unions: unions.length, sealed }
+  let repaired = 0
+  for (const u of unions) {
+    sealed += await sealLedger(deps, u._id)
+    // Last year too: its benefits can still be redeemed or released until it is closed.
+    for (const y of [year - 1, year]) repaired += (await repairBudgetRemainders(deps, u._id, y)).repaired
+  }
+  return { unions: unions.length, sealed, repaired }
 }
