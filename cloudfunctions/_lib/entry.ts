@@ -43,8 +43,13 @@ export type Handler<N extends ActionName> = (ctx: HandlerContext<N>) => Promise<
 /** A function's router: one handler per action of the contract, so a missing one fails to compile. */
 export type Router<F extends FunctionName> = { readonly [N in ActionsOf<F> as ActionOf<N>]: Handler<N> }
 
+/** What a timer job knows of its run: like a handler, the time limit (a claim older than it was left by a dead invocation). */
+export interface TimerContext {
+  readonly timeLimitMs: number
+}
+
 /** A job a timer trigger runs (declared in the function's config.json `triggers`). */
-export type TimerJob = (deps: Deps) => Promise<Record<string, unknown>>
+export type TimerJob = (deps: Deps, context: TimerContext) => Promise<Record<string, unknown>>
 
 export interface EntryOptions {
   /** Tests and the bench inject their own clock, ids and secrets. */
@@ -97,7 +102,7 @@ export function createMain<F extends FunctionName>(fn: F, router: Router<F>, opt
     const timer = timerJob(options.timers, event, context)
     if (timer) {
       try {
-        const data = await retrying(() => timer.job(getDeps()))
+        const data = await retrying(() => timer.job(getDeps(), { timeLimitMs }))
         log('info', 'timer', { trigger: timer.name, ms: Date.now() - started, ...data })
         return ok(data)
       } catch (error) {
