@@ -1,4 +1,4 @@
-import type { Role } from '@shared/contract'
+import { ROLES, type Role } from '@shared/contract'
 import type { Subject } from '@shared/domain/authorization'
 import { AppError } from './app-error'
 import type { Deps } from './deps'
@@ -37,7 +37,12 @@ export async function requireMember(deps: Deps, caller: Caller): Promise<CallerM
   return { openid: caller.openid, unionId: binding.unionId, member, roles, subject }
 }
 
-/** A member's stored role grants (a person holds a handful at most). */
+/**
+ * A member's stored role grants (a person holds a handful at most), in the order roles are listed
+ * everywhere (then by scope): CloudBase returns an unsorted read in a different order each time.
+ */
 export async function rolesOf(deps: Deps, unionId: string, memberId: string): Promise<RoleDoc[]> {
-  return (await deps.db.collection('roles').where({ unionId, memberId }).limit(100).get()).data as RoleDoc[]
+  const roles = (await deps.db.collection('roles').where({ unionId, memberId }).limit(100).get()).data as RoleDoc[]
+  const scopeKey = (r: RoleDoc) => `${r.scope?.kind ?? ''}:${r.scope?.id ?? ''}`
+  return roles.sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role) || (scopeKey(a) < scopeKey(b) ? -1 : scopeKey(a) > scopeKey(b) ? 1 : 0))
 }

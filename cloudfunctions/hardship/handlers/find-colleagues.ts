@@ -31,7 +31,7 @@ export const findColleagues: Handler<'hardship.colleagues'> = async ({ deps, me,
         ? db.collection('members').where(_.and([active, { departmentId: _.in(departments) }, byName])).orderBy('memberNo', 'asc').limit(LIMIT).field({ name: true, departmentName: true }).get()
         : Promise.resolve({ data: [] }),
       groups.length
-        ? db.collection('group_members').where({ unionId: me.unionId, groupId: _.in(groups), status: 'active', memberName: db.RegExp({ regexp: text }) }).limit(LIMIT).get()
+        ? db.collection('group_members').where({ unionId: me.unionId, groupId: _.in(groups), status: 'active', memberName: db.RegExp({ regexp: text }) }).orderBy('memberName', 'asc').orderBy('_id', 'asc').limit(LIMIT).get()
         : Promise.resolve({ data: [] }),
     ])
     ;(inDepartments.data as MemberDoc[]).forEach(add)
