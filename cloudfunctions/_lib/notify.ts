@@ -1,3 +1,4 @@
+import { isDuplicateWrite } from './db-errors'
 import type { Deps } from './deps'
 
 /**
@@ -23,15 +24,35 @@ export interface Message {
     | 'hardship-new'
     /** To reviewers: hardship files due for review. */
     | 'hardship-review-due'
+    /** A sign-up whose call was cut, finished later by the repair job: how it ended. */
+    | 'signup-resolved'
   readonly title: string
   readonly body: string
   readonly link: string
+  /**
+   * A natural key for this one message (e.g. `lottery-result:<event>:<member>`), stored as its
+   * `_id`: a step resumed after a crash, or run twice at once, sends it once.
+   */
+  readonly key?: string
 }
 
 export async function notify(deps: Deps, messages: readonly Message[]): Promise<void> {
   const now = deps.clock.now()
   for (let i = 0; i < messages.length; i += 500) {
-    const batch = messages.slice(i, i + 500).map((m) => ({ _id: deps.ids.next(), ...m, createdAt: now, sentAt: null }))
-    if (batch.length) await deps.db.collection('messages').add(batch)
+    const batch = messages.slice(i, i + 500).map(({ key, ...m }) => ({ _id: key ?? deps.ids.next(), ...m, createdAt: now, sentAt: null }))
+    if (!batch.length) continue
+    try {
+      await deps.db.collection('messages').add(batch)
+    } catch (error) {
+      if (!isDuplicateWrite(error)) throw error
+      // Some were sent before (a resumed step): an ordered batch stops at the first one, so the rest go one by one.
+      for (const doc of batch) {
+        try {
+          await deps.db.collection('messages').add(doc)
+        } catch (e) {
+          if (!isDuplicateWrite(e)) throw e
+        }
+      }
+    }
   }
 }
