@@ -33,6 +33,11 @@ interface BaseContext<N extends ActionName> {
    * once this long has passed since it started, so a claim older than this was left by one that died.
    */
   readonly timeLimitMs: number
+  /**
+   * The platform's id of this invocation, the same for every rate-limit re-run of the handler inside
+   * it: a claim stamped with it is recognised as this call's own when the handler runs again.
+   */
+  readonly requestId: string
 }
 
 /** Actions whose access rule needs a bound member get that member, already checked against the rule. */
@@ -133,7 +138,7 @@ export function createMain<F extends FunctionName>(fn: F, router: Router<F>, opt
           me = await requireMember(getDeps(), caller)
           if (!mayCall(me.subject, access)) throw new AppError('FORBIDDEN')
         }
-        return handler({ deps: getDeps(), caller, input: parsed.value as never, me, timeLimitMs })
+        return handler({ deps: getDeps(), caller, input: parsed.value as never, me, timeLimitMs, requestId })
       })
       return finish(ok(data), caller)
     } catch (error) {
