@@ -50,23 +50,63 @@ export const sha256 = (text: string) => createHash('sha256').update(text).digest
 export const entryHash = (e: Omit<AuditEntry, '_id' | 'hash'>): string =>
   sha256(canonical({ unionId: e.unionId, seq: e.seq, at: e.at, actor: e.actor, actorName: e.actorName, action: e.action, target: e.target, data: e.data, prevHash: e.prevHash }))
 
+/**
+ * The chain's newest entry, kept apart from the chain (`audit_heads`, _id = union) and shown on
+ * 公开栏: a chain alone cannot tell that its newest entries were cut off, its published head can.
+ */
+export interface AuditHead {
+  readonly _id: string
+  readonly unionId: string
+  readonly seq: number
+  readonly hash: string
+  readonly at: Date
+}
+
+export const loadAuditHead = async (deps: Deps, unionId: string): Promise<AuditHead | undefined> =>
+  (await deps.db.collection('audit_heads').doc(unionId).get()).data[0] as AuditHead | undefined
+
+/** Moves the head forward only: a slower writer of an earlier entry never pulls it back. */
+export async function advanceAuditHead(deps: Deps, unionId: string, to: Pick<AuditEntry, 'seq' | 'hash' | 'at'>): Promise<void> {
+  const coll = deps.db.collection('audit_heads')
+  const fields = { seq: to.seq, hash: to.hash, at: to.at }
+  if ((await coll.where({ _id: unionId, seq: deps.db.command.lt(to.seq) }).update(fields)).updated === 1) return
+  try {
+    await coll.add({ _id: unionId, unionId, ...fields })
+  } catch (error) {
+    if (!isDuplicateWrite(error)) throw error
+    await coll.where({ _id: unionId, seq: deps.db.command.lt(to.seq) }).update(fields)
+  }
+}
+
 export async function appendAudit(deps: Deps, input: AuditInput): Promise<AuditEntry> {
   const coll = deps.db.collection('audit_log')
   for (let attempt = 0; attempt < 20; attempt++) {
-    const head = (await coll.where({ unionId: input.unionId }).orderBy('seq', 'desc').limit(1).get()).data[0] as AuditEntry | undefined
-    const body = { ...input, seq: (head?.seq ?? 0) + 1, at: deps.clock.now(), prevHash: head?.hash ?? GENESIS }
+    const [last, head] = await Promise.all([
+      coll.where({ unionId: input.unionId }).orderBy('seq', 'desc').limit(1).get().then((r) => r.data[0] as AuditEntry | undefined),
+      loadAuditHead(deps, input.unionId),
+    ])
+    // Build on the head when the chain is shorter than it: entries cut off stay a visible gap
+    // instead of being quietly numbered over.
+    const prev = head && head.seq > (last?.seq ?? 0) ? head : last
+    const body = { ...input, seq: (prev?.seq ?? 0) + 1, at: deps.clock.now(), prevHash: prev?.hash ?? GENESIS }
     const entry: AuditEntry = { _id: auditId(input.unionId, body.seq), ...body, hash: entryHash(body) }
     try {
       await coll.add(entry)
-      return entry
     } catch (error) {
       if (!isDuplicateWrite(error)) throw error
+      continue
     }
+    // If this dies here the head lags one entry; verify moves it on once the chain checks out.
+    await advanceAuditHead(deps, input.unionId, entry)
+    return entry
   }
   throw new Error('audit append kept colliding')
 }
 
-export type ChainCheck = { readonly ok: true; readonly checked: number } | { readonly ok: false; readonly checked: number; readonly brokenAt: number; readonly reason: string }
+/** `hashes[i]` is entry i+1's stored hash, for every entry walked (all of them when ok). */
+export type ChainCheck =
+  | { readonly ok: true; readonly checked: number; readonly hashes: readonly string[]; readonly last: AuditEntry | null }
+  | { readonly ok: false; readonly checked: number; readonly brokenAt: number; readonly reason: string }
 
 /**
  * Walks the chain in order: each entry must hash to its stored hash, point at the previous one,
@@ -75,6 +115,7 @@ export type ChainCheck = { readonly ok: true; readonly checked: number } | { rea
 export async function verifyChain(deps: Deps, unionId: string, extra?: (e: AuditEntry) => Promise<string | null>): Promise<ChainCheck> {
   const entries = await readAll<AuditEntry>(deps.db.collection('audit_log').where({ unionId }).orderBy('seq', 'asc'))
   let prev = GENESIS
+  const hashes: string[] = []
   for (const [i, e] of entries.entries()) {
     const expectedSeq = i + 1
     if (e.seq !== expectedSeq) return { ok: false, checked: i, brokenAt: expectedSeq, reason: `缺少第 ${expectedSeq} 条记录` }
@@ -84,6 +125,7 @@ export async function verifyChain(deps: Deps, unionId: string, extra?: (e: Audit
     const problem = extra ? await extra(e) : null
     if (problem) return { ok: false, checked: i, brokenAt: e.seq, reason: problem }
     prev = hash
+    hashes.push(hash)
   }
-  return { ok: true, checked: entries.length }
+  return { ok: true, checked: entries.length, hashes, last: entries[entries.length - 1] ?? null }
 }

@@ -69,6 +69,32 @@ export interface AuditRow {
   readonly hash: string
 }
 
+/** A point of the audit chain people can compare: how many entries, the newest one's hash prefix, when. */
+export interface AuditAnchor {
+  readonly seq: number
+  /** The first 8 hex characters of the newest entry's hash. */
+  readonly fingerprint: string
+  readonly at: string
+}
+
+export interface ChainVerification {
+  readonly ok: boolean
+  readonly checked: number
+  /** The first entry with a problem (for a cut-off tail: the first one missing). */
+  readonly brokenAt: number | null
+  readonly reason: string | null
+  /**
+   * The newest entries are gone or were rewritten: the chain is shorter than (or differs at) the
+   * published head or what this auditor's previous check saw. `expectedSeq` is the entry that
+   * should be there, `actualSeq` how many there are now.
+   */
+  readonly truncation: { readonly against: 'head' | 'checkpoint'; readonly expectedSeq: number; readonly actualSeq: number } | null
+  /** What this auditor's previous check saw; null on a first check. */
+  readonly lastSeen: AuditAnchor | null
+  /** The published head (公开栏) after this check. */
+  readonly head: AuditAnchor | null
+}
+
 export interface PublicSpending {
   readonly year: number
   readonly lines: readonly PublishedLine[]
@@ -76,6 +102,8 @@ export interface PublicSpending {
   readonly total: number
   /** An aid line had too few payments to publish without pointing at someone. */
   readonly heldBack: boolean
+  /** The audit chain's head, published so a cut-off tail shows (null before the first entry). */
+  readonly auditHead: AuditAnchor | null
 }
 
 const ItemSchema = z.strictObject({
@@ -109,8 +137,8 @@ export const fundsActions = {
   /** 预算执行情况 for the committee and year-end figures for the audit committee, as a spreadsheet. */
   'funds.report': defineAction<BudgetView & { readonly url: string; readonly fileId: string }>()(z.strictObject({ year }), READERS, FUNDS_LABELS),
   'funds.auditLog': defineAction<Page<AuditRow>>()(z.strictObject({ page, pageSize }), READERS, FUNDS_LABELS),
-  /** One check of the whole chain: intact, or the first broken entry and why. */
-  'funds.verify': defineAction<{ readonly ok: boolean; readonly checked: number; readonly brokenAt: number | null; readonly reason: string | null }>()(z.strictObject({}), READERS, FUNDS_LABELS),
+  /** One check of the whole chain: intact, or the first broken entry and why — including a cut-off tail, against the published head and the caller's previous check. */
+  'funds.verify': defineAction<ChainVerification>()(z.strictObject({}), READERS, FUNDS_LABELS),
   /** 公开栏: spending per line and quarter, totals only. */
   'funds.public': defineAction<PublicSpending>()(z.strictObject({ year }), ANY_MEMBER, FUNDS_LABELS),
 }

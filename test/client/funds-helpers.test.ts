@@ -3,7 +3,8 @@
  * in Chinese words, the budget form's changed lines, the expense form's items.
  */
 import { currentYear, itemsTotal, signedYuan, timeText, yearParam, yuanInput } from '../../client/src/constants/funds'
-import { actionLabel, barWidths, checkText, executionRate, isOver, MIN_PART_PERCENT, rateText } from '../../client/src/packages/funds/shared/view'
+import { actionLabel, barWidths, checkText, executionRate, isOver, lastSeenText, MIN_PART_PERCENT, rateText } from '../../client/src/packages/funds/shared/view'
+import { auditHeadText } from '../../client/src/pages/funds-public/head-text'
 import { budgetChangesOf, lineOfField, typedOf, typedTotal } from '../../client/src/packages/funds/budget/form'
 import { INVOICE_PHOTOS, itemOf, itemsOf, liveTotal, newItem, rowOfField, subtotalOf, MAX_INVOICES } from '../../client/src/packages/organizer/expense/form'
 import { toPhotos } from '../../client/src/components/photos/photo-model'
@@ -96,8 +97,20 @@ describe('audit actions in words', () => {
   })
 
   it('says whether the chain is intact, or where it broke and why', () => {
-    expect(checkText({ ok: true, checked: 12, brokenAt: null, reason: null })).toBe('完整（已校验 12 条）')
-    expect(checkText({ ok: false, checked: 2, brokenAt: 3, reason: '缺少第 3 条记录' })).toBe('第 3 条记录有问题：缺少第 3 条记录')
+    const none = { truncation: null, lastSeen: null, head: null }
+    expect(checkText({ ok: true, checked: 12, brokenAt: null, reason: null, ...none })).toBe('完整（已校验 12 条）')
+    expect(checkText({ ok: false, checked: 2, brokenAt: 3, reason: '缺少第 3 条记录', ...none })).toBe('第 3 条记录有问题：缺少第 3 条记录')
+  })
+
+  it('says when the newest records were cut off, and what the previous check saw', () => {
+    const cut = { ok: false, checked: 10, brokenAt: 11, reason: '账目记录应有 12 条，现在只有 10 条', truncation: { against: 'head' as const, expectedSeq: 12, actualSeq: 10 }, lastSeen: null, head: null }
+    expect(checkText(cut)).toBe('最新的账目记录不见了：账目记录应有 12 条，现在只有 10 条')
+    expect(lastSeenText(cut)).toBe('这是您第一次校验，本次结果会记下，下次校验时用来比对')
+    expect(lastSeenText({ ...cut, lastSeen: { seq: 12, fingerprint: 'ab12cd34', at: '2026-05-10T02:15:00.000Z' } })).toBe('您上次校验（2026-05-10 10:15）时共 12 条，最新指纹 ab12cd34')
+  })
+
+  it('公开栏 words the audit chain’s head for members', () => {
+    expect(auditHeadText({ seq: 42, fingerprint: 'ab12cd34', at: '2026-05-10T16:15:00.000Z' })).toBe('账目记录共 42 条，最新指纹 ab12cd34，更新于 2026-05-11 00:15')
   })
 })
 

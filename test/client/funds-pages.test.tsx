@@ -441,9 +441,11 @@ describe('审计记录', () => {
   ]
 
   it('lists entries with the action in words; the check says intact, or where it broke in red', async () => {
+    const seen = { seq: 3, fingerprint: 'ab12cd34', at: '2026-05-12T02:20:00.000Z' }
     const checks = [
-      { ok: true, checked: 3, brokenAt: null, reason: null },
-      { ok: false, checked: 1, brokenAt: 2, reason: '第 2 条记录的内容被改动' },
+      { ok: true, checked: 3, brokenAt: null, reason: null, truncation: null, lastSeen: null, head: seen },
+      { ok: false, checked: 1, brokenAt: 2, reason: '第 2 条记录的内容被改动', truncation: null, lastSeen: seen, head: seen },
+      { ok: false, checked: 2, brokenAt: 3, reason: '您上次校验（2026-05-12 10:20）时账目记录有 3 条，现在只有 2 条：第 3 条记录被删除了', truncation: { against: 'checkpoint', expectedSeq: 3, actualSeq: 2 }, lastSeen: seen, head: { ...seen, seq: 2 } },
     ]
     serve({ 'member.me': () => AUDITOR, 'funds.auditLog': () => page(rows), 'funds.verify': () => checks.shift() })
     const { container } = render(<FundsAuditPage />)
@@ -458,6 +460,12 @@ describe('审计记录', () => {
     await waitFor(() => expect(mockedCall.mock.calls.filter(([name]) => name === 'funds.auditLog')).toHaveLength(2))
     await click(container.querySelector('.audit-verify-button'))
     await waitFor(() => expect(container.querySelector('.audit-result--broken')?.textContent).toBe('✗ 第 2 条记录有问题：第 2 条记录的内容被改动'))
+    expect(container.querySelector('.audit-last-seen')?.textContent).toBe('您上次校验（2026-05-12 10:20）时共 3 条，最新指纹 ab12cd34')
+    expect(container.querySelector('.audit-truncation-advice')).toBeNull()
+    // A cut-off tail says which entries are gone and what to do.
+    await click(container.querySelector('.audit-verify-button'))
+    await waitFor(() => expect(container.querySelector('.audit-result--truncated')?.textContent).toBe('✗ 最新的账目记录不见了：您上次校验（2026-05-12 10:20）时账目记录有 3 条，现在只有 2 条：第 3 条记录被删除了'))
+    expect(container.querySelector('.audit-truncation-advice')?.textContent).toContain('截图保存')
   })
 
   it('has an empty state', async () => {
@@ -550,6 +558,7 @@ describe('公开栏', () => {
     lines: lines.map(([line, name, quarters]) => ({ line: line as never, name, quarters, total: quarters.reduce((a, b) => a + b, 0) })),
     total: lines.reduce((s, [, , q]) => s + q.reduce((a, b) => a + b, 0), 0),
     heldBack: false,
+    auditHead: { seq: 42, fingerprint: 'ab12cd34', at: '2026-05-10T02:15:00.000Z' },
   })
 
   it('shows the year’s spending per line and quarter, totals only, 接受会员监督', async () => {
@@ -564,6 +573,7 @@ describe('公开栏', () => {
     expect(texts(container.querySelector('[data-line="activities"]')!, '.public-line__quarter')).toEqual(['一季度 0.00', '二季度 170.00', '三季度 0.00', '四季度 0.00'])
     expect(container.querySelector('.public-notice')?.textContent).toContain('只公布各科目按季度的支出合计')
     expect(container.querySelector('.public-notice')?.textContent).toContain('接受全体会员监督')
+    expect(container.querySelector('.public-audit-head')?.textContent).toBe('账目记录共 42 条，最新指纹 ab12cd34，更新于 2026-05-10 10:15')
     // Not the future: next year is off.
     expect(container.querySelector('.public-year-next')?.className).toContain('public-year__step--off')
     await click(container.querySelector('.public-year-prev'))

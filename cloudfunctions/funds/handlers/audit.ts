@@ -1,7 +1,8 @@
 import type { Handler } from '../../_lib/entry'
 import type { Deps } from '../../_lib/deps'
-import { verifyChain, type AuditEntry } from '../../_lib/audit'
+import { advanceAuditHead, loadAuditHead, verifyChain, type AuditEntry } from '../../_lib/audit'
 import { ledgerDigest, sealLedger, type LedgerEntryDoc } from '../../_lib/ledger'
+import { anchorView, cutAgainst, loadCheckpoint, saveCheckpoint } from '../audit-anchors'
 
 export const auditLog: Handler<'funds.auditLog'> = async ({ deps, me, input }) => {
   const query = deps.db.collection('audit_log').where({ unionId: me.unionId })
@@ -31,9 +32,27 @@ const ledgerMatches = (deps: Deps) => async (e: AuditEntry): Promise<string | nu
   return null
 }
 
-/** 经费审查: seals what is pending, then walks the whole chain and every sealed ledger entry. */
+/**
+ * 经费审查: seals what is pending, walks the whole chain and every sealed ledger entry, then
+ * compares its end with the published head and with what this caller's previous check saw, so
+ * newest entries cut off (and the head edited back) still show. An intact check moves both on.
+ */
 export const verifyAudit: Handler<'funds.verify'> = async ({ deps, me }) => {
   await sealLedger(deps, me.unionId)
   const check = await verifyChain(deps, me.unionId, ledgerMatches(deps))
-  return check.ok ? { ok: true, checked: check.checked, brokenAt: null, reason: null } : { ok: false, checked: check.checked, brokenAt: check.brokenAt, reason: check.reason }
+  const [head, checkpoint] = await Promise.all([loadAuditHead(deps, me.unionId), loadCheckpoint(deps, me.unionId, me.member._id)])
+  const lastSeen = checkpoint ? anchorView(checkpoint, checkpoint.checkedAt) : null
+  const published = head ? anchorView(head) : null
+  if (!check.ok) return { ok: false, checked: check.checked, brokenAt: check.brokenAt, reason: check.reason, truncation: null, lastSeen, head: published }
+  const cut = cutAgainst(check.hashes, head, 'head') ?? cutAgainst(check.hashes, checkpoint, 'checkpoint', checkpoint?.checkedAt)
+  if (cut) {
+    const { brokenAt, reason, ...truncation } = cut
+    deps.log('warn', 'audit-truncated', { unionId: me.unionId, ...truncation })
+    return { ok: false, checked: check.checked, brokenAt, reason, truncation, lastSeen, head: published }
+  }
+  if (!check.last) return { ok: true, checked: 0, brokenAt: null, reason: null, truncation: null, lastSeen, head: published }
+  // The head lags when an append died before moving it; the chain has just been checked up to here.
+  await advanceAuditHead(deps, me.unionId, check.last)
+  await saveCheckpoint(deps, me.unionId, me.member._id, check.last)
+  return { ok: true, checked: check.checked, brokenAt: null, reason: null, truncation: null, lastSeen, head: anchorView(check.last) }
 }

@@ -3,7 +3,9 @@ import { formatYuan } from '@shared/domain/money'
 import { formatShanghai } from '@shared/domain/time'
 import type { Handler } from '../../_lib/entry'
 import { exportSheet } from '../../_lib/export-sheet'
+import { loadAuditHead } from '../../_lib/audit'
 import { sealLedger } from '../../_lib/ledger'
+import { anchorView } from '../audit-anchors'
 import { budgetView, movements, yearEntries } from '../budget.repo'
 
 const SOURCE_TEXT = { hardship: '帮扶慰问', benefit: '福利发放', activity: '活动费用', correction: '冲正' } as const
@@ -39,5 +41,7 @@ export const fundsReport: Handler<'funds.report'> = async ({ deps, me, input }) 
 
 /** 公开栏 (接受会员监督): money paid out per line and quarter; no entry, name or memo leaves the function. */
 export const publicSpending: Handler<'funds.public'> = async ({ deps, me, input }) => {
-  return { year: input.year, ...spendingByQuarter(movements(await yearEntries(deps, me.unionId, input.year))) }
+  const [entries, head] = await Promise.all([yearEntries(deps, me.unionId, input.year), loadAuditHead(deps, me.unionId)])
+  // The audit chain's head is public on purpose: members who note it can tell if records were cut off later.
+  return { year: input.year, ...spendingByQuarter(movements(entries)), auditHead: head ? anchorView(head) : null }
 }

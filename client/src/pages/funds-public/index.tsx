@@ -10,6 +10,7 @@ import { ErrorState } from '../../components/ErrorState'
 import { EmptyState } from '../../components/EmptyState'
 import { inShanghai } from '../../constants/activities'
 import { publicBarWidth } from './bars'
+import { auditHeadText } from './head-text'
 import './index.scss'
 
 const QUARTERS = ['一季度', '二季度', '三季度', '四季度'] as const
@@ -41,7 +42,10 @@ export default function FundsPublicPage() {
       ) : spending.error ? (
         <ErrorState error={spending.error} onRetry={() => void spending.reload()} />
       ) : spending.data ? (
-        <Spending data={spending.data} />
+        <>
+          <Spending data={spending.data} />
+          {spending.data.auditHead ? <View className='public-notice public-audit-head'>{auditHeadText(spending.data.auditHead)}</View> : null}
+        </>
       ) : null}
     </View>
   )

@@ -11,7 +11,7 @@ import { EmptyState } from '../../../components/EmptyState'
 import { Button } from '../../../ui/nutui'
 import { timeText } from '../../../constants/funds'
 import { FundsGate } from '../shared/FundsGate'
-import { actionLabel, checkText, type ChainCheck } from '../shared/view'
+import { actionLabel, checkText, lastSeenText, TRUNCATION_ADVICE, type ChainCheck } from '../shared/view'
 import '../shared/funds.scss'
 import './index.scss'
 
@@ -62,15 +62,19 @@ function Verify({ onChecked }: { onChecked: () => void }) {
 
   return (
     <View className='fund-card audit-verify'>
-      <View className='fund-card__note audit-verify__note'>校验会逐条核对审计记录的前后链接，以及台账分录是否与封存时一致。</View>
+      <View className='fund-card__note audit-verify__note'>校验会逐条核对审计记录的前后链接、台账分录是否与封存时一致，并与公开栏公布的条数和您上次校验时看到的记录比对，最新的记录被删掉也能查出来。</View>
       <Button className='audit-verify-button' type='primary' block size='large' loading={busy} onClick={() => void run()}>
         {busy ? '正在校验…' : '校验审计链'}
       </Button>
       {check ? (
-        <View className={`audit-result ${check.ok ? 'audit-result--ok' : 'audit-result--broken'}`}>
-          {check.ok ? '✓ ' : '✗ '}
-          {checkText(check)}
-        </View>
+        <>
+          <View className={`audit-result ${check.ok ? 'audit-result--ok' : 'audit-result--broken'}${check.truncation ? ' audit-result--truncated' : ''}`}>
+            {check.ok ? '✓ ' : '✗ '}
+            {checkText(check)}
+          </View>
+          {check.truncation ? <View className='fund-card__note audit-truncation-advice'>{TRUNCATION_ADVICE}</View> : null}
+          <View className='fund-card__note audit-last-seen'>{lastSeenText(check)}</View>
+        </>
       ) : null}
       {error ? <View className='fund-error audit-error'>{error}</View> : null}
     </View>

@@ -4,6 +4,7 @@
  */
 import type { ActionOutput, LedgerRow } from '@shared/contract'
 import { BUDGET_LINES, BUDGET_LINE_LABELS, type BudgetLine, type LineExecution } from '@shared/domain/funds'
+import { timeText } from '../../../constants/funds'
 
 export { BUDGET_LINES, BUDGET_LINE_LABELS, type BudgetLine }
 
@@ -89,8 +90,19 @@ export function actionLabel(code: string): string {
 
 export type ChainCheck = ActionOutput<'funds.verify'>
 
-/** 「校验审计链」's answer: 「完整（已校验 N 条）」, or the first broken entry and why (shown in red). */
+/** 「校验审计链」's answer: 「完整（已校验 N 条）」, the cut-off tail, or the first broken entry and why (shown in red). */
 export function checkText(check: ChainCheck): string {
   if (check.ok) return `完整（已校验 ${check.checked} 条）`
+  if (check.truncation) return `最新的账目记录不见了：${check.reason ?? `应有 ${check.truncation.expectedSeq} 条，现在只有 ${check.truncation.actualSeq} 条`}`
   return `第 ${check.brokenAt ?? '?'} 条记录有问题：${check.reason ?? '校验未通过'}`
+}
+
+/** What to do about a cut-off tail, for the committee member reading it. */
+export const TRUNCATION_ADVICE = '有人在系统之外直接删除了数据库里的记录。请截图保存本次结果，并与工会办公室、公开栏上公布的条数核对。'
+
+/** The line under the result: what this check was compared with (the caller's previous check). */
+export function lastSeenText(check: ChainCheck): string | null {
+  const seen = check.lastSeen
+  if (!seen) return '这是您第一次校验，本次结果会记下，下次校验时用来比对'
+  return `您上次校验（${timeText(seen.at)}）时共 ${seen.seq} 条，最新指纹 ${seen.fingerprint}`
 }
