@@ -73,6 +73,11 @@ export interface GroupDoc {
   readonly sizeLimit: number | null
   /** Active members; changed only together with a membership's move into or out of `active`. */
   readonly memberCount: number
+  /**
+   * Bumped by every write to memberCount, so a repair that recounts the roster writes its count
+   * only if no seat was taken or given back since it read (a count alone can go +1 −1 unseen).
+   */
+  readonly seatVersion?: number
   readonly createdAt: Date
 }
 
@@ -97,8 +102,28 @@ export interface GroupMemberDoc {
   readonly joinedAt: Date | null
   /** Marks one claim of a seat, so a refused claim is undone exactly. */
   readonly claim: string
+  /**
+   * When the current claim was made. A `joining` claim older than the function's time limit was
+   * left by an invocation that died: a retry or the repair job may take it over (swapping `claim`).
+   */
+  readonly claimedAt?: Date
+  /** What a `joining` claim that finds no seat restores (null: the membership did not exist before). */
+  readonly undo?: MembershipUndo | null
+  /**
+   * When the membership left `active` (left or removed). Until the time limit has passed, the call
+   * that moved it may still be giving the seat back, so a recount counts it as holding one.
+   */
+  readonly vacatedAt?: Date
   readonly decidedBy?: string
   readonly reason?: string
+}
+
+export interface MembershipUndo {
+  readonly status: GroupMembershipStatus
+  readonly claim: string
+  readonly joinedAt: Date | null
+  readonly requestedAt: Date
+  readonly shareContact: boolean
 }
 
 export interface GroupRecordDoc {
@@ -136,6 +161,11 @@ export interface ActivityDoc {
   readonly fields: readonly import('@shared/domain/activity').SignUpField[]
   /** Confirmed places taken; moves only together with a sign-up entering or leaving `confirmed`. */
   readonly confirmedCount: number
+  /**
+   * When confirmedCount last moved. A place taken less than the time limit ago may still be on its
+   * way to a sign-up, so the repair job lowers a count only once this is older than that.
+   */
+  readonly placesAt?: Date
   /** Last waitlist ticket handed out: arrival order on the waitlist. */
   readonly waitSeq: number
   readonly status: 'open' | 'cancelled'
@@ -149,11 +179,18 @@ export interface ActivityDoc {
   readonly contest?: { readonly kind: 'department' | 'group'; readonly teamIds: readonly string[] } | null
   /** Set once by the reminder timer, so members are reminded once. */
   readonly remindedAt?: Date | null
+  readonly cancelReason?: string
+  readonly cancelledAt?: Date
+  /** false from the call-off until everyone has been told (a cut call-off is finished by a retry or the repair job). */
+  readonly cancelTold?: boolean
+  /** false from the draw until everyone has heard the result (as above). */
+  readonly drawTold?: boolean
+  /** A change notice an edit saved and has not finished sending; the key makes each message once. */
+  readonly notice?: { readonly key: string; readonly text: string; readonly at: Date } | null
   readonly createdBy: string
   readonly createdAt: Date
 }
 
-/** `_id` = `<activityId>:<memberId>`: a member is signed up at most once. `joining` is held only by the call taking a place. */
 /** One per lottery (_id = activity id): the stored seed and entrants make the draw re-runnable by anyone. */
 export interface LotteryDrawDoc {
   readonly _id: string
@@ -175,6 +212,11 @@ export interface LotteryLossDoc {
   readonly lost: readonly string[]
 }
 
+/**
+ * `_id` = `<activityId>:<memberId>`: a member is signed up at most once. `joining` is held only by
+ * the call taking a place; one older than the time limit (signedAt) was left by a dead call, and a
+ * retry by the member or the repair job takes it over (swapping `claim`) and finishes it.
+ */
 export interface SignupDoc {
   readonly _id: string
   readonly unionId: string
@@ -193,6 +235,22 @@ export interface SignupDoc {
   readonly checkedInAt: Date | null
   /** The member accepted a one-time subscription message for a reminder before the start. */
   readonly remind?: boolean
+  /**
+   * When the status (or a hand-on mark below) last changed. The repair job recounts an event's
+   * places only when none changed within the time limit, so no call is half-way through.
+   */
+  readonly changedAt?: Date
+  readonly cancelledAt?: Date
+  /**
+   * A cancelled confirmed sign-up whose place is still counted, until it is handed to the waitlist's
+   * head or given back: the lock token of the call doing that (a retry or the repair takes it over).
+   */
+  readonly placeOwed?: string | null
+  /** `<cancelled sign-up id>:<its claim>` of the place this one was handed, so a resumed hand-on finds it was done. */
+  readonly promotedBy?: string | null
+  readonly promotedAt?: Date
+  /** false from a promotion off the waitlist until the member has been told. */
+  readonly promotionTold?: boolean
 }
 
 // —— hardship and care (帮扶 / 慰问) ——
@@ -377,6 +435,8 @@ export interface CampaignDoc {
   readonly remindedAt: Date | null
   readonly createdBy: string
   readonly createdAt: Date
+  /** When the unredeemed vouchers' commitment went back to the line, after the redemption window. */
+  readonly releasedAt?: Date
 }
 
 /** Stock left of one gift option (_id = campaign:option); only options with a stock have one. */
@@ -385,6 +445,14 @@ export interface OptionStockDoc {
   readonly unionId: string
   readonly campaignId: string
   readonly remaining: number
+  /**
+   * The vouchers holding one of this stock (taken with the decrement, in the same write), with when
+   * each was taken: a retried choice finds its own hold instead of taking a second, and the repair
+   * job counts remaining = stock − holders. Absent on stock written before holders were kept.
+   */
+  readonly holders?: readonly { readonly v: string; readonly at: Date }[]
+  /** Bumped by every write, so the repair job's correction applies only to the stock it read. */
+  readonly rev?: number
 }
 
 export interface VoucherRedemption {
@@ -428,6 +496,10 @@ export interface VoucherDoc {
   readonly redeemedAt: Date | null
   readonly redemption: VoucherRedemption | null
   readonly remindedAt: Date | null
+  /** The issuing pass that inserted it (absent on vouchers issued before passes were stamped). */
+  readonly issuePass?: string
+  /** False until its pass has posted the commitment and written the notice; a stale false is finished by the next pass or the repair job. */
+  readonly settled?: boolean
 }
 
 /** A six-digit fallback code shown right now (_id = union:digits), pointing at its voucher until it expires. */

@@ -13,6 +13,7 @@ import { addRecord } from './handlers/add-record'
 import { exportRoster } from './handlers/export-roster'
 import { createGroup } from './handlers/create-group'
 import { updateGroup } from './handlers/update-group'
+import { repairSeats } from './timers/repair'
 
 export const router: Router<'group'> = {
   list: listGroups,
@@ -31,4 +32,4 @@ export const router: Router<'group'> = {
   update: updateGroup,
 }
 
-export const main = createMain('group', router)
+export const main = createMain('group', router, { timers: { repair: repairSeats } })

@@ -1,0 +1,55 @@
+import type { TimerJob } from '../../_lib/entry'
+import type { GroupDoc, GroupMemberDoc } from '../../_lib/documents'
+import { readAll } from '../../_lib/read-all'
+import { claimedAt, isStale, takeOver, type OwnedClaim } from '../claims'
+import { settleSeats } from '../seat-count'
+
+/** Rows of the per-group roster count: one per interest group, of every union. */
+const MAX_GROUPS = 10_000
+
+/**
+ * Every ten minutes: each interest group's memberCount is made to agree with its roster again, and
+ * claims left by calls that died (a join or an approval cut between its writes) are finished: seated
+ * in the order they were made while the limit allows, the rest given up. Only groups whose count
+ * differs from their roster, or that hold a claim, are looked at; each repair is logged with the
+ * group and both numbers (never who).
+ */
+export const repairSeats: TimerJob = async (deps, { timeLimitMs }) => {
+  const { db, clock, ids, log } = deps
+  const $ = db.command.aggregate
+  const members = db.collection('group_members')
+  const [groups, rosters, claims] = await Promise.all([
+    readAll<Pick<GroupDoc, '_id' | 'memberCount'>>(db.collection('groups').field({ memberCount: true })),
+    members.aggregate().match({ status: 'active' }).group({ _id: '$groupId', n: $.sum(1) }).limit(MAX_GROUPS).end(),
+    readAll<GroupMemberDoc>(members.where({ status: 'joining' })),
+  ])
+  const roster = new Map(((rosters as { data?: { _id: string; n: number }[] }).data ?? []).map((r) => [r._id, r.n]))
+  const claimsOf = new Map<string, GroupMemberDoc[]>()
+  for (const c of claims) claimsOf.set(c.groupId, [...(claimsOf.get(c.groupId) ?? []), c])
+
+  const totals = { looked: 0, repaired: 0, completed: 0, released: 0, busy: 0 }
+  for (const group of groups) {
+    const waiting = claimsOf.get(group._id) ?? []
+    if (group.memberCount === (roster.get(group._id) ?? 0) && waiting.length === 0) continue
+    totals.looked++
+    const now = clock.now()
+    const owned: OwnedClaim[] = []
+    for (const doc of waiting.filter((c) => isStale(c, now, timeLimitMs)).sort((a, b) => claimedAt(a).getTime() - claimedAt(b).getTime())) {
+      const taken = await takeOver(deps, doc, ids.next())
+      if (taken) owned.push(taken)
+    }
+    const settled = await settleSeats(deps, group._id, timeLimitMs, owned)
+    if (!settled) {
+      totals.busy++
+      log('warn', 'group-seats-busy', { groupId: group._id, claims: owned.length })
+      continue
+    }
+    totals.completed += settled.completed.length
+    totals.released += settled.released.length
+    if (settled.from !== settled.to || settled.completed.length || settled.released.length) {
+      totals.repaired++
+      log('warn', 'group-seats-repaired', { groupId: group._id, from: settled.from, to: settled.to, completed: settled.completed.length, released: settled.released.length })
+    }
+  }
+  return totals
+}
