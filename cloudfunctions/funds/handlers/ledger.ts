@@ -22,7 +22,7 @@ const row = (e: LedgerEntryDoc, reversedBy: string | null): LedgerRow => ({
 export const listLedger: Handler<'funds.ledger'> = async ({ deps, me, input }) => {
   const _ = deps.db.command
   const query = deps.db.collection('ledger').where({ unionId: me.unionId, year: input.year, ...(input.line ? { line: input.line } : {}) })
-  const [page, count] = await Promise.all([query.orderBy('at', 'desc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(), query.count()])
+  const [page, count] = await Promise.all([query.orderBy('at', 'desc').orderBy('_id', 'desc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(), query.count()])
   const entries = page.data as LedgerEntryDoc[]
   const reversals = entries.length ? ((await deps.db.collection('ledger').where({ reverses: _.in(entries.map((e) => e._id)) }).field({ reverses: true }).get()).data as LedgerEntryDoc[]) : []
   const reversedBy = new Map(reversals.map((r) => [r.reverses!, r._id]))
