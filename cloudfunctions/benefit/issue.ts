@@ -1,10 +1,11 @@
 import { isEligible } from '@shared/domain/benefits'
-import { isDuplicateWrite } from '../_lib/db-errors'
 import type { Deps } from '../_lib/deps'
 import type { CampaignDoc, MemberDoc, VoucherDoc } from '../_lib/documents'
+import { insertMissing } from '../_lib/insert-missing'
 import { notify } from '../_lib/notify'
+import { readAll } from '../_lib/read-all'
 import { newVoucher } from './vouchers.repo'
-import { commitIssued, type Actor } from './postings'
+import { commitPass, type Actor } from './postings'
 
 export const ISSUE_BATCH = 500
 
@@ -19,52 +20,70 @@ export function eligibleWhere(deps: Deps, c: CampaignDoc): Record<string, unknow
 }
 
 export interface IssueStep {
+  /** Vouchers this call completed: its own, and those of dead passes it finished. */
   readonly issuedNow: number
   readonly done: boolean
 }
 
 /**
- * One batch of an issuing pass: the next eligible members after the campaign's cursor, minus
- * those who already hold a voucher (natural key), inserted at once. Racing passes insert disjoint
- * sets: a batch that meets a voucher issued meanwhile falls back to one insert per member and
- * skips the duplicates. Counts are taken from the vouchers themselves, never kept beside them.
- * `extra` narrows who is due now (birthday month).
+ * One batch of an issuing pass: the next eligible members after the campaign's cursor, minus those
+ * who already hold a voucher (natural key). Every voucher carries the pass's id and `settled:
+ * false`; after inserting, the pass reads back what carries its id — exactly what it inserted,
+ * whether the batch went in whole, part-way (a duplicate stops an ordered insert) or by a racing
+ * pass — and commits, notifies and settles exactly those. A pass cut by a crash is finished by the
+ * next pass once it is older than the time limit, or by the daily repair. `extra` narrows who is
+ * due now (birthday month).
  */
-export async function issueBatch(deps: Deps, c: CampaignDoc, by: Actor, extra: (m: MemberDoc) => boolean = () => true): Promise<IssueStep> {
+export async function issueBatch(deps: Deps, c: CampaignDoc, by: Actor, timeLimitMs: number, extra: (m: MemberDoc) => boolean = () => true): Promise<IssueStep> {
   const { db, clock } = deps
   const _ = db.command
+  const recovered = await finishDeadPasses(deps, c, by, timeLimitMs)
   const cursor = c.issueCursor ?? ''
   const page = (await db.collection('members').where({ ...eligibleWhere(deps, c), ...(cursor ? { _id: _.gt(cursor) } : {}) }).orderBy('_id', 'asc').limit(ISSUE_BATCH).get()).data as MemberDoc[]
   const due = page.filter((m) => isEligible(c, m) && extra(m))
+  const pass = deps.ids.next()
   const now = clock.now()
-  const wanted = due.map((m) => newVoucher(c, m, now))
+  const wanted: VoucherDoc[] = due.map((m) => ({ ...newVoucher(c, m, now), issuePass: pass, settled: false }))
   const existing = wanted.length ? new Set(((await db.collection('vouchers').where({ _id: _.in(wanted.map((v) => v._id)) }).field({ _id: true }).limit(wanted.length).get()).data as VoucherDoc[]).map((v) => v._id)) : new Set<string>()
   const missing = wanted.filter((v) => !existing.has(v._id))
-  const inserted = await insertAll(deps, missing)
-  await commitIssued(deps, c, inserted, by)
+  let issuedNow = recovered
+  if (missing.length) {
+    await insertMissing(deps, 'vouchers', missing)
+    issuedNow += await settlePass(deps, c, pass, by)
+  }
   const done = page.length < ISSUE_BATCH
   await db.collection('campaigns').where({ _id: c._id }).update({ issueCursor: done ? '' : page[page.length - 1]._id })
-  await notify(deps, inserted.map((v) => ({ unionId: v.unionId, memberId: v.memberId, kind: 'voucher-issued' as const, title: `福利到账：${v.name}`, body: v.needsChoice ? '请在截止前选择礼品。' : '可在兑换时间内出示券码使用。', link: '/pages/benefits/index' })))
-  return { issuedNow: inserted.length, done }
+  return { issuedNow, done }
 }
 
-async function insertAll(deps: Deps, vouchers: readonly VoucherDoc[]): Promise<VoucherDoc[]> {
-  if (!vouchers.length) return []
-  const coll = deps.db.collection('vouchers')
-  try {
-    await coll.add([...vouchers])
-    return [...vouchers]
-  } catch (error) {
-    if (!isDuplicateWrite(error)) throw error
+/**
+ * Commits, notifies and marks settled the vouchers one pass inserted. Every step is keyed (the
+ * commitment by campaign and pass, each notice by its voucher), so finishing a pass again — after
+ * a crash between any two of these writes — adds nothing twice. Returns how many the pass holds.
+ */
+export async function settlePass(deps: Deps, c: CampaignDoc, pass: string, by: Actor): Promise<number> {
+  const mine = await readAll<VoucherDoc>(deps.db.collection('vouchers').where({ campaignId: c._id, issuePass: pass }).field({ _id: true, unionId: true, memberId: true, name: true, needsChoice: true, settled: true }), 1000, 10_000)
+  if (!mine.length) return 0
+  await commitPass(deps, c, pass, mine.length, by)
+  await notify(deps, mine.map((v) => ({ key: `voucher-issued:${v._id}`, unionId: v.unionId, memberId: v.memberId, kind: 'voucher-issued' as const, title: `福利到账：${v.name}`, body: v.needsChoice ? '请在截止前选择礼品。' : '可在兑换时间内出示券码使用。', link: '/pages/benefits/index' })))
+  await deps.db.collection('vouchers').where({ campaignId: c._id, issuePass: pass, settled: false }).update({ settled: true })
+  return mine.length
+}
+
+/**
+ * Passes whose vouchers are still unsettled longer than the time limit after they were stamped:
+ * the invocation that inserted them is certainly over, so this one finishes them. Younger ones may
+ * still be running and are left to their own invocation.
+ */
+export async function finishDeadPasses(deps: Deps, c: CampaignDoc, by: Actor, timeLimitMs: number): Promise<number> {
+  const _ = deps.db.command
+  const cutoff = new Date(deps.clock.now().getTime() - timeLimitMs)
+  const stale = (await deps.db.collection('vouchers').where({ campaignId: c._id, settled: false, issuedAt: _.lt(cutoff) }).field({ issuePass: true }).limit(1000).get()).data as VoucherDoc[]
+  let finished = 0
+  for (const pass of new Set(stale.map((v) => v.issuePass!))) {
+    const n = await settlePass(deps, c, pass, by)
+    deps.log('warn', 'benefit-pass-finished', { campaignId: c._id, pass, vouchers: n })
+    finished += n
   }
-  const inserted: VoucherDoc[] = []
-  for (const v of vouchers) {
-    try {
-      await coll.add(v)
-      inserted.push(v)
-    } catch (error) {
-      if (!isDuplicateWrite(error)) throw error
-    }
-  }
-  return inserted
+  return finished
 }

@@ -1,7 +1,7 @@
 import { lineForBenefit } from '@shared/domain/funds'
 import type { Deps } from '../_lib/deps'
 import type { CampaignDoc, VoucherDoc, VoucherRedemption } from '../_lib/documents'
-import { adjustAvailable, post } from '../_lib/ledger'
+import { adjustAvailable, post, type LedgerEntryDoc } from '../_lib/ledger'
 
 export interface Actor {
   readonly id: string
@@ -9,30 +9,46 @@ export interface Actor {
 }
 export const SYSTEM: Actor = { id: 'system', name: '系统' }
 
-/** Issued vouchers commit their face value on the campaign's line (one entry per batch, keyed by its first voucher). */
-export async function commitIssued(deps: Deps, c: CampaignDoc, issued: readonly VoucherDoc[], by: Actor): Promise<void> {
-  if (!issued.length) return
+/**
+ * Natural keys of a campaign's entries. A commitment belongs to one issuing pass and carries the
+ * exact number of vouchers that pass inserted (read back by its stamp), so a pass finished twice —
+ * by its retry, the next pass or the repair job — is the same entry. Entries of the first version
+ * were keyed `benefit-commit:<first voucher>` per batch; they still count as commitments.
+ */
+export const issueKey = (campaignId: string, pass: string) => `benefit-issue:${campaignId}:${pass}`
+export const spendKey = (voucherId: string) => `benefit-spend:${voucherId}`
+/** The first release is keyed by the campaign; one the repair job adds later, by the count it brings the total to. */
+export const releaseKey = (campaignId: string, totalCount?: number) => (totalCount === undefined ? `benefit-release:${campaignId}` : `benefit-release:${campaignId}:to-${totalCount}`)
+
+export type BenefitEntryKind = 'commit' | 'spend' | 'release'
+export const entryKind = (e: Pick<LedgerEntryDoc, '_id'>): BenefitEntryKind | null =>
+  e._id.startsWith('benefit-issue:') || e._id.startsWith('benefit-commit:') ? 'commit' : e._id.startsWith('benefit-spend:') ? 'spend' : e._id.startsWith('benefit-release:') ? 'release' : null
+
+/** Posts a commitment (or its correction) on the campaign's line and moves the line's remainder the first time. */
+async function postCommitment(deps: Deps, c: CampaignDoc, _id: string, amount: number, memo: string, by: Actor): Promise<boolean> {
   const line = lineForBenefit(c.kind)
-  const amount = issued.length * c.faceValue
-  const { created } = await post(deps, {
-    _id: `benefit-commit:${issued[0]._id}`,
-    unionId: c.unionId,
-    year: c.year,
-    line,
-    committed: amount,
-    spent: 0,
-    source: { type: 'benefit', id: c._id },
-    memo: `${c.name}：发放 ${issued.length} 张`,
-    by: by.id,
-    byName: by.name,
-  })
+  const { created } = await post(deps, { _id, unionId: c.unionId, year: c.year, line, committed: amount, spent: 0, source: { type: 'benefit', id: c._id }, memo, by: by.id, byName: by.name })
+  // A crash between the two leaves the remainder behind the ledger; funds' hourly repair closes it.
   if (created) await adjustAvailable(deps, c.unionId, c.year, line, -amount)
+  return created
 }
 
+/** One issuing pass's vouchers commit their face value on the campaign's line: exactly `count` of them. */
+export const commitPass = (deps: Deps, c: CampaignDoc, pass: string, count: number, by: Actor): Promise<boolean> =>
+  postCommitment(deps, c, issueKey(c._id, pass), count * c.faceValue, `${c.name}：发放 ${count} 张`, by)
+
+/**
+ * The repair job's correction when the commitments of a campaign differ from its vouchers (a pass
+ * lost before stamping, or entries of the first version): keyed by the voucher count it brings the
+ * total to, so running the repair again on the same state is the same entry.
+ */
+export const commitCorrection = (deps: Deps, c: CampaignDoc, totalCount: number, amount: number): Promise<boolean> =>
+  postCommitment(deps, c, issueKey(c._id, `repair-${totalCount}`), amount, `${c.name}：补记发放承诺（共 ${totalCount} 张）`, SYSTEM)
+
 /** A redemption turns one voucher's commitment into money spent; posting it again (a retry) is the same entry. */
-export async function spendRedeemed(deps: Deps, v: VoucherDoc, r: VoucherRedemption): Promise<void> {
-  await post(deps, {
-    _id: `benefit-spend:${v._id}`,
+export async function spendRedeemed(deps: Deps, v: VoucherDoc, r: VoucherRedemption): Promise<boolean> {
+  const { created } = await post(deps, {
+    _id: spendKey(v._id),
     unionId: v.unionId,
     year: v.year,
     line: lineForBenefit(v.kind),
@@ -43,21 +59,28 @@ export async function spendRedeemed(deps: Deps, v: VoucherDoc, r: VoucherRedempt
     by: r.by,
     byName: r.byName,
   })
+  return created
 }
 
-/** After the redemption window, what was never redeemed is no longer owed: its commitment goes back to the line. */
-export async function releaseUnredeemed(deps: Deps, c: CampaignDoc, outstanding: number): Promise<boolean> {
+/**
+ * After the redemption window, what was never redeemed is no longer owed: its commitment goes back
+ * to the line. `outstanding` vouchers are released in all; `alreadyReleased` of them were by earlier
+ * entries (the first release, keyed by the campaign; later ones keyed by the total they reach).
+ */
+export async function releaseUnredeemed(deps: Deps, c: CampaignDoc, outstanding: number, alreadyReleased = 0): Promise<boolean> {
+  const count = outstanding - alreadyReleased
+  if (count === 0 && alreadyReleased > 0) return false
   const line = lineForBenefit(c.kind)
-  const amount = outstanding * c.faceValue
+  const amount = count * c.faceValue
   const { created } = await post(deps, {
-    _id: `benefit-release:${c._id}`,
+    _id: alreadyReleased === 0 ? releaseKey(c._id) : releaseKey(c._id, outstanding),
     unionId: c.unionId,
     year: c.year,
     line,
     committed: -amount,
     spent: 0,
     source: { type: 'benefit', id: c._id },
-    memo: `${c.name}：过期未兑换 ${outstanding} 张`,
+    memo: alreadyReleased === 0 ? `${c.name}：过期未兑换 ${count} 张` : `${c.name}：补记过期未兑换 ${count} 张（共 ${outstanding} 张）`,
     by: SYSTEM.id,
     byName: SYSTEM.name,
   })

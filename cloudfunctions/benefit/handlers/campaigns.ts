@@ -1,6 +1,7 @@
 import { faceValueProblem } from '@shared/domain/benefits'
 import type { Handler } from '../../_lib/entry'
-import { invalid } from '../../_lib/app-error'
+import { AppError, invalid } from '../../_lib/app-error'
+import { formatShanghai } from '@shared/domain/time'
 import type { CampaignDoc, OptionStockDoc, PointDoc } from '../../_lib/documents'
 import { campaignViews } from '../campaigns'
 import { issueBatch } from '../issue'
@@ -68,10 +69,12 @@ export const listCampaigns: Handler<'benefit.campaigns'> = async ({ deps, me, in
 export const getCampaign: Handler<'benefit.campaign'> = async ({ deps, me, input }) => (await campaignViews(deps, [await loadCampaign(deps, me, input.id)]))[0]
 
 /** One batch per call; the admin page calls until done and shows the progress. Running it again later issues only what is missing. */
-export const issueCampaign: Handler<'benefit.issue'> = async ({ deps, me, input }) => {
+export const issueCampaign: Handler<'benefit.issue'> = async ({ deps, me, input, timeLimitMs }) => {
   const c = await loadCampaign(deps, me, input.id)
   await requireOpenYear(deps, me.unionId, c.year)
-  const step = await issueBatch(deps, c, { id: me.member._id, name: me.member.name })
+  // Issued after the window, a voucher could never be used and its commitment would wait for a release already made.
+  if (deps.clock.now() > c.redeemUntil) throw new AppError('CLOSED', `兑换已于 ${formatShanghai(c.redeemUntil)} 截止，不能再发放`)
+  const step = await issueBatch(deps, c, { id: me.member._id, name: me.member.name }, timeLimitMs)
   const [view] = await campaignViews(deps, [c])
   return { issuedNow: step.issuedNow, issued: view.progress.issued, eligible: view.progress.eligible, done: step.done }
 }

@@ -5,6 +5,7 @@ import type { Deps } from '../../_lib/deps'
 import { AppError, conflict, invalid } from '../../_lib/app-error'
 import type { CampaignDoc, VoucherDoc } from '../../_lib/documents'
 import { loadOwnVoucher, pointViews, remainingStock, stockId, toVoucherView } from '../vouchers.repo'
+import { giveBack, giveBackOthers, takeHold } from '../gift-stock'
 import { issueLiveCode, VOUCHER } from '../codes'
 import { signCode } from '../../_lib/signed-codes'
 
@@ -26,29 +27,30 @@ export const myVouchers: Handler<'benefit.mine'> = async ({ deps, me }) => {
 }
 
 /**
- * Choosing a gift: the new option's stock is taken by one conditional write (never below zero),
- * then the voucher switches only if nobody changed it meanwhile; the old option's stock is given back.
+ * Choosing a gift: the new option's stock is taken with the voucher recorded as its holder (one
+ * conditional write, never below zero), then the voucher switches only if nobody changed it
+ * meanwhile, then whatever the voucher held before is given back. Each step finds its own earlier
+ * effect, so a choice cut after any write and sent again finishes it without taking twice; the
+ * daily repair gives back holds a choice that was never retried left behind.
  */
 export const chooseOption: Handler<'benefit.choose'> = async ({ deps, me, input }) => {
   const { db, clock } = deps
-  const _ = db.command
   const v = await loadOwnVoucher(deps, me, input.voucherId)
   const c = (await db.collection('campaigns').doc(v.campaignId).get()).data[0] as CampaignDoc
   const option = c.options.find((o) => o.id === input.optionId)
   if (!option) throw invalid('没有这个礼品选项', { field: 'optionId' })
   if (v.status === 'redeemed') throw new AppError('ALREADY_REDEEMED', '该券已使用，不能再更换礼品')
-  if (clock.now() > v.claimClosesAt) throw new AppError('CLOSED', `选择礼品已于 ${formatShanghai(v.claimClosesAt)} 截止`)
+  const startedAt = clock.now()
+  if (startedAt > v.claimClosesAt) throw new AppError('CLOSED', `选择礼品已于 ${formatShanghai(v.claimClosesAt)} 截止`)
   if (v.optionId !== input.optionId) {
-    const stock = db.collection('option_stock')
-    if (option.stock !== null && (await stock.where({ _id: stockId(c._id, option.id), remaining: _.gt(0) }).update({ remaining: _.inc(-1) })).updated !== 1) throw new AppError('FULL', `「${option.name}」已经选完了，请选择其他礼品`)
-    const switched = await db.collection('vouchers').where({ _id: v._id, status: 'issued', optionId: v.optionId }).update({ optionId: option.id, optionName: option.name, chosenAt: clock.now() })
-    const previous = c.options.find((o) => o.id === v.optionId)
-    if (switched.updated !== 1) {
-      if (option.stock !== null) await stock.where({ _id: stockId(c._id, option.id) }).update({ remaining: _.inc(1) })
+    if (option.stock !== null) await takeHold(deps, c, option, v._id, startedAt)
+    const switched = await db.collection('vouchers').where({ _id: v._id, status: 'issued', optionId: v.optionId }).update({ optionId: option.id, optionName: option.name, chosenAt: startedAt })
+    if (switched.updated !== 1 && (await loadOwnVoucher(deps, me, v._id)).optionId !== option.id) {
+      if (option.stock !== null) await giveBack(deps, [stockId(c._id, option.id)], v._id, db.command.lte(startedAt))
       throw conflict('这张券刚刚有变化，请刷新后重试')
     }
-    if (previous && previous.stock !== null) await stock.where({ _id: stockId(c._id, previous.id) }).update({ remaining: _.inc(1) })
   }
+  await giveBackOthers(deps, c, v._id, option.id, startedAt)
   return (await viewsFor(deps, [await loadOwnVoucher(deps, me, v._id)]))[0]
 }
 

@@ -5,7 +5,9 @@ import type { CampaignDoc, MemberDoc, VoucherDoc } from '../../_lib/documents'
 import { notify } from '../../_lib/notify'
 import { readAll } from '../../_lib/read-all'
 import { issueBatch } from '../issue'
-import { releaseUnredeemed, SYSTEM } from '../postings'
+import { releaseExpired } from '../release'
+import { repairBenefits } from '../repair'
+import { SYSTEM } from '../postings'
 
 const REMIND_BEFORE_MS = 3 * 24 * 3600 * 1000
 /** Safety stop for one run (each batch is 500 members). */
@@ -14,18 +16,20 @@ const MAX_BATCHES = 400
 /**
  * Once a day: cake vouchers for members whose birthday month has come (campaigns marked for it;
  * members who joined later are caught up), reminders three days before vouchers expire (each
- * voucher once), and expired six-digit codes swept away.
+ * voucher once), what expired unredeemed released, the books and gift stock reconciled with the
+ * vouchers (repair), and expired six-digit codes swept away. Every step can be cut and run again.
  */
-export const daily: TimerJob = async (deps) => {
-  const birthdays = await issueBirthdayVouchers(deps)
+export const daily: TimerJob = async (deps, { timeLimitMs }) => {
+  const birthdays = await issueBirthdayVouchers(deps, timeLimitMs)
   const reminded = await remindExpiring(deps)
-  const released = await releaseExpired(deps)
+  const released = await releaseExpired(deps, timeLimitMs)
+  const repaired = await repairBenefits(deps, timeLimitMs)
   const now = deps.clock.now()
   const swept = await deps.db.collection('live_codes').where({ expiresAt: deps.db.command.lt(new Date(now.getTime() - 3600_000)) }).remove()
-  return { birthdays, reminded, released, swept: swept.deleted ?? 0 }
+  return { birthdays, reminded, released, repaired, swept: swept.deleted ?? 0 }
 }
 
-async function issueBirthdayVouchers(deps: Deps): Promise<number> {
+async function issueBirthdayVouchers(deps: Deps, timeLimitMs: number): Promise<number> {
   const now = deps.clock.now()
   const month = inShanghai(now).month() + 1
   const campaigns = await readAll<CampaignDoc>(deps.db.collection('campaigns').where({ kind: 'cake', autoBirthday: true, year: shanghaiYear(now), redeemUntil: deps.db.command.gt(now) }), 100, 1000)
@@ -34,7 +38,7 @@ async function issueBirthdayVouchers(deps: Deps): Promise<number> {
   for (const c of campaigns) {
     let current = c
     for (let i = 0; i < MAX_BATCHES; i++) {
-      const step = await issueBatch(deps, current, SYSTEM, due)
+      const step = await issueBatch(deps, current, SYSTEM, timeLimitMs, due)
       issued += step.issuedNow
       if (step.done) break
       current = (await deps.db.collection('campaigns').doc(c._id).get()).data[0] as CampaignDoc
@@ -43,27 +47,18 @@ async function issueBirthdayVouchers(deps: Deps): Promise<number> {
   return issued
 }
 
+/**
+ * Each reminder is keyed by its voucher and written before the voucher is marked reminded: a run
+ * cut between the two writes reminds nobody twice when it runs again, and forgets nobody.
+ */
 async function remindExpiring(deps: Deps): Promise<number> {
   const { db, clock } = deps
   const _ = db.command
   const now = clock.now()
   const soon = await readAll<VoucherDoc>(db.collection('vouchers').where({ status: 'issued', remindedAt: null, redeemUntil: _.gt(now).and(_.lte(new Date(now.getTime() + REMIND_BEFORE_MS))) }), 500, 20_000)
-  const claimed: VoucherDoc[] = []
-  for (const v of soon) if ((await db.collection('vouchers').where({ _id: v._id, remindedAt: null }).update({ remindedAt: now })).updated === 1) claimed.push(v)
-  await notify(deps, claimed.map((v) => ({ unionId: v.unionId, memberId: v.memberId, kind: 'voucher-expiring' as const, title: `福利即将过期：${v.name}`, body: `请在 ${formatShanghai(v.redeemUntil)} 前使用。`, link: '/pages/benefits/index' })))
-  return claimed.length
-}
-
-/** Campaigns past their redemption window give back what was never redeemed, once. */
-async function releaseExpired(deps: Deps): Promise<number> {
-  const { db, clock } = deps
-  const _ = db.command
-  const ended = await readAll<CampaignDoc>(db.collection('campaigns').where({ redeemUntil: _.lt(clock.now()), releasedAt: _.exists(false) }), 100, 1000)
-  let released = 0
-  for (const c of ended) {
-    const outstanding = (await db.collection('vouchers').where({ campaignId: c._id, status: 'issued' }).count()).total
-    if (await releaseUnredeemed(deps, c, outstanding)) released++
-    await db.collection('campaigns').where({ _id: c._id }).update({ releasedAt: clock.now() })
+  await notify(deps, soon.map((v) => ({ key: `voucher-expiring:${v._id}`, unionId: v.unionId, memberId: v.memberId, kind: 'voucher-expiring' as const, title: `福利即将过期：${v.name}`, body: `请在 ${formatShanghai(v.redeemUntil)} 前使用。`, link: '/pages/benefits/index' })))
+  for (let i = 0; i < soon.length; i += 500) {
+    await db.collection('vouchers').where({ _id: _.in(soon.slice(i, i + 500).map((v) => v._id)), remindedAt: null }).update({ remindedAt: now })
   }
-  return released
+  return soon.length
 }
