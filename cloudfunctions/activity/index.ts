@@ -12,6 +12,7 @@ import { cancelEvent } from './handlers/cancel-event'
 import { participation } from './handlers/participation'
 import { remindBeforeStart } from './timers/remind'
 import { drawDueLotteries } from './timers/draw'
+import { repairActivities } from './timers/repair'
 import { updateActivity } from './handlers/update-activity'
 import { drawLottery, drawResult } from './handlers/draw'
 
@@ -32,4 +33,4 @@ export const router: Router<'activity'> = {
   drawResult,
 }
 
-export const main = createMain('activity', router, { timers: { remind: remindBeforeStart, draw: drawDueLotteries } })
+export const main = createMain('activity', router, { timers: { remind: remindBeforeStart, draw: drawDueLotteries, repair: repairActivities } })

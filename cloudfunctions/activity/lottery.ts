@@ -14,24 +14,37 @@ const chunks = <T>(xs: readonly T[], n: number): T[][] => Array.from({ length: M
  * 抽签. The draw is fixed once, in a record keyed by the event (seed, entrants with their earlier
  * losses, result); applying it is idempotent, so overlapping runs (timer and organizer) or a run
  * resumed after a crash give the same result. Entering can no longer be withdrawn once the draw
- * time has passed, so the entrants cannot change under a run.
+ * time has passed, so the entrants cannot change under a run. The results are told after the
+ * event is marked drawn (`drawTold: false` until everyone has heard), each message keyed by event
+ * and member, so a run cut anywhere is finished by the next — the organizer's retry or the timer.
  */
 export async function runDraw(deps: Deps, a: ActivityDoc): Promise<LotteryDrawDoc> {
   const { db } = deps
   const _ = db.command
+  if (a.drawState === 'drawn') {
+    const stored = (await db.collection('lottery_draws').doc(a._id).get()).data[0] as LotteryDrawDoc
+    if (a.drawTold === false) await tellResults(deps, a, stored)
+    return stored
+  }
   await db.collection('activities').where({ _id: a._id, drawState: 'pending' }).update({ drawState: 'drawing' })
   const record = await fixDraw(deps, a)
 
-  for (const part of chunks(record.winners, 100)) await db.collection('signups').where({ activityId: a._id, memberId: _.in(part), status: 'entered' }).update({ status: 'confirmed' })
-  for (const [i, memberId] of record.waitlist.entries()) await db.collection('signups').where({ activityId: a._id, memberId, status: 'entered' }).update({ status: 'waiting', seq: i + 1 })
+  const now = deps.clock.now()
+  for (const part of chunks(record.winners, 100)) await db.collection('signups').where({ activityId: a._id, memberId: _.in(part), status: 'entered' }).update({ status: 'confirmed', changedAt: now })
+  for (const [i, memberId] of record.waitlist.entries()) await db.collection('signups').where({ activityId: a._id, memberId, status: 'entered' }).update({ status: 'waiting', seq: i + 1, changedAt: now })
   const year = shanghaiYear(record.createdAt)
   for (const memberId of record.waitlist) {
     const _id = lossId(a.unionId, year, memberId)
     const res = await db.collection('lottery_losses').where({ _id }).update({ lost: _.addToSet(a._id) })
     if (res.updated === 0) await addLoss(deps, { _id, unionId: a.unionId, year, memberId, lost: [a._id] })
   }
-  const done = await db.collection('activities').where({ _id: a._id, drawState: 'drawing' }).update({ drawState: 'drawn', drawnAt: record.createdAt, confirmedCount: record.winners.length, waitSeq: record.waitlist.length })
-  if (done.updated === 1) await tellResults(deps, a, record)
+  await db
+    .collection('activities')
+    .where({ _id: a._id, drawState: 'drawing' })
+    .update({ drawState: 'drawn', drawnAt: record.createdAt, confirmedCount: record.winners.length, placesAt: now, waitSeq: record.waitlist.length, drawTold: false })
+  // Whichever run got here tells (a concurrent one's messages are the same keys).
+  const after = (await db.collection('activities').doc(a._id).field({ drawTold: true }).get()).data[0] as Pick<ActivityDoc, 'drawTold'>
+  if (after.drawTold === false) await tellResults(deps, a, record)
   return record
 }
 
@@ -73,10 +86,12 @@ async function fixDraw(deps: Deps, a: ActivityDoc): Promise<LotteryDrawDoc> {
 
 async function tellResults(deps: Deps, a: ActivityDoc, d: LotteryDrawDoc): Promise<void> {
   const link = `/pages/activity/index?id=${a._id}`
+  const key = (memberId: string) => `lottery-result:${a._id}:${memberId}`
   await notify(deps, [
-    ...d.winners.map((memberId) => ({ unionId: a.unionId, memberId, kind: 'lottery-result' as const, title: `中签：${a.title}`, body: '恭喜，您已抽中名额，请按时参加。', link })),
-    ...d.waitlist.map((memberId, i) => ({ unionId: a.unionId, memberId, kind: 'lottery-result' as const, title: `未中签：${a.title}`, body: `这次没有抽中，您在候补第 ${i + 1} 位，有人取消时会按顺序递补。`, link })),
+    ...d.winners.map((memberId) => ({ key: key(memberId), unionId: a.unionId, memberId, kind: 'lottery-result' as const, title: `中签：${a.title}`, body: '恭喜，您已抽中名额，请按时参加。', link })),
+    ...d.waitlist.map((memberId, i) => ({ key: key(memberId), unionId: a.unionId, memberId, kind: 'lottery-result' as const, title: `未中签：${a.title}`, body: `这次没有抽中，您在候补第 ${i + 1} 位，有人取消时会按顺序递补。`, link })),
   ])
+  await deps.db.collection('activities').where({ _id: a._id, drawTold: false }).update({ drawTold: true })
 }
 
 /** A lottery loser who later gets a place (someone cancelled) no longer counts as having lost. */

@@ -3,15 +3,17 @@ import type { Handler } from '../../_lib/entry'
 import { AppError } from '../../_lib/app-error'
 import type { SignupDoc } from '../../_lib/documents'
 import { loadActivity, signupId } from '../activities.repo'
-import { fillFromWaitlist, releasePlace, tellPromoted } from '../places'
+import { isStale } from '../claim-place'
+import { handOnPlace, takeOverHandOn } from '../hand-on'
 
 /**
- * Cancelling a confirmed place hands it straight to the first waiting member (the count never
- * dips, so nobody arriving meanwhile can slip past the waitlist); with nobody waiting the place is
- * given back. Cancelling a waitlist place just leaves the line. Cancelling twice is harmless.
+ * Cancelling a confirmed place hands it to the first waiting member (see hand-on.ts); the sign-up
+ * keeps a `placeOwed` mark until that is done, so a retry after a crash finishes the hand-on and
+ * answers that the sign-up is cancelled. Cancelling a waitlist place just leaves the line.
+ * Cancelling twice is harmless (the second answers cancelled: false).
  */
-export const cancelSignUp: Handler<'activity.cancel'> = async ({ deps, me, input }) => {
-  const { db, clock } = deps
+export const cancelSignUp: Handler<'activity.cancel'> = async ({ deps, me, input, timeLimitMs }) => {
+  const { db, clock, ids } = deps
   const a = await loadActivity(deps, me, input.id)
   const refusal = cancelRefusal(a.cancelDeadline, clock.now())
   if (refusal) throw new AppError('CLOSED', refusal)
@@ -21,27 +23,24 @@ export const cancelSignUp: Handler<'activity.cancel'> = async ({ deps, me, input
   if (a.allocation === 'lottery' && a.drawState !== 'drawn') {
     // Entrants are fixed from the draw time on, so a run of the draw never sees them change.
     if (a.drawAt && now >= a.drawAt) throw new AppError('CLOSED', '已经开始抽签，不能再退出抽签')
-    return { cancelled: (await coll.where({ _id: id, status: 'entered' }).update({ status: 'cancelled', cancelledAt: now })).updated === 1 }
+    return { cancelled: (await coll.where({ _id: id, status: 'entered' }).update({ status: 'cancelled', cancelledAt: now, changedAt: now })).updated === 1 }
   }
-  if ((await coll.where({ _id: id, status: 'confirmed' }).update({ status: 'cancelled', cancelledAt: now })).updated === 1) {
-    await handOnPlace(deps, a)
+  const lock = ids.next()
+  const off = await coll.where({ _id: id, status: 'confirmed' }).updateAndReturn({ status: 'cancelled', cancelledAt: now, changedAt: now, placeOwed: lock })
+  if (off.updated === 1) {
+    await handOnPlace(deps, a, off.doc as SignupDoc, lock)
     return { cancelled: true }
   }
-  const left = await coll.where({ _id: id, status: 'waiting' }).update({ status: 'cancelled', cancelledAt: now, seq: null })
-  return { cancelled: left.updated === 1 }
-}
+  const left = await coll.where({ _id: id, status: 'waiting' }).update({ status: 'cancelled', cancelledAt: now, changedAt: now, seq: null })
+  if (left.updated === 1) return { cancelled: true }
 
-async function handOnPlace(deps: Parameters<Handler<'activity.cancel'>>[0]['deps'], a: Parameters<typeof fillFromWaitlist>[1]): Promise<void> {
-  const coll = deps.db.collection('signups')
-  for (let guard = 0; guard < 50; guard++) {
-    const next = (await coll.where({ activityId: a._id, status: 'waiting' }).orderBy('seq', 'asc').limit(1).get()).data[0] as SignupDoc | undefined
-    if (!next) break
-    if ((await coll.where({ _id: next._id, status: 'waiting' }).update({ status: 'confirmed', promotedAt: deps.clock.now() })).updated === 1) {
-      await tellPromoted(deps, a, [next.memberId])
-      return
-    }
+  const mine = (await coll.doc(id).get()).data[0] as SignupDoc | undefined
+  if (mine?.status !== 'cancelled' || !mine.placeOwed) return { cancelled: false }
+  // Cancelled by an earlier call of this member that was cut before its place was handed on: finish
+  // that (unless it may still be running — then it will). Either way the sign-up is cancelled.
+  if (isStale(mine.changedAt, now, timeLimitMs)) {
+    const taken = await takeOverHandOn(deps, mine, timeLimitMs)
+    if (taken) await handOnPlace(deps, a, mine, taken)
   }
-  await releasePlace(deps, a._id)
-  // Someone may have joined the waitlist after the look above: let the head of the line in.
-  await tellPromoted(deps, a, await fillFromWaitlist(deps, a))
+  return { cancelled: true }
 }

@@ -14,7 +14,8 @@ export const drawLottery: Handler<'activity.draw'> = async ({ deps, me, input })
   if (a.allocation !== 'lottery') throw new AppError('CONFLICT', '这个活动按报名先后确定名额，不需要抽签')
   if (a.status === 'cancelled') throw new AppError('CLOSED', '活动已取消')
   if (a.drawState !== 'drawn' && a.drawAt && deps.clock.now() < a.drawAt) throw new AppError('CLOSED', `抽签时间是 ${formatShanghai(a.drawAt)}，到时再抽`)
-  const record = a.drawState === 'drawn' ? await storedDraw(deps, a._id) : await runDraw(deps, a)
+  // A drawn lottery whose results were not all told yet (a run was cut) is finished here too.
+  const record = a.drawState === 'drawn' && a.drawTold !== false ? await storedDraw(deps, a._id) : await runDraw(deps, a)
   return drawSummary(deps, await reload(deps, a._id), record)
 }
 

@@ -6,16 +6,18 @@ import { isDuplicateWrite } from '../../_lib/db-errors'
 import type { SignupDoc } from '../../_lib/documents'
 import { audienceMember, loadActivity, signupId } from '../activities.repo'
 import { contestTeam } from '../contest'
-import { fillFromWaitlist, takePlace, takeTicket, tellPromoted } from '../places'
+import { isStale, placeClaim, takeOverClaim } from '../claim-place'
 import { waitingPosition } from '../waitlist'
 
 /**
  * Sign-up: checks (window, audience, answers) write nothing; then the sign-up is claimed once
  * (natural key), a place is taken by one conditional write, or else a waitlist ticket in arrival
  * order, or else FULL with the claim undone. Signing up again answers with the existing place.
+ * A claim left `joining` by a call that died is taken over by the member's retry once the time
+ * limit has passed (before that the first call may still be running: CONFLICT, being processed).
  */
-export const signUp: Handler<'activity.signUp'> = async ({ deps, me, input }) => {
-  const { db, clock, ids } = deps
+export const signUp: Handler<'activity.signUp'> = async ({ deps, me, input, timeLimitMs, requestId }) => {
+  const { db, clock } = deps
   const a = await loadActivity(deps, me, input.id)
   if (a.status === 'cancelled') throw new AppError('CLOSED', '活动已取消')
   const refusal = audienceRefusal(a.audience, await audienceMember(deps, me, a.audience))
@@ -32,11 +34,21 @@ export const signUp: Handler<'activity.signUp'> = async ({ deps, me, input }) =>
   const id = signupId(a._id, me.member._id)
   const coll = db.collection('signups')
   const current = (await coll.doc(id).get()).data[0] as SignupDoc | undefined
+  const now = clock.now()
+  const answers = { team, answers: input.answers, remind: input.remind, memberName: me.member.name, departmentName: me.member.departmentName }
+
+  if (current?.status === 'joining' && (current.claim === requestId || isStale(current.signedAt, now, timeLimitMs))) {
+    // This member's earlier call died after claiming (or this call is re-run after a rate limit): finish it with this call's answers.
+    const claim = await takeOverClaim(deps, current, { timeLimitMs, claim: requestId, set: answers })
+    if (!claim) return answerFor(deps, (await coll.doc(id).get()).data[0] as SignupDoc)
+    return settle(await placeClaim(deps, a, current, claim, async () => void (await coll.where({ _id: id, claim }).remove())))
+  }
   if (current && current.status !== 'cancelled') return answerFor(deps, current)
 
-  const claim = ids.next()
+  // The invocation's id: unique, and the same if the entry wrapper re-runs this handler after a rate limit.
+  const claim = requestId
   // A lottery entry takes no place, so it is written final at once.
-  const fields = { status: lottery ? 'entered' : 'joining', claim, seq: null, team, answers: input.answers, remind: input.remind, signedAt: clock.now(), checkedInAt: null, memberName: me.member.name, departmentName: me.member.departmentName }
+  const fields = { status: lottery ? 'entered' : 'joining', claim, seq: null, ...answers, signedAt: now, changedAt: now, checkedInAt: null, placeOwed: null }
   let claimed: boolean
   if (!current) {
     try {
@@ -50,20 +62,17 @@ export const signUp: Handler<'activity.signUp'> = async ({ deps, me, input }) =>
   if (!claimed) return answerFor(deps, (await coll.doc(id).get()).data[0] as SignupDoc)
   if (lottery) return { status: 'entered', waitingPosition: null }
 
-  if (await takePlace(deps, a)) {
-    await coll.where({ _id: id, claim }).update({ status: 'confirmed' })
-    return { status: 'confirmed', waitingPosition: null }
-  }
-  if (!a.waitlist) {
-    if (current) await coll.where({ _id: id, claim }).update({ status: 'cancelled', claim: current.claim, answers: current.answers, signedAt: current.signedAt })
+  const undo = async () => {
+    if (current) await coll.where({ _id: id, claim }).update({ status: 'cancelled', claim: current.claim, answers: current.answers, signedAt: current.signedAt, changedAt: clock.now() })
     else await coll.where({ _id: id, claim }).remove()
-    throw new AppError('FULL', '名额已满')
   }
-  const seq = await takeTicket(deps, a._id)
-  await coll.where({ _id: id, claim }).update({ status: 'waiting', seq })
-  // A place may have been freed while this ticket was taken: the waitlist's head gets it.
-  await tellPromoted(deps, a, (await fillFromWaitlist(deps, a)).filter((m) => m !== me.member._id))
-  return answerFor(deps, (await coll.doc(id).get()).data[0] as SignupDoc)
+  return settle(await placeClaim(deps, a, { _id: id, memberId: me.member._id }, claim, undo))
+
+  async function settle(outcome: 'confirmed' | 'waiting' | 'full') {
+    if (outcome === 'full') throw new AppError('FULL', '名额已满')
+    if (outcome === 'confirmed') return { status: 'confirmed' as const, waitingPosition: null }
+    return answerFor(deps, (await coll.doc(id).get()).data[0] as SignupDoc)
+  }
 }
 
 async function answerFor(deps: Deps, s: SignupDoc): Promise<{ status: 'confirmed' | 'waiting' | 'entered'; waitingPosition: number | null }> {

@@ -1,5 +1,6 @@
 import { changeNotice } from '@shared/domain/activity-schedule'
 import type { Handler } from '../../_lib/entry'
+import type { Deps } from '../../_lib/deps'
 import { AppError, forbidden, invalid } from '../../_lib/app-error'
 import type { ActivityDoc, SignupDoc } from '../../_lib/documents'
 import { notify } from '../../_lib/notify'
@@ -18,10 +19,12 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
  * up, waiting or entered hears what changed.
  */
 export const updateActivity: Handler<'activity.update'> = async ({ deps, me, input }) => {
-  const { db, clock } = deps
+  const { db, clock, ids } = deps
   const _ = db.command
   const a = await loadActivity(deps, me, input.id)
   if (!managesActivity(me, a)) throw forbidden('只有活动的组织者可以修改活动')
+  // An earlier edit saved but was cut before everyone heard of it: its notice goes first.
+  if (a.notice) await sendNotice(deps, a, a.notice)
   if (a.status === 'cancelled') throw new AppError('CLOSED', '活动已取消，不能再修改')
   if (a.endAt <= clock.now()) throw new AppError('CLOSED', '活动已结束，不能再修改')
   const { id: _id, ...rest } = input
@@ -39,7 +42,11 @@ export const updateActivity: Handler<'activity.update'> = async ({ deps, me, inp
   const tooSmall = (confirmed: number) => invalid(`已有 ${confirmed} 人报名成功，名额不能少于 ${confirmed}`, { field: 'capacity' })
   if (next.capacity !== null && next.allocation === 'fcfs' && next.capacity < a.confirmedCount) throw tooSmall(a.confirmedCount)
 
-  const set = { ...next, drawState: next.allocation === 'lottery' ? (a.drawState ?? 'pending') : null, updatedAt: clock.now(), updatedBy: me.member._id }
+  const changes = { ...next, drawState: next.allocation === 'lottery' ? (a.drawState ?? 'pending') : null, updatedAt: clock.now(), updatedBy: me.member._id }
+  // What changed is saved with the edit and sent after it, so a retry of a cut edit still sends it.
+  const text = changeNotice(a, { ...a, ...changes })
+  const notice = text ? { key: ids.next(), text, at: clock.now() } : null
+  const set = notice ? { ...changes, notice } : changes
   const guard = next.capacity === null || next.allocation === 'lottery' ? {} : { confirmedCount: _.lte(next.capacity) }
   const saved = await db.collection('activities').where({ _id: a._id, status: 'open', ...guard }).update(set)
   if (saved.updated !== 1 && next.capacity !== null) {
@@ -49,11 +56,26 @@ export const updateActivity: Handler<'activity.update'> = async ({ deps, me, inp
   }
   const after: ActivityDoc = { ...a, ...set }
 
-  if (next.allocation === 'fcfs' && (next.capacity === null || a.capacity === null || next.capacity > a.capacity)) await tellPromoted(deps, after, await fillFromWaitlist(deps, after))
-  const notice = changeNotice(a, after)
-  if (notice) {
-    const people = await readAll<SignupDoc>(db.collection('signups').where({ activityId: a._id, status: _.in(['confirmed', 'waiting', 'entered']) }).field({ memberId: true }))
-    await notify(deps, people.map((p) => ({ unionId: a.unionId, memberId: p.memberId, kind: 'activity-changed' as const, title: `活动有变更：${after.title}`, body: notice, link: `/pages/activity/index?id=${a._id}` })))
-  }
+  // A larger capacity lets the waitlist in. Asked on every edit, so a retry of an edit cut before this still does it.
+  if (next.allocation === 'fcfs') await tellPromoted(deps, after, await fillFromWaitlist(deps, after))
+  if (saved.updated === 1 && notice) await sendNotice(deps, after, notice)
   return activityDetail(deps, me, (await db.collection('activities').doc(a._id).get()).data[0] as ActivityDoc)
+}
+
+/** Everyone signed up, waiting or entered hears the change once (keyed by the edit), then the notice is cleared. */
+export async function sendNotice(deps: Deps, a: ActivityDoc, notice: NonNullable<ActivityDoc['notice']>): Promise<void> {
+  const people = await readAll<SignupDoc>(deps.db.collection('signups').where({ activityId: a._id, status: deps.db.command.in(['confirmed', 'waiting', 'entered']) }).field({ memberId: true }))
+  await notify(
+    deps,
+    people.map((p) => ({
+      key: `activity-changed:${notice.key}:${p.memberId}`,
+      unionId: a.unionId,
+      memberId: p.memberId,
+      kind: 'activity-changed' as const,
+      title: `活动有变更：${a.title}`,
+      body: notice.text,
+      link: `/pages/activity/index?id=${a._id}`,
+    })),
+  )
+  await deps.db.collection('activities').where({ _id: a._id, 'notice.key': notice.key }).update({ notice: null })
 }
