@@ -1,6 +1,6 @@
 import { frequencyBucket, type AidCategory } from '@shared/domain/hardship'
 import type { Deps } from '../_lib/deps'
-import { isDuplicateWrite } from '../_lib/db-errors'
+import { txGet, type Tx } from '../_lib/transaction'
 import type { HardshipGrantDoc, HardshipRequestDoc } from '../_lib/documents'
 import { derivedId } from './requests.repo'
 
@@ -48,32 +48,35 @@ export async function readBucket(deps: Deps, b: Bucket, requestId: string): Prom
   }
 }
 
+/** The slot an approval will hold: the request's own already (`held`), or the first free one. */
+export interface SlotChoice {
+  readonly id: string
+  readonly n: number
+  readonly held: boolean
+}
+
 /**
- * Claims a free slot for the request, trying the numbers not yet taken up to the rule's limit. A slot
- * already held by this same request (a concurrent or retried approval of it) counts as its own.
- * Answers the slot's id, or null when every allowance is taken.
+ * Finds a free slot for the request inside the approval's transaction (reads only, so a refusal
+ * writes nothing), trying the numbers not yet taken up to the rule's limit. Each is read inside,
+ * so an approval racing for the same slot makes one commit conflict; it runs again and finds the
+ * slot taken. A slot this request already holds (left by an approval cut under the earlier,
+ * step-by-step code) counts as its own. null when every allowance is taken.
  */
-export async function claimSlot(deps: Deps, b: Bucket, c: AidCategory, requestId: string, state: BucketState): Promise<string | null> {
-  if (state.own) return state.own
-  const coll = deps.db.collection(GRANTS)
+export async function freeSlotIn(tx: Tx, b: Bucket, c: AidCategory, requestId: string, state: BucketState): Promise<SlotChoice | null> {
+  if (state.own) return { id: state.own, n: 0, held: true }
   for (let n = 1; n <= c.frequency.times; n++) {
     if (state.taken.has(n)) continue
-    const _id = slotId(b, n)
-    try {
-      await coll.add({ _id, ...b, slot: n, requestId, at: deps.clock.now() })
-      return _id
-    } catch (error) {
-      if (!isDuplicateWrite(error)) throw error
-      const holder = (await coll.doc(_id).get()).data[0] as HardshipGrantDoc | undefined
-      if (holder?.requestId === requestId) return _id
-    }
+    const id = slotId(b, n)
+    const holder = await txGet<HardshipGrantDoc>(tx, GRANTS, id)
+    if (!holder) return { id, n, held: false }
+    if (holder.requestId === requestId) return { id, n, held: true }
   }
   return null
 }
 
-/** Gives a slot back after the approval it was claimed for did not happen. */
-export async function releaseSlot(deps: Deps, slot: string, requestId: string): Promise<void> {
-  await deps.db.collection(GRANTS).where({ _id: slot, requestId }).remove()
+/** Takes the slot found by freeSlotIn (in the same transaction). */
+export async function holdSlotIn(tx: Tx, deps: Deps, b: Bucket, slot: SlotChoice, requestId: string): Promise<void> {
+  if (!slot.held) await tx.collection(GRANTS).add({ _id: slot.id, ...b, slot: slot.n, requestId, at: deps.clock.now() })
 }
 
 /** A request that ends without approval holds no allowance (a claim left by an interrupted approval goes too). */

@@ -18,7 +18,7 @@ import { listFiles } from './handlers/list-files'
 import { getFile } from './handlers/get-file'
 import { saveFile } from './handlers/save-file'
 import { addVisit } from './handlers/add-visit'
-import { remindReviewDue } from './timers/review-due'
+import { hourly } from './timers/hourly'
 
 export const router: Router<'hardship'> = {
   policy: getPolicy,
@@ -42,4 +42,4 @@ export const router: Router<'hardship'> = {
   addVisit,
 }
 
-export const main = createMain('hardship', router, { timers: { reviewDue: remindReviewDue } })
+export const main = createMain('hardship', router, { timers: { reviewDue: hourly } })

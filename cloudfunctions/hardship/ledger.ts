@@ -3,38 +3,57 @@ import { lineForAid } from '@shared/domain/funds'
 import { appendAudit } from '../_lib/audit'
 import type { Deps } from '../_lib/deps'
 import type { HardshipRequestDoc } from '../_lib/documents'
-import { adjustAvailable, post, requireOpenYear, reserve } from '../_lib/ledger'
-import type { CallerMember } from '../_lib/membership'
+import type { NewEntry } from '../_lib/ledger'
 
 /**
  * Aid in the union's books. The ledger and the audit trail say which line, how much and which
  * request id — never who asked or why: those stay with the applicant, the reporter and reviewers.
+ * The entries are written in the same transaction as the step (steps.ts); the audit entry after it.
  */
 const MEMO: Readonly<Record<AidKind, string>> = { care: '会员慰问支出', hardship: '困难帮扶支出' }
 
-/** Before an approval writes anything: the year is open and the line has the amount (one conditional write). */
-export async function reserveForApproval(deps: Deps, req: HardshipRequestDoc, kind: AidKind, amountFen: number): Promise<() => Promise<void>> {
-  await requireOpenYear(deps, req.unionId, req.year)
-  const line = lineForAid(kind)
-  await reserve(deps, req.unionId, req.year, line, amountFen)
-  return () => adjustAvailable(deps, req.unionId, req.year, line, amountFen)
+export interface Actor {
+  readonly id: string
+  readonly name: string
 }
 
-export async function commitApproved(deps: Deps, me: CallerMember, req: HardshipRequestDoc, kind: AidKind, amountFen: number): Promise<void> {
-  await post(deps, { _id: `hardship-approve:${req._id}`, unionId: req.unionId, year: req.year, line: lineForAid(kind), committed: amountFen, spent: 0, source: { type: 'hardship', id: req._id }, memo: `${MEMO[kind]}（批准）`, by: me.member._id, byName: me.member.name })
-  await appendAudit(deps, { unionId: req.unionId, actor: me.member._id, actorName: me.member.name, action: 'hardship.approve', target: req._id, data: { amountFen, line: lineForAid(kind) } })
-}
+/** The commitment an approval makes: the whole approved sum on the aid's line, keyed by the request. */
+export const approvalEntry = (req: HardshipRequestDoc, amountFen: number, by: Actor): NewEntry => ({
+  _id: `hardship-approve:${req._id}`,
+  unionId: req.unionId,
+  year: req.year,
+  line: lineForAid(req.kind),
+  committed: amountFen,
+  spent: 0,
+  source: { type: 'hardship', id: req._id },
+  memo: `${MEMO[req.kind]}（批准）`,
+  by: by.id,
+  byName: by.name,
+})
 
-const payId = (req: HardshipRequestDoc) => `hardship-pay:${req._id}`
+/** Paying turns the commitment into spending (the line's remainder does not move). */
+export const paymentEntry = (req: HardshipRequestDoc, amountFen: number, by: Actor): NewEntry => ({
+  _id: `hardship-pay:${req._id}`,
+  unionId: req.unionId,
+  year: req.year,
+  line: lineForAid(req.kind),
+  committed: -amountFen,
+  spent: amountFen,
+  source: { type: 'hardship', id: req._id },
+  memo: MEMO[req.kind],
+  by: by.id,
+  byName: by.name,
+})
 
-/** A retried payment checks (reads, no write) that its spend is in the books, and posts it if a crash lost it. */
-export async function ensureSpendPosted(deps: Deps, me: CallerMember, req: HardshipRequestDoc): Promise<void> {
-  if (!req.payment || (await deps.db.collection('ledger').doc(payId(req)).get()).data.length) return
-  await spendPaid(deps, me, req, req.kind, req.payment.amountFen, false)
-}
+const AUDITED = { approve: 'hardship.approve', pay: 'hardship.pay' } as const
+export type AuditedStep = keyof typeof AUDITED
 
-/** Paying turns the commitment into spending. */
-export async function spendPaid(deps: Deps, me: CallerMember, req: HardshipRequestDoc, kind: AidKind, amountFen: number, audit: boolean): Promise<void> {
-  const { created } = await post(deps, { _id: payId(req), unionId: req.unionId, year: req.year, line: lineForAid(kind), committed: -amountFen, spent: amountFen, source: { type: 'hardship', id: req._id }, memo: MEMO[kind], by: me.member._id, byName: me.member.name })
-  if (created && audit) await appendAudit(deps, { unionId: req.unionId, actor: me.member._id, actorName: me.member.name, action: 'hardship.pay', target: req._id, data: { amountFen, line: lineForAid(kind) } })
+/**
+ * The step's audit entry. A request is approved once and paid once, so (action, request) names the
+ * entry: `lookFirst` when an earlier, cut try may have appended it already.
+ */
+export async function auditStep(deps: Deps, req: HardshipRequestDoc, step: AuditedStep, amountFen: number, by: Actor, lookFirst: boolean): Promise<void> {
+  const action = AUDITED[step]
+  if (lookFirst && (await deps.db.collection('audit_log').where({ unionId: req.unionId, action, target: req._id }).limit(1).get()).data.length) return
+  await appendAudit(deps, { unionId: req.unionId, actor: by.id, actorName: by.name, action, target: req._id, data: { amountFen, line: lineForAid(req.kind) } })
 }

@@ -61,19 +61,14 @@ export interface StepInput {
   readonly role?: HardshipStepDoc['actorRole']
 }
 
-/**
- * Moves a request one step: status, version and the appended step in one conditional write on the
- * version read, so of two racing steps exactly one happens. Answers the request as it is now, or
- * null when it changed in between (nothing written).
- */
-export async function applyStep(deps: Deps, me: CallerMember, req: HardshipRequestDoc, step: StepKind, input: StepInput = {}): Promise<HardshipRequestDoc | null> {
+/** The timeline entry a step appends (null when the step cannot follow the request's status). */
+export function stepEntry(deps: Deps, me: CallerMember, req: HardshipRequestDoc, step: StepKind, input: StepInput = {}): HardshipStepDoc | null {
   const to = nextStatus(req.status, step)
   if (!to) return null
-  const now = deps.clock.now()
-  const entry: HardshipStepDoc = {
+  return {
     kind: step,
     status: to,
-    at: now,
+    at: deps.clock.now(),
     actorId: me.member._id,
     actorName: me.member.name,
     actorRole: input.role ?? actorRole(me, req),
@@ -82,6 +77,18 @@ export async function applyStep(deps: Deps, me: CallerMember, req: HardshipReque
     method: input.method ?? null,
     paidOn: input.paidOn ?? null,
   }
+}
+
+/**
+ * Moves a request one step: status, version and the appended step in one conditional write on the
+ * version read, so of two racing steps exactly one happens. Answers the request as it is now, or
+ * null when it changed in between (nothing written).
+ */
+export async function applyStep(deps: Deps, me: CallerMember, req: HardshipRequestDoc, step: StepKind, input: StepInput = {}): Promise<HardshipRequestDoc | null> {
+  const entry = stepEntry(deps, me, req, step, input)
+  if (!entry) return null
+  const to = entry.status
+  const now = entry.at
   const _ = deps.db.command
   const res = await deps.db
     .collection(REQUESTS)

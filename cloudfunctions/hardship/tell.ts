@@ -3,8 +3,12 @@ import { PAYMENT_METHOD_LABELS, type StepKind } from '@shared/domain/hardship'
 import type { Deps } from '../_lib/deps'
 import type { HardshipRequestDoc, RoleDoc } from '../_lib/documents'
 import { notify, type Message } from '../_lib/notify'
-import type { CallerMember } from '../_lib/membership'
-import { memberLink, reviewerLink } from './requests.repo'
+import { derivedId, memberLink, reviewerLink } from './requests.repo'
+
+/** Who took a step: the caller, or (for a step finished later by a retry or the repair job) the actor its timeline names. */
+export interface StepActor {
+  readonly member: { readonly _id: string; readonly name: string }
+}
 
 /** The reviewers of a union (a handful of people). */
 export async function reviewersOf(deps: Deps, unionId: string): Promise<string[]> {
@@ -13,7 +17,7 @@ export async function reviewersOf(deps: Deps, unionId: string): Promise<string[]
 }
 
 /** What the member and the reporter read about a step. Never the description: only category, amounts, reasons. */
-function stepBody(req: HardshipRequestDoc, step: StepKind, me: CallerMember): string | null {
+function stepBody(req: HardshipRequestDoc, step: StepKind, me: StepActor): string | null {
   const last = req.steps[req.steps.length - 1]
   switch (step) {
     case 'take':
@@ -38,8 +42,10 @@ function stepBody(req: HardshipRequestDoc, step: StepKind, me: CallerMember): st
 /**
  * After a step: the member and the reporter are told (not whoever took the step), and reviewers learn
  * of work — a new or resubmitted request for all of them, a withdrawal for the one handling it.
+ * Each message is keyed by the request, the step's place in the timeline, the member and its kind,
+ * so a step finished again after a crash tells nobody twice.
  */
-export async function tellStep(deps: Deps, me: CallerMember, req: HardshipRequestDoc, step: StepKind): Promise<void> {
+export async function tellStep(deps: Deps, me: StepActor, req: HardshipRequestDoc, step: StepKind): Promise<void> {
   const messages: Message[] = []
   const applicants = [...new Set([req.memberId, req.reporterId])].filter((id) => id !== me.member._id)
   if (step === 'submit') {
@@ -60,5 +66,6 @@ export async function tellStep(deps: Deps, me: CallerMember, req: HardshipReques
     if (memberId === me.member._id || memberId === req.memberId) continue
     messages.push({ unionId: req.unionId, memberId, kind: 'hardship-new', title, body: `${req.memberName}（${req.departmentName}）「${req.categoryName}」`, link: reviewerLink(req._id) })
   }
-  await notify(deps, messages)
+  const at = req.steps.map((s) => s.kind).lastIndexOf(step)
+  await notify(deps, messages.map((m) => ({ ...m, key: derivedId('message', req._id, at, m.memberId, m.kind) })))
 }

@@ -1,19 +1,24 @@
 import { approvedAmountRefusal, caseLabelRefusal, findCategory, frequencyRefusal, stepRefusal } from '@shared/domain/hardship'
 import type { Handler } from '../../_lib/entry'
+import { TransactionContended } from '../../_lib/transaction'
 import { AppError, invalid } from '../../_lib/app-error'
-import { bucketOf, claimSlot, readBucket, releaseSlot } from '../grants'
+import type { Deps } from '../../_lib/deps'
+import type { CallerMember } from '../../_lib/membership'
+import { bucketOf, readBucket } from '../grants'
 import { policyFor } from '../policy.repo'
-import { applyStep, changedMeanwhile, loadForDecision, reread, toDetail } from '../requests.repo'
-import { tellStep } from '../tell'
-import { commitApproved, reserveForApproval } from '../ledger'
+import { changedMeanwhile, loadForDecision, reread, toDetail } from '../requests.repo'
+import { approveBooked, StepRaced } from '../booked-steps'
+import { finishStep, type RequestWithFollowUps } from '../follow-ups'
 
 /**
  * Approves a request under review with an amount within the category's standard and its frequency
- * rule. Checks write nothing. Then the frequency allowance is claimed (a slot with a natural key) and
- * the status moves by one conditional write: of two reviewers approving at once, one approves.
+ * rule. Checks write nothing. Then one transaction moves the status, takes the line's remainder,
+ * claims the allowance slot and commits the sum in the ledger (booked-steps.ts): of two reviewers
+ * approving at once, one approves; a call cut after it is finished by its retry or the repair.
  */
-export const approveRequest: Handler<'hardship.approve'> = async ({ deps, me, input }) => {
+export const approveRequest: Handler<'hardship.approve'> = async ({ deps, me, input, timeLimitMs }) => {
   const req = await loadForDecision(deps, me, input.id)
+  if (req.status === 'approved' || req.status === 'paid') return approvedAlready(deps, me, req, input.amountFen, timeLimitMs)
   const refusal = stepRefusal(req.status, 'approve')
   if (refusal) throw new AppError('CONFLICT', refusal)
   const policy = await policyFor(deps, req.unionId, req.year)
@@ -29,27 +34,27 @@ export const approveRequest: Handler<'hardship.approve'> = async ({ deps, me, in
   const tooOften = frequencyRefusal(category, state.used, req.year, caseLabel)
   if (tooOften) throw new AppError('CONFLICT', tooOften)
 
-  // 不得超范围超标准: the line's remainder is taken first (refused with both numbers), given back if the approval does not happen.
-  const giveBack = await reserveForApproval(deps, req, category.kind, input.amountFen)
-  const slot = await claimSlot(deps, bucket, category, req._id, state)
-  if (!slot) {
-    await giveBack()
-    throw new AppError('CONFLICT', frequencyRefusal(category, category.frequency.times, req.year, caseLabel) ?? changedMeanwhile().message)
-  }
-  const moved = await applyStep(deps, me, req, 'approve', {
-    role: 'reviewer',
-    note: input.note,
-    amountFen: input.amountFen,
-    set: { approvedFen: input.amountFen, caseLabel, reviewerId: me.member._id, reviewerName: me.member.name },
-  })
-  if (!moved) {
+  let moved: RequestWithFollowUps
+  try {
+    moved = await approveBooked(deps, me, req, { amountFen: input.amountFen, note: input.note, caseLabel, category, bucket, state }, timeLimitMs)
+  } catch (error) {
+    // Raced (another step landed first) or contended: what the request says now decides the answer.
+    if (!(error instanceof StepRaced || error instanceof TransactionContended)) throw error
     const now = await reread(deps, req._id)
-    // The slot stays with a request that did get approved (by the reviewer who won); otherwise it goes back.
-    if (now.status !== 'approved' && now.status !== 'paid') await releaseSlot(deps, slot, req._id)
-    await giveBack()
+    if (now.status === 'approved' || now.status === 'paid') return approvedAlready(deps, me, now, input.amountFen, timeLimitMs)
     throw new AppError('CONFLICT', stepRefusal(now.status, 'approve') ?? changedMeanwhile().message)
   }
-  await commitApproved(deps, me, moved, category.kind, input.amountFen)
-  const [detail] = await Promise.all([toDetail(deps, me, moved, { category }), tellStep(deps, me, moved, 'approve')])
-  return detail
+  await finishStep(deps, moved, 'approve', { token: moved.followUps!.approve!.token, timeLimitMs })
+  return toDetail(deps, me, moved, { category })
+}
+
+/**
+ * The request is approved already. The same reviewer's same approval again (a retry after a lost
+ * answer or a crash) answers the approved request, finishing what a dead try left; anyone else is told.
+ */
+async function approvedAlready(deps: Deps, me: CallerMember, req: RequestWithFollowUps, amountFen: number, timeLimitMs: number) {
+  const approval = [...req.steps].reverse().find((s) => s.kind === 'approve')
+  if (approval?.actorId !== me.member._id || req.approvedFen !== amountFen) throw new AppError('CONFLICT', stepRefusal(req.status, 'approve') ?? changedMeanwhile().message)
+  await finishStep(deps, req, 'approve', { timeLimitMs })
+  return toDetail(deps, me, req)
 }

@@ -1,25 +1,25 @@
 import { isCalendarDate, stepRefusal } from '@shared/domain/hardship'
 import { formatShanghai } from '@shared/domain/time'
 import type { Handler } from '../../_lib/entry'
+import { TransactionContended } from '../../_lib/transaction'
 import { AppError, invalid } from '../../_lib/app-error'
+import type { Deps } from '../../_lib/deps'
 import type { HardshipPaymentDoc, HardshipRequestDoc } from '../../_lib/documents'
-import { applyStep, changedMeanwhile, loadForDecision, reread, toDetail } from '../requests.repo'
-import { tellStep } from '../tell'
-import { ensureSpendPosted, spendPaid } from '../ledger'
+import type { CallerMember } from '../../_lib/membership'
+import { changedMeanwhile, loadForDecision, reread, toDetail } from '../requests.repo'
+import { payBooked, StepRaced } from '../booked-steps'
+import { finishStep, type RequestWithFollowUps } from '../follow-ups'
 
 const paidAlready = (req: HardshipRequestDoc) => new AppError('CONFLICT', `这笔款项已于 ${req.payment?.paidOn ?? ''} 记录发放，不能重复记录`)
 
 /**
- * Records that the approved sum was paid: who, when, how. One conditional write from 已批准 to 已发放,
- * so it happens once; the same call again (same key) answers the payment already recorded.
+ * Records that the approved sum was paid: who, when, how. One transaction moves 已批准 to 已发放 and
+ * spends in the ledger, so it happens once; the same call again (same key) answers the payment
+ * already recorded, finishing what a cut try left (its audit entry and messages).
  */
-export const recordPayment: Handler<'hardship.pay'> = async ({ deps, me, input }) => {
+export const recordPayment: Handler<'hardship.pay'> = async ({ deps, me, input, timeLimitMs }) => {
   const req = await loadForDecision(deps, me, input.id)
-  if (req.status === 'paid') {
-    // A retry also posts the spend again (the same entry), healing one lost between the two writes.
-    if (req.payment?.key === input.key) return (await ensureSpendPosted(deps, me, req), toDetail(deps, me, req))
-    throw paidAlready(req)
-  }
+  if (req.status === 'paid') return paidBefore(deps, me, req, input.key, timeLimitMs)
   const refusal = stepRefusal(req.status, 'pay')
   if (refusal) throw new AppError('CONFLICT', refusal)
   const now = deps.clock.now()
@@ -38,15 +38,23 @@ export const recordPayment: Handler<'hardship.pay'> = async ({ deps, me, input }
     at: now,
     key: input.key,
   }
-  // `_.set`: the SDK would otherwise write the object field by field into a `payment` that is null.
-  const moved = await applyStep(deps, me, req, 'pay', { role: 'reviewer', note: input.note, amountFen: payment.amountFen, method: input.method, paidOn: input.paidOn, set: { payment: deps.db.command.set(payment) as unknown as HardshipPaymentDoc } })
-  if (!moved) {
+  let moved: RequestWithFollowUps
+  try {
+    moved = await payBooked(deps, me, req, payment, timeLimitMs)
+  } catch (error) {
+    // Raced (another step landed first) or contended: what the request says now decides the answer.
+    if (!(error instanceof StepRaced || error instanceof TransactionContended)) throw error
     const current = await reread(deps, req._id)
-    if (current.status === 'paid' && current.payment?.key === input.key) return (await ensureSpendPosted(deps, me, current), toDetail(deps, me, current))
-    if (current.status === 'paid') throw paidAlready(current)
+    if (current.status === 'paid') return paidBefore(deps, me, current, input.key, timeLimitMs)
     throw new AppError('CONFLICT', stepRefusal(current.status, 'pay') ?? changedMeanwhile().message)
   }
-  await spendPaid(deps, me, moved, moved.kind, payment.amountFen, true)
-  const [detail] = await Promise.all([toDetail(deps, me, moved), tellStep(deps, me, moved, 'pay')])
-  return detail
+  await finishStep(deps, moved, 'pay', { token: moved.followUps!.pay!.token, timeLimitMs })
+  return toDetail(deps, me, moved)
+}
+
+/** Paid already: with this payment's key, the payment recorded (finished if a try was cut); otherwise refused. */
+async function paidBefore(deps: Deps, me: CallerMember, req: RequestWithFollowUps, key: string, timeLimitMs: number) {
+  if (req.payment?.key !== key) throw paidAlready(req)
+  await finishStep(deps, req, 'pay', { timeLimitMs })
+  return toDetail(deps, me, req)
 }

@@ -3,19 +3,19 @@ import { shanghaiYear } from '@shared/domain/time'
 import type { Handler } from '../../_lib/entry'
 import { invalid } from '../../_lib/app-error'
 import { isDuplicateWrite } from '../../_lib/db-errors'
-import type { HardshipRequestDoc } from '../../_lib/documents'
+import { newFollowUp } from '../../_lib/follow-up'
 import { checkPhotos } from '../photos'
 import { policyFor } from '../policy.repo'
 import { reportTarget } from '../reporting'
 import { derivedId, reread, REQUESTS, toDetail } from '../requests.repo'
-import { tellStep } from '../tell'
+import { finishStep, type RequestWithFollowUps } from '../follow-ups'
 
 /**
  * 一次申报: a member asks for themself, or a leader / committee member for a colleague. Every check
  * (category, cap, photos, whom one may report for) comes before the one insert; its `_id` derives
  * from the filer and the form's key, so sending the same form again answers the first request.
  */
-export const submitRequest: Handler<'hardship.submit'> = async ({ deps, me, input }) => {
+export const submitRequest: Handler<'hardship.submit'> = async ({ deps, me, input, timeLimitMs }) => {
   const { db, clock } = deps
   const now = clock.now()
   const year = shanghaiYear(now)
@@ -27,7 +27,8 @@ export const submitRequest: Handler<'hardship.submit'> = async ({ deps, me, inpu
   if (tooMuch) throw invalid(tooMuch, { field: 'amountFen', capFen: category.capFen })
   const links = await checkPhotos(me, input.photoFileIds)
 
-  const doc: HardshipRequestDoc = {
+  const followUp = newFollowUp(deps, timeLimitMs)
+  const doc: RequestWithFollowUps = {
     _id: derivedId('request', me.unionId, me.member._id, input.key),
     unionId: me.unionId,
     memberId: target._id,
@@ -66,14 +67,18 @@ export const submitRequest: Handler<'hardship.submit'> = async ({ deps, me, inpu
     payment: null,
     submittedAt: now,
     updatedAt: now,
+    // Who is told of it follows the insert; a retry or the repair finishes it if this call dies first.
+    followUps: { submit: followUp },
   }
   try {
     await db.collection(REQUESTS).add(doc)
   } catch (error) {
     if (!isDuplicateWrite(error)) throw error
-    // The same form sent again (a retry after a lost answer): the request it made, unchanged.
-    return toDetail(deps, me, await reread(deps, doc._id))
+    // The same form sent again (a retry after a lost answer or a crash): the request it made, its messages sent.
+    const first: RequestWithFollowUps = await reread(deps, doc._id)
+    await finishStep(deps, first, 'submit', { timeLimitMs })
+    return toDetail(deps, me, first)
   }
-  const [detail] = await Promise.all([toDetail(deps, me, doc, { links, category }), tellStep(deps, me, doc, 'submit')])
-  return detail
+  await finishStep(deps, doc, 'submit', { token: followUp.token, timeLimitMs })
+  return toDetail(deps, me, doc, { links, category })
 }
