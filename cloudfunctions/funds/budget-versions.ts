@@ -15,7 +15,8 @@ import { budgetLineId, type BudgetChange, type BudgetDoc } from '../_lib/ledger'
 /** Longer than a function may run (config.json timeout 20 s): an open change this old has lost its writer. */
 export const ORPHANED_AFTER_MS = 30_000
 
-export const isOrphaned = (change: BudgetChange, now: Date): boolean => now.getTime() - new Date(change.at).getTime() > ORPHANED_AFTER_MS
+/** `limitMs`: the caller's own function time limit when it knows it (the platform context says), else the configured bound. */
+export const isOrphaned = (change: BudgetChange, now: Date, limitMs = ORPHANED_AFTER_MS): boolean => now.getTime() - new Date(change.at).getTime() > limitMs
 
 export function describeChange(current: BudgetDoc, next: Partial<Record<BudgetLine, number>>, by: { id: string; name: string }, at: Date): BudgetChange | null {
   const changed = BUDGET_LINES.filter((l) => (current.lines[l] ?? 0) !== (next[l] ?? 0))
@@ -92,11 +93,11 @@ export async function recordChange(deps: Deps, budget: BudgetDoc, change: Budget
  * Finishes what an open change left: lines always (harmless if done), the audit only once its
  * writer can no longer be running. true when nothing is left open, so a new version may follow.
  */
-export async function settleChange(deps: Deps, budget: BudgetDoc): Promise<boolean> {
+export async function settleChange(deps: Deps, budget: BudgetDoc, limitMs?: number): Promise<boolean> {
   const change = budget.change
   if (!change || change.done) return true
   await carryChange(deps, budget, change)
-  if (!isOrphaned(change, deps.clock.now())) return false
+  if (!isOrphaned(change, deps.clock.now(), limitMs)) return false
   deps.log('warn', 'budget-change-recovered', { budget: budget._id, version: change.version })
   await recordChange(deps, budget, change, true)
   return true

@@ -20,13 +20,13 @@ const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 
  * One versioned write per change (budget-versions.ts): two admins saving at once are applied one
  * after the other, each line's remainder moves by exactly the difference, and the change is audited.
  */
-export const setBudget: Handler<'funds.setBudget'> = async ({ deps, me, input }) => {
+export const setBudget: Handler<'funds.setBudget'> = async ({ deps, me, input, timeLimitMs }) => {
   const entries = Object.entries(input.lines) as [BudgetLine, number][]
   for (const [line, amount] of entries) if (amount > MAX_POSTING_FEN * 10) throw invalid(`「${BUDGET_LINE_LABELS[line]}」预算金额过大，请核对`, { field: `lines.${line}` })
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const current = await loadBudget(deps, me.unionId, input.year)
     if (current.closed) throw new AppError('CLOSED', `${input.year} 年已结账，不能再记账`)
-    const settled = await settleChange(deps, current)
+    const settled = await settleChange(deps, current, timeLimitMs)
     const view = await budgetView(deps, me.unionId, input.year)
     for (const [line, amount] of entries) {
       const used = view.lines.find((l) => l.line === line)!
@@ -44,6 +44,9 @@ export const setBudget: Handler<'funds.setBudget'> = async ({ deps, me, input })
     }
     await pause(attempt)
   }
+  // An open change of this admin's own is their earlier try, cut off: it completes once that try is surely over.
+  const open = (await loadBudget(deps, me.unionId, input.year)).change
+  if (open && !open.done && open.by === me.member._id) throw new AppError('CONFLICT', '您刚才的预算调整还在处理中，请稍后再试')
   throw new AppError('CONFLICT', '其他管理员正在调整预算，请稍后再试')
 }
 
