@@ -87,7 +87,12 @@ describe('activity expenses', () => {
 
     const approved = (await admin('funds.decideExpense', { id: claim.id, approve: true })).body.data
     expect(approved).toMatchObject({ status: 'approved', decidedBy: '张伟' })
-    expect((await admin('funds.decideExpense', { id: claim.id, approve: true })).body.error).toMatchObject({ code: 'CONFLICT', message: '这笔报销已经审批通过' })
+    // The same approval again (a retry after a lost answer) answers the approved claim; anyone else is told.
+    const before = writeCount(app.stats)
+    expect((await admin('funds.decideExpense', { id: claim.id, approve: true })).body.data).toMatchObject({ status: 'approved', decidedBy: '张伟', decidedAt: approved.decidedAt })
+    expect(writeCount(app.stats)).toBe(before)
+    expect((await admin('funds.decideExpense', { id: claim.id, approve: false, reason: '重复' })).body.error).toMatchObject({ code: 'CONFLICT', message: '这笔报销已经审批通过' })
+    expect((await secondAdmin('funds.decideExpense', { id: claim.id, approve: true })).body.error).toMatchObject({ code: 'CONFLICT', message: '这笔报销已经审批通过' })
     expect((await db().collection('ledger').where({ _id: `activity-expense:${claim.id}` }).get()).data).toHaveLength(1)
   })
 

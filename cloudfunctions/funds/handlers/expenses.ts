@@ -2,35 +2,16 @@ import type { ExpenseView } from '@shared/contract'
 import { amountProblem, selfApprovalProblem } from '@shared/domain/funds'
 import { hasRole, mayManageScope } from '@shared/domain/authorization'
 import { shanghaiYear } from '@shared/domain/time'
-import { formatYuan } from '@shared/domain/money'
 import type { Handler } from '../../_lib/entry'
 import type { Deps } from '../../_lib/deps'
 import { AppError, forbidden, invalid, notFound } from '../../_lib/app-error'
-import { appendAudit } from '../../_lib/audit'
 import type { ActivityDoc } from '../../_lib/documents'
 import { temporaryLinks } from '../../_lib/files'
-import { adjustAvailable, post, requireOpenYear, reserve } from '../../_lib/ledger'
+import { requireOpenYear } from '../../_lib/ledger'
+import { TransactionContended } from '../../_lib/transaction'
+import { AlreadyDecided, approveExpense, EXPENSES, finishDecision, rejectExpense, type ExpenseDoc } from '../expense-decisions'
 import type { CallerMember } from '../../_lib/membership'
 import { uploadFolderOf } from '../../_lib/uploads'
-
-export interface ExpenseDoc {
-  readonly _id: string
-  readonly unionId: string
-  readonly activityId: string
-  readonly activityTitle: string
-  readonly year: number
-  readonly amount: number
-  readonly items: readonly { name: string; quantity: number; unitPrice: number }[]
-  readonly invoiceFileIds: readonly string[]
-  readonly status: 'pending' | 'approved' | 'rejected'
-  readonly requestedBy: string
-  readonly requestedByName: string
-  readonly requestedAt: Date
-  readonly decidedBy: string | null
-  readonly decidedByName: string | null
-  readonly decidedAt: Date | null
-  readonly reason: string
-}
 
 async function views(deps: Deps, docs: readonly ExpenseDoc[]): Promise<ExpenseView[]> {
   const links = await temporaryLinks(docs.flatMap((d) => d.invoiceFileIds))
@@ -98,29 +79,41 @@ export const listExpenses: Handler<'funds.expenses'> = async ({ deps, me, input 
 }
 
 /**
- * Approval: not by the person who asked; the amount must fit the 文体活动 line's remainder (one
- * conditional write); then the claim flips pending → approved once and the spend is posted.
+ * Approval: not by the person who asked; the amount must fit the 文体活动 line's remainder. The
+ * claim flips pending → approved once, in the same transaction as the remainder and the spend
+ * (expense-decisions.ts). The same decision again by the same admin (a retry after a lost answer
+ * or a crash) answers the decided claim, finishing its audit entry if the first try died before it.
  */
-export const decideExpense: Handler<'funds.decideExpense'> = async ({ deps, me, input }) => {
-  const coll = deps.db.collection('expenses')
-  const e = (await coll.doc(input.id).get()).data[0] as ExpenseDoc | undefined
+export const decideExpense: Handler<'funds.decideExpense'> = async ({ deps, me, input, timeLimitMs }) => {
+  const coll = deps.db.collection(EXPENSES)
+  const load = async () => (await coll.doc(input.id).get()).data[0] as ExpenseDoc | undefined
+  const e = await load()
   if (!e || e.unionId !== me.unionId) throw notFound('没有找到这笔报销')
   const self = selfApprovalProblem(me.member._id, e.requestedBy)
   if (self) throw forbidden(self)
-  if (e.status !== 'pending') throw new AppError('CONFLICT', e.status === 'approved' ? '这笔报销已经审批通过' : '这笔报销已经退回')
+  if (e.status !== 'pending') return decidedBefore(deps, me, e, input.approve, timeLimitMs)
   if (!input.approve && !input.reason) throw invalid('退回时请写明原因', { field: 'reason' })
   await requireOpenYear(deps, me.unionId, e.year)
-  const now = deps.clock.now()
-  if (input.approve) await reserve(deps, me.unionId, e.year, 'activities', e.amount)
-  const decided = await coll.where({ _id: e._id, status: 'pending' }).update({ status: input.approve ? 'approved' : 'rejected', decidedBy: me.member._id, decidedByName: me.member.name, decidedAt: now, reason: input.reason })
-  if (decided.updated !== 1) {
-    // Another admin decided meanwhile: give the reservation back.
-    if (input.approve) await adjustAvailable(deps, me.unionId, e.year, 'activities', e.amount)
-    throw new AppError('CONFLICT', '这笔报销刚刚已被审批')
+  let decided: ExpenseDoc
+  try {
+    decided = input.approve ? await approveExpense(deps, me, e, timeLimitMs) : await rejectExpense(deps, me, e, input.reason, timeLimitMs)
+  } catch (error) {
+    // Another admin decided meanwhile (nothing of this call was written), or others kept the claim busy.
+    if (!(error instanceof AlreadyDecided || error instanceof TransactionContended)) throw error
+    const now = await load()
+    if (now && now.status !== 'pending') return decidedBefore(deps, me, now, input.approve, timeLimitMs, true)
+    throw error
   }
-  if (input.approve) {
-    await post(deps, { _id: `activity-expense:${e._id}`, unionId: me.unionId, year: e.year, line: 'activities', committed: 0, spent: e.amount, source: { type: 'activity', id: e.activityId }, memo: `活动费用：${e.activityTitle}`, by: me.member._id, byName: me.member.name })
+  await finishDecision(deps, decided, { token: decided.followUp!.token, timeLimitMs })
+  return (await views(deps, [decided]))[0]
+}
+
+/** Decided already: by this admin the same way, the claim as decided (finished if a try was cut); otherwise refused. */
+async function decidedBefore(deps: Deps, me: CallerMember, e: ExpenseDoc, approve: boolean, timeLimitMs: number, justNow = false): Promise<ExpenseView> {
+  if (e.decidedBy === me.member._id && (e.status === 'approved') === approve) {
+    await finishDecision(deps, e, { timeLimitMs })
+    return (await views(deps, [e]))[0]
   }
-  await appendAudit(deps, { unionId: me.unionId, actor: me.member._id, actorName: me.member.name, action: input.approve ? 'expense.approve' : 'expense.reject', target: `${e.activityTitle}：${formatYuan(e.amount)} 元`, data: { expenseId: e._id, amount: e.amount, activityId: e.activityId, reason: input.reason } })
-  return (await views(deps, [(await coll.doc(e._id).get()).data[0] as ExpenseDoc]))[0]
+  if (justNow) throw new AppError('CONFLICT', '这笔报销刚刚已被审批')
+  throw new AppError('CONFLICT', e.status === 'approved' ? '这笔报销已经审批通过' : '这笔报销已经退回')
 }
