@@ -1,7 +1,13 @@
+import type { MeView } from '@shared/contract'
 import { AppError } from '../_lib/app-error'
+import { BIND_LIMIT, clearAttempts } from '../_lib/attempt-limit'
 import type { Deps } from '../_lib/deps'
 import { isDuplicateWrite } from '../_lib/db-errors'
 import type { BindingDoc, MemberDoc } from '../_lib/documents'
+import { rolesOf } from '../_lib/membership'
+import { meView } from './me-view'
+
+export const ALREADY_BOUND = '您的微信已经绑定了会员身份'
 
 /**
  * Links this WeChat user to a member. `_id` = openid and the unique (unionId, memberId) index make
@@ -13,14 +19,27 @@ export async function bindMember(deps: Deps, openid: string, member: MemberDoc, 
     await deps.db.collection('bindings').add(binding)
   } catch (error) {
     if (!isDuplicateWrite(error)) throw error
-    const mine = (await deps.db.collection('bindings').doc(openid).get()).data[0]
-    if (mine) throw new AppError('CONFLICT', '您的微信已经绑定了会员身份')
+    const mine = await bindingOf(deps, openid)
+    if (mine) throw new AppError('CONFLICT', ALREADY_BOUND)
     throw new AppError('CONFLICT', '这位会员已绑定其他微信。如果换了手机，请联系工会管理员解绑后再绑定')
   }
 }
 
-/** Checked before a guess is spent, so an already-bound user gets a plain answer. */
-export async function refuseIfBound(deps: Deps, openid: string): Promise<void> {
-  const existing = (await deps.db.collection('bindings').doc(openid).get()).data[0]
-  if (existing) throw new AppError('CONFLICT', '您的微信已经绑定了会员身份')
+/** This WeChat user's binding, if any: read before a guess is spent, so a bound user gets a plain answer. */
+export async function bindingOf(deps: Deps, openid: string): Promise<BindingDoc | undefined> {
+  return (await deps.db.collection('bindings').doc(openid).get()).data[0] as BindingDoc | undefined
+}
+
+/**
+ * The answer to a bind that went through: what the member sees of themself. Also the answer when
+ * the same request comes again because the first answer was lost (the call died after binding).
+ */
+export async function welcome(deps: Deps, openid: string, member: MemberDoc): Promise<MeView> {
+  await clearAttempts(deps, BIND_LIMIT, openid)
+  return meView(deps, openid, member, await rolesOf(deps, member.unionId, member._id))
+}
+
+export async function boundMember(deps: Deps, binding: BindingDoc): Promise<MemberDoc | undefined> {
+  const member = (await deps.db.collection('members').doc(binding.memberId).get()).data[0] as MemberDoc | undefined
+  return member && member.unionId === binding.unionId ? member : undefined
 }

@@ -13,6 +13,7 @@ import { listInvites } from './handlers/list-invites'
 import { exportInvites } from './handlers/export-invites'
 import { importCheck } from './handlers/import-check'
 import { importApply } from './handlers/import-apply'
+import { repair } from './timers/repair'
 
 export const router: Router<'member'> = {
   me: getMe,
@@ -31,4 +32,4 @@ export const router: Router<'member'> = {
   importApply,
 }
 
-export const main = createMain('member', router)
+export const main = createMain('member', router, { timers: { repair } })

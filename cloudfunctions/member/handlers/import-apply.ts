@@ -3,6 +3,7 @@ import type { Handler } from '../../_lib/entry'
 import { conflict, notFound } from '../../_lib/app-error'
 import { applyRows } from '../import/apply-rows'
 import { ensureDepartments, loadDepartments, type DepartmentIds } from '../import/departments'
+import { removeChunksOf } from '../import/finished-chunks'
 import { chunkId, progressOf, type ImportChunkDoc, type ImportJobDoc } from '../import/import-docs'
 
 /**
@@ -22,13 +23,17 @@ async function loadJob(db: Database, jobId: string, unionId: string): Promise<Im
 /**
  * Applies the next chunks of a checked import. Chunk k counts as done only when the conditional
  * write moves `nextChunk` from k to k + 1, so a retried or concurrent call redoes at most one
- * chunk, and redoing one writes nothing (see applyRows).
+ * chunk, and redoing one writes only what is still missing or different (see applyRows): a call
+ * cut anywhere is completed by the same apply again, without a second copy of any member.
  */
 export const importApply: Handler<'member.importApply'> = async ({ deps, me, input }) => {
   const { db, clock, log } = deps
   const started = performance.now()
   let job = await loadJob(db, input.jobId, me.unionId)
   if (job.status === 'blocked') throw conflict(`这份名单还有 ${job.problemCount} 处问题，不能导入，请按检查结果改好后重新上传`)
+
+  // Finished already: the call that finished may have died before removing the chunks.
+  if (job.chunkCount > 0 && job.nextChunk >= job.chunkCount) await removeChunksOf(deps, job._id)
 
   let next = job.nextChunk
   let departments: DepartmentIds | undefined
