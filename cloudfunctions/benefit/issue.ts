@@ -59,15 +59,16 @@ export async function issueBatch(deps: Deps, c: CampaignDoc, by: Actor, timeLimi
 /**
  * Commits, notifies and marks settled the vouchers one pass inserted. Every step is keyed (the
  * commitment by campaign and pass, each notice by its voucher), so finishing a pass again — after
- * a crash between any two of these writes — adds nothing twice. Returns how many the pass holds.
+ * a crash between any two of these writes — adds nothing twice. Returns how many this call settled.
  */
 export async function settlePass(deps: Deps, c: CampaignDoc, pass: string, by: Actor): Promise<number> {
   const mine = await readAll<VoucherDoc>(deps.db.collection('vouchers').where({ campaignId: c._id, issuePass: pass }).field({ _id: true, unionId: true, memberId: true, name: true, needsChoice: true, settled: true }), 1000, 10_000)
   if (!mine.length) return 0
   await commitPass(deps, c, pass, mine.length, by)
   await notify(deps, mine.map((v) => ({ key: `voucher-issued:${v._id}`, unionId: v.unionId, memberId: v.memberId, kind: 'voucher-issued' as const, title: `福利到账：${v.name}`, body: v.needsChoice ? '请在截止前选择礼品。' : '可在兑换时间内出示券码使用。', link: '/pages/benefits/index' })))
-  await deps.db.collection('vouchers').where({ campaignId: c._id, issuePass: pass, settled: false }).update({ settled: true })
-  return mine.length
+  const settled = await deps.db.collection('vouchers').where({ campaignId: c._id, issuePass: pass, settled: false }).update({ settled: true })
+  // Counted by who flipped them, so two calls finishing one dead pass do not both report it.
+  return settled.updated ?? 0
 }
 
 /**
