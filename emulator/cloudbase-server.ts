@@ -157,8 +157,9 @@ export async function createLocalCloudbase(
       limited.count--
       return sendJson(res, 200, { code: limited.code, message: `${limited.code}: request limit exceeded, retry later`, requestId })
     }
+    // Writes inside a transaction land only with its commit, which carries the transaction's id too: it counts.
     const diesAfter = () =>
-      invocation !== undefined && options.gate !== undefined && LANDING_WRITES.has(action) && !params.transactionId && !options.gate.wrote(invocation)
+      invocation !== undefined && options.gate !== undefined && LANDING_WRITES.has(action) && (!params.transactionId || action === 'database.commitTransaction') && !options.gate.wrote(invocation)
     try {
       const env = String(params.envName || url.searchParams.get('env') || 'local')
       const reply = action.startsWith('database.')
