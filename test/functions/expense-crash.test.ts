@@ -1,0 +1,122 @@
+/**
+ * The crash matrix for activity expense decisions: approving and returning a claim are each cut
+ * after every one of their writes in turn. Then either the same admin tries again once the cut call
+ * is certainly over, or nobody does and only the repair (finishExpenseDecisions, for the funds
+ * hourly timer) runs. Afterwards each claim is decided once as asked, the ledger holds exactly one
+ * spend per approval (none per refusal), the audit one entry each, no mark is left, and the 文体活动
+ * line's remainder is budget − committed − spent.
+ */
+import * as cloudbase from '@cloudbase/node-sdk'
+import type { AppServer, CallResult } from '../support/app-server'
+import { crashEachWrite, pastTimeLimit, startCrashServer, writesOf, CRASH_TIME_LIMIT_MS } from '../support/crash'
+import { finishExpenseDecisions } from '../../cloudfunctions/funds/expense-decisions'
+import type { Deps } from '../../cloudfunctions/_lib/deps'
+
+jest.setTimeout(120_000)
+
+let app: AppServer
+let db: ReturnType<ReturnType<typeof cloudbase.init>['database']>
+const repairs: string[] = []
+let activityId = ''
+let invoice = ''
+beforeAll(async () => {
+  app = await startCrashServer()
+  db = cloudbase.init({ env: 'local' }).database()
+  const res = await app.call('activity.create', {
+    scope: { kind: 'department', id: 'demo-dept-2' }, title: '财务科健步走', type: '健步走', place: '滨江步道',
+    startAt: at(2 * HOUR), endAt: at(4 * HOUR), signUpOpensAt: at(-HOUR), signUpClosesAt: at(HOUR), cancelDeadline: at(HOUR), capacity: 20,
+  }, 'demo-leader')
+  activityId = res.body.data.id
+  const up = await fetch(`${app.url}/local/upload?name=invoice.jpg`, { method: 'POST', headers: { 'x-local-openid': 'demo-leader' }, body: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 7, 7]) })
+  invoice = ((await up.json()) as { fileId: string }).fileId
+  // The union's first audit entry also creates its head (one more write): done here.
+  await decide(await claim())
+})
+afterAll(async () => {
+  console.log(`expense crash points covered: ${Object.entries(covered).map(([action, n]) => `${action} ${n}`).join(', ')}`)
+  await app.stop()
+})
+
+const HOUR = 3_600_000
+const at = (ms: number) => new Date(Date.now() + ms).toISOString()
+const YEAR = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()))
+const AMOUNT = 500
+const covered: Record<string, number> = {}
+
+/** A fresh claim by 李娜 for her department's event. */
+async function claim(): Promise<string> {
+  const res = await app.call('funds.recordExpense', { activityId, items: [{ name: '矿泉水', quantity: 2, unitPrice: AMOUNT / 2 }], invoiceFileIds: [invoice] }, 'demo-leader')
+  if (!res.body.ok) throw new Error(`claim failed: ${JSON.stringify(res.body)}`)
+  return res.body.data.id
+}
+const decide = (id: string, crashAfterWrites?: number, approve = true) => app.call('funds.decideExpense', { id, approve, reason: approve ? '' : '发票不清晰' }, 'demo-admin', { crashAfterWrites })
+
+/** The repair as the funds hourly timer would run it (its deps as the function builds them, logs kept). */
+const repair = () =>
+  finishExpenseDecisions(
+    { db: db as unknown as Deps['db'], clock: { now: () => new Date() }, ids: { next: () => Math.random().toString(16).slice(2).padEnd(16, '0') }, secrets: undefined as never, log: (_level: string, event: string) => void repairs.push(event) } as unknown as Deps,
+    { timeLimitMs: CRASH_TIME_LIMIT_MS },
+  )
+
+async function expectWhole(id: string, status: 'approved' | 'rejected'): Promise<void> {
+  const e = (await db.collection('expenses').doc(id).get()).data[0] as { status: string; decidedByName: string; followUp?: unknown }
+  expect(e).toMatchObject({ status, decidedByName: '张伟' })
+  expect(e.followUp).toBeUndefined()
+  const ledger = (await db.collection('ledger').where({ _id: `activity-expense:${id}` }).get()).data as { committed: number; spent: number }[]
+  expect(ledger.map((x) => [x.committed, x.spent])).toEqual(status === 'approved' ? [[0, AMOUNT]] : [])
+  const audit = (await db.collection('audit_log').where({ 'data.expenseId': id }).limit(10).get()).data as { action: string }[]
+  expect(audit.map((a) => a.action)).toEqual([status === 'approved' ? 'expense.approve' : 'expense.reject'])
+}
+
+async function expectActivitiesLineTrue(): Promise<void> {
+  const budget = (await db.collection('budgets').doc(`demo-union:${YEAR}`).get()).data[0] as { lines: Record<string, number> }
+  const line = (await db.collection('budget_lines').doc(`demo-union:${YEAR}:activities`).get()).data[0] as { available: number }
+  const $ = db.command.aggregate
+  const sums = (await db.collection('ledger').aggregate().match({ unionId: 'demo-union', year: YEAR, line: 'activities' }).group({ _id: null, used: $.sum($.add(['$committed', '$spent'])) }).limit(1).end()).data as { used: number }[]
+  expect(line.available).toBe((budget.lines.activities ?? 0) - (sums[0]?.used ?? 0))
+}
+
+async function matrix(name: string, approve: boolean): Promise<number> {
+  const call = (id: string, k?: number) => decide(id, k, approve)
+  const writes = await writesOf(async () => call(await claim()))
+  const retried = await crashEachWrite({ writes, subject: claim, call })
+  const leftIds = await Promise.all(Array.from({ length: writes }, claim))
+  const cuts = await Promise.all(leftIds.map((id, i) => call(id, i + 1)))
+  cuts.forEach((cut) => expect(cut.crashed).toBe(true))
+  await pastTimeLimit()
+  for (const { retry } of retried) expect(retry.body).toMatchObject({ ok: true, data: { status: approve ? 'approved' : 'rejected', decidedBy: '张伟' } })
+  const before = repairs.length
+  const repaired = await repair()
+  // Left alone, every cut before the mark was cleared is finished by the repair, and logged.
+  expect(repaired.finished).toBe(repaired.leftDecisions)
+  expect(repaired.finished).toBeGreaterThanOrEqual(writes - 1)
+  expect(repairs.length - before).toBe(repaired.finished)
+  expect(await repair()).toEqual({ leftDecisions: 0, finished: 0 })
+  for (const id of [...retried.map((r) => r.subject), ...leftIds]) await expectWhole(id, approve ? 'approved' : 'rejected')
+  await expectActivitiesLineTrue()
+  covered[name] = writes
+  return writes
+}
+
+describe('crash after each write, then a retry by the same admin, then the repair', () => {
+  it('approve: decided once, one spend, the remainder taken once; a retry answers the approved claim', async () => {
+    // The transaction, the audit entry and its head, the mark cleared.
+    expect(await matrix('funds.decideExpense (approve)', true)).toBe(4)
+  })
+
+  it('return: decided once, nothing spent; a retry answers the returned claim', async () => {
+    // The decision, the audit entry and its head, the mark cleared.
+    expect(await matrix('funds.decideExpense (return)', false)).toBe(4)
+  })
+
+  it('another admin deciding a claim whose approval was cut is told it is approved', async () => {
+    const id = await claim()
+    expect((await decide(id, 1)).crashed).toBe(true)
+    const other = await app.call('funds.decideExpense', { id, approve: false, reason: '不同意' }, 'demo-admin')
+    expect(other.body.error).toMatchObject({ code: 'CONFLICT', message: '这笔报销已经审批通过' })
+    await pastTimeLimit()
+    await repair()
+    await expectWhole(id, 'approved')
+    await expectActivitiesLineTrue()
+  })
+})
