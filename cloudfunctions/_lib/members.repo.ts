@@ -37,3 +37,9 @@ export async function memberDetail(deps: Deps, member: MemberDoc): Promise<Membe
     grants: roles.map(({ role, scope }) => (scope ? { role, scope } : { role })),
   }
 }
+
+/** The openid bound to a member (a binding's id is the openid), or null when nobody is bound. */
+export async function openidOfMember(deps: Deps, unionId: string, memberId: string): Promise<string | null> {
+  const rows = (await deps.db.collection('bindings').where({ unionId, memberId }).field({ _id: true }).limit(1).get()).data as Pick<BindingDoc, '_id'>[]
+  return rows[0]?._id ?? null
+}

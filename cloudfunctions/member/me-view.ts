@@ -2,6 +2,7 @@ import type { MeView } from '@shared/contract'
 import { notFound } from '../_lib/app-error'
 import type { Deps } from '../_lib/deps'
 import type { DepartmentDoc, MemberDoc, RoleDoc, UnionDoc } from '../_lib/documents'
+import { countUnread } from '../_lib/messages.repo'
 import { roleNames } from '../_lib/membership'
 import { uploadFolderOf } from '../_lib/uploads'
 
@@ -11,10 +12,13 @@ export async function meView(deps: Deps, openid: string, member: MemberDoc, role
   const _ = db.command
   const departmentIds = roles.filter((r) => r.scope?.kind === 'department').map((r) => r.scope!.id)
   const groupIds = roles.filter((r) => r.role === 'leader' && r.scope?.kind === 'group').map((r) => r.scope!.id)
-  const [unionRes, deptRes, requests] = await Promise.all([
+  // The unread count rides along in the same parallel batch, so 首页 and 我的 get their badge with no call of its own.
+  const reviewer = roles.some((r) => r.role === 'reviewer')
+  const [unionRes, deptRes, requests, unreadMessages] = await Promise.all([
     db.collection('unions').doc(member.unionId).get(),
     departmentIds.length ? db.collection('departments').where({ _id: _.in(departmentIds), unionId: member.unionId }).limit(100).get() : Promise.resolve({ data: [] }),
     groupIds.length ? db.collection('group_members').where({ groupId: _.in(groupIds), status: 'pending' }).count() : Promise.resolve({ total: 0 }),
+    countUnread(deps, { unionId: member.unionId, memberId: member._id, reviewer }),
   ])
   const union = unionRes.data[0] as UnionDoc | undefined
   if (!union) throw notFound('所在工会不存在')
@@ -26,7 +30,7 @@ export async function meView(deps: Deps, openid: string, member: MemberDoc, role
     grants: roles
       .filter((r) => r.role !== 'member')
       .map(({ role, scope }) => (scope ? { role, scope: { ...scope, name: scope.kind === 'department' ? (deptName.get(scope.id) ?? '') : scope.id } } : { role })),
-    badges: { groupRequests: requests.total },
+    badges: { groupRequests: requests.total, unreadMessages },
     uploadFolder: uploadFolderOf(openid),
   }
 }

@@ -6,6 +6,7 @@ import { activityActions } from './activity.contract'
 import { hardshipActions } from './hardship.contract'
 import { benefitActions } from './benefit.contract'
 import { fundsActions } from './funds.contract'
+import { messageActions } from './message.contract'
 
 /** The whole API: `<function>.<action>` → input schema and output type. */
 export const actions = {
@@ -15,6 +16,7 @@ export const actions = {
   ...hardshipActions,
   ...benefitActions,
   ...fundsActions,
+  ...messageActions,
 } as const
 
 export type Actions = typeof actions

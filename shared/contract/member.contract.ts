@@ -31,8 +31,11 @@ export interface MeView {
   readonly roles: readonly Role[]
   /** Scoped grants, so 我的 can show "财务科 组长" and offer the right entry points. */
   readonly grants: readonly { readonly role: Role; readonly scope?: { readonly kind: string; readonly id: string; readonly name: string } }[]
-  /** Counts for tab badges: requests waiting in the groups the caller leads. */
-  readonly badges: { readonly groupRequests: number }
+  /**
+   * Counts for tab badges: requests waiting in the groups the caller leads, and the caller's unread
+   * messages (消息), carried here so 首页 and 我的 show the badge without a call of their own.
+   */
+  readonly badges: { readonly groupRequests: number; readonly unreadMessages: number }
   /** Where this user's uploads go (`uploads/<openid>`); functions accept only files from here. */
   readonly uploadFolder: string
 }

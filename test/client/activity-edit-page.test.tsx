@@ -32,7 +32,7 @@ const me: MeView = {
   union: { id: 'u1', name: '市直机关示范工会' },
   roles: ['member', 'leader'],
   grants: [{ role: 'member' }, { role: 'leader', scope: { kind: 'department', id: 'demo-dept-2', name: '财务科' } }],
-  badges: { groupRequests: 0 },
+  badges: { groupRequests: 0, unreadMessages: 0 },
   uploadFolder: 'uploads/test',
 }
 

@@ -17,7 +17,7 @@ const me = (roles: MeView['roles']): MeView => ({
   union: { id: 'u1', name: '市直机关示范工会' },
   roles,
   grants: roles.map((role) => ({ role })),
-  badges: { groupRequests: 0 },
+  badges: { groupRequests: 0, unreadMessages: 0 },
   uploadFolder: 'uploads/test',
 })
 const card = (over: Partial<ActivityCard>): ActivityCard => ({

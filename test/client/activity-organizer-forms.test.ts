@@ -23,7 +23,7 @@ const me = (roles: MeView['roles'], grants: MeView['grants']): MeView => ({
   union: { id: 'u1', name: '市直机关示范工会' },
   roles,
   grants,
-  badges: { groupRequests: 0 },
+  badges: { groupRequests: 0, unreadMessages: 0 },
   uploadFolder: 'uploads/test',
 })
 const leader = me(['member', 'leader'], [{ role: 'member' }, { role: 'leader', scope: { kind: 'department', id: 'demo-dept-2', name: '财务科' } }, { role: 'leader', scope: { kind: 'group', id: 'g1', name: '羽毛球' } }])

@@ -37,7 +37,7 @@ const me = (roles: MeView['roles']): MeView => ({
   union: { id: 'u1', name: '市直机关示范工会' },
   roles,
   grants: roles.map((role) => ({ role })),
-  badges: { groupRequests: 0 },
+  badges: { groupRequests: 0, unreadMessages: 0 },
   uploadFolder: 'uploads/test',
 })
 const ADMIN = me(['member', 'admin'])

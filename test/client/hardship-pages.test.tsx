@@ -30,7 +30,7 @@ const me = (roles: MeView['roles']): MeView => ({
   union: { id: 'u1', name: '市直机关示范工会' },
   roles,
   grants: roles.map((role) => ({ role })),
-  badges: { groupRequests: 0 },
+  badges: { groupRequests: 0, unreadMessages: 0 },
   uploadFolder: 'uploads/test',
 })
 const policy = { year: 2026, version: 1, inheritedFrom: null, updatedAt: null, updatedBy: null, categories: DEFAULT_CATEGORIES.map((c) => ({ ...c, capText: capText(c), frequencyText: frequencyText(c) })) }

@@ -12,7 +12,7 @@ import { ActionError, callAction } from '../../client/src/services/cloud'
 import HomePage from '../../client/src/pages/home/index'
 
 const mockedCall = callAction as jest.MockedFunction<typeof callAction>
-const me: MeView = { member: { id: 'm4', name: '刘洋', department: '信息中心', memberNo: 'GH2026004' }, union: { id: 'u1', name: '市直机关示范工会' }, roles: ['member'], grants: [{ role: 'member' }], badges: { groupRequests: 0 }, uploadFolder: 'uploads/test' }
+const me: MeView = { member: { id: 'm4', name: '刘洋', department: '信息中心', memberNo: 'GH2026004' }, union: { id: 'u1', name: '市直机关示范工会' }, roles: ['member'], grants: [{ role: 'member' }], badges: { groupRequests: 0, unreadMessages: 0 }, uploadFolder: 'uploads/test' }
 
 /** A promise the test settles by hand, so the loading state can be seen. */
 function deferred<T>() {

@@ -14,7 +14,7 @@ import ImportPage from '../../client/src/packages/admin/import/index'
 
 const mockedCall = callAction as jest.MockedFunction<typeof callAction>
 const mockedUpload = uploadFile as jest.MockedFunction<typeof uploadFile>
-const admin: MeView = { member: { id: 'm1', name: '张伟', department: '办公室', memberNo: 'GH2026001' }, union: { id: 'u1', name: '市直机关示范工会' }, roles: ['member', 'admin'], grants: [{ role: 'member' }, { role: 'admin' }], badges: { groupRequests: 0 }, uploadFolder: 'uploads/test' }
+const admin: MeView = { member: { id: 'm1', name: '张伟', department: '办公室', memberNo: 'GH2026001' }, union: { id: 'u1', name: '市直机关示范工会' }, roles: ['member', 'admin'], grants: [{ role: 'member' }, { role: 'admin' }], badges: { groupRequests: 0, unreadMessages: 0 }, uploadFolder: 'uploads/test' }
 const report = (over: Partial<ImportReport> = {}): ImportReport => ({
   jobId: 'job-1',
   fileName: '名册.csv',

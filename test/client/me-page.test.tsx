@@ -17,7 +17,7 @@ const meWith = (roles: Role[], grants: MeView['grants'] = roles.map((role) => ({
   union: { id: 'u1', name: '市直机关示范工会' },
   roles,
   grants,
-  badges: { groupRequests: 0 },
+  badges: { groupRequests: 0, unreadMessages: 0 },
   uploadFolder: 'uploads/test',
 })
 

@@ -27,7 +27,7 @@ beforeEach(() => seen.splice(0))
 
 const echo = make(async ({ caller, input }) => {
   seen.push({ caller, input })
-  return { member: { id: 'm', name: caller.openid, department: '', memberNo: '' }, union: { id: 'u', name: '' }, roles: ['member'], grants: [], badges: { groupRequests: 0 }, uploadFolder: 'uploads/x' }
+  return { member: { id: 'm', name: caller.openid, department: '', memberNo: '' }, union: { id: 'u', name: '' }, roles: ['member'], grants: [], badges: { groupRequests: 0, unreadMessages: 0 }, uploadFolder: 'uploads/x' }
 })
 
 describe('createMain: the entry every function uses', () => {
@@ -81,7 +81,7 @@ describe('createMain: the entry every function uses', () => {
 
 describe('createMain: CloudBase’s rate limit', () => {
   const limited = (code = 'EXCEED_REQUEST_LIMIT') => Object.assign(new Error(`${code}: request limit exceeded`), { code })
-  const meView = { member: { id: 'm', name: 'a', department: '', memberNo: '' }, union: { id: 'u', name: '' }, roles: ['member' as const], grants: [], badges: { groupRequests: 0 }, uploadFolder: 'uploads/x' }
+  const meView = { member: { id: 'm', name: 'a', department: '', memberNo: '' }, union: { id: 'u', name: '' }, roles: ['member' as const], grants: [], badges: { groupRequests: 0, unreadMessages: 0 }, uploadFolder: 'uploads/x' }
   /** The waits are recorded, not waited; random 0.5 keeps each at its nominal length. */
   const waits: number[] = []
   const retry = { delaysMs: [100, 400, 1200], sleep: async (ms: number) => void waits.push(ms), random: () => 0.5 }

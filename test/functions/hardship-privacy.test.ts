@@ -149,6 +149,11 @@ const INPUTS: Record<ActionName, () => object> = {
   'hardship.addVisit': () => ({ memberId: 'demo-member-04', key: newKey(), date: today(), visitors: 'x', given: 'y' }),
   'hardship.savePolicy': () => ({ year: Number(today().slice(0, 4)), version: 999, categories: DEFAULT_CATEGORIES }),
   'hardship.policyHistory': () => ({}),
+  'message.list': () => ({ pageSize: 50 }),
+  'message.read': () => ({ id: 'no-such-message' }),
+  'message.readAll': () => ({}),
+  'message.templates': () => ({}),
+  'message.subscribe': () => ({ accepted: ['hardship'] }),
 }
 
 const opened: string[] = []

@@ -12,7 +12,7 @@ describe('member.me through the real SDK and the local CloudBase', () => {
     expect(status).toBe(200)
     expect(body).toEqual({
       ok: true,
-      data: { member: { id: 'demo-member-04', name: '刘洋', department: '信息中心', memberNo: 'GH2026004' }, union: { id: 'demo-union', name: '市直机关示范工会' }, roles: ['member'], grants: [], badges: { groupRequests: 0 }, uploadFolder: 'uploads/demo-member' },
+      data: { member: { id: 'demo-member-04', name: '刘洋', department: '信息中心', memberNo: 'GH2026004' }, union: { id: 'demo-union', name: '市直机关示范工会' }, roles: ['member'], grants: [], badges: { groupRequests: 0, unreadMessages: 0 }, uploadFolder: 'uploads/demo-member' },
     })
   })
 
@@ -43,7 +43,8 @@ describe('member.me through the real SDK and the local CloudBase', () => {
   it('costs a fixed number of database round trips', async () => {
     const before = app.stats.roundTrips
     await app.call('member.me', {}, 'demo-member')
-    // binding, then member + roles in parallel, then union
-    expect(app.stats.roundTrips - before).toBe(4)
+    // binding, then member + roles in parallel, then union + the unread count (消息 badge) in parallel:
+    // one request more than before the badge, no step deeper
+    expect(app.stats.roundTrips - before).toBe(5)
   })
 })

@@ -20,6 +20,8 @@ export const sourceFunctions = (name: string): CloudMain | undefined => {
     benefit: () => require('../../cloudfunctions/benefit').main,
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     funds: () => require('../../cloudfunctions/funds').main,
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    message: () => require('../../cloudfunctions/message').main,
   }
   return mains[name]?.()
 }
