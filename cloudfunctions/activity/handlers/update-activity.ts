@@ -46,7 +46,8 @@ export const updateActivity: Handler<'activity.update'> = async ({ deps, me, inp
   // What changed is saved with the edit and sent after it, so a retry of a cut edit still sends it.
   const text = changeNotice(a, { ...a, ...changes })
   const notice = text ? { key: ids.next(), text, at: clock.now() } : null
-  const set = notice ? { ...changes, notice } : changes
+  // set(): a plain object would be merged field by field into the null a sent notice leaves.
+  const set = notice ? { ...changes, notice: _.set(notice) } : changes
   const guard = next.capacity === null || next.allocation === 'lottery' ? {} : { confirmedCount: _.lte(next.capacity) }
   const saved = await db.collection('activities').where({ _id: a._id, status: 'open', ...guard }).update(set)
   if (saved.updated !== 1 && next.capacity !== null) {
@@ -54,7 +55,7 @@ export const updateActivity: Handler<'activity.update'> = async ({ deps, me, inp
     // Places were taken between the read and the write.
     if (now.status === 'open' && now.confirmedCount > next.capacity) throw tooSmall(now.confirmedCount)
   }
-  const after: ActivityDoc = { ...a, ...set }
+  const after: ActivityDoc = { ...a, ...changes, notice }
 
   // A larger capacity lets the waitlist in. Asked on every edit, so a retry of an edit cut before this still does it.
   if (next.allocation === 'fcfs') await tellPromoted(deps, after, await fillFromWaitlist(deps, after))
