@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto'
 import { DEMO_ACCOUNTS, DEMO_MEMBERS } from './demo-data'
 import { seedDemo } from './demo-seed'
 import { uploadFolderOf } from '../cloudfunctions/_lib/uploads'
+import { applyWechatEnv, createWechatStandIn } from './wechat-openapi'
 
 export interface DevServerOptions {
   readonly port: number
@@ -93,11 +94,13 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     crashInjection: options.crashInjection,
   })
   const cloud = await createLocalCloudbase({ dataDir: options.dataDir, collections: collections.collections, publicUrl: () => url, gate: runner.gate })
+  const wechat = createWechatStandIn(runner.gate)
 
   const server = createServer((req, res) => {
     void (async () => {
       if (await cloud.handle(req, res)) return
       if (await runner.handle(req, res)) return
+      if (await wechat.handle(req, res)) return
       const path = (req.url ?? '').split('?')[0]
       if (path === '/local/accounts') return sendJson(res, 200, localAccounts())
       if (path === '/local/upload') return localUpload(req, res)
@@ -114,6 +117,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   url = `http://${host}:${port}`
 
   applyPlatformEnv(`${url}/admin`, localSecrets(join(options.dataDir, 'local-secrets.json')))
+  applyWechatEnv(url)
   if (options.seed) await seedDemo(cloudbase.init({ env: 'local' }).database())
 
   return {
