@@ -1,4 +1,5 @@
 import { AppError } from './app-error'
+import { isDuplicateWrite } from './db-errors'
 import type { Deps } from './deps'
 
 /**
@@ -34,8 +35,8 @@ const ATTEMPTS = 6
 const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 15 + Math.random() * 30 * attempt))
 
 /**
- * Runs `work` in a transaction. A conflict (someone changed what it read, or holds it in their own
- * open transaction) runs it again from the start after a short, growing pause, so `work` reads
+ * Runs `work` in a transaction. A conflict (someone changed what it read, holds it in their own
+ * open transaction, or inserted a key it inserts) runs it again from the start after a short, growing pause, so `work` reads
  * everything it decides on inside. An AppError thrown by `work` rolls back and reaches the caller.
  */
 export async function inTransaction<T>(deps: Deps, work: (tx: Tx) => Promise<T>): Promise<T> {
@@ -44,7 +45,9 @@ export async function inTransaction<T>(deps: Deps, work: (tx: Tx) => Promise<T>)
       // times 0: the SDK rolls back and throws on the first conflict; the pause and the retry are here.
       return (await deps.db.runTransaction(work, 0)) as T
     } catch (error) {
-      if (!isTransactionError(error)) throw error
+      // A natural key inserted meanwhile by a transaction that committed first: what this one read is
+      // stale too, so it runs again and sees the winner (one that still collides ends as contended).
+      if (!isTransactionError(error) && !isDuplicateWrite(error)) throw error
       if (attempt >= ATTEMPTS) throw new TransactionContended()
       await pause(attempt)
     }
