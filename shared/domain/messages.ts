@@ -207,10 +207,14 @@ export function pushSlots(message: { readonly kind: string; readonly title: stri
   const kindStatus = isKind(message.kind) ? KIND_STATUS[message.kind] : '新消息'
   const status = /^[\u4e00-\u9fa5]{1,5}$/.test(head) ? head : kindStatus
   const hardship = isKind(message.kind) && HARDSHIP_MESSAGE_KINDS.includes(message.kind)
+  if (hardship) {
+    const safe = HARDSHIP_SUBJECT[message.kind as MessageKind] ?? '帮扶慰问'
+    return { subject: safe, status: kindStatus, note: '详情请在小程序「消息」中查看', title: safe, time: message.createdAt }
+  }
   return {
-    subject: hardship ? HARDSHIP_SUBJECT[message.kind as MessageKind] ?? '帮扶慰问' : subject || message.title,
-    status: hardship ? kindStatus : status,
-    note: hardship ? '详情请在小程序「消息」中查看' : message.body || '详情请在小程序「消息」中查看',
+    subject: subject || message.title,
+    status,
+    note: message.body || '详情请在小程序「消息」中查看',
     title: message.title,
     time: message.createdAt,
   }
