@@ -1,15 +1,23 @@
 /**
  * Bundles each cloud function into a deployable folder: dist/functions/<name>/{index.js,package.json,config.json}.
  * Everything is inlined except EXTERNAL packages, which CloudBase installs from the function's
- * package.json on deploy: the SDK, and exceljs, which loads lazily so cold starts stay fast.
+ * package.json on deploy (`installDependency` in cloudbaserc.json): the SDK, exceljs, which loads
+ * lazily so cold starts stay fast, and wx-server-sdk (the message function's WeChat sender only).
  */
 import { build, type Metafile } from 'esbuild'
 import { mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { FUNCTIONS_OUT, FUNCTIONS_SRC, ROOT, functionNames } from './function-names'
 
-const EXTERNAL = ['@cloudbase/node-sdk', 'exceljs']
-const versionOf = (pkg: string): string => JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')).version
+const EXTERNAL = ['@cloudbase/node-sdk', 'exceljs', 'wx-server-sdk']
+/**
+ * Packages CloudBase installs for a function that are not installed here: wx-server-sdk is used only
+ * by the message function's production sender (loaded lazily; locally the platform's stand-in
+ * answers), so it is pinned here rather than installed for everything.
+ */
+const NOT_INSTALLED_HERE: Record<string, string> = { 'wx-server-sdk': '4.0.2' }
+const versionOf = (pkg: string): string =>
+  NOT_INSTALLED_HERE[pkg] ?? JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')).version
 
 export async function buildFunctions(names = functionNames()): Promise<string[]> {
   await Promise.all(
