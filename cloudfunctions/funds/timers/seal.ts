@@ -4,9 +4,15 @@ import type { UnionDoc } from '../../_lib/documents'
 import { sealLedger } from '../../_lib/ledger'
 import { readAll } from '../../_lib/read-all'
 import { repairBudgetRemainders } from '../repair'
+import { finishExpenseDecisions } from '../expense-decisions'
 
-/** Hourly: every union's new ledger entries go into its audit chain, and line remainders are checked against the ledger. */
-export const sealAll: TimerJob = async (deps) => {
+/**
+ * Hourly: expense decisions whose call was cut finish their audit and messages first (so their
+ * entries are sealed in this run), then every union's new ledger entries go into its audit chain,
+ * and line remainders are checked against the ledger.
+ */
+export const sealAll: TimerJob = async (deps, context) => {
+  const expenses = await finishExpenseDecisions(deps, context)
   const unions = await readAll<UnionDoc>(deps.db.collection('unions').field({ _id: true }).orderBy('_id', 'asc'))
   const year = shanghaiYear(deps.clock.now())
   let sealed = 0
@@ -16,5 +22,5 @@ export const sealAll: TimerJob = async (deps) => {
     // Last year too: its benefits can still be redeemed or released until it is closed.
     for (const y of [year - 1, year]) repaired += (await repairBudgetRemainders(deps, u._id, y)).repaired
   }
-  return { unions: unions.length, sealed, repaired }
+  return { unions: unions.length, sealed, repaired, expenseDecisionsFinished: expenses.finished }
 }
