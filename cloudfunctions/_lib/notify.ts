@@ -18,6 +18,8 @@ export interface Message {
     | 'lottery-result'
     | 'voucher-issued'
     | 'voucher-expiring'
+    /** A gift not chosen yet, the day before its choice closes. */
+    | 'gift-choice-closing'
     /** To a request's member and reporter: each step of it. */
     | 'hardship-update'
     /** To reviewers: a request to take, or one answered after 退回补充材料. */

@@ -139,7 +139,8 @@ export function messageTarget(kind: string, link: string, messageId: string): Me
     if (m) return make(m[1])
   }
   if (/^\/?pages\/benefits\/index$/.test(link) || kind === 'voucher-issued' || kind === 'voucher-expiring' || kind === 'gift-choice-closing') {
-    const keyed = /^(?:voucher-issued|voucher-expiring|gift-choice-closing):([A-Za-z0-9_-]{1,64})$/.exec(messageId)
+    // Voucher ids are natural keys with colons themselves (`<campaign>:<member>`, `cake:<union>:<year>:<member>`).
+    const keyed = /^(?:voucher-issued|voucher-expiring|gift-choice-closing):([A-Za-z0-9_:-]{1,128})$/.exec(messageId)
     return { kind: 'voucher', id: keyed ? keyed[1] : null }
   }
   if (/^\/?packages\/reviewer\/files\/index(\?.*)?$/.test(link) || kind === 'hardship-review-due') return { kind: 'review-files' }

@@ -20,7 +20,8 @@ describe('message targets, from the stored link', () => {
 
   it('benefit messages link to the 福利 list; the voucher comes from the natural key when there is one', () => {
     expect(messageTarget('voucher-issued', '/pages/benefits/index', 'voucher-issued:v9')).toEqual({ kind: 'voucher', id: 'v9' })
-    expect(messageTarget('voucher-expiring', '/pages/benefits/index', 'voucher-expiring:v9')).toEqual({ kind: 'voucher', id: 'v9' })
+    expect(messageTarget('voucher-expiring', '/pages/benefits/index', 'voucher-expiring:c1:demo-member-04')).toEqual({ kind: 'voucher', id: 'c1:demo-member-04' })
+    expect(messageTarget('gift-choice-closing', '/pages/benefits/index', 'gift-choice-closing:cake:u:2026:m1')).toEqual({ kind: 'voucher', id: 'cake:u:2026:m1' })
     expect(messageTarget('voucher-issued', '/pages/benefits/index', '0123456789abcdef')).toEqual({ kind: 'voucher', id: null })
   })
 

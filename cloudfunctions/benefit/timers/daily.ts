@@ -8,6 +8,7 @@ import { issueBatch } from '../issue'
 import { releaseExpired } from '../release'
 import { repairBenefits } from '../repair'
 import { SYSTEM } from '../postings'
+import { remindChoiceClosing } from './remind-choice'
 
 const REMIND_BEFORE_MS = 3 * 24 * 3600 * 1000
 /** Safety stop for one run (each batch is 500 members). */
@@ -22,11 +23,12 @@ const MAX_BATCHES = 400
 export const daily: TimerJob = async (deps, { timeLimitMs }) => {
   const birthdays = await issueBirthdayVouchers(deps, timeLimitMs)
   const reminded = await remindExpiring(deps)
+  const choiceReminded = await remindChoiceClosing(deps)
   const released = await releaseExpired(deps, timeLimitMs)
   const repaired = await repairBenefits(deps, timeLimitMs)
   const now = deps.clock.now()
   const swept = await deps.db.collection('live_codes').where({ expiresAt: deps.db.command.lt(new Date(now.getTime() - 3600_000)) }).remove()
-  return { birthdays, reminded, released, repaired, swept: swept.deleted ?? 0 }
+  return { birthdays, reminded, choiceReminded, released, repaired, swept: swept.deleted ?? 0 }
 }
 
 async function issueBirthdayVouchers(deps: Deps, timeLimitMs: number): Promise<number> {

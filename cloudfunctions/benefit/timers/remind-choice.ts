@@ -1,0 +1,36 @@
+import { formatShanghai, inShanghai } from '@shared/domain/time'
+import type { Deps } from '../../_lib/deps'
+import type { VoucherDoc } from '../../_lib/documents'
+import { notify } from '../../_lib/notify'
+import { readAll } from '../../_lib/read-all'
+
+/**
+ * 选择截止前一天: members who have not chosen their gift are told the day before the choice closes
+ * (every deadline before the end of tomorrow, Shanghai time). The message is keyed by the voucher,
+ * so the daily run on the deadline's own day, or a run repeated after a cut, tells nobody twice;
+ * the voucher itself is not touched.
+ */
+export async function remindChoiceClosing(deps: Deps): Promise<number> {
+  const { db } = deps
+  const _ = db.command
+  const now = deps.clock.now()
+  const endOfTomorrow = inShanghai(now).add(1, 'day').endOf('day').toDate()
+  const open = await readAll<VoucherDoc>(
+    db.collection('vouchers').where({ status: 'issued', needsChoice: true, optionId: null, claimClosesAt: _.gt(now).and(_.lte(endOfTomorrow)) }),
+    500,
+    20_000,
+  )
+  await notify(
+    deps,
+    open.map((v) => ({
+      key: `gift-choice-closing:${v._id}`,
+      unionId: v.unionId,
+      memberId: v.memberId,
+      kind: 'gift-choice-closing' as const,
+      title: `请选择礼品：${v.name}`,
+      body: `礼品选择将于 ${formatShanghai(v.claimClosesAt)} 截止，请尽快在「福利」中选择。`,
+      link: '/pages/benefits/index',
+    })),
+  )
+  return open.length
+}
