@@ -13,6 +13,7 @@ import { seedBigGroup } from './bench-seed'
 import { benchStorm } from './bench-storm'
 import { benchRedeem } from './bench-redeem'
 import { benchImport } from './bench-import'
+import { benchMeTab } from './bench-me-tab'
 import { bundledFunctions, startDevServer } from '../emulator/dev-server'
 import type { ActionInput, ActionName } from '../shared/contract'
 
@@ -128,6 +129,7 @@ async function benchWeapp() {
 async function main() {
   await ensureFunctions()
   await benchActions()
+  await benchMeTab()
   await benchStorm()
   await benchRedeem()
   benchBundles()
