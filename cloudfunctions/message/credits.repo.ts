@@ -16,6 +16,8 @@ export interface CreditDoc {
   readonly template: TemplateKey
   readonly count: number
   readonly holds: readonly string[]
+  /** The last acceptance report counted, so a re-run of that report counts nothing. */
+  readonly lastRequest?: string
   readonly updatedAt: Date
 }
 
@@ -27,17 +29,21 @@ export const creditId = (unionId: string, memberId: string, template: TemplateKe
  * One more accept, up to the cap: a conditional increment, or the first document. A report past the
  * cap changes nothing (the client's count cannot be trusted; WeChat's own count is the real one).
  */
-export async function addCredit(deps: Deps, unionId: string, memberId: string, template: TemplateKey): Promise<number> {
+export async function addCredit(deps: Deps, unionId: string, memberId: string, template: TemplateKey, requestId: string): Promise<number> {
   const { db } = deps
   const _ = db.command
   const id = creditId(unionId, memberId, template)
   for (let attempt = 0; attempt < 3; attempt++) {
-    const res = await db.collection(CREDITS).where({ _id: id, count: _.lt(MAX_CREDITS_PER_TEMPLATE) }).update({ count: _.inc(1), updatedAt: deps.clock.now() })
+    // `lastRequest`: the same report run again (the entry re-runs a rate-limited call whole) adds nothing.
+    const res = await db
+      .collection(CREDITS)
+      .where({ _id: id, count: _.lt(MAX_CREDITS_PER_TEMPLATE), lastRequest: _.neq(requestId) })
+      .update({ count: _.inc(1), lastRequest: requestId, updatedAt: deps.clock.now() })
     if (res.updated === 1) break
     const doc = await creditOf(deps, id)
-    if (doc) return doc.count // at the cap
+    if (doc) return doc.count // at the cap, or this request's accept already counted
     try {
-      await db.collection(CREDITS).add({ _id: id, unionId, memberId, template, count: 1, holds: [], updatedAt: deps.clock.now() })
+      await db.collection(CREDITS).add({ _id: id, unionId, memberId, template, count: 1, holds: [], lastRequest: requestId, updatedAt: deps.clock.now() })
       return 1
     } catch (error) {
       // Another report made the first document meanwhile: increment that one.

@@ -9,10 +9,10 @@ import { loadTemplates } from '../templates-config'
  * is checked before anything is written, so a report naming a template the union has not set up
  * changes nothing.
  */
-export const subscribe: Handler<'message.subscribe'> = async ({ deps, me, input }) => {
+export const subscribe: Handler<'message.subscribe'> = async ({ deps, me, input, requestId }) => {
   const config = loadTemplates()
   const unknown = input.accepted.filter((key) => !config[key])
   if (unknown.length) throw invalid(`「${unknown.map((k) => TEMPLATE_LABELS[k]).join('、')}」尚未开通，无法订阅`, { field: 'accepted' })
-  for (const key of input.accepted) await addCredit(deps, me.unionId, me.member._id, key)
+  for (const key of input.accepted) await addCredit(deps, me.unionId, me.member._id, key, requestId)
   return { credits: await creditCounts(deps, me.unionId, me.member._id, input.accepted) }
 }
