@@ -18,7 +18,8 @@ import type {
 import { DEFAULT_CATEGORIES, policyChanges } from '../shared/domain/hardship'
 
 /** The demo union `npm start` creates on first run. Names are invented. */
-export const DEMO_UNION: UnionDoc = { _id: 'demo-union', name: '市直机关示范工会', parentId: null }
+/** 联系工会 shows the office's phone and place (an admin changes them in 管理后台 → 工会联系方式). */
+export const DEMO_UNION: UnionDoc = { _id: 'demo-union', name: '市直机关示范工会', parentId: null, contact: { phone: '0571-87001234', place: '机关大楼 3 楼 305 室（工会办公室）' } }
 
 const DEPARTMENTS = ['办公室', '财务科', '人事科', '信息中心', '后勤服务中心'] as const
 

@@ -7,6 +7,8 @@ export interface UnionDoc {
   readonly name: string
   /** A federation level (工会工委) above base unions can be added without a migration. */
   readonly parentId?: string | null
+  /** 联系工会: the office's phone and place, set by an admin (member.setUnionContact); absent until then. */
+  readonly contact?: { readonly phone: string; readonly place: string } | null
 }
 
 export interface DepartmentDoc {

@@ -59,6 +59,12 @@ export async function countUnread(deps: Deps, reader: Reader): Promise<number> {
   return (await deps.db.collection(MESSAGES).where({ ...visibleTo(deps, reader), readAt: null }).count()).total
 }
 
+/** The newest few unread, for 首页's headlines (the badge's count comes from countUnread). */
+export async function latestUnread(deps: Deps, reader: Reader, limit: number): Promise<MessageDoc[]> {
+  const rows = await deps.db.collection(MESSAGES).where({ ...visibleTo(deps, reader), readAt: null }).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(limit).get()
+  return rows.data as MessageDoc[]
+}
+
 /** A page of 消息, newest first. The cursor is the last row's time and id, so rows arriving meanwhile shift nothing. */
 export async function messagePage(deps: Deps, reader: Reader, cursor: string | undefined, size: number): Promise<{ rows: MessageDoc[]; next: string | null }> {
   const _ = deps.db.command

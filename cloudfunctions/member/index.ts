@@ -1,5 +1,7 @@
 import { createMain, type Router } from '../_lib/entry'
 import { getMe } from './handlers/get-me'
+import { getHome } from './handlers/get-home'
+import { setUnionContact } from './handlers/set-union-contact'
 import { bindByCode } from './handlers/bind-by-code'
 import { bindByProfile } from './handlers/bind-by-profile'
 import { listDepartments } from './handlers/list-departments'
@@ -17,6 +19,7 @@ import { repair } from './timers/repair'
 
 export const router: Router<'member'> = {
   me: getMe,
+  home: getHome,
   bindByCode,
   bindByProfile,
   departments: listDepartments,
@@ -25,6 +28,7 @@ export const router: Router<'member'> = {
   update: updateMember,
   setRoles,
   unbind: unbindMember,
+  setUnionContact,
   createInvites,
   listInvites,
   exportInvites,

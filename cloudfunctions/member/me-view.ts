@@ -25,7 +25,7 @@ export async function meView(deps: Deps, openid: string, member: MemberDoc, role
   const deptName = new Map((deptRes.data as DepartmentDoc[]).map((d) => [d._id, d.name]))
   return {
     member: { id: member._id, name: member.name, department: member.departmentName, memberNo: member.memberNo },
-    union: { id: union._id, name: union.name },
+    union: { id: union._id, name: union.name, contact: union.contact ? { phone: union.contact.phone, place: union.contact.place } : null },
     roles: roleNames(roles),
     grants: roles
       .filter((r) => r.role !== 'member')

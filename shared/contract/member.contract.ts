@@ -3,6 +3,9 @@ import { defineAction } from './define'
 import { calendarDate, monthDay } from './schemas'
 import { ROLES, type Role } from '../domain/roles'
 import { MEMBER_STATUSES, type MemberStatus, type RosterProblem } from '../domain/roster'
+import type { Allocation } from '../domain/activity-schedule'
+import type { BenefitKind } from '../domain/benefits'
+import type { RequestStatus } from '../domain/hardship'
 
 export { ROLES, type Role } from '../domain/roles'
 
@@ -13,6 +16,8 @@ const id = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-
 const name = z.string().check(z.trim(), z.minLength(1), z.maxLength(20))
 const memberNo = z.string().check(z.trim(), z.minLength(1), z.maxLength(32), z.regex(/^[A-Za-z0-9-]+$/))
 const phone = z.string().check(z.trim(), z.regex(/^1\d{10}$/))
+/** An office line (0571-87001234, 分机 allowed as -805) or a mobile number. */
+const officePhone = z.string().check(z.trim(), z.regex(/^(1\d{10}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|\d{7,8})$/))
 const date = calendarDate
 const page = z._default(z.number().check(z.int(), z.minimum(1), z.maximum(10000)), 1)
 const pageSize = z._default(z.number().check(z.int(), z.minimum(1), z.maximum(100)), 20)
@@ -27,7 +32,8 @@ export const RoleGrantSchema = z.strictObject({
 // —— views: what the client receives ——
 export interface MeView {
   readonly member: { readonly id: string; readonly name: string; readonly department: string; readonly memberNo: string }
-  readonly union: { readonly id: string; readonly name: string }
+  /** `contact`: how to reach the union office (联系工会 on 我的); null until an admin fills it in (member.me always says). */
+  readonly union: { readonly id: string; readonly name: string; readonly contact?: UnionContact | null }
   readonly roles: readonly Role[]
   /** Scoped grants, so 我的 can show "财务科 组长" and offer the right entry points. */
   readonly grants: readonly { readonly role: Role; readonly scope?: { readonly kind: string; readonly id: string; readonly name: string } }[]
@@ -38,6 +44,71 @@ export interface MeView {
   readonly badges: { readonly groupRequests: number; readonly unreadMessages: number }
   /** Where this user's uploads go (`uploads/<openid>`); functions accept only files from here. */
   readonly uploadFolder: string
+}
+
+/** The union office's phone and where to find it, as an admin entered them (联系工会). */
+export interface UnionContact {
+  readonly phone: string
+  readonly place: string
+}
+
+/** One of the caller's coming events on 首页, with where the caller stands in it. */
+export interface HomeActivity {
+  readonly id: string
+  readonly title: string
+  readonly place: string
+  readonly startAt: string
+  readonly endAt: string
+  /** confirmed (报名成功 / 中签), waiting (排队 / 候补) or entered (报名抽签, not drawn yet). */
+  readonly myStatus: 'confirmed' | 'waiting' | 'entered'
+  /** 1 = next in line; null unless waiting. */
+  readonly waitingPosition: number | null
+  readonly allocation: Allocation
+  readonly drawAt: string | null
+  readonly drawnAt: string | null
+}
+
+/** A voucher that needs the caller: a gift still to choose (until `claimClosesAt`) or one ready to use (until `redeemUntil`). */
+export interface HomeVoucher {
+  readonly id: string
+  readonly name: string
+  readonly kind: BenefitKind
+  readonly state: 'choose' | 'ready'
+  readonly optionName: string | null
+  readonly claimClosesAt: string
+  readonly redeemUntil: string
+}
+
+/** A hardship request the caller made or reported, as its timeline already shows it: category and status only. */
+export interface HomeRequest {
+  readonly id: string
+  readonly categoryName: string
+  readonly status: RequestStatus
+  /** The colleague it is for when the caller reported it for someone else; null for the caller's own. */
+  readonly forName: string | null
+  readonly updatedAt: string
+}
+
+/** An unread message's headline on 首页 (the whole message is in 消息). */
+export interface HomeMessage {
+  readonly id: string
+  readonly kindLabel: string
+  readonly title: string
+  readonly createdAt: string
+}
+
+/**
+ * 首页 in one call: who I am (with the badges), and what needs me — coming events, gifts to choose,
+ * vouchers to use, my requests' progress, unread messages. Each list is short (the most pressing
+ * first); the tab or page behind it has the rest.
+ */
+export interface HomeView {
+  readonly me: MeView
+  readonly activities: readonly HomeActivity[]
+  readonly gifts: readonly HomeVoucher[]
+  readonly vouchers: readonly HomeVoucher[]
+  readonly requests: readonly HomeRequest[]
+  readonly messages: readonly HomeMessage[]
 }
 
 /** One row of the admin's roster list; phone numbers appear only in admin views. */
@@ -106,6 +177,8 @@ export interface ImportProgress {
 export const memberActions = {
   /** The caller's own profile, union and roles. */
   'member.me': defineAction<MeView>()(z.strictObject({}), { kind: 'member' }),
+  /** 首页's first screen: member.me and what needs the caller, only the caller's own. */
+  'member.home': defineAction<HomeView>()(z.strictObject({}), { kind: 'member' }),
 
   /** Bind this WeChat user with a one-time invite code from the union office. */
   'member.bindByCode': defineAction<MeView>()(z.strictObject({ code: inviteCode }), { kind: 'identified' }),
@@ -145,6 +218,12 @@ export const memberActions = {
   ),
   'member.setRoles': defineAction<MemberDetail>()(z.strictObject({ id, grants: z.array(RoleGrantSchema).check(z.maxLength(20)) }), ADMIN),
   'member.unbind': defineAction<MemberDetail>()(z.strictObject({ id }), ADMIN),
+  /** 联系工会: the office's phone and place, shown to every member on 我的. */
+  'member.setUnionContact': defineAction<UnionContact>()(
+    z.strictObject({ phone: officePhone, place: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)) }),
+    ADMIN,
+    { phone: '联系电话', place: '办公地点' },
+  ),
 
   'member.createInvites': defineAction<{ readonly created: number; readonly batchId: string }>()(
     z.strictObject({ memberIds: z.optional(z.array(id).check(z.minLength(1), z.maxLength(1000))) }),

@@ -61,6 +61,8 @@ afterAll(() => app.stop())
 /** One plausible input for every action of the API (refusals are fine: what matters is what comes back). */
 const INPUTS: Record<ActionName, () => object> = {
   'member.me': () => ({}),
+  'member.home': () => ({}),
+  'member.setUnionContact': () => ({ phone: '0571-87001234', place: '机关大楼 3 楼 305 室' }),
   'member.bindByCode': () => ({ code: 'ABCD-EFGH' }),
   'member.bindByProfile': () => ({ memberNo: 'GH2026004', name: '刘洋', phoneLast4: '0000' }),
   'member.departments': () => ({}),

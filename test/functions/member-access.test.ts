@@ -13,6 +13,8 @@ const ADMIN_ONLY = ['admin']
 const ANY_MEMBER = ['admin', 'leader', 'redeemer', 'auditor', 'member']
 const EXPECTED: Record<Extract<ActionName, `member.${string}`>, { who: string[] | 'identified'; input: object }> = {
   'member.me': { who: ANY_MEMBER, input: {} },
+  'member.home': { who: ANY_MEMBER, input: {} },
+  'member.setUnionContact': { who: ADMIN_ONLY, input: { phone: '0571-87001234', place: '机关大楼 3 楼 305 室' } },
   'member.departments': { who: ANY_MEMBER, input: {} },
   'member.bindByCode': { who: 'identified', input: { code: 'ABCD-EFGH' } },
   'member.bindByProfile': { who: 'identified', input: { memberNo: 'GH2026010', name: '周婷', phoneLast4: '0000' } },
