@@ -96,5 +96,6 @@ export async function activityDetail(deps: Deps, me: CallerMember, a: ActivityDo
     scope: a.scope,
     status: a.status,
     enteredCount: entered ? entered.total : null,
+    checkedInAt: mine?.status === 'confirmed' && mine.checkedInAt ? mine.checkedInAt.toISOString() : null,
   }
 }

@@ -120,15 +120,26 @@ export interface ActivityDetail extends ActivityCard {
   readonly status: 'open' | 'cancelled'
   /** Members in the lottery before the draw; null otherwise. */
   readonly enteredCount: number | null
+  /** When the caller was checked in; from then on the attendance stands (no 取消报名). */
+  readonly checkedInAt: string | null
 }
 
-export interface CheckInCode {
-  /** Signed, carries the expiry; shown as a QR code. */
-  readonly token: string
-  /** Six digits a leader can type when the camera fails; expires with the token. */
-  readonly shortCode: string
-  readonly expiresAt: string
-}
+/**
+ * The member's 签到码 page: a code only while check-in is open (from a while before the start to
+ * the end, see domain/check-in.ts); before that, when it opens; after check-in, that it is done.
+ */
+export type CheckInCode =
+  | {
+      readonly state: 'open'
+      /** Signed, carries the expiry; shown as a QR code. */
+      readonly token: string
+      /** Six digits a leader can type when the camera fails; expires with the token. */
+      readonly shortCode: string
+      readonly expiresAt: string
+    }
+  | { readonly state: 'not-yet'; readonly opensAt: string }
+  | { readonly state: 'closed'; readonly closedAt: string }
+  | { readonly state: 'checked-in'; readonly checkedInAt: string }
 
 export interface AttendeeRow {
   readonly memberId: string

@@ -51,6 +51,7 @@ const lottery = (over: Partial<ActivityDetail> = {}): ActivityDetail => ({
   scope: { kind: 'union' },
   status: 'open',
   enteredCount: 2,
+  checkedInAt: null,
   ...over,
 })
 

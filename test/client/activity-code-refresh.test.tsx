@@ -14,7 +14,7 @@ import { qrMatrix } from '../../client/src/pages/activity/qr'
 import CodePage from '../../client/src/pages/activity/code'
 
 const mockedCall = callAction as jest.MockedFunction<typeof callAction>
-const code = (n: number): CheckInCode => ({ token: `token-${n}`, shortCode: String(100000 + n), expiresAt: new Date(Date.now() + 60_000).toISOString() })
+const code = (n: number): CheckInCode => ({ state: 'open', token: `token-${n}`, shortCode: String(100000 + n), expiresAt: new Date(Date.now() + 60_000).toISOString() })
 
 /** Lets resolved promises (the fetch) run between timer steps. */
 const flush = () => act(async () => {})
@@ -97,8 +97,8 @@ describe('the refresher', () => {
 describe('the code page', () => {
   it('shows the QR code and the six digits, and renews them every 30 seconds', async () => {
     taro.useRouter.mockReturnValue({ params: { id: 'a1', title: encodeURIComponent('重阳登山') }, path: '/pages/activity/code' })
-    mockedCall.mockResolvedValueOnce({ token: 'checkin-token-1', shortCode: '123456', expiresAt: '' } as never)
-    mockedCall.mockResolvedValueOnce({ token: 'checkin-token-2', shortCode: '654321', expiresAt: '' } as never)
+    mockedCall.mockResolvedValueOnce({ state: 'open', token: 'checkin-token-1', shortCode: '123456', expiresAt: '' } as never)
+    mockedCall.mockResolvedValueOnce({ state: 'open', token: 'checkin-token-2', shortCode: '654321', expiresAt: '' } as never)
     const { container, unmount } = render(<CodePage />)
     await flush()
     expect(mockedCall).toHaveBeenCalledWith('activity.myCode', { id: 'a1' }, { silent: true })
@@ -119,6 +119,43 @@ describe('the code page', () => {
     expect(mockedCall).toHaveBeenCalledTimes(2)
 
     unmount()
+    await act(async () => {
+      jest.advanceTimersByTime(120_000)
+    })
+    expect(mockedCall).toHaveBeenCalledTimes(2)
+  })
+
+  it('before check-in opens says when, and shows the code by itself once it opens', async () => {
+    taro.useRouter.mockReturnValue({ params: { id: 'a1' }, path: '/pages/activity/code' })
+    // 12月13日 06:30 in Shanghai.
+    mockedCall.mockResolvedValueOnce({ state: 'not-yet', opensAt: '2026-12-12T22:30:00.000Z' } as never)
+    mockedCall.mockResolvedValueOnce({ state: 'open', token: 'checkin-token-1', shortCode: '123456', expiresAt: '' } as never)
+    const { container } = render(<CodePage />)
+    await flush()
+    expect(container.querySelector('.code-status--not-yet')?.textContent).toMatch(/^签到还没有开始(2026年)?12月13日 周日 06:30 开始签到/)
+    expect(container.querySelector('.code-short')).toBeNull()
+    await act(async () => {
+      jest.advanceTimersByTime(30_000)
+    })
+    await flush()
+    expect(container.querySelector('.code-short')?.textContent).toBe('123 456')
+    expect(container.querySelector('.code-status')).toBeNull()
+  })
+
+  it('switches to 已签到 at the next refresh after the organizer checks the member in, and stops asking', async () => {
+    taro.useRouter.mockReturnValue({ params: { id: 'a1' }, path: '/pages/activity/code' })
+    mockedCall.mockResolvedValueOnce({ state: 'open', token: 'checkin-token-1', shortCode: '123456', expiresAt: '' } as never)
+    mockedCall.mockResolvedValueOnce({ state: 'checked-in', checkedInAt: '2026-12-13T00:41:00.000Z' } as never)
+    const { container } = render(<CodePage />)
+    await flush()
+    expect(container.querySelector('.code-short')?.textContent).toBe('123 456')
+    await act(async () => {
+      jest.advanceTimersByTime(30_000)
+    })
+    await flush()
+    expect(container.querySelector('.code-short')).toBeNull()
+    expect(container.querySelector('.code-status--checked-in')?.textContent).toContain('已签到')
+    expect(container.querySelector('.code-status--checked-in')?.textContent).toContain('08:41 签到，出勤已记录')
     await act(async () => {
       jest.advanceTimersByTime(120_000)
     })

@@ -49,6 +49,7 @@ const lottery = (over: Partial<ActivityDetail> = {}): ActivityDetail => ({
   scope: { kind: 'union' },
   status: 'open',
   enteredCount: null,
+  checkedInAt: null,
   ...over,
 })
 
@@ -282,4 +283,23 @@ it('names the group an event is for, shows 结对竞赛 standings, and shares ti
 
   const share = taro.useShareAppMessage.mock.lastCall?.[0] as () => { title: string; path: string; imageUrl?: string }
   expect(share()).toEqual({ title: expect.stringContaining('新年音乐会 · '), path: '/pages/activity/index?id=l1', imageUrl: 'https://files.example/badminton.jpg' })
+})
+
+it('a checked-in member sees 已签到 instead of 取消报名 and the code', async () => {
+  serve({ 'activity.get': () => lottery({ allocation: 'fcfs', drawAt: null, myStatus: 'confirmed', checkedInAt: at(-HOUR / 2) }) })
+  const { container } = render(<ActivityPage />)
+  await screen.findByText('新年音乐会')
+  expect(text(container, '.activity-action__status')).toBe('✓ 已签到')
+  expect(text(container, '.activity-action__note')).toMatch(/ 签到，出勤已记录$/)
+  expect(container.querySelector('.activity-cancel')).toBeNull()
+  expect(container.querySelector('.activity-code-entry')).toBeNull()
+})
+
+it('confirmed but not checked in still offers the code and 取消报名', async () => {
+  serve({ 'activity.get': () => lottery({ allocation: 'fcfs', drawAt: null, myStatus: 'confirmed', checkedInAt: null }) })
+  const { container } = render(<ActivityPage />)
+  await screen.findByText('新年音乐会')
+  expect(text(container, '.activity-action__status')).toBe('✓ 已报名')
+  expect(text(container, '.activity-cancel')).toBe('取消报名')
+  expect(container.querySelector('.activity-code-entry')).not.toBeNull()
 })

@@ -74,6 +74,7 @@ const event = (over: Partial<ActivityDetail> = {}): ActivityDetail => ({
   scope: { kind: 'union' },
   status: 'open',
   enteredCount: null,
+  checkedInAt: null,
   ...over,
 })
 

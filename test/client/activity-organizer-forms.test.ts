@@ -206,6 +206,7 @@ describe('修改活动', () => {
     scope: { kind: 'group', id: 'g1' },
     status: 'open',
     enteredCount: 0,
+    checkedInAt: null,
   }
 
   it('pre-fills the event in Shanghai time and sends it back unchanged, with its id, cover and contest', () => {

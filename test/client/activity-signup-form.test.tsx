@@ -81,6 +81,7 @@ describe('the form page', () => {
     scope: { kind: 'union' },
     status: 'open',
     enteredCount: null,
+    checkedInAt: null,
   }
 
   beforeEach(() => {

@@ -138,6 +138,7 @@ describe('the action area of the detail page', () => {
     scope: { kind: 'union' },
     status: 'open',
     enteredCount: null,
+    checkedInAt: null,
   }
   const view = (over: Partial<ActivityDetail>, at = now) => signUpViewOf({ ...base, ...over }, at)
 
@@ -158,6 +159,10 @@ describe('the action area of the detail page', () => {
     const late = new Date('2026-11-27T19:00:00+08:00')
     expect(view({ myStatus: 'confirmed' }, late)).toEqual({ kind: 'confirmed', status: '已报名', canCancel: false, note: '取消截止时间 11月27日 周五 18:00 已过，如需取消请联系组织者' })
     expect(view({ myStatus: 'waiting', waitingPosition: 3 }, late)).toMatchObject({ canCancel: false, position: 3 })
+  })
+
+  it('checked in: 已签到 with the time, no cancelling even before the deadline', () => {
+    expect(view({ myStatus: 'confirmed', checkedInAt: '2026-11-28T08:41:00+08:00' })).toEqual({ kind: 'checked-in', status: '已签到', note: '11月28日 周六 08:41 签到，出勤已记录' })
   })
 
   describe('a lottery', () => {

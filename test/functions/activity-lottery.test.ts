@@ -233,7 +233,9 @@ describe('editing an event', () => {
 describe('结对竞赛 and the cover picture', () => {
   it('counts sign-ups and check-ins per department team', async () => {
     const people = await seedManyMembers(3, 'contest') // 人事科 (demo-dept-3)
-    const id = await create({ allocation: 'fcfs', drawAt: null, capacity: 20, title: '部门拔河结对赛', contest: { kind: 'department', teamIds: ['demo-dept-3', 'demo-dept-4'] } })
+    // Today, so check-in (two hours before the start until the end) is open.
+    const today = { startAt: at(HOUR), endAt: at(3 * HOUR), signUpClosesAt: at(HOUR / 2), cancelDeadline: at(HOUR / 2) }
+    const id = await create({ allocation: 'fcfs', drawAt: null, capacity: 20, title: '部门拔河结对赛', ...today, contest: { kind: 'department', teamIds: ['demo-dept-3', 'demo-dept-4'] } })
     for (const o of people) await app.call('activity.signUp', { id }, o)
     await member('activity.signUp', { id }) // 信息中心 (demo-dept-4)
     await leader('activity.signUp', { id }) // 财务科: not a team, counts for nobody

@@ -140,17 +140,20 @@ describe('refusals say why and write nothing', () => {
   })
 })
 
+/** Starts within the hour: check-in (from two hours before the start to the end) is open now. */
+const today = { startAt: at(HOUR), endAt: at(3 * HOUR), signUpClosesAt: at(HOUR / 2), cancelDeadline: at(HOUR / 2) }
+
 describe('check-in', () => {
   let id: string
   beforeAll(async () => {
-    id = await create({ capacity: 10 })
+    id = await create({ capacity: 10, ...today })
     await member('activity.signUp', { id })
     await admin('activity.signUp', { id })
   })
 
   it('a fresh code checks the member in once; a second scan says so', async () => {
     const code = (await member('activity.myCode', { id })).body.data
-    expect(code.shortCode).toMatch(/^\d{6}$/)
+    expect(code).toMatchObject({ state: 'open', shortCode: expect.stringMatching(/^\d{6}$/) })
     const first = (await admin('activity.checkIn', { id, code: code.token })).body.data
     expect(first).toEqual({ name: '刘洋', department: '信息中心', alreadyCheckedIn: false, checkedIn: 1, confirmed: 2 })
     expect((await admin('activity.checkIn', { id, code: code.token })).body.data).toMatchObject({ alreadyCheckedIn: true, checkedIn: 1 })
@@ -163,15 +166,34 @@ describe('check-in', () => {
 
   it('forged, expired and other-event codes are refused, and only the organizer may check in', async () => {
     const secret = JSON.parse(readFileSync(join(app.dataDir, 'local-secrets.json'), 'utf8')).UNION_CODE_SECRET as string
-    const real = (await member('activity.myCode', { id })).body.data.token as string
+    // 刘洋 is checked in by now (no code any more): 韩冰 signs up for a real code, and leaves after.
+    const reviewer = as('demo-reviewer')
+    await reviewer('activity.signUp', { id })
+    const real = (await reviewer('activity.myCode', { id })).body.data.token as string
     const forged = real.slice(0, -2) + (real.endsWith('AA') ? 'BB' : 'AA')
     expect((await admin('activity.checkIn', { id, code: forged })).body.error).toMatchObject({ code: 'INVALID_ARGUMENT', message: '这不是有效的签到码' })
     const stale = signCode(secret, 'checkin', `${id}:demo-member-04`, new Date(Date.now() - 5 * 60_000)).token
     expect((await admin('activity.checkIn', { id, code: stale })).body.error).toMatchObject({ code: 'EXPIRED', message: '签到码已过期，请让对方刷新后再扫' })
-    const other = await create({ capacity: 5 })
+    const other = await create({ capacity: 5, ...today })
     expect((await admin('activity.checkIn', { id: other, code: real })).body.error.message).toBe('这是其他活动的签到码')
     expect((await member('activity.checkIn', { id, code: real })).body.error.code).toBe('FORBIDDEN')
     expect((await as('demo-auditor')('activity.myCode', { id })).body.error).toMatchObject({ code: 'FORBIDDEN', message: '报名成功后才有签到码' })
+    expect((await reviewer('activity.cancel', { id })).body.data.cancelled).toBe(true)
+  })
+
+  it('a checked-in member’s code page says so, and cancelling is refused with the attendance kept', async () => {
+    expect((await member('activity.myCode', { id })).body.data).toEqual({ state: 'checked-in', checkedInAt: expect.any(String) })
+    expect((await member('activity.get', { id })).body.data).toMatchObject({ myStatus: 'confirmed', checkedInAt: expect.any(String) })
+    expect((await member('activity.cancel', { id })).body.error).toMatchObject({ code: 'CLOSED', message: '您已签到，出勤已记录，不能再取消报名' })
+    // The place and the attendance are untouched (the conditional writes it tried matched nothing).
+    expect((await member('activity.get', { id })).body.data).toMatchObject({ myStatus: 'confirmed', checkedInAt: expect.any(String), confirmedCount: 2 })
+    expect((await admin('activity.attendees', { id })).body.data).toMatchObject({ confirmed: 2, checkedIn: 2 })
+  })
+
+  it('a member not checked in can still cancel before the deadline', async () => {
+    await as('demo-auditor')('activity.signUp', { id })
+    expect((await as('demo-auditor')('activity.get', { id })).body.data.checkedInAt).toBeNull()
+    expect((await as('demo-auditor')('activity.cancel', { id })).body.data.cancelled).toBe(true)
   })
 
   it('the organizer sees the list with check-in state', async () => {
@@ -179,6 +201,54 @@ describe('check-in', () => {
     expect(list).toMatchObject({ confirmed: 2, waiting: 0, checkedIn: 2, total: 2 })
     expect(list.items.map((r: { name: string }) => r.name)).toEqual(['刘洋', '张伟'])
     expect((await member('activity.attendees', { id })).body.error.code).toBe('FORBIDDEN')
+  })
+})
+
+describe('the check-in window: from two hours before the start until the end', () => {
+  it('a week ahead: no code yet, the member is told when it opens, the organizer is refused with the time', async () => {
+    const id = await create({ capacity: 10, startAt: at(7 * 24 * HOUR), endAt: at(7 * 24 * HOUR + 3 * HOUR) })
+    await member('activity.signUp', { id })
+    const code = (await member('activity.myCode', { id })).body.data
+    expect(code).toEqual({ state: 'not-yet', opensAt: expect.any(String) })
+    expect(new Date(code.opensAt).getTime()).toBe(new Date((await member('activity.get', { id })).body.data.startAt).getTime() - 2 * HOUR)
+
+    // A code signed now (as a leaked or old one would be) is refused all the same, with the opening time.
+    const secret = JSON.parse(readFileSync(join(app.dataDir, 'local-secrets.json'), 'utf8')).UNION_CODE_SECRET as string
+    const token = signCode(secret, 'checkin', `${id}:demo-member-04`, new Date()).token
+    const before = writeCount(app.stats)
+    const res = await admin('activity.checkIn', { id, code: token })
+    expect(res.body.error).toMatchObject({ code: 'CLOSED' })
+    expect(res.body.error.message).toMatch(/^签到将于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 开始（活动开始前 2 小时）$/)
+    expect(writeCount(app.stats)).toBe(before)
+    expect((await admin('activity.attendees', { id })).body.data.checkedIn).toBe(0)
+  })
+
+  it('after the end: closed for both', async () => {
+    const id = await create({ capacity: 10, ...today })
+    await member('activity.signUp', { id })
+    const token = (await member('activity.myCode', { id })).body.data.token as string
+    // Move the event into the past directly: the edit form refuses a finished event.
+    const db = (await import('@cloudbase/node-sdk')).init({ env: 'local' }).database()
+    await db.collection('activities').doc(id).update({ startAt: new Date(Date.now() - 5 * HOUR), endAt: new Date(Date.now() - 2 * HOUR) })
+    expect((await member('activity.myCode', { id })).body.data).toEqual({ state: 'closed', closedAt: expect.any(String) })
+    const res = await admin('activity.checkIn', { id, code: token })
+    expect(res.body.error.code).toBe('CLOSED')
+    expect(res.body.error.message).toMatch(/^活动已于 .+ 结束，签到已关闭$/)
+  })
+
+  it('参与度 counts a check-in inside the window and not one recorded days before the event', async () => {
+    const [inTime, early] = await seedManyMembers(2, 'attend')
+    const id = await create({ capacity: 10, ...today, title: '参与度核对' })
+    for (const o of [inTime, early]) await app.call('activity.signUp', { id }, o)
+    expect((await admin('activity.checkIn', { id, code: (await app.call('activity.myCode', { id }, inTime)).body.data.token })).body.ok).toBe(true)
+    // A record written before the window existed: checked in eight days before the start.
+    const db = (await import('@cloudbase/node-sdk')).init({ env: 'local' }).database()
+    await db.collection('signups').doc(`${id}:${early}`).update({ checkedInAt: new Date(Date.now() - 8 * 24 * HOUR) })
+    const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date(Date.now() + HOUR)))
+    const report = (await admin('activity.participation', { year })).body.data
+    const row = (memberId: string) => report.members.find((m: { memberId: string }) => m.memberId === memberId)
+    expect(row(inTime)).toMatchObject({ signUps: 1, checkIns: 1 })
+    expect(row(early)).toMatchObject({ signUps: 1, checkIns: 0 })
   })
 })
 

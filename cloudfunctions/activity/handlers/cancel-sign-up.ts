@@ -10,7 +10,8 @@ import { handOnPlace, takeOverHandOn } from '../hand-on'
  * Cancelling a confirmed place hands it to the first waiting member (see hand-on.ts); the sign-up
  * keeps a `placeOwed` mark until that is done, so a retry after a crash finishes the hand-on and
  * answers that the sign-up is cancelled. Cancelling a waitlist place just leaves the line.
- * Cancelling twice is harmless (the second answers cancelled: false).
+ * Cancelling twice is harmless (the second answers cancelled: false). A checked-in member cannot
+ * cancel: the attendance stays.
  */
 export const cancelSignUp: Handler<'activity.cancel'> = async ({ deps, me, input, timeLimitMs }) => {
   const { db, clock, ids } = deps
@@ -26,7 +27,9 @@ export const cancelSignUp: Handler<'activity.cancel'> = async ({ deps, me, input
     return { cancelled: (await coll.where({ _id: id, status: 'entered' }).update({ status: 'cancelled', cancelledAt: now, changedAt: now })).updated === 1 }
   }
   const lock = ids.next()
-  const off = await coll.where({ _id: id, status: 'confirmed' }).updateAndReturn({ status: 'cancelled', cancelledAt: now, changedAt: now, placeOwed: lock })
+  // Only a place not yet checked in: attendance is a record and stays (the check-in's own write
+  // needs checkedInAt: null too, so a scan and a cancel at the same moment cannot both land).
+  const off = await coll.where({ _id: id, status: 'confirmed', checkedInAt: null }).updateAndReturn({ status: 'cancelled', cancelledAt: now, changedAt: now, placeOwed: lock })
   if (off.updated === 1) {
     await handOnPlace(deps, a, off.doc as SignupDoc, lock)
     return { cancelled: true }
@@ -35,6 +38,7 @@ export const cancelSignUp: Handler<'activity.cancel'> = async ({ deps, me, input
   if (left.updated === 1) return { cancelled: true }
 
   const mine = (await coll.doc(id).get()).data[0] as SignupDoc | undefined
+  if (mine?.status === 'confirmed' && mine.checkedInAt) throw new AppError('CLOSED', '您已签到，出勤已记录，不能再取消报名')
   if (mine?.status !== 'cancelled' || !mine.placeOwed) return { cancelled: false }
   // Cancelled by an earlier call of this member that was cut before its place was handed on: finish
   // that (unless it may still be running — then it will). Either way the sign-up is cancelled.

@@ -1,3 +1,4 @@
+import { checkInRefusal } from '@shared/domain/check-in'
 import type { Handler } from '../../_lib/entry'
 import type { Deps } from '../../_lib/deps'
 import { AppError, forbidden } from '../../_lib/app-error'
@@ -9,13 +10,16 @@ import { CHECKIN } from './my-code'
 
 /**
  * The leader scans a member's code (or types its six digits). Only a fresh, genuine code for this
- * event counts; each member is checked in once (one conditional write), a second scan says so.
+ * event counts, and only from a while before the start until the end (attendance is a record of
+ * being there); each member is checked in once (one conditional write), a second scan says so.
  */
 export const checkIn: Handler<'activity.checkIn'> = async ({ deps, me, input }) => {
   const { db, clock, secrets } = deps
   const a = await loadActivity(deps, me, input.id)
   if (!managesActivity(me, a)) throw forbidden('只有活动的组织者可以签到')
   const now = clock.now()
+  const closed = checkInRefusal(a, now)
+  if (closed) throw new AppError('CLOSED', closed)
   const signup = /^\d{6}$/.test(input.code) ? await byShortCode(deps, a._id, input.code, now) : await byToken(deps, a._id, input.code, now)
   const coll = db.collection('signups')
   const first = (await coll.where({ _id: signup._id, status: 'confirmed', checkedInAt: null }).update({ checkedInAt: now, checkedInBy: me.member._id })).updated === 1

@@ -1,3 +1,4 @@
+import { checkInPhase, checkInWindow } from '@shared/domain/check-in'
 import type { Handler } from '../../_lib/entry'
 import { AppError } from '../../_lib/app-error'
 import type { SignupDoc } from '../../_lib/documents'
@@ -6,12 +7,21 @@ import { loadActivity, signupId } from '../activities.repo'
 
 export const CHECKIN = 'checkin'
 
+/**
+ * The member's code, only while check-in is open: before that a code would just be refused at the
+ * door (the page says when it opens instead, and keeps asking); once checked in, there is nothing
+ * left to show.
+ */
 export const myCode: Handler<'activity.myCode'> = async ({ deps, me, input }) => {
   const a = await loadActivity(deps, me, input.id)
   const id = signupId(a._id, me.member._id)
   const mine = (await deps.db.collection('signups').doc(id).get()).data[0] as SignupDoc | undefined
   if (mine?.status !== 'confirmed') throw new AppError('FORBIDDEN', '报名成功后才有签到码')
+  if (mine.checkedInAt) return { state: 'checked-in', checkedInAt: mine.checkedInAt.toISOString() }
   const now = deps.clock.now()
+  const phase = checkInPhase(a, now)
+  if (phase === 'not-yet') return { state: 'not-yet', opensAt: checkInWindow(a).opensAt.toISOString() }
+  if (phase === 'closed') return { state: 'closed', closedAt: a.endAt.toISOString() }
   const { token, expiresAt } = signCode(deps.secrets.codeSigning, CHECKIN, id, now)
-  return { token, shortCode: shortCode(deps.secrets.codeSigning, CHECKIN, id, now), expiresAt: expiresAt.toISOString() }
+  return { state: 'open', token, shortCode: shortCode(deps.secrets.codeSigning, CHECKIN, id, now), expiresAt: expiresAt.toISOString() }
 }

@@ -1,4 +1,5 @@
 import dayjs from 'dayjs'
+import { isWithinCheckIn } from '@shared/domain/check-in'
 import { UNION_TZ } from '@shared/domain/time'
 import type { Handler } from '../../_lib/entry'
 import type { ActivityDoc, MemberDoc, SignupDoc } from '../../_lib/documents'
@@ -6,7 +7,9 @@ import { readAll } from '../../_lib/read-all'
 
 /**
  * 群众参与度 for a year (Asia/Shanghai): per department, how many members took part in at least one
- * event, with sign-ups and check-ins; per member, their counts. Read in pages, summed here.
+ * event, with sign-ups and check-ins; per member, their counts. Read in pages, summed here. Only
+ * a check-in inside the event's check-in window counts (records written before the window was
+ * enforced, days ahead of the event, are not attendance).
  */
 export const participation: Handler<'activity.participation'> = async ({ deps, me, input }) => {
   const { db } = deps
@@ -14,18 +17,20 @@ export const participation: Handler<'activity.participation'> = async ({ deps, m
   const from = dayjs.tz(`${input.year}-01-01 00:00`, UNION_TZ).toDate()
   const to = dayjs.tz(`${input.year + 1}-01-01 00:00`, UNION_TZ).toDate()
   const [acts, members] = await Promise.all([
-    readAll<ActivityDoc>(db.collection('activities').where({ unionId: me.unionId, status: 'open', startAt: _.gte(from).and(_.lt(to)) }).field({ _id: true })),
+    readAll<ActivityDoc>(db.collection('activities').where({ unionId: me.unionId, status: 'open', startAt: _.gte(from).and(_.lt(to)) }).field({ _id: true, startAt: true, endAt: true })),
     readAll<MemberDoc>(db.collection('members').where({ unionId: me.unionId, status: _.neq('离会') }).field({ name: true, departmentName: true })),
   ])
+  const byId = new Map(acts.map((a) => [a._id, a]))
   const signups: SignupDoc[] = []
   for (let i = 0; i < acts.length; i += 500) {
-    signups.push(...(await readAll<SignupDoc>(db.collection('signups').where({ activityId: _.in(acts.slice(i, i + 500).map((a) => a._id)), status: 'confirmed' }).field({ memberId: true, checkedInAt: true }))))
+    signups.push(...(await readAll<SignupDoc>(db.collection('signups').where({ activityId: _.in(acts.slice(i, i + 500).map((a) => a._id)), status: 'confirmed' }).field({ memberId: true, activityId: true, checkedInAt: true }))))
   }
   const per = new Map<string, { signUps: number; checkIns: number }>()
   for (const s of signups) {
     const c = per.get(s.memberId) ?? { signUps: 0, checkIns: 0 }
     c.signUps += 1
-    if (s.checkedInAt) c.checkIns += 1
+    const a = byId.get(s.activityId)
+    if (s.checkedInAt && a && isWithinCheckIn(a, s.checkedInAt)) c.checkIns += 1
     per.set(s.memberId, c)
   }
   const depts = new Map<string, { members: number; participants: number; signUps: number; checkIns: number }>()

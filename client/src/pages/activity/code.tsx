@@ -1,9 +1,10 @@
 import { memo, useMemo } from 'react'
+import type { CheckInCode } from '@shared/contract'
 import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { LoadingState } from '../../components/LoadingState'
 import { ErrorState } from '../../components/ErrorState'
-import { idParam } from '../../constants/activities'
+import { dateTimeText, idParam } from '../../constants/activities'
 import { ActionError } from '../../services/cloud'
 import { qrMatrix } from './qr'
 import { useCheckInCode } from './useCheckInCode'
@@ -23,7 +24,8 @@ export default function ActivityCodePage() {
   const title = idParam(params.title)
   const { code, error, secondsLeft, refresh } = useCheckInCode(id)
   useBrightScreen()
-  const matrix = useMemo(() => (code ? qrMatrix(code.token) : undefined), [code?.token])
+  const token = code?.state === 'open' ? code.token : undefined
+  const matrix = useMemo(() => (token ? qrMatrix(token) : undefined), [token])
 
   if (!id) {
     return (
@@ -42,11 +44,21 @@ export default function ActivityCodePage() {
     )
   }
 
+  // Before the window, after check-in, or after the event: a sentence instead of a code.
+  if (code && code.state !== 'open') {
+    return (
+      <View className='page page-activity-code'>
+        {title ? <View className='code-title'>{title}</View> : null}
+        <CodeStatus code={code} />
+      </View>
+    )
+  }
+
   return (
     <View className='page page-activity-code'>
       {title ? <View className='code-title'>{title}</View> : null}
       <View className='code-card'>
-        {matrix && code ? (
+        {matrix && code?.state === 'open' ? (
           <>
             <QrView size={matrix.size} runs={matrix.runs} />
             <View className='code-short' data-code={code.shortCode}>
@@ -66,6 +78,34 @@ export default function ActivityCodePage() {
       <View className='code-note'>请向组织者出示二维码扫码签到；扫不出来时，报出上面的 6 位数字。签到码每 30 秒更新一次，截图无效。</View>
     </View>
   )
+}
+
+/** What the member sees instead of a code: when check-in opens, that they are checked in, or that it is over. */
+function CodeStatus({ code }: { code: Exclude<CheckInCode, { state: 'open' }> }) {
+  switch (code.state) {
+    case 'checked-in':
+      return (
+        <View className='code-status code-status--checked-in'>
+          <View className='code-status__mark'>✓</View>
+          <View className='code-status__title'>已签到</View>
+          <View className='code-status__text'>{dateTimeText(code.checkedInAt)} 签到，出勤已记录</View>
+        </View>
+      )
+    case 'not-yet':
+      return (
+        <View className='code-status code-status--not-yet'>
+          <View className='code-status__title'>签到还没有开始</View>
+          <View className='code-status__text'>{dateTimeText(code.opensAt)} 开始签到，到时这里会自动显示签到码，请到现场后再打开</View>
+        </View>
+      )
+    case 'closed':
+      return (
+        <View className='code-status code-status--closed'>
+          <View className='code-status__title'>签到已结束</View>
+          <View className='code-status__text'>活动已于 {dateTimeText(code.closedAt)} 结束，没有签到记录；如有疑问请联系组织者</View>
+        </View>
+      )
+  }
 }
 
 /**

@@ -225,7 +225,12 @@ function SignUpArea({ activity: a, busy, onSignUp, onCancel }: SignUpAreaProps) 
   const ended = new Date(a.endAt).getTime() <= Date.now()
   return (
     <View className={`activity-action activity-action--${view.kind}`}>
-      {view.kind === 'confirmed' ? (
+      {view.kind === 'checked-in' ? (
+        <>
+          <View className='activity-action__status activity-action__status--ok activity-action__status--checked-in'>✓ {view.status}</View>
+          <View className='activity-action__note'>{view.note}</View>
+        </>
+      ) : view.kind === 'confirmed' ? (
         <>
           <View className='activity-action__status activity-action__status--ok'>✓ {view.status}</View>
           {ended ? null : (

@@ -9,6 +9,8 @@ export type SignUpView =
   | { readonly kind: 'blocked'; readonly reason: string }
   /** In a lottery not drawn yet: 退出抽签 until the draw time (and the cancel deadline). */
   | { readonly kind: 'entered'; readonly status: string; readonly canCancel: boolean; readonly note: string }
+  /** Checked in: the attendance stands, nothing left to do (no code, no 取消报名). */
+  | { readonly kind: 'checked-in'; readonly status: string; readonly note: string }
   /** 已报名, or 中签 after a draw. */
   | { readonly kind: 'confirmed'; readonly status: string; readonly canCancel: boolean; readonly note: string }
   /** 排队第 N 位, or 未中签，候补第 N 位 after a draw. */
@@ -32,6 +34,9 @@ export function signUpViewOf(a: ActivityDetail, now: Date = new Date()): SignUpV
     else if (canCancel) note = `${drawAt} 抽签，结果会通知您；抽签前可以退出抽签`
     else note = `${drawAt} 抽签，结果会通知您；取消截止时间 ${deadline} 已过，如需退出请联系组织者`
     return { kind: 'entered', status: myStatusText('entered')!, canCancel, note }
+  }
+  if (a.myStatus === 'confirmed' && a.checkedInAt) {
+    return { kind: 'checked-in', status: '已签到', note: `${dateTimeText(a.checkedInAt, now)} 签到，出勤已记录` }
   }
   if (a.myStatus === 'confirmed') {
     return { kind: 'confirmed', status: myStatusText('confirmed', null, drawn)!, canCancel: cancelOpen, note: drawn ? `恭喜中签，请按时参加；${cancelNote}` : cancelNote }

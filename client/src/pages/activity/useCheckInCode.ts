@@ -11,7 +11,10 @@ export interface CheckInCodeState {
   refresh: () => void
 }
 
-/** The member's code for one event, fetched again every 30 seconds while the page is on screen. */
+/**
+ * The member's code for one event, fetched again every 30 seconds while the page is on screen; the
+ * same fetch tells the page when check-in opens and, within one refresh, that the member is in.
+ */
 export function useCheckInCode(id: string): CheckInCodeState {
   const [code, setCode] = useState<CheckInCode>()
   const [error, setError] = useState<ActionError>()
@@ -25,6 +28,8 @@ export function useCheckInCode(id: string): CheckInCodeState {
       onCode: (c) => {
         setCode(c)
         setError(undefined)
+        // Checked in, or the event is over: nothing will change any more, so stop asking.
+        if (c.state === 'checked-in' || c.state === 'closed') stop()
       },
       onError: (e) => setError(e instanceof ActionError ? e : new ActionError('INTERNAL', String(e))),
       onTick: setSecondsLeft,
