@@ -1,9 +1,9 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Input, View } from '@tarojs/components'
 import { useAction } from '../../../hooks/useAction'
 import { markChanged } from '../../../hooks/useReloadOnChange'
-import { ActionError, callAction } from '../../../services/cloud'
+import { ActionError, callAction, type ClientErrorCode } from '../../../services/cloud'
 import { PageHeader } from '../../../components/PageHeader'
 import { ErrorState } from '../../../components/ErrorState'
 import { Button } from '../../../ui/nutui'
@@ -14,6 +14,8 @@ import '../shared/organizer.scss'
 import './index.scss'
 
 /** Scanning needs the WeChat camera; typing the six digits works everywhere. */
+/** Failures where sending the same code again can help. */
+const RETRYABLE: ReadonlySet<ClientErrorCode> = new Set(['NETWORK', 'INTERNAL', 'RATE_LIMITED'])
 const CAN_SCAN = process.env.TARO_ENV === 'weapp'
 
 /** 现场签到: scan a member's code (or type its six digits) and see at once who it is and whether it worked. */
@@ -27,10 +29,18 @@ export default function CheckInPage() {
   const [typed, setTyped] = useState('')
   const [result, setResult] = useState<CheckInResult>()
   const [busy, setBusy] = useState(false)
+  // A ref, not the busy state: the sixth digit and a tap on 签到 (or a repeated input event) can
+  // arrive before React re-renders with busy = true, and each would send the code again.
+  const inFlight = useRef(false)
+  // The code last sent and refused for good (wrong, expired, not open yet): 签到 would only get the
+  // same answer, so it waits for different digits. After a network failure it may be sent again.
+  const [refused, setRefused] = useState<string>()
 
   const check = async (code: string) => {
-    if (busy || !code) return
+    if (inFlight.current || !code) return
+    inFlight.current = true
     setBusy(true)
+    setRefused(undefined)
     try {
       const answer = await callAction('activity.checkIn', { id, code }, { silent: true })
       setResult(checkInResultOf(answer))
@@ -40,7 +50,9 @@ export default function CheckInPage() {
       if (process.env.TARO_ENV === 'weapp') void Taro.vibrateShort({ type: 'medium' }).catch(() => undefined)
     } catch (err) {
       setResult(checkInErrorOf(err instanceof ActionError ? err.message : String(err)))
+      if (!(err instanceof ActionError && RETRYABLE.has(err.code))) setRefused(code)
     } finally {
+      inFlight.current = false
       setBusy(false)
     }
   }
@@ -58,11 +70,14 @@ export default function CheckInPage() {
 
   const onType = (value: string) => {
     const digits = typedCode(value)
+    const changed = digits !== typed
     setTyped(digits)
-    // Six digits are a whole code: check at once, no extra tap needed.
-    if (digits.length === 6) void check(digits)
+    // Six digits are a whole code: check at once, no extra tap needed (once: the same value
+    // reported again by the input is not a new code).
+    if (digits.length === 6 && changed) void check(digits)
     return digits
   }
+  const canSend = typed.length === 6 && !busy && refused !== typed
 
   if (!id) {
     return (
@@ -111,9 +126,9 @@ export default function CheckInPage() {
               placeholder='6 位数字签到码'
               confirmType='done'
               onInput={(e) => onType(e.detail.value)}
-              onConfirm={() => void check(typed)}
+              onConfirm={() => canSend && void check(typed)}
             />
-            <Button className='checkin-submit' type='primary' fill={CAN_SCAN ? 'outline' : 'solid'} loading={busy} disabled={busy || typed.length !== 6} onClick={() => void check(typed)}>
+            <Button className='checkin-submit' type='primary' fill={CAN_SCAN ? 'outline' : 'solid'} loading={busy} disabled={!canSend} onClick={() => canSend && void check(typed)}>
               签到
             </Button>
           </View>
