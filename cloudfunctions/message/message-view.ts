@@ -1,6 +1,6 @@
 import type { MessageView } from '@shared/contract'
 import { MESSAGE_KINDS, MESSAGE_KIND_LABELS, messageTarget, targetPage, type MessageKind } from '@shared/domain/messages'
-import { formatShanghai } from '@shared/domain/time'
+import { dateTimeText } from '@shared/domain/time'
 import type { Deps } from '../_lib/deps'
 import type { MessageDoc } from '../_lib/messages.repo'
 import { existingTargets, isCheckable, targetKey } from './targets.repo'
@@ -20,7 +20,7 @@ export async function messageViews(deps: Deps, unionId: string, docs: readonly M
       kindLabel: kind ? MESSAGE_KIND_LABELS[kind] : '通知',
       title: d.title,
       body: d.body,
-      at: formatShanghai(d.createdAt),
+      at: dateTimeText(d.createdAt, deps.clock.now()),
       read: !!d.readAt,
       target,
       page: target ? targetPage(target) : null,

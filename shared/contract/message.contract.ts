@@ -31,7 +31,7 @@ export interface MessageView {
   readonly kindLabel: string
   readonly title: string
   readonly body: string
-  /** When it was written, in Shanghai time: `2026-03-01 15:01`. */
+  /** When it was written, in the house style (shared/domain/time.ts): `3月1日 周日 15:01`. */
   readonly at: string
   readonly read: boolean
   /** What a tap opens; null when the message is about nothing that has a page. */

@@ -1,5 +1,6 @@
 /** 消息: a member's own messages, paged newest first, read one or all; the badge on member.me; retention. */
 import * as cloudbase from '@cloudbase/node-sdk'
+import { dateTimeText } from '@shared/domain/time'
 import { startAppServer, type AppServer } from '../support/app-server'
 import { messageDoc, runSender, seedMessage } from '../support/wechat'
 
@@ -35,7 +36,7 @@ describe('the list', () => {
     expect(seen).toEqual(expected)
   })
 
-  it('says what each message is about, in the house time format, with the target and whether it is still there', async () => {
+  it('says what each message is about, in the house time style, with the target and whether it is still there', async () => {
     const activity = { _id: 'act-message-test' }
     await db().collection('activities').add({ _id: activity._id, unionId: 'demo-union', title: '羽毛球' })
     const at = new Date('2026-03-01T07:05:00Z')
@@ -44,7 +45,8 @@ describe('the list', () => {
     await db().collection('messages').add({ _id: 'voucher-issued:v-test-1', unionId: 'demo-union', memberId: 'demo-member-07', kind: 'voucher-issued', title: '福利到账：蛋糕券', body: '可在兑换时间内出示券码使用。', link: '/pages/benefits/index', createdAt: at, sentAt: null })
     const res = await app.call('message.list', {}, 'demo-m07')
     const byId = new Map(res.body.data.items.map((m: { id: string }) => [m.id, m]))
-    expect(byId.get(here)).toMatchObject({ kind: 'waitlist-promoted', kindLabel: '候补递补', at: '2026-03-01 15:05', read: false, target: { kind: 'activity', id: activity._id }, page: `/pages/activity/index?id=${activity._id}`, targetExists: true })
+    expect(dateTimeText(at, new Date())).toMatch(/^(2026年)?3月1日 周日 15:05$/)
+    expect(byId.get(here)).toMatchObject({ kind: 'waitlist-promoted', kindLabel: '候补递补', at: dateTimeText(at, new Date()), read: false, target: { kind: 'activity', id: activity._id }, page: `/pages/activity/index?id=${activity._id}`, targetExists: true })
     expect(byId.get(gone)).toMatchObject({ target: { kind: 'activity', id: 'removed-activity' }, targetExists: false })
     expect(byId.get('voucher-issued:v-test-1')).toMatchObject({ target: { kind: 'voucher', id: 'v-test-1' }, page: '/pages/benefits/index', targetExists: false })
     expect(res.body.data.unread).toBe(3)

@@ -59,7 +59,8 @@ it('选择截止前一天: members who have not chosen are told once, in 消息 
   const told = await closing('demo-member-04', '端午慰问品')
   expect(told).toHaveLength(1)
   expect(told[0]._id).toMatch(/^gift-choice-closing:/)
-  expect(told[0].body).toMatch(/^礼品选择将于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 截止/)
+  // The deadline in the house style (shared/domain/time.ts dateTimeText): 「6月1日 周一 14:00」.
+  expect(told[0].body).toMatch(/^礼品选择将于 (\d{4}年)?\d{1,2}月\d{1,2}日 周[日一二三四五六] \d{2}:\d{2} 截止，请尽快在「福利」中选择。$/)
   expect(await closing('demo-member-02', '端午慰问品')).toEqual([])
   expect(await closing('demo-member-04', '中秋慰问品')).toEqual([])
   void later

@@ -1,4 +1,4 @@
-import { formatShanghai, inShanghai } from '@shared/domain/time'
+import { dateTimeText, inShanghai } from '@shared/domain/time'
 import type { Deps } from '../../_lib/deps'
 import type { VoucherDoc } from '../../_lib/documents'
 import { notify } from '../../_lib/notify'
@@ -28,7 +28,7 @@ export async function remindChoiceClosing(deps: Deps): Promise<number> {
       memberId: v.memberId,
       kind: 'gift-choice-closing' as const,
       title: `请选择礼品：${v.name}`,
-      body: `礼品选择将于 ${formatShanghai(v.claimClosesAt)} 截止，请尽快在「福利」中选择。`,
+      body: `礼品选择将于 ${dateTimeText(v.claimClosesAt, now)} 截止，请尽快在「福利」中选择。`,
       link: '/pages/benefits/index',
     })),
   )
