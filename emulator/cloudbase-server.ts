@@ -35,6 +35,12 @@ export interface LocalCloudbaseOptions {
   models?: Partial<StrictModels>
   /** Requests made by a function invocation carry its id; the gate can let it die (the crash injector). */
   gate?: InvocationGate
+  /**
+   * Milliseconds added to every database round trip, as the network between a function and
+   * CloudBase's database costs (several ms each). Off by default; the bench turns it on to show the
+   * wait a member would feel.
+   */
+  latencyMs?: number
 }
 
 /** The header the function runner puts on every request a function invocation makes. */
@@ -158,6 +164,7 @@ export async function createLocalCloudbase(
       return sendJson(res, 200, { code: limited.code, message: `${limited.code}: request limit exceeded, retry later`, requestId })
     }
     // Writes inside a transaction land only with its commit, which carries the transaction's id too: it counts.
+    if (options.latencyMs && action.startsWith('database.')) await new Promise((resolve) => setTimeout(resolve, options.latencyMs))
     const diesAfter = () =>
       invocation !== undefined && options.gate !== undefined && LANDING_WRITES.has(action) && (!params.transactionId || action === 'database.commitTransaction') && !options.gate.wrote(invocation)
     try {

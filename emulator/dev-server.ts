@@ -25,6 +25,8 @@ export interface DevServerOptions {
   readonly seed?: boolean
   /** Tests only: honour the crash injector's header (see function-runner.ts). */
   readonly crashInjection?: boolean
+  /** Added to every database round trip (see LocalCloudbaseOptions.latencyMs). */
+  readonly latencyMs?: number
   /** Per-function timeouts; default: cloudbaserc.json's, as CloudBase enforces them. */
   readonly timeoutMs?: (name: string) => number
 }
@@ -93,7 +95,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     timeoutMs: options.timeoutMs ?? configuredTimeouts(),
     crashInjection: options.crashInjection,
   })
-  const cloud = await createLocalCloudbase({ dataDir: options.dataDir, collections: collections.collections, publicUrl: () => url, gate: runner.gate })
+  const cloud = await createLocalCloudbase({ dataDir: options.dataDir, collections: collections.collections, publicUrl: () => url, gate: runner.gate, latencyMs: options.latencyMs })
   const wechat = createWechatStandIn(runner.gate)
 
   const server = createServer((req, res) => {

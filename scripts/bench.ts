@@ -47,11 +47,20 @@ const CASES: { name: ActionName; as: string; input: ActionInput<ActionName> }[] 
   { name: 'funds.public', as: 'demo-member', input: { year: new Date().getFullYear() } },
 ]
 
-async function benchActions() {
+const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 15)
+const LATENCY_CALLS = Number(process.env.BENCH_LATENCY_CALLS ?? 30)
+
+interface CaseResult {
+  trips: number
+  times: number[]
+}
+
+/** Runs every case `calls` times in order on a fresh local platform (with `latencyMs` per database round trip). */
+async function runCases(calls: number, latencyMs = 0): Promise<CaseResult[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'union-bench-'))
-  const server = await startDevServer({ port: 0, dataDir, resolveFunction: bundledFunctions(FUNCTIONS_OUT), seed: true })
+  const server = await startDevServer({ port: 0, dataDir, resolveFunction: bundledFunctions(FUNCTIONS_OUT), seed: true, latencyMs })
   await seedBigGroup(500)
-  const rows: (string | number)[][] = []
+  const results: CaseResult[] = []
   try {
     for (const c of CASES) {
       const [fn, action] = c.name.split('.')
@@ -69,19 +78,32 @@ async function benchActions() {
       await call()
       const trips = server.stats.roundTrips - before
       const times: number[] = []
-      for (let i = 0; i < CALLS; i++) {
+      for (let i = 0; i < calls; i++) {
         const t = process.hrtime.bigint()
         await call()
         times.push(Number(process.hrtime.bigint() - t) / 1e6)
       }
-      times.sort((a, b) => a - b)
-      rows.push([`${c.name} (${c.as})`, trips, percentile(times, 50).toFixed(1), percentile(times, 95).toFixed(1), percentile(times, 99).toFixed(1), CALLS])
+      results.push({ trips, times: times.sort((a, b) => a - b) })
     }
   } finally {
     await server.close()
     rmSync(dataDir, { recursive: true, force: true })
   }
-  printTable('云函数调用（本地 CloudBase，顺序调用）', ['action', 'db round trips', 'p50 ms', 'p95 ms', 'p99 ms', 'calls'], rows)
+  return results
+}
+
+/**
+ * The action table twice: on the loopback (the code's own cost), and with CloudBase's network cost
+ * per database round trip added (the wait a member would feel).
+ */
+async function benchActions() {
+  const loopback = await runCases(CALLS)
+  const remote = await runCases(LATENCY_CALLS, LATENCY_MS)
+  const rows = CASES.map((c, i) => {
+    const [l, r] = [loopback[i], remote[i]]
+    return [`${c.name} (${c.as})`, l.trips, percentile(l.times, 50).toFixed(1), percentile(l.times, 95).toFixed(1), percentile(l.times, 99).toFixed(1), percentile(r.times, 50).toFixed(0), percentile(r.times, 95).toFixed(0)]
+  })
+  printTable(`云函数调用（本地 CloudBase，顺序调用；右两列为每次数据库往返加 ${LATENCY_MS} ms、${LATENCY_CALLS} 次调用）`, ['action', 'db round trips', 'p50 ms', 'p95 ms', 'p99 ms', `p50 ms +${LATENCY_MS}ms/trip`, `p95 ms +${LATENCY_MS}ms/trip`], rows)
 }
 
 /** Median time for a fresh Node process to require a module. */

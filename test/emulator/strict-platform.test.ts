@@ -164,3 +164,19 @@ describe('the function runner', () => {
     expect((await db().collection('counters').limit(1).get()).data.length).toBeLessThanOrEqual(1)
   })
 })
+
+describe('per-round-trip latency (the bench turns it on)', () => {
+  let cb: LocalCloudbaseFixture
+  beforeAll(async () => {
+    cb = await withLocalCloudbase({ collections: TEST_COLLECTIONS, latencyMs: 40 })
+  })
+  afterAll(() => cb.close())
+
+  it('every database request waits the configured time before it is answered', async () => {
+    const started = Date.now()
+    await cb.db.collection('items').limit(1).get()
+    await cb.db.collection('items').limit(1).get()
+    // A lower bound only: the two trips cannot be faster than the latency they carry.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(80)
+  })
+})
