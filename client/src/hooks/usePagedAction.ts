@@ -9,7 +9,7 @@ export type PagedActionName = {
 export type PageItem<N extends PagedActionName> = ActionOutput<N> extends Page<infer T> ? T : never
 export type PageFilters<N extends PagedActionName> = Omit<ActionInput<N>, 'page' | 'pageSize'>
 
-export interface PagedState<T> {
+export interface PagedState<T, A = unknown> {
   items: readonly T[]
   total: number
   /** The first page is loading (show the loading state). */
@@ -19,6 +19,11 @@ export interface PagedState<T> {
   /** The first page failed (show the error state); a failed further page only toasts. */
   error: ActionError | undefined
   hasMore: boolean
+  /**
+   * The latest page's whole answer, for what a paged action sends besides items (报名名单's
+   * 已签到 / 已报名 totals): a page reads them from here instead of calling the action again.
+   */
+  latest: A | undefined
   loadMore: () => Promise<void>
   reload: () => Promise<void>
 }
@@ -27,8 +32,9 @@ export interface PagedState<T> {
  * A paged list: page 1 whenever the filters change, further pages appended by loadMore
  * (a 加载更多 button or reaching the bottom). Answers for old filters are dropped.
  */
-export function usePagedAction<N extends PagedActionName>(name: N, filters: PageFilters<N>, pageSize = 20): PagedState<PageItem<N>> {
+export function usePagedAction<N extends PagedActionName>(name: N, filters: PageFilters<N>, pageSize = 20): PagedState<PageItem<N>, ActionOutput<N>> {
   const [items, setItems] = useState<readonly PageItem<N>[]>([])
+  const [latest, setLatest] = useState<ActionOutput<N>>()
   const [total, setTotal] = useState(0)
   const [page, setPage] = useState(0)
   const [loading, setLoading] = useState(true)
@@ -63,11 +69,13 @@ export function usePagedAction<N extends PagedActionName>(name: N, filters: Page
       if (!mounted.current || gen !== generation.current) return
       setItems(res.items)
       setTotal(res.total)
+      setLatest(res as ActionOutput<N>)
       setPage(1)
     } catch (err) {
       if (!mounted.current || gen !== generation.current) return
       setItems([])
       setTotal(0)
+      setLatest(undefined)
       setPage(0)
       setError(err instanceof ActionError ? err : new ActionError('INTERNAL', String(err)))
     } finally {
@@ -95,6 +103,7 @@ export function usePagedAction<N extends PagedActionName>(name: N, filters: Page
       if (!mounted.current || gen !== generation.current) return
       setItems((prev) => [...prev, ...res.items])
       setTotal(res.total)
+      setLatest(res as ActionOutput<N>)
       setPage(page + 1)
     } catch {
       // callAction has toasted; the 加载更多 button stays for another try.
@@ -106,5 +115,5 @@ export function usePagedAction<N extends PagedActionName>(name: N, filters: Page
     }
   }, [fetchPage, hasMore, page])
 
-  return { items, total, loading, loadingMore, error, hasMore, loadMore, reload }
+  return { items, total, loading, loadingMore, error, hasMore, latest, loadMore, reload }
 }

@@ -38,17 +38,23 @@ export default function HardshipPolicyPage() {
   const load = async (y: number) => {
     setLoadError(undefined)
     try {
-      const p = await callAction('hardship.policy', { year: y }, { silent: true })
-      setPolicy(p)
-      setRows(rowsOf(p))
-      setProblem(undefined)
+      show(await callAction('hardship.policy', { year: y }, { silent: true }))
     } catch (err) {
       setLoadError(err instanceof ActionError ? err : new ActionError('INTERNAL', String(err)))
     }
   }
+  const show = (p: HardshipPolicyView) => {
+    setLoadError(undefined)
+    setPolicy(p)
+    setRows(rowsOf(p))
+    setProblem(undefined)
+  }
   useEffect(() => {
-    if (shown) void load(shown)
-  }, [shown])
+    if (!shown) return
+    // This year's standard is what the first call answered: show it, do not ask again.
+    if (year === undefined && current.data?.year === shown) show(current.data)
+    else void load(shown)
+  }, [shown, current.data])
 
   const edit = (index: number, change: Partial<CategoryRow>) => {
     setRows((all) => all.map((r, i) => (i === index ? { ...r, ...change } : r)))

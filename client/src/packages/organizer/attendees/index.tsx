@@ -26,11 +26,10 @@ export default function AttendeesPage() {
   const { params } = useRouter()
   const id = idParam(params.id)
   const detail = useAction('activity.get', { id }, { silent: true })
-  // One row only: for the totals (已签到 / 已报名 / 排队, or 参加抽签), which the paged list does not keep.
-  const totals = useAction('activity.attendees', { id, page: 1, pageSize: 1 }, { silent: true })
+  // The totals (已签到 / 已报名 / 排队, or 参加抽签) come with every page of the list: one call, not a second one for them.
   const list = usePagedAction('activity.attendees', { id }, 20)
 
-  const reloadAll = () => Promise.all([detail.reload(), totals.reload(), list.reload()])
+  const reloadAll = () => Promise.all([detail.reload(), list.reload()])
   // Check-ins on the 签到 page, sign-ups and cancellations: fresh when coming back.
   useReloadOnChange('activities', reloadAll)
   useReachBottom(() => void list.loadMore())
@@ -47,7 +46,7 @@ export default function AttendeesPage() {
   }
 
   const a = detail.data
-  const t = totals.data
+  const t = list.latest
   const lottery = a?.allocation === 'lottery'
   const undrawn = lottery && !a?.drawnAt
   return (
