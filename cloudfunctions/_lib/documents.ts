@@ -117,6 +117,7 @@ export interface GroupMemberDoc {
    */
   readonly vacatedAt?: Date
   readonly decidedBy?: string
+  readonly decidedAt?: Date
   readonly reason?: string
 }
 
@@ -508,5 +509,12 @@ export interface VoucherDoc {
 export interface LiveCodeDoc {
   readonly _id: string
   readonly voucherId: string
+  readonly expiresAt: Date
+}
+
+/** The same for a member card (_id = card:union:digits, in the same collection and sweep). */
+export interface CardLiveCodeDoc {
+  readonly _id: string
+  readonly memberId: string
   readonly expiresAt: Date
 }

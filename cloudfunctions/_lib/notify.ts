@@ -20,6 +20,8 @@ export interface Message {
     | 'voucher-expiring'
     /** A gift not chosen yet, the day before its choice closes. */
     | 'gift-choice-closing'
+    /** A leader's answer to a request to join an interest group. */
+    | 'group-decision'
     /** To a request's member and reporter: each step of it. */
     | 'hardship-update'
     /** To reviewers: a request to take, or one answered after 退回补充材料. */

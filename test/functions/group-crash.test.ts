@@ -53,6 +53,9 @@ async function ok(res: Promise<CallResult>): Promise<any> {
 }
 
 const groupDoc = async (id: string) => (await db.collection('groups').doc(id).get()).data[0] as { memberCount: number; sizeLimit: number | null }
+/** The member's 小组审批 messages about this group: each decision is told exactly once. */
+const decisionMessages = async (id: string) =>
+  (await db.collection('messages').where({ memberId: MEMBER_ID, kind: 'group-decision', link: `/pages/group/index?id=${id}` }).limit(10).get()).data as { title: string; body: string }[]
 const memberships = async (id: string) => (await db.collection('group_members').where({ groupId: id }).limit(1000).get()).data as { memberId: string; status: string }[]
 
 /** The invariants every group must meet once retries and the repair are done. */
@@ -179,9 +182,10 @@ describe('approval groups', () => {
     const { writes, results } = await matrix('group.decide (approve)', subject, (id, crashAfterWrites) =>
       app.call('group.decide', { id, memberId: MEMBER_ID, approve: true }, LEADER, { crashAfterWrites }),
     )
-    expect(writes).toBe(3)
+    expect(writes).toBe(4)
     for (const { subject: id, retry } of results) {
       expect(retry.body).toEqual({ ok: true, data: { status: 'active' } })
+      expect((await decisionMessages(id)).map((m) => m.title)).toEqual([expect.stringMatching(/^申请已通过：/)])
       expect((await ok(app.call('group.get', { id }, MEMBER))).myStatus).toBe('active')
       expect((await ok(app.call('group.requests', { id }, LEADER))).total).toBe(0)
       await expectConsistent(id)
@@ -189,7 +193,7 @@ describe('approval groups', () => {
     }
   })
 
-  it('declining (one write) cut and retried answers the decision once', async () => {
+  it('declining cut after each write and retried answers the decision once and tells the member once', async () => {
     const subject = async () => {
       const id = await newGroup('approval')
       await ok(app.call('group.join', { id }, MEMBER))
@@ -198,9 +202,12 @@ describe('approval groups', () => {
     const { writes, results } = await matrix('group.decide (decline)', subject, (id, crashAfterWrites) =>
       app.call('group.decide', { id, memberId: MEMBER_ID, approve: false, reason: '名额已满' }, LEADER, { crashAfterWrites }),
     )
-    expect(writes).toBe(1)
+    expect(writes).toBe(2)
     for (const { subject: id, retry } of results) {
       expect(retry.body.data).toEqual({ status: 'declined' })
+      const told = await decisionMessages(id)
+      expect(told).toHaveLength(1)
+      expect(told[0].body).toContain('原因：名额已满')
       expect((await ok(app.call('group.get', { id }, MEMBER))).myDecision).toEqual({ status: 'declined', reason: '名额已满' })
       await expectConsistent(id)
     }
