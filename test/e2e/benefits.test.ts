@@ -8,6 +8,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, newPhonePage, switchDemoUser, visibleIn } from '../support/browser'
 import { startAppServer, type AppServer } from '../support/app-server'
+import { formatMoney } from '@shared/domain/money'
 
 jest.setTimeout(150_000)
 
@@ -58,7 +59,16 @@ it('a holiday gift: set up and issued by the admin, chosen and shown by a member
   await a('.page-admin-campaign .page-header__title').filter({ hasText: NAME }).waitFor()
   const id = decodeURIComponent(new URL(admin.url().replace('#', '')).searchParams.get('id') ?? '')
   expect(id).not.toBe('')
+  // 发放 commits money: first the count, the face value, the total and the budget line; 再想想 issues nothing.
+  const due = (await app.call('benefit.campaign', { id }, 'demo-admin')).body.data.progress.eligible as number
+  const ask = `将给 ${due} 位会员各发 1 张：${due} × 200.00 元 = ${formatMoney(due * 20000)} 元，从「节日慰问品」预算列支（核销时转为支出，过期未用的退回）。`
   await a('.page-admin-campaign .campaign-issue-button').click()
+  await expect(admin.locator('.taro__modal .taro-modal__content').textContent()).resolves.toBe(ask)
+  await admin.locator('.taro__modal .taro-model__cancel').click()
+  await admin.locator('.taro__modal').waitFor({ state: 'hidden' })
+  expect((await app.call('benefit.campaign', { id }, 'demo-admin')).body.data.progress.issued).toBe(0)
+  await a('.page-admin-campaign .campaign-issue-button').click()
+  await admin.locator('.taro__modal .taro-model__confirm').click()
   await a('.page-admin-campaign .campaign-issue__text').filter({ hasText: '发放完成' }).waitFor({ timeout: 30_000 })
   const issued = (await app.call('benefit.campaign', { id }, 'demo-admin')).body.data
   expect(issued).toMatchObject({ name: NAME, faceValue: 20000, kind: 'holiday' })

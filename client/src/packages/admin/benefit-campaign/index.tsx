@@ -14,7 +14,7 @@ import { Button } from '../../../ui/nutui'
 import { idParam } from '../../../constants/routes'
 import { kindLabel, redeemWindowText, shanghaiText, STATE_LABELS, yuanText } from '../../../pages/benefits/view'
 import { Progress } from '../shared/nutui'
-import { issueAll, issuePercent, type IssueAnswer } from './issue'
+import { audienceText, issueAll, issueConfirmText, issuePercent, type IssueAnswer } from './issue'
 import '../shared/admin.scss'
 import '../benefits/chips.scss'
 import './index.scss'
@@ -41,6 +41,11 @@ export default function AdminCampaignPage() {
   const issue = async () => {
     if (issuing.running) return
     const c = campaign.data
+    const ask = c ? issueConfirmText(c) : null
+    if (ask) {
+      const { confirm } = await Taro.showModal({ title: '确认发放', content: ask, confirmText: '发放', cancelText: '再想想' })
+      if (!confirm) return
+    }
     setIssuing({ running: true, answer: c ? { issuedNow: 0, issued: c.progress.issued, eligible: c.progress.eligible, done: false } : undefined })
     try {
       const last = await issueAll(
@@ -93,7 +98,7 @@ export default function AdminCampaignPage() {
           <View className='admin-card campaign-issue'>
             <View className='admin-card__title'>发放</View>
             <View className='admin-card__note'>
-              {c.autoBirthday ? '生日当月自动发放：每月 1 日给当月生日的会员发券；也可以现在手动补发。' : '给符合条件、还没有券的会员发券，可以多次点（只补发缺少的）。'}
+              {c.autoBirthday ? '生日当月自动发放：每天给生日月已到、还没有券的会员发券。手动「发放」会立即给所有符合条件的会员发券（不论生日月）。' : '给符合条件、还没有券的会员发券，可以多次点（只补发缺少的）。'}
             </View>
             {issuing.answer || issuing.running ? (
               <View className='campaign-issue__progress'>
@@ -189,7 +194,7 @@ function Overview({ campaign: c }: { campaign: CampaignView }) {
         <View className='campaign-fact'>兑换时间：{redeemWindowText(c)}</View>
         <View className='campaign-fact'>兑换点：{c.points.map((x) => x.name).join('、') || '—'}</View>
         <View className='campaign-fact'>
-          对象：{c.departmentIds.length ? `${c.departmentIds.length} 个部门` : '全体'}在职会员{c.includeRetired ? '（含退休）' : ''}
+          对象：{audienceText(c)}
         </View>
       </View>
       <View className='campaign-options'>

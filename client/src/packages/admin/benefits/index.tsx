@@ -226,7 +226,7 @@ function CampaignFormView({ onDone }: { onDone: () => void }) {
 
       <View className='admin-card campaign-form-audience'>
         <View className='admin-card__title'>发放对象</View>
-        <View className='admin-card__note'>不选部门即发给全体在职会员{form.includeRetired ? '（含退休会员）' : ''}。</View>
+        <View className='admin-card__note'>不选部门即发给全体{form.includeRetired ? '在职和退休会员' : '在职会员'}。</View>
         <View className='benefit-chips campaign-departments'>
           {departments.loading ? <View className='admin-muted'>正在加载部门…</View> : null}
           {(departments.data ?? []).map((d) => (

@@ -15,7 +15,7 @@ import { Button } from '../../../ui/nutui'
 import { ROUTES } from '../../../constants/routes'
 import { idParam, todayText } from '../../../constants/groups'
 import { AID_KIND_LABELS, newFormKey, PAYMENT_METHOD_LABELS, yuanText } from '../../../constants/hardship'
-import { checkApproval, checkPayment, checkReason, decisionFormOf, type DecisionErrors, type DecisionForm, type PaymentForm } from '../shared/forms'
+import { approvalConfirmText, checkApproval, checkPayment, checkReason, decisionFormOf, type DecisionErrors, type DecisionForm, type PaymentForm } from '../shared/forms'
 import '../shared/reviewer.scss'
 import './index.scss'
 
@@ -68,10 +68,13 @@ export default function ReviewerRequestPage() {
     }
   }
 
-  const approve = (req: HardshipRequestDetail) => {
+  const approve = async (req: HardshipRequestDetail) => {
+    if (busy) return
     const checked = checkApproval(req, decision)
     if ('errors' in checked) return setErrors(checked.errors)
     void run('approve', () => callAction('hardship.approve', { id: req.id, ...checked.input }), '已批准')
+    const { confirm } = await Taro.showModal({ title: '确认批准', content: approvalConfirmText(req, checked.input.amountFen), confirmText: '批准', cancelText: '再想想' })
+    if (!confirm) return
   }
   const refuse = (req: HardshipRequestDetail, step: 'return' | 'reject') => {
     const checked = checkReason(decision, step)
@@ -159,7 +162,7 @@ export default function ReviewerRequestPage() {
                 <Textarea className='reviewer-field__textarea request-opinion' value={decision.opinion} maxlength={200} placeholder='如：请补充出院小结' onInput={(e) => editDecision('opinion', e.detail.value)} />
                 {errors.opinion ? <View className='reviewer-field__error'>{errors.opinion}</View> : null}
               </View>
-              <Button className='request-approve' type='primary' block loading={busy === 'approve'} disabled={Boolean(busy)} onClick={() => approve(r)}>
+              <Button className='request-approve' type='primary' block loading={busy === 'approve'} disabled={Boolean(busy)} onClick={() => void approve(r)}>
                 批准
               </Button>
               <View className='reviewer-actions'>

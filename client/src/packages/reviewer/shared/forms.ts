@@ -4,7 +4,8 @@
  */
 import type { HardshipRequestDetail } from '@shared/contract'
 import { approvedAmountRefusal, fileDatesRefusal, FILE_LEVELS, type AidCategory, type FileLevel, type PaymentMethod } from '@shared/domain/hardship'
-import { formatYuan, parseYuan } from '@shared/domain/money'
+import { formatYuan, parseYuan, yuanText } from '@shared/domain/money'
+import { BUDGET_LINE_LABELS, lineForAid } from '@shared/domain/funds'
 
 const yuanProblem = (text: string): string | null => {
   const fen = parseYuan(text)
@@ -124,3 +125,12 @@ export function addMonths(date: string, months: number): string {
   const pad = (n: number) => String(n).padStart(2, '0')
   return `${year}-${pad(month)}-${pad(Math.min(d, last))}`
 }
+
+/**
+ * 批准 commits money: the confirmation says how much, to whom and which budget line it is taken
+ * from (the line's remainder is held at once; paid out when 记录发放).
+ */
+export function approvalConfirmText(r: Pick<HardshipRequestDetail, 'memberName' | 'categoryName' | 'kind'>, amountFen: number): string {
+  return `批准向${r.memberName}发放「${r.categoryName}」${yuanText(amountFen)}，从「${BUDGET_LINE_LABELS[lineForAid(r.kind)]}」预算列支，批准后即占用预算余额。`
+}
+
