@@ -1,8 +1,8 @@
 /** Pages, tab bar and subpackages. Member pages stay in the main package; staff tools load on demand. */
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/activities/index', 'pages/groups/index', 'pages/benefits/index', 'pages/me/index', 'pages/bind/index', 'pages/group/index', 'pages/activity/index', 'pages/activity/code', 'pages/activity-signup/index', 'pages/benefits/code', 'pages/funds-public/index', 'pages/hardship/index', 'pages/hardship/apply', 'pages/hardship/detail'],
+  pages: ['pages/home/index', 'pages/activities/index', 'pages/groups/index', 'pages/benefits/index', 'pages/me/index', 'pages/bind/index', 'pages/group/index', 'pages/activity/index', 'pages/activity/code', 'pages/activity-signup/index', 'pages/benefits/code', 'pages/funds-public/index', 'pages/hardship/index', 'pages/hardship/apply', 'pages/hardship/detail', 'pages/messages/index'],
   subPackages: [
-    { root: 'packages/admin', pages: ['index/index', 'members/index', 'member/index', 'import/index', 'invites/index', 'groups/index', 'benefits/index', 'benefit-campaign/index', 'hardship-policy/index'] },
+    { root: 'packages/admin', pages: ['index/index', 'members/index', 'member/index', 'import/index', 'invites/index', 'groups/index', 'benefits/index', 'benefit-campaign/index', 'hardship-policy/index', 'union/index'] },
     { root: 'packages/redeem', pages: ['index/index'] },
     // A group's leaders (and admins): requests, the full roster, 纪实.
     { root: 'packages/leader', pages: ['requests/index', 'roster/index', 'record/index'] },

@@ -596,7 +596,7 @@ describe('公开栏', () => {
     await screen.findByText(`${YEAR} 年还没有支出`)
     first.unmount()
 
-    serve({ 'member.me': () => me(['member']) })
+    serve({ 'member.home': () => ({ me: me(['member']), activities: [], gifts: [], vouchers: [], requests: [], messages: [] }) })
     const { container } = render(<HomePage />)
     await waitFor(() => expect(container.querySelector('.home-funds-public')).toBeTruthy())
     await click(container.querySelector('.home-funds-public'))

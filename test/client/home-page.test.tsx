@@ -1,4 +1,4 @@
-/** 首页: loading first, then the greeting from member.me, or a clear message when that fails. */
+/** 首页: loading first, then the greeting and what needs me from member.home (one call), or a clear message when that fails. */
 jest.mock('@tarojs/taro', () => require('./mocks/taro'))
 jest.mock('../../client/src/services/cloud', () => ({
   ...jest.requireActual('../../client/src/services/cloud'),
@@ -6,13 +6,14 @@ jest.mock('../../client/src/services/cloud', () => ({
 }))
 
 import { act, render, screen, waitFor } from '@testing-library/react'
-import type { MeView } from '@shared/contract'
+import type { HomeView, MeView } from '@shared/contract'
 import * as taro from './mocks/taro'
 import { ActionError, callAction } from '../../client/src/services/cloud'
 import HomePage from '../../client/src/pages/home/index'
 
 const mockedCall = callAction as jest.MockedFunction<typeof callAction>
 const me: MeView = { member: { id: 'm4', name: '刘洋', department: '信息中心', memberNo: 'GH2026004' }, union: { id: 'u1', name: '市直机关示范工会' }, roles: ['member'], grants: [{ role: 'member' }], badges: { groupRequests: 0, unreadMessages: 0 }, uploadFolder: 'uploads/test' }
+const nothing = (over: Partial<HomeView> = {}): HomeView => ({ me, activities: [], gifts: [], vouchers: [], requests: [], messages: [], ...over })
 
 /** A promise the test settles by hand, so the loading state can be seen. */
 function deferred<T>() {
@@ -35,15 +36,16 @@ beforeEach(() => {
 })
 
 it('shows the loading state, then greets the member by name with department and union', async () => {
-  const call = deferred<MeView>()
+  const call = deferred<HomeView>()
   mockedCall.mockReturnValueOnce(call.promise as never)
   const { container } = render(<HomePage />)
 
   expect(screen.getByText('正在加载…')).toBeTruthy()
   expect(container.querySelector('.home-greeting')).toBeNull()
-  expect(mockedCall).toHaveBeenCalledWith('member.me', {}, { silent: true })
+  expect(mockedCall).toHaveBeenCalledWith('member.home', {}, { silent: true })
+  expect(mockedCall).toHaveBeenCalledTimes(1)
 
-  await act(async () => call.resolve(me))
+  await act(async () => call.resolve(nothing()))
   await waitFor(() => expect(container.querySelector('.home-greeting')?.textContent).toContain('你好，刘洋'))
   expect(container.querySelector('.home-greeting')?.textContent).toContain('信息中心 · 市直机关示范工会')
   expect(screen.queryByText('正在加载…')).toBeNull()
@@ -75,7 +77,7 @@ it('outside local mode, shows the server’s wording for UNAUTHENTICATED', async
 })
 
 it('offers a retry after a network failure and greets once it works', async () => {
-  mockedCall.mockRejectedValueOnce(new ActionError('NETWORK', '网络不太好，请稍后再试')).mockResolvedValueOnce(me as never)
+  mockedCall.mockRejectedValueOnce(new ActionError('NETWORK', '网络不太好，请稍后再试')).mockResolvedValueOnce(nothing() as never)
   const { container } = render(<HomePage />)
   const retry = await screen.findByText('再试一次')
   await act(async () => {
@@ -83,4 +85,80 @@ it('offers a retry after a network failure and greets once it works', async () =
   })
   await waitFor(() => expect(container.querySelector('.home-greeting')?.textContent).toContain('刘洋'))
   expect(mockedCall).toHaveBeenCalledTimes(2)
+})
+
+const DAY = 24 * 3600_000
+const iso = (ms: number) => new Date(Date.now() + ms).toISOString()
+const full = (): HomeView =>
+  nothing({
+    me: { ...me, badges: { groupRequests: 0, unreadMessages: 4 } },
+    activities: [
+      { id: 'a1', title: '周末登山', place: '北山', startAt: iso(2 * DAY), endAt: iso(2 * DAY + 3 * 3600_000), myStatus: 'confirmed', waitingPosition: null, allocation: 'fcfs', drawAt: null, drawnAt: null },
+      { id: 'a2', title: '羽毛球友谊赛', place: '体育馆', startAt: iso(4 * DAY), endAt: iso(4 * DAY + 7200_000), myStatus: 'waiting', waitingPosition: 2, allocation: 'fcfs', drawAt: null, drawnAt: null },
+      { id: 'a3', title: '新年音乐会抽票', place: '音乐厅', startAt: iso(5 * DAY), endAt: iso(5 * DAY + 7200_000), myStatus: 'entered', waitingPosition: null, allocation: 'lottery', drawAt: iso(3 * DAY), drawnAt: null },
+      { id: 'a4', title: '话剧', place: '大剧院', startAt: iso(6 * DAY), endAt: iso(6 * DAY + 7200_000), myStatus: 'waiting', waitingPosition: 1, allocation: 'lottery', drawAt: iso(-DAY), drawnAt: iso(-DAY) },
+    ],
+    gifts: [{ id: 'v1', name: '元旦慰问品', kind: 'holiday', state: 'choose', optionName: null, claimClosesAt: iso(6 * DAY), redeemUntil: iso(30 * DAY) }],
+    vouchers: [
+      { id: 'v2', name: '电影票', kind: 'other', state: 'ready', optionName: '电影票两张', claimClosesAt: iso(-DAY), redeemUntil: iso(2 * DAY) },
+      { id: 'v3', name: '生日蛋糕券', kind: 'cake', state: 'ready', optionName: '蛋糕', claimClosesAt: iso(-DAY), redeemUntil: iso(20 * DAY) },
+    ],
+    requests: [
+      { id: 'r1', categoryName: '生病住院', status: 'reviewing', forName: null, updatedAt: iso(-DAY) },
+      { id: 'r2', categoryName: '直系亲属去世', status: 'paid', forName: '孙浩', updatedAt: iso(-2 * DAY) },
+    ],
+    messages: [{ id: 'm1', kindLabel: '候补递补', title: '报名成功：周末登山', createdAt: iso(-3600_000) }],
+  })
+
+const texts = (container: HTMLElement, selector: string) => Array.from(container.querySelectorAll(selector)).map((n) => n.textContent ?? '')
+
+describe('what needs me', () => {
+  it('shows my events with where I stand, gifts and vouchers with their deadlines, my requests and unread messages', async () => {
+    mockedCall.mockResolvedValueOnce(full() as never)
+    const { container } = render(<HomePage />)
+    await waitFor(() => expect(container.querySelector('.home-activity')).toBeTruthy())
+    expect(texts(container, '.home-activity .home-tag')).toEqual(['已报名', '排队第 2 位', '已报名抽签', '未中签，候补第 1 位'])
+    const lottery = container.querySelectorAll('.home-activity')[2]
+    expect(lottery.querySelector('.home-row__line')?.textContent).toMatch(/音乐厅\n\d+月\d+日 周. \d\d:\d\d 抽签$/)
+    expect(texts(container, '.home-voucher .home-tag')).toEqual(['待选礼品', '即将到期', '可使用'])
+    expect(container.querySelector('.home-voucher--choose .home-row__line')?.textContent).toMatch(/^请在 \d+月\d+日 周. \d\d:\d\d 前选择礼品$/)
+    expect(container.querySelector('.home-voucher--ready .home-row__line')?.textContent).toMatch(/^电影票两张 · \d+月\d+日 周. \d\d:\d\d 前使用$/)
+    expect(texts(container, '.home-request .home-row__line').map((t) => t.split(' · ')[0])).toEqual(['本人申请', '为孙浩申报'])
+    expect(texts(container, '.home-request .request-status')).toEqual(['审核中', '已发放'])
+    expect(container.querySelector('.home-section--messages .home-badge')?.textContent).toBe('4')
+    expect(container.querySelector('.home-message')?.textContent).toContain('候补递补报名成功：周末登山')
+    // No id or hash on screen.
+    expect(container.textContent).not.toMatch(/\b(a\d|v\d|r\d|m1)\b/)
+    // member.home's count is the 我的 tab's badge, with no call of its own.
+    expect(taro.setTabBarBadge).toHaveBeenCalledWith({ index: 4, text: '4' })
+    expect(mockedCall).toHaveBeenCalledTimes(1)
+  })
+
+  it('opens each thing where it lives', async () => {
+    mockedCall.mockResolvedValueOnce(full() as never)
+    const { container } = render(<HomePage />)
+    await waitFor(() => expect(container.querySelector('.home-activity')).toBeTruthy())
+    await act(async () => (container.querySelectorAll('.home-activity')[1] as HTMLElement).click())
+    expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/activity/index?id=a2' })
+    await act(async () => (container.querySelector('.home-request') as HTMLElement).click())
+    expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/hardship/detail?id=r1' })
+    await act(async () => (container.querySelector('.home-message') as HTMLElement).click())
+    expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/messages/index' })
+    await act(async () => (container.querySelector('.home-voucher') as HTMLElement).click())
+    expect(taro.switchTab).toHaveBeenLastCalledWith({ url: '/pages/benefits/index' })
+    await act(async () => (container.querySelector('.home-section--activities .home-section__head') as HTMLElement).click())
+    expect(taro.switchTab).toHaveBeenLastCalledWith({ url: '/pages/activities/index' })
+  })
+
+  it('says in a sentence when a section has nothing, and clears the badge when nothing is unread', async () => {
+    mockedCall.mockResolvedValueOnce(nothing() as never)
+    const { container } = render(<HomePage />)
+    await waitFor(() => expect(container.querySelector('.home-section--activities')).toBeTruthy())
+    const empties = texts(container, '.home-empty')
+    expect(empties).toHaveLength(4)
+    for (const sentence of empties) expect(sentence).toMatch(/^.{8,}。$/)
+    expect(empties[1]).toBe('近期没有报名的活动，去「活动」里看看有什么新活动吧。')
+    expect(taro.removeTabBarBadge).toHaveBeenCalledWith({ index: 4 })
+    await waitFor(() => expect(container.querySelector('.home-badge')).toBeNull())
+  })
 })

@@ -15,6 +15,10 @@ export const ROUTES = {
   hardship: '/pages/hardship/index',
   hardshipApply: '/pages/hardship/apply',
   hardshipDetail: '/pages/hardship/detail',
+  /** 消息 (main package, every member): notices newest first, opened from 我的 and 首页. */
+  messages: '/pages/messages/index',
+  /** 电子会员证 (built alongside; the entry on 我的 points here). */
+  memberCard: '/pages/member-card/index',
   admin: '/packages/admin/index/index',
   adminMembers: '/packages/admin/members/index',
   adminMember: '/packages/admin/member/index',
@@ -25,6 +29,8 @@ export const ROUTES = {
   adminCampaigns: '/packages/admin/benefits/index',
   adminCampaign: '/packages/admin/benefit-campaign/index',
   adminHardshipPolicy: '/packages/admin/hardship-policy/index',
+  /** 工会联系方式: the office phone and place members see under 联系工会 on 我的. */
+  adminUnion: '/packages/admin/union/index',
   leaderRequests: '/packages/leader/requests/index',
   leaderRoster: '/packages/leader/roster/index',
   leaderRecord: '/packages/leader/record/index',

@@ -30,6 +30,10 @@ export const useReachBottom = jest.fn()
 export const useRouter = jest.fn(() => ({ params: {} as Record<string, string>, path: '' }))
 export const nextTick = (fn: () => void) => setTimeout(fn, 0)
 export const createSelectorQuery = jest.fn()
+export const setTabBarBadge = jest.fn(() => Promise.resolve())
+export const removeTabBarBadge = jest.fn(() => Promise.resolve())
+export const makePhoneCall = jest.fn(() => Promise.resolve())
+export const requestSubscribeMessage = jest.fn((_opts: { tmplIds: string[] }): Promise<Record<string, string>> => Promise.resolve({}))
 
 const Taro = {
   request,
@@ -60,5 +64,9 @@ const Taro = {
   useRouter,
   nextTick,
   createSelectorQuery,
+  setTabBarBadge,
+  removeTabBarBadge,
+  makePhoneCall,
+  requestSubscribeMessage,
 }
 export default Taro

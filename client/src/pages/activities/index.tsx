@@ -1,11 +1,12 @@
 import { useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Image, ScrollView, Text, View } from '@tarojs/components'
 import type { ActivityCard, GroupCard } from '@shared/contract'
 import { ACTIVITY_TYPES, type ActivityType } from '@shared/domain/activity'
 import { useAction } from '../../hooks/useAction'
 import { usePagedAction } from '../../hooks/usePagedAction'
 import { useReloadOnChange } from '../../hooks/useReloadOnChange'
+import { useTabBadges } from '../../hooks/useTabBadges'
 import { PageHeader } from '../../components/PageHeader'
 import { LoadingState } from '../../components/LoadingState'
 import { ErrorState } from '../../components/ErrorState'
@@ -14,6 +15,7 @@ import { LocalLogin } from '../../components/LocalLogin'
 import { Button } from '../../ui/nutui'
 import { ROUTES } from '../../constants/routes'
 import { canPost, dateTimeText, isDrawnLottery, isFull, lotteryBadgeText, myStatusText, placesText, withId } from '../../constants/activities'
+import { takeMyActivitiesWish } from './open-mine'
 import './index.scss'
 
 export type ActivityTab = 'upcoming' | 'mine' | 'past'
@@ -39,7 +41,8 @@ function emptyWording(tab: ActivityTab, type: ActivityType | undefined, group: s
 
 /** 活动 tab: 即将开始 / 我报名的 / 往期, filtered by type and by interest group, 20 at a time. */
 export default function ActivitiesPage() {
-  const [tab, setTab] = useState<ActivityTab>('upcoming')
+  // 我的 → 我的活动 lands on 我报名的 (the first time it mounts the page, or when it shows it again).
+  const [tab, setTab] = useState<ActivityTab>(() => (takeMyActivitiesWish() ? 'mine' : 'upcoming'))
   const [type, setType] = useState<ActivityType>()
   const [groupId, setGroupId] = useState<string>()
   const me = useAction('member.me', {}, { silent: true })
@@ -52,6 +55,11 @@ export default function ActivitiesPage() {
   const reloadAll = () => Promise.all([me.reload(), list.reload(), groups.reload()])
   // A switch of account, a bind, or a sign-up / new event elsewhere: load again when shown.
   useReloadOnChange('me', reloadAll)
+  useDidShow(() => {
+    if (takeMyActivitiesWish()) setTab('mine')
+  })
+  // The tab already asks member.me: its counts keep the 小组 and 我的 badges current at no extra call.
+  useTabBadges(me.data)
   useReloadOnChange('activities', list.reload)
   useReloadOnChange('groups', groups.reload)
   useReachBottom(() => void list.loadMore())

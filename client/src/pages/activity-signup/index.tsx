@@ -6,6 +6,7 @@ import type { SignUpField } from '@shared/domain/activity'
 import { useAction } from '../../hooks/useAction'
 import { markChanged } from '../../hooks/useReloadOnChange'
 import { ActionError, callAction } from '../../services/cloud'
+import { askToSubscribe, prepareSubscribe, remindIf } from '../../services/subscribe'
 import { LoadingState } from '../../components/LoadingState'
 import { ErrorState } from '../../components/ErrorState'
 import { Button } from '../../ui/nutui'
@@ -28,6 +29,8 @@ export default function ActivitySignUpPage() {
   useEffect(() => {
     if (a && !form) setForm(formFromPrefill(a.fields, a.prefill))
   }, [a])
+  // WeChat's dialog needs the template ids at hand when 提交 is tapped.
+  useEffect(prepareSubscribe, [])
 
   const edit = (key: string, value: SignUpForm[string]) => {
     setForm((f) => ({ ...f, [key]: value }))
@@ -42,10 +45,13 @@ export default function ActivitySignUpPage() {
       setErrors(checked.errors)
       return
     }
+    // Asked in the tap itself (递补 / 抽签结果 / 活动提醒 / 变更); the sign-up goes on whatever the answer.
+    const asked = askToSubscribe('signUp')
     setBusy(true)
     setFailure(undefined)
     try {
-      const res = await callAction('activity.signUp', { id: activity.id, answers: checked.answers }, { silent: true })
+      const accepted = await asked
+      const res = await callAction('activity.signUp', { id: activity.id, answers: checked.answers, ...remindIf(accepted) }, { silent: true })
       markChanged('activities')
       void Taro.showToast(signedUpToast(res))
       void Taro.navigateBack()

@@ -5,6 +5,7 @@ import type { ActivityDetail, ContestStanding, DepartmentView } from '@shared/co
 import { useAction } from '../../hooks/useAction'
 import { markChanged, useReloadOnChange } from '../../hooks/useReloadOnChange'
 import { ActionError, callAction } from '../../services/cloud'
+import { askToSubscribe, prepareSubscribe, remindIf } from '../../services/subscribe'
 import { LoadingState } from '../../components/LoadingState'
 import { ErrorState } from '../../components/ErrorState'
 import { Button } from '../../ui/nutui'
@@ -47,6 +48,9 @@ export default function ActivityPage() {
     callAction('member.departments', {}, { silent: true }).then(setDepartments, () => undefined)
   }, [needsDepartments])
 
+  // WeChat's dialog needs the template ids at hand when 报名 is tapped.
+  useEffect(prepareSubscribe, [])
+
   const afterChange = async () => {
     markChanged('activities')
     await detail.reload()
@@ -58,9 +62,12 @@ export default function ActivityPage() {
       void Taro.navigateTo({ url: withId(ROUTES.activitySignup, activity.id) })
       return
     }
+    // Asked in the tap itself (递补 / 抽签结果 / 活动提醒 / 变更); the sign-up goes on whatever the answer.
+    const asked = askToSubscribe('signUp')
     setBusy(true)
     try {
-      const res = await callAction('activity.signUp', { id: activity.id, answers: {} })
+      const accepted = await asked
+      const res = await callAction('activity.signUp', { id: activity.id, answers: {}, ...remindIf(accepted) })
       void Taro.showToast(signedUpToast(res))
     } catch {
       // callAction has toasted the reason; the page reloads to show where things stand.

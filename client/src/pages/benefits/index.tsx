@@ -1,10 +1,11 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { OptionView, VoucherView } from '@shared/contract'
 import { useAction } from '../../hooks/useAction'
 import { useReloadOnChange } from '../../hooks/useReloadOnChange'
 import { callAction } from '../../services/cloud'
+import { askToSubscribe, prepareSubscribe } from '../../services/subscribe'
 import { PageHeader } from '../../components/PageHeader'
 import { LoadingState } from '../../components/LoadingState'
 import { ErrorState } from '../../components/ErrorState'
@@ -22,6 +23,8 @@ export default function BenefitsPage() {
   // Answers of benefit.choose, laid over the list until it loads again.
   const [chosen, setChosen] = useState<Readonly<Record<string, VoucherView>>>({})
   const shown = useRef(false)
+  // WeChat's dialog needs the template ids at hand when a gift is chosen.
+  useEffect(prepareSubscribe, [])
 
   const reload = async () => {
     await Promise.all([me.reload(), mine.reload()])
@@ -81,6 +84,8 @@ function VoucherCard({ voucher: v, onChosen }: { voucher: VoucherView; onChosen:
 
   const choose = async (o: OptionView) => {
     if (busy || o.id === v.optionId) return
+    // 到期与截止提醒, asked in the tap itself; the choice does not wait for the answer.
+    void askToSubscribe('benefit')
     setBusy(o.id)
     try {
       const next = await callAction('benefit.choose', { voucherId: v.id, optionId: o.id })

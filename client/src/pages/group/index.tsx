@@ -6,6 +6,7 @@ import { useAction } from '../../hooks/useAction'
 import { usePagedAction } from '../../hooks/usePagedAction'
 import { markChanged, useReloadOnChange } from '../../hooks/useReloadOnChange'
 import { ActionError, callAction } from '../../services/cloud'
+import { askToSubscribe, prepareSubscribe } from '../../services/subscribe'
 import { LoadingState } from '../../components/LoadingState'
 import { ErrorState } from '../../components/ErrorState'
 import { EmptyState } from '../../components/EmptyState'
@@ -32,6 +33,8 @@ export default function GroupPage() {
   // Who I am, to tell the group's own leaders (who must hand over before leaving) from admins.
   const me = useAction('member.me', {}, { silent: true })
   const [asking, setAsking] = useState(false)
+  // WeChat's dialog needs the template ids at hand when 申请加入 is tapped.
+  useEffect(prepareSubscribe, [])
   const [busy, setBusy] = useState(false)
 
   const reloadAll = () => Promise.all([detail.reload(), roster.reload(), records.reload()])
@@ -53,6 +56,8 @@ export default function GroupPage() {
   }
 
   const join = async (shareContact: boolean) => {
+    // 审批结果, asked in the tap itself when a leader decides; the request does not wait for the answer.
+    if (g?.joinPolicy === 'approval') void askToSubscribe('groupJoin')
     try {
       const { status } = await callAction('group.join', { id, shareContact })
       void Taro.showToast(status === 'active' ? { title: '已加入', icon: 'success' } : { title: '已提交，等待组长审核', icon: 'none' })

@@ -6,6 +6,7 @@ import { MAX_REQUEST_PHOTOS } from '@shared/domain/hardship'
 import { useAction } from '../../hooks/useAction'
 import { markChanged } from '../../hooks/useReloadOnChange'
 import { ActionError, callAction, uploadFile } from '../../services/cloud'
+import { askToSubscribe, prepareSubscribe } from '../../services/subscribe'
 import { PageHeader } from '../../components/PageHeader'
 import { LoadingState } from '../../components/LoadingState'
 import { ErrorState } from '../../components/ErrorState'
@@ -30,6 +31,8 @@ export default function HardshipApplyPage() {
   const returnedId = idParam(useRouter().params.id)
   const policy = useAction('hardship.policy', {}, { silent: true })
   const me = useAction('member.me', {}, { silent: true })
+  // WeChat's dialog needs the template ids at hand when 提交 is tapped.
+  useEffect(prepareSubscribe, [])
   const [returned, setReturned] = useState<HardshipRequestDetail | null>(null)
   const [loadError, setLoadError] = useState<ActionError>()
   const [form, setForm] = useState<AskForm>(emptyAsk)
@@ -68,6 +71,8 @@ export default function HardshipApplyPage() {
     if (working || !policy.data) return
     const checked = checkAsk(form, policy.data.categories)
     if ('errors' in checked) return setErrors(checked.errors)
+    // 办理进度, asked in the tap itself; the photos upload meanwhile, and only leaving the page waits for the answer.
+    const asked = askToSubscribe('hardship')
     setFailure(undefined)
     // Upload what is not up yet; a failure stops here and 提交 again resumes from that photo.
     let saved: HardshipRequestDetail
@@ -93,6 +98,7 @@ export default function HardshipApplyPage() {
       return
     }
     markChanged('hardship')
+    await asked
     void Taro.showToast({ title: returned ? '已重新提交' : '已提交', icon: 'success' })
     await Taro.redirectTo({ url: withRequestId(ROUTES.hardshipDetail, saved.id) })
   }

@@ -1,13 +1,19 @@
+import type { ReactNode } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { Image, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
+import type { HomeView } from '@shared/contract'
 import { useAction } from '../../hooks/useAction'
 import { useReloadOnChange } from '../../hooks/useReloadOnChange'
-import { useTabBadges } from '../../hooks/useTabBadges'
+import { badgeText, useTabBadges, useUnreadMessages } from '../../hooks/useTabBadges'
 import { PageHeader } from '../../components/PageHeader'
 import { LoadingState } from '../../components/LoadingState'
 import { ErrorState } from '../../components/ErrorState'
 import { LocalLogin } from '../../components/LocalLogin'
-import { ROUTES } from '../../constants/routes'
+import { RequestStatus } from '../../components/RequestStatus'
+import { ROUTES, withId } from '../../constants/routes'
+import { dateTimeText } from '../../constants/activities'
+import { openMyActivities } from '../activities/open-mine'
+import { activityLine, activityStatusText, isExpiringSoon, requestWho, voucherLine } from './sections'
 import activitiesIcon from '../../assets/tabbar/activities-active.png'
 import groupsIcon from '../../assets/tabbar/groups-active.png'
 import benefitsIcon from '../../assets/tabbar/benefits-active.png'
@@ -19,34 +25,42 @@ const SHORTCUTS = [
   { text: '我的福利', hint: '蛋糕券与节日礼', icon: benefitsIcon, url: ROUTES.benefits },
 ] as const
 
+/** 首页: what needs me — unread messages, my coming events, gifts and vouchers, my requests — from one call. */
 export default function HomePage() {
   // Errors are shown on the page itself, so no toast.
-  const me = useAction('member.me', {}, { silent: true })
+  const home = useAction('member.home', {}, { silent: true })
 
-  // After binding (or a switch of account) this page, alive under others, loads again when shown.
-  useReloadOnChange('me', me.reload)
-  // Join requests waiting for this leader show as a badge on the 小组 tab.
-  useTabBadges(me.data)
+  // After binding (or a switch of account), a sign-up or a request elsewhere: load again when shown.
+  useReloadOnChange('me', home.reload)
+  useReloadOnChange('activities', home.reload)
+  useReloadOnChange('hardship', home.reload)
+  // member.home carries member.me's counts: the 小组 and 我的 tab badges at no call of their own.
+  useTabBadges(home.data?.me)
 
   usePullDownRefresh(() => {
-    void me.reload().finally(() => Taro.stopPullDownRefresh())
+    void home.reload().finally(() => Taro.stopPullDownRefresh())
   })
 
+  const h = home.data
   return (
     <View className='page page-home'>
-      <PageHeader title='职工之家' subtitle={me.data ? me.data.union.name : '工会就在身边'} />
-      {me.loading ? (
+      <PageHeader title='职工之家' subtitle={h ? h.me.union.name : '工会就在身边'} />
+      {home.loading && !h ? (
         <LoadingState />
-      ) : me.error ? (
-        <ErrorState error={me.error} onRetry={() => void me.reload()} />
-      ) : me.data ? (
+      ) : home.error ? (
+        <ErrorState error={home.error} onRetry={() => void home.reload()} />
+      ) : h ? (
         <>
           <View className='home-card home-greeting'>
-            <View className='home-greeting__hello'>你好，{me.data.member.name}</View>
+            <View className='home-greeting__hello'>你好，{h.me.member.name}</View>
             <View className='home-greeting__meta'>
-              {me.data.member.department} · {me.data.union.name}
+              {h.me.member.department} · {h.me.union.name}
             </View>
           </View>
+          <MessagesSection home={h} />
+          <ActivitiesSection home={h} />
+          <BenefitsSection home={h} />
+          <RequestsSection home={h} />
           {/* 帮扶 / 慰问: one request, progress at any time (一次申报，随时查看进展). */}
           <View className='home-care' onClick={() => void Taro.navigateTo({ url: ROUTES.hardship })}>
             <View className='home-care__icon'>帮</View>
@@ -74,5 +88,122 @@ export default function HomePage() {
       ) : null}
       <LocalLogin />
     </View>
+  )
+}
+
+function Section({ name, title, more, onMore, children }: { name: string; title: ReactNode; more?: string; onMore?: () => void; children: ReactNode }) {
+  return (
+    <View className={`home-section home-section--${name}`}>
+      <View className='home-section__head' onClick={onMore}>
+        <View className='home-section__title'>{title}</View>
+        {more ? <View className='home-section__more'>{more} ›</View> : null}
+      </View>
+      {children}
+    </View>
+  )
+}
+
+/** A sentence where a section has nothing, never a blank. */
+const Empty = ({ text }: { text: string }) => <View className='home-empty'>{text}</View>
+
+function MessagesSection({ home }: { home: HomeView }) {
+  // 消息 may have lowered the count since this page loaded.
+  const unread = useUnreadMessages() ?? home.me.badges.unreadMessages
+  const open = () => void Taro.navigateTo({ url: ROUTES.messages })
+  const shown = unread > 0 ? home.messages : []
+  return (
+    <Section
+      name='messages'
+      title={
+        <>
+          消息{unread > 0 ? <Text className='home-badge'>{badgeText(unread)}</Text> : null}
+        </>
+      }
+      more='全部'
+      onMore={open}
+    >
+      {shown.length ? (
+        shown.map((m) => (
+          <View key={m.id} className='home-row home-message' onClick={open}>
+            <View className='home-row__main'>
+              <View className='home-row__title'>
+                <Text className='home-chip'>{m.kindLabel}</Text>
+                {m.title}
+              </View>
+              <View className='home-row__line'>{dateTimeText(m.createdAt)}</View>
+            </View>
+          </View>
+        ))
+      ) : (
+        <Empty text='没有未读消息，报名结果、福利到账和办理进展都会在「消息」里通知您。' />
+      )}
+    </Section>
+  )
+}
+
+function ActivitiesSection({ home }: { home: HomeView }) {
+  return (
+    <Section name='activities' title='我的活动' more='全部' onMore={openMyActivities}>
+      {home.activities.length ? (
+        home.activities.map((a) => (
+          <View key={a.id} className='home-row home-activity' onClick={() => void Taro.navigateTo({ url: withId(ROUTES.activity, a.id) })}>
+            <View className='home-row__main'>
+              <View className='home-row__title'>{a.title}</View>
+              <View className='home-row__line'>{activityLine(a)}</View>
+            </View>
+            <Text className={`home-tag home-tag--${a.myStatus}`}>{activityStatusText(a)}</Text>
+          </View>
+        ))
+      ) : (
+        <Empty text='近期没有报名的活动，去「活动」里看看有什么新活动吧。' />
+      )}
+    </Section>
+  )
+}
+
+function BenefitsSection({ home }: { home: HomeView }) {
+  const items = [...home.gifts, ...home.vouchers]
+  const open = () => void Taro.switchTab({ url: ROUTES.benefits })
+  return (
+    <Section name='benefits' title='我的福利' more='全部' onMore={open}>
+      {items.length ? (
+        items.map((v) => {
+          const soon = isExpiringSoon(v)
+          return (
+            <View key={v.id} className={`home-row home-voucher home-voucher--${v.state}`} onClick={open}>
+              <View className='home-row__main'>
+                <View className='home-row__title'>{v.name}</View>
+                <View className='home-row__line'>{voucherLine(v)}</View>
+              </View>
+              <Text className={`home-tag home-tag--${v.state === 'choose' ? 'choose' : soon ? 'expiring' : 'ready'}`}>{v.state === 'choose' ? '待选礼品' : soon ? '即将到期' : '可使用'}</Text>
+            </View>
+          )
+        })
+      ) : (
+        <Empty text='没有待选的礼品或可用的福利券，工会发放后会出现在这里。' />
+      )}
+    </Section>
+  )
+}
+
+function RequestsSection({ home }: { home: HomeView }) {
+  return (
+    <Section name='requests' title='我的申请' more='全部' onMore={() => void Taro.navigateTo({ url: ROUTES.hardship })}>
+      {home.requests.length ? (
+        home.requests.map((r) => (
+          <View key={r.id} className='home-row home-request' onClick={() => void Taro.navigateTo({ url: withId(ROUTES.hardshipDetail, r.id) })}>
+            <View className='home-row__main'>
+              <View className='home-row__title'>{r.categoryName}</View>
+              <View className='home-row__line'>
+                {requestWho(r)} · {dateTimeText(r.updatedAt)} 更新
+              </View>
+            </View>
+            <RequestStatus status={r.status} />
+          </View>
+        ))
+      ) : (
+        <Empty text='没有正在办理的帮扶慰问申请，需要时点下面的「申请帮扶 / 慰问」。' />
+      )}
+    </Section>
   )
 }

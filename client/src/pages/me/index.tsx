@@ -1,14 +1,16 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { View } from '@tarojs/components'
+import type { UnionContact } from '@shared/contract'
 import { useAction } from '../../hooks/useAction'
 import { useReloadOnChange } from '../../hooks/useReloadOnChange'
-import { useTabBadges } from '../../hooks/useTabBadges'
+import { badgeText, useTabBadges, useUnreadMessages } from '../../hooks/useTabBadges'
 import { PageHeader } from '../../components/PageHeader'
 import { LoadingState } from '../../components/LoadingState'
 import { ErrorState } from '../../components/ErrorState'
 import { LocalLogin } from '../../components/LocalLogin'
 import { roleLabel } from '../../constants/roles'
 import { ROUTES } from '../../constants/routes'
+import { openMyActivities } from '../activities/open-mine'
 import './index.scss'
 
 export default function MePage() {
@@ -16,8 +18,10 @@ export default function MePage() {
 
   // After binding (or a switch of account) this page, alive under others, loads again when shown.
   useReloadOnChange('me', me.reload)
-  // Join requests waiting for this leader show as a badge on the 小组 tab.
+  // Join requests waiting for this leader show as a badge on the 小组 tab, unread messages on 我的.
   useTabBadges(me.data)
+  // As 消息 last counted it (reading there lowers it without this page asking again).
+  const unread = useUnreadMessages() ?? me.data?.badges.unreadMessages ?? 0
 
   usePullDownRefresh(() => {
     void me.reload().finally(() => Taro.stopPullDownRefresh())
@@ -29,6 +33,15 @@ export default function MePage() {
     const scoped = (me.data?.grants ?? []).filter((g) => g.role === role && g.scope?.name)
     return scoped.length ? scoped.map((g) => ({ key: `${role}:${g.scope!.id}`, role, text: `${g.scope!.name} ${roleLabel(role)}` })) : [{ key: role, role, text: roleLabel(role) }]
   })
+  // The member's own things, each where it lives: tabs are switched to, pages pushed.
+  const mine: Array<{ key: string; text: string; hint: string; open: () => void; badge?: number }> = [
+    { key: 'activities', text: '我的活动', hint: '报名、排队和抽签', open: openMyActivities },
+    { key: 'groups', text: '我的小组', hint: '加入的兴趣小组和工会小组', open: () => void Taro.switchTab({ url: ROUTES.groups }) },
+    { key: 'benefits', text: '我的福利', hint: '蛋糕券、节日慰问品', open: () => void Taro.switchTab({ url: ROUTES.benefits }) },
+    { key: 'hardship', text: '我的帮扶申请', hint: '帮扶、慰问申请的进展', open: () => void Taro.navigateTo({ url: ROUTES.hardship }) },
+    { key: 'messages', text: '消息', hint: '报名结果、福利到账、办理进展', open: () => void Taro.navigateTo({ url: ROUTES.messages }), badge: unread },
+    { key: 'card', text: '电子会员证', hint: '出示给工会工作人员核验', open: () => void Taro.navigateTo({ url: ROUTES.memberCard }) },
+  ]
   // Staff tools live in subpackages and are offered only to members holding the matching role.
   // Later features (我的报名、我的福利券…) add their entries here.
   const tools: Array<{ text: string; hint: string; url: string; className: string }> = []
@@ -67,12 +80,15 @@ export default function MePage() {
             </View>
           </View>
           {/* Every member's own records. */}
-          <View className='me-links'>
-            <View className='me-tool me-tool--hardship' onClick={() => void Taro.navigateTo({ url: ROUTES.hardship })}>
-              <View className='me-tool__text'>我的帮扶申请</View>
-              <View className='me-tool__hint'>申请帮扶、慰问，随时查看进展</View>
-              <View className='me-tool__arrow'>›</View>
-            </View>
+          <View className='me-links me-mine'>
+            {mine.map((e) => (
+              <View key={e.key} className={`me-tool me-tool--${e.key}`} onClick={e.open}>
+                <View className='me-tool__text'>{e.text}</View>
+                {e.badge ? <View className='me-badge'>{badgeText(e.badge)}</View> : null}
+                <View className='me-tool__hint'>{e.hint}</View>
+                <View className='me-tool__arrow'>›</View>
+              </View>
+            ))}
           </View>
           {tools.length ? (
             <View className='me-tools'>
@@ -85,6 +101,7 @@ export default function MePage() {
               ))}
             </View>
           ) : null}
+          <UnionContactCard contact={me.data.union.contact ?? null} />
           <View className='me-links'>
             <View className='me-tool me-link--funds-public' onClick={() => void Taro.navigateTo({ url: ROUTES.fundsPublic })}>
               <View className='me-tool__text'>经费公开栏</View>
@@ -95,6 +112,29 @@ export default function MePage() {
         </>
       ) : null}
       <LocalLogin />
+    </View>
+  )
+}
+
+/** 联系工会: the office's phone (a tap dials it) and where to find it, as the union's admin set them. */
+function UnionContactCard({ contact }: { contact: UnionContact | null }) {
+  return (
+    <View className='me-contact'>
+      <View className='me-contact__title'>联系工会</View>
+      {contact ? (
+        <>
+          <View className='me-contact__row me-contact__phone' onClick={() => void Taro.makePhoneCall({ phoneNumber: contact.phone }).catch(() => undefined)}>
+            <View className='me-contact__label'>电话</View>
+            <View className='me-contact__value me-contact__value--link'>{contact.phone}</View>
+          </View>
+          <View className='me-contact__row me-contact__place'>
+            <View className='me-contact__label'>地点</View>
+            <View className='me-contact__value'>{contact.place}</View>
+          </View>
+        </>
+      ) : (
+        <View className='me-contact__empty'>工会办公室还没有填写联系方式，可以先向所在小组的组长打听。</View>
+      )}
     </View>
   )
 }

@@ -16,6 +16,10 @@ const SECTIONS = [
     ],
   },
   {
+    title: '工会信息',
+    entries: [{ key: 'union', text: '工会联系方式', hint: '办公室电话和地点，会员在「我的 → 联系工会」看到', url: ROUTES.adminUnion }],
+  },
+  {
     title: '小组管理',
     entries: [{ key: 'groups', text: '兴趣小组', hint: '新建兴趣小组、选定组长，修改简介和人数上限', url: ROUTES.adminGroups }],
   },

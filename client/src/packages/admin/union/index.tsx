@@ -1,0 +1,83 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Input, View } from '@tarojs/components'
+import type { MeView, UnionContact } from '@shared/contract'
+import { markChanged } from '../../../hooks/useReloadOnChange'
+import { ActionError, callAction } from '../../../services/cloud'
+import { PageHeader } from '../../../components/PageHeader'
+import { Button } from '../../../ui/nutui'
+import { AdminGate } from '../shared/AdminGate'
+import { checkContact, PLACE_MAX, type ContactErrors } from './form'
+import '../shared/admin.scss'
+import './index.scss'
+
+/** 工会联系方式: the phone and place every member sees under 联系工会 on 我的. */
+export default function UnionContactPage() {
+  return (
+    <View className='page page-admin-union'>
+      <PageHeader title='工会联系方式' subtitle='会员在「我的 → 联系工会」看到这里的电话和地点' />
+      <AdminGate>{(me) => <ContactForm me={me} />}</AdminGate>
+    </View>
+  )
+}
+
+function ContactForm({ me }: { me: MeView }) {
+  const [form, setForm] = useState<UnionContact>(me.union.contact ?? { phone: '', place: '' })
+  const [errors, setErrors] = useState<ContactErrors>({})
+  const [failure, setFailure] = useState<string>()
+  const [saving, setSaving] = useState(false)
+
+  const edit = (key: keyof UnionContact, value: string) => {
+    setForm((f) => ({ ...f, [key]: value }))
+    setErrors((e) => ({ ...e, [key]: undefined }))
+    setFailure(undefined)
+  }
+
+  const save = async () => {
+    if (saving) return
+    const checked = checkContact(form)
+    if ('errors' in checked) {
+      setErrors(checked.errors)
+      return
+    }
+    setSaving(true)
+    try {
+      const saved = await callAction('member.setUnionContact', checked.value, { silent: true })
+      setForm(saved)
+      // 我的 (alive under this page) shows the new contact when it is shown again.
+      markChanged('me')
+      void Taro.showToast({ title: '已保存', icon: 'success' })
+    } catch (err) {
+      setFailure(err instanceof ActionError ? err.message : String(err))
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <>
+      <View className='admin-card union-contact-form'>
+        <View className='admin-field'>
+          <View className='admin-field__label'>联系电话</View>
+          <View className='admin-field__value'>
+            <Input className='admin-field__input union-phone-input' type='text' maxlength={20} value={form.phone} placeholder='例如：0571-87001234' onInput={(e) => edit('phone', e.detail.value)} />
+            {errors.phone ? <View className='admin-field__error union-phone-error'>{errors.phone}</View> : null}
+          </View>
+        </View>
+        <View className='admin-field'>
+          <View className='admin-field__label'>办公地点</View>
+          <View className='admin-field__value'>
+            <Input className='admin-field__input union-place-input' maxlength={PLACE_MAX} value={form.place} placeholder='例如：机关大楼 3 楼 305 室' onInput={(e) => edit('place', e.detail.value)} />
+            {errors.place ? <View className='admin-field__error union-place-error'>{errors.place}</View> : null}
+          </View>
+        </View>
+      </View>
+      {failure ? <View className='admin-field__error union-contact-failure'>{failure}</View> : null}
+      <View className='admin-actions'>
+        <Button className='union-contact-save' type='primary' block loading={saving} onClick={() => void save()}>
+          保存
+        </Button>
+      </View>
+    </>
+  )
+}
