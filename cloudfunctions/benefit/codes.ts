@@ -1,8 +1,7 @@
-import { randomInt } from 'node:crypto'
 import { AppError } from '../_lib/app-error'
-import { isDuplicateWrite } from '../_lib/db-errors'
 import type { Deps } from '../_lib/deps'
 import type { LiveCodeDoc, VoucherDoc } from '../_lib/documents'
+import { claimLiveCode } from '../_lib/live-codes'
 import { verifyCode } from '../_lib/signed-codes'
 
 export const VOUCHER = 'voucher'
@@ -10,27 +9,8 @@ export const REDEEM_TICKET = 'redeem'
 
 const liveId = (unionId: string, digits: string) => `${unionId}:${digits}`
 
-/**
- * Six random digits that point at the voucher until the QR token expires. Claimed by insert (a
- * digit string in use by someone else is never shared); an expired one is taken over by a
- * conditional write.
- */
-export async function issueLiveCode(deps: Deps, v: VoucherDoc, expiresAt: Date): Promise<string> {
-  const coll = deps.db.collection('live_codes')
-  const now = deps.clock.now()
-  for (let attempt = 0; attempt < 8; attempt++) {
-    const digits = String(randomInt(0, 1_000_000)).padStart(6, '0')
-    const _id = liveId(v.unionId, digits)
-    try {
-      await coll.add({ _id, voucherId: v._id, expiresAt })
-      return digits
-    } catch (error) {
-      if (!isDuplicateWrite(error)) throw error
-    }
-    if ((await coll.where({ _id, expiresAt: deps.db.command.lt(now) }).update({ voucherId: v._id, expiresAt })).updated === 1) return digits
-  }
-  throw new AppError('INTERNAL', '生成券码失败，请稍后再试')
-}
+/** Six random digits that point at the voucher until the QR token expires (see claimLiveCode). */
+export const issueLiveCode = (deps: Deps, v: VoucherDoc, expiresAt: Date): Promise<string> => claimLiveCode(deps, (digits) => liveId(v.unionId, digits), { voucherId: v._id }, expiresAt)
 
 /** The voucher a scanned token or typed six digits point at; stale and forged codes say so. */
 export async function voucherIdFromCode(deps: Deps, unionId: string, code: string): Promise<string> {

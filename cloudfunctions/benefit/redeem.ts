@@ -1,7 +1,7 @@
 import type { Redemption } from '@shared/contract'
 import { maskName, redeemRefusal } from '@shared/domain/benefits'
 import { hasRole, mayRedeemAt } from '@shared/domain/authorization'
-import { formatShanghai } from '@shared/domain/time'
+import { dateTimeText } from '@shared/domain/time'
 import { AppError, forbidden, notFound } from '../_lib/app-error'
 import type { Deps } from '../_lib/deps'
 import type { VoucherDoc, VoucherRedemption } from '../_lib/documents'
@@ -23,11 +23,11 @@ export function requirePoint(me: CallerMember, v: VoucherDoc, pointId: string): 
   return point
 }
 
-export const usedMessage = (r: VoucherRedemption) => `该券已于 ${formatShanghai(r.at)} 在「${r.pointName}」由 ${r.byName} ${r.proxyReason ? '登记代领' : '核销'}`
+export const usedMessage = (r: VoucherRedemption, now: Date) => `该券已于 ${dateTimeText(r.at, now)} 在「${r.pointName}」由 ${r.byName} ${r.proxyReason ? '登记代领' : '核销'}`
 
 /** Why it cannot be redeemed now, with its own code: used (when, where, by whom), expired, not yet, no gift chosen. */
 export function refuseUnusable(v: VoucherDoc, now: Date): void {
-  if (v.redemption) throw new AppError('ALREADY_REDEEMED', usedMessage(v.redemption), { redeemedAt: v.redemption.at.toISOString(), pointName: v.redemption.pointName, by: v.redemption.byName })
+  if (v.redemption) throw new AppError('ALREADY_REDEEMED', usedMessage(v.redemption, now), { redeemedAt: v.redemption.at.toISOString(), pointName: v.redemption.pointName, by: v.redemption.byName })
   const refusal = redeemRefusal(v, now)
   if (refusal) throw new AppError(now > v.redeemUntil ? 'EXPIRED' : now < v.redeemFrom ? 'CLOSED' : 'CONFLICT', refusal)
 }

@@ -1,5 +1,5 @@
 import type { AuditAnchor, ChainVerification } from '@shared/contract'
-import { formatShanghai } from '@shared/domain/time'
+import { dateTimeText } from '@shared/domain/time'
 import type { Deps } from '../_lib/deps'
 
 /**
@@ -43,15 +43,15 @@ const missing = (from: number, to: number) => (to > from ? `第 ${from} 至第 $
  * Pure: does an intact chain (hashes[i] = entry i+1's hash) still reach the anchor with the same
  * entry there? null when it does; otherwise where it was cut, in words for the audit committee.
  */
-export function cutAgainst(hashes: readonly string[], anchor: Anchor | undefined, against: 'head' | 'checkpoint', checkedAt?: Date): (NonNullable<ChainVerification['truncation']> & { brokenAt: number; reason: string }) | null {
+export function cutAgainst(hashes: readonly string[], anchor: Anchor | undefined, against: 'head' | 'checkpoint', now: Date, checkedAt?: Date): (NonNullable<ChainVerification['truncation']> & { brokenAt: number; reason: string }) | null {
   if (!anchor || anchor.seq < 1) return null
   const count = hashes.length
-  const where = against === 'head' ? `公开栏公布的最新指纹 ${fingerprint(anchor.hash)}` : `您上次校验（${formatShanghai(checkedAt ?? anchor.at)}）时看到的指纹 ${fingerprint(anchor.hash)}`
+  const where = against === 'head' ? `公开栏公布的最新指纹 ${fingerprint(anchor.hash)}` : `您上次校验（${dateTimeText(checkedAt ?? anchor.at, now)}）时看到的指纹 ${fingerprint(anchor.hash)}`
   if (count < anchor.seq) {
     const reason =
       against === 'head'
         ? `账目记录应有 ${anchor.seq} 条（${where}），现在只有 ${count} 条：${missing(count + 1, anchor.seq)}记录被删除了`
-        : `您上次校验（${formatShanghai(checkedAt ?? anchor.at)}）时账目记录有 ${anchor.seq} 条，现在只有 ${count} 条：${missing(count + 1, anchor.seq)}记录被删除了`
+        : `您上次校验（${dateTimeText(checkedAt ?? anchor.at, now)}）时账目记录有 ${anchor.seq} 条，现在只有 ${count} 条：${missing(count + 1, anchor.seq)}记录被删除了`
     return { against, expectedSeq: anchor.seq, actualSeq: count, brokenAt: count + 1, reason }
   }
   if (hashes[anchor.seq - 1] !== anchor.hash) {

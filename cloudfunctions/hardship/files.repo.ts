@@ -1,6 +1,6 @@
 import type { HardshipFileDetail, HardshipFileRow, VisitView } from '@shared/contract'
 import { isReviewDue } from '@shared/domain/hardship'
-import { formatShanghai } from '@shared/domain/time'
+import { dateTimeText, formatShanghai } from '@shared/domain/time'
 import type { Deps } from '../_lib/deps'
 import type { HardshipFileDoc, HardshipRequestDoc, HardshipVisitDoc, MemberDoc } from '../_lib/documents'
 import { memberInUnion } from '../_lib/members.repo'
@@ -45,11 +45,11 @@ export async function fileDetail(deps: Deps, unionId: string, memberId: string, 
           nextReviewOn: mine.nextReviewOn,
           active: mine.active,
           due: mine.active && isReviewDue(mine.nextReviewOn, todayIn(deps)),
-          updatedAt: formatShanghai(mine.updatedAt),
+          updatedAt: dateTimeText(mine.updatedAt, deps.clock.now()),
           updatedBy: mine.updatedByName,
         }
       : null,
     visits: (visits.data as HardshipVisitDoc[]).map(visitView),
-    requests: (requests.data as HardshipRequestDoc[]).map(toCard),
+    requests: (requests.data as HardshipRequestDoc[]).map((r) => toCard(r, deps.clock.now())),
   }
 }

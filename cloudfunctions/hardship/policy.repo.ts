@@ -1,6 +1,6 @@
 import type { AidCategoryView, HardshipPolicyView } from '@shared/contract'
 import { capText, DEFAULT_CATEGORIES, frequencyText, type AidCategory } from '@shared/domain/hardship'
-import { formatShanghai } from '@shared/domain/time'
+import { dateTimeText } from '@shared/domain/time'
 import type { Deps } from '../_lib/deps'
 import type { HardshipPolicyDoc } from '../_lib/documents'
 
@@ -29,11 +29,11 @@ export async function policyFor(deps: Deps, unionId: string, year: number): Prom
 
 export const categoryView = (c: AidCategory): AidCategoryView => ({ ...c, capText: capText(c), frequencyText: frequencyText(c) })
 
-export const policyView = (p: EffectivePolicy): HardshipPolicyView => ({
+export const policyView = (p: EffectivePolicy, now: Date): HardshipPolicyView => ({
   year: p.year,
   categories: p.categories.map(categoryView),
   version: p.doc?.version ?? 0,
   inheritedFrom: p.inheritedFrom,
-  updatedAt: p.doc ? formatShanghai(p.doc.updatedAt) : null,
+  updatedAt: p.doc ? dateTimeText(p.doc.updatedAt, now) : null,
   updatedBy: p.doc?.updatedByName ?? null,
 })

@@ -12,7 +12,7 @@ import {
   type AidCategory,
   type StepKind,
 } from '@shared/domain/hardship'
-import { formatShanghai } from '@shared/domain/time'
+import { dateTimeText } from '@shared/domain/time'
 import { AppError, notFound } from '../_lib/app-error'
 import type { Deps } from '../_lib/deps'
 import type { HardshipRequestDoc, HardshipStepDoc } from '../_lib/documents'
@@ -125,7 +125,8 @@ export const CARD_FIELDS = {
   reviewerName: true,
 } as const
 
-export const toCard = (req: Pick<HardshipRequestDoc, keyof typeof CARD_FIELDS>): HardshipRequestCard => ({
+/** `now` decides whether dates carry their year (the house style, shared/domain/time.ts). */
+export const toCard = (req: Pick<HardshipRequestDoc, keyof typeof CARD_FIELDS>, now: Date): HardshipRequestCard => ({
   id: req._id,
   category: req.category,
   categoryName: req.categoryName,
@@ -137,16 +138,16 @@ export const toCard = (req: Pick<HardshipRequestDoc, keyof typeof CARD_FIELDS>):
   reportedBy: req.reporterId === req.memberId ? null : req.reporterName,
   amountAskedFen: req.amountAskedFen,
   approvedFen: req.approvedFen,
-  submittedAt: formatShanghai(req.submittedAt),
-  updatedAt: formatShanghai(req.updatedAt),
+  submittedAt: dateTimeText(req.submittedAt, now),
+  updatedAt: dateTimeText(req.updatedAt, now),
   reviewerName: req.reviewerName,
 })
 
-const stepView = (s: HardshipStepDoc): RequestStepView => ({
+const stepView = (s: HardshipStepDoc, now: Date): RequestStepView => ({
   kind: s.kind,
   label: STEP_LABELS[s.kind],
   status: s.status,
-  at: formatShanghai(s.at),
+  at: dateTimeText(s.at, now),
   actorName: s.actorName,
   actorRole: s.actorRole,
   note: s.note,
@@ -171,8 +172,9 @@ export async function toDetail(deps: Deps, me: CallerMember, req: HardshipReques
     options.category !== undefined ? Promise.resolve(options.category) : policyFor(deps, req.unionId, req.year).then((p) => findCategory(p.categories, req.category) ?? null),
   ])
   const url = (f: string) => known.get(f) ?? fresh.get(f)
+  const now = deps.clock.now()
   return {
-    ...toCard(req),
+    ...toCard(req, now),
     description: req.description,
     contact: req.contact,
     photos: req.photoFileIds.flatMap((fileId) => {
@@ -185,9 +187,9 @@ export async function toDetail(deps: Deps, me: CallerMember, req: HardshipReques
     caseLabelName: category && category.frequency.per === 'case' ? category.caseLabel : '',
     caseLabel: req.caseLabel,
     payment: req.payment
-      ? { amountFen: req.payment.amountFen, method: req.payment.method, paidOn: req.payment.paidOn, note: req.payment.note, paidBy: req.payment.byName, recordedAt: formatShanghai(req.payment.at) }
+      ? { amountFen: req.payment.amountFen, method: req.payment.method, paidOn: req.payment.paidOn, note: req.payment.note, paidBy: req.payment.byName, recordedAt: dateTimeText(req.payment.at, now) }
       : null,
-    steps: req.steps.map(stepView),
+    steps: req.steps.map((s) => stepView(s, now)),
     can: availableSteps(me.subject, req),
     forMe: req.memberId === me.member._id,
   }

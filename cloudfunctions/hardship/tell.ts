@@ -1,4 +1,5 @@
-import { formatYuan } from '@shared/domain/money'
+import { calendarDayText } from '@shared/domain/time'
+import { formatMoney } from '@shared/domain/money'
 import { PAYMENT_METHOD_LABELS, type StepKind } from '@shared/domain/hardship'
 import type { Deps } from '../_lib/deps'
 import type { HardshipRequestDoc, RoleDoc } from '../_lib/documents'
@@ -23,13 +24,13 @@ function stepBody(req: HardshipRequestDoc, step: StepKind, me: StepActor): strin
     case 'take':
       return `审核人${me.member.name}已受理，正在审核。`
     case 'approve':
-      return `已批准 ${formatYuan(req.approvedFen ?? 0)} 元，待发放。`
+      return `已批准 ${formatMoney(req.approvedFen ?? 0)} 元，待发放。`
     case 'return':
       return `需要补充材料：${last?.note ?? ''}`
     case 'reject':
       return `未获批准：${last?.note ?? ''}`
     case 'pay':
-      return req.payment ? `${formatYuan(req.payment.amountFen)} 元已于 ${req.payment.paidOn} 发放（${PAYMENT_METHOD_LABELS[req.payment.method]}）。` : null
+      return req.payment ? `${formatMoney(req.payment.amountFen)} 元已于 ${calendarDayText(req.payment.paidOn, req.payment.at)} 发放（${PAYMENT_METHOD_LABELS[req.payment.method]}）。` : null
     case 'withdraw':
       return `${me.member.name}撤回了这条申请。`
     case 'resubmit':

@@ -1,5 +1,6 @@
 import { createMain, type Router } from '../_lib/entry'
 import { getMe } from './handlers/get-me'
+import { memberCard, verifyCard } from './handlers/member-card'
 import { getHome } from './handlers/get-home'
 import { setUnionContact } from './handlers/set-union-contact'
 import { bindByCode } from './handlers/bind-by-code'
@@ -19,6 +20,8 @@ import { repair } from './timers/repair'
 
 export const router: Router<'member'> = {
   me: getMe,
+  card: memberCard,
+  verifyCard,
   home: getHome,
   bindByCode,
   bindByProfile,

@@ -151,6 +151,33 @@ export interface InviteView {
   readonly used: boolean
 }
 
+/**
+ * 电子会员证: what the member shows union staff, with a signed code renewed every 30 seconds (a
+ * photo of it soon stops working). `joinDate` is `YYYY-MM-DD`, or '' when the roster has none.
+ */
+export interface MemberCardView {
+  readonly name: string
+  readonly union: string
+  readonly memberNo: string
+  readonly department: string
+  readonly joinDate: string
+  readonly status: MemberStatus
+  readonly code: {
+    /** Signed with the function secret, carries its expiry; drawn as the QR code. */
+    readonly token: string
+    /** Six digits staff can type instead; expires with the token. */
+    readonly shortCode: string
+    readonly expiresAt: string
+  }
+}
+
+/** What staff see when they check a card: who, where, and whether still a member — nothing more. */
+export interface MemberCardCheck {
+  readonly name: string
+  readonly department: string
+  readonly status: MemberStatus
+}
+
 export interface ImportReport {
   readonly jobId: string
   readonly fileName: string
@@ -177,6 +204,10 @@ export interface ImportProgress {
 export const memberActions = {
   /** The caller's own profile, union and roles. */
   'member.me': defineAction<MeView>()(z.strictObject({}), { kind: 'member' }),
+  /** 电子会员证 with a fresh signed code (call again to renew it); the caller's own card only. */
+  'member.card': defineAction<MemberCardView>()(z.strictObject({}), { kind: 'member' }),
+  /** 核验会员证 (union office staff, i.e. admins): the scanned token or six typed digits → name, department, status. */
+  'member.verifyCard': defineAction<MemberCardCheck>()(z.strictObject({ code: z.string().check(z.trim(), z.minLength(6), z.maxLength(400)) }), ADMIN, { code: '会员证码' }),
   /** 首页's first screen: member.me and what needs the caller, only the caller's own. */
   'member.home': defineAction<HomeView>()(z.strictObject({}), { kind: 'member' }),
 

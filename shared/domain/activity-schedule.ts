@@ -2,7 +2,7 @@
  * How an event's times fit together, and what changed when it is edited: pure rules the posting
  * and editing actions share (and the organizer's form can show before sending).
  */
-import { formatShanghai } from './time'
+import { dateTimeText, timeRangeText } from './time'
 
 export type Allocation = 'fcfs' | 'lottery'
 
@@ -48,15 +48,14 @@ export interface NoticeFields {
 }
 
 /** What a signed-up member needs to hear after an edit, in one line; null when nothing they rely on changed. */
-export function changeNotice(before: NoticeFields, after: NoticeFields): string | null {
+export function changeNotice(before: NoticeFields, after: NoticeFields, now: Date): string | null {
   const parts: string[] = []
   const same = (a: Date | null | undefined, b: Date | null | undefined) => (a?.getTime() ?? null) === (b?.getTime() ?? null)
   if (before.title !== after.title) parts.push(`活动名称改为「${after.title}」`)
-  if (!same(before.startAt, after.startAt) || !same(before.endAt, after.endAt)) parts.push(`时间改为 ${formatShanghai(after.startAt)} 至 ${formatShanghai(after.endAt, sameDay(after.startAt, after.endAt) ? 'HH:mm' : 'YYYY-MM-DD HH:mm')}`)
+  if (!same(before.startAt, after.startAt) || !same(before.endAt, after.endAt)) parts.push(`时间改为 ${timeRangeText(after.startAt, after.endAt, now)}`)
   if (before.place !== after.place) parts.push(`地点改为 ${after.place}`)
-  if (!same(before.cancelDeadline, after.cancelDeadline)) parts.push(`取消报名截止时间改为 ${formatShanghai(after.cancelDeadline)}`)
-  if (after.drawAt && !same(before.drawAt, after.drawAt)) parts.push(`抽签时间改为 ${formatShanghai(after.drawAt)}`)
+  if (!same(before.cancelDeadline, after.cancelDeadline)) parts.push(`取消报名截止时间改为 ${dateTimeText(after.cancelDeadline, now)}`)
+  if (after.drawAt && !same(before.drawAt, after.drawAt)) parts.push(`抽签时间改为 ${dateTimeText(after.drawAt, now)}`)
   return parts.length ? `${parts.join('；')}。` : null
 }
 
-const sameDay = (a: Date, b: Date) => formatShanghai(a, 'YYYY-MM-DD') === formatShanghai(b, 'YYYY-MM-DD')

@@ -3,7 +3,7 @@
  * for, whether extra answers are valid, until when one may cancel.
  */
 import type { MemberStatus } from './roster'
-import { formatShanghai } from './time'
+import { dateTimeText } from './time'
 
 export const ACTIVITY_TYPES = ['球类比赛', '健步走', '登山', '讲座', '观演', '展览', '联欢', '考察', '其他'] as const
 export type ActivityType = (typeof ACTIVITY_TYPES)[number]
@@ -51,13 +51,13 @@ export interface Window {
 
 /** null while sign-up is open, else why not (with the time, in Shanghai). */
 export function signUpClosedReason(w: Window, now: Date): string | null {
-  if (now < w.signUpOpensAt) return `报名将于 ${formatShanghai(w.signUpOpensAt)} 开始`
-  if (now >= w.signUpClosesAt) return `报名已于 ${formatShanghai(w.signUpClosesAt)} 截止`
+  if (now < w.signUpOpensAt) return `报名将于 ${dateTimeText(w.signUpOpensAt, now)} 开始`
+  if (now >= w.signUpClosesAt) return `报名已于 ${dateTimeText(w.signUpClosesAt, now)} 截止`
   return null
 }
 
 export function cancelRefusal(cancelDeadline: Date, now: Date): string | null {
-  return now >= cancelDeadline ? `取消报名的截止时间是 ${formatShanghai(cancelDeadline)}，已不能取消，请联系组织者` : null
+  return now >= cancelDeadline ? `取消报名的截止时间是 ${dateTimeText(cancelDeadline, now)}，已不能取消，请联系组织者` : null
 }
 
 export type FieldType = 'single' | 'multi' | 'text' | 'number'

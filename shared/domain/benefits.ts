@@ -3,8 +3,8 @@
  * campaign, and the caps a campaign's face value must respect.
  */
 import type { MemberStatus } from './roster'
-import { formatYuan } from './money'
-import { formatShanghai } from './time'
+import { formatMoney } from './money'
+import { dateTimeText } from './time'
 
 export const BENEFIT_KINDS = ['cake', 'holiday', 'other'] as const
 export type BenefitKind = (typeof BENEFIT_KINDS)[number]
@@ -18,9 +18,9 @@ export const HOLIDAY_YEAR_CAP_FEN = 200_000
 /** null when the face value is allowed, else why not, with both numbers. */
 export function faceValueProblem(kind: BenefitKind, faceValue: number, holidayTotalThisYear: number): string | null {
   if (!Number.isSafeInteger(faceValue) || faceValue <= 0) return '面值要大于 0'
-  if (kind === 'cake' && faceValue > CAKE_CAP_FEN) return `生日蛋糕券面值不能超过 ${formatYuan(CAKE_CAP_FEN)} 元（填写的是 ${formatYuan(faceValue)} 元）`
+  if (kind === 'cake' && faceValue > CAKE_CAP_FEN) return `生日蛋糕券面值不能超过 ${formatMoney(CAKE_CAP_FEN)} 元（填写的是 ${formatMoney(faceValue)} 元）`
   if (kind === 'holiday' && holidayTotalThisYear + faceValue > HOLIDAY_YEAR_CAP_FEN) {
-    return `全年节日慰问品合计不能超过 ${formatYuan(HOLIDAY_YEAR_CAP_FEN)} 元：本年已发 ${formatYuan(holidayTotalThisYear)} 元，最多还能发 ${formatYuan(Math.max(0, HOLIDAY_YEAR_CAP_FEN - holidayTotalThisYear))} 元`
+    return `全年节日慰问品合计不能超过 ${formatMoney(HOLIDAY_YEAR_CAP_FEN)} 元：本年已发 ${formatMoney(holidayTotalThisYear)} 元，最多还能发 ${formatMoney(Math.max(0, HOLIDAY_YEAR_CAP_FEN - holidayTotalThisYear))} 元`
   }
   return null
 }
@@ -58,8 +58,8 @@ export function voucherState(v: VoucherFacts, now: Date): VoucherState {
 /** Why a voucher cannot be redeemed now (the holder's screen and the redeemer's refusal), or null. */
 export function redeemRefusal(v: VoucherFacts, now: Date): string | null {
   if (v.status === 'redeemed') return '该券已使用'
-  if (now > v.redeemUntil) return `该券已于 ${formatShanghai(v.redeemUntil)} 过期`
-  if (now < v.redeemFrom) return `该券 ${formatShanghai(v.redeemFrom)} 起才能使用`
+  if (now > v.redeemUntil) return `该券已于 ${dateTimeText(v.redeemUntil, now)} 过期`
+  if (now < v.redeemFrom) return `该券 ${dateTimeText(v.redeemFrom, now)} 起才能使用`
   if (v.needsChoice && !v.optionId) return '还没有选择礼品，请先在「福利」里选择'
   return null
 }

@@ -3,7 +3,7 @@
  * the event — it opens a while before the start (people arrive early) and closes when the event
  * ends. A check-in days before, or after the event, would count attendance that did not happen.
  */
-import { formatShanghai } from './time'
+import { dateTimeText } from './time'
 
 /** How long before the start the organizer can begin checking people in. */
 export const CHECK_IN_OPENS_MINUTES_BEFORE = 120
@@ -37,7 +37,7 @@ export const isWithinCheckIn = (e: CheckInTimes, at: Date): boolean => checkInPh
 /** null while check-in is open, else why not, with the time (Shanghai) — the organizer reads it at the door. */
 export function checkInRefusal(e: CheckInTimes, now: Date): string | null {
   const phase = checkInPhase(e, now)
-  if (phase === 'not-yet') return `签到将于 ${formatShanghai(checkInWindow(e).opensAt)} 开始（活动开始前 ${CHECK_IN_OPENS_MINUTES_BEFORE / 60} 小时）`
-  if (phase === 'closed') return `活动已于 ${formatShanghai(e.endAt)} 结束，签到已关闭`
+  if (phase === 'not-yet') return `签到将于 ${dateTimeText(checkInWindow(e).opensAt, now)} 开始（活动开始前 ${CHECK_IN_OPENS_MINUTES_BEFORE / 60} 小时）`
+  if (phase === 'closed') return `活动已于 ${dateTimeText(e.endAt, now)} 结束，签到已关闭`
   return null
 }

@@ -3,7 +3,7 @@
  * left, quarters for the members' page, and the checks every posting passes (no zero, negative or
  * absurd amounts; nobody approves their own claim).
  */
-import { formatYuan } from './money'
+import { formatMoney } from './money'
 import { inShanghai } from './time'
 
 export const BUDGET_LINES = ['activities', 'holiday', 'cake', 'care', 'hardship', 'training', 'other'] as const
@@ -28,13 +28,13 @@ export const MAX_POSTING_FEN = 1_000_000_000
 export function amountProblem(amount: number): string | null {
   if (!Number.isSafeInteger(amount)) return '金额必须精确到分'
   if (amount <= 0) return '金额必须大于 0'
-  if (amount > MAX_POSTING_FEN) return `金额不能超过 ${formatYuan(MAX_POSTING_FEN)} 元，请核对`
+  if (amount > MAX_POSTING_FEN) return `金额不能超过 ${formatMoney(MAX_POSTING_FEN)} 元，请核对`
   return null
 }
 
 /** 不得超范围超标准: both numbers shown. */
 export function remainderProblem(line: BudgetLine, remaining: number, amount: number): string | null {
-  return amount > remaining ? `超出「${BUDGET_LINE_LABELS[line]}」预算余额：余额 ${formatYuan(Math.max(0, remaining))} 元，本次 ${formatYuan(amount)} 元` : null
+  return amount > remaining ? `超出「${BUDGET_LINE_LABELS[line]}」预算余额：余额 ${formatMoney(Math.max(0, remaining))} 元，本次 ${formatMoney(amount)} 元` : null
 }
 
 export const selfApprovalProblem = (approverId: string, requesterId: string): string | null => (approverId === requesterId ? '不能审批自己提交的报销，请由另一位管理员审批' : null)

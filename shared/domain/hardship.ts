@@ -4,7 +4,7 @@
  * and the hardship file's review dates. Seed 004's 五要访 / 五要贺 give the default standards.
  */
 import { hasRole, sameUnion, type Subject } from './authorization'
-import { formatYuan } from './money'
+import { formatMoney } from './money'
 import { isCalendarDate } from './calendar'
 
 // —— categories and the union's standards ——
@@ -63,7 +63,7 @@ export const DEFAULT_CATEGORIES: readonly AidCategory[] = [
 export const findCategory = (categories: readonly AidCategory[], key: string): AidCategory | undefined => categories.find((c) => c.key === key)
 
 /** 「每次不超过 1000.00 元」, or that no standard is set yet. */
-export const capText = (c: Pick<AidCategory, 'capFen'>): string => (c.capFen === null ? '标准待工会设定' : `每次不超过 ${formatYuan(c.capFen)} 元`)
+export const capText = (c: Pick<AidCategory, 'capFen'>): string => (c.capFen === null ? '标准待工会设定' : `每次不超过 ${formatMoney(c.capFen)} 元`)
 
 /** 「每人每年 1 次」「每个病种每年 1 次」「每人限 1 次」. */
 export function frequencyText(c: Pick<AidCategory, 'frequency' | 'caseLabel'>): string {
@@ -75,14 +75,14 @@ export function frequencyText(c: Pick<AidCategory, 'frequency' | 'caseLabel'>): 
 /** The amount a member asks for: optional, but never above the standard. null when fine. */
 export function askedAmountRefusal(c: AidCategory, amountFen: number | null | undefined): string | null {
   if (amountFen === null || amountFen === undefined) return null
-  if (c.capFen !== null && amountFen > c.capFen) return `「${c.name}」的标准是每次不超过 ${formatYuan(c.capFen)} 元，申请金额不能超过标准`
+  if (c.capFen !== null && amountFen > c.capFen) return `「${c.name}」的标准是每次不超过 ${formatMoney(c.capFen)} 元，申请金额不能超过标准`
   return null
 }
 
 /** The amount a reviewer approves: only within a standard the union has set. null when fine. */
 export function approvedAmountRefusal(c: AidCategory, amountFen: number): string | null {
   if (c.capFen === null) return `「${c.name}」还没有设定标准，请工会管理员先在帮扶政策中设定`
-  if (amountFen > c.capFen) return `超过了「${c.name}」的标准：每次不超过 ${formatYuan(c.capFen)} 元`
+  if (amountFen > c.capFen) return `超过了「${c.name}」的标准：每次不超过 ${formatMoney(c.capFen)} 元`
   return null
 }
 
@@ -126,7 +126,7 @@ export function policyProblem(categories: readonly AidCategory[]): PolicyProblem
     if (names.has(name)) return { index, message: `类别「${name}」重复了` }
     keys.add(c.key)
     names.add(name)
-    if (c.capFen !== null && (!Number.isSafeInteger(c.capFen) || c.capFen <= 0 || c.capFen > MAX_CAP_FEN)) return { index, message: `「${name}」的标准应在 0.01 至 ${formatYuan(MAX_CAP_FEN)} 元之间` }
+    if (c.capFen !== null && (!Number.isSafeInteger(c.capFen) || c.capFen <= 0 || c.capFen > MAX_CAP_FEN)) return { index, message: `「${name}」的标准应在 0.01 至 ${formatMoney(MAX_CAP_FEN)} 元之间` }
     if (!Number.isInteger(c.frequency.times) || c.frequency.times < 1 || c.frequency.times > MAX_TIMES) return { index, message: `「${name}」的次数应在 1 至 ${MAX_TIMES} 次之间` }
     if (c.frequency.per === 'case' && !c.caseLabel.trim()) return { index, message: `「${name}」按事项计次，请写明事项的名称（如病种、子女）` }
   }

@@ -89,8 +89,8 @@ describe('times in Shanghai, whatever the phone’s zone', () => {
     expect(dateTimeText('2026-11-28T00:30:00Z', now)).toBe('11月28日 周六 08:30')
     expect(dateTimeText('2026-11-27T16:30:00Z', now)).toBe('11月28日 周六 00:30')
     expect(dateTimeText('2027-01-02T09:00:00+08:00', now)).toBe('2027年1月2日 周六 09:00')
-    expect(timeRangeText('2026-11-28T08:30:00+08:00', '2026-11-28T11:30:00+08:00', now)).toBe('11月28日 周六 08:30–11:30')
-    expect(timeRangeText('2026-11-28T08:30:00+08:00', '2026-11-29T17:00:00+08:00', now)).toBe('11月28日 周六 08:30 至 11月29日 周日 17:00')
+    expect(timeRangeText('2026-11-28T08:30:00+08:00', '2026-11-28T11:30:00+08:00', now)).toBe('11月28日 周六 08:30—11:30')
+    expect(timeRangeText('2026-11-28T08:30:00+08:00', '2026-11-29T17:00:00+08:00', now)).toBe('11月28日 08:30—11月29日 17:00')
   })
 
   it('says who may take part', () => {

@@ -7,7 +7,7 @@ jest.mock('@tarojs/taro', () => require('./mocks/taro-activities'))
 
 import { act } from '@testing-library/react'
 import type { RedeemCode, Redemption, VoucherView } from '@shared/contract'
-import { formatShanghai } from '@shared/domain/time'
+import { dateTimeText } from '@shared/domain/time'
 import { ActionError } from '../../client/src/services/cloud'
 import {
   canChoose,
@@ -16,7 +16,8 @@ import {
   nextStepText,
   pointsText,
   remainingText,
-  shanghaiText,
+  whenText,
+  redeemWindowText,
   spacedCode,
   STATE_LABELS,
   STATE_ORDER,
@@ -60,13 +61,17 @@ describe('how vouchers read', () => {
 
   it('shows money in 元 with two decimals, from integer 分', () => {
     expect(yuanText(20000)).toBe('200.00 元')
+    expect(yuanText(48900000)).toBe('489,000.00 元')
     expect(yuanText(19950)).toBe('199.50 元')
     expect(yuanText(5)).toBe('0.05 元')
   })
 
-  it('shows times in Shanghai whatever the phone’s zone, exactly as formatShanghai', () => {
-    for (const at of ['2099-09-20T10:00:00.000Z', '2026-12-31T16:30:00Z', '2026-01-01T00:00:00+08:00']) expect(shanghaiText(at)).toBe(formatShanghai(at))
-    expect(shanghaiText('2099-09-20T10:00:00.000Z')).toBe('2099-09-20 18:00')
+  it('shows times in the house style (shared/domain/time.ts), Shanghai time, the year only when not this year', () => {
+    const now = new Date('2099-06-01T12:00:00+08:00')
+    for (const at of ['2099-09-20T10:00:00.000Z', '2026-12-31T16:30:00Z', '2026-01-01T00:00:00+08:00']) expect(whenText(at, now)).toBe(dateTimeText(at, now))
+    expect(whenText('2099-09-20T10:00:00.000Z', now)).toBe('9月20日 周日 18:00')
+    expect(whenText('2026-12-31T16:30:00Z', now)).toBe('2027年1月1日 周五 00:30')
+    expect(redeemWindowText({ redeemFrom: '2099-09-20T00:00:00+08:00', redeemUntil: '2099-10-08T23:59:00+08:00' }, now)).toBe('9月20日—10月8日')
   })
 
   it('groups by state, leaving out empty states', () => {
@@ -85,8 +90,8 @@ describe('how vouchers read', () => {
 
   it('says where to redeem, and when and where a used one was collected (代领 marked)', () => {
     expect(pointsText(voucher().points)).toBe('工会办公室（机关大楼 3 楼 305）、好利来蛋糕')
-    expect(usedText({ at: '2099-09-28T02:15:00.000Z', pointName: '工会办公室', proxy: false })).toBe('2099-09-28 10:15 在 工会办公室 领取')
-    expect(usedText({ at: '2099-09-28T02:15:00.000Z', pointName: '工会办公室', proxy: true })).toBe('2099-09-28 10:15 在 工会办公室 领取（代领）')
+    expect(usedText({ at: '2099-09-28T02:15:00.000Z', pointName: '工会办公室', proxy: false })).toBe('2099年9月28日 周一 10:15 在 工会办公室 领取')
+    expect(usedText({ at: '2099-09-28T02:15:00.000Z', pointName: '工会办公室', proxy: true })).toBe('2099年9月28日 周一 10:15 在 工会办公室 领取（代领）')
   })
 
   it('lets a member change the gift only before 选择截止 and only when there is a choice', () => {
@@ -99,9 +104,9 @@ describe('how vouchers read', () => {
   })
 
   it('tells the next step for each state', () => {
-    expect(nextStepText(voucher({ state: 'choose', optionId: null, optionName: null }))).toBe('请在 2099-09-20 18:00 前选择礼品')
-    expect(nextStepText(voucher({ state: 'upcoming' }))).toBe('2099-09-11 00:00 起可以兑换')
-    expect(nextStepText(voucher({ state: 'expired' }))).toBe('已于 2099-10-08 23:59 过期')
+    expect(nextStepText(voucher({ state: 'choose', optionId: null, optionName: null }))).toBe('请在 2099年9月20日 周日 18:00 前选择礼品')
+    expect(nextStepText(voucher({ state: 'upcoming' }))).toBe('2099年9月11日 周五 00:00 起可以兑换')
+    expect(nextStepText(voucher({ state: 'expired' }))).toBe('已于 2099年10月8日 周四 23:59 过期')
     expect(spacedCode('123456')).toBe('123 456')
   })
 })

@@ -18,6 +18,7 @@ import VoucherCodePage from '../../client/src/pages/benefits/code'
 import RedeemPage from '../../client/src/packages/redeem/index/index'
 import AdminCampaignPage from '../../client/src/packages/admin/benefit-campaign/index'
 import AdminBenefitsPage from '../../client/src/packages/admin/benefits/index'
+import { dateTimeText, periodText } from '@shared/domain/time'
 
 const mockedCall = callAction as jest.MockedFunction<typeof callAction>
 
@@ -117,11 +118,11 @@ describe('福利 tab', () => {
     const ready = container.querySelector('[data-voucher-id="ready"]')!
     expect(ready.querySelector('.voucher-card__kind')?.textContent).toBe('节日慰问品')
     expect(ready.querySelector('.voucher-card__yuan')?.textContent).toBe('200.00 元')
-    expect(ready.querySelector('.voucher-card__window')?.textContent).toBe('兑换时间2026-01-01 08:00 至 2099-10-08 23:59')
-    expect(ready.querySelector('.voucher-card__claim')?.textContent).toBe('选择截止2099-09-20 18:00')
+    expect(ready.querySelector('.voucher-card__window')?.textContent).toBe(`兑换时间${periodText('2026-01-01T00:00:00.000Z', '2099-10-08T15:59:00.000Z', new Date())}`)
+    expect(ready.querySelector('.voucher-card__claim')?.textContent).toBe('选择截止2099年9月20日 周日 18:00')
     expect(ready.querySelector('.voucher-card__option')?.textContent).toBe('已选礼品月饼礼盒')
     expect(ready.querySelector('.voucher-card__points')?.textContent).toBe('兑换地点工会办公室（机关大楼 3 楼 305）')
-    expect(container.querySelector('[data-voucher-id="used"] .voucher-card__used')?.textContent).toBe('领取情况2026-05-12 10:15 在 好利来蛋糕 领取（代领）')
+    expect(container.querySelector('[data-voucher-id="used"] .voucher-card__used')?.textContent).toBe(`领取情况${dateTimeText('2026-05-12T02:15:00.000Z', new Date())} 在 好利来蛋糕 领取（代领）`)
 
     await click(ready.querySelector('.voucher-show-code'))
     expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/benefits/code?id=ready' })
@@ -180,7 +181,7 @@ describe('出示券码', () => {
     })
     await flush()
     expect(container.querySelector('.voucher-code-done__title')?.textContent).toBe('已使用')
-    expect(container.querySelector('.voucher-code-done__text')?.textContent).toBe('2099-09-28 10:15 在 工会办公室 领取')
+    expect(container.querySelector('.voucher-code-done__text')?.textContent).toBe('2099年9月28日 周一 10:15 在 工会办公室 领取')
     expect(container.querySelector('.benefit-qr')).toBeNull()
     const calls = mockedCall.mock.calls.length
     await act(async () => {

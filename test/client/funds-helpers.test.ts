@@ -9,6 +9,7 @@ import { budgetChangesOf, lineOfField, typedOf, typedTotal } from '../../client/
 import { INVOICE_PHOTOS, itemOf, itemsOf, liveTotal, newItem, rowOfField, subtotalOf, MAX_INVOICES } from '../../client/src/packages/organizer/expense/form'
 import { toPhotos } from '../../client/src/components/photos/photo-model'
 import { publicBarWidth } from '../../client/src/pages/funds-public/bars'
+import { dateTimeText } from '@shared/domain/time'
 
 describe('元 typed → 分', () => {
   it('reads whole 元, one or two decimals, spaces and thousands commas', () => {
@@ -40,7 +41,8 @@ describe('元 typed → 分', () => {
     expect(yearParam('2024', new Date('2026-03-01T00:00:00Z'))).toBe(2024)
     expect(yearParam(undefined, new Date('2026-03-01T00:00:00Z'))).toBe(2026)
     expect(yearParam('abc', new Date('2026-03-01T00:00:00Z'))).toBe(2026)
-    expect(timeText('2026-05-12T02:15:00.000Z')).toBe('2026-05-12 10:15')
+    expect(timeText('2026-05-12T02:15:00.000Z', new Date('2026-06-01T00:00:00Z'))).toBe('5月12日 周二 10:15')
+    expect(timeText('2025-05-12T02:15:00.000Z', new Date('2026-06-01T00:00:00Z'))).toBe('2025年5月12日 周一 10:15')
   })
 })
 
@@ -106,11 +108,11 @@ describe('audit actions in words', () => {
     const cut = { ok: false, checked: 10, brokenAt: 11, reason: '账目记录应有 12 条，现在只有 10 条', truncation: { against: 'head' as const, expectedSeq: 12, actualSeq: 10 }, lastSeen: null, head: null }
     expect(checkText(cut)).toBe('最新的账目记录不见了：账目记录应有 12 条，现在只有 10 条')
     expect(lastSeenText(cut)).toBe('这是您第一次校验，本次结果会记下，下次校验时用来比对')
-    expect(lastSeenText({ ...cut, lastSeen: { seq: 12, fingerprint: 'ab12cd34', at: '2026-05-10T02:15:00.000Z' } })).toBe('您上次校验（2026-05-10 10:15）时共 12 条，最新指纹 ab12cd34')
+    expect(lastSeenText({ ...cut, lastSeen: { seq: 12, fingerprint: 'ab12cd34', at: '2026-05-10T02:15:00.000Z' } })).toBe(`您上次校验（${dateTimeText('2026-05-10T02:15:00.000Z', new Date())}）时共 12 条，最新指纹 ab12cd34`)
   })
 
   it('公开栏 words the audit chain’s head for members', () => {
-    expect(auditHeadText({ seq: 42, fingerprint: 'ab12cd34', at: '2026-05-10T16:15:00.000Z' })).toBe('账目记录共 42 条，最新指纹 ab12cd34，更新于 2026-05-11 00:15')
+    expect(auditHeadText({ seq: 42, fingerprint: 'ab12cd34', at: '2026-05-10T16:15:00.000Z' }, new Date('2026-06-01T00:00:00Z'))).toBe('账目记录共 42 条，最新指纹 ab12cd34，更新于 5月11日 周一 00:15')
   })
 })
 
@@ -156,7 +158,7 @@ describe('报销费用 form', () => {
     expect(itemOf(row('水', '0', '1'))).toEqual({ problem: '数量请填 1 到 100000 的整数' })
     expect(itemOf(row('水', '1.5', '1'))).toEqual({ problem: '数量请填 1 到 100000 的整数' })
     expect(itemOf(row('水', '1', '0'))).toEqual({ problem: '单价：金额必须大于 0' })
-    expect(itemOf(row('水', '1', '20000000'))).toEqual({ problem: '单价：金额不能超过 10000000.00 元，请核对' })
+    expect(itemOf(row('水', '1', '20000000'))).toEqual({ problem: '单价：金额不能超过 10,000,000.00 元，请核对' })
     const bad = row('水', '1', 'abc')
     expect(itemsOf([row('矿泉水', '1', '2'), bad])).toEqual({ errors: { [bad.key]: '单价：请填写数字，最多两位小数，如 1200 或 1200.50' } })
     expect(itemsOf([])).toEqual({ errors: { _: '请至少填写一项费用' } })

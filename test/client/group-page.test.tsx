@@ -10,6 +10,7 @@ import type { GroupDetail, GroupRecordView, RosterEntry } from '@shared/contract
 import * as taro from './mocks/taro-groups'
 import { ActionError, callAction } from '../../client/src/services/cloud'
 import GroupPage from '../../client/src/pages/group/index'
+import { calendarDayText } from '@shared/domain/time'
 
 const mockedCall = callAction as jest.MockedFunction<typeof callAction>
 
@@ -189,7 +190,7 @@ it('opens a 纪实 photo in the image viewer with the record’s other photos', 
   })
   const { container } = render(<GroupPage />)
   await screen.findByText('秋季外拍')
-  expect(container.querySelector('.record-card__date')?.textContent).toBe('2026-10-12')
+  expect(container.querySelector('.record-card__date')?.textContent).toBe(calendarDayText('2026-10-12', new Date()))
   const photos = container.querySelectorAll('.record-card__photo')
   expect(photos).toHaveLength(2)
   await click(photos[1])

@@ -20,7 +20,7 @@ describe('the member’s ask', () => {
   it('takes 元 with up to two decimals, never above the standard, in the server’s words', () => {
     expect(checkAsk(ask({ amount: '800.5' }), categories)).toEqual({ fields: { category: 'hospital', description: '住院一周', amountFen: 80_050, contact: '手机' } })
     expect(checkAsk(ask({ amount: '' }), categories)).toMatchObject({ fields: { amountFen: null } })
-    expect(checkAsk(ask({ amount: '1000.01' }), categories)).toEqual({ errors: { amount: '「生病住院」的标准是每次不超过 1000.00 元，申请金额不能超过标准' } })
+    expect(checkAsk(ask({ amount: '1000.01' }), categories)).toEqual({ errors: { amount: '「生病住院」的标准是每次不超过 1,000.00 元，申请金额不能超过标准' } })
     expect(checkAsk(ask({ amount: '八百' }), categories)).toEqual({ errors: { amount: '金额请填写数字，最多两位小数，如 800 或 800.50' } })
     expect(checkAsk(ask({ amount: '0' }), categories)).toEqual({ errors: { amount: '金额要大于 0；不确定可以不填，按标准核定' } })
     // No standard set yet: any sum may be asked; the union decides.
@@ -73,7 +73,7 @@ describe('the reviewer’s forms', () => {
 
   it('approves within the standard, with the case named for per-case categories', () => {
     expect(checkApproval(request(), { amount: '1200', caseLabel: '', opinion: '' })).toEqual({
-      errors: { amount: '超过了「生病住院」的标准：每次不超过 1000.00 元', caseLabel: '请填写病种，用于按「每个病种每年 1 次」核对' },
+      errors: { amount: '超过了「生病住院」的标准：每次不超过 1,000.00 元', caseLabel: '请填写病种，用于按「每个病种每年 1 次」核对' },
     })
     expect(checkApproval(request(), { amount: '800', caseLabel: ' 肺炎 ', opinion: ' 按标准 ' })).toEqual({ input: { amountFen: 80_000, caseLabel: '肺炎', note: '按标准' } })
     expect(checkApproval(request({ caseLabelName: '' }), { amount: '300', caseLabel: '', opinion: '' })).toEqual({ input: { amountFen: 30_000, note: '' } })
@@ -121,7 +121,7 @@ describe('the admin’s standards editor', () => {
 
   it('points at the row with the problem', () => {
     const rows = rowsOf(policy)
-    expect(categoriesOf(rows.map((r, i) => (i === 1 ? { ...r, cap: '一千' } : r)))).toEqual({ problem: { index: 1, message: '「直系亲属去世」的标准请填写 0.01 至 100000.00 元，不设标准请留空' } })
+    expect(categoriesOf(rows.map((r, i) => (i === 1 ? { ...r, cap: '一千' } : r)))).toEqual({ problem: { index: 1, message: '「直系亲属去世」的标准请填写 0.01 至 100,000.00 元，不设标准请留空' } })
     expect(categoriesOf(rows.map((r, i) => (i === 2 ? { ...r, times: '0' } : r)))).toEqual({ problem: { index: 2, message: '「家庭特殊困难」的次数请填写 1 至 12' } })
     expect(categoriesOf([...rows, newRow()])).toEqual({ problem: { index: 8, message: '第 9 个类别缺少名称' } })
     expect(categoriesOf([...rows, { ...newRow(), name: '生病住院' }])).toEqual({ problem: { index: 8, message: '类别「生病住院」重复了' } })

@@ -15,6 +15,7 @@ import DetailPage from '../../client/src/pages/hardship/detail'
 import MyHardshipPage from '../../client/src/pages/hardship/index'
 import QueuePage from '../../client/src/packages/reviewer/queue/index'
 import MePage from '../../client/src/pages/me/index'
+import { calendarDayText } from '@shared/domain/time'
 
 const mockedCall = callAction as jest.MockedFunction<typeof callAction>
 
@@ -54,7 +55,7 @@ const detail: HardshipRequestDetail = {
   contact: '本人手机',
   photos: [{ fileId: 'cloud://e/uploads/x/1.jpg', url: 'http://local/1.jpg?sign=abc' }],
   capFen: 100_000,
-  capText: '每次不超过 1000.00 元',
+  capText: '每次不超过 1,000.00 元',
   frequencyText: '每个病种每年 1 次',
   caseLabelName: '病种',
   caseLabel: '肺炎',
@@ -96,7 +97,7 @@ describe('申请帮扶 / 慰问', () => {
   it('shows each category with its standard, and says what is missing before sending anything', async () => {
     const { container } = render(<ApplyPage />)
     await screen.findByText('生病住院')
-    expect(container.querySelector('[data-category="hospital"]')?.textContent).toContain('每次不超过 1000.00 元')
+    expect(container.querySelector('[data-category="hospital"]')?.textContent).toContain('每次不超过 1,000.00 元')
     expect(container.querySelector('[data-category="college"]')?.textContent).toContain('标准待工会设定')
     // Not a leader or committee member: no 为同事申报.
     expect(container.querySelector('.apply-for-colleague')).toBeNull()
@@ -125,7 +126,7 @@ describe('申请帮扶 / 慰问', () => {
     await act(async () => {
       screen.getByText('提交申请').click()
     })
-    expect(screen.getByText('「生病住院」的标准是每次不超过 1000.00 元，申请金额不能超过标准')).toBeTruthy()
+    expect(screen.getByText('「生病住院」的标准是每次不超过 1,000.00 元，申请金额不能超过标准')).toBeTruthy()
     await act(async () => {
       fireEvent.input(amount, { target: { value: '800' } })
     })
@@ -173,7 +174,7 @@ describe('申请进展', () => {
     expect(mockedCall).toHaveBeenCalledWith('hardship.get', { id: 'r1' }, { silent: true })
     expect(Array.from(container.querySelectorAll('.timeline-step__label')).map((n) => n.textContent)).toEqual(['提交申请', '受理', '批准', '发放'])
     expect(container.querySelector('.timeline-step--approve')?.textContent).toContain('批准金额 800.00 元')
-    expect(container.querySelector('.timeline-step--pay')?.textContent).toContain('800.00 元 · 银行转账 · 2026-11-20')
+    expect(container.querySelector('.timeline-step--pay')?.textContent).toContain(`800.00 元 · 银行转账 · ${calendarDayText('2026-11-20', new Date())}`)
     expect(container.querySelector('.detail-status__yuan')?.textContent).toBe('800.00 元')
     expect(container.querySelector('.detail-withdraw')).toBeNull()
   })

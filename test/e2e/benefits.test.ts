@@ -120,7 +120,7 @@ it('a holiday gift: set up and issued by the admin, chosen and shown by a member
 
   // —— 刘洋's screen says 已使用, with when and where ——
   await m('.page-benefit-code .voucher-code-done__title').filter({ hasText: '已使用' }).waitFor({ timeout: 20_000 })
-  await expect(m('.page-benefit-code .voucher-code-done__text').textContent()).resolves.toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} 在 工会办公室 领取$/)
+  await expect(m('.page-benefit-code .voucher-code-done__text').textContent()).resolves.toMatch(/^(\d{4}年)?\d{1,2}月\d{1,2}日 周[日一二三四五六] \d{2}:\d{2} 在 工会办公室 领取$/)
   expect(await m('.page-benefit-code .benefit-qr').count()).toBe(0)
   await member.goBack()
   await m('.page-benefits .voucher-card--used').filter({ hasText: NAME }).locator('.voucher-card__used').filter({ hasText: '工会办公室' }).waitFor()
@@ -130,7 +130,7 @@ it('a holiday gift: set up and issued by the admin, chosen and shown by a member
   await c('.page-redeem .redeem-input input').fill(digits)
   const refused = c('.page-redeem .redeem-result--refused .redeem-result__message')
   await refused.waitFor()
-  await expect(refused.textContent()).resolves.toMatch(/该券已于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 在「工会办公室」由 王芳 核销/)
+  await expect(refused.textContent()).resolves.toMatch(/该券已于 (\d{4}年)?\d{1,2}月\d{1,2}日 周[日一二三四五六] \d{2}:\d{2} 在「工会办公室」由 王芳 核销/)
 
   const rows = (await app.call('benefit.vouchers', { id, search: '刘洋' }, 'demo-admin')).body.data
   expect(rows.items).toHaveLength(1)

@@ -121,7 +121,7 @@ it('funds: the admin budgets a line, a holiday gift moves it, the report downloa
   await rows.filter({ hasText: `${NAME}：工会办公室 核销` }).waitFor()
   const redeemed = rows.filter({ hasText: `${NAME}：工会办公室 核销` })
   await expect(redeemed.locator('.ledger-row__amounts').textContent()).resolves.toBe(`承诺变动 -${formatYuan(FACE)}支出 +${formatYuan(FACE)}`)
-  await expect(redeemed.locator('.ledger-row__meta').textContent()).resolves.toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} · 经办 王芳$/)
+  await expect(redeemed.locator('.ledger-row__meta').textContent()).resolves.toMatch(/^(\d{4}年)?\d{1,2}月\d{1,2}日 周[日一二三四五六] \d{2}:\d{2} · 经办 王芳$/)
   const issuedRow = rows.filter({ hasText: `${NAME}：发放 ${issued} 张` })
   await expect(issuedRow.locator('.ledger-row__amounts').textContent()).resolves.toBe(`承诺变动 +${formatYuan(issued * FACE)}支出 0.00`)
   await expect(a('.page-funds-ledger .ledger-rule').textContent()).resolves.toContain('已记账的分录不会被修改或删除')

@@ -59,7 +59,7 @@ it('刘洋 asks for a hospital 慰问 with a photo; 韩冰 approves 800 元 and 
 
   const form = visible('.page-hardship-apply')
   const hospital = form.locator('[data-category="hospital"]')
-  await expect(hospital.textContent()).resolves.toContain('每次不超过 1000.00 元')
+  await expect(hospital.textContent()).resolves.toContain('每次不超过 1,000.00 元')
   // Caught before sending: no category, no description, no contact.
   await visible('.apply-save').click()
   await form.getByText('请选择申请类别').waitFor()
@@ -69,7 +69,7 @@ it('刘洋 asks for a hospital 慰问 with a photo; 韩冰 approves 800 元 and 
   await visible('.apply-amount input').fill('1200')
   await visible('.apply-contact input').fill('本人手机，下午方便')
   await visible('.apply-save').click()
-  await form.getByText('「生病住院」的标准是每次不超过 1000.00 元，申请金额不能超过标准').waitFor()
+  await form.getByText('「生病住院」的标准是每次不超过 1,000.00 元，申请金额不能超过标准').waitFor()
   await visible('.apply-amount input').fill('1000')
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), visible('.apply-add-photo').click()])
   await chooser.setFiles(join(dir, 'diagnosis.png'))
@@ -91,7 +91,7 @@ it('刘洋 asks for a hospital 慰问 with a photo; 韩冰 approves 800 元 and 
   await loginAs('韩冰')
   await visible('.me-tool--reviewer').click()
   const row = visible('.page-reviewer-queue .queue-row').filter({ hasText: '刘洋' })
-  await expect(row.textContent()).resolves.toContain('申请 1000.00 元')
+  await expect(row.textContent()).resolves.toContain('申请 1,000.00 元')
   // The queue shows what a reviewer needs to pick it, not the story itself.
   await expect(row.textContent()).resolves.not.toContain('肺炎')
   await row.click()
@@ -127,7 +127,7 @@ it('刘洋 asks for a hospital 慰问 with a photo; 韩冰 approves 800 元 and 
   await expect(steps.nth(1).textContent()).resolves.toContain('审核人 韩冰')
   await expect(steps.nth(2).textContent()).resolves.toContain('批准金额 800.00 元')
   await expect(steps.nth(3).textContent()).resolves.toContain('800.00 元 · 银行转账')
-  for (const at of await steps.locator('.timeline-step__at').allTextContents()) expect(at).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)
+  for (const at of await steps.locator('.timeline-step__at').allTextContents()) expect(at).toMatch(/^(\d{4}年)?\d{1,2}月\d{1,2}日 周[日一二三四五六] \d{2}:\d{2}$/)
   await expect(seen.locator('.detail-status__yuan').textContent()).resolves.toBe('800.00 元')
   await expect(seen.locator('.detail-withdraw').count()).resolves.toBe(0)
 })

@@ -1,6 +1,6 @@
 import * as cloudbase from '@cloudbase/node-sdk'
 import { draw } from '@shared/domain/lottery'
-import { formatShanghai } from '@shared/domain/time'
+import { dayText, formatShanghai } from '@shared/domain/time'
 import { startAppServer, type AppServer } from '../support/app-server'
 import { seedManyMembers } from '../support/many-members'
 import { writeCount } from '../support/write-count'
@@ -95,7 +95,7 @@ describe('entering and withdrawing before the draw', () => {
     const id = await create()
     const early = (await admin('activity.draw', { id })).body.error
     expect(early.code).toBe('CLOSED')
-    expect(early.message).toMatch(/^抽签时间是 \d{4}-\d{2}-\d{2} \d{2}:\d{2}，到时再抽$/)
+    expect(early.message).toMatch(/^抽签时间是 (\d{4}年)?\d{1,2}月\d{1,2}日 周[日一二三四五六] \d{2}:\d{2}，到时再抽$/)
     await reachDrawTime(id)
     expect((await member('activity.draw', { id })).body.error.code).toBe('FORBIDDEN')
     expect((await member('activity.drawResult', { id })).body.error.code).toBe('NOT_FOUND')
@@ -193,7 +193,7 @@ describe('editing an event', () => {
     expect(saved.body.data).toMatchObject({ place: '湿地公园东门', confirmedCount: 1 })
     const told = await messages({ kind: 'activity-changed', title: '活动有变更：秋季健步走' })
     expect(told.map((m) => m.memberId).sort()).toEqual(['demo-member-04', 'demo-member-05'])
-    expect(told[0].body).toBe(`时间改为 ${day} 09:00 至 12:00；地点改为 湿地公园东门。`)
+    expect(told[0].body).toBe(`时间改为 ${dayText(`${day}T09:00:00+08:00`, new Date())} 09:00—12:00；地点改为 湿地公园东门。`)
 
     await admin('activity.update', { ...form, description: '请穿运动鞋' })
     expect(await messages({ kind: 'activity-changed', title: '活动有变更：秋季健步走' })).toHaveLength(2)

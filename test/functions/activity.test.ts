@@ -98,7 +98,7 @@ describe('refusals say why and write nothing', () => {
     before = writeCount(app.stats)
     const res = await member('activity.signUp', { id })
     expect(res.body.error.code).toBe('CLOSED')
-    expect(res.body.error.message).toMatch(/^报名将于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 开始$/)
+    expect(res.body.error.message).toMatch(/^报名将于 (\d{4}年)?\d{1,2}月\d{1,2}日 周[日一二三四五六] \d{2}:\d{2} 开始$/)
     unchanged()
   })
   it('full with no waitlist → FULL', async () => {
@@ -218,7 +218,7 @@ describe('the check-in window: from two hours before the start until the end', (
     const before = writeCount(app.stats)
     const res = await admin('activity.checkIn', { id, code: token })
     expect(res.body.error).toMatchObject({ code: 'CLOSED' })
-    expect(res.body.error.message).toMatch(/^签到将于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 开始（活动开始前 2 小时）$/)
+    expect(res.body.error.message).toMatch(/^签到将于 (\d{4}年)?\d{1,2}月\d{1,2}日 周[日一二三四五六] \d{2}:\d{2} 开始（活动开始前 2 小时）$/)
     expect(writeCount(app.stats)).toBe(before)
     expect((await admin('activity.attendees', { id })).body.data.checkedIn).toBe(0)
   })

@@ -78,7 +78,7 @@ describe('the audit chain’s head is anchored', () => {
     await setHead(before[count - 2])
     const result = await verify()
     expect(result).toMatchObject({ ok: false, brokenAt: count, truncation: { against: 'checkpoint', expectedSeq: count, actualSeq: count - 1 }, lastSeen: { seq: count } })
-    expect(result.reason).toMatch(new RegExp(`^您上次校验（\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}）时账目记录有 ${count} 条，现在只有 ${count - 1} 条：第 ${count} 条记录被删除了$`))
+    expect(result.reason).toMatch(new RegExp(`^您上次校验（(\\d{4}年)?\\d{1,2}月\\d{1,2}日 周[日一二三四五六] \\d{2}:\\d{2}）时账目记录有 ${count} 条，现在只有 ${count - 1} 条：第 ${count} 条记录被删除了$`))
     await restore()
     await setHead(before[count - 1])
     expect((await verify()).ok).toBe(true)

@@ -103,7 +103,7 @@ describe('activity expenses', () => {
     const claim = (over: object) => leader('funds.recordExpense', { activityId: id, items, invoiceFileIds: [invoice], ...over }).then((r) => r.body.error)
     expect(await claim({ items: [{ name: '矿泉水', quantity: 1, unitPrice: 0 }] })).toMatchObject({ code: 'INVALID_ARGUMENT', message: '第 1 项「矿泉水」单价：金额必须大于 0' })
     expect((await claim({ items: [{ name: '退款', quantity: 1, unitPrice: -500 }] })).message).toBe('第 1 项「退款」单价：金额必须大于 0')
-    expect((await claim({ items: [{ name: '场地', quantity: 100, unitPrice: 900_000_000 }] })).message).toBe('合计金额不能超过 10000000.00 元，请核对')
+    expect((await claim({ items: [{ name: '场地', quantity: 100, unitPrice: 900_000_000 }] })).message).toBe('合计金额不能超过 10,000,000.00 元，请核对')
     expect((await claim({ invoiceFileIds: [invoice.replace('/uploads/demo-leader/', '/uploads/demo-member/')] })).message).toBe('发票照片需要由您本人上传')
     expect((await member('funds.recordExpense', { activityId: id, items, invoiceFileIds: [invoice] })).body.error.code).toBe('FORBIDDEN')
     expect(writeCount(app.stats)).toBe(before)
@@ -119,7 +119,7 @@ describe('activity expenses', () => {
     expect(writeCount(app.stats)).toBe(before)
     const over = (await secondAdmin('funds.decideExpense', { id: claim.id, approve: true })).body.error
     expect(over.code).toBe('INVALID_ARGUMENT')
-    expect(over.message).toMatch(/^超出「文体活动」预算余额：余额 \d+\.\d{2} 元，本次 990000\.00 元$/)
+    expect(over.message).toMatch(/^超出「文体活动」预算余额：余额 [\d,]+\.\d{2} 元，本次 990,000\.00 元$/)
     expect((await secondAdmin('funds.decideExpense', { id: claim.id, approve: false, reason: '超预算，请拆分' })).body.data.status).toBe('rejected')
   })
 

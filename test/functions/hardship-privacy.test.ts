@@ -62,6 +62,8 @@ afterAll(() => app.stop())
 const INPUTS: Record<ActionName, () => object> = {
   'member.me': () => ({}),
   'member.home': () => ({}),
+  'member.card': () => ({}),
+  'member.verifyCard': () => ({ code: '000000' }),
   'member.setUnionContact': () => ({ phone: '0571-87001234', place: '机关大楼 3 楼 305 室' }),
   'member.bindByCode': () => ({ code: 'ABCD-EFGH' }),
   'member.bindByProfile': () => ({ memberNo: 'GH2026004', name: '刘洋', phoneLast4: '0000' }),

@@ -3,7 +3,7 @@
  * whole workflow and its timeline, every refusal (with its code, its Chinese message and nothing
  * written), races between reviewers, retried payments, hardship files and the review reminder.
  */
-import { formatShanghai } from '@shared/domain/time'
+import { calendarDayText, formatShanghai } from '@shared/domain/time'
 import { startAppServer, type AppServer } from '../support/app-server'
 import { seedOtherUnion } from '../support/other-union'
 import { writeCount } from '../support/write-count'
@@ -45,7 +45,7 @@ describe('the standards (seed 004 by default)', () => {
     const policy = (await member('hardship.policy')).data
     expect(policy.year).toBe(Number(today().slice(0, 4)))
     const byName = Object.fromEntries(policy.categories.map((c: { name: string }) => [c.name, c]))
-    expect(byName['生病住院']).toMatchObject({ kind: 'care', capFen: 100_000, capText: '每次不超过 1000.00 元', frequencyText: '每个病种每年 1 次' })
+    expect(byName['生病住院']).toMatchObject({ kind: 'care', capFen: 100_000, capText: '每次不超过 1,000.00 元', frequencyText: '每个病种每年 1 次' })
     expect(byName['直系亲属去世']).toMatchObject({ capFen: 100_000 })
     expect(byName['结婚']).toMatchObject({ capFen: 50_000 })
     expect(byName['生育']).toMatchObject({ capFen: 50_000 })
@@ -65,8 +65,8 @@ describe('the standards (seed 004 by default)', () => {
     expect(saved.ok).toBe(true)
     expect(saved.data).toMatchObject({ version: current.version + 1, updatedBy: '张伟', inheritedFrom: null })
     const history = (await admin('hardship.policyHistory')).data
-    expect(history.items[0]).toMatchObject({ year, by: '张伟', version: current.version + 1, changes: ['「家庭特殊困难」：标准待工会设定 → 每次不超过 2000.00 元', '「子女上大学」：标准待工会设定 → 每次不超过 500.00 元'] })
-    expect(history.items[0].at).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)
+    expect(history.items[0]).toMatchObject({ year, by: '张伟', version: current.version + 1, changes: ['「家庭特殊困难」：标准待工会设定 → 每次不超过 2,000.00 元', '「子女上大学」：标准待工会设定 → 每次不超过 500.00 元'] })
+    expect(history.items[0].at).toMatch(/^(\d{4}年)?\d{1,2}月\d{1,2}日 周[日一二三四五六] \d{2}:\d{2}$/)
 
     const before = writeCount(app.stats)
     // Another admin's page still holds the old version.
@@ -117,10 +117,10 @@ describe('the whole workflow, seen by the member step by step', () => {
     expect(seen.steps.map((s: { label: string; actorName: string }) => `${s.label}:${s.actorName}`)).toEqual(['提交申请:刘洋', '受理:韩冰', '批准:韩冰', '发放:韩冰'])
     expect(seen.steps[2]).toMatchObject({ amountFen: 80_000, note: '按标准慰问', actorRole: 'reviewer' })
     expect(seen.steps[3]).toMatchObject({ method: 'bank', paidOn: today(), amountFen: 80_000 })
-    expect(seen.steps.every((s: { at: string }) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(s.at))).toBe(true)
+    expect(seen.steps.every((s: { at: string }) => /^(\d{4}年)?\d{1,2}月\d{1,2}日 周[日一二三四五六] \d{2}:\d{2}$/.test(s.at))).toBe(true)
     expect(seen.can).toEqual({ withdraw: false, resubmit: false, take: false, approve: false, return: false, reject: false, pay: false })
     const told = (await messagesOf('demo-member-04')).filter((m) => m.link.endsWith(id))
-    expect(told.map((m) => m.body)).toEqual(['审核人韩冰已受理，正在审核。', '已批准 800.00 元，待发放。', `800.00 元已于 ${today()} 发放（银行转账）。`])
+    expect(told.map((m) => m.body)).toEqual(['审核人韩冰已受理，正在审核。', '已批准 800.00 元，待发放。', `800.00 元已于 ${calendarDayText(today(), new Date())} 发放（银行转账）。`])
     expect((await member('hardship.mine')).data.items[0]).toMatchObject({ id, status: 'paid', approvedFen: 80_000 })
   })
 
@@ -205,7 +205,7 @@ describe('refusals: a code, a Chinese message, nothing written', () => {
   it('asking more than the cap → INVALID_ARGUMENT stating the cap', async () => {
     expect((await member('hardship.submit', ask({ amountFen: 100_001 }))).error).toMatchObject({
       code: 'INVALID_ARGUMENT',
-      message: '「生病住院」的标准是每次不超过 1000.00 元，申请金额不能超过标准',
+      message: '「生病住院」的标准是每次不超过 1,000.00 元，申请金额不能超过标准',
       details: { field: 'amountFen', capFen: 100_000 },
     })
   })

@@ -14,6 +14,9 @@ const ANY_MEMBER = ['admin', 'leader', 'redeemer', 'auditor', 'member']
 const EXPECTED: Record<Extract<ActionName, `member.${string}`>, { who: string[] | 'identified'; input: object }> = {
   'member.me': { who: ANY_MEMBER, input: {} },
   'member.home': { who: ANY_MEMBER, input: {} },
+  'member.card': { who: ANY_MEMBER, input: {} },
+  // Refused as expired digits for an admin (allowed to ask), FORBIDDEN for everyone else.
+  'member.verifyCard': { who: ADMIN_ONLY, input: { code: '000000' } },
   'member.setUnionContact': { who: ADMIN_ONLY, input: { phone: '0571-87001234', place: '机关大楼 3 楼 305 室' } },
   'member.departments': { who: ANY_MEMBER, input: {} },
   'member.bindByCode': { who: 'identified', input: { code: 'ABCD-EFGH' } },

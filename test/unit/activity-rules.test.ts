@@ -19,14 +19,14 @@ describe('audience', () => {
 describe('windows, in Shanghai time', () => {
   const w = { signUpOpensAt: new Date('2026-11-01T01:00:00Z'), signUpClosesAt: new Date('2026-11-10T10:00:00Z') }
   it('before, during and after', () => {
-    expect(signUpClosedReason(w, new Date('2026-10-31T00:00:00Z'))).toBe('报名将于 2026-11-01 09:00 开始')
+    expect(signUpClosedReason(w, new Date('2026-10-31T00:00:00Z'))).toBe('报名将于 11月1日 周日 09:00 开始')
     expect(signUpClosedReason(w, new Date('2026-11-05T00:00:00Z'))).toBeNull()
-    expect(signUpClosedReason(w, new Date('2026-11-10T10:00:00Z'))).toBe('报名已于 2026-11-10 18:00 截止')
+    expect(signUpClosedReason(w, new Date('2026-11-10T10:00:00Z'))).toBe('报名已于 11月10日 周二 18:00 截止')
   })
   it('cancel until the deadline, then the deadline is shown', () => {
     const deadline = new Date('2026-11-12T04:00:00Z')
     expect(cancelRefusal(deadline, new Date('2026-11-12T03:59:59Z'))).toBeNull()
-    expect(cancelRefusal(deadline, deadline)).toBe('取消报名的截止时间是 2026-11-12 12:00，已不能取消，请联系组织者')
+    expect(cancelRefusal(deadline, deadline)).toBe('取消报名的截止时间是 11月12日 周四 12:00，已不能取消，请联系组织者')
   })
 })
 

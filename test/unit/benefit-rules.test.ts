@@ -8,7 +8,7 @@ describe('face values', () => {
     expect(faceValueProblem('cake', 30_000, 0)).toBeNull()
     expect(faceValueProblem('cake', 30_001, 0)).toBe('生日蛋糕券面值不能超过 300.00 元（填写的是 300.01 元）')
     expect(faceValueProblem('holiday', 50_000, 150_000)).toBeNull()
-    expect(faceValueProblem('holiday', 50_001, 150_000)).toBe('全年节日慰问品合计不能超过 2000.00 元：本年已发 1500.00 元，最多还能发 500.00 元')
+    expect(faceValueProblem('holiday', 50_001, 150_000)).toBe('全年节日慰问品合计不能超过 2,000.00 元：本年已发 1,500.00 元，最多还能发 500.00 元')
     expect(faceValueProblem('other', 0, 0)).toBe('面值要大于 0')
   })
 })
@@ -38,8 +38,8 @@ describe('a voucher as its holder sees it', () => {
   it('says why it cannot be redeemed now, with the time in Shanghai', () => {
     const chosen = { ...voucher, optionId: 'o1' }
     expect(redeemRefusal(chosen, at('2026-12-20T10:00:00'))).toBeNull()
-    expect(redeemRefusal(chosen, at('2026-12-14T10:00:00'))).toBe('该券 2026-12-15 00:00 起才能使用')
-    expect(redeemRefusal(chosen, at('2027-01-01T08:00:00'))).toBe('该券已于 2026-12-31 23:59 过期')
+    expect(redeemRefusal(chosen, at('2026-12-14T10:00:00'))).toBe('该券 12月15日 周二 00:00 起才能使用')
+    expect(redeemRefusal(chosen, at('2027-01-01T08:00:00'))).toBe('该券已于 2026年12月31日 周四 23:59 过期')
     expect(redeemRefusal({ ...chosen, status: 'redeemed' }, at('2026-12-20T10:00:00'))).toBe('该券已使用')
     expect(redeemRefusal(voucher, at('2026-12-20T10:00:00'))).toBe('还没有选择礼品，请先在「福利」里选择')
   })

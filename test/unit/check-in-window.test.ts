@@ -25,8 +25,8 @@ describe('check-in window', () => {
   })
 
   it('says when check-in opens or that it closed, in Shanghai time', () => {
-    expect(checkInRefusal(event, new Date('2026-12-05T09:43:00Z'))).toBe('签到将于 2026-12-13 06:30 开始（活动开始前 2 小时）')
+    expect(checkInRefusal(event, new Date('2026-12-05T09:43:00Z'))).toBe('签到将于 12月13日 周日 06:30 开始（活动开始前 2 小时）')
     expect(checkInRefusal(event, event.startAt)).toBeNull()
-    expect(checkInRefusal(event, new Date('2026-12-14T01:00:00Z'))).toBe('活动已于 2026-12-13 11:30 结束，签到已关闭')
+    expect(checkInRefusal(event, new Date('2026-12-14T01:00:00Z'))).toBe('活动已于 12月13日 周日 11:30 结束，签到已关闭')
   })
 })

@@ -9,7 +9,7 @@ describe('postings', () => {
     expect(amountProblem(0)).toBe('金额必须大于 0')
     expect(amountProblem(-100)).toBe('金额必须大于 0')
     expect(amountProblem(12.5)).toBe('金额必须精确到分')
-    expect(amountProblem(1_000_000_001)).toBe('金额不能超过 10000000.00 元，请核对')
+    expect(amountProblem(1_000_000_001)).toBe('金额不能超过 10,000,000.00 元，请核对')
   })
 
   it('shows both numbers when a line has too little left, and refuses self-approval', () => {

@@ -41,7 +41,7 @@ describe('seed 004 standards (五要访、五要贺)', () => {
   })
 
   it('words caps and frequencies for members', () => {
-    expect(capText(hospital)).toBe('每次不超过 1000.00 元')
+    expect(capText(hospital)).toBe('每次不超过 1,000.00 元')
     expect(capText(cat('college'))).toBe('标准待工会设定')
     expect(frequencyText(hospital)).toBe('每个病种每年 1 次')
     expect(frequencyText(cat('birthday'))).toBe('每人每年 1 次')
@@ -54,14 +54,14 @@ describe('amounts within the cap', () => {
   it('asking: optional, never above the cap; categories without a standard take any ask', () => {
     expect(askedAmountRefusal(hospital, null)).toBeNull()
     expect(askedAmountRefusal(hospital, 100_000)).toBeNull()
-    expect(askedAmountRefusal(hospital, 100_001)).toBe('「生病住院」的标准是每次不超过 1000.00 元，申请金额不能超过标准')
+    expect(askedAmountRefusal(hospital, 100_001)).toBe('「生病住院」的标准是每次不超过 1,000.00 元，申请金额不能超过标准')
     expect(askedAmountRefusal(cat('family-hardship'), 900_000)).toBeNull()
   })
 
   it('approving: at most the cap, and only where a standard is set', () => {
     expect(approvedAmountRefusal(hospital, 80_000)).toBeNull()
     expect(approvedAmountRefusal(hospital, 100_000)).toBeNull()
-    expect(approvedAmountRefusal(hospital, 100_001)).toBe('超过了「生病住院」的标准：每次不超过 1000.00 元')
+    expect(approvedAmountRefusal(hospital, 100_001)).toBe('超过了「生病住院」的标准：每次不超过 1,000.00 元')
     expect(approvedAmountRefusal(cat('college'), 1)).toBe('「子女上大学」还没有设定标准，请工会管理员先在帮扶政策中设定')
   })
 })
@@ -169,7 +169,7 @@ describe('editing the standards', () => {
     expect(policyProblem([])).toEqual({ index: null, message: '至少需要一个申请类别' })
     expect(policyProblem([...base, { ...hospital, name: '其他' }])).toEqual({ index: 8, message: '类别编号「hospital」重复了' })
     expect(policyProblem([...base, { ...hospital, key: 'x-hospital' }])).toEqual({ index: 8, message: '类别「生病住院」重复了' })
-    expect(policyProblem([{ ...hospital, capFen: 0 }])?.message).toBe('「生病住院」的标准应在 0.01 至 100000.00 元之间')
+    expect(policyProblem([{ ...hospital, capFen: 0 }])?.message).toBe('「生病住院」的标准应在 0.01 至 100,000.00 元之间')
     expect(policyProblem([{ ...hospital, frequency: { ...hospital.frequency, times: 13 } }])?.message).toBe('「生病住院」的次数应在 1 至 12 次之间')
     expect(policyProblem([{ ...hospital, caseLabel: ' ' }])?.message).toBe('「生病住院」按事项计次，请写明事项的名称（如病种、子女）')
   })
@@ -177,7 +177,7 @@ describe('editing the standards', () => {
   it('says what changed, line by line', () => {
     const after = base.map((c) => (c.key === 'hospital' ? { ...c, capFen: 120_000, frequency: { ...c.frequency, times: 2 } } : c.key === 'birthday' ? { ...c, enabled: false } : c))
     expect(policyChanges(base, [...after, { ...hospital, key: 'c-study', name: '学历提升', kind: 'hardship', capFen: 20_000, frequency: { times: 1, period: 'year', per: 'member' }, caseLabel: '' }])).toEqual([
-      '「生病住院」：每次不超过 1000.00 元 → 每次不超过 1200.00 元',
+      '「生病住院」：每次不超过 1,000.00 元 → 每次不超过 1,200.00 元',
       '「生病住院」：每个病种每年 1 次 → 每个病种每年 2 次',
       '「生日」停止受理',
       '新增「学历提升」：困难帮扶，每次不超过 200.00 元，每人每年 1 次',

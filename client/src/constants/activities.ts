@@ -2,41 +2,21 @@
  * How events read to members: times in Shanghai, places left, my sign-up state, who it is for.
  * Pure functions of the contract's views (and `now`), shared by the 活动 pages and the organizer tools.
  */
-import dayjs from 'dayjs'
-import utc from 'dayjs/plugin/utc'
 import type { ActivityCard, ActivityDetail, MeView } from '@shared/contract'
 import type { Audience } from '@shared/domain/activity'
+import * as time from '@shared/domain/time'
 
-dayjs.extend(utc)
-
-/**
- * Shanghai keeps +08:00 all year (no summer time), so a fixed offset shows union time on any phone
- * without the Intl time-zone data some WeChat runtimes lack.
- */
-export const SHANGHAI_OFFSET_MINUTES = 480
-export const SHANGHAI_OFFSET = '+08:00'
-
-export const inShanghai = (at: string | number | Date) => dayjs(at).utcOffset(SHANGHAI_OFFSET_MINUTES)
-
-const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'] as const
+// The one house date style lives in shared/domain/time.ts; these give it the phone's `now`.
+export { inShanghai, SHANGHAI_OFFSET, SHANGHAI_OFFSET_MINUTES } from '@shared/domain/time'
 
 /** 「11月28日 周六」, with the year in front when it is not this year (in Shanghai). */
-export function dayText(at: string | number | Date, now: Date = new Date()): string {
-  const d = inShanghai(at)
-  const year = d.year() === inShanghai(now).year() ? '' : `${d.year()}年`
-  return `${year}${d.month() + 1}月${d.date()}日 ${WEEKDAYS[d.day()]}`
-}
+export const dayText = (at: string | number | Date, now: Date = new Date()): string => time.dayText(at, now)
 
 /** 「11月28日 周六 08:30」 */
-export const dateTimeText = (at: string | number | Date, now: Date = new Date()): string => `${dayText(at, now)} ${inShanghai(at).format('HH:mm')}`
+export const dateTimeText = (at: string | number | Date, now: Date = new Date()): string => time.dateTimeText(at, now)
 
-/** 「11月28日 周六 08:30–11:30」 on one day, else both ends in full. */
-export function timeRangeText(startAt: string, endAt: string, now: Date = new Date()): string {
-  const s = inShanghai(startAt)
-  const e = inShanghai(endAt)
-  if (s.format('YYYY-MM-DD') === e.format('YYYY-MM-DD')) return `${dateTimeText(startAt, now)}–${e.format('HH:mm')}`
-  return `${dateTimeText(startAt, now)} 至 ${dateTimeText(endAt, now)}`
-}
+/** 「11月28日 周六 08:30—11:30」 on one day, 「11月28日 08:30—11月29日 17:00」 across days. */
+export const timeRangeText = (startAt: string, endAt: string, now: Date = new Date()): string => time.timeRangeText(startAt, endAt, now)
 
 type Places = Pick<ActivityCard, 'capacity' | 'confirmedCount'> & { readonly waitlist?: boolean } & Partial<Pick<ActivityCard, 'allocation' | 'drawnAt'>>
 

@@ -4,11 +4,11 @@
  * import it, so it ships with them, not in the main package).
  */
 import type { ExpenseView } from '@shared/contract'
-import { formatYuan, parseYuan } from '@shared/domain/money'
-import { inShanghai } from './activities'
+import { formatMoney, parseYuan, yuanText } from '@shared/domain/money'
+import { dateTimeText, shanghaiYear } from '@shared/domain/time'
 
 /** The calendar year in Shanghai (budgets and reports run by it). */
-export const currentYear = (now: Date = new Date()): number => inShanghai(now).year()
+export const currentYear = (now: Date = new Date()): number => shanghaiYear(now)
 
 /** A year from a page link (`?year=2026`), or this year. */
 export function yearParam(raw: string | undefined, now: Date = new Date()): number {
@@ -32,11 +32,11 @@ export function yuanInput(text: string, opts: { allowZero?: boolean } = {}): Yua
   return { fen }
 }
 
-/** 分 → 「1234.56 元」. */
-export const yuanText = (fen: number): string => `${formatYuan(fen)} 元`
+/** 分 → 「1,234.56 元」 (the shared money style). */
+export { yuanText }
 
-/** 分 → 「+300.00」/「-300.00」/「0.00」: a change, with its direction. */
-export const signedYuan = (fen: number): string => (fen > 0 ? `+${formatYuan(fen)}` : formatYuan(fen))
+/** 分 → 「+3,000.00」/「-300.00」/「0.00」: a change, with its direction. */
+export const signedYuan = (fen: number): string => (fen > 0 ? `+${formatMoney(fen)}` : formatMoney(fen))
 
 export const EXPENSE_STATUSES = ['pending', 'approved', 'rejected'] as const satisfies readonly ExpenseView['status'][]
 
@@ -49,5 +49,5 @@ export const EXPENSE_STATUS_LABELS: Readonly<Record<ExpenseView['status'], strin
 /** Σ quantity × unit price, in 分. */
 export const itemsTotal = (items: readonly { readonly quantity: number; readonly unitPrice: number }[]): number => items.reduce((s, i) => s + i.quantity * i.unitPrice, 0)
 
-/** 「2026-05-12 10:15」 in Shanghai. */
-export const timeText = (at: string): string => inShanghai(at).format('YYYY-MM-DD HH:mm')
+/** 「5月12日 周二 10:15」: the house style (shared/domain/time.ts) against the phone's now. */
+export const timeText = (at: string, now: Date = new Date()): string => dateTimeText(at, now)

@@ -1,3 +1,4 @@
+import { formatShanghai } from '@shared/domain/time'
 import type { GroupCard, GroupKind, JoinPolicy } from '@shared/contract'
 
 /** How the two kinds of group and the two ways in are named to members. */
@@ -18,8 +19,4 @@ export { withId, idParam } from './routes'
  * Today in union time (Asia/Shanghai, +08:00 all year), as YYYY-MM-DD (纪实 and payment dates,
  * pickers): the functions check dates by the Shanghai calendar, whatever zone the phone is set to.
  */
-export function todayText(now = new Date()): string {
-  const shanghai = new Date(now.getTime() + 8 * 3600_000)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${shanghai.getUTCFullYear()}-${pad(shanghai.getUTCMonth() + 1)}-${pad(shanghai.getUTCDate())}`
-}
+export const todayText = (now = new Date()): string => formatShanghai(now, 'YYYY-MM-DD')

@@ -1,12 +1,12 @@
 /** How hardship and care requests read to members and reviewers (labels come from the shared rules). */
 import type { HardshipRequestCard } from '@shared/contract'
 import { AID_KIND_LABELS, PAYMENT_METHOD_LABELS, STATUS_LABELS, type RequestStatus } from '@shared/domain/hardship'
-import { formatYuan } from '@shared/domain/money'
+import { yuanText } from '@shared/domain/money'
 
 export { AID_KIND_LABELS, PAYMENT_METHOD_LABELS, STATUS_LABELS }
 
-/** 80000 → 「800.00 元」. */
-export const yuanText = (fen: number): string => `${formatYuan(fen)} 元`
+/** 80000 → 「800.00 元」 (the shared money style, thousands separated). */
+export { yuanText }
 
 /** The colour family of a status chip: waiting, moving, good, ended. */
 export const statusTone = (status: RequestStatus): 'waiting' | 'moving' | 'good' | 'ended' =>

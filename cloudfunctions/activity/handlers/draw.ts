@@ -1,6 +1,6 @@
 import type { Handler } from '../../_lib/entry'
 import { AppError, forbidden, notFound } from '../../_lib/app-error'
-import { formatShanghai } from '@shared/domain/time'
+import { dateTimeText } from '@shared/domain/time'
 import type { ActivityDoc, LotteryDrawDoc } from '../../_lib/documents'
 import { loadActivity, managesActivity } from '../activities.repo'
 import { drawSummary, runDraw } from '../lottery'
@@ -13,7 +13,7 @@ export const drawLottery: Handler<'activity.draw'> = async ({ deps, me, input })
   if (!managesActivity(me, a)) throw forbidden('只有活动的组织者可以抽签')
   if (a.allocation !== 'lottery') throw new AppError('CONFLICT', '这个活动按报名先后确定名额，不需要抽签')
   if (a.status === 'cancelled') throw new AppError('CLOSED', '活动已取消')
-  if (a.drawState !== 'drawn' && a.drawAt && deps.clock.now() < a.drawAt) throw new AppError('CLOSED', `抽签时间是 ${formatShanghai(a.drawAt)}，到时再抽`)
+  if (a.drawState !== 'drawn' && a.drawAt && deps.clock.now() < a.drawAt) throw new AppError('CLOSED', `抽签时间是 ${dateTimeText(a.drawAt, deps.clock.now())}，到时再抽`)
   // A drawn lottery whose results were not all told yet (a run was cut) is finished here too.
   const record = a.drawState === 'drawn' && a.drawTold !== false ? await storedDraw(deps, a._id) : await runDraw(deps, a)
   return drawSummary(deps, await reload(deps, a._id), record)

@@ -1,4 +1,4 @@
-import { formatShanghai } from '@shared/domain/time'
+import { dateTimeText } from '@shared/domain/time'
 import type { AttendeeRow } from '@shared/contract'
 import type { Handler } from '../../_lib/entry'
 import { forbidden } from '../../_lib/app-error'
@@ -41,7 +41,7 @@ export const listAttendees: Handler<'activity.attendees'> = async ({ deps, me, i
         status: seg.status,
         waitingPosition: seg.status === 'waiting' ? skip + j + 1 : null,
         answers: s.answers,
-        checkedInAt: s.checkedInAt ? formatShanghai(s.checkedInAt) : null,
+        checkedInAt: s.checkedInAt ? dateTimeText(s.checkedInAt, deps.clock.now()) : null,
       }),
     )
     skip = 0

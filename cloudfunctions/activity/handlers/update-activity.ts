@@ -44,7 +44,7 @@ export const updateActivity: Handler<'activity.update'> = async ({ deps, me, inp
 
   const changes = { ...next, drawState: next.allocation === 'lottery' ? (a.drawState ?? 'pending') : null, updatedAt: clock.now(), updatedBy: me.member._id }
   // What changed is saved with the edit and sent after it, so a retry of a cut edit still sends it.
-  const text = changeNotice(a, { ...a, ...changes })
+  const text = changeNotice(a, { ...a, ...changes }, clock.now())
   const notice = text ? { key: ids.next(), text, at: clock.now() } : null
   // set(): a plain object would be merged field by field into the null a sent notice leaves.
   const set = notice ? { ...changes, notice: _.set(notice) } : changes

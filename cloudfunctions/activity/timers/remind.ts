@@ -1,4 +1,4 @@
-import { formatShanghai } from '@shared/domain/time'
+import { dateTimeText } from '@shared/domain/time'
 import type { TimerJob } from '../../_lib/entry'
 import type { ActivityDoc, SignupDoc } from '../../_lib/documents'
 import { notify } from '../../_lib/notify'
@@ -27,7 +27,7 @@ export const remindBeforeStart: TimerJob = async (deps) => {
         memberId: p.memberId,
         kind: 'activity-reminder' as const,
         title: `活动提醒：${a.title}`,
-        body: `${formatShanghai(a.startAt)} 在 ${a.place}，别忘了参加。`,
+        body: `${dateTimeText(a.startAt, now)} 在 ${a.place}，别忘了参加。`,
         link: `/pages/activity/index?id=${a._id}`,
       })),
     )

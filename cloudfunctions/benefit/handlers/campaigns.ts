@@ -1,7 +1,7 @@
 import { faceValueProblem } from '@shared/domain/benefits'
 import type { Handler } from '../../_lib/entry'
 import { AppError, invalid } from '../../_lib/app-error'
-import { formatShanghai } from '@shared/domain/time'
+import { dateTimeText } from '@shared/domain/time'
 import type { CampaignDoc, OptionStockDoc, PointDoc } from '../../_lib/documents'
 import { campaignViews } from '../campaigns'
 import { issueBatch } from '../issue'
@@ -73,7 +73,7 @@ export const issueCampaign: Handler<'benefit.issue'> = async ({ deps, me, input,
   const c = await loadCampaign(deps, me, input.id)
   await requireOpenYear(deps, me.unionId, c.year)
   // Issued after the window, a voucher could never be used and its commitment would wait for a release already made.
-  if (deps.clock.now() > c.redeemUntil) throw new AppError('CLOSED', `兑换已于 ${formatShanghai(c.redeemUntil)} 截止，不能再发放`)
+  if (deps.clock.now() > c.redeemUntil) throw new AppError('CLOSED', `兑换已于 ${dateTimeText(c.redeemUntil, deps.clock.now())} 截止，不能再发放`)
   const step = await issueBatch(deps, c, { id: me.member._id, name: me.member.name }, timeLimitMs)
   const [view] = await campaignViews(deps, [c])
   return { issuedNow: step.issuedNow, issued: view.progress.issued, eligible: view.progress.eligible, done: step.done }

@@ -1,5 +1,5 @@
 import { redeemRefusal } from '@shared/domain/benefits'
-import { formatShanghai } from '@shared/domain/time'
+import { dateTimeText } from '@shared/domain/time'
 import type { Handler } from '../../_lib/entry'
 import type { Deps } from '../../_lib/deps'
 import { AppError, conflict, invalid } from '../../_lib/app-error'
@@ -41,7 +41,7 @@ export const chooseOption: Handler<'benefit.choose'> = async ({ deps, me, input 
   if (!option) throw invalid('没有这个礼品选项', { field: 'optionId' })
   if (v.status === 'redeemed') throw new AppError('ALREADY_REDEEMED', '该券已使用，不能再更换礼品')
   const startedAt = clock.now()
-  if (startedAt > v.claimClosesAt) throw new AppError('CLOSED', `选择礼品已于 ${formatShanghai(v.claimClosesAt)} 截止`)
+  if (startedAt > v.claimClosesAt) throw new AppError('CLOSED', `选择礼品已于 ${dateTimeText(v.claimClosesAt, startedAt)} 截止`)
   if (v.optionId !== input.optionId) {
     if (option.stock !== null) await takeHold(deps, c, option, v._id, startedAt)
     const switched = await db.collection('vouchers').where({ _id: v._id, status: 'issued', optionId: v.optionId }).update({ optionId: option.id, optionName: option.name, chosenAt: startedAt })

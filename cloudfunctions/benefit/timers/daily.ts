@@ -1,4 +1,4 @@
-import { formatShanghai, inShanghai, shanghaiYear } from '@shared/domain/time'
+import { dateTimeText, inShanghai, shanghaiYear } from '@shared/domain/time'
 import type { TimerJob } from '../../_lib/entry'
 import type { Deps } from '../../_lib/deps'
 import type { CampaignDoc, MemberDoc, VoucherDoc } from '../../_lib/documents'
@@ -58,7 +58,7 @@ async function remindExpiring(deps: Deps): Promise<number> {
   const _ = db.command
   const now = clock.now()
   const soon = await readAll<VoucherDoc>(db.collection('vouchers').where({ status: 'issued', remindedAt: null, redeemUntil: _.gt(now).and(_.lte(new Date(now.getTime() + REMIND_BEFORE_MS))) }), 500, 20_000)
-  await notify(deps, soon.map((v) => ({ key: `voucher-expiring:${v._id}`, unionId: v.unionId, memberId: v.memberId, kind: 'voucher-expiring' as const, title: `福利即将过期：${v.name}`, body: `请在 ${formatShanghai(v.redeemUntil)} 前使用。`, link: '/pages/benefits/index' })))
+  await notify(deps, soon.map((v) => ({ key: `voucher-expiring:${v._id}`, unionId: v.unionId, memberId: v.memberId, kind: 'voucher-expiring' as const, title: `福利即将过期：${v.name}`, body: `请在 ${dateTimeText(v.redeemUntil, now)} 前使用。`, link: '/pages/benefits/index' })))
   for (let i = 0; i < soon.length; i += 500) {
     await db.collection('vouchers').where({ _id: _.in(soon.slice(i, i + 500).map((v) => v._id)), remindedAt: null }).update({ remindedAt: now })
   }

@@ -44,7 +44,7 @@ export const verifyAudit: Handler<'funds.verify'> = async ({ deps, me }) => {
   const lastSeen = checkpoint ? anchorView(checkpoint, checkpoint.checkedAt) : null
   const published = head ? anchorView(head) : null
   if (!check.ok) return { ok: false, checked: check.checked, brokenAt: check.brokenAt, reason: check.reason, truncation: null, lastSeen, head: published }
-  const cut = cutAgainst(check.hashes, head, 'head') ?? cutAgainst(check.hashes, checkpoint, 'checkpoint', checkpoint?.checkedAt)
+  const cut = cutAgainst(check.hashes, head, 'head', deps.clock.now()) ?? cutAgainst(check.hashes, checkpoint, 'checkpoint', deps.clock.now(), checkpoint?.checkedAt)
   if (cut) {
     const { brokenAt, reason, ...truncation } = cut
     deps.log('warn', 'audit-truncated', { unionId: me.unionId, ...truncation })

@@ -1,5 +1,5 @@
 import { BUDGET_LINE_LABELS, MAX_POSTING_FEN, type BudgetLine } from '@shared/domain/funds'
-import { formatYuan } from '@shared/domain/money'
+import { formatMoney } from '@shared/domain/money'
 import { shanghaiYear } from '@shared/domain/time'
 import type { Handler } from '../../_lib/entry'
 import { AppError, invalid } from '../../_lib/app-error'
@@ -31,7 +31,7 @@ export const setBudget: Handler<'funds.setBudget'> = async ({ deps, me, input, t
     for (const [line, amount] of entries) {
       const used = view.lines.find((l) => l.line === line)!
       const floor = used.committed + used.spent
-      if (amount < floor) throw invalid(`「${BUDGET_LINE_LABELS[line]}」已使用 ${formatYuan(floor)} 元，预算不能少于此数`, { field: `lines.${line}` })
+      if (amount < floor) throw invalid(`「${BUDGET_LINE_LABELS[line]}」已使用 ${formatMoney(floor)} 元，预算不能少于此数`, { field: `lines.${line}` })
     }
     const next = { ...current.lines, ...input.lines }
     const change = describeChange(current, next, { id: me.member._id, name: me.member.name }, deps.clock.now())

@@ -10,5 +10,5 @@ export const myRequests: Handler<'hardship.mine'> = async ({ deps, me, input }) 
     query.orderBy('submittedAt', 'desc').orderBy('_id', 'asc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).field(CARD_FIELDS).get(),
     query.count(),
   ])
-  return { items: (pageRes.data as HardshipRequestDoc[]).map(toCard), total: countRes.total, page: input.page, pageSize: input.pageSize }
+  return { items: (pageRes.data as HardshipRequestDoc[]).map((r) => toCard(r, deps.clock.now())), total: countRes.total, page: input.page, pageSize: input.pageSize }
 }

@@ -22,5 +22,5 @@ export const reviewQueue: Handler<'hardship.queue'> = async ({ deps, me, input }
       .get(),
     query.count(),
   ])
-  return { items: (pageRes.data as HardshipRequestDoc[]).map(toCard), total: countRes.total, page: input.page, pageSize: input.pageSize }
+  return { items: (pageRes.data as HardshipRequestDoc[]).map((r) => toCard(r, deps.clock.now())), total: countRes.total, page: input.page, pageSize: input.pageSize }
 }

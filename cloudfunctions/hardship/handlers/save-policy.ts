@@ -26,7 +26,7 @@ export const savePolicy: Handler<'hardship.savePolicy'> = async ({ deps, me, inp
   if (input.version !== version) throw stale()
   const changes = policyChanges(current.categories, categories)
   // Saving the same standards again (or an inherited year unchanged) writes nothing.
-  if (changes.length === 0) return policyView(current)
+  if (changes.length === 0) return policyView(current, clock.now())
   // Removing a default category would orphan its requests' history less visibly than stopping it.
   const removed = current.categories.filter((c) => !categories.some((x) => x.key === c.key))
   if (removed.length) throw invalid(`不能删除「${removed[0].name}」，如不再受理请改为停止受理`, { field: 'categories' })
@@ -69,5 +69,5 @@ export const savePolicy: Handler<'hardship.savePolicy'> = async ({ deps, me, inp
   }
   await db.collection('hardship_policy_changes').add(change)
   await appendAudit(deps, { unionId: me.unionId, actor: me.member._id, actorName: me.member.name, action: 'policy.save', target: `${input.year} 年帮扶慰问标准`, data: { version: doc.version, changes } })
-  return policyView({ year: input.year, categories, doc, inheritedFrom: null })
+  return policyView({ year: input.year, categories, doc, inheritedFrom: null }, clock.now())
 }

@@ -2,6 +2,7 @@ import { View } from '@tarojs/components'
 import type { RequestStepView } from '@shared/contract'
 import { PAYMENT_METHOD_LABELS, yuanText } from '../../constants/hardship'
 import './index.scss'
+import { calendarDayText } from '@shared/domain/time'
 
 const ROLE_NAMES: Readonly<Record<RequestStepView['actorRole'], string>> = { member: '本人', reporter: '代为申报', reviewer: '审核人' }
 
@@ -9,7 +10,7 @@ const ROLE_NAMES: Readonly<Record<RequestStepView['actorRole'], string>> = { mem
 function stepDetail(s: RequestStepView): string[] {
   const lines: string[] = []
   if (s.kind === 'approve' && s.amountFen !== null) lines.push(`批准金额 ${yuanText(s.amountFen)}`)
-  if (s.kind === 'pay' && s.amountFen !== null) lines.push(`${yuanText(s.amountFen)} · ${s.method ? PAYMENT_METHOD_LABELS[s.method] : ''} · ${s.paidOn ?? ''}`)
+  if (s.kind === 'pay' && s.amountFen !== null) lines.push(`${yuanText(s.amountFen)} · ${s.method ? PAYMENT_METHOD_LABELS[s.method] : ''} · ${s.paidOn ? calendarDayText(s.paidOn, new Date()) : ''}`)
   if ((s.kind === 'submit' || s.kind === 'resubmit') && s.amountFen !== null) lines.push(`申请金额 ${yuanText(s.amountFen)}`)
   if (s.note) lines.push(s.kind === 'return' ? `需补充：${s.note}` : s.kind === 'reject' ? `原因：${s.note}` : s.note)
   return lines

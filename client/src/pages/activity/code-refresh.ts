@@ -5,9 +5,10 @@ export const CODE_REFRESH_SECONDS = 30
 /** After a failed fetch, the next try comes this much sooner than a normal refresh. */
 export const CODE_RETRY_SECONDS = 5
 
-export interface CodeRefresherOptions {
-  load: () => Promise<CheckInCode>
-  onCode: (code: CheckInCode) => void
+/** `C` is whatever one fetch answers: the check-in code here, the member card (useRotatingCode) elsewhere. */
+export interface CodeRefresherOptions<C = CheckInCode> {
+  load: () => Promise<C>
+  onCode: (code: C) => void
   onError: (error: unknown) => void
   /** Seconds until the next fetch, every second (the countdown under the code). */
   onTick: (secondsLeft: number) => void
@@ -28,7 +29,7 @@ export interface CodeRefresher {
  * Keeps the member's check-in code fresh while it is on screen: fetch, count down each second,
  * fetch again at zero (the old code stays up meanwhile), retry sooner after a failure.
  */
-export function createCodeRefresher(opts: CodeRefresherOptions): CodeRefresher {
+export function createCodeRefresher<C = CheckInCode>(opts: CodeRefresherOptions<C>): CodeRefresher {
   const period = opts.period ?? CODE_REFRESH_SECONDS
   const retry = opts.retry ?? CODE_RETRY_SECONDS
   let timer: ReturnType<typeof setInterval> | undefined

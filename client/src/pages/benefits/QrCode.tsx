@@ -2,6 +2,7 @@ import { memo, useMemo } from 'react'
 import { View } from '@tarojs/components'
 // The same QR drawing the check-in code uses (qrcode-generator, error correction M), no canvas needed.
 import { qrMatrix } from '../activity/qr'
+import './QrCode.scss'
 
 /**
  * The voucher's QR code drawn with Views: one bar per dark run of a row, placed in percent of the

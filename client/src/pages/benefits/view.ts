@@ -3,13 +3,10 @@
  * collected. Pure functions of the contract's views (and `now`), shared by 福利, 出示券码, the
  * redeemer's and the admin's pages.
  */
-import dayjs from 'dayjs'
-import utc from 'dayjs/plugin/utc'
 import type { OptionView, PointView, VoucherView } from '@shared/contract'
 import { BENEFIT_KIND_LABELS, type BenefitKind, type VoucherState } from '@shared/domain/benefits'
-import { formatYuan } from '@shared/domain/money'
-
-dayjs.extend(utc)
+import { yuanText } from '@shared/domain/money'
+import { dateTimeText, periodText } from '@shared/domain/time'
 
 export { BENEFIT_KIND_LABELS }
 
@@ -26,17 +23,14 @@ export const STATE_LABELS: Readonly<Record<VoucherState, string>> = {
 
 export const kindLabel = (kind: BenefitKind): string => BENEFIT_KIND_LABELS[kind] ?? '福利'
 
-/**
- * Shanghai keeps +08:00 all year, so a fixed offset gives union time on any phone (some WeChat
- * runtimes lack the Intl time-zone data dayjs' timezone plugin needs). Same text as formatShanghai.
- */
-export const shanghaiText = (at: string | number | Date, pattern = 'YYYY-MM-DD HH:mm'): string => dayjs(at).utcOffset(480).format(pattern)
+/** 分 → 「1,200.00 元」 (the shared money style). */
+export { yuanText }
 
-/** 分 → 「200.00 元」. */
-export const yuanText = (fen: number): string => `${formatYuan(fen)} 元`
+/** A moment in the house style, 「9月28日 周一 10:15」 (shared/domain/time.ts), against the phone's now. */
+export const whenText = (at: string | number | Date, now: Date = new Date()): string => dateTimeText(at, now)
 
-/** 「2026-09-20 00:00 至 2026-10-08 23:59」. */
-export const redeemWindowText = (v: Pick<VoucherView, 'redeemFrom' | 'redeemUntil'>): string => `${shanghaiText(v.redeemFrom)} 至 ${shanghaiText(v.redeemUntil)}`
+/** 「9月20日—10月8日」 for whole days, else with times. */
+export const redeemWindowText = (v: Pick<VoucherView, 'redeemFrom' | 'redeemUntil'>, now: Date = new Date()): string => periodText(v.redeemFrom, v.redeemUntil, now)
 
 /** 「后勤服务中心（行政楼一层）、好利来（人民路店）」. */
 export const pointsText = (points: readonly PointView[]): string => points.map((p) => (p.address ? `${p.name}（${p.address}）` : p.name)).join('、')
@@ -50,9 +44,9 @@ export function remainingText(o: Pick<OptionView, 'remaining'>): string {
 /** An option the member cannot pick now (sold out), unless it is the one already held. */
 export const isSoldOut = (o: Pick<OptionView, 'remaining'>): boolean => o.remaining !== null && o.remaining <= 0
 
-/** 「2026-09-28 10:15 在 后勤服务中心 领取」, with 「（代领）」 when the office recorded it for the member. */
-export function usedText(redeemed: NonNullable<VoucherView['redeemed']>): string {
-  return `${shanghaiText(redeemed.at)} 在 ${redeemed.pointName} 领取${redeemed.proxy ? '（代领）' : ''}`
+/** 「9月28日 周一 10:15 在 后勤服务中心 领取」, with 「（代领）」 when the office recorded it for the member. */
+export function usedText(redeemed: NonNullable<VoucherView['redeemed']>, now: Date = new Date()): string {
+  return `${whenText(redeemed.at, now)} 在 ${redeemed.pointName} 领取${redeemed.proxy ? '（代领）' : ''}`
 }
 
 /** Several options and the choosing window still open: the member may (re)choose. */
@@ -71,17 +65,17 @@ export function groupByState(vouchers: readonly VoucherView[]): Array<{ state: V
 export function nextStepText(v: VoucherView, now: Date = new Date()): string {
   switch (v.state) {
     case 'choose':
-      return `请在 ${shanghaiText(v.claimClosesAt)} 前选择礼品`
+      return `请在 ${whenText(v.claimClosesAt, now)} 前选择礼品`
     case 'ready':
       return '到兑换点出示券码即可领取'
     case 'upcoming':
-      return `${shanghaiText(v.redeemFrom)} 起可以兑换`
+      return `${whenText(v.redeemFrom, now)} 起可以兑换`
     case 'used':
-      return v.redeemed ? usedText(v.redeemed) : '已领取'
+      return v.redeemed ? usedText(v.redeemed, now) : '已领取'
     case 'expired':
       return !v.optionId && v.options.length > 1 && now.getTime() > new Date(v.claimClosesAt).getTime() && now.getTime() <= new Date(v.redeemUntil).getTime()
         ? '选择时间已过，没有选择礼品'
-        : `已于 ${shanghaiText(v.redeemUntil)} 过期`
+        : `已于 ${whenText(v.redeemUntil, now)} 过期`
   }
 }
 

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { PublicSpending } from '@shared/contract'
-import { formatYuan } from '@shared/domain/money'
+import { formatMoney } from '@shared/domain/money'
 import { useAction } from '../../hooks/useAction'
 import { PageHeader } from '../../components/PageHeader'
 import { LoadingState } from '../../components/LoadingState'
@@ -58,11 +58,11 @@ function Spending({ data }: { data: PublicSpending }) {
     <>
       <View className='public-card public-total'>
         <View className='public-total__label'>{data.year} 年已支出合计（元）{data.heldBack ? '，不含未单独公开的帮扶慰问' : ''}</View>
-        <View className='public-total__value'>{formatYuan(data.total)}</View>
+        <View className='public-total__value'>{formatMoney(data.total)}</View>
         <View className='public-quarters'>
           {QUARTERS.map((name, q) => (
             <View key={name} className='public-quarter'>
-              <View className='public-quarter__value'>{formatYuan(quarters[q])}</View>
+              <View className='public-quarter__value'>{formatMoney(quarters[q])}</View>
               <View className='public-quarter__label'>{name}</View>
             </View>
           ))}
@@ -77,7 +77,7 @@ function Spending({ data }: { data: PublicSpending }) {
             <View key={l.line} className='public-line' data-line={l.line}>
               <View className='public-line__head'>
                 <Text className='public-line__name'>{l.name}</Text>
-                <Text className='public-line__total'>{l.total === null ? '不单独公开' : formatYuan(l.total)}</Text>
+                <Text className='public-line__total'>{l.total === null ? '不单独公开' : formatMoney(l.total)}</Text>
               </View>
               <View className='public-bar'>
                 <View className='public-bar__fill' style={{ width: `${publicBarWidth(l.total ?? 0, largest)}%` }} />
@@ -88,7 +88,7 @@ function Spending({ data }: { data: PublicSpending }) {
                 <View className='public-line__quarters'>
                   {QUARTERS.map((name, q) => (
                     <Text key={name} className='public-line__quarter'>
-                      {name} {formatYuan(l.quarters[q] ?? 0)}
+                      {name} {formatMoney(l.quarters[q] ?? 0)}
                     </Text>
                   ))}
                 </View>

@@ -15,6 +15,7 @@ import { ROUTES } from '../../constants/routes'
 import { idParam } from '../../constants/groups'
 import { AID_KIND_LABELS, nextHint, PAYMENT_METHOD_LABELS, withRequestId, yuanText } from '../../constants/hardship'
 import './detail.scss'
+import { calendarDayText } from '@shared/domain/time'
 
 /** One request as its member (or the colleague who reported it) follows it: what was asked, every step, what to do next. */
 export default function HardshipDetailPage() {
@@ -66,7 +67,7 @@ export default function HardshipDetailPage() {
             ) : null}
             {r.payment ? (
               <View className='detail-status__paid'>
-                {r.payment.paidOn} · {PAYMENT_METHOD_LABELS[r.payment.method]} · 经办人 {r.payment.paidBy}
+                {calendarDayText(r.payment.paidOn, new Date())} · {PAYMENT_METHOD_LABELS[r.payment.method]} · 经办人 {r.payment.paidBy}
               </View>
             ) : null}
             {r.can.resubmit ? (

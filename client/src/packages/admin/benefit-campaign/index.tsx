@@ -12,7 +12,7 @@ import { ErrorState } from '../../../components/ErrorState'
 import { EmptyState } from '../../../components/EmptyState'
 import { Button } from '../../../ui/nutui'
 import { idParam } from '../../../constants/routes'
-import { kindLabel, redeemWindowText, shanghaiText, STATE_LABELS, yuanText } from '../../../pages/benefits/view'
+import { kindLabel, redeemWindowText, STATE_LABELS, whenText, yuanText } from '../../../pages/benefits/view'
 import { Progress } from '../shared/nutui'
 import { audienceText, issueAll, issueConfirmText, issuePercent, type IssueAnswer } from './issue'
 import '../shared/admin.scss'
@@ -190,7 +190,7 @@ function Overview({ campaign: c }: { campaign: CampaignView }) {
         ))}
       </View>
       <View className='campaign-facts'>
-        <View className='campaign-fact'>选择截止：{shanghaiText(c.claimClosesAt)}</View>
+        <View className='campaign-fact'>选择截止：{whenText(c.claimClosesAt)}</View>
         <View className='campaign-fact'>兑换时间：{redeemWindowText(c)}</View>
         <View className='campaign-fact'>兑换点：{c.points.map((x) => x.name).join('、') || '—'}</View>
         <View className='campaign-fact'>
@@ -254,7 +254,7 @@ function VoucherRowView({ row: v, campaign, onProxied }: { row: VoucherRow; camp
           </View>
           {v.redeemed ? (
             <View className='campaign-voucher__redeemed'>
-              {shanghaiText(v.redeemed.at)} · {v.redeemed.pointName} · {v.redeemed.by}
+              {whenText(v.redeemed.at)} · {v.redeemed.pointName} · {v.redeemed.by}
               {v.redeemed.proxyReason ? `（代领：${v.redeemed.proxyReason}）` : ''}
             </View>
           ) : null}

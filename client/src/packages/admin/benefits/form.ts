@@ -7,7 +7,7 @@
 import type { ActionInput } from '@shared/contract'
 import { faceValueProblem, type BenefitKind } from '@shared/domain/benefits'
 import { parseYuan } from '@shared/domain/money'
-import { shanghaiText } from '../../../pages/benefits/view'
+import { formatShanghai } from '@shared/domain/time'
 
 export type CreateCampaignInput = ActionInput<'benefit.createCampaign'>
 
@@ -63,9 +63,9 @@ export function defaultCampaignForm(now: Date = new Date(), kind: BenefitKind = 
     includeRetired: true,
     departmentIds: [],
     times: {
-      claimClosesAt: { date: shanghaiText(addDays(now, 7), 'YYYY-MM-DD'), time: '18:00' },
-      redeemFrom: { date: shanghaiText(now, 'YYYY-MM-DD'), time: '00:00' },
-      redeemUntil: { date: shanghaiText(addDays(now, 30), 'YYYY-MM-DD'), time: '23:59' },
+      claimClosesAt: { date: formatShanghai(addDays(now, 7), 'YYYY-MM-DD'), time: '18:00' },
+      redeemFrom: { date: formatShanghai(now, 'YYYY-MM-DD'), time: '00:00' },
+      redeemUntil: { date: formatShanghai(addDays(now, 30), 'YYYY-MM-DD'), time: '23:59' },
     },
     pointIds: [],
     autoBirthday: false,

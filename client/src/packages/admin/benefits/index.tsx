@@ -19,6 +19,7 @@ import { campaignInputOf, defaultCampaignForm, errorKeyOf, MAX_OPTIONS, newOptio
 import '../shared/admin.scss'
 import './chips.scss'
 import './index.scss'
+import { calendarDayText } from '@shared/domain/time'
 
 /** 福利发放 (admins): the campaigns with their progress, and the form for a new one. */
 export default function AdminBenefitsPage() {
@@ -246,7 +247,7 @@ function CampaignFormView({ onDone }: { onDone: () => void }) {
             <View className='admin-field__value'>
               <View className='campaign-time__row'>
                 <Picker mode='date' value={form.times[k].date} onChange={(e) => editTime(k, 'date', String(e.detail.value))}>
-                  <View className='campaign-time__picker campaign-time__date'>{form.times[k].date}</View>
+                  <View className='campaign-time__picker campaign-time__date'>{calendarDayText(form.times[k].date, new Date())}</View>
                 </Picker>
                 <Picker mode='time' value={form.times[k].time} onChange={(e) => editTime(k, 'time', String(e.detail.value))}>
                   <View className='campaign-time__picker campaign-time__clock'>{form.times[k].time}</View>

@@ -13,6 +13,7 @@ import { Button } from '../../../ui/nutui'
 import { isDenied } from '../shared/AdminGate'
 import '../shared/admin.scss'
 import './index.scss'
+import { calendarDayText } from '@shared/domain/time'
 
 /** 邀请码: one-time codes for members who have not bound WeChat yet; generate, export, copy. */
 export default function InvitesPage() {
@@ -99,7 +100,7 @@ export default function InvitesPage() {
                     <View className='invite-row__department'>{i.department}</View>
                   </View>
                   <View className='invite-row__code'>{i.code}</View>
-                  <View className='invite-row__expires'>有效期至 {i.expiresAt}</View>
+                  <View className='invite-row__expires'>有效期至 {calendarDayText(i.expiresAt, new Date())}</View>
                 </View>
                 <View className='invite-row__copy' onClick={() => copy(i.code)}>
                   复制

@@ -16,6 +16,7 @@ import { Checkbox } from '../shared/nutui'
 import { grantsOf, profileChanges, profileFormOf, rolesFormOf, type ProfileForm, type ProfileFormErrors, type RolesForm } from './form'
 import '../shared/admin.scss'
 import { todayText } from '../../../constants/groups'
+import { calendarDayText } from '@shared/domain/time'
 import './index.scss'
 
 const GENDERS = ['男', '女'] as const
@@ -208,7 +209,7 @@ export default function MemberPage() {
               <View className='admin-field__value'>
                 <Picker mode='date' value={form.joinDate || todayText()} start='1950-01-01' end={todayText()} onChange={(e) => edit('joinDate', String(e.detail.value))}>
                   <View className='admin-field__picker member-join-date'>
-                    {form.joinDate || <View className='admin-placeholder'>未填写</View>}
+                    {form.joinDate ? calendarDayText(form.joinDate, new Date()) : <View className='admin-placeholder'>未填写</View>}
                     <View className='admin-field__arrow'>›</View>
                   </View>
                 </Picker>

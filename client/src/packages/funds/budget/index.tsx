@@ -2,7 +2,7 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import type { BudgetView } from '@shared/contract'
-import { formatYuan } from '@shared/domain/money'
+import { formatMoney, formatYuan } from '@shared/domain/money'
 import { useAction } from '../../../hooks/useAction'
 import { ActionError, callAction } from '../../../services/cloud'
 import { PageHeader } from '../../../components/PageHeader'
@@ -102,7 +102,7 @@ function Editor({ initial }: { initial: BudgetView }) {
             <View key={l.line} className={`budget-line budget-line--${l.line}`} data-line={l.line}>
               <View className='budget-line__head'>
                 <Text className='budget-line__name'>{l.name}</Text>
-                <Text className='budget-line__used'>已使用 {formatYuan(usedOf(l))} 元</Text>
+                <Text className='budget-line__used'>已使用 {formatMoney(usedOf(l))} 元</Text>
               </View>
               <Input
                 className={`fund-input budget-input${error ? ' fund-input--error' : ''}`}
@@ -113,13 +113,13 @@ function Editor({ initial }: { initial: BudgetView }) {
                 placeholder='如 150000 或 150000.50'
                 onInput={(e) => edit(l.line, e.detail.value)}
               />
-              {changed && !error ? <View className='fund-muted budget-line__was'>原预算 {formatYuan(l.budget)} 元</View> : null}
+              {changed && !error ? <View className='fund-muted budget-line__was'>原预算 {formatMoney(l.budget)} 元</View> : null}
               {error ? <View className='fund-error budget-line__error'>{error}</View> : null}
             </View>
           )
         })}
         <View className='budget-total'>
-          合计 <Text className='budget-total__value'>{formatYuan(typedTotal(view.lines, typed))}</Text> 元
+          合计 <Text className='budget-total__value'>{formatMoney(typedTotal(view.lines, typed))}</Text> 元
         </View>
       </View>
       {general ? <View className='fund-error budget-error'>{general}</View> : null}

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Image, Input, Text, View } from '@tarojs/components'
 import type { ExpenseView } from '@shared/contract'
-import { formatYuan } from '@shared/domain/money'
+import { formatMoney } from '@shared/domain/money'
 import { usePagedAction } from '../../../hooks/usePagedAction'
 import { ActionError, callAction } from '../../../services/cloud'
 import { PageHeader } from '../../../components/PageHeader'
@@ -90,13 +90,13 @@ function ExpenseItems({ expense: e }: { expense: Pick<ExpenseView, 'items' | 'am
         <View key={n} className='expense-items__row expense-item'>
           <Text className='expense-items__name'>{i.name}</Text>
           <Text className='expense-items__qty'>{i.quantity}</Text>
-          <Text className='expense-items__price'>{formatYuan(i.unitPrice)}</Text>
-          <Text className='expense-items__sum'>{formatYuan(i.quantity * i.unitPrice)}</Text>
+          <Text className='expense-items__price'>{formatMoney(i.unitPrice)}</Text>
+          <Text className='expense-items__sum'>{formatMoney(i.quantity * i.unitPrice)}</Text>
         </View>
       ))}
       <View className='expense-items__row expense-items__row--total'>
         <Text className='expense-items__name'>合计（元）</Text>
-        <Text className='expense-items__total'>{formatYuan(e.amount)}</Text>
+        <Text className='expense-items__total'>{formatMoney(e.amount)}</Text>
       </View>
     </View>
   )

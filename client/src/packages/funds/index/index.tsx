@@ -3,7 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { BudgetView } from '@shared/contract'
 import type { LineExecution } from '@shared/domain/funds'
-import { formatYuan } from '@shared/domain/money'
+import { formatMoney } from '@shared/domain/money'
 import { useAction } from '../../../hooks/useAction'
 import { ActionError, callAction } from '../../../services/cloud'
 import { openSpreadsheet } from '../../../services/documents'
@@ -117,7 +117,7 @@ function Execution({ view: v, canChange }: { view: BudgetView; canChange: boolea
         <View className='funds-figures'>
           {figures.map((f) => (
             <View key={f.key} className={`funds-figure funds-figure--${f.key}`}>
-              <View className={`funds-figure__value${f.value < 0 ? ' funds-figure__value--over' : ''}`}>{formatYuan(f.value)}</View>
+              <View className={`funds-figure__value${f.value < 0 ? ' funds-figure__value--over' : ''}`}>{formatMoney(f.value)}</View>
               <View className='funds-figure__label'>{f.label}（元）</View>
             </View>
           ))}
@@ -155,10 +155,10 @@ function LineRow({ line: l }: { line: LineExecution }) {
       </View>
       <Bar parts={partsOf(l)} scale={l.budget} className={over ? 'fund-bar--over' : undefined} />
       <View className='funds-line__numbers'>
-        <Text className='funds-line__budget'>预算 {formatYuan(l.budget)}</Text>
-        <Text className='funds-line__committed'>已承诺 {formatYuan(l.committed)}</Text>
-        <Text className='funds-line__spent'>已支出 {formatYuan(l.spent)}</Text>
-        <Text className={`funds-line__remaining${l.remaining < 0 ? ' funds-line__remaining--over' : ''}`}>结余 {formatYuan(l.remaining)}</Text>
+        <Text className='funds-line__budget'>预算 {formatMoney(l.budget)}</Text>
+        <Text className='funds-line__committed'>已承诺 {formatMoney(l.committed)}</Text>
+        <Text className='funds-line__spent'>已支出 {formatMoney(l.spent)}</Text>
+        <Text className={`funds-line__remaining${l.remaining < 0 ? ' funds-line__remaining--over' : ''}`}>结余 {formatMoney(l.remaining)}</Text>
       </View>
     </View>
   )

@@ -16,6 +16,7 @@ import { Progress } from '../shared/nutui'
 import { checkRecord, MAX_PHOTOS, RECORD_PHOTOS, type RecordErrors, type RecordForm } from './photos'
 import '../shared/leader.scss'
 import './index.scss'
+import { calendarDayText } from '@shared/domain/time'
 
 type Stage = { kind: 'edit' } | { kind: 'uploading'; done: number; total: number } | { kind: 'saving' }
 
@@ -97,7 +98,7 @@ export default function RecordPage() {
           <View className='leader-field__label'>活动日期</View>
           <Picker mode='date' value={form.date} start='2000-01-01' end={todayText()} disabled={working} onChange={(e) => edit('date', String(e.detail.value))}>
             <View className='leader-field__picker record-date'>
-              {form.date}
+              {calendarDayText(form.date, new Date())}
               <View className='record-arrow'>›</View>
             </View>
           </Picker>

@@ -17,6 +17,7 @@ import { idParam, withId } from '../../../constants/groups'
 import { ReasonDialog } from '../shared/ReasonDialog'
 import '../shared/leader.scss'
 import './index.scss'
+import { calendarDayText } from '@shared/domain/time'
 
 const denied = (e: ActionError | undefined) => e !== undefined && ['FORBIDDEN', 'NOT_BOUND', 'UNAUTHENTICATED', 'NOT_FOUND'].includes(e.code)
 
@@ -135,7 +136,7 @@ export default function LeaderRosterPage() {
                 </View>
                 <View className='leader-row__meta'>
                   {e.department}
-                  {e.joinedAt ? ` · ${interest ? '加入于' : '入会于'} ${e.joinedAt}` : ''}
+                  {e.joinedAt ? ` · ${interest ? '加入于' : '入会于'} ${calendarDayText(e.joinedAt, new Date())}` : ''}
                 </View>
                 {interest && !e.isLeader ? (
                   <View className='leader-row__actions'>

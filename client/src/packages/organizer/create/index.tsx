@@ -44,6 +44,7 @@ import {
 import { coverOf, type TempImage } from './cover'
 import '../shared/organizer.scss'
 import './index.scss'
+import { calendarDayText } from '@shared/domain/time'
 
 /**
  * 发布活动: for the caller's department or group (leaders) or the whole union (admins).
@@ -452,7 +453,7 @@ function TimePickers({ value, onChange }: { value: { date: string; time: string 
   return (
     <View className='org-field__row'>
       <Picker mode='date' value={value.date} onChange={(e) => onChange('date', String(e.detail.value))}>
-        <View className='create-time__picker create-time__date'>{value.date}</View>
+        <View className='create-time__picker create-time__date'>{calendarDayText(value.date, new Date())}</View>
       </Picker>
       <Picker mode='time' value={value.time} onChange={(e) => onChange('time', String(e.detail.value))}>
         <View className='create-time__picker create-time__clock'>{value.time}</View>

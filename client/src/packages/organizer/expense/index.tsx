@@ -2,7 +2,7 @@ import { useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import type { ExpenseView } from '@shared/contract'
-import { formatYuan } from '@shared/domain/money'
+import { formatMoney } from '@shared/domain/money'
 import { useAction } from '../../../hooks/useAction'
 import { usePagedAction } from '../../../hooks/usePagedAction'
 import { ActionError, callAction, uploadFile } from '../../../services/cloud'
@@ -150,7 +150,7 @@ function ClaimForm({ activityId, onSent }: { activityId: string; onSent: () => v
                 <Input className='org-field__input expense-item-quantity' type='number' value={item.quantity} maxlength={6} placeholder='数量' disabled={working} onInput={(e) => edit(item.key, { quantity: e.detail.value })} />
                 <Input className='org-field__input expense-item-price' type='digit' value={item.unitPrice} maxlength={12} placeholder='单价（元）' disabled={working} onInput={(e) => edit(item.key, { unitPrice: e.detail.value })} />
               </View>
-              <View className='expense-item-form__subtotal'>小计 {subtotal === null ? '—' : `${formatYuan(subtotal)} 元`}</View>
+              <View className='expense-item-form__subtotal'>小计 {subtotal === null ? '—' : `${formatMoney(subtotal)} 元`}</View>
               {errors[item.key] ? <View className='org-field__error expense-item-error'>{errors[item.key]}</View> : null}
             </View>
           )
@@ -162,7 +162,7 @@ function ClaimForm({ activityId, onSent }: { activityId: string; onSent: () => v
           </View>
         ) : null}
         <View className='expense-total'>
-          合计 <Text className='expense-total__value'>{formatYuan(liveTotal(items))}</Text> 元
+          合计 <Text className='expense-total__value'>{formatMoney(liveTotal(items))}</Text> 元
         </View>
       </View>
 

@@ -11,10 +11,11 @@ import { LoadingState } from '../../../components/LoadingState'
 import { ErrorState } from '../../../components/ErrorState'
 import { EmptyState } from '../../../components/EmptyState'
 import { Button } from '../../../ui/nutui'
-import { formatYuan } from '@shared/domain/money'
+import { formatMoney } from '@shared/domain/money'
 import { kindLabel, yuanText } from '../../../pages/benefits/view'
 import { attemptFor, defaultRange, pickPoint, POINT_STORAGE_KEY, redeemWith, redemptionWhereText, settlementTotals, typedCode, type RedeemAttempt } from './redeem'
 import './index.scss'
+import { calendarDayText } from '@shared/domain/time'
 
 /** Scanning needs the WeChat camera; typing the six digits works everywhere. */
 const CAN_SCAN = process.env.TARO_ENV === 'weapp'
@@ -331,11 +332,11 @@ function Settlement({ point }: { point: PointView }) {
       <View className='redeem-card'>
         <View className='redeem-dates'>
           <Picker mode='date' value={range.from} onChange={(e) => setRange((r) => ({ ...r, from: String(e.detail.value) }))}>
-            <View className='redeem-date redeem-date--from'>{range.from}</View>
+            <View className='redeem-date redeem-date--from'>{calendarDayText(range.from, new Date())}</View>
           </Picker>
           <Text className='redeem-dates__to'>至</Text>
           <Picker mode='date' value={range.to} onChange={(e) => setRange((r) => ({ ...r, to: String(e.detail.value) }))}>
-            <View className='redeem-date redeem-date--to'>{range.to}</View>
+            <View className='redeem-date redeem-date--to'>{calendarDayText(range.to, new Date())}</View>
           </Picker>
         </View>
         <Button className='redeem-settle-query' type='primary' block loading={busy} onClick={() => void query()}>
@@ -348,7 +349,7 @@ function Settlement({ point }: { point: PointView }) {
         <ErrorState error={failure} onRetry={() => void query()} art='benefits' />
       ) : result && totals ? (
         result.days.length === 0 ? (
-          <EmptyState className='redeem-settle-empty' title='这段时间没有核销记录' description={`${result.pointName} · ${result.from} 至 ${result.to}`} art='benefits' />
+          <EmptyState className='redeem-settle-empty' title='这段时间没有核销记录' description={`${result.pointName} · ${calendarDayText(result.from, new Date())}—${calendarDayText(result.to, new Date())}`} art='benefits' />
         ) : (
           <View className='redeem-card redeem-settle-result'>
             <View className='redeem-settle-result__title'>
@@ -361,15 +362,15 @@ function Settlement({ point }: { point: PointView }) {
             </View>
             {result.days.map((d) => (
               <View key={d.date} className='redeem-day' data-date={d.date}>
-                <Text className='redeem-day__date'>{d.date}</Text>
+                <Text className='redeem-day__date'>{calendarDayText(d.date, new Date())}</Text>
                 <Text className='redeem-day__count'>{d.count}</Text>
-                <Text className='redeem-day__amount'>{formatYuan(d.amount)}</Text>
+                <Text className='redeem-day__amount'>{formatMoney(d.amount)}</Text>
               </View>
             ))}
             <View className='redeem-day redeem-day--total'>
               <Text className='redeem-day__date'>合计</Text>
               <Text className='redeem-day__count'>{totals.count}</Text>
-              <Text className='redeem-day__amount'>{formatYuan(totals.amount)}</Text>
+              <Text className='redeem-day__amount'>{formatMoney(totals.amount)}</Text>
             </View>
             {result.url ? (
               <Button className='redeem-settle-download' fill='outline' block onClick={() => void openSpreadsheet(result.url)}>

@@ -5,7 +5,8 @@
  */
 import type { PointView, Redemption } from '@shared/contract'
 import { ActionError } from '../../../services/cloud'
-import { shanghaiText } from '../../../pages/benefits/view'
+import { formatShanghai } from '@shared/domain/time'
+import { whenText } from '../../../pages/benefits/view'
 
 /** Storage key of the point the clerk served last (one phone usually stays at one counter). */
 export const POINT_STORAGE_KEY = 'redeem.pointId'
@@ -62,12 +63,12 @@ export async function redeemWith(attempt: RedeemAttempt, send: (input: { ticket:
   }
 }
 
-/** 「2026-09-28 10:15 · 后勤服务中心」 with 「代领：…」 when the office recorded it. */
-export const redemptionWhereText = (r: Redemption): string => `${shanghaiText(r.redeemedAt)} · ${r.pointName}`
+/** 「9月28日 周一 10:15 · 后勤服务中心」 with 「代领：…」 when the office recorded it. */
+export const redemptionWhereText = (r: Redemption): string => `${whenText(r.redeemedAt)} · ${r.pointName}`
 
 /** The default 对账 range: from the 1st of this month to today, Shanghai dates. */
 export function defaultRange(now: Date = new Date()): { from: string; to: string } {
-  const today = shanghaiText(now, 'YYYY-MM-DD')
+  const today = formatShanghai(now, 'YYYY-MM-DD')
   return { from: `${today.slice(0, 8)}01`, to: today }
 }
 

@@ -18,6 +18,7 @@ import { checkFile, checkVisit, newFileForm, newVisitForm, type FileForm, type V
 import { Checkbox } from '../shared/nutui'
 import '../shared/reviewer.scss'
 import './index.scss'
+import { calendarDayText } from '@shared/domain/time'
 
 const formOf = (d: HardshipFileDetail, today: string): FileForm =>
   d.file ? { level: d.file.level, reason: d.file.reason, since: d.file.since, nextReviewOn: d.file.nextReviewOn, active: d.file.active } : newFileForm(today)
@@ -101,7 +102,7 @@ export default function ReviewerFilePage() {
             <View className='reviewer-card__title'>{d.file ? '档案' : '新建档案'}</View>
             {d.file ? (
               <View className={`reviewer-card__note${d.file.due ? ' file-due' : ''}`}>
-                {d.file.due ? `已到复核日期（${d.file.nextReviewOn}），请走访核实后更新下次复核日期。` : `最近由${d.file.updatedBy}于 ${d.file.updatedAt} 更新`}
+                {d.file.due ? `已到复核日期（${calendarDayText(d.file.nextReviewOn, new Date())}），请走访核实后更新下次复核日期。` : `最近由${d.file.updatedBy}于 ${d.file.updatedAt} 更新`}
               </View>
             ) : (
               <View className='reviewer-card__note'>{d.member.name}还没有档案。填写后保存即建档。</View>
@@ -125,7 +126,7 @@ export default function ReviewerFilePage() {
               <View className='reviewer-field__label'>建档日期</View>
               <Picker mode='date' value={form.since} end={todayText()} onChange={(e) => editFile('since', String(e.detail.value))}>
                 <View className='reviewer-field__picker file-since'>
-                  {form.since}
+                  {calendarDayText(form.since, new Date())}
                   <View className='reviewer-arrow'>›</View>
                 </View>
               </Picker>
@@ -135,7 +136,7 @@ export default function ReviewerFilePage() {
               <View className='reviewer-field__label'>下次复核日期（到期提醒审核人）</View>
               <Picker mode='date' value={form.nextReviewOn} onChange={(e) => editFile('nextReviewOn', String(e.detail.value))}>
                 <View className='reviewer-field__picker file-next-review'>
-                  {form.nextReviewOn}
+                  {calendarDayText(form.nextReviewOn, new Date())}
                   <View className='reviewer-arrow'>›</View>
                 </View>
               </Picker>
@@ -158,7 +159,7 @@ export default function ReviewerFilePage() {
               {d.visits.map((v) => (
                 <View key={v.id} className='file-visit'>
                   <View className='file-visit__top'>
-                    <View className='file-visit__date'>{v.date}</View>
+                    <View className='file-visit__date'>{calendarDayText(v.date, new Date())}</View>
                     <View className='file-visit__who'>{v.visitors}</View>
                   </View>
                   <View className='file-visit__given'>
@@ -173,7 +174,7 @@ export default function ReviewerFilePage() {
                   <View className='reviewer-field__label'>走访日期</View>
                   <Picker mode='date' value={visit.date} end={todayText()} onChange={(e) => editVisit('date', String(e.detail.value))}>
                     <View className='reviewer-field__picker visit-date'>
-                      {visit.date}
+                      {calendarDayText(visit.date, new Date())}
                       <View className='reviewer-arrow'>›</View>
                     </View>
                   </Picker>

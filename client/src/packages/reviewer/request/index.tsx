@@ -18,6 +18,7 @@ import { AID_KIND_LABELS, newFormKey, PAYMENT_METHOD_LABELS, yuanText } from '..
 import { approvalConfirmText, checkApproval, checkPayment, checkReason, decisionFormOf, type DecisionErrors, type DecisionForm, type PaymentForm } from '../shared/forms'
 import '../shared/reviewer.scss'
 import './index.scss'
+import { calendarDayText } from '@shared/domain/time'
 
 type Busy = '' | 'take' | 'approve' | 'return' | 'reject' | 'pay'
 
@@ -85,7 +86,7 @@ export default function ReviewerRequestPage() {
     const checked = checkPayment(payment, todayText())
     if ('error' in checked) return setPayError(checked.error)
     setPayError(undefined)
-    const { confirm } = await Taro.showModal({ title: '记录发放', content: `确认已于 ${checked.input.paidOn} 以${PAYMENT_METHOD_LABELS[checked.input.method]}向${req.memberName}发放 ${yuanText(req.approvedFen ?? 0)}？`, confirmText: '确认', cancelText: '取消' })
+    const { confirm } = await Taro.showModal({ title: '记录发放', content: `确认已于 ${calendarDayText(checked.input.paidOn, new Date())} 以${PAYMENT_METHOD_LABELS[checked.input.method]}向${req.memberName}发放 ${yuanText(req.approvedFen ?? 0)}？`, confirmText: '确认', cancelText: '取消' })
     if (!confirm) return
     void run('pay', () => callAction('hardship.pay', { id: req.id, key: payKey.current, ...checked.input }), '已记录发放')
   }
@@ -193,7 +194,7 @@ export default function ReviewerRequestPage() {
                 <View className='reviewer-field__label'>发放日期</View>
                 <Picker mode='date' value={payment.paidOn} end={todayText()} onChange={(e) => setPayment((p) => ({ ...p, paidOn: String(e.detail.value) }))}>
                   <View className='reviewer-field__picker pay-date'>
-                    {payment.paidOn}
+                    {calendarDayText(payment.paidOn, new Date())}
                     <View className='reviewer-arrow'>›</View>
                   </View>
                 </Picker>

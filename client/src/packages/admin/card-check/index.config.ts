@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '核验会员证',
+})
