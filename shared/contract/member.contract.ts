@@ -35,8 +35,12 @@ export interface MeView {
   /** `contact`: how to reach the union office (联系工会 on 我的); null until an admin fills it in (member.me always says). */
   readonly union: { readonly id: string; readonly name: string; readonly contact?: UnionContact | null }
   readonly roles: readonly Role[]
-  /** Scoped grants, so 我的 can show "财务科 组长" and offer the right entry points. */
-  readonly grants: readonly { readonly role: Role; readonly scope?: { readonly kind: string; readonly id: string; readonly name: string } }[]
+  /**
+   * Scoped grants, so 我的 can show "财务科 组长" and offer the right entry points. `name` is the
+   * department's, group's or redemption point's name; `gone` when that no longer exists (the name
+   * then says so, e.g. 「已删除的小组」).
+   */
+  readonly grants: readonly { readonly role: Role; readonly scope?: { readonly kind: string; readonly id: string; readonly name: string; readonly gone?: boolean } }[]
   /**
    * Counts for tab badges: requests waiting in the groups the caller leads, and the caller's unread
    * messages (消息), carried here so 首页 and 我的 show the badge without a call of their own.

@@ -37,6 +37,9 @@ describe('who posts for whom', () => {
       { key: 'department:demo-dept-2', scope: { kind: 'department', id: 'demo-dept-2' }, name: '财务科工会小组' },
       { key: 'group:g1', scope: { kind: 'group', id: 'g1' }, name: '羽毛球兴趣小组' },
     ])
+    // A group that no longer exists is not offered (its grant says 已删除的小组).
+    const withGone = me(['member', 'leader'], [...leader.grants, { role: 'leader', scope: { kind: 'group', id: 'g9', name: '已删除的小组', gone: true } }])
+    expect(scopeOptions(withGone).map((s) => s.name)).toEqual(['财务科工会小组', '羽毛球兴趣小组'])
     expect(canPost(leader)).toBe(true)
     expect(canPost(admin)).toBe(true)
     expect(canPost(me(['member', 'auditor'], [{ role: 'auditor' }]))).toBe(false)

@@ -17,6 +17,9 @@ describe('checkInviteCode', () => {
   it('says how long a code is', () => {
     expect(checkInviteCode('abc')).toEqual({ error: '邀请码是 8 位，例如 ABCD-EFGH' })
     expect(checkInviteCode('ABCD-EFGHJ')).toEqual({ error: '邀请码是 8 位，例如 ABCD-EFGH' })
+    // Too short says so, whatever its characters.
+    expect(checkInviteCode('AB1')).toEqual({ error: '邀请码是 8 位，例如 ABCD-EFGH' })
+    expect(checkInviteCode('ABCD-0FG')).toEqual({ error: '邀请码是 8 位，例如 ABCD-EFGH' })
   })
 
   it('points out look-alike characters that never appear in a code', () => {

@@ -593,10 +593,21 @@ describe('公开栏', () => {
   it('says kindly when nothing was spent yet; 首页 links to it', async () => {
     serve({ 'funds.public': () => spending([['activities', '文体活动', [0, 0, 0, 0]]]) })
     const first = render(<FundsPublicPage />)
-    await screen.findByText(`${YEAR} 年还没有支出`)
+    await screen.findByText(`${YEAR} 年还没有可公开的支出`)
+    // A sentence, not a wall of 0.00.
+    expect(first.container.querySelector('.public-total__value')).toBeNull()
+    expect(first.container.querySelector('.public-line')).toBeNull()
     first.unmount()
 
     serve({ 'member.home': () => ({ me: me(['member']), activities: [], gifts: [], vouchers: [], requests: [], messages: [] }) })
+    // Only a few aid payments, held back to protect who got them: the same sentence, saying why.
+    serve({ 'funds.public': () => ({ ...spending([['activities', '文体活动', [0, 0, 0, 0]]]), heldBack: true }) })
+    const held = render(<FundsPublicPage />)
+    await screen.findByText(`${YEAR} 年还没有可公开的支出`)
+    expect(held.container.querySelector('.public-empty')?.textContent).toContain('为保护受助会员不单独公开')
+    expect(held.container.querySelector('.public-total__value')).toBeNull()
+    held.unmount()
+
     const { container } = render(<HomePage />)
     await waitFor(() => expect(container.querySelector('.home-funds-public')).toBeTruthy())
     await click(container.querySelector('.home-funds-public'))

@@ -122,6 +122,13 @@ describe('the whole workflow, seen by the member step by step', () => {
     const told = (await messagesOf('demo-member-04')).filter((m) => m.link.endsWith(id))
     expect(told.map((m) => m.body)).toEqual(['审核人韩冰已受理，正在审核。', '已批准 800.00 元，待发放。', `800.00 元已于 ${calendarDayText(today(), new Date())} 发放（银行转账）。`])
     expect((await member('hardship.mine')).data.items[0]).toMatchObject({ id, status: 'paid', approvedFen: 80_000 })
+
+    // The audit trail (经费审查) reads the line and the amount, not the request's id, and no name.
+    const trail = (await auditor('funds.auditLog', { pageSize: 100 })).data.items as { action: string; target: string }[]
+    const steps = trail.filter((e) => e.action === 'hardship.approve' || e.action === 'hardship.pay').map((e) => `${e.action} ${e.target}`)
+    expect(steps).toEqual(expect.arrayContaining(['hardship.approve 会员慰问 800.00 元', 'hardship.pay 会员慰问 800.00 元']))
+    expect(JSON.stringify(trail)).not.toContain(id)
+    expect(JSON.stringify(trail)).not.toContain('刘洋')
   })
 
   it('returned for more information, then edited and resubmitted, with every step kept', async () => {

@@ -47,4 +47,34 @@ describe('member.me through the real SDK and the local CloudBase', () => {
     // one request more than before the badge, no step deeper
     expect(app.stats.roundTrips - before).toBe(5)
   })
+
+  it('names what each grant is for — a department, a group, a redemption point — and says when it is gone', async () => {
+    const leader = (await app.call('member.me', {}, 'demo-leader')).body.data
+    expect(leader.grants).toEqual(
+      expect.arrayContaining([
+        { role: 'leader', scope: { kind: 'department', id: 'demo-dept-2', name: '财务科' } },
+        { role: 'leader', scope: { kind: 'group', id: 'demo-group-badminton', name: '羽毛球' } },
+        { role: 'leader', scope: { kind: 'group', id: 'demo-group-photo', name: '摄影' } },
+      ]),
+    )
+    const redeemer = (await app.call('member.me', {}, 'demo-redeemer')).body.data
+    expect(redeemer.grants).toEqual([
+      { role: 'redeemer', scope: { kind: 'point', id: 'demo-point-cake', name: '好利来蛋糕（中山路店）' } },
+      { role: 'redeemer', scope: { kind: 'point', id: 'demo-point-office', name: '工会办公室' } },
+    ])
+    // No id is ever shown as a name.
+    for (const g of [...leader.grants, ...redeemer.grants]) expect(g.scope.name).not.toMatch(/^demo-/)
+
+    // The group goes (removed straight from the database, as no action deletes one yet): the grant says so.
+    const db = (await import('@cloudbase/node-sdk')).init({ env: 'local' }).database()
+    const photo = (await db.collection('groups').doc('demo-group-photo').get()).data[0]
+    await db.collection('groups').doc('demo-group-photo').remove()
+    try {
+      const after = (await app.call('member.me', {}, 'demo-leader')).body.data
+      expect(after.grants).toContainEqual({ role: 'leader', scope: { kind: 'group', id: 'demo-group-photo', name: '已删除的小组', gone: true } })
+    } finally {
+      const { _id, ...rest } = photo
+      await db.collection('groups').doc(_id).set(rest)
+    }
+  })
 })

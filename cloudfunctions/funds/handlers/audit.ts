@@ -1,14 +1,30 @@
+import { BUDGET_LINE_LABELS, type BudgetLine } from '@shared/domain/funds'
+import { formatMoney } from '@shared/domain/money'
 import type { Handler } from '../../_lib/entry'
 import type { Deps } from '../../_lib/deps'
 import { advanceAuditHead, loadAuditHead, verifyChain, type AuditEntry } from '../../_lib/audit'
 import { ledgerDigest, sealLedger, type LedgerEntryDoc } from '../../_lib/ledger'
 import { anchorView, cutAgainst, loadCheckpoint, saveCheckpoint } from '../audit-anchors'
 
+/**
+ * What an entry is about, for people. Hardship steps are recorded by request id (the trail names no
+ * member and no story; the id also finds the entry again on a retry): shown as their line and
+ * amount instead — the same facts the ledger publishes, never a 32-character id.
+ */
+function targetText(e: AuditEntry): string {
+  if (e.action === 'hardship.approve' || e.action === 'hardship.pay') {
+    const line = e.data.line as BudgetLine | undefined
+    const amount = e.data.amountFen as number | undefined
+    return `${line && BUDGET_LINE_LABELS[line] ? BUDGET_LINE_LABELS[line] : '帮扶慰问'}${typeof amount === 'number' ? ` ${formatMoney(amount)} 元` : ''}`
+  }
+  return e.target
+}
+
 export const auditLog: Handler<'funds.auditLog'> = async ({ deps, me, input }) => {
   const query = deps.db.collection('audit_log').where({ unionId: me.unionId })
   const [page, count] = await Promise.all([query.orderBy('seq', 'desc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(), query.count()])
   return {
-    items: (page.data as AuditEntry[]).map((e) => ({ seq: e.seq, at: e.at.toISOString(), actor: e.actorName, action: e.action, target: e.target, hash: e.hash })),
+    items: (page.data as AuditEntry[]).map((e) => ({ seq: e.seq, at: e.at.toISOString(), actor: e.actorName, action: e.action, target: targetText(e), hash: e.hash })),
     total: count.total,
     page: input.page,
     pageSize: input.pageSize,

@@ -102,10 +102,10 @@ export default function BindPage() {
       // switchTab closes this page; 我的 greets the member by name.
       void Taro.switchTab({ url: ROUTES.me })
     } catch (err) {
-      // Keep what was typed; the server's Chinese sentence says what to do next.
+      // Keep what was typed; the server's Chinese sentence says what to do next, once, above the
+      // button (a toast as well would say it twice and cover the button).
       const message = err instanceof ActionError ? err.message : String(err)
       setServerError(message)
-      void Taro.showToast({ title: message, icon: 'none', duration: 2500 })
     } finally {
       setSubmitting(false)
     }

@@ -16,10 +16,11 @@ export type ProfileErrors = Partial<Record<keyof ProfileInput, string>>
 export function checkInviteCode(typed: string): { code: string } | { error: string } {
   const code = normalizeInviteCode(typed.trim())
   if (!code) return { error: '请输入邀请码' }
+  // Length first: a short code with a 1 in it is short, not a question of which characters exist.
+  if (code.length !== INVITE_LENGTH) return { error: `邀请码是 ${INVITE_LENGTH} 位，例如 ABCD-EFGH` }
   if ([...code].some((c) => !INVITE_ALPHABET.includes(c))) {
     return /[01OIL]/.test(code) ? { error: '邀请码里没有数字 0、1 和字母 O、I、L，请再核对一下' } : { error: '邀请码只有字母和数字，例如 ABCD-EFGH' }
   }
-  if (code.length !== INVITE_LENGTH) return { error: `邀请码是 ${INVITE_LENGTH} 位，例如 ABCD-EFGH` }
   return { code }
 }
 

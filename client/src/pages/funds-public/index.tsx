@@ -54,6 +54,21 @@ export default function FundsPublicPage() {
 function Spending({ data }: { data: PublicSpending }) {
   const quarters = QUARTERS.map((_, q) => data.lines.reduce((s, l) => s + (l.quarters[q] ?? 0), 0))
   const largest = Math.max(0, ...data.lines.map((l) => l.total ?? 0))
+  // Nothing to publish yet: a sentence, not a wall of 0.00 (held-back aid included: it is not shown either).
+  if (data.total === 0) {
+    return (
+      <EmptyState
+        className='public-empty'
+        title={`${data.year} 年还没有可公开的支出`}
+        description={
+          data.heldBack
+            ? '本年的帮扶慰问发放笔数较少，为保护受助会员不单独公开；福利兑现、活动费用报销等支出发生后，各科目的合计会公布在这里'
+            : '福利兑现、活动费用报销、帮扶慰问发放后，各科目的支出合计会公布在这里'
+        }
+        art='benefits'
+      />
+    )
+  }
   return (
     <>
       <View className='public-card public-total'>
@@ -68,35 +83,31 @@ function Spending({ data }: { data: PublicSpending }) {
           ))}
         </View>
       </View>
-      {data.total === 0 && !data.heldBack ? (
-        <EmptyState className='public-empty' title={`${data.year} 年还没有支出`} description='福利兑现、活动费用报销、帮扶慰问发放后，各科目的支出合计会公布在这里' art='benefits' />
-      ) : (
-        <View className='public-card public-lines'>
-          <View className='public-lines__title'>各科目支出（元）</View>
-          {data.lines.map((l) => (
-            <View key={l.line} className='public-line' data-line={l.line}>
-              <View className='public-line__head'>
-                <Text className='public-line__name'>{l.name}</Text>
-                <Text className='public-line__total'>{l.total === null ? '不单独公开' : formatMoney(l.total)}</Text>
-              </View>
-              <View className='public-bar'>
-                <View className='public-bar__fill' style={{ width: `${publicBarWidth(l.total ?? 0, largest)}%` }} />
-              </View>
-              {l.quarters.every((q) => q === null) ? (
-                <View className='public-line__quarters public-line__note'>{l.total === null ? '本年发放笔数较少，为保护受助会员不单独公开' : '按全年公开，不分季度'}</View>
-              ) : (
-                <View className='public-line__quarters'>
-                  {QUARTERS.map((name, q) => (
-                    <Text key={name} className='public-line__quarter'>
-                      {name} {formatMoney(l.quarters[q] ?? 0)}
-                    </Text>
-                  ))}
-                </View>
-              )}
+      <View className='public-card public-lines'>
+        <View className='public-lines__title'>各科目支出（元）</View>
+        {data.lines.map((l) => (
+          <View key={l.line} className='public-line' data-line={l.line}>
+            <View className='public-line__head'>
+              <Text className='public-line__name'>{l.name}</Text>
+              <Text className='public-line__total'>{l.total === null ? '不单独公开' : formatMoney(l.total)}</Text>
             </View>
-          ))}
-        </View>
-      )}
+            <View className='public-bar'>
+              <View className='public-bar__fill' style={{ width: `${publicBarWidth(l.total ?? 0, largest)}%` }} />
+            </View>
+            {l.quarters.every((q) => q === null) ? (
+              <View className='public-line__quarters public-line__note'>{l.total === null ? '本年发放笔数较少，为保护受助会员不单独公开' : '按全年公开，不分季度'}</View>
+            ) : (
+              <View className='public-line__quarters'>
+                {QUARTERS.map((name, q) => (
+                  <Text key={name} className='public-line__quarter'>
+                    {name} {formatMoney(l.quarters[q] ?? 0)}
+                  </Text>
+                ))}
+              </View>
+            )}
+          </View>
+        ))}
+      </View>
     </>
   )
 }

@@ -141,8 +141,9 @@ function CampaignFormView({ onDone }: { onDone: () => void }) {
     } catch (err) {
       const error = err instanceof ActionError ? err : new ActionError('INTERNAL', String(err))
       const key = errorKeyOf(error.details?.field)
+      // Said once: under the field it names, or else as a toast.
       if (key && key !== 'option') setErrors((e) => ({ ...e, [key]: error.message }))
-      void Taro.showToast({ title: error.message, icon: 'none', duration: 3000 })
+      else void Taro.showToast({ title: error.message, icon: 'none', duration: 3000 })
     } finally {
       setBusy(false)
     }

@@ -28,7 +28,8 @@ export function scopeOptions(me: MeView): ScopeOption[] {
   if (me.roles.includes('admin')) options.push({ key: 'union', scope: { kind: 'union' }, name: '全会活动' })
   for (const g of me.grants) {
     const s = g.scope
-    if (g.role !== 'leader' || !s || (s.kind !== 'department' && s.kind !== 'group')) continue
+    // Nobody posts for a department or group that no longer exists.
+    if (g.role !== 'leader' || !s || s.gone || (s.kind !== 'department' && s.kind !== 'group')) continue
     const key = `${s.kind}:${s.id}`
     if (options.some((o) => o.key === key)) continue
     options.push({ key, scope: { kind: s.kind, id: s.id }, name: s.kind === 'department' ? `${s.name}工会小组` : `${s.name}兴趣小组` })

@@ -196,8 +196,8 @@ function EventFormView({ scopes, initial, editing }: EventFormProps) {
       const error = err instanceof ActionError ? err : new ActionError('INTERNAL', String(err))
       const key = errorKeyOf(error.details?.field)
       if (key && key !== 'field') setErrors((e) => ({ ...e, [key]: error.message }))
+      // Said once, above the button: a toast as well would repeat it and cover the button.
       setFailure(error.message)
-      void Taro.showToast({ title: error.message, icon: 'none', duration: 2500 })
     } finally {
       setBusy(false)
     }
