@@ -14,8 +14,10 @@ import type {
   PointDoc,
   RoleDoc,
   UnionDoc,
+  VoucherDoc,
 } from '../cloudfunctions/_lib/documents'
 import { DEFAULT_CATEGORIES, policyChanges } from '../shared/domain/hardship'
+import { birthdayVoucherWindow } from '../shared/domain/benefits'
 
 /** The demo union `npm start` creates on first run. Names are invented. */
 /** 联系工会 shows the office's phone and place (an admin changes them in 管理后台 → 工会联系方式). */
@@ -200,6 +202,47 @@ export function demoCakeCampaign(now: Date): CampaignDoc {
     claimClosesAt: new Date(`${year}-12-31T23:59:59+08:00`), redeemFrom: new Date(`${year}-01-01T00:00:00+08:00`), redeemUntil: new Date(`${year}-12-31T23:59:59+08:00`),
     points: DEMO_POINTS.map((p) => ({ id: p._id, name: p.name })), autoBirthday: true, issueCursor: '', remindedAt: null, createdBy: 'demo-member-01', createdAt: now,
   }
+}
+
+/**
+ * The birthday campaign as it stands after running since January: each member whose birth month
+ * has passed got a voucher on the 1st of that month (the daily timer's rule), valid to the end of
+ * the next month; three in four collected a cake at 好利来, the others let it lapse. This month's
+ * birthdays are left to the timer, which issues them when the app starts. The ledger holds what the
+ * functions would have posted: one commitment per monthly pass, one spend per cake collected.
+ */
+export function demoBirthdayHistory(now: Date): { vouchers: VoucherDoc[]; ledger: Record<string, unknown>[] } {
+  const c = demoCakeCampaign(now)
+  const month = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', month: 'numeric' }).format(now))
+  const wangFang = person('demo-member-03')
+  const cakeShop = DEMO_POINTS[0]
+  const vouchers: VoucherDoc[] = []
+  const ledger: Record<string, unknown>[] = []
+  const base = { unionId: c.unionId, year: c.year, line: 'cake', source: { type: 'benefit', id: c._id }, reverses: null, sealed: false }
+  for (let m = 1; m < month; m++) {
+    const mm = String(m).padStart(2, '0')
+    const born = DEMO_MEMBERS.filter((p) => p.status !== '离会' && p.birthday?.startsWith(`${mm}-`))
+    if (!born.length) continue
+    const issuedAt = new Date(`${c.year}-${mm}-01T08:00:00+08:00`)
+    const window = birthdayVoucherWindow(c, issuedAt)
+    const pass = `demo-${mm}`
+    ledger.push({ _id: `benefit-issue:${c._id}:${pass}`, ...base, committed: born.length * c.faceValue, spent: 0, memo: `${c.name}：发放 ${born.length} 张`, by: 'system', byName: '系统', at: issuedAt })
+    born.forEach((p, k) => {
+      const collected = k % 4 !== 3
+      const redeemedAt = new Date(`${c.year}-${mm}-${String(10 + k).padStart(2, '0')}T17:30:00+08:00`)
+      const _id = `cake:${c.unionId}:${c.year}:${p._id}`
+      vouchers.push({
+        _id, unionId: c.unionId, campaignId: c._id, kind: 'cake', name: c.name, year: c.year, faceValue: c.faceValue,
+        memberId: p._id, memberName: p.name, departmentId: p.departmentId, departmentName: p.departmentName,
+        needsChoice: false, optionId: c.options[0].id, optionName: c.options[0].name, status: collected ? 'redeemed' : 'issued',
+        ...window, points: c.points, issuedAt, redeemedAt: collected ? redeemedAt : null,
+        redemption: collected ? { at: redeemedAt, pointId: cakeShop._id, pointName: cakeShop.name, by: wangFang._id, byName: wangFang.name, requestId: `demo-redeem-${p._id}`, proxyReason: null } : null,
+        remindedAt: null, issuePass: pass, settled: true,
+      })
+      if (collected) ledger.push({ _id: `benefit-spend:${_id}`, ...base, committed: -c.faceValue, spent: c.faceValue, memo: `${c.name}：${cakeShop.name} 核销`, by: wangFang._id, byName: wangFang.name, at: redeemedAt })
+    })
+  }
+  return { vouchers, ledger }
 }
 
 /** This year's budget as the committee approved it (分), so approvals have a line to draw on. */

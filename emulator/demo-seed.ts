@@ -1,6 +1,7 @@
 import * as cloudbase from '@cloudbase/node-sdk'
 import {
   demoAidLedger,
+  demoBirthdayHistory,
   demoBudget,
   demoCakeCampaign,
   DEMO_POINTS,
@@ -42,11 +43,14 @@ export async function seedDemo(db: Db): Promise<boolean> {
   await put('hardship_visits', DEMO_HARDSHIP_VISITS)
   await put('redeem_points', DEMO_POINTS)
   await put('campaigns', [demoCakeCampaign(new Date())])
+  // Birthday vouchers of the months already past; this month's the daily timer issues on start.
+  const birthdays = demoBirthdayHistory(new Date())
+  await put('vouchers', birthdays.vouchers)
   const budget = demoBudget(new Date())
   await put('budgets', [budget.budget])
-  const aid = demoAidLedger().filter((e) => e.year === budget.budget.year)
-  await put('ledger', aid)
-  await put('budget_lines', budget.lines.map((l) => ({ ...l, available: l.available - aid.filter((e) => e.line === l.line).reduce((sum, e) => sum + e.committed + e.spent, 0) })))
+  const posted = [...demoAidLedger().filter((e) => e.year === budget.budget.year), ...(birthdays.ledger as { _id: string; line: string; committed: number; spent: number }[])]
+  await put('ledger', posted)
+  await put('budget_lines', budget.lines.map((l) => ({ ...l, available: l.available - posted.filter((e) => e.line === l.line).reduce((sum, e) => sum + e.committed + e.spent, 0) })))
   // The union goes last: its presence marks a complete seed.
   await put('unions', [DEMO_UNION])
   return true

@@ -1,5 +1,5 @@
 import type { OptionView, PointView, VoucherView } from '@shared/contract'
-import { voucherState } from '@shared/domain/benefits'
+import { birthdayVoucherWindow, voucherState } from '@shared/domain/benefits'
 import { shanghaiYear } from '@shared/domain/time'
 import { notFound } from '../_lib/app-error'
 import type { Deps } from '../_lib/deps'
@@ -66,6 +66,8 @@ export function toVoucherView(v: VoucherDoc, c: CampaignDoc | undefined, stock: 
 /** A new voucher for a member, as the campaign stands. A single-option campaign needs no choice. */
 export function newVoucher(c: CampaignDoc, m: MemberDoc, now: Date): VoucherDoc {
   const single = c.options.length === 1
+  // Birthday vouchers are the member's for their birthday, not the whole campaign's year.
+  const window = c.autoBirthday ? birthdayVoucherWindow(c, now) : c
   return {
     _id: voucherId(c, m._id),
     unionId: c.unionId,
@@ -82,9 +84,9 @@ export function newVoucher(c: CampaignDoc, m: MemberDoc, now: Date): VoucherDoc 
     optionId: single ? c.options[0].id : null,
     optionName: single ? c.options[0].name : null,
     status: 'issued',
-    claimClosesAt: c.claimClosesAt,
-    redeemFrom: c.redeemFrom,
-    redeemUntil: c.redeemUntil,
+    claimClosesAt: window.claimClosesAt,
+    redeemFrom: window.redeemFrom,
+    redeemUntil: window.redeemUntil,
     points: c.points,
     issuedAt: now,
     redeemedAt: null,

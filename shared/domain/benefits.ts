@@ -4,7 +4,7 @@
  */
 import type { MemberStatus } from './roster'
 import { formatMoney } from './money'
-import { dateTimeText } from './time'
+import { dateTimeText, inShanghai } from './time'
 
 export const BENEFIT_KINDS = ['cake', 'holiday', 'other'] as const
 export type BenefitKind = (typeof BENEFIT_KINDS)[number]
@@ -71,3 +71,22 @@ export function maskName(name: string): string {
   if (chars.length === 2) return `${chars[0]}*`
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`
 }
+
+export interface VoucherWindow {
+  readonly claimClosesAt: Date
+  readonly redeemFrom: Date
+  readonly redeemUntil: Date
+}
+
+/**
+ * A birthday cake voucher is the member's for their birthday: usable from the month it is issued
+ * (the birth month, or later for a member who joined after it) to the end of the following month,
+ * never outside the campaign's own window — not a voucher valid all year for everyone at once.
+ */
+export function birthdayVoucherWindow(campaign: VoucherWindow, issuedAt: Date): VoucherWindow {
+  const month = inShanghai(issuedAt).startOf('month')
+  const from = new Date(Math.max(campaign.redeemFrom.getTime(), month.toDate().getTime()))
+  const until = new Date(Math.min(campaign.redeemUntil.getTime(), month.add(2, 'month').toDate().getTime() - 1000))
+  return { redeemFrom: from, redeemUntil: until, claimClosesAt: new Date(Math.min(campaign.claimClosesAt.getTime(), until.getTime())) }
+}
+

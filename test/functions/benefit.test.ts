@@ -274,6 +274,22 @@ describe('the daily timer', () => {
     expect(cakes.every((v) => due.some((m) => m._id === v.memberId))).toBe(true)
     expect((await runDaily()).data.birthdays).toBe(0)
 
+    // The union's rule, as the demo shows it: each member's voucher came in their birth month and is
+    // good until the end of the next one — not everyone's at once, valid all year.
+    const demoCakes = (await db().collection('vouchers').where({ campaignId: `demo-cake-${year}` }).limit(100).get()).data as { memberId: string; issuedAt: Date; redeemUntil: Date }[]
+    const monthOf = (d: Date) => Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', month: 'numeric' }).format(new Date(d)))
+    for (const v of demoCakes) {
+      const born = Number(members.find((m) => m._id === v.memberId)!.birthday!.slice(0, 2))
+      expect(monthOf(v.issuedAt)).toBe(born)
+      expect([born, born + 1].includes(monthOf(v.redeemUntil)) || monthOf(v.redeemUntil) === 12).toBe(true)
+    }
+    expect(new Set(demoCakes.map((v) => monthOf(v.issuedAt))).size).toBeGreaterThan(month > 2 ? 2 : 0)
+    // Its books: what the functions would post — commitments for every voucher, spends for the cakes collected.
+    const entries = (await db().collection('ledger').where({ 'source.id': `demo-cake-${year}` }).limit(1000).get()).data as { committed: number; spent: number }[]
+    const redeemed = (await db().collection('vouchers').where({ campaignId: `demo-cake-${year}`, status: 'redeemed' }).count()).total
+    expect(entries.reduce((s, e) => s + e.committed + e.spent, 0)).toBe(demoCakes.length * 20000)
+    expect(entries.reduce((s, e) => s + e.spent, 0)).toBe(redeemed * 20000)
+
     const id = await createCampaign({ name: '即将过期', options: [{ name: '礼盒' }], redeemUntil: at(2 * DAY), claimClosesAt: at(DAY) })
     await issueAll(id)
     const reminded = (await runDaily()).data.reminded
