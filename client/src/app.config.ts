@@ -1,8 +1,10 @@
 /** Pages, tab bar and subpackages. Member pages stay in the main package; staff tools load on demand. */
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/activities/index', 'pages/groups/index', 'pages/benefits/index', 'pages/me/index', 'pages/bind/index', 'pages/group/index', 'pages/activity/index', 'pages/activity/code', 'pages/activity-signup/index', 'pages/benefits/code', 'pages/funds-public/index', 'pages/hardship/index', 'pages/hardship/apply', 'pages/hardship/detail', 'pages/messages/index'],
+  pages: ['pages/home/index', 'pages/activities/index', 'pages/groups/index', 'pages/benefits/index', 'pages/me/index', 'pages/bind/index', 'pages/group/index', 'pages/activity/index', 'pages/activity/code', 'pages/activity-signup/index', 'pages/benefits/code', 'pages/funds-public/index', 'pages/hardship/index', 'pages/hardship/apply', 'pages/hardship/detail'],
   subPackages: [
     { root: 'packages/admin', pages: ['index/index', 'members/index', 'member/index', 'import/index', 'invites/index', 'groups/index', 'benefits/index', 'benefit-campaign/index', 'hardship-policy/index', 'union/index'] },
+    // 消息: every member's, but opened from 我的 and 首页 only, so it loads on demand (preloaded from those tabs) and keeps the main package within its budget.
+    { root: 'packages/member', pages: ['messages/index'] },
     { root: 'packages/redeem', pages: ['index/index'] },
     // A group's leaders (and admins): requests, the full roster, 纪实.
     { root: 'packages/leader', pages: ['requests/index', 'roster/index', 'record/index'] },
@@ -13,6 +15,11 @@ export default defineAppConfig({
     // 帮扶审核: the queue, a request's decision and payment, 困难职工档案 with 送温暖 visits.
     { root: 'packages/reviewer', pages: ['queue/index', 'request/index', 'files/index', 'file/index'] },
   ],
+  // The tabs that open 消息 fetch its subpackage in the background, so the tap opens it at once.
+  preloadRule: {
+    'pages/home/index': { network: 'all', packages: ['packages/member'] },
+    'pages/me/index': { network: 'all', packages: ['packages/member'] },
+  },
   window: {
     backgroundTextStyle: 'light',
     backgroundColor: '#f5f6f8',

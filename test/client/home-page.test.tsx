@@ -143,7 +143,7 @@ describe('what needs me', () => {
     await act(async () => (container.querySelector('.home-request') as HTMLElement).click())
     expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/hardship/detail?id=r1' })
     await act(async () => (container.querySelector('.home-message') as HTMLElement).click())
-    expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/messages/index' })
+    expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/member/messages/index' })
     await act(async () => (container.querySelector('.home-voucher') as HTMLElement).click())
     expect(taro.switchTab).toHaveBeenLastCalledWith({ url: '/pages/benefits/index' })
     await act(async () => (container.querySelector('.home-section--activities .home-section__head') as HTMLElement).click())

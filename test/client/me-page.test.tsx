@@ -100,7 +100,7 @@ describe('the member\'s own things, 消息 with its badge, 联系工会', () => 
       })
     }
     await tap('messages')
-    expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/messages/index' })
+    expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/member/messages/index' })
     await tap('card')
     expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/member-card/index' })
     await tap('hardship')

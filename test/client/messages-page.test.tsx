@@ -13,8 +13,8 @@ import { act, render, screen, waitFor } from '@testing-library/react'
 import type { MessagePage, MessageView } from '@shared/contract'
 import * as taro from './mocks/taro'
 import { ActionError, callAction } from '../../client/src/services/cloud'
-import MessagesPage from '../../client/src/pages/messages/index'
-import { GONE_TEXT, openingOf } from '../../client/src/pages/messages/target'
+import MessagesPage from '../../client/src/packages/member/messages/index'
+import { GONE_TEXT, openingOf } from '../../client/src/packages/member/messages/target'
 
 const mockedCall = callAction as jest.MockedFunction<typeof callAction>
 

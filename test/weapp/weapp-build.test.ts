@@ -82,7 +82,8 @@ describe('weapp build (dist/weapp)', () => {
     ])
     expect(app.tabBar?.list.map((t) => t.pagePath)).toEqual(app.pages.slice(0, 5))
     expect(app.subPackages).toEqual([
-      { root: 'packages/admin', pages: ['index/index', 'members/index', 'member/index', 'import/index', 'invites/index', 'groups/index', 'benefits/index', 'benefit-campaign/index', 'hardship-policy/index'] },
+      { root: 'packages/admin', pages: ['index/index', 'members/index', 'member/index', 'import/index', 'invites/index', 'groups/index', 'benefits/index', 'benefit-campaign/index', 'hardship-policy/index', 'union/index'] },
+      { root: 'packages/member', pages: ['messages/index'] },
       { root: 'packages/redeem', pages: ['index/index'] },
       { root: 'packages/leader', pages: ['requests/index', 'roster/index', 'record/index'] },
       { root: 'packages/organizer', pages: ['create/index', 'attendees/index', 'checkin/index', 'expense/index'] },
@@ -132,6 +133,19 @@ describe('weapp build (dist/weapp)', () => {
     expect(text).not.toContain('local-login')
     expect(text).not.toContain('请选择一个演示账号登录')
     expect(text).not.toContain('x-local-openid')
+  })
+
+  it('asks WeChat for subscription messages at the taps before a notice, with the union\'s template ids, and reports what was accepted', () => {
+    // The app's own code, not Taro's list of every API name (taro.js) or third-party code (vendors.js).
+    const own = files(WEAPP_DIR)
+      .filter((f) => f.endsWith('.js') && !/(^|\/)(taro|vendors)\.js$/.test(posix(relative(WEAPP_DIR, f))))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n')
+    expect(own).toMatch(/\.requestSubscribeMessage\(\{tmplIds:/)
+    expect(own).toContain('message.templates')
+    expect(own).toContain('message.subscribe')
+    // The local demo's explanation is an h5 thing only.
+    expect(decodeEscapes(own)).not.toContain('微信提醒只在微信小程序里推送')
   })
 
   it('compiles with miniprogram-ci, offline, without errors', () => {

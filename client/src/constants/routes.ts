@@ -15,8 +15,8 @@ export const ROUTES = {
   hardship: '/pages/hardship/index',
   hardshipApply: '/pages/hardship/apply',
   hardshipDetail: '/pages/hardship/detail',
-  /** 消息 (main package, every member): notices newest first, opened from 我的 and 首页. */
-  messages: '/pages/messages/index',
+  /** 消息 (every member; a small subpackage preloaded by 首页 and 我的): notices newest first. */
+  messages: '/packages/member/messages/index',
   /** 电子会员证 (built alongside; the entry on 我的 points here). */
   memberCard: '/pages/member-card/index',
   admin: '/packages/admin/index/index',

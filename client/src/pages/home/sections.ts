@@ -14,7 +14,7 @@ export const activityStatusText = (a: HomeActivity): string => myStatusText(a.my
 
 /** The line under an event: when, where, and for a lottery not yet drawn, when the draw is. */
 export function activityLine(a: HomeActivity, now: Date = new Date()): string {
-  const when = `${timeRangeText(a.startAt, a.endAt, now)} · ${a.place}`
+  const when = `${timeRangeText(a.startAt, a.endAt, now)}\n${a.place}`
   if (a.myStatus === 'entered' && a.drawAt) return `${when}\n${dateTimeText(a.drawAt, now)} 抽签`
   return when
 }

@@ -1,12 +1,11 @@
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { MessageView } from '@shared/contract'
-import { useReloadOnChange } from '../../hooks/useReloadOnChange'
-import { LoadingState } from '../../components/LoadingState'
-import { ErrorState } from '../../components/ErrorState'
-import { EmptyState } from '../../components/EmptyState'
-import { Button } from '../../ui/nutui'
-import { LOCAL_EXPLANATION } from '../../services/subscribe'
+import { useReloadOnChange } from '../../../hooks/useReloadOnChange'
+import { LoadingState } from '../../../components/LoadingState'
+import { ErrorState } from '../../../components/ErrorState'
+import { EmptyState } from '../../../components/EmptyState'
+import { Button } from '../../../ui/nutui'
 import { openHint, openingOf } from './target'
 import { useMessages } from './useMessages'
 import './index.scss'
@@ -35,7 +34,7 @@ export default function MessagesPage() {
 
   return (
     <View className='page page-messages'>
-      {process.env.TARO_ENV === 'h5' && LOCAL_MODE ? <View className='messages-local-note'>{LOCAL_EXPLANATION}。</View> : null}
+      {process.env.TARO_ENV === 'h5' && LOCAL_MODE ? <View className='messages-local-note'>本地演示：微信提醒只在微信小程序里推送，全部通知都在这里。</View> : null}
       {list.loading && !list.items.length ? (
         <LoadingState rows={4} />
       ) : list.error ? (
@@ -47,7 +46,7 @@ export default function MessagesPage() {
           <View className='messages-bar'>
             <Text className='messages-bar__count'>{list.unread > 0 ? `${list.unread} 条未读` : '全部已读'}</Text>
             {list.unread > 0 ? (
-              <Button className='messages-read-all' size='small' fill='outline' onClick={() => void list.readAll()}>
+              <Button className='messages-read-all' type='primary' size='small' fill='outline' onClick={() => void list.readAll()}>
                 全部已读
               </Button>
             ) : null}

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { MessageView } from '@shared/contract'
-import { ActionError, callAction } from '../../services/cloud'
-import { setUnreadMessages } from '../../hooks/useTabBadges'
+import { ActionError, callAction } from '../../../services/cloud'
+import { setUnreadMessages } from '../../../hooks/useTabBadges'
 
 const PAGE_SIZE = 20
 

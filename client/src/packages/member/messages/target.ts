@@ -3,7 +3,7 @@
  * wording is tested without a page.
  */
 import type { MessageTarget, MessageView } from '@shared/contract'
-import { ROUTES, withId } from '../../constants/routes'
+import { ROUTES, withId } from '../../../constants/routes'
 
 export type Opening =
   /** A page to push onto the stack. */
