@@ -26,6 +26,9 @@ const CALLS = Number(process.env.BENCH_CALLS ?? 200)
 const CASES: { name: ActionName; as: string; input: ActionInput<ActionName> }[] = [
   { name: 'member.me', as: 'demo-member', input: {} },
   { name: 'member.me', as: 'demo-leader', input: {} },
+  // 首页's one call: member.me's view and what needs the member, in parallel steps.
+  { name: 'member.home', as: 'demo-member', input: {} },
+  { name: 'member.home', as: 'demo-leader', input: {} },
   { name: 'member.departments', as: 'demo-member', input: {} },
   { name: 'member.list', as: 'demo-admin', input: { keyword: '张', pageSize: 20 } },
   { name: 'member.get', as: 'demo-admin', input: { id: 'demo-member-10' } },
