@@ -228,7 +228,7 @@ export function demoBirthdayHistory(now: Date): { vouchers: VoucherDoc[]; ledger
     const pass = `demo-${mm}`
     ledger.push({ _id: `benefit-issue:${c._id}:${pass}`, ...base, committed: born.length * c.faceValue, spent: 0, memo: `${c.name}：发放 ${born.length} 张`, by: 'system', byName: '系统', at: issuedAt })
     born.forEach((p, k) => {
-      const collected = k % 4 !== 3
+      const collected = (vouchers.length + 1) % 4 !== 0
       const redeemedAt = new Date(`${c.year}-${mm}-${String(10 + k).padStart(2, '0')}T17:30:00+08:00`)
       const _id = `cake:${c.unionId}:${c.year}:${p._id}`
       vouchers.push({

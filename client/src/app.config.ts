@@ -26,6 +26,9 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#c8161d',
     navigationBarTitleText: '职工之家',
     navigationBarTextStyle: 'white',
+    // WeChat always draws its title bar; the h5 build draws Taro's own only when asked: a title and,
+    // on sub-pages, a back arrow (or home, for a page opened on its own).
+    navigationStyle: 'default',
   },
   tabBar: {
     color: '#8a8f99',

@@ -599,7 +599,14 @@ describe('公开栏', () => {
     expect(first.container.querySelector('.public-line')).toBeNull()
     first.unmount()
 
-    serve({ 'member.home': () => ({ me: me(['member']), activities: [], gifts: [], vouchers: [], requests: [], messages: [] }) })
+    // A line with nothing spent says so in words, not four 0.00s.
+    serve({ 'funds.public': () => spending([['activities', '文体活动', [0, 0, 0, 0]], ['cake', '蛋糕券', [20000, 0, 0, 0]]]) })
+    const partly = render(<FundsPublicPage />)
+    await waitFor(() => expect(partly.container.querySelector('[data-line="activities"] .public-line__note')?.textContent).toBe('本年暂无支出'))
+    expect(partly.container.querySelectorAll('[data-line="activities"] .public-line__quarter')).toHaveLength(0)
+    expect(partly.container.querySelectorAll('[data-line="cake"] .public-line__quarter')).toHaveLength(4)
+    partly.unmount()
+
     // Only a few aid payments, held back to protect who got them: the same sentence, saying why.
     serve({ 'funds.public': () => ({ ...spending([['activities', '文体活动', [0, 0, 0, 0]]]), heldBack: true }) })
     const held = render(<FundsPublicPage />)

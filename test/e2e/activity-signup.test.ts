@@ -1,7 +1,8 @@
 /**
  * An event with two places, in the browser: 张伟 posts it through 发布活动 (the default times: a week
  * ahead, sign-up open now); 刘洋 and 陈静 get the places, 王芳 is 排队第 1 位; 刘洋 cancels and
- * 王芳 moves up to 已报名; 张伟 opens 现场签到, types 陈静's six digits and sees her checked in;
+ * 王芳 moves up to 已报名; the event moves to this morning (check-in opens two hours before the
+ * start); 张伟 opens 现场签到, types 陈静's six digits and sees her checked in;
  * he exports the 报名名单 (a real XLSX with both names), then moves the meeting point through
  * 修改活动, and 王芳 sees the new place.
  */
@@ -107,6 +108,16 @@ it('two places: two confirmed, the third waits, moves up on a cancellation, is c
   await openAs('王芳')
   await status().filter({ hasText: '已报名' }).waitFor()
   await page.goBack()
+
+  // —— Check-in opens two hours before the start: the walk moves to this morning (as 修改活动 would) ——
+  const d = (await app.call('activity.get', { id }, 'demo-admin')).body.data
+  const soon = (ms: number) => new Date(Date.now() + ms).toISOString()
+  const moved = await app.call(
+    'activity.update',
+    { id, title: d.title, type: d.type, place: d.place, startAt: soon(3600_000), endAt: soon(3 * 3600_000), signUpOpensAt: d.signUpOpensAt, signUpClosesAt: soon(1800_000), cancelDeadline: soon(1800_000), capacity: d.capacity },
+    'demo-admin',
+  )
+  expect(moved.body.ok).toBe(true)
 
   // —— 张伟 checks 陈静 in with her six digits ——
   await openAs('张伟')

@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react'
+import { memo, useEffect, useMemo } from 'react'
 import type { CheckInCode } from '@shared/contract'
 import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
@@ -9,6 +9,7 @@ import { ActionError } from '../../services/cloud'
 import { qrMatrix } from './qr'
 import { useCheckInCode } from './useCheckInCode'
 import { useBrightScreen } from '../../hooks/useBrightScreen'
+import { markChanged } from '../../hooks/useReloadOnChange'
 import './code.scss'
 
 /** 「123 456」: two groups of three, easier to read out. */
@@ -26,6 +27,11 @@ export default function ActivityCodePage() {
   useBrightScreen()
   const token = code?.state === 'open' ? code.token : undefined
   const matrix = useMemo(() => (token ? qrMatrix(token) : undefined), [token])
+  // Checked in: the event page under this one shows 已签到 (no 取消报名) when the member goes back.
+  const checkedIn = code?.state === 'checked-in'
+  useEffect(() => {
+    if (checkedIn) markChanged('activities')
+  }, [checkedIn])
 
   if (!id) {
     return (

@@ -94,7 +94,9 @@ function Spending({ data }: { data: PublicSpending }) {
             <View className='public-bar'>
               <View className='public-bar__fill' style={{ width: `${publicBarWidth(l.total ?? 0, largest)}%` }} />
             </View>
-            {l.quarters.every((q) => q === null) ? (
+            {l.total === 0 ? (
+              <View className='public-line__quarters public-line__note'>本年暂无支出</View>
+            ) : l.quarters.every((q) => q === null) ? (
               <View className='public-line__quarters public-line__note'>{l.total === null ? '本年发放笔数较少，为保护受助会员不单独公开' : '按全年公开，不分季度'}</View>
             ) : (
               <View className='public-line__quarters'>
