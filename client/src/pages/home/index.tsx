@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { HomeView } from '@shared/contract'
 import { useAction } from '../../hooks/useAction'
 import { useReloadOnChange } from '../../hooks/useReloadOnChange'
@@ -14,16 +14,7 @@ import { ROUTES, withId } from '../../constants/routes'
 import { dateTimeText } from '../../constants/activities'
 import { openMyActivities } from '../activities/open-mine'
 import { activityLine, activityStatusText, isExpiringSoon, requestWho, voucherLine } from './sections'
-import activitiesIcon from '../../assets/tabbar/activities-active.png'
-import groupsIcon from '../../assets/tabbar/groups-active.png'
-import benefitsIcon from '../../assets/tabbar/benefits-active.png'
 import './index.scss'
-
-const SHORTCUTS = [
-  { text: '活动报名', hint: '文体活动、讲座', icon: activitiesIcon, url: ROUTES.activities },
-  { text: '兴趣小组', hint: '和同事一起玩', icon: groupsIcon, url: ROUTES.groups },
-  { text: '我的福利', hint: '蛋糕券与节日礼', icon: benefitsIcon, url: ROUTES.benefits },
-] as const
 
 /** 首页: what needs me — unread messages, my coming events, gifts and vouchers, my requests — from one call. */
 export default function HomePage() {
@@ -69,15 +60,6 @@ export default function HomePage() {
               <View className='home-care__hint'>生病住院、家庭困难、婚育退休，一次申报随时查进展</View>
             </View>
             <View className='home-care__arrow'>›</View>
-          </View>
-          <View className='home-shortcuts'>
-            {SHORTCUTS.map((s) => (
-              <View key={s.url} className='home-shortcut' onClick={() => void Taro.switchTab({ url: s.url })}>
-                <Image className='home-shortcut__icon' src={s.icon} />
-                <View className='home-shortcut__text'>{s.text}</View>
-                <View className='home-shortcut__hint'>{s.hint}</View>
-              </View>
-            ))}
           </View>
           <View className='home-link home-funds-public' onClick={() => void Taro.navigateTo({ url: ROUTES.fundsPublic })}>
             <View className='home-link__text'>经费公开栏</View>
