@@ -161,7 +161,9 @@ const INPUTS: Record<ActionName, () => object> = {
 }
 
 const opened: string[] = []
-const MONEY_TRAIL = new Set<ActionName>(['funds.budget', 'funds.ledger', 'funds.report'])
+// The audit log shows an aid step as its line and amount (the same facts as its ledger entry, to the
+// same readers), never the request, a name or the story.
+const MONEY_TRAIL = new Set<ActionName>(['funds.budget', 'funds.ledger', 'funds.report', 'funds.auditLog'])
 
 /** Everything a caller could read from an answer: the JSON, and the cells of any spreadsheet it links. */
 async function readable(name: string, body: unknown): Promise<string> {
