@@ -63,7 +63,7 @@ it('a holiday gift: set up and issued by the admin, chosen and shown by a member
   const due = (await app.call('benefit.campaign', { id }, 'demo-admin')).body.data.progress.eligible as number
   const ask = `将给 ${due} 位会员各发 1 张：${due} × 200.00 元 = ${formatMoney(due * 20000)} 元，从「节日慰问品」预算列支（核销时转为支出，过期未用的退回）。`
   await a('.page-admin-campaign .campaign-issue-button').click()
-  await expect(admin.locator('.taro__modal .taro-modal__content').textContent()).resolves.toBe(ask)
+  await expect(admin.locator('.taro__modal .taro-modal__text').textContent()).resolves.toBe(ask)
   await admin.locator('.taro__modal .taro-model__cancel').click()
   await admin.locator('.taro__modal').waitFor({ state: 'hidden' })
   expect((await app.call('benefit.campaign', { id }, 'demo-admin')).body.data.progress.issued).toBe(0)

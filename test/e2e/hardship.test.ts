@@ -104,7 +104,7 @@ it('刘洋 asks for a hospital 慰问 with a photo; 韩冰 approves 800 元 and 
   await visible('.request-case input').fill('肺炎')
   // 批准 commits money: the amount and the budget line first.
   await visible('.request-approve').click()
-  await expect(page.locator('.taro__modal .taro-modal__content').textContent()).resolves.toBe('批准向刘洋发放「生病住院」800.00 元，从「会员慰问」预算列支，批准后即占用预算余额。')
+  await expect(page.locator('.taro__modal .taro-modal__text').textContent()).resolves.toBe('批准向刘洋发放「生病住院」800.00 元，从「会员慰问」预算列支，批准后即占用预算余额。')
   await page.locator('.taro__modal .taro-model__confirm').click()
   await request.locator('.request-status').filter({ hasText: '已批准，待发放' }).waitFor()
   await visible('.request-pay .pay-method--bank').click()
