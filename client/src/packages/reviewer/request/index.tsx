@@ -73,9 +73,9 @@ export default function ReviewerRequestPage() {
     if (busy) return
     const checked = checkApproval(req, decision)
     if ('errors' in checked) return setErrors(checked.errors)
-    void run('approve', () => callAction('hardship.approve', { id: req.id, ...checked.input }), '已批准')
     const { confirm } = await Taro.showModal({ title: '确认批准', content: approvalConfirmText(req, checked.input.amountFen), confirmText: '批准', cancelText: '再想想' })
     if (!confirm) return
+    void run('approve', () => callAction('hardship.approve', { id: req.id, ...checked.input }), '已批准')
   }
   const refuse = (req: HardshipRequestDetail, step: 'return' | 'reject') => {
     const checked = checkReason(decision, step)
