@@ -1,10 +1,7 @@
 import dayjs from 'dayjs'
 import utc from 'dayjs/plugin/utc'
-import timezone from 'dayjs/plugin/timezone'
 
 dayjs.extend(utc)
-// Functions that name the zone (`dayjs.tz(text, UNION_TZ)`) rely on this module having extended dayjs.
-dayjs.extend(timezone)
 
 /** The union lives in Asia/Shanghai; functions run in UTC and phones in any zone. Every calendar rule and every date a person reads goes through here. */
 export const UNION_TZ = 'Asia/Shanghai'

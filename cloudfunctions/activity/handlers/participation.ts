@@ -1,6 +1,5 @@
-import dayjs from 'dayjs'
 import { isWithinCheckIn } from '@shared/domain/check-in'
-import { UNION_TZ } from '@shared/domain/time'
+import { SHANGHAI_OFFSET } from '@shared/domain/time'
 import type { Handler } from '../../_lib/entry'
 import type { ActivityDoc, MemberDoc, SignupDoc } from '../../_lib/documents'
 import { readAll } from '../../_lib/read-all'
@@ -14,8 +13,8 @@ import { readAll } from '../../_lib/read-all'
 export const participation: Handler<'activity.participation'> = async ({ deps, me, input }) => {
   const { db } = deps
   const _ = db.command
-  const from = dayjs.tz(`${input.year}-01-01 00:00`, UNION_TZ).toDate()
-  const to = dayjs.tz(`${input.year + 1}-01-01 00:00`, UNION_TZ).toDate()
+  const from = new Date(`${input.year}-01-01T00:00:00${SHANGHAI_OFFSET}`)
+  const to = new Date(`${input.year + 1}-01-01T00:00:00${SHANGHAI_OFFSET}`)
   const [acts, members] = await Promise.all([
     readAll<ActivityDoc>(db.collection('activities').where({ unionId: me.unionId, status: 'open', startAt: _.gte(from).and(_.lt(to)) }).field({ _id: true, startAt: true, endAt: true })),
     readAll<MemberDoc>(db.collection('members').where({ unionId: me.unionId, status: _.neq('离会') }).field({ name: true, departmentName: true })),
