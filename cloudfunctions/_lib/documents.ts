@@ -518,10 +518,3 @@ export interface CardLiveCodeDoc {
   readonly memberId: string
   readonly expiresAt: Date
 }
-
-/** The same for a member card (_id = card:union:digits, in the same collection and sweep). */
-export interface CardLiveCodeDoc {
-  readonly _id: string
-  readonly memberId: string
-  readonly expiresAt: Date
-}

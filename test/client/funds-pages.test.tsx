@@ -26,6 +26,7 @@ import FundsAuditPage from '../../client/src/packages/funds/audit/index'
 import ExpensePage from '../../client/src/packages/organizer/expense/index'
 import FundsPublicPage from '../../client/src/pages/funds-public/index'
 import HomePage from '../../client/src/pages/home/index'
+import { dateTimeText } from '@shared/domain/time'
 
 const mockedCall = callAction as jest.MockedFunction<typeof callAction>
 const mockedUpload = uploadFile as jest.MockedFunction<typeof uploadFile>
@@ -124,7 +125,7 @@ describe('经费概览', () => {
     expect(mockedCall).toHaveBeenCalledWith('funds.budget', { year: YEAR }, { silent: true })
     expect(holiday.querySelector('.funds-line__name')?.textContent).toBe('节日慰问品')
     expect(holiday.querySelector('.funds-line__rate')?.textContent).toBe('62.5%')
-    expect(texts(holiday, '.funds-line__numbers > *')).toEqual(['预算 2000.00', '已承诺 500.00', '已支出 750.00', '结余 750.00'])
+    expect(texts(holiday, '.funds-line__numbers > *')).toEqual(['预算 2,000.00', '已承诺 500.00', '已支出 750.00', '结余 750.00'])
     expect(holiday.querySelector('.fund-bar__part--spent')?.getAttribute('data-width')).toBe('37.5')
     expect(holiday.querySelector('.fund-bar__part--committed')?.getAttribute('data-width')).toBe('25')
     // 培训 spent more than its budget: full bar, marked, remaining in red.
@@ -135,7 +136,7 @@ describe('经费概览', () => {
     // A line with nothing: an empty track, 「—」.
     expect(container.querySelector('[data-line="cake"] .fund-bar__part')).toBeNull()
     expect(container.querySelector('[data-line="cake"] .funds-line__rate')?.textContent).toBe('—')
-    expect(container.querySelector('.funds-figure--budget .funds-figure__value')?.textContent).toBe('153000.00')
+    expect(container.querySelector('.funds-figure--budget .funds-figure__value')?.textContent).toBe('153,000.00')
 
     // Participation by department, as bars of the rate.
     await screen.findByText('财务科')
@@ -235,11 +236,11 @@ describe('预算编制', () => {
       expect(el).toBeTruthy()
       return el!
     })
-    expect(holiday.querySelector('.budget-line__used')?.textContent).toBe('已使用 1250.00 元')
+    expect(holiday.querySelector('.budget-line__used')?.textContent).toBe('已使用 1,250.00 元')
     await waitFor(() => expect((holiday.querySelector('input') as HTMLInputElement).value).toBe('2000.00'))
 
     await type(holiday.querySelector('.budget-input'), '1000')
-    expect(holiday.querySelector('.budget-line__was')?.textContent).toBe('原预算 2000.00 元')
+    expect(holiday.querySelector('.budget-line__was')?.textContent).toBe('原预算 2,000.00 元')
     await click(container.querySelector('.budget-save'))
     expect(mockedCall).toHaveBeenCalledWith('funds.setBudget', { year: YEAR, lines: { holiday: 100000 } }, { silent: true })
     await waitFor(() => expect(holiday.querySelector('.budget-line__error')?.textContent).toBe('「节日慰问品」已使用 1250.00 元，预算不能少于此数'))
@@ -312,7 +313,7 @@ describe('台账', () => {
     expect(first.querySelector('.ledger-row__source')?.textContent).toBe('福利发放')
     expect(first.querySelector('.ledger-row__memo')?.textContent).toBe('核销：中秋慰问品')
     expect(texts(first, '.ledger-row__amounts > *')).toEqual(['承诺变动 -200.00', '支出 +200.00'])
-    expect(first.querySelector('.ledger-row__meta')?.textContent).toBe('2026-05-12 10:15 · 经办 王芳')
+    expect(first.querySelector('.ledger-row__meta')?.textContent).toBe(`${dateTimeText('2026-05-12T02:15:00.000Z', new Date())} · 经办 王芳`)
     expect(screen.getByText(/已记账的分录不会被修改或删除/)).toBeTruthy()
     const reversed = container.querySelector('[data-entry-id="activity-expense:x"]')!
     expect(reversed.querySelector('.ledger-row__mark--reversed')?.textContent).toBe('已冲正')
@@ -427,7 +428,7 @@ describe('报销审批', () => {
     await screen.findByText('报销记录')
     await waitFor(() => expect(container.querySelector('[data-expense-id="x1"]')).toBeTruthy())
     await click(container.querySelector('.expense-card__head'))
-    expect(container.querySelector('.expense-decision')?.textContent).toBe('张伟 于 2026-05-13 09:00 退回，原因：发票抬头不对')
+    expect(container.querySelector('.expense-decision')?.textContent).toBe(`张伟 于 ${dateTimeText('2026-05-13T01:00:00.000Z', new Date())} 退回，原因：发票抬头不对`)
     expect(container.querySelector('.expense-approve')).toBeNull()
     expect(container.querySelector('.expense-return')).toBeNull()
   })
@@ -451,7 +452,7 @@ describe('审计记录', () => {
     const { container } = render(<FundsAuditPage />)
     await waitFor(() => expect(container.querySelectorAll('.audit-row')).toHaveLength(3))
     expect(texts(container, '.audit-row__action')).toEqual(['通过活动报销', '封存分录（供校验）', '调整年度预算'])
-    expect(container.querySelector('[data-seq="1"] .audit-row__meta')?.textContent).toBe('2026-05-10 10:15 · 张伟')
+    expect(container.querySelector('[data-seq="1"] .audit-row__meta')?.textContent).toBe(`${dateTimeText('2026-05-10T02:15:00.000Z', new Date())} · 张伟`)
     expect(container.querySelector('[data-seq="1"] .audit-row__seq')?.textContent).toBe('#1')
 
     await click(container.querySelector('.audit-verify-button'))
@@ -460,7 +461,7 @@ describe('审计记录', () => {
     await waitFor(() => expect(mockedCall.mock.calls.filter(([name]) => name === 'funds.auditLog')).toHaveLength(2))
     await click(container.querySelector('.audit-verify-button'))
     await waitFor(() => expect(container.querySelector('.audit-result--broken')?.textContent).toBe('✗ 第 2 条记录有问题：第 2 条记录的内容被改动'))
-    expect(container.querySelector('.audit-last-seen')?.textContent).toBe('您上次校验（2026-05-12 10:20）时共 3 条，最新指纹 ab12cd34')
+    expect(container.querySelector('.audit-last-seen')?.textContent).toBe(`您上次校验（${dateTimeText('2026-05-12T02:20:00.000Z', new Date())}）时共 3 条，最新指纹 ab12cd34`)
     expect(container.querySelector('.audit-truncation-advice')).toBeNull()
     // A cut-off tail says which entries are gone and what to do.
     await click(container.querySelector('.audit-verify-button'))
@@ -573,7 +574,7 @@ describe('公开栏', () => {
     expect(texts(container.querySelector('[data-line="activities"]')!, '.public-line__quarter')).toEqual(['一季度 0.00', '二季度 170.00', '三季度 0.00', '四季度 0.00'])
     expect(container.querySelector('.public-notice')?.textContent).toContain('只公布各科目按季度的支出合计')
     expect(container.querySelector('.public-notice')?.textContent).toContain('接受全体会员监督')
-    expect(container.querySelector('.public-audit-head')?.textContent).toBe('账目记录共 42 条，最新指纹 ab12cd34，更新于 2026-05-10 10:15')
+    expect(container.querySelector('.public-audit-head')?.textContent).toBe(`账目记录共 42 条，最新指纹 ab12cd34，更新于 ${dateTimeText('2026-05-10T02:15:00.000Z', new Date())}`)
     // Not the future: next year is off.
     expect(container.querySelector('.public-year-next')?.className).toContain('public-year__step--off')
     await click(container.querySelector('.public-year-prev'))

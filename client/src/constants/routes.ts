@@ -29,6 +29,8 @@ export const ROUTES = {
   adminCampaigns: '/packages/admin/benefits/index',
   adminCampaign: '/packages/admin/benefit-campaign/index',
   adminHardshipPolicy: '/packages/admin/hardship-policy/index',
+  /** 核验会员证: union office staff check a member's 电子会员证 (name, department, status). */
+  adminCardCheck: '/packages/admin/card-check/index',
   /** 工会联系方式: the office phone and place members see under 联系工会 on 我的. */
   adminUnion: '/packages/admin/union/index',
   leaderRequests: '/packages/leader/requests/index',

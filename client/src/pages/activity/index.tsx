@@ -142,7 +142,7 @@ export default function ActivityPage() {
               <Fact label='地点' className='activity-fact--place' value={a.place} />
               <Fact label='名额' className='activity-fact--places' value={placesFact(a)} />
               <Fact label='名额分配' className='activity-fact--allocation' value={allocationText(a)} />
-              <Fact label='报名时间' className='activity-fact--window' value={`${dateTimeText(a.signUpOpensAt)} 至 ${dateTimeText(a.signUpClosesAt)}`} />
+              <Fact label='报名时间' className='activity-fact--window' value={timeRangeText(a.signUpOpensAt, a.signUpClosesAt)} />
               <Fact label='参加对象' className='activity-fact--audience' value={audienceText(a.audience, (d) => departments.find((x) => x.id === d)?.name, a.groupName)} />
             </View>
           </View>

@@ -13,7 +13,7 @@ import { EmptyState } from '../../components/EmptyState'
 import { LocalLogin } from '../../components/LocalLogin'
 import { Button } from '../../ui/nutui'
 import { ROUTES, withId } from '../../constants/routes'
-import { canChoose, groupByState, isSoldOut, kindLabel, nextStepText, pointsText, redeemWindowText, remainingText, shanghaiText, STATE_LABELS, usedText, yuanText } from './view'
+import { canChoose, groupByState, isSoldOut, kindLabel, nextStepText, pointsText, redeemWindowText, remainingText, STATE_LABELS, usedText, whenText, yuanText } from './view'
 import './index.scss'
 
 /** 福利 tab: the member's cake vouchers and holiday gifts, by what needs doing: choose, show, wait, done. */
@@ -114,7 +114,7 @@ function VoucherCard({ voucher: v, onChosen }: { voucher: VoucherView; onChosen:
 
       <View className='voucher-card__facts'>
         {v.optionName ? <Fact label='已选礼品' value={v.optionName} className='voucher-card__option' /> : null}
-        {v.options.length > 1 && v.state !== 'used' && v.state !== 'expired' ? <Fact label='选择截止' value={shanghaiText(v.claimClosesAt)} className='voucher-card__claim' /> : null}
+        {v.options.length > 1 && v.state !== 'used' && v.state !== 'expired' ? <Fact label='选择截止' value={whenText(v.claimClosesAt)} className='voucher-card__claim' /> : null}
         <Fact label='兑换时间' value={redeemWindowText(v)} className='voucher-card__window' />
         {v.points.length ? <Fact label='兑换地点' value={pointsText(v.points)} className='voucher-card__points' /> : null}
         {v.state === 'used' && v.redeemed ? (

@@ -16,6 +16,7 @@ import { countText, idParam, isFull, KIND_LABELS, POLICY_LABELS, withId } from '
 import { joinViewOf, type JoinMove } from './join'
 import { ShareContactDialog } from './ShareContactDialog'
 import './index.scss'
+import { calendarDayText } from '@shared/domain/time'
 
 /** Failures after which the dialog has nothing more to offer: the page reloads to show why. */
 const SETTLED = ['FULL', 'CONFLICT', 'NOT_FOUND', 'FORBIDDEN']
@@ -171,7 +172,7 @@ export default function GroupPage() {
                   <View key={r.id} className='record-card'>
                     <View className='record-card__head'>
                       <View className='record-card__title'>{r.title}</View>
-                      <View className='record-card__date'>{r.date}</View>
+                      <View className='record-card__date'>{calendarDayText(r.date, new Date())}</View>
                     </View>
                     {r.text ? <View className='record-card__text'>{r.text}</View> : null}
                     {r.photoUrls.length ? (

@@ -13,6 +13,7 @@ const SECTIONS = [
       { key: 'members', text: '会员名册', hint: '查找、修改会员信息，设置角色', url: ROUTES.adminMembers },
       { key: 'import', text: '导入名册', hint: '上传 Excel 或 CSV 名单，批量新增和更新', url: ROUTES.adminImport },
       { key: 'invites', text: '邀请码', hint: '为未绑定的会员生成邀请码，导出发放', url: ROUTES.adminInvites },
+      { key: 'card-check', text: '核验会员证', hint: '扫会员的电子会员证或输入 6 位数字，看姓名、部门和会员状态', url: ROUTES.adminCardCheck },
     ],
   },
   {
