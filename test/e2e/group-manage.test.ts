@@ -96,6 +96,8 @@ it('an admin founds a group; its leader records an activity with a photo and exp
   await card.waitFor()
   await expect(card.locator('.record-card__text').textContent()).resolves.toContain('平凡的世界')
   const img = card.locator('.record-card__photo img').first()
+  // The photo loads lazily, when it scrolls into view, as a member scrolling down would bring it.
+  await card.scrollIntoViewIfNeeded()
   await page.waitForFunction((el) => (el as HTMLImageElement | null)?.complete && (el as HTMLImageElement).naturalWidth > 0, await img.elementHandle(), { timeout: 10_000 })
   const records = (await app.call('group.records', { id: group!.id }, 'demo-member')).body.data
   expect(records.items[0]).toMatchObject({ title: '十一月读书分享', author: '李娜' })
