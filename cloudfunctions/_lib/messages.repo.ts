@@ -1,5 +1,6 @@
 import { REVIEWER_MESSAGE_KINDS, type MessageKind } from '@shared/domain/messages'
 import { invalid, notFound } from './app-error'
+import { countRead, stages, type SubRead } from './batch-read'
 import type { Deps } from './deps'
 import type { Message } from './notify'
 
@@ -59,6 +60,15 @@ export async function countUnread(deps: Deps, reader: Reader): Promise<number> {
   return (await deps.db.collection(MESSAGES).where({ ...visibleTo(deps, reader), readAt: null }).count()).total
 }
 
+/** The badge as a read inside a batch (see batch-read.ts): read back with countOf. */
+export const unreadRead = (deps: Deps, reader: Reader): SubRead => countRead(deps, MESSAGES, { ...visibleTo(deps, reader), readAt: null })
+
+/** The newest few unread as a read inside a batch (首页's headlines). */
+export const latestUnreadRead = (deps: Deps, reader: Reader, limit: number): SubRead => ({
+  from: MESSAGES,
+  pipeline: stages(deps).match({ ...visibleTo(deps, reader), readAt: null }).sort({ createdAt: -1, _id: -1 }).limit(limit).done(),
+})
+
 /** The newest few unread, for 首页's headlines (the badge's count comes from countUnread). */
 export async function latestUnread(deps: Deps, reader: Reader, limit: number): Promise<MessageDoc[]> {
   const rows = await deps.db.collection(MESSAGES).where({ ...visibleTo(deps, reader), readAt: null }).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(limit).get()
@@ -67,14 +77,28 @@ export async function latestUnread(deps: Deps, reader: Reader, limit: number): P
 
 /** A page of 消息, newest first. The cursor is the last row's time and id, so rows arriving meanwhile shift nothing. */
 export async function messagePage(deps: Deps, reader: Reader, cursor: string | undefined, size: number): Promise<{ rows: MessageDoc[]; next: string | null }> {
-  const _ = deps.db.command
-  const after = cursor === undefined ? null : parseCursor(cursor)
-  const base = visibleTo(deps, reader)
-  const where = after ? _.and([base, _.or([{ createdAt: _.lt(after.at) }, { createdAt: after.at, _id: _.lt(after.id) }])]) : base
-  const rows = (await deps.db.collection(MESSAGES).where(where).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(size + 1).get()).data as MessageDoc[]
+  const rows = (await deps.db.collection(MESSAGES).where(pageWhere(deps, reader, cursor)).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(size + 1).get()).data as MessageDoc[]
+  return pageOf(rows, size)
+}
+
+/** The same page as a read inside a batch (see batch-read.ts), so 消息 gets it and its badge in one trip; read back with pageOf. */
+export const messagePageRead = (deps: Deps, reader: Reader, cursor: string | undefined, size: number): SubRead => ({
+  from: MESSAGES,
+  pipeline: stages(deps).match(pageWhere(deps, reader, cursor)).sort({ createdAt: -1, _id: -1 }).limit(size + 1).done(),
+})
+
+/** One more row than the page is read, so the page knows whether another follows. */
+export function pageOf(rows: readonly MessageDoc[], size: number): { rows: MessageDoc[]; next: string | null } {
   const page = rows.slice(0, size)
   const last = page[page.length - 1]
   return { rows: page, next: rows.length > size && last ? `${new Date(last.createdAt).getTime()}~${last._id}` : null }
+}
+
+function pageWhere(deps: Deps, reader: Reader, cursor: string | undefined): object {
+  const _ = deps.db.command
+  const after = cursor === undefined ? null : parseCursor(cursor)
+  const base = visibleTo(deps, reader)
+  return after ? _.and([base, _.or([{ createdAt: _.lt(after.at) }, { createdAt: after.at, _id: _.lt(after.id) }])]) : base
 }
 
 function parseCursor(cursor: string): { at: Date; id: string } {

@@ -6,8 +6,16 @@ import { platformContext } from '../../emulator/function-runner'
 
 /** The wrapper alone, with a handler that reports what it was given. No database needed. */
 /** Just enough database for requireMember: every openid is bound to a member named after it. */
+const principalOf = (id: string) => ({ _id: id, unionId: 'u', memberId: `m-${id}`, member: [{ _id: `m-${id}`, unionId: 'u', name: id, status: '在职', departmentName: '' }], roles: [] })
+/** The caller is one aggregate on `bindings` (member and roles joined on): match, limit, lookups, end. */
+const principalRead = (end: (id: string) => Promise<unknown>) => {
+  let id = ''
+  const chain = { match: (where: { _id: string }) => ((id = where._id), chain), limit: () => chain, lookup: () => chain, end: () => end(id) }
+  return chain
+}
 const fakeDb = {
   collection: (name: string) => ({
+    aggregate: () => principalRead(async (id) => ({ data: name === 'bindings' ? [principalOf(id)] : [] })),
     doc: (id: string) => ({
       get: async () => ({
         data: name === 'bindings' ? [{ _id: id, unionId: 'u', memberId: `m-${id}` }] : [{ _id: id, unionId: 'u', name: id, status: '在职', departmentName: '' }],
@@ -114,7 +122,7 @@ describe('createMain: CloudBase’s rate limit', () => {
 
   it('a refusal from the caller’s own member read (before the handler) is retried as well', async () => {
     let reads = 0
-    const flakyDb = { ...fakeDb, collection: (name: string) => (name === 'bindings' && ++reads === 1 ? { doc: () => ({ get: async () => Promise.reject(limited()) }) } : fakeDb.collection(name)) }
+    const flakyDb = { ...fakeDb, collection: (name: string) => (name === 'bindings' && ++reads === 1 ? { aggregate: () => principalRead(async () => Promise.reject(limited())) } : fakeDb.collection(name)) }
     const main = createMain('member', { ...router, me: async () => meView }, { deps: () => ({ ...fakeDeps, db: flakyDb }) as unknown as Deps, rateLimitRetry: retry })
     expect(await main({ action: 'me' }, platformContext('member', 'a'))).toMatchObject({ ok: true })
     expect(waits).toEqual([100])

@@ -179,9 +179,9 @@ describe('member.home', () => {
   it('costs few database round trips, read in parallel', async () => {
     const before = app.stats.roundTrips
     await member('member.home')
-    // caller (3) + member.me's union and badge (2) + sign-ups, vouchers, requests, unread in the
-    // same step (4) + his coming events (1) + one place in line (1)
-    expect(app.stats.roundTrips - before).toBe(11)
+    // the caller (1) + member.me's union and badge with his sign-ups, vouchers, requests and unread
+    // messages in one batch (1) + his coming events with his places in line in one more (1)
+    expect(app.stats.roundTrips - before).toBe(3)
   })
 })
 

@@ -2,6 +2,7 @@ import type { Handler } from '../../_lib/entry'
 import { AppError } from '../../_lib/app-error'
 import { BIND_LIMIT, takeAttempt } from '../../_lib/attempt-limit'
 import type { MemberDoc } from '../../_lib/documents'
+import { membersByNoAndName } from '../../_lib/members.repo'
 import { ALREADY_BOUND, bindingOf, bindMember, boundMember, welcome } from '../bind-member'
 
 /** Never says which of the three was wrong. */
@@ -22,8 +23,7 @@ export const bindByProfile: Handler<'member.bindByProfile'> = async ({ deps, cal
     throw new AppError('CONFLICT', ALREADY_BOUND)
   }
   await takeAttempt(deps, BIND_LIMIT, caller.openid)
-  const found = await deps.db.collection('members').where({ memberNo: input.memberNo, name: input.name }).limit(10).get()
-  const candidates = (found.data as MemberDoc[]).filter((m) => matches(m, input))
+  const candidates = (await membersByNoAndName(deps, input.memberNo, input.name)).filter((m) => matches(m, input))
   // Two unions with the same 会员编号, name and phone ending cannot be told apart: treated as no match.
   if (candidates.length !== 1) throw new AppError('NOT_FOUND', NO_MATCH)
   const [member] = candidates

@@ -1,13 +1,10 @@
 import type { Handler } from '../../_lib/entry'
-import type { InviteDoc } from '../../_lib/documents'
-import { readAll } from '../../_lib/read-all'
 import { exportSheet } from '../../_lib/export-sheet'
-import { toInviteView } from './list-invites'
+import { openInvites, toInviteView } from '../invites.repo'
 
 /** The unused, valid codes as a spreadsheet the union office prints or forwards, behind a 10-minute link. */
 export const exportInvites: Handler<'member.exportInvites'> = async ({ deps, me }) => {
-  const { db, clock } = deps
-  const invites = await readAll<InviteDoc>(db.collection('invites').where({ unionId: me.unionId, usedAt: null, expiresAt: db.command.gt(clock.now()) }).orderBy('memberNo', 'asc'))
+  const invites = await openInvites(deps, me.unionId, deps.clock.now())
   const { fileId, url } = await exportSheet(
     deps,
     { unionId: me.unionId, baseName: '邀请码', sheetName: '邀请码' },

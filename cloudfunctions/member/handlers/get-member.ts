@@ -1,4 +1,4 @@
 import type { Handler } from '../../_lib/entry'
-import { memberDetail, memberInUnion } from '../../_lib/members.repo'
+import { memberDetailOf } from '../../_lib/members.repo'
 
-export const getMember: Handler<'member.get'> = async ({ deps, me, input }) => memberDetail(deps, await memberInUnion(deps, me.unionId, input.id))
+export const getMember: Handler<'member.get'> = async ({ deps, me, input }) => memberDetailOf(deps, me.unionId, input.id)

@@ -1,10 +1,10 @@
-import type { Database } from '../../_lib/db'
 import type { Handler } from '../../_lib/entry'
-import { conflict, notFound } from '../../_lib/app-error'
+import { conflict } from '../../_lib/app-error'
 import { applyRows } from '../import/apply-rows'
 import { ensureDepartments, loadDepartments, type DepartmentIds } from '../import/departments'
 import { removeChunksOf } from '../import/finished-chunks'
-import { chunkId, progressOf, type ImportChunkDoc, type ImportJobDoc } from '../import/import-docs'
+import { progressOf } from '../import/import-docs'
+import { advanceJob, chunkOf, jobInUnion } from '../import/import-jobs.repo'
 
 /**
  * Work per call is bounded (functions time out after 10 s): at most this many chunks, and no new
@@ -12,13 +12,6 @@ import { chunkId, progressOf, type ImportChunkDoc, type ImportJobDoc } from '../
  */
 const MAX_CHUNKS_PER_CALL = 4
 const TIME_BUDGET_MS = 4000
-
-async function loadJob(db: Database, jobId: string, unionId: string): Promise<ImportJobDoc> {
-  const job = (await db.collection('import_jobs').doc(jobId).get()).data[0] as ImportJobDoc | undefined
-  // Another union's job does not exist for this caller.
-  if (!job || job.unionId !== unionId) throw notFound('没有找到这次导入，请重新上传名单')
-  return job
-}
 
 /**
  * Applies the next chunks of a checked import. Chunk k counts as done only when the conditional
@@ -29,7 +22,7 @@ async function loadJob(db: Database, jobId: string, unionId: string): Promise<Im
 export const importApply: Handler<'member.importApply'> = async ({ deps, me, input }) => {
   const { db, clock, log } = deps
   const started = performance.now()
-  let job = await loadJob(db, input.jobId, me.unionId)
+  let job = await jobInUnion(deps, input.jobId, me.unionId)
   if (job.status === 'blocked') throw conflict(`这份名单还有 ${job.problemCount} 处问题，不能导入，请按检查结果改好后重新上传`)
 
   // Finished already: the call that finished may have died before removing the chunks.
@@ -39,10 +32,10 @@ export const importApply: Handler<'member.importApply'> = async ({ deps, me, inp
   let departments: DepartmentIds | undefined
   for (let worked = 0; next < job.chunkCount && worked < MAX_CHUNKS_PER_CALL && (worked === 0 || performance.now() - started < TIME_BUDGET_MS); worked++) {
     const now = clock.now()
-    const chunk = (await db.collection('import_chunks').doc(chunkId(job._id, next)).get()).data[0] as ImportChunkDoc | undefined
+    const chunk = await chunkOf(deps, job._id, next)
     if (!chunk) {
       // The call that finished the job has removed the chunks.
-      job = await loadJob(db, job._id, me.unionId)
+      job = await jobInUnion(deps, job._id, me.unionId)
       next = job.nextChunk
       if (next >= job.chunkCount) break
       throw new Error(`import job ${job._id} is missing chunk ${next}`)
@@ -53,16 +46,12 @@ export const importApply: Handler<'member.importApply'> = async ({ deps, me, inp
     log('info', 'import-chunk', { jobId: job._id, chunk: next, ...counts })
 
     const last = next + 1 === job.chunkCount
-    const advanced = await db
-      .collection('import_jobs')
-      .where({ _id: job._id, nextChunk: next })
-      .update({ nextChunk: next + 1, updatedAt: now, ...(last ? { status: 'done', finishedAt: now } : {}) })
-    if (advanced.updated === 1) {
+    if (await advanceJob(deps, job._id, next, last, now)) {
       next++
-      if (last) await db.collection('import_chunks').where({ jobId: job._id }).remove()
+      if (last) await removeChunksOf(deps, job._id, { counted: false })
     } else {
       // Another call got there first; carry on from where it is.
-      job = await loadJob(db, job._id, me.unionId)
+      job = await jobInUnion(deps, job._id, me.unionId)
       next = job.nextChunk
     }
   }

@@ -5,14 +5,13 @@ import { MAX_ROSTER_BYTES, readRosterFile } from '../../_lib/roster-file'
 import { loadDepartments } from '../import/departments'
 import { loadUnionMembers } from '../import/existing-members'
 import { CHUNK_SIZE, chunkId, type ImportChunkDoc, type ImportJobDoc, type ImportRow } from '../import/import-docs'
+import { saveCheckedImport } from '../import/import-jobs.repo'
 import { checkImportRows } from '../import/import-rows'
 import { changesFor, type ExistingMember } from '../import/member-changes'
 import { departmentIdFor } from '../import/stable-ids'
 
 /** Problems listed on the admin's screen; `problemCount` carries the rest. */
 const MAX_LISTED_PROBLEMS = 500
-/** Chunks per insert: about 2,000 rows, well under a request's size limit. */
-const CHUNKS_PER_INSERT = 4
 
 /**
  * The dry run: reads and checks the file, compares it with the union's members by 会员编号, and
@@ -44,7 +43,6 @@ export const importCheck: Handler<'member.importCheck'> = async ({ deps, me, inp
   const canApply = problems.length === 0 && toApply.length > 0
   const jobId = ids.next()
   const chunkCount = canApply ? Math.ceil(toApply.length / CHUNK_SIZE) : 0
-  // Chunks first, the job last: a job that exists always has all its chunks.
   const chunks: ImportChunkDoc[] = Array.from({ length: chunkCount }, (_, n) => ({
     _id: chunkId(jobId, n),
     jobId,
@@ -52,8 +50,6 @@ export const importCheck: Handler<'member.importCheck'> = async ({ deps, me, inp
     n,
     rows: toApply.slice(n * CHUNK_SIZE, (n + 1) * CHUNK_SIZE),
   }))
-  for (let i = 0; i < chunks.length; i += CHUNKS_PER_INSERT) await db.collection('import_chunks').add(chunks.slice(i, i + CHUNKS_PER_INSERT))
-
   const job: ImportJobDoc = {
     _id: jobId,
     unionId: me.unionId,
@@ -75,7 +71,7 @@ export const importCheck: Handler<'member.importCheck'> = async ({ deps, me, inp
     updatedAt: now,
     ...(canApply || problems.length ? {} : { finishedAt: now }),
   }
-  await db.collection('import_jobs').add(job)
+  await saveCheckedImport(deps, job, chunks)
 
   const report: ImportReport = {
     jobId,

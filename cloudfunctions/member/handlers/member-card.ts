@@ -1,15 +1,15 @@
 import type { Handler } from '../../_lib/entry'
 import { AppError, notFound } from '../../_lib/app-error'
 import type { Deps } from '../../_lib/deps'
-import type { CardLiveCodeDoc, MemberDoc, UnionDoc } from '../../_lib/documents'
+import { memberById } from '../../_lib/members.repo'
 import { claimLiveCode } from '../../_lib/live-codes'
 import { signCode, verifyCode } from '../../_lib/signed-codes'
+import { cardCodeId, cardCodeOf } from '../card.repo'
+import { unionOf } from '../unions.repo'
 
 /** What a member-card token is signed for; a voucher or check-in token never passes as one. */
 export const MEMBER_CARD = 'member-card'
 
-/** Member-card digits live beside voucher digits in `live_codes`, in a space of their own. */
-const liveId = (unionId: string, digits: string) => `card:${unionId}:${digits}`
 
 /**
  * 电子会员证: the caller's own card (identity from the platform context, never from the request) and
@@ -20,11 +20,10 @@ export const memberCard: Handler<'member.card'> = async ({ deps, me }) => {
   const now = deps.clock.now()
   const m = me.member
   const signed = signCode(deps.secrets.codeSigning, MEMBER_CARD, m._id, now)
-  const [unionRes, shortCode] = await Promise.all([
-    deps.db.collection('unions').doc(me.unionId).get(),
-    claimLiveCode(deps, (digits) => liveId(me.unionId, digits), { memberId: m._id }, signed.expiresAt),
+  const [union, shortCode] = await Promise.all([
+    unionOf(deps, me.unionId),
+    claimLiveCode(deps, (digits) => cardCodeId(me.unionId, digits), { memberId: m._id }, signed.expiresAt),
   ])
-  const union = unionRes.data[0] as UnionDoc | undefined
   if (!union) throw notFound('所在工会不存在')
   return {
     name: m.name,
@@ -43,7 +42,7 @@ export const memberCard: Handler<'member.card'> = async ({ deps, me }) => {
  */
 export const verifyCard: Handler<'member.verifyCard'> = async ({ deps, me, input }) => {
   const memberId = await memberFromCode(deps, me.unionId, input.code)
-  const m = (await deps.db.collection('members').doc(memberId).get()).data[0] as MemberDoc | undefined
+  const m = await memberById(deps, memberId)
   if (!m) throw notFound('没有找到这名会员，可能已从名册中删除')
   if (m.unionId !== me.unionId) throw new AppError('FORBIDDEN', '这是其他工会的会员证，请到所属工会核验', { field: 'code' })
   return { name: m.name, department: m.departmentName, status: m.status }
@@ -52,8 +51,8 @@ export const verifyCard: Handler<'member.verifyCard'> = async ({ deps, me, input
 async function memberFromCode(deps: Deps, unionId: string, code: string): Promise<string> {
   const now = deps.clock.now()
   if (/^\d{6}$/.test(code)) {
-    const live = (await deps.db.collection('live_codes').doc(liveId(unionId, code)).get()).data[0] as CardLiveCodeDoc | undefined
-    if (!live || live.expiresAt < now) throw new AppError('EXPIRED', '数字码不对或已过期，请会员刷新会员证后再报一次', { field: 'code' })
+    const live = await cardCodeOf(deps, unionId, code)
+    if (!live) throw new AppError('EXPIRED', '数字码不对或已过期，请会员刷新会员证后再报一次', { field: 'code' })
     return live.memberId
   }
   const v = verifyCode(deps.secrets.codeSigning, MEMBER_CARD, code, now)

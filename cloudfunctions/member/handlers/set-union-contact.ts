@@ -1,4 +1,5 @@
 import type { Handler } from '../../_lib/entry'
+import { saveUnionContact } from '../unions.repo'
 
 /**
  * 联系工会: an admin sets the office's phone and place on their own union's record (one write to
@@ -6,6 +7,6 @@ import type { Handler } from '../../_lib/entry'
  */
 export const setUnionContact: Handler<'member.setUnionContact'> = async ({ deps, me, input }) => {
   const contact = { phone: input.phone, place: input.place }
-  await deps.db.collection('unions').doc(me.unionId).update({ contact, contactUpdatedAt: deps.clock.now(), contactUpdatedBy: me.member._id })
+  await saveUnionContact(deps, me.unionId, contact, me.member._id)
   return contact
 }

@@ -1,5 +1,7 @@
 import type { Handler } from '../../_lib/entry'
 import { memberDetail, memberInUnion } from '../../_lib/members.repo'
+import { removeBindingsOf } from '../bindings.repo'
+import { markUnbound } from '../invites.repo'
 
 /**
  * For a member with a new phone: frees the member so they can bind again. Doing it twice is harmless.
@@ -8,9 +10,7 @@ import { memberDetail, memberInUnion } from '../../_lib/members.repo'
  */
 export const unbindMember: Handler<'member.unbind'> = async ({ deps, me, input }) => {
   const member = await memberInUnion(deps, me.unionId, input.id)
-  const { db, clock } = deps
-  const _ = db.command
-  await db.collection('invites').where({ unionId: me.unionId, memberId: member._id, usedAt: _.neq(null), unboundAt: _.exists(false) }).update({ unboundAt: clock.now() })
-  await db.collection('bindings').where({ unionId: me.unionId, memberId: member._id }).remove()
+  await markUnbound(deps, me.unionId, member._id, deps.clock.now())
+  await removeBindingsOf(deps, me.unionId, member._id)
   return memberDetail(deps, member)
 }

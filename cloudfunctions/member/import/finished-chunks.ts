@@ -4,10 +4,13 @@ import type { ImportJobDoc } from './import-docs'
 /** Jobs whose chunks one run looks at: there are only as many as imports in progress or cut short. */
 const MAX_JOBS = 1000
 
-/** The chunks of a finished job: its last apply removes them, unless it died just before. */
-export async function removeChunksOf(deps: Deps, jobId: string): Promise<boolean> {
+/**
+ * The chunks of a finished job: its last apply removes them, unless it died just before. Looked for
+ * first (a read, no write when none is left) unless the caller knows they are there.
+ */
+export async function removeChunksOf(deps: Deps, jobId: string, { counted = true }: { counted?: boolean } = {}): Promise<boolean> {
   const coll = deps.db.collection('import_chunks')
-  if ((await coll.where({ jobId }).count()).total === 0) return false
+  if (counted && (await coll.where({ jobId }).count()).total === 0) return false
   await coll.where({ jobId }).remove()
   return true
 }
