@@ -392,7 +392,7 @@ describe('races', () => {
 })
 
 describe('cost', () => {
-  /** Database requests of one call, counted at the local CloudBase (3 of them find the caller). */
+  /** Database requests of one call, counted at the local CloudBase (1 of them finds the caller). */
   const trips = async (call: () => Promise<{ ok: boolean }>) => {
     const before = app.stats.roundTrips
     expect((await call()).ok).toBe(true)
@@ -402,23 +402,23 @@ describe('cost', () => {
   it('submit, take, approve and pay each cost a handful of round trips', async () => {
     const photo = await upload(app, 'demo-member', 'x.jpg', JPEG)
     let id = ''
-    // caller (3) + standards + insert + reviewers + outbox + the follow-up mark cleared
+    // caller (1) + standards + insert + reviewers + outbox + the follow-up mark cleared
     expect(await trips(async () => {
       const res = await member('hardship.submit', ask({ category: 'hospital', description: '胆囊手术', photoFileIds: [photo] }))
       id = res.data.id
       return res
-    })).toBe(8)
-    // caller (3) + request + the conditional step + standards (for the reply) + outbox
-    expect(await trips(() => reviewer('hardship.take', { id }))).toBe(7)
-    // caller (3) + request + standards + allowance read, then one transaction (start, request, year open?,
+    })).toBe(6)
+    // caller (1) + request + the conditional step + standards (for the reply) + outbox
+    expect(await trips(() => reviewer('hardship.take', { id }))).toBe(5)
+    // caller (1) + request + standards + allowance read, then one transaction (start, request, year open?,
     // slot, line; remainder, slot, ledger entry, step; commit = 10), audit (chain end + head, append + head),
     // outbox, the follow-up mark cleared; one less once the union's audit head exists (it is created by an update and an insert)
-    expect(await trips(() => reviewer('hardship.approve', { id, amountFen: 50_000, caseLabel: '胆囊炎' }))).toBeLessThanOrEqual(23)
-    // caller (3) + request + standards + one transaction (start, request, ledger entry, step, commit),
+    expect(await trips(() => reviewer('hardship.approve', { id, amountFen: 50_000, caseLabel: '胆囊炎' }))).toBeLessThanOrEqual(21)
+    // caller (1) + request + standards + one transaction (start, request, ledger entry, step, commit),
     // audit (chain end + head, append + head), outbox, the follow-up mark cleared
-    expect(await trips(() => reviewer('hardship.pay', { id, key: newKey(), method: 'bank', paidOn: today() }))).toBe(16)
-    // The timeline page: caller (3) + request + standards; photos by one storage call.
-    expect(await trips(() => member('hardship.get', { id }))).toBe(5)
+    expect(await trips(() => reviewer('hardship.pay', { id, key: newKey(), method: 'bank', paidOn: today() }))).toBe(14)
+    // The timeline page: caller (1) + request + standards; photos by one storage call.
+    expect(await trips(() => member('hardship.get', { id }))).toBe(3)
   })
 })
 
