@@ -76,10 +76,22 @@ export const ledgerDigest = (e: LedgerEntryDoc): string => {
   return sha256(canonical(content))
 }
 
+export const budgetDoc = async (deps: Deps, unionId: string, year: number): Promise<BudgetDoc | undefined> =>
+  (await deps.db.collection('budgets').doc(budgetId(unionId, year)).get()).data[0] as BudgetDoc | undefined
+
+export const isYearClosed = async (deps: Deps, unionId: string, year: number): Promise<boolean> => Boolean((await budgetDoc(deps, unionId, year))?.closed)
+
 export async function requireOpenYear(deps: Deps, unionId: string, year: number): Promise<void> {
-  const b = (await deps.db.collection('budgets').doc(budgetId(unionId, year)).get()).data[0] as BudgetDoc | undefined
-  if (b?.closed) throw new AppError('CLOSED', `${year} 年已结账，不能再记账`)
+  if (await isYearClosed(deps, unionId, year)) throw new AppError('CLOSED', `${year} 年已结账，不能再记账`)
 }
+
+/** A source's entries (a campaign's, a request's), just the amounts; `commitmentsOnly`: those that spend nothing. */
+export const entriesOfSource = (deps: Deps, unionId: string, source: LedgerEntryDoc['source'], commitmentsOnly = false) =>
+  readAll<Pick<LedgerEntryDoc, '_id' | 'committed' | 'spent'>>(
+    deps.db.collection('ledger').where({ unionId, 'source.type': source.type, 'source.id': source.id, ...(commitmentsOnly ? { spent: 0 } : {}) }).field({ _id: true, committed: true, spent: true }),
+    1000,
+    100_000,
+  )
 
 /**
  * Takes `amount` from a line's remainder by one conditional write: two approvals racing for the

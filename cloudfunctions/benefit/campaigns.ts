@@ -1,8 +1,9 @@
 import type { CampaignView } from '@shared/contract'
 import type { Deps } from '../_lib/deps'
-import type { CampaignDoc } from '../_lib/documents'
-import { eligibleWhere } from './issue'
-import { optionViews, pointViews, remainingStock, stockId } from './vouchers.repo'
+import { eligibleCount, stockId, type CampaignDoc } from './campaigns.repo'
+import { pointViews } from './points.repo'
+import { remainingStock } from './stock.repo'
+import { campaignCounts, optionViews } from './vouchers.repo'
 
 /**
  * Campaigns with their progress, counted from the vouchers themselves: one aggregate per question
@@ -10,27 +11,19 @@ import { optionViews, pointViews, remainingStock, stockId } from './vouchers.rep
  */
 export async function campaignViews(deps: Deps, campaigns: readonly CampaignDoc[]): Promise<CampaignView[]> {
   if (!campaigns.length) return []
-  const { db } = deps
-  const _ = db.command
-  const $ = _.aggregate
-  const ids = campaigns.map((c) => c._id)
-  // Aggregates state their limit (CloudBase returns only 20 rows otherwise): one row per campaign ×
-  // (each option, or none chosen yet) for the first, one per campaign for the second.
-  const optionRows = campaigns.reduce((n, c) => n + c.options.length + 1, 0)
-  const [byOption, redeemed, stock, points, eligible] = await Promise.all([
-    db.collection('vouchers').aggregate().match({ campaignId: _.in(ids) }).group({ _id: { c: '$campaignId', o: '$optionId' }, n: $.sum(1) }).limit(optionRows).end(),
-    db.collection('vouchers').aggregate().match({ campaignId: _.in(ids), status: 'redeemed' }).group({ _id: '$campaignId', n: $.sum(1) }).limit(ids.length).end(),
+  const [counts, stock, points, eligible] = await Promise.all([
+    campaignCounts(deps, campaigns),
     remainingStock(deps, campaigns),
     pointViews(deps, campaigns[0].unionId, campaigns.flatMap((c) => c.points.map((p) => p.id))),
-    Promise.all(campaigns.map((c) => db.collection('members').where(eligibleWhere(deps, c)).count())),
+    Promise.all(campaigns.map((c) => eligibleCount(deps, c))),
   ])
   const chosen = new Map<string, number>()
   const issued = new Map<string, number>()
-  for (const row of byOption.data as { _id: { c: string; o: string | null }; n: number }[]) {
+  for (const row of counts.byOption) {
     issued.set(row._id.c, (issued.get(row._id.c) ?? 0) + row.n)
     if (row._id.o) chosen.set(stockId(row._id.c, row._id.o), row.n)
   }
-  const redeemedBy = new Map((redeemed.data as { _id: string; n: number }[]).map((r) => [r._id, r.n]))
+  const redeemedBy = new Map(counts.redeemed.map((r) => [r._id, r.n]))
   return campaigns.map((c, i) => {
     const options = optionViews(c, stock).map((o, j) => ({ ...o, stock: c.options[j].stock, chosen: chosen.get(stockId(c._id, o.id)) ?? 0 }))
     const total = issued.get(c._id) ?? 0
@@ -50,7 +43,7 @@ export async function campaignViews(deps: Deps, campaigns: readonly CampaignDoc[
       points: c.points.map((p) => points.get(p.id) ?? { id: p.id, name: p.name, address: '' }),
       autoBirthday: c.autoBirthday,
       progress: {
-        eligible: eligible[i].total,
+        eligible: eligible[i],
         issued: total,
         chosen: c.options.length === 1 ? total : options.reduce((sum, o) => sum + o.chosen, 0),
         redeemed: used,

@@ -1,8 +1,8 @@
 import { AppError } from '../_lib/app-error'
 import type { Deps } from '../_lib/deps'
-import type { LiveCodeDoc, VoucherDoc } from '../_lib/documents'
-import { claimLiveCode } from '../_lib/live-codes'
+import { claimLiveCode, liveCode, type LiveCodeDoc } from '../_lib/live-codes'
 import { verifyCode } from '../_lib/signed-codes'
+import type { VoucherDoc } from './vouchers.repo'
 
 export const VOUCHER = 'voucher'
 export const REDEEM_TICKET = 'redeem'
@@ -16,8 +16,8 @@ export const issueLiveCode = (deps: Deps, v: VoucherDoc, expiresAt: Date): Promi
 export async function voucherIdFromCode(deps: Deps, unionId: string, code: string): Promise<string> {
   const now = deps.clock.now()
   if (/^\d{6}$/.test(code)) {
-    const live = (await deps.db.collection('live_codes').doc(liveId(unionId, code)).get()).data[0] as LiveCodeDoc | undefined
-    if (!live || live.expiresAt < now) throw new AppError('EXPIRED', '数字码不对或已过期，请让会员刷新后再报一次', { field: 'code' })
+    const live = await liveCode<LiveCodeDoc>(deps, liveId(unionId, code))
+    if (!live) throw new AppError('EXPIRED', '数字码不对或已过期，请让会员刷新后再报一次', { field: 'code' })
     return live.voucherId
   }
   const v = verifyCode(deps.secrets.codeSigning, VOUCHER, code, now)

@@ -1,23 +1,14 @@
 import { isEligible } from '@shared/domain/benefits'
 import type { Deps } from '../_lib/deps'
-import type { CampaignDoc, MemberDoc, VoucherDoc } from '../_lib/documents'
-import { insertMissing } from '../_lib/insert-missing'
+import type { MemberDoc } from '../_lib/documents'
 import { notify } from '../_lib/notify'
-import { readAll } from '../_lib/read-all'
-import { newVoucher } from './vouchers.repo'
+import { eligibleAfter, saveIssueCursor, type CampaignDoc } from './campaigns.repo'
+import { existingVoucherIds, insertVouchers, newVoucher, settleVouchersOfPass, stalePasses, vouchersOfPass, type VoucherDoc } from './vouchers.repo'
 import { commitPass, type Actor } from './postings'
 
 export const ISSUE_BATCH = 500
 
-/** Members the campaign is for, as a database filter (the eligibility rule is re-applied in code). */
-export function eligibleWhere(deps: Deps, c: CampaignDoc): Record<string, unknown> {
-  const _ = deps.db.command
-  return {
-    unionId: c.unionId,
-    status: c.includeRetired ? _.in(['在职', '退休']) : '在职',
-    ...(c.departmentIds.length ? { departmentId: _.in([...c.departmentIds]) } : {}),
-  }
-}
+export { eligibleWhere } from './campaigns.repo'
 
 export interface IssueStep {
   /** Vouchers this call completed: its own, and those of dead passes it finished. */
@@ -35,24 +26,22 @@ export interface IssueStep {
  * due now (birthday month).
  */
 export async function issueBatch(deps: Deps, c: CampaignDoc, by: Actor, timeLimitMs: number, extra: (m: MemberDoc) => boolean = () => true): Promise<IssueStep> {
-  const { db, clock } = deps
-  const _ = db.command
+  const { clock } = deps
   const recovered = await finishDeadPasses(deps, c, by, timeLimitMs)
-  const cursor = c.issueCursor ?? ''
-  const page = (await db.collection('members').where({ ...eligibleWhere(deps, c), ...(cursor ? { _id: _.gt(cursor) } : {}) }).orderBy('_id', 'asc').limit(ISSUE_BATCH).get()).data as MemberDoc[]
+  const page = await eligibleAfter<MemberDoc>(deps, c, c.issueCursor ?? '', ISSUE_BATCH)
   const due = page.filter((m) => isEligible(c, m) && extra(m))
   const pass = deps.ids.next()
   const now = clock.now()
   const wanted: VoucherDoc[] = due.map((m) => ({ ...newVoucher(c, m, now), issuePass: pass, settled: false }))
-  const existing = wanted.length ? new Set(((await db.collection('vouchers').where({ _id: _.in(wanted.map((v) => v._id)) }).field({ _id: true }).limit(wanted.length).get()).data as VoucherDoc[]).map((v) => v._id)) : new Set<string>()
+  const existing = await existingVoucherIds(deps, wanted.map((v) => v._id))
   const missing = wanted.filter((v) => !existing.has(v._id))
   let issuedNow = recovered
   if (missing.length) {
-    await insertMissing(deps, 'vouchers', missing)
+    await insertVouchers(deps, missing)
     issuedNow += await settlePass(deps, c, pass, by)
   }
   const done = page.length < ISSUE_BATCH
-  await db.collection('campaigns').where({ _id: c._id }).update({ issueCursor: done ? '' : page[page.length - 1]._id })
+  await saveIssueCursor(deps, c._id, done ? '' : page[page.length - 1]._id)
   return { issuedNow, done }
 }
 
@@ -62,13 +51,12 @@ export async function issueBatch(deps: Deps, c: CampaignDoc, by: Actor, timeLimi
  * a crash between any two of these writes — adds nothing twice. Returns how many this call settled.
  */
 export async function settlePass(deps: Deps, c: CampaignDoc, pass: string, by: Actor): Promise<number> {
-  const mine = await readAll<VoucherDoc>(deps.db.collection('vouchers').where({ campaignId: c._id, issuePass: pass }).field({ _id: true, unionId: true, memberId: true, name: true, needsChoice: true, settled: true }), 1000, 10_000)
+  const mine = await vouchersOfPass(deps, c._id, pass)
   if (!mine.length) return 0
   await commitPass(deps, c, pass, mine.length, by)
   await notify(deps, mine.map((v) => ({ key: `voucher-issued:${v._id}`, unionId: v.unionId, memberId: v.memberId, kind: 'voucher-issued' as const, title: `福利到账：${v.name}`, body: v.needsChoice ? '请在截止前选择礼品。' : '可在兑换时间内出示券码使用。', link: '/pages/benefits/index' })))
-  const settled = await deps.db.collection('vouchers').where({ campaignId: c._id, issuePass: pass, settled: false }).update({ settled: true })
   // Counted by who flipped them, so two calls finishing one dead pass do not both report it.
-  return settled.updated ?? 0
+  return settleVouchersOfPass(deps, c._id, pass)
 }
 
 /**
@@ -77,11 +65,9 @@ export async function settlePass(deps: Deps, c: CampaignDoc, pass: string, by: A
  * still be running and are left to their own invocation.
  */
 export async function finishDeadPasses(deps: Deps, c: CampaignDoc, by: Actor, timeLimitMs: number): Promise<number> {
-  const _ = deps.db.command
   const cutoff = new Date(deps.clock.now().getTime() - timeLimitMs)
-  const stale = (await deps.db.collection('vouchers').where({ campaignId: c._id, settled: false, issuedAt: _.lt(cutoff) }).field({ issuePass: true }).limit(1000).get()).data as VoucherDoc[]
   let finished = 0
-  for (const pass of new Set(stale.map((v) => v.issuePass!))) {
+  for (const pass of await stalePasses(deps, c._id, cutoff)) {
     const n = await settlePass(deps, c, pass, by)
     deps.log('warn', 'benefit-pass-finished', { campaignId: c._id, pass, vouchers: n })
     finished += n

@@ -1,6 +1,7 @@
 import { lineForBenefit } from '@shared/domain/funds'
 import type { Deps } from '../_lib/deps'
-import type { CampaignDoc, VoucherDoc, VoucherRedemption } from '../_lib/documents'
+import type { CampaignDoc } from './campaigns.repo'
+import type { VoucherDoc, VoucherRedemption } from './vouchers.repo'
 import { adjustAvailable, post, type LedgerEntryDoc } from '../_lib/ledger'
 
 export interface Actor {

@@ -2,24 +2,24 @@ import type { Redemption } from '@shared/contract'
 import { maskName, redeemRefusal } from '@shared/domain/benefits'
 import { hasRole, mayRedeemAt } from '@shared/domain/authorization'
 import { dateTimeText } from '@shared/domain/time'
-import { AppError, forbidden, notFound } from '../_lib/app-error'
+import { AppError, forbidden } from '../_lib/app-error'
 import type { Deps } from '../_lib/deps'
-import type { VoucherDoc, VoucherRedemption } from '../_lib/documents'
 import type { CallerMember } from '../_lib/membership'
 import { spendRedeemed } from './postings'
+import { loadUnionVoucher, redeemIfIssued, type VoucherDoc, type VoucherRedemption } from './vouchers.repo'
 
-export async function loadUnionVoucher(deps: Deps, me: CallerMember, id: string): Promise<VoucherDoc> {
-  const v = (await deps.db.collection('vouchers').doc(id).get()).data[0] as VoucherDoc | undefined
-  // Another union's voucher does not exist here.
-  if (!v || v.unionId !== me.unionId) throw notFound('不是本工会的券')
-  return v
+const notRedeemer = () => forbidden('您不是这个兑换点的核销员')
+
+/** Redeemers serve their own points; an admin (the union office) may record at any point. From the caller's grants: no read. */
+export function requireRedeemerAt(me: CallerMember, pointId: string): void {
+  if (!hasRole(me.subject, 'admin') && !mayRedeemAt(me.subject, { unionId: me.unionId, pointId })) throw notRedeemer()
 }
 
-/** Redeemers serve their own points; an admin (the union office) may record at any point of the voucher. */
+/** The point must be one of the voucher's, and the caller must serve it. */
 export function requirePoint(me: CallerMember, v: VoucherDoc, pointId: string): { id: string; name: string } {
   const point = v.points.find((p) => p.id === pointId)
   if (!point) throw forbidden(`该券不能在这里使用，请到：${v.points.map((p) => p.name).join('、')}`)
-  if (!hasRole(me.subject, 'admin') && !mayRedeemAt(me.subject, { unionId: v.unionId, pointId })) throw forbidden('您不是这个兑换点的核销员')
+  requireRedeemerAt(me, pointId)
   return point
 }
 
@@ -42,21 +42,57 @@ export const toRedemption = (v: VoucherDoc, r: VoucherRedemption): Redemption =>
   proxy: r.proxyReason ? { reason: r.proxyReason } : null,
 })
 
+/** Redeemed: the spend is posted (again, on a retry: the same entry, healing one lost between the two writes). */
+async function redeemed(deps: Deps, v: VoucherDoc, r: VoucherRedemption): Promise<Redemption> {
+  await spendRedeemed(deps, v, r)
+  return toRedemption(v, r)
+}
+
+/** What a redemption by this caller records (the point as the voucher names it). */
+const redemptionOf = (deps: Deps, me: CallerMember, point: { id: string; name: string }, requestId: string, proxyReason: string | null): VoucherRedemption => ({
+  at: deps.clock.now(),
+  pointId: point.id,
+  pointName: point.name,
+  by: me.member._id,
+  byName: me.member.name,
+  requestId,
+  proxyReason,
+})
+
 /**
- * Single use: one conditional write from `issued` to `redeemed`. A retry of the same request (same
- * requestId) is answered with the same success; anyone else hears when, where and by whom.
+ * After a conditional write that did not land, the voucher says why: this same request went
+ * through already (a retry after a lost answer: the same success), the point is not the voucher's,
+ * or it is used (when, where, by whom), expired, not yet open, without a chosen gift.
  */
-export async function redeemOnce(deps: Deps, me: CallerMember, v: VoucherDoc, point: { id: string; name: string }, requestId: string, proxyReason: string | null): Promise<VoucherRedemption> {
-  const now = deps.clock.now()
-  // A retry posts the spend again (the same entry): it heals a posting lost between the two writes.
-  const done = async (r: VoucherRedemption) => (await spendRedeemed(deps, v, r), r)
-  if (v.redemption?.requestId === requestId) return done(v.redemption)
-  refuseUnusable(v, now)
-  const redemption: VoucherRedemption = { at: now, pointId: point.id, pointName: point.name, by: me.member._id, byName: me.member.name, requestId, proxyReason }
-  const res = await deps.db.collection('vouchers').where({ _id: v._id, status: 'issued' }).update({ status: 'redeemed', redeemedAt: now, redemption: deps.db.command.set(redemption) })
-  if (res.updated === 1) return done(redemption)
-  const after = (await deps.db.collection('vouchers').doc(v._id).get()).data[0] as VoucherDoc
-  if (after.redemption?.requestId === requestId) return done(after.redemption)
-  refuseUnusable(after, now)
+async function explainMiss(deps: Deps, me: CallerMember, voucherId: string, pointId: string, requestId: string): Promise<Redemption> {
+  const v = await loadUnionVoucher(deps, me, voucherId)
+  if (v.redemption?.requestId === requestId) return redeemed(deps, v, v.redemption)
+  requirePoint(me, v, pointId)
+  refuseUnusable(v, deps.clock.now())
   throw new AppError('CONFLICT', '核销没有成功，请重试')
+}
+
+/**
+ * Redeems with what a confirmed ticket already vouches for (voucher, point and its name, redeemer):
+ * one conditional write that answers the voucher, then the spend. Nothing is read first; only a
+ * write that did not land reads the voucher, to answer a retry or say why.
+ */
+export async function redeemWithTicket(deps: Deps, me: CallerMember, voucherId: string, point: { id: string; name: string }, requestId: string): Promise<Redemption> {
+  requireRedeemerAt(me, point.id)
+  const r = redemptionOf(deps, me, point, requestId, null)
+  const v = await redeemIfIssued(deps, me.unionId, voucherId, point.id, r)
+  return v ? redeemed(deps, v, r) : explainMiss(deps, me, voucherId, point.id, requestId)
+}
+
+/**
+ * Single use for a voucher already read (代领, late retries): the same conditional write. A retry of
+ * the same request (same requestId) is answered with the same success; anyone else hears when,
+ * where and by whom.
+ */
+export async function redeemOnce(deps: Deps, me: CallerMember, v: VoucherDoc, point: { id: string; name: string }, requestId: string, proxyReason: string | null): Promise<Redemption> {
+  if (v.redemption?.requestId === requestId) return redeemed(deps, v, v.redemption)
+  refuseUnusable(v, deps.clock.now())
+  const r = redemptionOf(deps, me, point, requestId, proxyReason)
+  const done = await redeemIfIssued(deps, me.unionId, v._id, point.id, r)
+  return done ? redeemed(deps, done, r) : explainMiss(deps, me, v._id, point.id, requestId)
 }

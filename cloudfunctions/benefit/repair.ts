@@ -1,9 +1,9 @@
 import { shanghaiYear } from '@shared/domain/time'
 import type { Deps } from '../_lib/deps'
-import type { CampaignDoc, VoucherDoc } from '../_lib/documents'
-import { budgetId, type BudgetDoc, type LedgerEntryDoc } from '../_lib/ledger'
-import { readAll } from '../_lib/read-all'
-import { repairStock } from './gift-stock'
+import { budgetId, entriesOfSource, isYearClosed } from '../_lib/ledger'
+import { campaignsOfYears, type CampaignDoc } from './campaigns.repo'
+import { repairStock } from './stock.repo'
+import { campaignVouchers } from './vouchers.repo'
 import { finishDeadPasses } from './issue'
 import { commitCorrection, entryKind, issueKey, spendKey, spendRedeemed, SYSTEM } from './postings'
 import { reconcileRelease } from './release'
@@ -26,11 +26,11 @@ export interface BenefitRepairs {
  */
 export async function repairBenefits(deps: Deps, timeLimitMs: number): Promise<BenefitRepairs> {
   const year = shanghaiYear(deps.clock.now())
-  const campaigns = await readAll<CampaignDoc>(deps.db.collection('campaigns').where({ year: deps.db.command.in([year - 1, year]) }), 100, 10_000)
+  const campaigns = await campaignsOfYears(deps, [year - 1, year])
   const closed = new Map<string, boolean>()
   const isClosed = async (c: CampaignDoc) => {
     const id = budgetId(c.unionId, c.year)
-    if (!closed.has(id)) closed.set(id, Boolean(((await deps.db.collection('budgets').doc(id).get()).data[0] as BudgetDoc | undefined)?.closed))
+    if (!closed.has(id)) closed.set(id, await isYearClosed(deps, c.unionId, c.year))
     return closed.get(id)!
   }
   const total = { passes: 0, commitments: 0, spends: 0, releases: 0, stock: 0 }
@@ -53,8 +53,8 @@ export async function repairBenefits(deps: Deps, timeLimitMs: number): Promise<B
  * both sides.
  */
 async function repairBooks(deps: Deps, c: CampaignDoc): Promise<{ commitments: number; spends: number; releases: number }> {
-  const entries = await readAll<LedgerEntryDoc>(deps.db.collection('ledger').where({ unionId: c.unionId, 'source.type': 'benefit', 'source.id': c._id }).field({ _id: true, committed: true, spent: true }), 1000, 100_000)
-  const vouchers = await readAll<VoucherDoc>(deps.db.collection('vouchers').where({ campaignId: c._id }), 1000, 100_000)
+  const entries = await entriesOfSource(deps, c.unionId, { type: 'benefit', id: c._id })
+  const vouchers = await campaignVouchers(deps, c._id)
   const open = new Set(vouchers.filter((v) => v.settled === false).map((v) => v.issuePass!))
   const openKeys = new Set([...open].map((p) => issueKey(c._id, p)))
   const counted = vouchers.filter((v) => !(v.issuePass && open.has(v.issuePass)))

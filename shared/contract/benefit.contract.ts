@@ -72,6 +72,12 @@ export interface RedeemCode {
   /** Six digits a clerk can type; expires with the token. */
   readonly shortCode: string
   readonly expiresAt: string
+  /**
+   * The voucher as it stands with this code, so the code screen follows it from its one call per
+   * refresh. When the voucher cannot be used (used, expired, not yet, no gift chosen) there is no
+   * code: the refusal's `details.voucher` carries the voucher instead (已使用 with when and where).
+   */
+  readonly voucher: VoucherView
 }
 
 export interface VoucherPreview {

@@ -112,91 +112,94 @@ describe('how vouchers read', () => {
 })
 
 describe('the voucher code refresher', () => {
-  const code = (n: number): RedeemCode => ({ token: `token-${n}`, shortCode: String(100000 + n), expiresAt: '' })
+  const code = (n: number, v: VoucherView = voucher()): RedeemCode => ({ token: `token-${n}`, shortCode: String(100000 + n), expiresAt: '', voucher: v })
+  const usedVoucher = voucher({ state: 'used', redeemed: { at: '2099-09-28T02:15:00.000Z', pointName: '工会办公室', proxy: false } })
+  const usedRefusal = () => new ActionError('ALREADY_REDEEMED', '该券已使用', { voucher: usedVoucher })
   const flush = () => act(async () => {})
+  /** Second by second, letting each answer arrive as it would (within the second it was asked in). */
+  const advance = async (ms: number) => {
+    for (let t = 0; t < ms; t += 1000) {
+      await act(async () => {
+        jest.advanceTimersByTime(1000)
+      })
+      await flush()
+    }
+  }
   beforeEach(() => jest.useFakeTimers())
   afterEach(() => jest.useRealTimers())
 
-  it('fetches a code, counts down, looks at the voucher every 10 s and a new code every 30 s', async () => {
+  it('makes one call per refresh, carrying the code and the voucher: two calls a minute, however long it stays open', async () => {
     let n = 0
-    const loadCode = jest.fn(() => Promise.resolve(code(++n)))
-    const loadVoucher = jest.fn(() => Promise.resolve<VoucherView | null>(voucher()))
+    const load = jest.fn(() => Promise.resolve(code(++n)))
     const onCode = jest.fn()
+    const onVoucher = jest.fn()
     const ticks: number[] = []
-    const r = createVoucherCodeRefresher({ loadCode, loadVoucher, onCode, onVoucher: jest.fn(), onFinished: jest.fn(), onError: jest.fn(), onTick: (s) => ticks.push(s) })
+    const r = createVoucherCodeRefresher({ load, onCode, onVoucher, onFinished: jest.fn(), onError: jest.fn(), onTick: (s) => ticks.push(s) })
     r.start()
     await flush()
-    expect(loadVoucher).toHaveBeenCalledTimes(1)
+    expect(load).toHaveBeenCalledTimes(1)
     expect(onCode).toHaveBeenLastCalledWith(code(1))
+    expect(onVoucher).toHaveBeenLastCalledWith(voucher())
     expect(ticks).toEqual([30])
-    await act(async () => {
-      jest.advanceTimersByTime(10_000)
-    })
-    await flush()
-    expect(loadVoucher).toHaveBeenCalledTimes(2)
-    expect(loadCode).toHaveBeenCalledTimes(1)
-    await act(async () => {
-      jest.advanceTimersByTime(20_000)
-    })
-    await flush()
-    expect(loadVoucher).toHaveBeenCalledTimes(4)
-    expect(loadCode).toHaveBeenCalledTimes(2)
+    await advance(29_000)
+    expect(load).toHaveBeenCalledTimes(1)
+    await advance(1_000)
+    expect(load).toHaveBeenCalledTimes(2)
     expect(onCode).toHaveBeenLastCalledWith(code(2))
     expect(ticks.at(-1)).toBe(30)
+    // Minute by minute for ten minutes: never more than two calls in any minute.
+    for (let minute = 0; minute < 10; minute++) {
+      const before = load.mock.calls.length
+      await advance(60_000)
+      expect(load.mock.calls.length - before).toBeLessThanOrEqual(2)
+    }
+    expect(load).toHaveBeenCalledTimes(22)
     r.stop()
   })
 
-  it('stops for good once the voucher reads as used, and reports when and where', async () => {
-    const used = voucher({ state: 'used', redeemed: { at: '2099-09-28T02:15:00.000Z', pointName: '工会办公室', proxy: false } })
-    const loadVoucher = jest.fn<Promise<VoucherView | null>, []>().mockResolvedValueOnce(voucher()).mockResolvedValueOnce(used)
-    const loadCode = jest.fn(() => Promise.resolve(code(1)))
+  it('stops for good once a refresh answers that the voucher is used, and reports when and where', async () => {
+    const load = jest.fn<Promise<RedeemCode>, []>().mockResolvedValueOnce(code(1)).mockRejectedValueOnce(usedRefusal())
     const onFinished = jest.fn()
-    const r = createVoucherCodeRefresher({ loadCode, loadVoucher, onCode: jest.fn(), onVoucher: jest.fn(), onFinished, onError: jest.fn(), onTick: jest.fn() })
+    const r = createVoucherCodeRefresher({ load, onCode: jest.fn(), onVoucher: jest.fn(), onFinished, onError: jest.fn(), onTick: jest.fn() })
     r.start()
     await flush()
-    await act(async () => {
-      jest.advanceTimersByTime(10_000)
-    })
-    await flush()
-    expect(onFinished).toHaveBeenCalledWith(used)
+    await advance(30_000)
+    expect(onFinished).toHaveBeenCalledWith(usedVoucher)
     expect(r.finished).toBe(true)
-    await act(async () => {
-      jest.advanceTimersByTime(120_000)
-    })
-    expect(loadVoucher).toHaveBeenCalledTimes(2)
-    expect(loadCode).toHaveBeenCalledTimes(1)
+    await advance(120_000)
+    expect(load).toHaveBeenCalledTimes(2)
     r.refresh()
-    expect(loadVoucher).toHaveBeenCalledTimes(2)
+    expect(load).toHaveBeenCalledTimes(2)
   })
 
-  it('asks for no code at all for a voucher that is not ready', async () => {
-    const loadCode = jest.fn(() => Promise.resolve(code(1)))
+  it('shows no code for a voucher that is not ready, and stops for one that is no longer the member\'s', async () => {
     const onFinished = jest.fn()
-    const r = createVoucherCodeRefresher({ loadCode, loadVoucher: () => Promise.resolve(voucher({ state: 'expired' })), onCode: jest.fn(), onVoucher: jest.fn(), onFinished, onError: jest.fn(), onTick: jest.fn() })
-    r.start()
+    const onCode = jest.fn()
+    const expired = createVoucherCodeRefresher({ load: () => Promise.reject(new ActionError('EXPIRED', '该券已过期', { voucher: voucher({ state: 'expired' }) })), onCode, onVoucher: jest.fn(), onFinished, onError: jest.fn(), onTick: jest.fn() })
+    expired.start()
     await flush()
-    expect(onFinished).toHaveBeenCalledTimes(1)
-    expect(loadCode).not.toHaveBeenCalled()
+    expect(onFinished).toHaveBeenLastCalledWith(voucher({ state: 'expired' }))
+    expect(onCode).not.toHaveBeenCalled()
+    const gone = createVoucherCodeRefresher({ load: () => Promise.reject(new ActionError('NOT_FOUND', '没有找到这张券')), onCode, onVoucher: jest.fn(), onFinished, onError: jest.fn(), onTick: jest.fn() })
+    gone.start()
+    await flush()
+    expect(onFinished).toHaveBeenLastCalledWith(null)
+    expect(gone.finished).toBe(true)
   })
 
   it('keeps the old code after a failure and tries again in 5 seconds', async () => {
-    const loadCode = jest.fn<Promise<RedeemCode>, []>().mockResolvedValueOnce(code(1)).mockRejectedValueOnce(new ActionError('NETWORK', '网络不太好')).mockResolvedValueOnce(code(3))
+    const load = jest.fn<Promise<RedeemCode>, []>().mockResolvedValueOnce(code(1)).mockRejectedValueOnce(new ActionError('NETWORK', '网络不太好')).mockResolvedValueOnce(code(3))
     const onCode = jest.fn()
     const onError = jest.fn()
     let left = -1
-    const r = createVoucherCodeRefresher({ loadCode, loadVoucher: () => Promise.resolve(voucher()), onCode, onVoucher: jest.fn(), onFinished: jest.fn(), onError, onTick: (s) => (left = s) })
+    const r = createVoucherCodeRefresher({ load, onCode, onVoucher: jest.fn(), onFinished: jest.fn(), onError, onTick: (s) => (left = s) })
     r.start()
     await flush()
-    await act(async () => {
-      jest.advanceTimersByTime(30_000)
-    })
-    await flush()
+    await advance(30_000)
     expect(onError).toHaveBeenCalledTimes(1)
+    expect(onCode).toHaveBeenCalledTimes(1)
     expect(left).toBe(5)
-    await act(async () => {
-      jest.advanceTimersByTime(5_000)
-    })
-    await flush()
+    await advance(5_000)
     expect(onCode).toHaveBeenLastCalledWith(code(3))
     r.stop()
   })

@@ -161,12 +161,15 @@ describe('出示券码', () => {
   afterEach(() => jest.useRealTimers())
   const flush = () => act(async () => {})
 
-  it('draws the QR code and the six digits, then shows 已使用 with when and where once the clerk has redeemed it', async () => {
+  it('draws the QR code and the six digits from one call per refresh (two a minute), then shows 已使用 with when and where once the clerk has redeemed it', async () => {
     taro.useRouter.mockReturnValue({ params: { id: 'v1' }, path: '/pages/benefits/code' })
-    let state: VoucherView = voucher()
+    let used = false
+    const usedVoucher = voucher({ state: 'used', redeemed: { at: '2099-09-28T02:15:00.000Z', pointName: '工会办公室', proxy: false } })
     serve({
-      'benefit.mine': () => [state],
-      'benefit.code': () => ({ token: 'voucher-token-1', shortCode: '123456', expiresAt: '' }),
+      'benefit.code': () => {
+        if (used) throw new ActionError('ALREADY_REDEEMED', '该券已使用', { voucher: usedVoucher })
+        return { token: 'voucher-token-1', shortCode: '123456', expiresAt: '', voucher: voucher() }
+      },
     })
     const { container } = render(<VoucherCodePage />)
     await flush()
@@ -174,10 +177,19 @@ describe('出示券码', () => {
     expect(container.querySelector('.voucher-code-short')?.textContent).toBe('123 456')
     expect(container.querySelectorAll('.benefit-qr__bar').length).toBeGreaterThan(50)
     expect(container.querySelector('.voucher-code-countdown')?.textContent).toContain('30 秒后自动刷新')
+    expect(container.querySelector('.voucher-code-head__name')?.textContent).toBe('2099年中秋慰问品')
+    // A minute on screen, second by second: two calls, both benefit.code (the voucher's state comes with the code).
+    for (let second = 0; second < 59; second++) {
+      await act(async () => {
+        jest.advanceTimersByTime(1_000)
+      })
+      await flush()
+    }
+    expect(mockedCall.mock.calls.map(([name]) => name)).toEqual(['benefit.code', 'benefit.code'])
 
-    state = voucher({ state: 'used', redeemed: { at: '2099-09-28T02:15:00.000Z', pointName: '工会办公室', proxy: false } })
+    used = true
     await act(async () => {
-      jest.advanceTimersByTime(10_000)
+      jest.advanceTimersByTime(1_000)
     })
     await flush()
     expect(container.querySelector('.voucher-code-done__title')?.textContent).toBe('已使用')

@@ -118,8 +118,8 @@ it('a holiday gift: set up and issued by the admin, chosen and shown by a member
   await c('.page-redeem .redeem-confirm').click()
   await c('.page-redeem .redeem-result--ok').filter({ hasText: '核销成功' }).waitFor()
 
-  // —— 刘洋's screen says 已使用, with when and where ——
-  await m('.page-benefit-code .voucher-code-done__title').filter({ hasText: '已使用' }).waitFor({ timeout: 20_000 })
+  // —— 刘洋's screen says 已使用, with when and where, at its next refresh (one call every 30 s carries the voucher's state) ——
+  await m('.page-benefit-code .voucher-code-done__title').filter({ hasText: '已使用' }).waitFor({ timeout: 35_000 })
   await expect(m('.page-benefit-code .voucher-code-done__text').textContent()).resolves.toMatch(/^(\d{4}年)?\d{1,2}月\d{1,2}日 周[日一二三四五六] \d{2}:\d{2} 在 工会办公室 领取$/)
   expect(await m('.page-benefit-code .benefit-qr').count()).toBe(0)
   await member.goBack()

@@ -298,3 +298,38 @@ describe('the daily timer', () => {
     expect((await db().collection('messages').where({ memberId: 'demo-member-04', kind: 'voucher-expiring', title: '福利即将过期：即将过期' }).get()).data).toHaveLength(1)
   })
 })
+
+describe('cost', () => {
+  /** Database round trips of one call, counted at the local CloudBase. */
+  const trips = async (call: () => Promise<{ body: any }>) => {
+    const before = app.stats.roundTrips
+    const res = await call()
+    return { body: res.body, n: app.stats.roundTrips - before }
+  }
+
+  it('finding the caller aside: inspect 1 round trip by QR (2 by six digits), redeem 2, the code screen 4 per refresh', async () => {
+    const id = await createCampaign({ name: '往返测试', options: [{ name: '礼盒' }], pointIds: ['demo-point-office'] })
+    await issueAll(id)
+    const voucherId = (await myVoucher(member, '往返测试')).id
+    // A member asking for a staff action is refused once the caller is known: that call costs exactly who the caller is.
+    const identity = await trips(() => member('benefit.points'))
+    expect(identity.body.error.code).toBe('FORBIDDEN')
+    const caller = identity.n
+    // The voucher, then in parallel its campaign, the points' addresses and the six digits' claim.
+    const code = await trips(() => member('benefit.code', { voucherId }))
+    expect(code.body.data.voucher).toMatchObject({ id: voucherId, state: 'ready' })
+    expect(code.n - caller).toBe(4)
+    // By QR: the signed token names the voucher, then the voucher. By six digits: the live code first.
+    const byQr = await trips(() => redeemer('benefit.inspect', { code: code.body.data.token, pointId: 'demo-point-office' }))
+    expect(byQr.n - caller).toBe(1)
+    const byDigits = await trips(() => redeemer('benefit.inspect', { code: code.body.data.shortCode, pointId: 'demo-point-office' }))
+    expect(byDigits.n - caller).toBeLessThanOrEqual(2)
+    // One conditional write that answers the voucher, then the spend; nothing read first.
+    const redeemed = await trips(() => redeemer('benefit.redeem', { ticket: byQr.body.data.ticket, requestId: 'cost-0001-abc' }))
+    expect(redeemed.body.data).toMatchObject({ voucherId, pointName: '工会办公室' })
+    expect(redeemed.n - caller).toBe(2)
+    // Used now: the code screen's refresh answers with the voucher (已使用, when and where) instead of a code.
+    const after = await trips(() => member('benefit.code', { voucherId }))
+    expect(after.body.error).toMatchObject({ code: 'ALREADY_REDEEMED', details: { voucher: { id: voucherId, state: 'used', redeemed: { pointName: '工会办公室', proxy: false } } } })
+  })
+})

@@ -4,10 +4,9 @@ import { formatShanghai } from '@shared/domain/time'
 import type { VoucherRow } from '@shared/contract'
 import type { Handler } from '../../_lib/entry'
 import { escapeRegExp } from '../../_lib/db-errors'
-import type { VoucherDoc } from '../../_lib/documents'
 import { exportSheet } from '../../_lib/export-sheet'
-import { readAll } from '../../_lib/read-all'
-import { loadCampaign } from '../vouchers.repo'
+import { loadCampaign } from '../campaigns.repo'
+import { campaignVoucherPage, campaignVouchers, type VoucherDoc } from '../vouchers.repo'
 
 export const STATE_TEXT: Readonly<Record<VoucherState, string>> = { choose: '待选择', ready: '可使用', upcoming: '未到兑换时间', used: '已使用', expired: '已过期' }
 
@@ -22,17 +21,15 @@ const row = (v: VoucherDoc, now: Date): VoucherRow => ({
 
 /** The office finds a member's voucher (for 代领 or a question at the counter). */
 export const listVouchers: Handler<'benefit.vouchers'> = async ({ deps, me, input }) => {
-  const { db } = deps
   const c = await loadCampaign(deps, me, input.id)
-  const query = db.collection('vouchers').where({ campaignId: c._id, ...(input.search ? { memberName: db.RegExp({ regexp: escapeRegExp(input.search) }) } : {}) })
-  const [page, count] = await Promise.all([query.orderBy('departmentId', 'asc').orderBy('memberName', 'asc').orderBy('_id', 'asc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(), query.count()])
+  const { docs, total } = await campaignVoucherPage(deps, c._id, input.search, input.page, input.pageSize, escapeRegExp)
   const now = deps.clock.now()
-  return { items: (page.data as VoucherDoc[]).map((v) => row(v, now)), total: count.total, page: input.page, pageSize: input.pageSize }
+  return { items: docs.map((v) => row(v, now)), total, page: input.page, pageSize: input.pageSize }
 }
 
 export const exportCampaign: Handler<'benefit.export'> = async ({ deps, me, input }) => {
   const c = await loadCampaign(deps, me, input.id)
-  const vouchers = await readAll<VoucherDoc>(deps.db.collection('vouchers').where({ campaignId: c._id }).orderBy('departmentId', 'asc').orderBy('memberName', 'asc'))
+  const vouchers = await campaignVouchers(deps, c._id)
   const now = deps.clock.now()
   const { url } = await exportSheet(
     deps,

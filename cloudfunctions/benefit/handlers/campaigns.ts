@@ -2,20 +2,20 @@ import { faceValueProblem } from '@shared/domain/benefits'
 import type { Handler } from '../../_lib/entry'
 import { AppError, invalid } from '../../_lib/app-error'
 import { dateTimeText } from '@shared/domain/time'
-import type { CampaignDoc, OptionStockDoc, PointDoc } from '../../_lib/documents'
 import { campaignViews } from '../campaigns'
 import { issueBatch } from '../issue'
 import { appendAudit } from '../../_lib/audit'
 import { requireOpenYear } from '../../_lib/ledger'
-import { campaignYear, loadCampaign, stockId } from '../vouchers.repo'
+import { campaignPage, campaignYear, holidayTotal, insertCampaign, loadCampaign, type CampaignDoc } from '../campaigns.repo'
+import { pointsOf } from '../points.repo'
+import { insertStocks } from '../stock.repo'
 
 /**
  * A campaign: what each member gets, from whom, when to choose and redeem, and where. The face
  * value is checked against the union's caps (生日 ≤ 300 元; holiday gifts within the yearly total).
  */
 export const createCampaign: Handler<'benefit.createCampaign'> = async ({ deps, me, input }) => {
-  const { db, clock, ids } = deps
-  const _ = db.command
+  const { clock, ids } = deps
   const [claimClosesAt, redeemFrom, redeemUntil] = [input.claimClosesAt, input.redeemFrom, input.redeemUntil].map((t) => new Date(t))
   if (redeemUntil <= redeemFrom) throw invalid('兑换截止时间要晚于兑换开始时间', { field: 'redeemUntil' })
   if (claimClosesAt > redeemUntil) throw invalid('选择截止时间不能晚于兑换截止时间', { field: 'claimClosesAt' })
@@ -24,13 +24,9 @@ export const createCampaign: Handler<'benefit.createCampaign'> = async ({ deps, 
   if (input.autoBirthday && input.kind !== 'cake') throw invalid('只有蛋糕券可以在生日当月自动发放', { field: 'autoBirthday' })
   const year = campaignYear(redeemFrom)
   await requireOpenYear(deps, me.unionId, year)
-  const holidayTotal =
-    input.kind === 'holiday'
-      ? ((await db.collection('campaigns').aggregate().match({ unionId: me.unionId, kind: 'holiday', year }).group({ _id: null, total: _.aggregate.sum('$faceValue') }).limit(1).end()).data[0] as { total: number } | undefined)?.total ?? 0
-      : 0
-  const problem = faceValueProblem(input.kind, input.faceValue, holidayTotal)
+  const problem = faceValueProblem(input.kind, input.faceValue, input.kind === 'holiday' ? await holidayTotal(deps, me.unionId, year) : 0)
   if (problem) throw invalid(problem, { field: 'faceValue' })
-  const points = (await db.collection('redeem_points').where({ _id: _.in([...new Set(input.pointIds)]), unionId: me.unionId }).limit(20).get()).data as PointDoc[]
+  const points = await pointsOf(deps, me.unionId, input.pointIds, 20)
   if (points.length !== new Set(input.pointIds).size) throw invalid('兑换点不存在', { field: 'pointIds' })
 
   const doc: CampaignDoc = {
@@ -53,17 +49,15 @@ export const createCampaign: Handler<'benefit.createCampaign'> = async ({ deps, 
     createdBy: me.member._id,
     createdAt: clock.now(),
   }
-  const stocks: OptionStockDoc[] = doc.options.filter((o) => o.stock !== null).map((o) => ({ _id: stockId(doc._id, o.id), unionId: me.unionId, campaignId: doc._id, remaining: o.stock! }))
-  if (stocks.length) await db.collection('option_stock').add(stocks)
-  await db.collection('campaigns').add(doc)
+  await insertStocks(deps, doc)
+  await insertCampaign(deps, doc)
   await appendAudit(deps, { unionId: me.unionId, actor: me.member._id, actorName: me.member.name, action: 'campaign.create', target: doc.name, data: { campaignId: doc._id, kind: doc.kind, faceValue: doc.faceValue, year } })
   return (await campaignViews(deps, [doc]))[0]
 }
 
 export const listCampaigns: Handler<'benefit.campaigns'> = async ({ deps, me, input }) => {
-  const query = deps.db.collection('campaigns').where({ unionId: me.unionId })
-  const [page, count] = await Promise.all([query.orderBy('createdAt', 'desc').orderBy('_id', 'asc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(), query.count()])
-  return { items: await campaignViews(deps, page.data as CampaignDoc[]), total: count.total, page: input.page, pageSize: input.pageSize }
+  const { docs, total } = await campaignPage(deps, me.unionId, input.page, input.pageSize)
+  return { items: await campaignViews(deps, docs), total, page: input.page, pageSize: input.pageSize }
 }
 
 export const getCampaign: Handler<'benefit.campaign'> = async ({ deps, me, input }) => (await campaignViews(deps, [await loadCampaign(deps, me, input.id)]))[0]

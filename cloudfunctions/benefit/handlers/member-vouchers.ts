@@ -1,30 +1,26 @@
 import { redeemRefusal } from '@shared/domain/benefits'
 import { dateTimeText } from '@shared/domain/time'
+import type { VoucherView } from '@shared/contract'
 import type { Handler } from '../../_lib/entry'
 import type { Deps } from '../../_lib/deps'
 import { AppError, conflict, invalid } from '../../_lib/app-error'
-import type { CampaignDoc, VoucherDoc } from '../../_lib/documents'
-import { loadOwnVoucher, pointViews, remainingStock, stockId, toVoucherView } from '../vouchers.repo'
-import { giveBack, giveBackOthers, takeHold } from '../gift-stock'
+import { campaignById, campaignsByIds, stockId } from '../campaigns.repo'
+import { pointViews } from '../points.repo'
+import { giveBack, giveBackOthers, remainingStock, takeHold } from '../stock.repo'
+import { loadOwnVoucher, memberVouchers, switchOption, toVoucherView, type VoucherDoc } from '../vouchers.repo'
 import { issueLiveCode, VOUCHER } from '../codes'
 import { signCode } from '../../_lib/signed-codes'
 
-/** Newest first; the last few years are plenty for a phone. */
-const MINE_LIMIT = 100
-
-async function viewsFor(deps: Deps, vouchers: readonly VoucherDoc[]) {
-  const campaignIds = [...new Set(vouchers.map((v) => v.campaignId))]
-  const campaigns = campaignIds.length ? ((await deps.db.collection('campaigns').where({ _id: deps.db.command.in(campaignIds) }).limit(campaignIds.length).get()).data as CampaignDoc[]) : []
+/** Views with the campaigns' options, stock left and the points' addresses (three reads for any number of vouchers). */
+async function viewsFor(deps: Deps, vouchers: readonly VoucherDoc[]): Promise<VoucherView[]> {
+  const campaigns = await campaignsByIds(deps, [...new Set(vouchers.map((v) => v.campaignId))])
   const byId = new Map(campaigns.map((c) => [c._id, c]))
   const [stock, points] = await Promise.all([remainingStock(deps, campaigns), pointViews(deps, vouchers[0]?.unionId ?? '', vouchers.flatMap((v) => v.points.map((p) => p.id)))])
   const now = deps.clock.now()
   return vouchers.map((v) => toVoucherView(v, byId.get(v.campaignId), stock, points, now))
 }
 
-export const myVouchers: Handler<'benefit.mine'> = async ({ deps, me }) => {
-  const rows = (await deps.db.collection('vouchers').where({ unionId: me.unionId, memberId: me.member._id }).orderBy('issuedAt', 'desc').limit(MINE_LIMIT).get()).data as VoucherDoc[]
-  return viewsFor(deps, rows)
-}
+export const myVouchers: Handler<'benefit.mine'> = async ({ deps, me }) => viewsFor(deps, await memberVouchers(deps, me.unionId, me.member._id))
 
 /**
  * Choosing a gift: the new option's stock is taken with the voucher recorded as its holder (one
@@ -36,7 +32,7 @@ export const myVouchers: Handler<'benefit.mine'> = async ({ deps, me }) => {
 export const chooseOption: Handler<'benefit.choose'> = async ({ deps, me, input }) => {
   const { db, clock } = deps
   const v = await loadOwnVoucher(deps, me, input.voucherId)
-  const c = (await db.collection('campaigns').doc(v.campaignId).get()).data[0] as CampaignDoc
+  const c = (await campaignById(deps, v.campaignId))!
   const option = c.options.find((o) => o.id === input.optionId)
   if (!option) throw invalid('没有这个礼品选项', { field: 'optionId' })
   if (v.status === 'redeemed') throw new AppError('ALREADY_REDEEMED', '该券已使用，不能再更换礼品')
@@ -44,8 +40,7 @@ export const chooseOption: Handler<'benefit.choose'> = async ({ deps, me, input 
   if (startedAt > v.claimClosesAt) throw new AppError('CLOSED', `选择礼品已于 ${dateTimeText(v.claimClosesAt, startedAt)} 截止`)
   if (v.optionId !== input.optionId) {
     if (option.stock !== null) await takeHold(deps, c, option, v._id, startedAt)
-    const switched = await db.collection('vouchers').where({ _id: v._id, status: 'issued', optionId: v.optionId }).update({ optionId: option.id, optionName: option.name, chosenAt: startedAt })
-    if (switched.updated !== 1 && (await loadOwnVoucher(deps, me, v._id)).optionId !== option.id) {
+    if (!(await switchOption(deps, v, option, startedAt)) && (await loadOwnVoucher(deps, me, v._id)).optionId !== option.id) {
       if (option.stock !== null) await giveBack(deps, [stockId(c._id, option.id)], v._id, db.command.lte(startedAt))
       throw conflict('这张券刚刚有变化，请刷新后重试')
     }
@@ -54,13 +49,21 @@ export const chooseOption: Handler<'benefit.choose'> = async ({ deps, me, input 
   return (await viewsFor(deps, [await loadOwnVoucher(deps, me, v._id)]))[0]
 }
 
-/** The code to show: a signed QR token and six digits, both valid for a minute; refused when the voucher cannot be used now. */
+/**
+ * The code to show — a signed QR token and six digits, both valid for a minute — with the voucher
+ * as it stands, so the code screen needs no other call. A voucher that cannot be used now gets no
+ * code: the refusal says why and carries the voucher (已使用 with when and where). The code and
+ * the view's reads go out together.
+ */
 export const voucherCode: Handler<'benefit.code'> = async ({ deps, me, input }) => {
   const v = await loadOwnVoucher(deps, me, input.voucherId)
   const now = deps.clock.now()
   const refusal = redeemRefusal(v, now)
-  if (refusal) throw new AppError(v.status === 'redeemed' ? 'ALREADY_REDEEMED' : now > v.redeemUntil ? 'EXPIRED' : now < v.redeemFrom ? 'CLOSED' : 'CONFLICT', refusal)
+  if (refusal) {
+    const [voucher] = await viewsFor(deps, [v])
+    throw new AppError(v.status === 'redeemed' ? 'ALREADY_REDEEMED' : now > v.redeemUntil ? 'EXPIRED' : now < v.redeemFrom ? 'CLOSED' : 'CONFLICT', refusal, { voucher })
+  }
   const signed = signCode(deps.secrets.codeSigning, VOUCHER, v._id, now)
-  const shortCode = await issueLiveCode(deps, v, signed.expiresAt)
-  return { token: signed.token, shortCode, expiresAt: signed.expiresAt.toISOString() }
+  const [shortCode, [voucher]] = await Promise.all([issueLiveCode(deps, v, signed.expiresAt), viewsFor(deps, [v])])
+  return { token: signed.token, shortCode, expiresAt: signed.expiresAt.toISOString(), voucher }
 }

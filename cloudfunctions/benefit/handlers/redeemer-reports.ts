@@ -4,34 +4,29 @@ import { formatYuan } from '@shared/domain/money'
 import { formatShanghai, inShanghai } from '@shared/domain/time'
 import type { Handler } from '../../_lib/entry'
 import { forbidden, invalid } from '../../_lib/app-error'
-import type { PointDoc, VoucherDoc } from '../../_lib/documents'
 import { exportSheet } from '../../_lib/export-sheet'
-import { readAll } from '../../_lib/read-all'
+import { pointInUnion } from '../points.repo'
 import { toRedemption } from '../redeem'
+import { redeemedAt, redemptionsBy } from '../vouchers.repo'
 
 /** The redeemer's own redemptions, latest first. */
 export const myRedemptions: Handler<'benefit.redemptions'> = async ({ deps, me, input }) => {
-  const query = deps.db.collection('vouchers').where({ unionId: me.unionId, 'redemption.by': me.member._id })
-  const [page, count] = await Promise.all([query.orderBy('redeemedAt', 'desc').orderBy('_id', 'asc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(), query.count()])
-  return { items: (page.data as VoucherDoc[]).map((v) => toRedemption(v, v.redemption!)), total: count.total, page: input.page, pageSize: input.pageSize }
+  const { docs, total } = await redemptionsBy(deps, me.unionId, me.member._id, input.page, input.pageSize)
+  return { items: docs.map((v) => toRedemption(v, v.redemption!)), total, page: input.page, pageSize: input.pageSize }
 }
 
 const MAX_DAYS = 92
 
 /** 对账: per Shanghai day at one point — count and face value — for the shop's invoice, as rows and a spreadsheet. */
 export const settlement: Handler<'benefit.settlement'> = async ({ deps, me, input }) => {
-  const { db } = deps
-  const _ = db.command
   if (!hasRole(me.subject, 'admin') && !mayRedeemAt(me.subject, { unionId: me.unionId, pointId: input.pointId })) throw forbidden('您不是这个兑换点的核销员')
   const from = inShanghai(`${input.from}T00:00:00+08:00`).startOf('day')
   const to = inShanghai(`${input.to}T00:00:00+08:00`).endOf('day')
   if (to.isBefore(from)) throw invalid('结束日期不能早于开始日期', { field: 'to' })
   if (to.diff(from, 'day') >= MAX_DAYS) throw invalid(`一次最多对账 ${MAX_DAYS} 天`, { field: 'to' })
-  const point = (await db.collection('redeem_points').doc(input.pointId).get()).data[0] as PointDoc | undefined
-  if (!point || point.unionId !== me.unionId) throw forbidden('您不是这个兑换点的核销员')
-  const rows = await readAll<VoucherDoc>(
-    db.collection('vouchers').where({ unionId: me.unionId, 'redemption.pointId': input.pointId, redeemedAt: _.gte(from.toDate()).and(_.lte(to.toDate())) }).orderBy('redeemedAt', 'asc'),
-  )
+  const point = await pointInUnion(deps, me.unionId, input.pointId)
+  if (!point) throw forbidden('您不是这个兑换点的核销员')
+  const rows = await redeemedAt(deps, me.unionId, input.pointId, from.toDate(), to.toDate())
   const days = new Map<string, { count: number; amount: number }>()
   for (const v of rows) {
     const day = formatShanghai(v.redeemedAt!, 'YYYY-MM-DD')

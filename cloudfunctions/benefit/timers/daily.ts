@@ -1,9 +1,11 @@
 import { dateTimeText, inShanghai, shanghaiYear } from '@shared/domain/time'
 import type { TimerJob } from '../../_lib/entry'
 import type { Deps } from '../../_lib/deps'
-import type { CampaignDoc, MemberDoc, VoucherDoc } from '../../_lib/documents'
+import type { MemberDoc } from '../../_lib/documents'
+import { sweepLiveCodes } from '../../_lib/live-codes'
 import { notify } from '../../_lib/notify'
-import { readAll } from '../../_lib/read-all'
+import { birthdayCampaigns, campaignById } from '../campaigns.repo'
+import { expiringBetween, markReminded } from '../vouchers.repo'
 import { issueBatch } from '../issue'
 import { releaseExpired } from '../release'
 import { repairBenefits } from '../repair'
@@ -27,14 +29,14 @@ export const daily: TimerJob = async (deps, { timeLimitMs }) => {
   const released = await releaseExpired(deps, timeLimitMs)
   const repaired = await repairBenefits(deps, timeLimitMs)
   const now = deps.clock.now()
-  const swept = await deps.db.collection('live_codes').where({ expiresAt: deps.db.command.lt(new Date(now.getTime() - 3600_000)) }).remove()
-  return { birthdays, reminded, choiceReminded, released, repaired, swept: swept.deleted ?? 0 }
+  const swept = await sweepLiveCodes(deps, new Date(now.getTime() - 3600_000))
+  return { birthdays, reminded, choiceReminded, released, repaired, swept }
 }
 
 async function issueBirthdayVouchers(deps: Deps, timeLimitMs: number): Promise<number> {
   const now = deps.clock.now()
   const month = inShanghai(now).month() + 1
-  const campaigns = await readAll<CampaignDoc>(deps.db.collection('campaigns').where({ kind: 'cake', autoBirthday: true, year: shanghaiYear(now), redeemUntil: deps.db.command.gt(now) }), 100, 1000)
+  const campaigns = await birthdayCampaigns(deps, shanghaiYear(now), now)
   const due = (m: MemberDoc) => Boolean(m.birthday) && Number(m.birthday!.slice(0, 2)) <= month
   let issued = 0
   for (const c of campaigns) {
@@ -43,7 +45,7 @@ async function issueBirthdayVouchers(deps: Deps, timeLimitMs: number): Promise<n
       const step = await issueBatch(deps, current, SYSTEM, timeLimitMs, due)
       issued += step.issuedNow
       if (step.done) break
-      current = (await deps.db.collection('campaigns').doc(c._id).get()).data[0] as CampaignDoc
+      current = (await campaignById(deps, c._id))!
     }
   }
   return issued
@@ -54,13 +56,9 @@ async function issueBirthdayVouchers(deps: Deps, timeLimitMs: number): Promise<n
  * cut between the two writes reminds nobody twice when it runs again, and forgets nobody.
  */
 async function remindExpiring(deps: Deps): Promise<number> {
-  const { db, clock } = deps
-  const _ = db.command
-  const now = clock.now()
-  const soon = await readAll<VoucherDoc>(db.collection('vouchers').where({ status: 'issued', remindedAt: null, redeemUntil: _.gt(now).and(_.lte(new Date(now.getTime() + REMIND_BEFORE_MS))) }), 500, 20_000)
+  const now = deps.clock.now()
+  const soon = await expiringBetween(deps, now, new Date(now.getTime() + REMIND_BEFORE_MS))
   await notify(deps, soon.map((v) => ({ key: `voucher-expiring:${v._id}`, unionId: v.unionId, memberId: v.memberId, kind: 'voucher-expiring' as const, title: `福利即将过期：${v.name}`, body: `请在 ${dateTimeText(v.redeemUntil, now)} 前使用。`, link: '/pages/benefits/index' })))
-  for (let i = 0; i < soon.length; i += 500) {
-    await db.collection('vouchers').where({ _id: _.in(soon.slice(i, i + 500).map((v) => v._id)), remindedAt: null }).update({ remindedAt: now })
-  }
+  await markReminded(deps, soon.map((v) => v._id), now)
   return soon.length
 }

@@ -1,8 +1,7 @@
 import { dateTimeText, inShanghai } from '@shared/domain/time'
 import type { Deps } from '../../_lib/deps'
-import type { VoucherDoc } from '../../_lib/documents'
 import { notify } from '../../_lib/notify'
-import { readAll } from '../../_lib/read-all'
+import { choiceClosingBetween } from '../vouchers.repo'
 
 /**
  * 选择截止前一天: members who have not chosen their gift are told the day before the choice closes
@@ -11,15 +10,9 @@ import { readAll } from '../../_lib/read-all'
  * the voucher itself is not touched.
  */
 export async function remindChoiceClosing(deps: Deps): Promise<number> {
-  const { db } = deps
-  const _ = db.command
   const now = deps.clock.now()
   const endOfTomorrow = inShanghai(now).add(1, 'day').endOf('day').toDate()
-  const open = await readAll<VoucherDoc>(
-    db.collection('vouchers').where({ status: 'issued', needsChoice: true, optionId: null, claimClosesAt: _.gt(now).and(_.lte(endOfTomorrow)) }),
-    500,
-    20_000,
-  )
+  const open = await choiceClosingBetween(deps, now, endOfTomorrow)
   await notify(
     deps,
     open.map((v) => ({

@@ -1,19 +1,21 @@
 import type { RedeemCode, VoucherView } from '@shared/contract'
+import { ActionError } from '../../services/cloud'
 
-/** A fresh code is fetched this often (the server's token carries its own short expiry). */
+/**
+ * A fresh code — and with it the voucher's state — is fetched this often: two calls a minute. The
+ * code lives 60 s, so the one on screen always has at least 30 s left for a clerk to scan or type
+ * it; a longer period (say 50 s) would save a call but leave a clerk typing the digits 10 s, and
+ * show 已使用 up to 50 s after the confirmation instead of 30 s.
+ */
 export const CODE_REFRESH_SECONDS = 30
-/** Between two codes the voucher itself is looked at this often, so 已使用 shows soon after the clerk confirms. */
-export const STATE_CHECK_SECONDS = 10
 /** After a failed fetch, the next try comes this much sooner than a normal refresh. */
 export const CODE_RETRY_SECONDS = 5
 
 export interface VoucherCodeRefresherOptions {
-  /** `benefit.code` for the voucher. */
-  loadCode: () => Promise<RedeemCode>
-  /** The voucher as `benefit.mine` has it now; null when it is no longer the member's. */
-  loadVoucher: () => Promise<VoucherView | null>
+  /** `benefit.code` for the voucher: the code and the voucher as it stands, in one call. */
+  load: () => Promise<RedeemCode>
   onCode: (code: RedeemCode) => void
-  /** Every fresh look at the voucher (used to show 已使用 with when and where). */
+  /** Every fresh look at the voucher (the head of the page; 已使用 with when and where). */
   onVoucher: (voucher: VoucherView | null) => void
   /** The voucher cannot be shown any more (used, expired, gone): refreshing has stopped for good. */
   onFinished: (voucher: VoucherView | null) => void
@@ -21,12 +23,11 @@ export interface VoucherCodeRefresherOptions {
   /** Seconds until the next code, every second (the countdown under the code). */
   onTick: (secondsLeft: number) => void
   period?: number
-  check?: number
   retry?: number
 }
 
 export interface VoucherCodeRefresher {
-  /** Looks at the voucher and fetches a code now, then keeps both fresh; calling again restarts. */
+  /** Fetches a code now, then keeps it fresh; calling again restarts. */
   start(): void
   /** Stops the countdown; answers still on their way are dropped. */
   stop(): void
@@ -39,14 +40,25 @@ export interface VoucherCodeRefresher {
 export const showable = (v: VoucherView | null): v is VoucherView => v !== null && v.state === 'ready'
 
 /**
- * Keeps the member's voucher code fresh while it is on screen: the voucher is re-read from
- * `benefit.mine` before every new code and every `check` seconds in between; once it reads as used
- * (or expired, or gone) the refreshing stops and the page shows why. The old code stays up while a
- * new one is on its way; a failure is tried again sooner.
+ * A refusal that ends the screen: the voucher is used, expired, not open yet or has no gift chosen
+ * (the refusal carries the voucher), or it is not the member's any more (null). undefined for a
+ * failure worth trying again (network, busy).
+ */
+export function endedVoucher(error: unknown): VoucherView | null | undefined {
+  if (!(error instanceof ActionError)) return undefined
+  if (error.code === 'NOT_FOUND') return null
+  const voucher = error.details?.voucher as VoucherView | undefined
+  return voucher && typeof voucher === 'object' ? voucher : undefined
+}
+
+/**
+ * Keeps the member's voucher code fresh while it is on screen, with one call per refresh: each
+ * answer carries the voucher, and a voucher that can no longer be used answers with why instead of
+ * a code, so the refreshing stops and the page shows it (已使用 with when and where). The old code
+ * stays up while a new one is on its way; a failure is tried again sooner.
  */
 export function createVoucherCodeRefresher(opts: VoucherCodeRefresherOptions): VoucherCodeRefresher {
   const period = opts.period ?? CODE_REFRESH_SECONDS
-  const check = opts.check ?? STATE_CHECK_SECONDS
   const retry = opts.retry ?? CODE_RETRY_SECONDS
   let timer: ReturnType<typeof setInterval> | undefined
   let left = 0
@@ -67,46 +79,29 @@ export function createVoucherCodeRefresher(opts: VoucherCodeRefresherOptions): V
     opts.onFinished(v)
   }
 
-  /** The voucher, then (if it is still ready) a new code. */
-  const fetchAll = () => {
+  const fetchCode = () => {
     const gen = generation
     loading = true
-    opts
-      .loadVoucher()
-      .then((v) => {
-        if (gen !== generation) return undefined
-        opts.onVoucher(v)
-        if (!showable(v)) {
-          finish(v)
-          return undefined
-        }
-        return opts.loadCode().then((code) => {
-          if (gen !== generation) return
-          loading = false
-          left = period
-          opts.onCode(code)
-          opts.onTick(left)
-        })
-      })
-      .catch((error: unknown) => {
+    opts.load().then(
+      (code) => {
         if (gen !== generation) return
+        loading = false
+        opts.onVoucher(code.voucher)
+        // A code is only given for a ready voucher; should one say otherwise, it is not shown.
+        if (!showable(code.voucher)) return finish(code.voucher)
+        left = period
+        opts.onCode(code)
+        opts.onTick(left)
+      },
+      (error: unknown) => {
+        if (gen !== generation) return
+        const ended = endedVoucher(error)
+        if (ended !== undefined) return finish(ended)
         loading = false
         left = retry
         opts.onError(error)
         opts.onTick(left)
-      })
-  }
-
-  /** Only the voucher: has the clerk just redeemed it? A failed look is simply tried next time. */
-  const checkOnly = () => {
-    const gen = generation
-    opts.loadVoucher().then(
-      (v) => {
-        if (gen !== generation || loading) return
-        opts.onVoucher(v)
-        if (!showable(v)) finish(v)
       },
-      () => undefined,
     )
   }
 
@@ -114,8 +109,7 @@ export function createVoucherCodeRefresher(opts: VoucherCodeRefresherOptions): V
     if (loading) return
     left = Math.max(0, left - 1)
     opts.onTick(left)
-    if (left === 0) fetchAll()
-    else if (check > 0 && (period - left) % check === 0) checkOnly()
+    if (left === 0) fetchCode()
   }
 
   const stop = () => {
@@ -128,13 +122,13 @@ export function createVoucherCodeRefresher(opts: VoucherCodeRefresherOptions): V
     start() {
       stop()
       finished = false
-      fetchAll()
+      fetchCode()
       timer = setInterval(tick, 1000)
     },
     stop,
     refresh() {
       if (timer === undefined || loading || finished) return
-      fetchAll()
+      fetchCode()
     },
     get finished() {
       return finished

@@ -17,7 +17,7 @@ export interface VoucherCodeState {
 
 const asActionError = (e: unknown): ActionError => (e instanceof ActionError ? e : new ActionError('INTERNAL', String(e)))
 
-/** The member's code for one voucher, kept fresh while the page is on screen, stopped once it is used. */
+/** The member's code for one voucher, kept fresh while the page is on screen (two calls a minute), stopped once it is used. */
 export function useVoucherCode(voucherId: string): VoucherCodeState {
   const [code, setCode] = useState<RedeemCode>()
   const [voucher, setVoucher] = useState<VoucherView | null>()
@@ -29,8 +29,8 @@ export function useVoucherCode(voucherId: string): VoucherCodeState {
 
   if (!refresher.current) {
     refresher.current = createVoucherCodeRefresher({
-      loadCode: () => callAction('benefit.code', { voucherId }, { silent: true }),
-      loadVoucher: async () => (await callAction('benefit.mine', {}, { silent: true })).find((v) => v.id === voucherId) ?? null,
+      // One call per refresh: the code and the voucher's state together (no benefit.mine polling).
+      load: () => callAction('benefit.code', { voucherId }, { silent: true }),
       onCode: (c) => {
         setCode(c)
         setError(undefined)
