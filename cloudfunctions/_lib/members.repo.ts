@@ -33,6 +33,12 @@ export async function membersByIds(deps: Deps, unionId: string, ids: readonly st
   return readAll<MemberDoc>(deps.db.collection('members').where({ unionId, _id: deps.db.command.in([...ids]) }))
 }
 
+/** Those of these members of the union who are still in it (not 离会): a handful, as a group's leaders are. */
+export async function currentMembersAmong(deps: Deps, unionId: string, ids: readonly string[]): Promise<MemberDoc[]> {
+  const _ = deps.db.command
+  return (await deps.db.collection('members').where({ _id: _.in([...ids]), unionId, status: _.neq('离会') }).limit(ids.length).get()).data as MemberDoc[]
+}
+
 /** Every member of the union still in it (not 离会). */
 export async function currentMembers(deps: Deps, unionId: string): Promise<MemberDoc[]> {
   return readAll<MemberDoc>(deps.db.collection('members').where({ unionId, status: deps.db.command.neq('离会') }))

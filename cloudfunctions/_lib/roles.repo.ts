@@ -37,8 +37,8 @@ export async function revokeGroupLeadersExcept(deps: Deps, unionId: string, grou
 
 /** One member's leader grant of the group, if any (with who handed it over, when it came by hand-over). */
 export async function groupLeaderGrant(deps: Deps, unionId: string, groupId: string, memberId: string): Promise<(RoleDoc & { readonly handedOverBy?: string }) | undefined> {
-  const doc = (await deps.db.collection('roles').doc(grantId(memberId, leaderOfGroup(groupId))).get()).data[0] as (RoleDoc & { handedOverBy?: string }) | undefined
-  return doc && doc.unionId === unionId ? doc : undefined
+  const rows = await deps.db.collection('roles').where({ unionId, memberId, role: 'leader', 'scope.kind': 'group', 'scope.id': groupId }).limit(1).get()
+  return rows.data[0] as (RoleDoc & { handedOverBy?: string }) | undefined
 }
 
 export async function removeGrant(deps: Deps, id: string): Promise<void> {

@@ -31,9 +31,7 @@ export async function takeOver(deps: Deps, doc: GroupMemberDoc, claim: string): 
   return res.updated === 1 ? { id: doc._id, claim, undo: doc.undo ?? null } : null
 }
 
-export async function readMembership(deps: Deps, id: string): Promise<GroupMemberDoc | undefined> {
-  return (await deps.db.collection('group_members').doc(id).get()).data[0] as GroupMemberDoc | undefined
-}
+export { readMembership } from './memberships.repo'
 
 /** The claim holds its seat: the membership becomes `active` (only while the claim is still this call's). */
 export async function completeClaim(deps: Deps, c: OwnedClaim): Promise<boolean> {

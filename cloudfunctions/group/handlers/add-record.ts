@@ -1,8 +1,8 @@
 import type { Handler } from '../../_lib/entry'
 import { invalid } from '../../_lib/app-error'
-import type { GroupRecordDoc } from '../../_lib/documents'
+import type { GroupRecordDoc } from '../records'
+import { insertRecord, toRecordViews } from '../records.repo'
 import { loadGroup, requireManager } from '../groups.repo'
-import { toRecordViews } from './group-records'
 import { uploadFolderOf } from '../../_lib/uploads'
 
 /** 纪实: a leader keeps a record of an event with photos, so the group's year leaves a trace. */
@@ -23,6 +23,6 @@ export const addRecord: Handler<'group.addRecord'> = async ({ deps, me, input })
     authorName: me.member.name,
     createdAt: deps.clock.now(),
   }
-  await deps.db.collection('group_records').add(doc)
+  await insertRecord(deps, doc)
   return (await toRecordViews(deps, [doc]))[0]
 }

@@ -1,6 +1,7 @@
 import type { Handler } from '../../_lib/entry'
 import { AppError } from '../../_lib/app-error'
-import type { MembershipUndo } from '../../_lib/documents'
+import type { MembershipUndo } from '../records'
+import { moveMembership } from '../memberships.repo'
 import { readMembership, stillProcessing } from '../claims'
 import { loadGroup, membershipId, requireInterest, requireManager } from '../groups.repo'
 import { resumeClaim, seatNewClaim } from '../seat-claim'
@@ -20,7 +21,7 @@ export const decideRequest: Handler<'group.decide'> = async ({ deps, me, input, 
   const g = await loadGroup(deps, me, input.id)
   requireInterest(g)
   requireManager(me, g)
-  const { db, clock } = deps
+  const { clock } = deps
   const id = membershipId(g.id, input.memberId)
   for (let round = 0; round < ROUNDS; round++) {
     const current = await readMembership(deps, id)
@@ -44,17 +45,13 @@ export const decideRequest: Handler<'group.decide'> = async ({ deps, me, input, 
 
     const decided = { decidedBy: me.member._id, decidedAt: clock.now() }
     if (!input.approve) {
-      const res = await db.collection('group_members').where({ _id: id, status: 'pending', claim: current.claim }).update({ status: 'declined', reason: input.reason ?? '', ...decided })
-      if (res.updated !== 1) throw new AppError('CONFLICT', CHANGED)
+      if (!(await moveMembership(deps, id, 'pending', current.claim, { status: 'declined', reason: input.reason ?? '', ...decided }))) throw new AppError('CONFLICT', CHANGED)
       await tellDecision(deps, g.doc, { ...current, status: 'declined', reason: input.reason ?? '', ...decided })
       return { status: 'declined' }
     }
     const undo: MembershipUndo = { status: 'pending', claim: current.claim, joinedAt: current.joinedAt, requestedAt: current.requestedAt, shareContact: current.shareContact }
-    const moved = await db
-      .collection('group_members')
-      .where({ _id: id, status: 'pending', claim: current.claim })
-      .update({ status: 'joining', claim: requestId, claimedAt: decided.decidedAt, undo, ...decided })
-    if (moved.updated !== 1) throw new AppError('CONFLICT', CHANGED)
+    const moved = await moveMembership(deps, id, 'pending', current.claim, { status: 'joining', claim: requestId, claimedAt: decided.decidedAt, undo, ...decided })
+    if (!moved) throw new AppError('CONFLICT', CHANGED)
     const status = await seatNewClaim(deps, g.doc, { id, claim: requestId, undo })
     await tellDecision(deps, g.doc, { ...current, status, ...decided })
     return { status }

@@ -10,7 +10,7 @@ export const exportRoster: Handler<'group.exportRoster'> = async ({ deps, me, in
   requireManager(me, g)
   const all: RosterEntry[] = []
   for (let skip = 0; ; skip += 1000) {
-    const { items, total } = await rosterPage(deps, me, g, skip, 1000)
+    const { items, total } = await rosterPage(deps, me, g.id, skip, 1000)
     all.push(...items)
     if (all.length >= total || items.length === 0) break
   }

@@ -1,7 +1,7 @@
 import type { Handler } from '../../_lib/entry'
 import type { Deps } from '../../_lib/deps'
-import { isDuplicateWrite } from '../../_lib/db-errors'
-import type { GroupDoc, GroupMemberDoc, GroupMembershipStatus, MembershipUndo } from '../../_lib/documents'
+import type { GroupDoc, GroupMemberDoc, GroupMembershipStatus, MembershipUndo } from '../records'
+import { insertMembership, moveMembership, type ClaimFields } from '../memberships.repo'
 import type { CallerMember } from '../../_lib/membership'
 import { readMembership, stillProcessing, type OwnedClaim } from '../claims'
 import { loadGroup, membershipId, requireInterest } from '../groups.repo'
@@ -50,20 +50,11 @@ async function claimMembership(
   undo: MembershipUndo | null,
   shareContact: boolean,
 ): Promise<boolean> {
-  const { db, clock } = deps
-  const now = clock.now()
+  const now = deps.clock.now()
   // A pending request holds no seat: nothing to resume or undo.
   const claimFields = status === 'joining' ? { claimedAt: now, undo } : {}
-  const fields = { status, claim, shareContact, requestedAt: now, joinedAt: null, memberName: me.member.name, departmentName: me.member.departmentName, ...claimFields }
+  const fields: ClaimFields = { status, claim, shareContact, requestedAt: now, joinedAt: null, memberName: me.member.name, departmentName: me.member.departmentName, ...claimFields }
   const id = membershipId(group._id, me.member._id)
-  if (!current) {
-    try {
-      await db.collection('group_members').add({ _id: id, unionId: group.unionId, groupId: group._id, memberId: me.member._id, ...fields })
-      return true
-    } catch (error) {
-      if (isDuplicateWrite(error)) return false
-      throw error
-    }
-  }
-  return (await db.collection('group_members').where({ _id: id, status: db.command.in(INACTIVE), claim: current.claim }).update(fields)).updated === 1
+  if (!current) return insertMembership(deps, { _id: id, unionId: group.unionId, groupId: group._id, memberId: me.member._id, ...fields })
+  return moveMembership(deps, id, INACTIVE, current.claim, fields)
 }

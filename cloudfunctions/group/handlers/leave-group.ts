@@ -3,6 +3,7 @@ import { AppError } from '../../_lib/app-error'
 import { isStale, readMembership, stillProcessing } from '../claims'
 import { loadGroup, membershipId, requireInterest } from '../groups.repo'
 import { settleAfterVacating, settleSeats } from '../seat-count'
+import { moveMembership } from '../memberships.repo'
 import { releaseSeat } from '../seats'
 
 /**
@@ -14,28 +15,25 @@ export const leaveGroup: Handler<'group.leave'> = async ({ deps, me, input, requ
   requireInterest(g)
   const leads = me.roles.some((r) => r.role === 'leader' && r.scope?.kind === 'group' && r.scope.id === g.id)
   if (leads) throw new AppError('CONFLICT', '您是本小组组长，请先把组长交给其他成员再退出')
-  const { db, clock } = deps
-  const coll = db.collection('group_members')
+  const { clock } = deps
   const id = membershipId(g.id, me.member._id)
   const current = await readMembership(deps, id)
   const now = clock.now()
   if (current?.status === 'active') {
     // vacatedAt first: until the seat is given back, a recount still counts it as taken.
-    const left = await coll.where({ _id: id, status: 'active', claim: current.claim }).update({ status: 'left', leftAt: now, vacatedAt: now })
-    if (left.updated !== 1) throw new AppError('CONFLICT', '您在本小组的状态刚刚有了变化，请刷新后再看')
+    if (!(await moveMembership(deps, id, 'active', current.claim, { status: 'left', leftAt: now, vacatedAt: now }))) throw new AppError('CONFLICT', '您在本小组的状态刚刚有了变化，请刷新后再看')
     await releaseSeat(deps, g.id)
     return { left: true }
   }
   if (current?.status === 'pending') {
-    const withdrawn = await coll.where({ _id: id, status: 'pending', claim: current.claim }).update({ status: 'left', leftAt: now })
-    return { left: withdrawn.updated === 1 }
+    return { left: await moveMembership(deps, id, 'pending', current.claim, { status: 'left', leftAt: now }) }
   }
   if (current?.status === 'joining') {
     // A join still running is let finish; one left by a dead call is withdrawn, and whatever seat
     // it may have taken is given back by recounting (its call can no longer take one).
     if (current.claim !== requestId && !isStale(current, now, timeLimitMs)) throw stillProcessing('您的加入还在处理中，请稍后刷新再退出')
-    const withdrawn = await coll.where({ _id: id, status: 'joining', claim: current.claim }).update({ status: 'left', leftAt: now, claim: requestId, undo: db.command.remove() })
-    if (withdrawn.updated !== 1) throw new AppError('CONFLICT', '您在本小组的状态刚刚有了变化，请刷新后再看')
+    const withdrawn = await moveMembership(deps, id, 'joining', current.claim, { status: 'left', leftAt: now, claim: requestId, undo: deps.db.command.remove() })
+    if (!withdrawn) throw new AppError('CONFLICT', '您在本小组的状态刚刚有了变化，请刷新后再看')
     await settleSeats(deps, g.id, timeLimitMs, [])
     return { left: true }
   }

@@ -1,17 +1,16 @@
-import { dateTimeText } from '@shared/domain/time'
+import { mayManageScope } from '@shared/domain/authorization'
 import type { Handler } from '../../_lib/entry'
-import type { GroupMemberDoc } from '../../_lib/documents'
-import { loadGroup, requireInterest, requireManager } from '../groups.repo'
+import { countOf } from '../../_lib/batch-read'
+import { loadGroupWith, requireInterest, requireManager } from '../groups.repo'
+import { requestReads, toJoinRequests } from '../memberships.repo'
 
+/** The requests waiting for the leader, read with the group in one round trip (and only for its managers). */
 export const listRequests: Handler<'group.requests'> = async ({ deps, me, input }) => {
-  const g = await loadGroup(deps, me, input.id)
+  const skip = (input.page - 1) * input.pageSize
+  const { group: g, rows } = await loadGroupWith(deps, me, input.id, (scope) =>
+    mayManageScope(me.subject, scope) ? requestReads(deps, scope.id, skip, input.pageSize) : { page: null, total: null },
+  )
   requireInterest(g)
   requireManager(me, g)
-  const query = deps.db.collection('group_members').where({ groupId: g.id, status: 'pending' })
-  const [pageRes, countRes] = await Promise.all([
-    query.orderBy('requestedAt', 'asc').orderBy('_id', 'asc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
-    query.count(),
-  ])
-  const items = (pageRes.data as GroupMemberDoc[]).map((m) => ({ memberId: m.memberId, name: m.memberName, department: m.departmentName, requestedAt: dateTimeText(m.requestedAt, deps.clock.now()) }))
-  return { items, total: countRes.total, page: input.page, pageSize: input.pageSize }
+  return { items: toJoinRequests(rows.page, deps.clock.now()), total: countOf(rows.total), page: input.page, pageSize: input.pageSize }
 }
