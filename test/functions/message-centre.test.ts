@@ -50,6 +50,10 @@ describe('the list', () => {
     expect(byId.get(gone)).toMatchObject({ target: { kind: 'activity', id: 'removed-activity' }, targetExists: false })
     expect(byId.get('voucher-issued:v-test-1')).toMatchObject({ target: { kind: 'voucher', id: 'v-test-1' }, page: '/pages/benefits/index', targetExists: false })
     expect(res.body.data.unread).toBe(3)
+    // The caller, then the page with the badge in one read, then its targets in two collections in one more.
+    const before = app.stats.roundTrips
+    expect((await app.call('message.list', {}, 'demo-m07')).body.ok).toBe(true)
+    expect(app.stats.roundTrips - before).toBe(3)
   })
 
   it('a bad cursor is refused in Chinese', async () => {
