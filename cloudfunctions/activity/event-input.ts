@@ -2,9 +2,10 @@ import { scheduleProblem } from '@shared/domain/activity-schedule'
 import type { ActionParsed } from '@shared/contract'
 import { invalid } from '../_lib/app-error'
 import type { Deps } from '../_lib/deps'
-import type { ActivityDoc } from '../_lib/documents'
 import type { CallerMember } from '../_lib/membership'
 import { uploadFolderOf } from '../_lib/uploads'
+import type { ActivityDoc } from './records'
+import { countTeamsInUnion } from './teams.repo'
 
 type EventInput = Omit<ActionParsed<'activity.create'>, 'scope'>
 export type EventFields = Pick<
@@ -51,8 +52,7 @@ export async function checkEventInput(deps: Deps, me: CallerMember, input: Event
   if (input.contest) {
     const ids = [...new Set(input.contest.teamIds)]
     if (ids.length !== input.contest.teamIds.length) throw invalid('结对竞赛的队伍不能重复', { field: 'contest' })
-    const found = await deps.db.collection(input.contest.kind === 'department' ? 'departments' : 'groups').where({ _id: deps.db.command.in(ids), unionId: me.unionId }).count()
-    if (found.total !== ids.length) throw invalid('结对竞赛的队伍不存在', { field: 'contest' })
+    if ((await countTeamsInUnion(deps, input.contest.kind, me.unionId, ids)) !== ids.length) throw invalid('结对竞赛的队伍不存在', { field: 'contest' })
   }
   return out
 }

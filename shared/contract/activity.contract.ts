@@ -125,6 +125,12 @@ export interface ActivityDetail extends ActivityCard {
 }
 
 /**
+ * What a sign-up or a cancel changes on the detail page, carried in its answer so the page updates
+ * from it instead of loading the event again.
+ */
+export type DetailRefresh = Pick<ActivityDetail, 'myStatus' | 'waitingPosition' | 'confirmedCount' | 'enteredCount' | 'checkedInAt' | 'contest'>
+
+/**
  * The member's 签到码 page: a code only while check-in is open (from a while before the start to
  * the end, see domain/check-in.ts); before that, when it opens; after check-in, that it is done.
  */
@@ -181,12 +187,12 @@ export const activityActions = {
     ACTIVITY_LABELS,
   ),
   'activity.get': defineAction<ActivityDetail>()(z.strictObject({ id }), ANY_MEMBER, ACTIVITY_LABELS),
-  'activity.signUp': defineAction<{ readonly status: 'confirmed' | 'waiting' | 'entered'; readonly waitingPosition: number | null }>()(
+  'activity.signUp': defineAction<{ readonly status: 'confirmed' | 'waiting' | 'entered'; readonly waitingPosition: number | null; readonly detail: DetailRefresh }>()(
     z.strictObject({ id, answers: z._default(safeRecord(key, AnswerSchema), {}), remind: z._default(z.boolean(), false) }),
     ANY_MEMBER,
     ACTIVITY_LABELS,
   ),
-  'activity.cancel': defineAction<{ readonly cancelled: boolean }>()(z.strictObject({ id }), ANY_MEMBER, ACTIVITY_LABELS),
+  'activity.cancel': defineAction<{ readonly cancelled: boolean; readonly detail: DetailRefresh }>()(z.strictObject({ id }), ANY_MEMBER, ACTIVITY_LABELS),
   /** The member's personal check-in code: signed and valid for a minute, so a forwarded photo soon stops working. */
   'activity.myCode': defineAction<CheckInCode>()(z.strictObject({ id }), ANY_MEMBER, ACTIVITY_LABELS),
   'activity.checkIn': defineAction<{ readonly name: string; readonly department: string; readonly alreadyCheckedIn: boolean; readonly checkedIn: number; readonly confirmed: number }>()(

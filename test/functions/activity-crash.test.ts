@@ -128,7 +128,7 @@ describe('activity.signUp', () => {
     )
     expect(writes).toBeGreaterThanOrEqual(3)
     for (const r of results) {
-      expect(r.retry.body.data).toEqual({ status: 'confirmed', waitingPosition: null })
+      expect(r.retry.body.data).toMatchObject({ status: 'confirmed', waitingPosition: null })
       expect((await ok(app.call('activity.get', { id: r.subject.id }, r.subject.who))).myStatus).toBe('confirmed')
       await expectConsistent(r.subject.id)
     }
@@ -149,7 +149,7 @@ describe('activity.signUp', () => {
       (s, k) => app.call('activity.signUp', { id: s.id }, s.who, { crashAfterWrites: k }),
     )
     for (const r of results) {
-      expect(r.retry.body.data).toEqual({ status: 'waiting', waitingPosition: 1 })
+      expect(r.retry.body.data).toMatchObject({ status: 'waiting', waitingPosition: 1 })
       expect((await ok(app.call('activity.get', { id: r.subject.id }, r.subject.who))).waitingPosition).toBe(1)
       await expectConsistent(r.subject.id)
     }
@@ -181,7 +181,7 @@ describe('activity.signUp', () => {
       (s, k) => app.call('activity.signUp', { id: s.id }, s.who, { crashAfterWrites: k }),
     )
     for (const r of results) {
-      expect(r.retry.body.data).toEqual({ status: 'entered', waitingPosition: null })
+      expect(r.retry.body.data).toMatchObject({ status: 'entered', waitingPosition: null })
       expect(r.retry.writes).toBe(0)
       expect((await signups(r.subject.id)).map((s) => s.status)).toEqual(['entered'])
     }

@@ -71,8 +71,13 @@ describe('posting a lottery', () => {
 describe('entering and withdrawing before the draw', () => {
   it('an entry takes no place; a retry writes nothing; withdrawing is allowed until the draw time', async () => {
     const id = await create({ capacity: 1 })
-    expect((await member('activity.signUp', { id })).body.data).toEqual({ status: 'entered', waitingPosition: null })
-    expect((await admin('activity.signUp', { id })).body.data.status).toBe('entered')
+    expect((await member('activity.signUp', { id })).body.data).toEqual({
+      status: 'entered',
+      waitingPosition: null,
+      // What the detail page shows of it comes with the answer: the entrants counted afresh.
+      detail: { myStatus: 'entered', waitingPosition: null, confirmedCount: 0, enteredCount: 1, checkedInAt: null, contest: null },
+    })
+    expect((await admin('activity.signUp', { id })).body.data).toMatchObject({ status: 'entered', detail: { enteredCount: 2 } })
     const before = writeCount(app.stats)
     expect((await member('activity.signUp', { id })).body.data.status).toBe('entered')
     expect(writeCount(app.stats)).toBe(before)
@@ -82,7 +87,7 @@ describe('entering and withdrawing before the draw', () => {
     expect(list.items.map((r: { name: string; status: string }) => [r.name, r.status])).toEqual([['刘洋', 'entered'], ['张伟', 'entered']])
     const exported = (await admin('activity.export', { id, columns: ['name', 'status'] })).body.data
     expect(exported).toMatchObject({ count: 2, fileId: expect.stringMatching(/^cloud:\/\//) })
-    expect((await member('activity.cancel', { id })).body.data.cancelled).toBe(true)
+    expect((await member('activity.cancel', { id })).body.data).toMatchObject({ cancelled: true, detail: { myStatus: 'cancelled', enteredCount: 1 } })
     expect((await member('activity.signUp', { id })).body.data.status).toBe('entered')
 
     await reachDrawTime(id)

@@ -1,10 +1,10 @@
 import type { Handler } from '../../_lib/entry'
 import { forbidden } from '../../_lib/app-error'
-import type { ActivityDoc, SignupDoc } from '../../_lib/documents'
 import type { Deps } from '../../_lib/deps'
 import { notify } from '../../_lib/notify'
-import { readAll } from '../../_lib/read-all'
-import { loadActivity, managesActivity } from '../activities.repo'
+import { callOff, loadActivity, managesActivity, markCancelTold, readActivity } from '../activities.repo'
+import type { ActivityDoc } from '../records'
+import { membersIn } from '../signups.repo'
 
 /**
  * Calling an event off tells everyone who signed up or is waiting, once: the call-off marks the
@@ -16,17 +16,16 @@ export const cancelEvent: Handler<'activity.cancelEvent'> = async ({ deps, me, i
   const a = await loadActivity(deps, me, input.id)
   if (!managesActivity(me, a)) throw forbidden('只有活动的组织者可以取消活动')
   if (a.status === 'open') {
-    const off = await deps.db.collection('activities').where({ _id: a._id, status: 'open' }).update({ status: 'cancelled', cancelReason: input.reason, cancelledAt: deps.clock.now(), cancelTold: false })
-    if (off.updated === 1) return { notified: await tellCancelled(deps, { ...a, cancelReason: input.reason }) }
+    if (await callOff(deps, a._id, input.reason)) return { notified: await tellCancelled(deps, { ...a, cancelReason: input.reason }) }
   }
   // Off already (or called off by another call just now): a call-off cut before everyone was told is finished here.
-  const now = a.status === 'open' ? ((await deps.db.collection('activities').doc(a._id).get()).data[0] as ActivityDoc) : a
-  return { notified: now.cancelTold === false ? await tellCancelled(deps, now) : 0 }
+  const now = a.status === 'open' ? await readActivity(deps, a._id) : a
+  return { notified: now?.cancelTold === false ? await tellCancelled(deps, now) : 0 }
 }
 
 /** Everyone signed up or waiting hears it once; returns how many. Also run by the repair job for a cut call-off. */
 export async function tellCancelled(deps: Deps, a: ActivityDoc): Promise<number> {
-  const people = await readAll<SignupDoc>(deps.db.collection('signups').where({ activityId: a._id, status: deps.db.command.in(['confirmed', 'waiting']) }).field({ memberId: true }))
+  const people = await membersIn(deps, a._id, ['confirmed', 'waiting'])
   await notify(
     deps,
     people.map((p) => ({
@@ -39,6 +38,6 @@ export async function tellCancelled(deps: Deps, a: ActivityDoc): Promise<number>
       link: `/pages/activity/index?id=${a._id}`,
     })),
   )
-  await deps.db.collection('activities').where({ _id: a._id, cancelTold: false }).update({ cancelTold: true })
+  await markCancelTold(deps, a._id)
   return people.length
 }

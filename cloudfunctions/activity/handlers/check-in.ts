@@ -2,10 +2,10 @@ import { checkInRefusal } from '@shared/domain/check-in'
 import type { Handler } from '../../_lib/entry'
 import type { Deps } from '../../_lib/deps'
 import { AppError, forbidden } from '../../_lib/app-error'
-import type { SignupDoc } from '../../_lib/documents'
-import { readAll } from '../../_lib/read-all'
 import { shortCodeMatches, verifyCode } from '../../_lib/signed-codes'
 import { loadActivity, managesActivity } from '../activities.repo'
+import type { SignupDoc } from '../records'
+import { checkInOnce, confirmedForCodes, countByStatus, readSignup } from '../signups.repo'
 import { CHECKIN } from './my-code'
 
 /**
@@ -14,20 +14,16 @@ import { CHECKIN } from './my-code'
  * being there); each member is checked in once (one conditional write), a second scan says so.
  */
 export const checkIn: Handler<'activity.checkIn'> = async ({ deps, me, input }) => {
-  const { db, clock, secrets } = deps
+  const { clock, secrets } = deps
   const a = await loadActivity(deps, me, input.id)
   if (!managesActivity(me, a)) throw forbidden('只有活动的组织者可以签到')
   const now = clock.now()
   const closed = checkInRefusal(a, now)
   if (closed) throw new AppError('CLOSED', closed)
   const signup = /^\d{6}$/.test(input.code) ? await byShortCode(deps, a._id, input.code, now) : await byToken(deps, a._id, input.code, now)
-  const coll = db.collection('signups')
-  const first = (await coll.where({ _id: signup._id, status: 'confirmed', checkedInAt: null }).update({ checkedInAt: now, checkedInBy: me.member._id })).updated === 1
-  const [checkedIn, confirmed] = await Promise.all([
-    coll.where({ activityId: a._id, status: 'confirmed', checkedInAt: db.command.neq(null) }).count(),
-    coll.where({ activityId: a._id, status: 'confirmed' }).count(),
-  ])
-  return { name: signup.memberName, department: signup.departmentName, alreadyCheckedIn: !first, checkedIn: checkedIn.total, confirmed: confirmed.total }
+  const first = await checkInOnce(deps, signup._id, me.member._id)
+  const [checkedIn, confirmed] = await Promise.all([countByStatus(deps, a._id, 'confirmed', true), countByStatus(deps, a._id, 'confirmed')])
+  return { name: signup.memberName, department: signup.departmentName, alreadyCheckedIn: !first, checkedIn, confirmed }
 
   async function byToken(deps: Deps, activityId: string, token: string, now: Date): Promise<SignupDoc> {
     const v = verifyCode(secrets.codeSigning, CHECKIN, token, now)
@@ -37,7 +33,7 @@ export const checkIn: Handler<'activity.checkIn'> = async ({ deps, me, input }) 
   }
 
   async function byShortCode(deps: Deps, activityId: string, typed: string, now: Date): Promise<SignupDoc> {
-    const all = await readAll<SignupDoc>(deps.db.collection('signups').where({ activityId, status: 'confirmed' }).field({ _id: true, memberName: true, departmentName: true, status: true, checkedInAt: true }))
+    const all = await confirmedForCodes(deps, activityId)
     const hits = all.filter((s) => shortCodeMatches(secrets.codeSigning, CHECKIN, s._id, typed, now))
     if (hits.length === 0) throw new AppError('INVALID_ARGUMENT', '签到码不对或已过期，请让对方刷新后再报一次', { field: 'code' })
     if (hits.length > 1) throw new AppError('CONFLICT', '这个数字码对应多人，请扫码签到')
@@ -46,7 +42,7 @@ export const checkIn: Handler<'activity.checkIn'> = async ({ deps, me, input }) 
 }
 
 async function confirmedSignup(deps: Deps, id: string): Promise<SignupDoc> {
-  const s = (await deps.db.collection('signups').doc(id).get()).data[0] as SignupDoc | undefined
+  const s = await readSignup(deps, id)
   if (!s || s.status !== 'confirmed') throw new AppError('FORBIDDEN', '此人没有成功报名本活动')
   return s
 }

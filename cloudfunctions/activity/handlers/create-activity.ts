@@ -1,19 +1,21 @@
 import type { Handler } from '../../_lib/entry'
 import { forbidden } from '../../_lib/app-error'
-import type { ActivityDoc, DepartmentDoc, GroupDoc } from '../../_lib/documents'
-import { activityDetail, managesActivity } from '../activities.repo'
+import { insertActivity, managesActivity } from '../activities.repo'
+import { loadDetail } from '../activity-detail'
 import { checkEventInput } from '../event-input'
+import type { ActivityDoc } from '../records'
+import { teamName } from '../teams.repo'
 
 /** Posting: a leader for their own department or group, an admin for the whole union. Times must make sense together. */
 export const createActivity: Handler<'activity.create'> = async ({ deps, me, input }) => {
-  const { db, clock, ids } = deps
+  const { clock, ids } = deps
   const scope = input.scope
   if (!managesActivity(me, { unionId: me.unionId, scope })) throw forbidden(scope.kind === 'union' ? '只有工会管理员可以发布全会活动' : '只能为自己带领的小组发布活动')
   const fields = await checkEventInput(deps, me, input)
 
   let organizer = '工会'
-  if (scope.kind === 'department') organizer = `${((await db.collection('departments').doc(scope.id).get()).data[0] as DepartmentDoc | undefined)?.name ?? ''}工会小组`
-  if (scope.kind === 'group') organizer = `${((await db.collection('groups').doc(scope.id).get()).data[0] as GroupDoc | undefined)?.name ?? ''}兴趣小组`
+  if (scope.kind === 'department') organizer = `${await teamName(deps, 'department', scope.id)}工会小组`
+  if (scope.kind === 'group') organizer = `${await teamName(deps, 'group', scope.id)}兴趣小组`
 
   const doc: ActivityDoc = {
     _id: ids.next(),
@@ -30,6 +32,6 @@ export const createActivity: Handler<'activity.create'> = async ({ deps, me, inp
     createdBy: me.member._id,
     createdAt: clock.now(),
   }
-  await db.collection('activities').add(doc)
-  return activityDetail(deps, me, doc)
+  await insertActivity(deps, doc)
+  return loadDetail(deps, me, doc._id)
 }

@@ -1,11 +1,11 @@
 import type { Handler } from '../../_lib/entry'
 import { AppError, forbidden, notFound } from '../../_lib/app-error'
 import { dateTimeText } from '@shared/domain/time'
-import type { ActivityDoc, LotteryDrawDoc } from '../../_lib/documents'
-import { loadActivity, managesActivity } from '../activities.repo'
+import type { Deps } from '../../_lib/deps'
+import { loadActivity, managesActivity, readActivity } from '../activities.repo'
 import { drawSummary, runDraw } from '../lottery'
-
-const reload = async (deps: Parameters<Handler<'activity.draw'>>[0]['deps'], id: string) => (await deps.db.collection('activities').doc(id).get()).data[0] as ActivityDoc
+import { readDraw } from '../lottery.repo'
+import type { LotteryDrawDoc } from '../records'
 
 /** The organizer need not wait for the timer once the draw time has come; a second call returns the same draw. */
 export const drawLottery: Handler<'activity.draw'> = async ({ deps, me, input }) => {
@@ -16,7 +16,7 @@ export const drawLottery: Handler<'activity.draw'> = async ({ deps, me, input })
   if (a.drawState !== 'drawn' && a.drawAt && deps.clock.now() < a.drawAt) throw new AppError('CLOSED', `抽签时间是 ${dateTimeText(a.drawAt, deps.clock.now())}，到时再抽`)
   // A drawn lottery whose results were not all told yet (a run was cut) is finished here too.
   const record = a.drawState === 'drawn' && a.drawTold !== false ? await storedDraw(deps, a._id) : await runDraw(deps, a)
-  return drawSummary(deps, await reload(deps, a._id), record)
+  return drawSummary(deps, (await readActivity(deps, a._id)) ?? a, record)
 }
 
 /** Published once drawn, to everyone who may see the event. */
@@ -26,8 +26,8 @@ export const drawResult: Handler<'activity.drawResult'> = async ({ deps, me, inp
   return drawSummary(deps, a, await storedDraw(deps, a._id))
 }
 
-async function storedDraw(deps: Parameters<Handler<'activity.draw'>>[0]['deps'], id: string): Promise<LotteryDrawDoc> {
-  const d = (await deps.db.collection('lottery_draws').doc(id).get()).data[0] as LotteryDrawDoc | undefined
+async function storedDraw(deps: Deps, id: string): Promise<LotteryDrawDoc> {
+  const d = await readDraw(deps, id)
   if (!d) throw notFound('还没有抽签结果')
   return d
 }

@@ -2,10 +2,9 @@ import { ATTENDEE_COLUMNS } from '@shared/contract'
 import { formatShanghai } from '@shared/domain/time'
 import type { Handler } from '../../_lib/entry'
 import { forbidden, invalid } from '../../_lib/app-error'
-import type { SignupDoc } from '../../_lib/documents'
 import { exportSheet } from '../../_lib/export-sheet'
-import { readAll } from '../../_lib/read-all'
 import { loadActivity, managesActivity } from '../activities.repo'
+import { forExport } from '../signups.repo'
 
 const STATUS_TEXT = { confirmed: '已报名', waiting: '排队中', entered: '参加抽签' } as const
 
@@ -15,7 +14,7 @@ export const exportAttendees: Handler<'activity.export'> = async ({ deps, me, in
   const labels: Record<string, string> = { ...ATTENDEE_COLUMNS, ...Object.fromEntries(a.fields.map((f) => [f.key, f.label])) }
   const unknown = input.columns.find((c) => !(c in labels))
   if (unknown) throw invalid(`没有「${unknown}」这一列`, { field: 'columns' })
-  const rows = await readAll<SignupDoc>(deps.db.collection('signups').where({ activityId: a._id, status: deps.db.command.in(['confirmed', 'waiting', 'entered']) }).orderBy('status', 'asc').orderBy('seq', 'asc').orderBy('signedAt', 'asc'))
+  const rows = await forExport(deps, a._id)
   const { url, fileId } = await exportSheet(
     deps,
     { unionId: me.unionId, baseName: `${a.title}-报名名单`, sheetName: '报名名单' },

@@ -1,4 +1,4 @@
 import type { Handler } from '../../_lib/entry'
-import { activityDetail, loadActivity } from '../activities.repo'
+import { loadDetail } from '../activity-detail'
 
-export const getActivity: Handler<'activity.get'> = async ({ deps, me, input }) => activityDetail(deps, me, await loadActivity(deps, me, input.id))
+export const getActivity: Handler<'activity.get'> = async ({ deps, me, input }) => loadDetail(deps, me, input.id)

@@ -1,9 +1,9 @@
 import { checkInPhase, checkInWindow } from '@shared/domain/check-in'
 import type { Handler } from '../../_lib/entry'
 import { AppError } from '../../_lib/app-error'
-import type { SignupDoc } from '../../_lib/documents'
 import { shortCode, signCode } from '../../_lib/signed-codes'
 import { loadActivity, signupId } from '../activities.repo'
+import { readSignup } from '../signups.repo'
 
 export const CHECKIN = 'checkin'
 
@@ -15,7 +15,7 @@ export const CHECKIN = 'checkin'
 export const myCode: Handler<'activity.myCode'> = async ({ deps, me, input }) => {
   const a = await loadActivity(deps, me, input.id)
   const id = signupId(a._id, me.member._id)
-  const mine = (await deps.db.collection('signups').doc(id).get()).data[0] as SignupDoc | undefined
+  const mine = await readSignup(deps, id)
   if (mine?.status !== 'confirmed') throw new AppError('FORBIDDEN', '报名成功后才有签到码')
   if (mine.checkedInAt) return { state: 'checked-in', checkedInAt: mine.checkedInAt.toISOString() }
   const now = deps.clock.now()

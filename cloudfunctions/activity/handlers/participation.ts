@@ -1,8 +1,10 @@
 import { isWithinCheckIn } from '@shared/domain/check-in'
 import { SHANGHAI_OFFSET } from '@shared/domain/time'
 import type { Handler } from '../../_lib/entry'
-import type { ActivityDoc, MemberDoc, SignupDoc } from '../../_lib/documents'
-import { readAll } from '../../_lib/read-all'
+import { eventsOfYear } from '../activities.repo'
+import type { SignupDoc } from '../records'
+import { confirmedAt } from '../signups.repo'
+import { currentMembers } from '../teams.repo'
 
 /**
  * 群众参与度 for a year (Asia/Shanghai): per department, how many members took part in at least one
@@ -11,18 +13,16 @@ import { readAll } from '../../_lib/read-all'
  * enforced, days ahead of the event, are not attendance).
  */
 export const participation: Handler<'activity.participation'> = async ({ deps, me, input }) => {
-  const { db } = deps
-  const _ = db.command
   const from = new Date(`${input.year}-01-01T00:00:00${SHANGHAI_OFFSET}`)
   const to = new Date(`${input.year + 1}-01-01T00:00:00${SHANGHAI_OFFSET}`)
   const [acts, members] = await Promise.all([
-    readAll<ActivityDoc>(db.collection('activities').where({ unionId: me.unionId, status: 'open', startAt: _.gte(from).and(_.lt(to)) }).field({ _id: true, startAt: true, endAt: true })),
-    readAll<MemberDoc>(db.collection('members').where({ unionId: me.unionId, status: _.neq('离会') }).field({ name: true, departmentName: true })),
+    eventsOfYear(deps, me.unionId, from, to),
+    currentMembers(deps, me.unionId),
   ])
   const byId = new Map(acts.map((a) => [a._id, a]))
   const signups: SignupDoc[] = []
   for (let i = 0; i < acts.length; i += 500) {
-    signups.push(...(await readAll<SignupDoc>(db.collection('signups').where({ activityId: _.in(acts.slice(i, i + 500).map((a) => a._id)), status: 'confirmed' }).field({ memberId: true, activityId: true, checkedInAt: true }))))
+    signups.push(...(await confirmedAt(deps, acts.slice(i, i + 500).map((a) => a._id))))
   }
   const per = new Map<string, { signUps: number; checkIns: number }>()
   for (const s of signups) {

@@ -2,12 +2,13 @@ import { changeNotice } from '@shared/domain/activity-schedule'
 import type { Handler } from '../../_lib/entry'
 import type { Deps } from '../../_lib/deps'
 import { AppError, forbidden, invalid } from '../../_lib/app-error'
-import type { ActivityDoc, SignupDoc } from '../../_lib/documents'
 import { notify } from '../../_lib/notify'
-import { readAll } from '../../_lib/read-all'
-import { activityDetail, loadActivity, managesActivity } from '../activities.repo'
+import { clearNotice, loadActivity, managesActivity, readActivity, saveEdit } from '../activities.repo'
+import { loadDetail } from '../activity-detail'
 import { checkEventInput } from '../event-input'
 import { fillFromWaitlist, tellPromoted } from '../places'
+import type { ActivityDoc } from '../records'
+import { anyTaken, membersIn } from '../signups.repo'
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
@@ -19,8 +20,7 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
  * up, waiting or entered hears what changed.
  */
 export const updateActivity: Handler<'activity.update'> = async ({ deps, me, input }) => {
-  const { db, clock, ids } = deps
-  const _ = db.command
+  const { clock, ids } = deps
   const a = await loadActivity(deps, me, input.id)
   if (!managesActivity(me, a)) throw forbidden('只有活动的组织者可以修改活动')
   // An earlier edit saved but was cut before everyone heard of it: its notice goes first.
@@ -34,7 +34,7 @@ export const updateActivity: Handler<'activity.update'> = async ({ deps, me, inp
     if (next.allocation !== 'lottery' || next.drawAt?.getTime() !== a.drawAt?.getTime()) throw invalid('已经抽签，不能再修改抽签方式和时间', { field: 'drawAt' })
     if (next.capacity !== a.capacity) throw invalid('已经抽签，不能再修改名额', { field: 'capacity' })
   }
-  const taken = a.confirmedCount > 0 || a.waitSeq > 0 || (await db.collection('signups').where({ activityId: a._id, status: _.in(['confirmed', 'waiting', 'entered', 'joining']) }).count()).total > 0
+  const taken = a.confirmedCount > 0 || a.waitSeq > 0 || (await anyTaken(deps, a._id))
   if (taken && !sameJson(next.fields, a.fields)) throw invalid('已有人报名，报名项不能再修改', { field: 'fields' })
   if (taken && next.allocation !== allocation) throw invalid('已有人报名，名额分配方式不能再修改', { field: 'allocation' })
   if (a.waitlist && !next.waitlist && a.waitSeq > 0 && next.capacity !== null) throw invalid('已有人排队候补，不能关闭候补', { field: 'waitlist' })
@@ -46,26 +46,24 @@ export const updateActivity: Handler<'activity.update'> = async ({ deps, me, inp
   // What changed is saved with the edit and sent after it, so a retry of a cut edit still sends it.
   const text = changeNotice(a, { ...a, ...changes }, clock.now())
   const notice = text ? { key: ids.next(), text, at: clock.now() } : null
-  // set(): a plain object would be merged field by field into the null a sent notice leaves.
-  const set = notice ? { ...changes, notice: _.set(notice) } : changes
-  const guard = next.capacity === null || next.allocation === 'lottery' ? {} : { confirmedCount: _.lte(next.capacity) }
-  const saved = await db.collection('activities').where({ _id: a._id, status: 'open', ...guard }).update(set)
-  if (saved.updated !== 1 && next.capacity !== null) {
-    const now = (await db.collection('activities').doc(a._id).get()).data[0] as ActivityDoc
+  // A first-come event's places taken must still fit: checked by the same conditional write.
+  const saved = await saveEdit(deps, a._id, changes, notice, next.capacity === null || next.allocation === 'lottery' ? null : next.capacity)
+  if (!saved && next.capacity !== null) {
+    const now = await readActivity(deps, a._id)
     // Places were taken between the read and the write.
-    if (now.status === 'open' && now.confirmedCount > next.capacity) throw tooSmall(now.confirmedCount)
+    if (now && now.status === 'open' && now.confirmedCount > next.capacity) throw tooSmall(now.confirmedCount)
   }
   const after: ActivityDoc = { ...a, ...changes, notice }
 
   // A larger capacity lets the waitlist in. Asked on every edit, so a retry of an edit cut before this still does it.
   if (next.allocation === 'fcfs') await tellPromoted(deps, after, await fillFromWaitlist(deps, after))
-  if (saved.updated === 1 && notice) await sendNotice(deps, after, notice)
-  return activityDetail(deps, me, (await db.collection('activities').doc(a._id).get()).data[0] as ActivityDoc)
+  if (saved && notice) await sendNotice(deps, after, notice)
+  return loadDetail(deps, me, a._id)
 }
 
 /** Everyone signed up, waiting or entered hears the change once (keyed by the edit), then the notice is cleared. */
 export async function sendNotice(deps: Deps, a: ActivityDoc, notice: NonNullable<ActivityDoc['notice']>): Promise<void> {
-  const people = await readAll<SignupDoc>(deps.db.collection('signups').where({ activityId: a._id, status: deps.db.command.in(['confirmed', 'waiting', 'entered']) }).field({ memberId: true }))
+  const people = await membersIn(deps, a._id, ['confirmed', 'waiting', 'entered'])
   await notify(
     deps,
     people.map((p) => ({
@@ -78,5 +76,5 @@ export async function sendNotice(deps: Deps, a: ActivityDoc, notice: NonNullable
       link: `/pages/activity/index?id=${a._id}`,
     })),
   )
-  await deps.db.collection('activities').where({ _id: a._id, 'notice.key': notice.key }).update({ notice: null })
+  await clearNotice(deps, a._id, notice.key)
 }

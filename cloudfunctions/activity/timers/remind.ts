@@ -1,8 +1,8 @@
 import { dateTimeText } from '@shared/domain/time'
 import type { TimerJob } from '../../_lib/entry'
-import type { ActivityDoc, SignupDoc } from '../../_lib/documents'
 import { notify } from '../../_lib/notify'
-import { readAll } from '../../_lib/read-all'
+import { dueReminders, markReminded } from '../activities.repo'
+import { membersIn } from '../signups.repo'
 
 const AHEAD_MS = 24 * 3600 * 1000
 
@@ -12,13 +12,11 @@ const AHEAD_MS = 24 * 3600 * 1000
  * the two is finished by the next, which sends nobody a second reminder; overlapping runs neither.
  */
 export const remindBeforeStart: TimerJob = async (deps) => {
-  const { db, clock } = deps
-  const _ = db.command
-  const now = clock.now()
-  const due = await readAll<ActivityDoc>(db.collection('activities').where({ status: 'open', remindedAt: null, startAt: _.gt(now).and(_.lte(new Date(now.getTime() + AHEAD_MS))) }), 200, 2000)
+  const now = deps.clock.now()
+  const due = await dueReminders(deps, now, new Date(now.getTime() + AHEAD_MS))
   let reminded = 0
   for (const a of due) {
-    const people = await readAll<SignupDoc>(db.collection('signups').where({ activityId: a._id, status: 'confirmed', remind: true }).field({ memberId: true }))
+    const people = await membersIn(deps, a._id, ['confirmed'], { remind: true })
     await notify(
       deps,
       people.map((p) => ({
@@ -31,7 +29,7 @@ export const remindBeforeStart: TimerJob = async (deps) => {
         link: `/pages/activity/index?id=${a._id}`,
       })),
     )
-    if ((await db.collection('activities').where({ _id: a._id, remindedAt: null }).update({ remindedAt: now })).updated === 1) reminded += people.length
+    if (await markReminded(deps, a._id)) reminded += people.length
   }
   return { events: due.length, reminded }
 }

@@ -1,20 +1,18 @@
 import type { TimerJob } from '../../_lib/entry'
 import type { Deps } from '../../_lib/deps'
-import type { ActivityDoc, SignupDoc } from '../../_lib/documents'
 import { notify } from '../../_lib/notify'
-import { readAll } from '../../_lib/read-all'
+import { cutCallOffs, eventsWithLeftNotices, openEvents, readActivity, setCountIfUnchanged } from '../activities.repo'
 import { isStale, placeClaim, takeOverClaim } from '../claim-place'
 import { handOnPlace, takeOverHandOn } from '../hand-on'
 import { fillFromWaitlist, tellPromoted, type Promoted } from '../places'
+import type { ActivityDoc } from '../records'
+import { clearOwed, countPromotedBy, dropClaim, leftClaims, leftHandOns, owingAt, perEvent as countPerEvent, untoldPromotions } from '../signups.repo'
 import { tellCancelled } from '../handlers/cancel-event'
 import { sendNotice } from '../handlers/update-activity'
 
 const PAGE = 100
 /** Left-over work is taken in bounded bites per run; the next run takes the rest. */
 const BITE = 100
-
-/** Fields the repair needs of an event (descriptions and forms stay in the database). */
-const EVENT_FIELDS = { _id: true, unionId: true, title: true, status: true, endAt: true, capacity: true, waitlist: true, confirmedCount: true, placesAt: true, allocation: true, drawState: true, drawnAt: true }
 
 /**
  * Every ten minutes: what calls cut by a crash or a timeout left half-done is finished, and each
@@ -36,11 +34,10 @@ const EVENT_FIELDS = { _id: true, unionId: true, title: true, status: true, endA
  * 5. Free places with members waiting are given to the waitlist's head, in order.
  */
 export const repairActivities: TimerJob = async (deps, { timeLimitMs }) => {
-  const { db, clock } = deps
-  const now = clock.now()
+  const now = deps.clock.now()
   const report = { events: 0, recounted: 0, handedOn: 0, finished: 0, told: 0, notices: 0, calledOff: 0, promoted: 0 }
 
-  const events = await readAll<ActivityDoc>(db.collection('activities').where({ status: 'open', endAt: db.command.gt(now) }).field(EVENT_FIELDS), PAGE, 10_000)
+  const events = await openEvents(deps, now, PAGE, 10_000)
   report.events = events.length
   const waitingAt: ActivityDoc[] = []
   for (let i = 0; i < events.length; i += PAGE) {
@@ -68,22 +65,17 @@ export const repairActivities: TimerJob = async (deps, { timeLimitMs }) => {
 
 /** Counts a page of events' places against their records (step 1); returns the events with free places and members waiting. */
 async function recountPlaces(deps: Deps, page: readonly ActivityDoc[], now: Date, timeLimitMs: number): Promise<{ recounted: number; waiting: ActivityDoc[] }> {
-  const { db } = deps
-  const _ = db.command
+  const _ = deps.db.command
   const ids = page.map((a) => a._id)
   const since = new Date(now.getTime() - timeLimitMs)
-  const perEvent = async (match: Record<string, unknown>): Promise<Map<string, number>> => {
-    // One row per event at most: stated, as CloudBase returns only 20 rows of an aggregate without a limit.
-    const res = await db.collection('signups').aggregate().match({ activityId: _.in(ids), ...match }).group({ _id: '$activityId', n: _.aggregate.sum(1) }).limit(ids.length).end()
-    return new Map((res.data as { _id: string; n: number }[]).map((r) => [r._id, r.n]))
-  }
+  const perEvent = (match: Record<string, unknown>) => countPerEvent(deps, ids, match)
   const busyBefore = await perEvent({ changedAt: _.gt(since) })
   const confirmed = await perEvent({ status: 'confirmed' })
-  const owing = await readAll<SignupDoc>(db.collection('signups').where({ activityId: _.in(ids), status: 'cancelled', placeOwed: _.neq(null) }).field({ activityId: true, claim: true }))
+  const owing = await owingAt(deps, ids)
   const owed = new Map<string, number>()
   for (const c of owing) {
     // A cut hand-on may have promoted its member already: then the place is that member's, counted among the confirmed.
-    const handed = (await db.collection('signups').where({ activityId: c.activityId, promotedBy: `${c._id}:${c.claim}` }).count()).total > 0
+    const handed = (await countPromotedBy(deps, c.activityId, `${c._id}:${c.claim}`)) > 0
     if (!handed) owed.set(c.activityId, (owed.get(c.activityId) ?? 0) + 1)
   }
   const waitingCount = await perEvent({ status: 'waiting' })
@@ -98,8 +90,7 @@ async function recountPlaces(deps: Deps, page: readonly ActivityDoc[], now: Date
     const quiet = !busyBefore.get(a._id) && !busyAfter.get(a._id) && isStale(a.placesAt, now, timeLimitMs)
     const expected = (confirmed.get(a._id) ?? 0) + (owed.get(a._id) ?? 0)
     if (quiet && expected !== a.confirmedCount) {
-      const res = await db.collection('activities').where({ _id: a._id, confirmedCount: a.confirmedCount, placesAt: a.placesAt ?? null }).update({ confirmedCount: expected, placesAt: now })
-      if (res.updated === 1) {
+      if (await setCountIfUnchanged(deps, a, expected)) {
         deps.log('warn', 'activity-repair', { repair: 'places-recounted', activityId: a._id, was: a.confirmedCount, now: expected })
         recounted++
         count = expected
@@ -114,15 +105,14 @@ async function recountPlaces(deps: Deps, page: readonly ActivityDoc[], now: Date
 function eventCache(deps: Deps): (id: string) => Promise<ActivityDoc | undefined> {
   const seen = new Map<string, Promise<ActivityDoc | undefined>>()
   return (id) => {
-    if (!seen.has(id)) seen.set(id, deps.db.collection('activities').doc(id).get().then((r) => r.data[0] as ActivityDoc | undefined))
+    if (!seen.has(id)) seen.set(id, readActivity(deps, id))
     return seen.get(id)!
   }
 }
 
 /** Step 2: places cancelled sign-ups still owe, left by calls that died. */
 async function finishHandOns(deps: Deps, now: Date, timeLimitMs: number): Promise<number> {
-  const _ = deps.db.command
-  const left = (await deps.db.collection('signups').where({ status: 'cancelled', placeOwed: _.neq(null), changedAt: _.lt(new Date(now.getTime() - timeLimitMs)) }).limit(BITE).get()).data as SignupDoc[]
+  const left = await leftHandOns(deps, new Date(now.getTime() - timeLimitMs), BITE)
   const event = eventCache(deps)
   let done = 0
   for (const c of left) {
@@ -130,7 +120,7 @@ async function finishHandOns(deps: Deps, now: Date, timeLimitMs: number): Promis
     if (!lock) continue
     const a = await event(c.activityId)
     // A called-off or finished event has no one to hand a place to: the mark just goes.
-    if (!a || a.status !== 'open' || a.endAt <= now) await deps.db.collection('signups').where({ _id: c._id, placeOwed: lock }).update({ placeOwed: null })
+    if (!a || a.status !== 'open' || a.endAt <= now) await clearOwed(deps, c._id, lock)
     else await handOnPlace(deps, a, c, lock)
     deps.log('warn', 'activity-repair', { repair: 'hand-on-finished', activityId: c.activityId })
     done++
@@ -140,8 +130,7 @@ async function finishHandOns(deps: Deps, now: Date, timeLimitMs: number): Promis
 
 /** Step 3: sign-ups left `joining` by calls that died and that the member did not retry. */
 async function finishSignUps(deps: Deps, now: Date, timeLimitMs: number): Promise<number> {
-  const { db } = deps
-  const left = (await db.collection('signups').where({ status: 'joining', signedAt: db.command.lt(new Date(now.getTime() - timeLimitMs)) }).limit(BITE).get()).data as SignupDoc[]
+  const left = await leftClaims(deps, new Date(now.getTime() - timeLimitMs), BITE)
   const event = eventCache(deps)
   let done = 0
   for (const s of left) {
@@ -149,14 +138,14 @@ async function finishSignUps(deps: Deps, now: Date, timeLimitMs: number): Promis
     if (a?.drawState === 'drawing') continue
     const claim = await takeOverClaim(deps, s, { timeLimitMs, claim: deps.ids.next() })
     if (!claim) continue
-    const release = async () => void (await db.collection('signups').where({ _id: s._id, claim }).remove())
+    const release = () => dropClaim(deps, s._id, claim, null)
     if (!a || a.status !== 'open' || a.endAt <= now) {
       // Called off or over meanwhile: there is nothing left to sign up for.
       await release()
       deps.log('warn', 'activity-repair', { repair: 'sign-up-released', activityId: s.activityId })
       continue
     }
-    const outcome = await placeClaim(deps, a, s, claim, release)
+    const { outcome } = await placeClaim(deps, a, s, claim, release)
     const ending = {
       confirmed: { title: `报名成功：${a.title}`, body: '您之前提交的报名当时没能处理完，现已为您报名成功。如不能参加，请在截止时间前取消。' },
       waiting: { title: `排队候补：${a.title}`, body: '您之前提交的报名当时没能处理完，现已为您排上候补，有人取消时会按顺序递补。' },
@@ -171,8 +160,7 @@ async function finishSignUps(deps: Deps, now: Date, timeLimitMs: number): Promis
 
 /** Step 4a: promotions whose telling was cut. */
 async function tellUntoldPromotions(deps: Deps, now: Date, timeLimitMs: number): Promise<number> {
-  const { db } = deps
-  const untold = (await db.collection('signups').where({ status: 'confirmed', promotionTold: false, changedAt: db.command.lt(new Date(now.getTime() - timeLimitMs)) }).limit(BITE).get()).data as (SignupDoc & Promoted)[]
+  const untold = await untoldPromotions(deps, new Date(now.getTime() - timeLimitMs), BITE)
   const byEvent = new Map<string, Promoted[]>()
   for (const s of untold) byEvent.set(s.activityId, [...(byEvent.get(s.activityId) ?? []), s])
   const event = eventCache(deps)
@@ -187,7 +175,7 @@ async function tellUntoldPromotions(deps: Deps, now: Date, timeLimitMs: number):
 
 /** Step 4b: change notices an edit saved and did not finish sending. */
 async function sendLeftNotices(deps: Deps, now: Date, timeLimitMs: number): Promise<number> {
-  const left = (await deps.db.collection('activities').where({ 'notice.at': deps.db.command.lt(new Date(now.getTime() - timeLimitMs)) }).limit(BITE).get()).data as ActivityDoc[]
+  const left = await eventsWithLeftNotices(deps, new Date(now.getTime() - timeLimitMs), BITE)
   for (const a of left) {
     await sendNotice(deps, a, a.notice!)
     deps.log('warn', 'activity-repair', { repair: 'change-notice-sent', activityId: a._id })
@@ -197,8 +185,7 @@ async function sendLeftNotices(deps: Deps, now: Date, timeLimitMs: number): Prom
 
 /** Step 4c: call-offs whose telling was cut. */
 async function finishCallOffs(deps: Deps, now: Date, timeLimitMs: number): Promise<number> {
-  const _ = deps.db.command
-  const left = (await deps.db.collection('activities').where({ status: 'cancelled', cancelTold: false, cancelledAt: _.lt(new Date(now.getTime() - timeLimitMs)) }).limit(BITE).get()).data as ActivityDoc[]
+  const left = await cutCallOffs(deps, new Date(now.getTime() - timeLimitMs), BITE)
   for (const a of left) {
     const people = await tellCancelled(deps, a)
     deps.log('warn', 'activity-repair', { repair: 'call-off-told', activityId: a._id, members: people })
