@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { isDuplicateWrite } from './db-errors'
 import type { Deps } from './deps'
 import { readAll } from './read-all'
+import type { Tx } from './transaction'
 
 /**
  * The audit trail: every change to money, policies, roles and approvals is appended as an entry
@@ -62,12 +63,21 @@ export interface AuditHead {
   readonly at: Date
 }
 
+export const AUDIT_HEADS = 'audit_heads'
+
 export const loadAuditHead = async (deps: Deps, unionId: string): Promise<AuditHead | undefined> =>
-  (await deps.db.collection('audit_heads').doc(unionId).get()).data[0] as AuditHead | undefined
+  (await deps.db.collection(AUDIT_HEADS).doc(unionId).get()).data[0] as AuditHead | undefined
+
+/** The union's head as a lookup's pipeline (`$$u` the union), so a step reads it with what it decides on. */
+export const auditHeadLookup = {
+  from: AUDIT_HEADS,
+  let: { u: '$unionId' },
+  pipeline: [{ $match: { $expr: { $eq: ['$_id', '$$u'] } } }, { $limit: 1 }],
+}
 
 /** Moves the head forward only: a slower writer of an earlier entry never pulls it back. */
 export async function advanceAuditHead(deps: Deps, unionId: string, to: Pick<AuditEntry, 'seq' | 'hash' | 'at'>): Promise<void> {
-  const coll = deps.db.collection('audit_heads')
+  const coll = deps.db.collection(AUDIT_HEADS)
   const fields = { seq: to.seq, hash: to.hash, at: to.at }
   if ((await coll.where({ _id: unionId, seq: deps.db.command.lt(to.seq) }).update(fields)).updated === 1) return
   try {
@@ -78,29 +88,69 @@ export async function advanceAuditHead(deps: Deps, unionId: string, to: Pick<Aud
   }
 }
 
+/** Whether an entry of this action on this target is in the chain (a resumed step looks before appending). */
+export const auditEntryExists = async (deps: Deps, unionId: string, action: string, target: string): Promise<boolean> =>
+  (await deps.db.collection('audit_log').where({ unionId, action, target }).limit(1).get()).data.length > 0
+
+/** The chain's last entry by number (read when the head is missing or behind). */
+const chainEnd = async (deps: Deps, unionId: string): Promise<AuditEntry | undefined> =>
+  (await deps.db.collection('audit_log').where({ unionId }).orderBy('seq', 'desc').limit(1).get()).data[0] as AuditEntry | undefined
+
+/**
+ * What to build on: the head, or the chain's last entry when the chain is longer (a writer died
+ * between its entry and the head). Build on the head when the chain is shorter than it: entries
+ * cut off stay a visible gap instead of being quietly numbered over.
+ */
+const buildOn = (head: Pick<AuditEntry, 'seq' | 'hash'> | undefined, last: Pick<AuditEntry, 'seq' | 'hash'> | undefined) => (head && head.seq > (last?.seq ?? 0) ? head : last)
+
+const nextEntry = (deps: Deps, input: AuditInput, prev: Pick<AuditEntry, 'seq' | 'hash'> | undefined): AuditEntry => {
+  const body = { ...input, seq: (prev?.seq ?? 0) + 1, at: deps.clock.now(), prevHash: prev?.hash ?? GENESIS }
+  return { _id: auditId(input.unionId, body.seq), ...body, hash: entryHash(body) }
+}
+
+/**
+ * Appends after the head: one read, the insert, the head moved (three round trips). The entry's
+ * number is its _id, so an insert that collides means the head was behind (or another writer got
+ * there first): only then is the chain's end read as well.
+ */
 export async function appendAudit(deps: Deps, input: AuditInput): Promise<AuditEntry> {
   const coll = deps.db.collection('audit_log')
+  let head = await loadAuditHead(deps, input.unionId)
+  let prev = head ? buildOn(head, undefined) : await chainEnd(deps, input.unionId)
   for (let attempt = 0; attempt < 20; attempt++) {
-    const [last, head] = await Promise.all([
-      coll.where({ unionId: input.unionId }).orderBy('seq', 'desc').limit(1).get().then((r) => r.data[0] as AuditEntry | undefined),
-      loadAuditHead(deps, input.unionId),
-    ])
-    // Build on the head when the chain is shorter than it: entries cut off stay a visible gap
-    // instead of being quietly numbered over.
-    const prev = head && head.seq > (last?.seq ?? 0) ? head : last
-    const body = { ...input, seq: (prev?.seq ?? 0) + 1, at: deps.clock.now(), prevHash: prev?.hash ?? GENESIS }
-    const entry: AuditEntry = { _id: auditId(input.unionId, body.seq), ...body, hash: entryHash(body) }
+    const entry = nextEntry(deps, input, prev)
     try {
       await coll.add(entry)
     } catch (error) {
       if (!isDuplicateWrite(error)) throw error
+      ;[head, prev] = await Promise.all([loadAuditHead(deps, input.unionId), chainEnd(deps, input.unionId)])
+      prev = buildOn(head, prev)
       continue
     }
-    // If this dies here the head lags one entry; verify moves it on once the chain checks out.
+    // If this dies here the head lags one entry; the next append finds it by the collision, verify moves it on.
     await advanceAuditHead(deps, input.unionId, entry)
     return entry
   }
   throw new Error('audit append kept colliding')
+}
+
+/**
+ * The same inside a transaction, so the entry and the head land with the step they record or not at
+ * all. `head` is the head as read with the step's facts (before the transaction: CloudBase
+ * transactions take no queries, and the head needs no read inside — the entry's number is its _id,
+ * so a head moved meanwhile makes this insert collide, or the commit conflict, and the transaction
+ * runs again). A second attempt reads the head and the chain's end afresh.
+ */
+export async function appendAuditIn(tx: Tx, deps: Deps, input: AuditInput, known: { readonly head: AuditHead | undefined; readonly attempt: number }): Promise<AuditEntry> {
+  let prev: Pick<AuditEntry, 'seq' | 'hash'> | undefined = known.head
+  if (!known.head || known.attempt > 1) {
+    const [head, last] = await Promise.all([loadAuditHead(deps, input.unionId), chainEnd(deps, input.unionId)])
+    prev = buildOn(head, last)
+  }
+  const entry = nextEntry(deps, input, prev)
+  await tx.collection('audit_log').add(entry)
+  await tx.collection(AUDIT_HEADS).doc(input.unionId).set({ unionId: input.unionId, seq: entry.seq, hash: entry.hash, at: entry.at })
+  return entry
 }
 
 /** `hashes[i]` is entry i+1's stored hash, for every entry walked (all of them when ok). */

@@ -1,5 +1,6 @@
 import { isDuplicateWrite } from './db-errors'
 import type { Deps } from './deps'
+import type { Tx } from './transaction'
 
 /**
  * Messages to members (waitlist promotion, an event called off, reminders, a hardship request's
@@ -59,4 +60,14 @@ export async function notify(deps: Deps, messages: readonly Message[]): Promise<
       }
     }
   }
+}
+
+/**
+ * The same messages written inside a transaction, so they land with the step they tell of (or not
+ * at all) and nothing is left to send after it. One insert each: a transaction takes documents one
+ * at a time. A step tells a handful of people at most.
+ */
+export async function notifyIn(tx: Tx, deps: Deps, messages: readonly Message[]): Promise<void> {
+  const now = deps.clock.now()
+  for (const { key, ...m } of messages) await tx.collection('messages').add({ _id: key ?? deps.ids.next(), ...m, createdAt: now, sentAt: null })
 }

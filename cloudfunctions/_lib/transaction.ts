@@ -39,11 +39,12 @@ const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 
  * open transaction, or inserted a key it inserts) runs it again from the start after a short, growing pause, so `work` reads
  * everything it decides on inside. An AppError thrown by `work` rolls back and reaches the caller.
  */
-export async function inTransaction<T>(deps: Deps, work: (tx: Tx) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(deps: Deps, work: (tx: Tx, attempt: number) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       // times 0: the SDK rolls back and throws on the first conflict; the pause and the retry are here.
-      return (await deps.db.runTransaction(work, 0)) as T
+      // `attempt` lets work take a cheap path first and a careful one after a collision (e.g. appendAuditIn).
+      return (await deps.db.runTransaction((tx: Tx) => work(tx, attempt), 0)) as T
     } catch (error) {
       // A natural key inserted meanwhile by a transaction that committed first: what this one read is
       // stale too, so it runs again and sees the winner (one that still collides ends as contended).

@@ -1,22 +1,27 @@
 import { frequencyRefusal, type AidCategory } from '@shared/domain/hardship'
 import { lineForAid } from '@shared/domain/funds'
 import { AppError } from '../_lib/app-error'
+import { appendAuditIn, type AuditHead } from '../_lib/audit'
 import type { Deps } from '../_lib/deps'
-import type { HardshipPaymentDoc, HardshipRequestDoc } from '../_lib/documents'
-import { newFollowUp } from '../_lib/follow-up'
 import { postIn, requireOpenYearIn, takeRemainderIn } from '../_lib/ledger-transaction'
 import type { CallerMember } from '../_lib/membership'
+import { notifyIn } from '../_lib/notify'
 import { inTransaction, txGet, type Tx } from '../_lib/transaction'
-import { freeSlotIn, holdSlotIn, type Bucket, type BucketState } from './grants'
-import { followUpPath, type RequestWithFollowUps } from './follow-ups'
-import { approvalEntry, paymentEntry } from './ledger'
+import { freeSlot, holdSlotIn, readBucket, type Bucket, type BucketState } from './grants.repo'
+import type { RequestWithFollowUps } from './follow-ups'
+import { approvalEntry, auditOf, paymentEntry } from './ledger'
+import type { HardshipPaymentDoc, HardshipRequestDoc } from './records'
 import { REQUESTS, stepEntry, type StepInput } from './requests.repo'
+import { stepMessages } from './tell'
 
 /**
- * Approval and payment each land as one transaction: the request's status, its timeline step and
- * its follow-up mark, the ledger entry, and (approval) the line's remainder and the allowance slot.
- * A function that dies before the commit changed nothing; after it, everything the books need is
- * there, and a retry finds the step done. Audit and messages follow (follow-ups.ts).
+ * Approval and payment each land as one transaction: the request's status and its timeline step,
+ * the ledger entry, (approval) the line's remainder and the allowance slot, the audit entry with the
+ * chain's head, and the messages to the member and the reporter. A function that dies before the
+ * commit changed nothing; after it, nothing is left to do, so a retry only answers what happened.
+ * The transaction reads documents by id only (the request, the year's budget, the line): what it
+ * decides on beyond that (standards, allowance slots, audit head) was read with the request, in one
+ * round trip, and a change to any of it makes an insert collide or the commit conflict.
  */
 
 /** The request is no longer as read (another step, or this same one, got there first): nothing written. */
@@ -29,15 +34,20 @@ async function currentIn(tx: Tx, req: HardshipRequestDoc): Promise<RequestWithFo
   return current
 }
 
-/** The step's write: status, version, timeline and the follow-up mark, as applyStep does outside. */
-async function moveIn(tx: Tx, deps: Deps, me: CallerMember, current: RequestWithFollowUps, step: 'approve' | 'pay', input: StepInput, timeLimitMs: number): Promise<RequestWithFollowUps> {
+/** The step's write: status, version and timeline, as applyStep does outside. */
+async function moveIn(tx: Tx, deps: Deps, me: CallerMember, current: RequestWithFollowUps, step: 'approve' | 'pay', input: StepInput): Promise<RequestWithFollowUps> {
   const entry = stepEntry(deps, me, current, step, input)
   if (!entry) throw new StepRaced()
-  const followUp = newFollowUp(deps, timeLimitMs)
   const _ = deps.db.command
-  await tx.collection(REQUESTS).doc(current._id).update({ ...(input.set ?? {}), status: entry.status, version: _.inc(1), updatedAt: entry.at, steps: _.push([entry]), [followUpPath(step)]: _.set(followUp) })
+  await tx.collection(REQUESTS).doc(current._id).update({ ...(input.set ?? {}), status: entry.status, version: _.inc(1), updatedAt: entry.at, steps: _.push([entry]) })
   const set = { ...(input.set ?? {}) } as Partial<HardshipRequestDoc>
-  return { ...current, ...set, status: entry.status, version: current.version + 1, updatedAt: entry.at, steps: [...current.steps, entry], followUps: { ...current.followUps, [step]: followUp } }
+  return { ...current, ...set, status: entry.status, version: current.version + 1, updatedAt: entry.at, steps: [...current.steps, entry] }
+}
+
+/** What follows the step's own write, in the same transaction: its audit entry and the applicants' messages. */
+async function recordIn(tx: Tx, deps: Deps, me: CallerMember, moved: RequestWithFollowUps, step: 'approve' | 'pay', amountFen: number, known: { auditHead: AuditHead | undefined; attempt: number }): Promise<void> {
+  await appendAuditIn(tx, deps, auditOf(moved, step, amountFen, { id: me.member._id, name: me.member.name }), { head: known.auditHead, attempt: known.attempt })
+  await notifyIn(tx, deps, stepMessages(me, moved, step))
 }
 
 export interface Approval {
@@ -46,34 +56,44 @@ export interface Approval {
   readonly caseLabel: string | null
   readonly category: AidCategory
   readonly bucket: Bucket
+  /** The allowance as read with the request. */
   readonly state: BucketState
+  readonly auditHead: AuditHead | undefined
 }
 
 /** 不得超范围超标准: refused (nothing written) when the year is closed, the line lacks the amount or the allowance is used up. */
-export async function approveBooked(deps: Deps, me: CallerMember, req: HardshipRequestDoc, a: Approval, timeLimitMs: number): Promise<RequestWithFollowUps> {
+export async function approveBooked(deps: Deps, me: CallerMember, req: HardshipRequestDoc, a: Approval): Promise<RequestWithFollowUps> {
   const by = { id: me.member._id, name: me.member.name }
-  return inTransaction(deps, async (tx) => {
+  return inTransaction(deps, async (tx, attempt) => {
     // Every read and check first, so a refusal writes nothing; then the writes, landing at the commit.
     const current = await currentIn(tx, req)
     await requireOpenYearIn(tx, req.unionId, req.year)
-    const slot = await freeSlotIn(tx, a.bucket, a.category, req._id, a.state)
+    // A second attempt follows a collision or a conflict: the allowance is read again, as it stands now.
+    const state = attempt > 1 ? await readBucket(deps, a.bucket, req._id) : a.state
+    const tooOften = frequencyRefusal(a.category, state.used, req.year, a.caseLabel)
+    if (tooOften) throw new AppError('CONFLICT', tooOften)
+    const slot = freeSlot(a.bucket, a.category, state)
     if (!slot) throw new AppError('CONFLICT', frequencyRefusal(a.category, a.category.frequency.times, req.year, a.caseLabel) ?? '这条申请刚刚有了变化，请刷新后再看')
     await takeRemainderIn(tx, deps, req.unionId, req.year, lineForAid(req.kind), a.amountFen)
     await holdSlotIn(tx, deps, a.bucket, slot, req._id)
     await postIn(tx, approvalEntry(req, a.amountFen, by), deps.clock.now())
     const set = { approvedFen: a.amountFen, caseLabel: a.caseLabel, reviewerId: me.member._id, reviewerName: me.member.name }
-    return moveIn(tx, deps, me, current, 'approve', { role: 'reviewer', note: a.note, amountFen: a.amountFen, set }, timeLimitMs)
+    const moved = await moveIn(tx, deps, me, current, 'approve', { role: 'reviewer', note: a.note, amountFen: a.amountFen, set })
+    await recordIn(tx, deps, me, moved, 'approve', a.amountFen, { auditHead: a.auditHead, attempt })
+    return moved
   })
 }
 
-/** The payment, its timeline step and the spend, together. */
-export async function payBooked(deps: Deps, me: CallerMember, req: HardshipRequestDoc, payment: HardshipPaymentDoc, timeLimitMs: number): Promise<RequestWithFollowUps> {
+/** The payment, its timeline step, the spend, its audit entry and messages, together. */
+export async function payBooked(deps: Deps, me: CallerMember, req: HardshipRequestDoc, payment: HardshipPaymentDoc, auditHead: AuditHead | undefined): Promise<RequestWithFollowUps> {
   const by = { id: me.member._id, name: me.member.name }
-  return inTransaction(deps, async (tx) => {
+  return inTransaction(deps, async (tx, attempt) => {
     const current = await currentIn(tx, req)
-    const moved = await moveIn(tx, deps, me, current, 'pay', { role: 'reviewer', note: payment.note, amountFen: payment.amountFen, method: payment.method, paidOn: payment.paidOn, set: { payment: deps.db.command.set(payment) as unknown as HardshipPaymentDoc } }, timeLimitMs)
+    const moved = await moveIn(tx, deps, me, current, 'pay', { role: 'reviewer', note: payment.note, amountFen: payment.amountFen, method: payment.method, paidOn: payment.paidOn, set: { payment: deps.db.command.set(payment) as unknown as HardshipPaymentDoc } })
+    // The copy carries the payment itself, not the write's `_.set` wrapper (the messages quote it).
+    const paid = { ...moved, payment }
     await postIn(tx, paymentEntry(req, payment.amountFen, by), deps.clock.now())
-    // The returned copy carries the payment itself, not the write's `_.set` wrapper.
-    return { ...moved, payment }
+    await recordIn(tx, deps, me, paid, 'pay', payment.amountFen, { auditHead, attempt })
+    return paid
   })
 }

@@ -3,7 +3,7 @@ import { stepRefusal } from '@shared/domain/hardship'
 import { AppError } from '../_lib/app-error'
 import type { Deps } from '../_lib/deps'
 import type { CallerMember } from '../_lib/membership'
-import { releaseAll } from './grants'
+import { releaseAll } from './grants.repo'
 import { applyStep, changedMeanwhile, loadForDecision, reread, toDetail } from './requests.repo'
 import { tellStep } from './tell'
 

@@ -2,7 +2,8 @@ import type { HardshipFileDetail, HardshipFileRow, VisitView } from '@shared/con
 import { isReviewDue } from '@shared/domain/hardship'
 import { dateTimeText, formatShanghai } from '@shared/domain/time'
 import type { Deps } from '../_lib/deps'
-import type { HardshipFileDoc, HardshipRequestDoc, HardshipVisitDoc, MemberDoc } from '../_lib/documents'
+import type { MemberDoc } from '../_lib/documents'
+import type { HardshipFileDoc, HardshipRequestDoc, HardshipVisitDoc } from './records'
 import { memberInUnion } from '../_lib/members.repo'
 import { CARD_FIELDS, REQUESTS, toCard } from './requests.repo'
 

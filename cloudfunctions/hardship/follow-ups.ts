@@ -1,5 +1,5 @@
 import type { Deps } from '../_lib/deps'
-import type { HardshipRequestDoc } from '../_lib/documents'
+import type { HardshipRequestDoc } from './records'
 import { clearFollowUp, isLeft, takeOver, type FollowUp } from '../_lib/follow-up'
 import { readAll } from '../_lib/read-all'
 import { auditStep } from './ledger'

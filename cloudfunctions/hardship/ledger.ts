@@ -1,14 +1,14 @@
 import type { AidKind } from '@shared/domain/hardship'
 import { lineForAid } from '@shared/domain/funds'
-import { appendAudit } from '../_lib/audit'
+import { appendAudit, auditEntryExists, type AuditInput } from '../_lib/audit'
 import type { Deps } from '../_lib/deps'
-import type { HardshipRequestDoc } from '../_lib/documents'
+import type { HardshipRequestDoc } from './records'
 import type { NewEntry } from '../_lib/ledger'
 
 /**
  * Aid in the union's books. The ledger and the audit trail say which line, how much and which
  * request id — never who asked or why: those stay with the applicant, the reporter and reviewers.
- * The entries are written in the same transaction as the step (steps.ts); the audit entry after it.
+ * The entries, and the audit entry, are written in the same transaction as the step (booked-steps.ts).
  */
 const MEMO: Readonly<Record<AidKind, string>> = { care: '会员慰问支出', hardship: '困难帮扶支出' }
 
@@ -48,12 +48,22 @@ export const paymentEntry = (req: HardshipRequestDoc, amountFen: number, by: Act
 const AUDITED = { approve: 'hardship.approve', pay: 'hardship.pay' } as const
 export type AuditedStep = keyof typeof AUDITED
 
+/** The step's audit entry: which line, how much, which request — never who asked or why. */
+export const auditOf = (req: HardshipRequestDoc, step: AuditedStep, amountFen: number, by: Actor): AuditInput => ({
+  unionId: req.unionId,
+  actor: by.id,
+  actorName: by.name,
+  action: AUDITED[step],
+  target: req._id,
+  data: { amountFen, line: lineForAid(req.kind) },
+})
+
 /**
- * The step's audit entry. A request is approved once and paid once, so (action, request) names the
- * entry: `lookFirst` when an earlier, cut try may have appended it already.
+ * The step's audit entry for a step left by an earlier version (which appended it after the step's
+ * own write). A request is approved once and paid once, so (action, request) names the entry:
+ * `lookFirst` when an earlier, cut try may have appended it already.
  */
 export async function auditStep(deps: Deps, req: HardshipRequestDoc, step: AuditedStep, amountFen: number, by: Actor, lookFirst: boolean): Promise<void> {
-  const action = AUDITED[step]
-  if (lookFirst && (await deps.db.collection('audit_log').where({ unionId: req.unionId, action, target: req._id }).limit(1).get()).data.length) return
-  await appendAudit(deps, { unionId: req.unionId, actor: by.id, actorName: by.name, action, target: req._id, data: { amountFen, line: lineForAid(req.kind) } })
+  if (lookFirst && (await auditEntryExists(deps, req.unionId, AUDITED[step], req._id))) return
+  await appendAudit(deps, auditOf(req, step, amountFen, by))
 }

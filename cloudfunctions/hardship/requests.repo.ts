@@ -15,7 +15,7 @@ import {
 import { dateTimeText } from '@shared/domain/time'
 import { AppError, notFound } from '../_lib/app-error'
 import type { Deps } from '../_lib/deps'
-import type { HardshipRequestDoc, HardshipStepDoc } from '../_lib/documents'
+import type { HardshipRequestDoc, HardshipStepDoc } from './records'
 import { temporaryLinks } from '../_lib/files'
 import type { CallerMember } from '../_lib/membership'
 import { policyFor } from './policy.repo'

@@ -2,7 +2,8 @@ import { calendarDayText } from '@shared/domain/time'
 import { formatMoney } from '@shared/domain/money'
 import { PAYMENT_METHOD_LABELS, type StepKind } from '@shared/domain/hardship'
 import type { Deps } from '../_lib/deps'
-import type { HardshipRequestDoc, RoleDoc } from '../_lib/documents'
+import type { RoleDoc } from '../_lib/documents'
+import type { HardshipRequestDoc } from './records'
 import { notify, type Message } from '../_lib/notify'
 import { derivedId, memberLink, reviewerLink } from './requests.repo'
 
@@ -42,11 +43,11 @@ function stepBody(req: HardshipRequestDoc, step: StepKind, me: StepActor): strin
 
 /**
  * After a step: the member and the reporter are told (not whoever took the step), and reviewers learn
- * of work — a new or resubmitted request for all of them, a withdrawal for the one handling it.
- * Each message is keyed by the request, the step's place in the timeline, the member and its kind,
- * so a step finished again after a crash tells nobody twice.
+ * of work — a new or resubmitted request for all of them (`reviewers`), a withdrawal for the one
+ * handling it. Each message is keyed by the request, the step's place in the timeline, the member
+ * and its kind, so a step finished again after a crash tells nobody twice.
  */
-export async function tellStep(deps: Deps, me: StepActor, req: HardshipRequestDoc, step: StepKind): Promise<void> {
+export function stepMessages(me: StepActor, req: HardshipRequestDoc, step: StepKind, reviewers: readonly string[] = []): Message[] {
   const messages: Message[] = []
   const applicants = [...new Set([req.memberId, req.reporterId])].filter((id) => id !== me.member._id)
   if (step === 'submit') {
@@ -57,10 +58,6 @@ export async function tellStep(deps: Deps, me: StepActor, req: HardshipRequestDo
     const body = stepBody(req, step, me)
     if (body) for (const memberId of applicants) messages.push({ unionId: req.unionId, memberId, kind: 'hardship-update', title: `帮扶申请进展：${req.categoryName}`, body, link: memberLink(req._id) })
   }
-
-  let reviewers: string[] = []
-  if (step === 'submit' || step === 'resubmit') reviewers = await reviewersOf(deps, req.unionId)
-  else if (step === 'withdraw' && req.reviewerId) reviewers = [req.reviewerId]
   const title = step === 'submit' ? '新的帮扶申请' : step === 'resubmit' ? '申请人已补充材料' : '申请已撤回'
   for (const memberId of reviewers) {
     // Reviewers are not told of their own steps or their own requests.
@@ -68,5 +65,13 @@ export async function tellStep(deps: Deps, me: StepActor, req: HardshipRequestDo
     messages.push({ unionId: req.unionId, memberId, kind: 'hardship-new', title, body: `${req.memberName}（${req.departmentName}）「${req.categoryName}」`, link: reviewerLink(req._id) })
   }
   const at = req.steps.map((s) => s.kind).lastIndexOf(step)
-  await notify(deps, messages.map((m) => ({ ...m, key: derivedId('message', req._id, at, m.memberId, m.kind) })))
+  return messages.map((m) => ({ ...m, key: derivedId('message', req._id, at, m.memberId, m.kind) }))
+}
+
+/** The step's messages, sent (reviewers looked up for a new or resubmitted request). */
+export async function tellStep(deps: Deps, me: StepActor, req: HardshipRequestDoc, step: StepKind): Promise<void> {
+  let reviewers: string[] = []
+  if (step === 'submit' || step === 'resubmit') reviewers = await reviewersOf(deps, req.unionId)
+  else if (step === 'withdraw' && req.reviewerId) reviewers = [req.reviewerId]
+  await notify(deps, stepMessages(me, req, step, reviewers))
 }

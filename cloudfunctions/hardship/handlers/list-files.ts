@@ -1,5 +1,5 @@
 import type { Handler } from '../../_lib/entry'
-import type { HardshipFileDoc } from '../../_lib/documents'
+import type { HardshipFileDoc } from '../records'
 import { fileRow, FILES, todayIn } from '../files.repo'
 
 /** 困难职工档案 on file, the next review first; or only those due for review. */

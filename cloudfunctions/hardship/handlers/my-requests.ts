@@ -1,5 +1,5 @@
 import type { Handler } from '../../_lib/entry'
-import type { HardshipRequestDoc } from '../../_lib/documents'
+import type { HardshipRequestDoc } from '../records'
 import { CARD_FIELDS, REQUESTS, toCard } from '../requests.repo'
 
 /** 我的帮扶申请: those the caller made and those made for them, newest first. */

@@ -1,25 +1,28 @@
-import { isCalendarDate, stepRefusal } from '@shared/domain/hardship'
+import { findCategory, isCalendarDate, stepRefusal, type AidCategory } from '@shared/domain/hardship'
 import { formatShanghai } from '@shared/domain/time'
 import type { Handler } from '../../_lib/entry'
 import { TransactionContended } from '../../_lib/transaction'
 import { AppError, invalid } from '../../_lib/app-error'
 import type { Deps } from '../../_lib/deps'
-import type { HardshipPaymentDoc, HardshipRequestDoc } from '../../_lib/documents'
 import type { CallerMember } from '../../_lib/membership'
-import { changedMeanwhile, loadForDecision, reread, toDetail } from '../requests.repo'
+import type { HardshipPaymentDoc, HardshipRequestDoc } from '../records'
+import { changedMeanwhile, reread, toDetail } from '../requests.repo'
+import { loadStepFacts } from '../step-facts.repo'
 import { payBooked, StepRaced } from '../booked-steps'
 import { finishStep, type RequestWithFollowUps } from '../follow-ups'
 
 const paidAlready = (req: HardshipRequestDoc) => new AppError('CONFLICT', `这笔款项已于 ${req.payment?.paidOn ?? ''} 记录发放，不能重复记录`)
 
 /**
- * Records that the approved sum was paid: who, when, how. One transaction moves 已批准 to 已发放 and
- * spends in the ledger, so it happens once; the same call again (same key) answers the payment
- * already recorded, finishing what a cut try left (its audit entry and messages).
+ * Records that the approved sum was paid: who, when, how. One transaction moves 已批准 to 已发放,
+ * spends in the ledger and appends the audit entry and the messages, so it happens once and whole;
+ * the same call again (same key) answers the payment already recorded.
  */
 export const recordPayment: Handler<'hardship.pay'> = async ({ deps, me, input, timeLimitMs }) => {
-  const req = await loadForDecision(deps, me, input.id)
-  if (req.status === 'paid') return paidBefore(deps, me, req, input.key, timeLimitMs)
+  const { req, policy, auditHead } = await loadStepFacts(deps, me, input.id, { grants: false })
+  // The standards came with the request: the reply needs no other read.
+  const category = findCategory(policy.categories, req.category) ?? null
+  if (req.status === 'paid') return paidBefore(deps, me, req, input.key, timeLimitMs, category)
   const refusal = stepRefusal(req.status, 'pay')
   if (refusal) throw new AppError('CONFLICT', refusal)
   const now = deps.clock.now()
@@ -40,21 +43,20 @@ export const recordPayment: Handler<'hardship.pay'> = async ({ deps, me, input, 
   }
   let moved: RequestWithFollowUps
   try {
-    moved = await payBooked(deps, me, req, payment, timeLimitMs)
+    moved = await payBooked(deps, me, req, payment, auditHead)
   } catch (error) {
     // Raced (another step landed first) or contended: what the request says now decides the answer.
     if (!(error instanceof StepRaced || error instanceof TransactionContended)) throw error
     const current = await reread(deps, req._id)
-    if (current.status === 'paid') return paidBefore(deps, me, current, input.key, timeLimitMs)
+    if (current.status === 'paid') return paidBefore(deps, me, current, input.key, timeLimitMs, category)
     throw new AppError('CONFLICT', stepRefusal(current.status, 'pay') ?? changedMeanwhile().message)
   }
-  await finishStep(deps, moved, 'pay', { token: moved.followUps!.pay!.token, timeLimitMs })
-  return toDetail(deps, me, moved)
+  return toDetail(deps, me, moved, { category })
 }
 
-/** Paid already: with this payment's key, the payment recorded (finished if a try was cut); otherwise refused. */
-async function paidBefore(deps: Deps, me: CallerMember, req: RequestWithFollowUps, key: string, timeLimitMs: number) {
+/** Paid already: with this payment's key, the payment recorded (finished if an earlier version's try was cut); otherwise refused. */
+async function paidBefore(deps: Deps, me: CallerMember, req: RequestWithFollowUps, key: string, timeLimitMs: number, category: AidCategory | null) {
   if (req.payment?.key !== key) throw paidAlready(req)
   await finishStep(deps, req, 'pay', { timeLimitMs })
-  return toDetail(deps, me, req)
+  return toDetail(deps, me, req, { category })
 }

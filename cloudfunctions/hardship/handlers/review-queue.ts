@@ -1,6 +1,6 @@
 import { QUEUE_TAB_STATUSES } from '@shared/domain/hardship'
 import type { Handler } from '../../_lib/entry'
-import type { HardshipRequestDoc } from '../../_lib/documents'
+import type { HardshipRequestDoc } from '../records'
 import { CARD_FIELDS, REQUESTS, toCard } from '../requests.repo'
 
 /**

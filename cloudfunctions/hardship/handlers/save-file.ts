@@ -1,7 +1,7 @@
 import { fileDatesRefusal } from '@shared/domain/hardship'
 import type { Handler } from '../../_lib/entry'
 import { invalid } from '../../_lib/app-error'
-import type { HardshipFileDoc } from '../../_lib/documents'
+import type { HardshipFileDoc } from '../records'
 import { memberInUnion } from '../../_lib/members.repo'
 import { fileDetail, FILES } from '../files.repo'
 

@@ -3,9 +3,8 @@ import { shanghaiYear } from '@shared/domain/time'
 import type { Handler } from '../../_lib/entry'
 import { appendAudit } from '../../_lib/audit'
 import { AppError, invalid } from '../../_lib/app-error'
-import { isDuplicateWrite } from '../../_lib/db-errors'
-import type { HardshipPolicyChangeDoc, HardshipPolicyDoc } from '../../_lib/documents'
-import { policyFor, policyId, policyView } from '../policy.repo'
+import type { HardshipPolicyChangeDoc, HardshipPolicyDoc } from '../records'
+import { insertPolicyChange, policyFor, policyId, policyView, savePolicyVersion } from '../policy.repo'
 
 const stale = () => new AppError('CONFLICT', '标准刚被其他管理员修改过，请刷新后再改')
 
@@ -14,7 +13,7 @@ const stale = () => new AppError('CONFLICT', '标准刚被其他管理员修改�
  * still be current — one conditional write — and every change is kept with who and when.
  */
 export const savePolicy: Handler<'hardship.savePolicy'> = async ({ deps, me, input }) => {
-  const { db, clock } = deps
+  const { clock } = deps
   const thisYear = shanghaiYear(clock.now())
   if (input.year < thisYear || input.year > thisYear + 1) throw invalid(`只能修改 ${thisYear} 年和 ${thisYear + 1} 年的标准，往年的标准保留备查`, { field: 'year' })
   const categories: AidCategory[] = input.categories.map((c) => ({ ...c, name: c.name.trim(), caseLabel: c.frequency.per === 'case' ? c.caseLabel.trim() : '' }))
@@ -42,19 +41,7 @@ export const savePolicy: Handler<'hardship.savePolicy'> = async ({ deps, me, inp
     updatedBy: me.member._id,
     updatedByName: me.member.name,
   }
-  const coll = db.collection('hardship_policies')
-  if (version === 0) {
-    try {
-      await coll.add(doc)
-    } catch (error) {
-      if (isDuplicateWrite(error)) throw stale()
-      throw error
-    }
-  } else {
-    const { _id, ...fields } = doc
-    const res = await coll.where({ _id, version }).update(fields)
-    if (res.updated !== 1) throw stale()
-  }
+  if (!(await savePolicyVersion(deps, doc, version))) throw stale()
   const change: HardshipPolicyChangeDoc = {
     _id: deps.ids.next(),
     unionId: me.unionId,
@@ -67,7 +54,7 @@ export const savePolicy: Handler<'hardship.savePolicy'> = async ({ deps, me, inp
     byName: me.member.name,
     at: now,
   }
-  await db.collection('hardship_policy_changes').add(change)
+  await insertPolicyChange(deps, change)
   await appendAudit(deps, { unionId: me.unionId, actor: me.member._id, actorName: me.member.name, action: 'policy.save', target: `${input.year} 年帮扶慰问标准`, data: { version: doc.version, changes } })
   return policyView({ year: input.year, categories, doc, inheritedFrom: null }, clock.now())
 }

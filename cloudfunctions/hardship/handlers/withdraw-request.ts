@@ -1,7 +1,7 @@
 import { isApplicant, stepRefusal } from '@shared/domain/hardship'
 import type { Handler } from '../../_lib/entry'
 import { AppError } from '../../_lib/app-error'
-import { releaseAll } from '../grants'
+import { releaseAll } from '../grants.repo'
 import { applyStep, changedMeanwhile, loadVisible, reread, toDetail } from '../requests.repo'
 import { tellStep } from '../tell'
 

@@ -1,5 +1,5 @@
 import type { TimerJob } from '../../_lib/entry'
-import type { HardshipFileDoc } from '../../_lib/documents'
+import type { HardshipFileDoc } from '../records'
 import { notify, type Message } from '../../_lib/notify'
 import { readAll } from '../../_lib/read-all'
 import { FILES, todayIn } from '../files.repo'
