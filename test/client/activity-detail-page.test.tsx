@@ -6,10 +6,12 @@ jest.mock('../../client/src/services/cloud', () => ({
 }))
 
 import { act, render, screen, waitFor } from '@testing-library/react'
-import type { ActivityDetail, DrawSummary } from '@shared/contract'
+import type { ActivityDetail, DetailRefresh, DrawSummary } from '@shared/contract'
 import * as taro from './mocks/taro-activities'
 import { ActionError, callAction } from '../../client/src/services/cloud'
 import ActivityPage from '../../client/src/pages/activity/index'
+import { handRefresh } from '../../client/src/pages/activity/refresh'
+import { markChanged } from '../../client/src/hooks/useReloadOnChange'
 
 const mockedCall = callAction as jest.MockedFunction<typeof callAction>
 
@@ -79,6 +81,10 @@ function serve(answers: Record<string, (input: any) => unknown>) {
 }
 
 const text = (container: HTMLElement, selector: string) => container.querySelector(selector)?.textContent ?? ''
+const callsOf = (name: string) => mockedCall.mock.calls.filter(([n]) => n === name)
+
+/** What a sign-up or a cancel answers with for the page (activity.signUp / activity.cancel `detail`). */
+const refreshed = (over: Partial<DetailRefresh>): DetailRefresh => ({ myStatus: null, waitingPosition: null, confirmedCount: 0, enteredCount: null, checkedInAt: null, contest: null, ...over })
 
 beforeEach(() => {
   jest.clearAllMocks()
@@ -87,8 +93,8 @@ beforeEach(() => {
 })
 
 it('explains a lottery before the draw and enters it with 报名参加抽签', async () => {
-  let detail = lottery({ coverUrl: 'https://files.example/concert.jpg' })
-  serve({ 'activity.get': () => detail, 'activity.signUp': () => ({ status: 'entered', waitingPosition: null }) })
+  const detail = lottery({ coverUrl: 'https://files.example/concert.jpg' })
+  serve({ 'activity.get': () => detail, 'activity.signUp': () => ({ status: 'entered', waitingPosition: null, detail: refreshed({ myStatus: 'entered', enteredCount: 1 }) }) })
   const { container } = render(<ActivityPage />)
   await screen.findByText('新年音乐会')
   expect(container.querySelector('.activity-cover')?.getAttribute('src')).toBe('https://files.example/concert.jpg')
@@ -99,14 +105,16 @@ it('explains a lottery before the draw and enters it with 报名参加抽签', a
   // Nothing drawn yet: no result to show.
   expect(container.querySelector('.activity-draw-result')).toBeNull()
 
-  detail = lottery({ myStatus: 'entered' })
   await act(async () => {
     screen.getByText('报名参加抽签').click()
   })
   expect(mockedCall).toHaveBeenCalledWith('activity.signUp', { id: 'l1', answers: {} })
   expect(taro.showToast).toHaveBeenCalledWith({ title: '已报名抽签，抽签后通知您', icon: 'none' })
+  // From the answer: the page did not load the event again.
   await screen.findByText('已报名抽签')
   expect(text(container, '.activity-cancel')).toBe('退出抽签')
+  expect(text(container, '.activity-fact--places')).toBe('名额30 个名额，抽签决定 · 已有 1 人报名抽签')
+  expect(callsOf('activity.get')).toHaveLength(1)
 })
 
 it('before the draw says how many have entered, to members and to the organizer', async () => {
@@ -143,13 +151,9 @@ it('a cancelled event, known by its status, offers the organizer neither 立即�
 })
 
 it('退出抽签 asks first and says so', async () => {
-  let detail = lottery({ myStatus: 'entered' })
   serve({
-    'activity.get': () => detail,
-    'activity.cancel': () => {
-      detail = lottery()
-      return { cancelled: true }
-    },
+    'activity.get': () => lottery({ myStatus: 'entered', enteredCount: 3 }),
+    'activity.cancel': () => ({ cancelled: true, detail: refreshed({ myStatus: 'cancelled', enteredCount: 2 }) }),
   })
   render(<ActivityPage />)
   await screen.findByText('已报名抽签')
@@ -160,6 +164,7 @@ it('退出抽签 asks first and says so', async () => {
   expect(mockedCall).toHaveBeenCalledWith('activity.cancel', { id: 'l1' })
   expect(taro.showToast).toHaveBeenCalledWith({ title: '已退出抽签', icon: 'none' })
   await screen.findByText('报名参加抽签')
+  expect(callsOf('activity.get')).toHaveLength(1)
 })
 
 it('after the draw: 中签 with the code, and the published result with winners and seed', async () => {
@@ -302,4 +307,85 @@ it('confirmed but not checked in still offers the code and 取消报名', async 
   expect(text(container, '.activity-action__status')).toBe('✓ 已报名')
   expect(text(container, '.activity-cancel')).toBe('取消报名')
   expect(container.querySelector('.activity-code-entry')).not.toBeNull()
+})
+
+describe('报名 and 取消 take one call each: the page shows the answer instead of loading again', () => {
+  const fcfs = (over: Partial<ActivityDetail> = {}) => lottery({ allocation: 'fcfs', drawAt: null, capacity: 2, confirmedCount: 1, ...over })
+  /** Runs what the page registered for being shown again (coming back from another page). */
+  const showAgain = async () => {
+    const shown = taro.useDidShow.mock.calls.map(([f]) => f as () => void)
+    await act(async () => shown.slice(-2).forEach((f) => f()))
+  }
+
+  it('报名 onto the last place, then 取消报名: the state and the count come from the answers', async () => {
+    serve({
+      'activity.get': () => fcfs(),
+      'activity.signUp': () => ({ status: 'confirmed', waitingPosition: null, detail: refreshed({ myStatus: 'confirmed', confirmedCount: 2 }) }),
+      'activity.cancel': () => ({ cancelled: true, detail: refreshed({ myStatus: 'cancelled', confirmedCount: 2 }) }),
+    })
+    const { container } = render(<ActivityPage />)
+    await screen.findByText('新年音乐会')
+    expect(text(container, '.activity-fact--places')).toBe('名额剩 1 个名额 · 已报名 1 / 2 人')
+    await act(async () => {
+      ;(container.querySelector('.activity-signup') as HTMLElement).click()
+    })
+    await screen.findByText('✓ 已报名')
+    expect(text(container, '.activity-fact--places')).toBe('名额已满，可排队 · 已报名 2 / 2 人')
+
+    await act(async () => {
+      screen.getByText('取消报名').click()
+    })
+    expect(taro.showToast).toHaveBeenCalledWith({ title: '已取消报名', icon: 'none' })
+    // The place went to the next in line: still 2 / 2, and this member may queue again.
+    await waitFor(() => expect(container.querySelector('.activity-cancel')).toBeNull())
+    expect(text(container, '.activity-fact--places')).toBe('名额已满，可排队 · 已报名 2 / 2 人')
+    expect(mockedCall.mock.calls.map(([name]) => name)).toEqual(['activity.get', 'activity.signUp', 'activity.cancel'])
+
+    // Coming back to the page after its own change loads nothing either.
+    await showAgain()
+    expect(callsOf('activity.get')).toHaveLength(1)
+  })
+
+  it('onto the waitlist: the place in line from the answer', async () => {
+    serve({ 'activity.get': () => fcfs({ confirmedCount: 2 }), 'activity.signUp': () => ({ status: 'waiting', waitingPosition: 3, detail: refreshed({ myStatus: 'waiting', waitingPosition: 3, confirmedCount: 2 }) }) })
+    const { container } = render(<ActivityPage />)
+    await screen.findByText('新年音乐会')
+    await act(async () => {
+      ;(container.querySelector('.activity-signup') as HTMLElement).click()
+    })
+    await waitFor(() => expect(text(container, '.activity-action__status')).toContain('3'))
+    expect(callsOf('activity.get')).toHaveLength(1)
+  })
+
+  it('a refused sign-up loads the page again to show where things stand', async () => {
+    serve({
+      'activity.get': () => fcfs(),
+      'activity.signUp': () => {
+        throw new ActionError('FULL', '名额已满')
+      },
+    })
+    const { container } = render(<ActivityPage />)
+    await screen.findByText('新年音乐会')
+    await act(async () => {
+      ;(container.querySelector('.activity-signup') as HTMLElement).click()
+    })
+    await waitFor(() => expect(callsOf('activity.get')).toHaveLength(2))
+  })
+
+  it('back from the sign-up form: its answer is shown, not loaded again; a change made elsewhere still loads', async () => {
+    serve({ 'activity.get': () => fcfs({ fields: [{ key: 'size', label: '尺码', type: 'single', required: true, options: ['M', 'L'] }] }) })
+    const { container } = render(<ActivityPage />)
+    await screen.findByText('新年音乐会')
+    // The form page signed up, handed its answer over and marked events changed, then went back.
+    handRefresh('l1', refreshed({ myStatus: 'confirmed', confirmedCount: 2 }))
+    markChanged('activities')
+    await showAgain()
+    await screen.findByText('✓ 已报名')
+    expect(text(container, '.activity-fact--places')).toBe('名额已满，可排队 · 已报名 2 / 2 人')
+    expect(callsOf('activity.get')).toHaveLength(1)
+
+    markChanged('activities')
+    await showAgain()
+    await waitFor(() => expect(callsOf('activity.get')).toHaveLength(2))
+  })
 })

@@ -12,6 +12,7 @@ import * as taro from './mocks/taro-activities'
 import { ActionError, callAction } from '../../client/src/services/cloud'
 import { answersFromForm, formFromPrefill, toggleOption } from '../../client/src/pages/activity-signup/form'
 import SignUpPage from '../../client/src/pages/activity-signup/index'
+import { takeRefresh } from '../../client/src/pages/activity/refresh'
 
 const mockedCall = callAction as jest.MockedFunction<typeof callAction>
 
@@ -104,12 +105,15 @@ describe('the form page', () => {
       screen.getByText('L').click()
     })
     expect(container.querySelector('[data-field="size"] .signup-field__error')).toBeNull()
-    mockedCall.mockResolvedValueOnce({ status: 'confirmed', waitingPosition: null } as never)
+    const page = { myStatus: 'confirmed', waitingPosition: null, confirmedCount: 4, enteredCount: null, checkedInAt: null, contest: null }
+    mockedCall.mockResolvedValueOnce({ status: 'confirmed', waitingPosition: null, detail: page } as never)
     await act(async () => {
       screen.getByText('提交报名').click()
     })
     expect(mockedCall).toHaveBeenLastCalledWith('activity.signUp', { id: 'a1', answers: { size: 'L' } }, { silent: true })
     expect(taro.showToast).toHaveBeenCalledWith({ title: '报名成功', icon: 'success' })
+    // The detail page it goes back to shows this answer instead of loading the event again.
+    expect(takeRefresh('a1')).toEqual(page)
   })
 
   it('shows a server refusal under the field it names', async () => {

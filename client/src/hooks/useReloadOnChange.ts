@@ -14,11 +14,19 @@ export function markChanged(...topics: ChangeTopic[]): void {
   for (const t of topics) versions[t]++
 }
 
-export function useReloadOnChange(topic: ChangeTopic, reload: () => unknown): void {
+/**
+ * Returns how this page marks a change it already shows (from its own call's answer): other pages
+ * reload on their next show, this one does not.
+ */
+export function useReloadOnChange(topic: ChangeTopic, reload: () => unknown): () => void {
   const seen = useRef(versions[topic])
   useDidShow(() => {
     if (seen.current === versions[topic]) return
     seen.current = versions[topic]
     void reload()
   })
+  return () => {
+    markChanged(topic)
+    seen.current = versions[topic]
+  }
 }

@@ -12,6 +12,7 @@ import { ErrorState } from '../../components/ErrorState'
 import { Button } from '../../ui/nutui'
 import { idParam, dateTimeText, isFull } from '../../constants/activities'
 import { signedUpToast } from '../activity/state'
+import { handRefresh } from '../activity/refresh'
 import { answersFromForm, formFromPrefill, toggleOption, type SignUpForm, type SignUpFormErrors } from './form'
 import './index.scss'
 
@@ -52,6 +53,8 @@ export default function ActivitySignUpPage() {
     try {
       const accepted = await asked
       const res = await callAction('activity.signUp', { id: activity.id, answers: checked.answers, ...remindIf(accepted) }, { silent: true })
+      // The detail page under this one shows the answer as it is instead of loading the event again.
+      if (res.detail) handRefresh(activity.id, res.detail)
       markChanged('activities')
       void Taro.showToast(signedUpToast(res))
       void Taro.navigateBack()

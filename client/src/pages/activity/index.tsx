@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
-import type { ActivityDetail, ContestStanding, DepartmentView } from '@shared/contract'
+import type { ActivityDetail, ContestStanding, DepartmentView, DetailRefresh } from '@shared/contract'
 import { useAction } from '../../hooks/useAction'
 import { markChanged, useReloadOnChange } from '../../hooks/useReloadOnChange'
 import { ActionError, callAction } from '../../services/cloud'
@@ -13,6 +13,7 @@ import { ROUTES } from '../../constants/routes'
 import { idParam, allocationText, audienceText, dateTimeText, enteredText, placesText, timeRangeText, withId } from '../../constants/activities'
 import { canDrawNow, canEdit, signedUpToast, signUpViewOf } from './state'
 import { contestBars, drawSummaryText } from './lottery'
+import { takeRefresh, withRefresh } from './refresh'
 import './index.scss'
 
 /** 活动详情: what, when, where, for whom; the member's sign-up with its one next step; organizer entries. */
@@ -22,10 +23,25 @@ export default function ActivityPage() {
   const detail = useAction('activity.get', { id }, { silent: true })
   const [departments, setDepartments] = useState<readonly DepartmentView[]>([])
   const [busy, setBusy] = useState(false)
-  const a = detail.data
+  // What a sign-up or a cancel answered, shown over the event as loaded until it loads again.
+  const [answered, setAnswered] = useState<{ base: ActivityDetail; shown: ActivityDetail }>()
+  const a = answered && answered.base === detail.data ? answered.shown : detail.data
+  const loaded = useRef(detail.data)
+  loaded.current = detail.data
+  const showAnswer = (r: DetailRefresh) =>
+    setAnswered((prev) => {
+      const base = loaded.current
+      if (!base) return prev
+      return { base, shown: withRefresh(prev && prev.base === base ? prev.shown : base, r) }
+    })
 
-  // A sign-up on the form page, an account switch: load again when shown.
-  useReloadOnChange('activities', detail.reload)
+  // A change elsewhere, an account switch: load again when shown — except after a sign-up on the
+  // form page, whose answer it handed over and which is shown as it is.
+  const ownChange = useReloadOnChange('activities', () => {
+    const handed = takeRefresh(id)
+    if (handed) showAnswer(handed)
+    else return detail.reload()
+  })
   useReloadOnChange('me', detail.reload)
   usePullDownRefresh(() => {
     void detail.reload().finally(() => Taro.stopPullDownRefresh())
@@ -56,6 +72,13 @@ export default function ActivityPage() {
     await detail.reload()
   }
 
+  /** After 报名 or 取消: the answer is what the page shows (no second call); other pages load again when shown. */
+  const answeredWith = (r: DetailRefresh | undefined) => {
+    ownChange()
+    // A function older than this page answers without it: load then.
+    return r ? showAnswer(r) : detail.reload()
+  }
+
   const signUp = async (activity: ActivityDetail) => {
     if (busy) return
     if (activity.fields.length) {
@@ -69,10 +92,11 @@ export default function ActivityPage() {
       const accepted = await asked
       const res = await callAction('activity.signUp', { id: activity.id, answers: {}, ...remindIf(accepted) })
       void Taro.showToast(signedUpToast(res))
+      await answeredWith(res.detail)
     } catch {
       // callAction has toasted the reason; the page reloads to show where things stand.
+      await detail.reload()
     }
-    await afterChange()
     setBusy(false)
   }
 
@@ -85,10 +109,11 @@ export default function ActivityPage() {
     try {
       const res = await callAction('activity.cancel', { id: activity.id })
       if (res.cancelled) void Taro.showToast({ title: ask.done, icon: 'none' })
+      await answeredWith(res.detail)
     } catch {
-      // Toasted (e.g. after the cancel deadline, with the time).
+      // Toasted (e.g. after the cancel deadline, with the time); the page reloads to show where things stand.
+      await detail.reload()
     }
-    await afterChange()
     setBusy(false)
   }
 
