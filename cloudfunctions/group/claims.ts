@@ -1,6 +1,7 @@
 import { AppError } from '../_lib/app-error'
 import type { Deps } from '../_lib/deps'
-import type { GroupMemberDoc, MembershipUndo } from '../_lib/documents'
+import type { GroupMemberDoc, MembershipUndo } from './records'
+import { dropClaim, moveMembership } from './memberships.repo'
 
 /** A `joining` claim this call holds (made or taken over): it takes a seat or is given up. */
 export interface OwnedClaim {
@@ -24,27 +25,19 @@ export const stillProcessing = (message = '正在处理中，请稍后刷新查�
 
 /** Takes over a dead call's claim with this call's token; null when someone else took it over or it moved on meanwhile. */
 export async function takeOver(deps: Deps, doc: GroupMemberDoc, claim: string): Promise<OwnedClaim | null> {
-  const res = await deps.db
-    .collection('group_members')
-    .where({ _id: doc._id, status: 'joining', claim: doc.claim })
-    .update({ claim, claimedAt: deps.clock.now() })
-  return res.updated === 1 ? { id: doc._id, claim, undo: doc.undo ?? null } : null
+  const taken = await moveMembership(deps, doc._id, 'joining', doc.claim, { claim, claimedAt: deps.clock.now() })
+  return taken ? { id: doc._id, claim, undo: doc.undo ?? null } : null
 }
 
 export { readMembership } from './memberships.repo'
 
 /** The claim holds its seat: the membership becomes `active` (only while the claim is still this call's). */
 export async function completeClaim(deps: Deps, c: OwnedClaim): Promise<boolean> {
-  const res = await deps.db
-    .collection('group_members')
-    .where({ _id: c.id, claim: c.claim, status: 'joining' })
-    .update({ status: 'active', joinedAt: deps.clock.now(), undo: deps.db.command.remove() })
-  return res.updated === 1
+  return moveMembership(deps, c.id, 'joining', c.claim, { status: 'active', joinedAt: deps.clock.now(), undo: deps.db.command.remove() })
 }
 
 /** A claim that found no seat goes back to what it was, or away if the membership is new. */
 export async function restore(deps: Deps, c: OwnedClaim): Promise<void> {
-  const where = deps.db.collection('group_members').where({ _id: c.id, claim: c.claim, status: 'joining' })
-  if (c.undo) await where.update({ ...c.undo, undo: deps.db.command.remove() })
-  else await where.remove()
+  if (c.undo) await moveMembership(deps, c.id, 'joining', c.claim, { ...c.undo, undo: deps.db.command.remove() })
+  else await dropClaim(deps, c.id, c.claim)
 }

@@ -4,6 +4,7 @@ import { AppError, forbidden, notFound } from '../_lib/app-error'
 import { countOf, countRead, readTogether, stages, type Anchor, type SubRead } from '../_lib/batch-read'
 import { isDuplicateWrite } from '../_lib/db-errors'
 import type { Deps } from '../_lib/deps'
+import { readAll } from '../_lib/read-all'
 import type { DepartmentDoc } from '../_lib/documents'
 import type { CallerMember } from '../_lib/membership'
 import { membershipId } from './memberships.repo'
@@ -207,4 +208,36 @@ export async function saveGroupChanges(deps: Deps, id: string, changes: Readonly
     if (isDuplicateWrite(error)) throw new AppError('CONFLICT', `已经有一个叫「${String(changes.name)}」的小组了`)
     throw error
   }
+}
+
+// —— seats: memberCount moves only together with a membership entering or leaving `active` ——
+
+/** One seat taken by one conditional write (under the limit, if any); every change of the count bumps `seatVersion`. */
+export async function takeSeatOf(deps: Deps, group: Pick<GroupDoc, '_id' | 'sizeLimit'>): Promise<boolean> {
+  const _ = deps.db.command
+  const where = group.sizeLimit === null ? { _id: group._id } : { _id: group._id, memberCount: _.lt(group.sizeLimit) }
+  return (await deps.db.collection(GROUPS).where(where).update({ memberCount: _.inc(1), seatVersion: _.inc(1) })).updated === 1
+}
+
+/** Gives one seat back (never below zero). */
+export async function releaseSeatOf(deps: Deps, groupId: string): Promise<void> {
+  const _ = deps.db.command
+  await deps.db.collection(GROUPS).where({ _id: groupId, memberCount: _.gt(0) }).update({ memberCount: _.inc(-1), seatVersion: _.inc(1) })
+}
+
+/** A group by id, whatever the union (the seat count's own reads and the repair). */
+export async function groupById(deps: Deps, id: string): Promise<GroupDoc | undefined> {
+  return (await deps.db.collection(GROUPS).doc(id).get()).data[0] as GroupDoc | undefined
+}
+
+/** Writes a recounted seat count only if neither the count nor its version moved since they were read. */
+export async function saveSeatCount(deps: Deps, groupId: string, from: number, version: number | undefined, to: number): Promise<boolean> {
+  const _ = deps.db.command
+  const res = await deps.db.collection(GROUPS).where({ _id: groupId, memberCount: from, seatVersion: version ?? _.exists(false) }).update({ memberCount: to, seatVersion: _.inc(1) })
+  return res.updated === 1
+}
+
+/** Every interest group's seat count, of every union (the repair's survey). */
+export async function allSeatCounts(deps: Deps): Promise<Pick<GroupDoc, '_id' | 'memberCount'>[]> {
+  return readAll<Pick<GroupDoc, '_id' | 'memberCount'>>(deps.db.collection(GROUPS).field({ memberCount: true }))
 }

@@ -3,6 +3,7 @@ import { dateTimeText, formatShanghai } from '@shared/domain/time'
 import { countOf, countRead, stages, type SubRead } from '../_lib/batch-read'
 import { isDuplicateWrite } from '../_lib/db-errors'
 import type { Deps } from '../_lib/deps'
+import { readAll } from '../_lib/read-all'
 import type { MemberDoc } from '../_lib/documents'
 import type { GroupMemberDoc, GroupMembershipStatus, MembershipUndo } from './records'
 
@@ -43,6 +44,34 @@ export async function insertMembership(deps: Deps, doc: Pick<GroupMemberDoc, '_i
 export async function moveMembership(deps: Deps, id: string, from: GroupMembershipStatus | readonly GroupMembershipStatus[], claim: string, fields: Readonly<Record<string, unknown>>): Promise<boolean> {
   const status = typeof from === 'string' ? from : deps.db.command.in([...from])
   return (await deps.db.collection(MEMBERSHIPS).where({ _id: id, status, claim }).update(fields)).updated === 1
+}
+
+/** A new membership's claim that found no seat goes away (only while it is still that claim). */
+export async function dropClaim(deps: Deps, id: string, claim: string): Promise<void> {
+  await deps.db.collection(MEMBERSHIPS).where({ _id: id, claim, status: 'joining' }).remove()
+}
+
+/** What a recount of a group's seats reads of its roster (see seat-count.ts). */
+export async function seatHolders(deps: Deps, groupId: string, vacatedSince: Date, inFlightMax: number): Promise<{ active: number; joining: GroupMemberDoc[]; vacated: number }> {
+  const _ = deps.db.command
+  const members = deps.db.collection(MEMBERSHIPS)
+  const [active, joining, vacated] = await Promise.all([
+    members.where({ groupId, status: 'active' }).count(),
+    members.where({ groupId, status: 'joining' }).field({ claim: true, claimedAt: true, requestedAt: true }).limit(inFlightMax).get(),
+    members.where({ groupId, status: _.in(['left', 'removed']), vacatedAt: _.gt(vacatedSince) }).count(),
+  ])
+  return { active: active.total, joining: joining.data as GroupMemberDoc[], vacated: vacated.total }
+}
+
+/** Every group's active head count (one row per group, of every union) and every claim still `joining`: the repair's survey. */
+export async function rostersAndClaims(deps: Deps, maxGroups: number): Promise<{ roster: Map<string, number>; claims: GroupMemberDoc[] }> {
+  const $ = deps.db.command.aggregate
+  const members = deps.db.collection(MEMBERSHIPS)
+  const [rosters, claims] = await Promise.all([
+    members.aggregate().match({ status: 'active' }).group({ _id: '$groupId', n: $.sum(1) }).limit(maxGroups).end(),
+    readAll<GroupMemberDoc>(members.where({ status: 'joining' })),
+  ])
+  return { roster: new Map(((rosters as { data?: { _id: string; n: number }[] }).data ?? []).map((r) => [r._id, r.n])), claims }
 }
 
 /** A group's first members, written as active at its founding (the ids are natural keys: a retry rewrites the same). */

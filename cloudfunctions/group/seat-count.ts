@@ -1,6 +1,8 @@
 import type { Deps } from '../_lib/deps'
-import type { GroupDoc, GroupMemberDoc } from '../_lib/documents'
 import { completeClaim, isStale, restore, type OwnedClaim } from './claims'
+import { groupById, saveSeatCount } from './groups.repo'
+import { seatHolders } from './memberships.repo'
+import type { GroupMemberDoc } from './records'
 
 export interface Settled {
   /** The count before and after (equal when nothing was written). */
@@ -35,34 +37,24 @@ const IN_FLIGHT_MAX = 1000
  * Answers null when the group kept changing under it or no longer exists.
  */
 export async function settleSeats(deps: Deps, groupId: string, timeLimitMs: number, mine: readonly OwnedClaim[]): Promise<Settled | null> {
-  const { db, clock } = deps
-  const _ = db.command
-  const members = db.collection('group_members')
+  const { clock } = deps
   const owned = new Set(mine.map((c) => c.id))
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const group = (await db.collection('groups').doc(groupId).get()).data[0] as GroupDoc | undefined
+    const group = await groupById(deps, groupId)
     if (!group) return null
     const now = clock.now()
-    const [active, joining, vacated] = await Promise.all([
-      members.where({ groupId, status: 'active' }).count(),
-      members.where({ groupId, status: 'joining' }).field({ claim: true, claimedAt: true, requestedAt: true }).limit(IN_FLIGHT_MAX).get(),
-      members.where({ groupId, status: _.in(['left', 'removed']), vacatedAt: _.gt(new Date(now.getTime() - timeLimitMs)) }).count(),
-    ])
-    const inFlight = (joining.data as GroupMemberDoc[]).filter((m) => !owned.has(m._id) && !isStale(m, now, timeLimitMs)).length + vacated.total
-    const held = active.total + inFlight
+    const { active, joining, vacated } = await seatHolders(deps, groupId, new Date(now.getTime() - timeLimitMs), IN_FLIGHT_MAX)
+    const inFlight = joining.filter((m) => !owned.has(m._id) && !isStale(m, now, timeLimitMs)).length + vacated
+    const held = active + inFlight
     const room = group.sizeLimit === null ? mine.length : Math.max(0, group.sizeLimit - held)
     const seated = mine.slice(0, room)
     const released = mine.slice(room)
     const target = held + seated.length
     const from = group.memberCount
 
-    const withinRoster = from >= active.total && from <= target
+    const withinRoster = from >= active && from <= target
     if (mine.length > 0 || !withinRoster) {
-      const res = await db
-        .collection('groups')
-        .where({ _id: groupId, memberCount: from, seatVersion: group.seatVersion ?? _.exists(false) })
-        .update({ memberCount: target, seatVersion: _.inc(1) })
-      if (res.updated !== 1) continue
+      if (!(await saveSeatCount(deps, groupId, from, group.seatVersion, target))) continue
     }
 
     const completed: string[] = []

@@ -1,6 +1,7 @@
 import type { TimerJob } from '../../_lib/entry'
-import type { GroupDoc, GroupMemberDoc } from '../../_lib/documents'
-import { readAll } from '../../_lib/read-all'
+import { allSeatCounts } from '../groups.repo'
+import { rostersAndClaims } from '../memberships.repo'
+import type { GroupMemberDoc } from '../records'
 import { claimedAt, isStale, takeOver, type OwnedClaim } from '../claims'
 import { settleSeats } from '../seat-count'
 
@@ -15,15 +16,8 @@ const MAX_GROUPS = 10_000
  * group and both numbers (never who).
  */
 export const repairSeats: TimerJob = async (deps, { timeLimitMs }) => {
-  const { db, clock, ids, log } = deps
-  const $ = db.command.aggregate
-  const members = db.collection('group_members')
-  const [groups, rosters, claims] = await Promise.all([
-    readAll<Pick<GroupDoc, '_id' | 'memberCount'>>(db.collection('groups').field({ memberCount: true })),
-    members.aggregate().match({ status: 'active' }).group({ _id: '$groupId', n: $.sum(1) }).limit(MAX_GROUPS).end(),
-    readAll<GroupMemberDoc>(members.where({ status: 'joining' })),
-  ])
-  const roster = new Map(((rosters as { data?: { _id: string; n: number }[] }).data ?? []).map((r) => [r._id, r.n]))
+  const { clock, ids, log } = deps
+  const [groups, { roster, claims }] = await Promise.all([allSeatCounts(deps), rostersAndClaims(deps, MAX_GROUPS)])
   const claimsOf = new Map<string, GroupMemberDoc[]>()
   for (const c of claims) claimsOf.set(c.groupId, [...(claimsOf.get(c.groupId) ?? []), c])
 
