@@ -191,6 +191,9 @@ export async function perEvent(deps: Deps, ids: readonly string[], match: Record
   return new Map((res.data as { _id: string; n: number }[]).map((r) => [r._id, r.n]))
 }
 
+/** Sign-ups whose status (or hand-on mark) moved after `since`: a call may be half-way through them. */
+export const changedSince = (deps: Deps, since: Date) => ({ changedAt: deps.db.command.gt(since) })
+
 export const owingAt = (deps: Deps, ids: readonly string[]) =>
   readAll<SignupDoc>(signups(deps).where({ activityId: deps.db.command.in([...ids]), status: 'cancelled', placeOwed: deps.db.command.neq(null) }).field({ activityId: true, claim: true }))
 

@@ -6,7 +6,7 @@ import { isStale, placeClaim, takeOverClaim } from '../claim-place'
 import { handOnPlace, takeOverHandOn } from '../hand-on'
 import { fillFromWaitlist, tellPromoted, type Promoted } from '../places'
 import type { ActivityDoc } from '../records'
-import { clearOwed, countPromotedBy, dropClaim, leftClaims, leftHandOns, owingAt, perEvent as countPerEvent, untoldPromotions } from '../signups.repo'
+import { clearOwed, countPromotedBy, dropClaim, leftClaims, leftHandOns, owingAt, changedSince, perEvent as countPerEvent, untoldPromotions } from '../signups.repo'
 import { tellCancelled } from '../handlers/cancel-event'
 import { sendNotice } from '../handlers/update-activity'
 
@@ -65,11 +65,10 @@ export const repairActivities: TimerJob = async (deps, { timeLimitMs }) => {
 
 /** Counts a page of events' places against their records (step 1); returns the events with free places and members waiting. */
 async function recountPlaces(deps: Deps, page: readonly ActivityDoc[], now: Date, timeLimitMs: number): Promise<{ recounted: number; waiting: ActivityDoc[] }> {
-  const _ = deps.db.command
   const ids = page.map((a) => a._id)
   const since = new Date(now.getTime() - timeLimitMs)
   const perEvent = (match: Record<string, unknown>) => countPerEvent(deps, ids, match)
-  const busyBefore = await perEvent({ changedAt: _.gt(since) })
+  const busyBefore = await perEvent(changedSince(deps, since))
   const confirmed = await perEvent({ status: 'confirmed' })
   const owing = await owingAt(deps, ids)
   const owed = new Map<string, number>()
@@ -79,7 +78,7 @@ async function recountPlaces(deps: Deps, page: readonly ActivityDoc[], now: Date
     if (!handed) owed.set(c.activityId, (owed.get(c.activityId) ?? 0) + 1)
   }
   const waitingCount = await perEvent({ status: 'waiting' })
-  const busyAfter = await perEvent({ changedAt: _.gt(since) })
+  const busyAfter = await perEvent(changedSince(deps, since))
 
   let recounted = 0
   const waiting: ActivityDoc[] = []
