@@ -15,6 +15,7 @@ import { benchRedeem } from './bench-redeem'
 import { benchImport } from './bench-import'
 import { benchMeTab } from './bench-me-tab'
 import { benchSignUp } from './bench-signup'
+import { benchMoney } from './bench-money'
 import { bundledFunctions, startDevServer } from '../emulator/dev-server'
 import type { ActionInput, ActionName } from '../shared/contract'
 
@@ -164,6 +165,7 @@ async function main() {
   await benchSignUp()
   await benchStorm()
   await benchRedeem()
+  await benchMoney()
   benchBundles()
   await benchWeapp()
   await benchImport()

@@ -88,9 +88,18 @@ export async function advanceAuditHead(deps: Deps, unionId: string, to: Pick<Aud
   }
 }
 
-/** Whether an entry of this action on this target is in the chain (a resumed step looks before appending). */
-export const auditEntryExists = async (deps: Deps, unionId: string, action: string, target: string): Promise<boolean> =>
-  (await deps.db.collection('audit_log').where({ unionId, action, target }).limit(1).get()).data.length > 0
+/** Whether an entry matching `where` is in the union's chain (a resumed step looks before appending). */
+export const auditEntryWhere = async (deps: Deps, unionId: string, where: Record<string, unknown>): Promise<boolean> =>
+  (await deps.db.collection('audit_log').where({ ...where, unionId }).limit(1).get()).data.length > 0
+
+export const auditEntryExists = (deps: Deps, unionId: string, action: string, target: string): Promise<boolean> => auditEntryWhere(deps, unionId, { action, target })
+
+/** The chain newest first, a page at a time (`seq` is unique within the union). */
+export async function auditPage(deps: Deps, unionId: string, page: number, pageSize: number): Promise<{ entries: AuditEntry[]; total: number }> {
+  const query = deps.db.collection('audit_log').where({ unionId })
+  const [rows, count] = await Promise.all([query.orderBy('seq', 'desc').skip((page - 1) * pageSize).limit(pageSize).get(), query.count()])
+  return { entries: rows.data as AuditEntry[], total: count.total }
+}
 
 /** The chain's last entry by number (read when the head is missing or behind). */
 const chainEnd = async (deps: Deps, unionId: string): Promise<AuditEntry | undefined> =>

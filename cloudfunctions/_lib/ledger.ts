@@ -85,6 +85,33 @@ export async function requireOpenYear(deps: Deps, unionId: string, year: number)
   if (await isYearClosed(deps, unionId, year)) throw new AppError('CLOSED', `${year} 年已结账，不能再记账`)
 }
 
+export const entryById = async (deps: Deps, id: string): Promise<LedgerEntryDoc | undefined> => (await deps.db.collection('ledger').doc(id).get()).data[0] as LedgerEntryDoc | undefined
+
+/** These entries (at most 100 ids a read), by id. */
+export async function entriesByIds(deps: Deps, ids: readonly string[]): Promise<Map<string, LedgerEntryDoc>> {
+  const out = new Map<string, LedgerEntryDoc>()
+  for (let i = 0; i < ids.length; i += 100) {
+    const part = ids.slice(i, i + 100)
+    for (const d of (await deps.db.collection('ledger').where({ _id: deps.db.command.in(part) }).limit(part.length).get()).data as LedgerEntryDoc[]) out.set(d._id, d)
+  }
+  return out
+}
+
+/** A year's entries newest first (optionally one line), a page at a time, with the reversal of each shown. */
+export async function ledgerPage(deps: Deps, unionId: string, year: number, line: BudgetLine | undefined, page: number, pageSize: number): Promise<{ entries: LedgerEntryDoc[]; total: number; reversedBy: Map<string, string> }> {
+  const query = deps.db.collection('ledger').where({ unionId, year, ...(line ? { line } : {}) })
+  const [rows, count] = await Promise.all([query.orderBy('at', 'desc').orderBy('_id', 'desc').skip((page - 1) * pageSize).limit(pageSize).get(), query.count()])
+  const entries = rows.data as LedgerEntryDoc[]
+  const reversals = entries.length ? ((await deps.db.collection('ledger').where({ reverses: deps.db.command.in(entries.map((e) => e._id)) }).field({ reverses: true }).limit(entries.length).get()).data as LedgerEntryDoc[]) : []
+  return { entries, total: count.total, reversedBy: new Map(reversals.map((r) => [r.reverses!, r._id])) }
+}
+
+/** Committed and spent per line for a year (one aggregate, one row per line). */
+export async function lineTotals(deps: Deps, unionId: string, year: number, lines: number): Promise<{ _id: BudgetLine; committed: number; spent: number }[]> {
+  const $ = deps.db.command.aggregate
+  return (await deps.db.collection('ledger').aggregate().match({ unionId, year }).group({ _id: '$line', committed: $.sum('$committed'), spent: $.sum('$spent') }).limit(lines).end()).data as { _id: BudgetLine; committed: number; spent: number }[]
+}
+
 /** A source's entries (a campaign's, a request's), just the amounts; `commitmentsOnly`: those that spend nothing. */
 export const entriesOfSource = (deps: Deps, unionId: string, source: LedgerEntryDoc['source'], commitmentsOnly = false) =>
   readAll<Pick<LedgerEntryDoc, '_id' | 'committed' | 'spent'>>(

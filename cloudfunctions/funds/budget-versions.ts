@@ -1,5 +1,5 @@
 import { BUDGET_LINES, type BudgetLine } from '@shared/domain/funds'
-import { appendAudit } from '../_lib/audit'
+import { appendAudit, auditEntryWhere } from '../_lib/audit'
 import { isDuplicateWrite } from '../_lib/db-errors'
 import type { Deps } from '../_lib/deps'
 import { budgetLineId, type BudgetChange, type BudgetDoc } from '../_lib/ledger'
@@ -82,9 +82,7 @@ export async function carryChange(deps: Deps, budget: BudgetDoc, change: BudgetC
 /** The audit entry for a change, then `done`. `lookFirst` when another call may already have written it. */
 export async function recordChange(deps: Deps, budget: BudgetDoc, change: BudgetChange, lookFirst: boolean): Promise<void> {
   const data = { budget: budget._id, version: change.version, lines: Object.fromEntries(Object.keys(change.to).map((l) => [l, { from: change.from[l as BudgetLine], to: change.to[l as BudgetLine] }])) }
-  const already =
-    lookFirst &&
-    (await deps.db.collection('audit_log').where({ unionId: budget.unionId, action: 'budget.set', 'data.budget': budget._id, 'data.version': change.version }).limit(1).get()).data.length > 0
+  const already = lookFirst && (await auditEntryWhere(deps, budget.unionId, { action: 'budget.set', 'data.budget': budget._id, 'data.version': change.version }))
   if (!already) await appendAudit(deps, { unionId: budget.unionId, actor: change.by, actorName: change.byName, action: 'budget.set', target: `${budget.year} 年预算`, data })
   await deps.db.collection('budgets').where({ _id: budget._id, 'change.version': change.version }).update({ 'change.done': true })
 }

@@ -4,8 +4,9 @@ import type { Deps } from '../_lib/deps'
 import { clearFollowUp, isLeft, newFollowUp, takeOver, type FollowUp } from '../_lib/follow-up'
 import { postIn, requireOpenYearIn, takeRemainderIn } from '../_lib/ledger-transaction'
 import type { CallerMember } from '../_lib/membership'
-import { readAll } from '../_lib/read-all'
-import { inTransaction, txGet } from '../_lib/transaction'
+import { inTransaction } from '../_lib/transaction'
+import { auditEntryWhere } from '../_lib/audit'
+import { decideIn, expenseIn, lapsedDecisions, rejectIfPending, type ExpenseDoc, EXPENSES } from './expenses.repo'
 
 /**
  * An activity expense claim and its decision. Approval is one transaction: the claim moves from
@@ -14,28 +15,7 @@ import { inTransaction, txGet } from '../_lib/transaction'
  * conditional write. Either way the audit entry follows under a follow-up mark (token + deadline),
  * finished by a retry of the same decision or by the repair once the call is certainly dead.
  */
-export const EXPENSES = 'expenses'
-
-export interface ExpenseDoc {
-  readonly _id: string
-  readonly unionId: string
-  readonly activityId: string
-  readonly activityTitle: string
-  readonly year: number
-  readonly amount: number
-  readonly items: readonly { name: string; quantity: number; unitPrice: number }[]
-  readonly invoiceFileIds: readonly string[]
-  readonly status: 'pending' | 'approved' | 'rejected'
-  readonly requestedBy: string
-  readonly requestedByName: string
-  readonly requestedAt: Date
-  readonly decidedBy: string | null
-  readonly decidedByName: string | null
-  readonly decidedAt: Date | null
-  readonly reason: string
-  /** The decision's audit entry, still to be appended (see above). */
-  readonly followUp?: FollowUp
-}
+export { EXPENSES, type ExpenseDoc } from './expenses.repo'
 
 /** The claim was decided by someone else meanwhile: nothing written. */
 export class AlreadyDecided extends Error {}
@@ -52,13 +32,13 @@ const decision = (deps: Deps, me: CallerMember, approve: boolean, reason: string
 /** Approves: refused (nothing written) when the year is closed or the line lacks the amount. */
 export async function approveExpense(deps: Deps, me: CallerMember, e: ExpenseDoc, timeLimitMs: number): Promise<ExpenseDoc> {
   return inTransaction(deps, async (tx) => {
-    const current = await txGet<ExpenseDoc>(tx, EXPENSES, e._id)
+    const current = await expenseIn(tx, e._id)
     if (current?.status !== 'pending') throw new AlreadyDecided()
     await requireOpenYearIn(tx, e.unionId, e.year)
     await takeRemainderIn(tx, deps, e.unionId, e.year, 'activities', e.amount)
     await postIn(tx, { _id: `activity-expense:${e._id}`, unionId: e.unionId, year: e.year, line: 'activities', committed: 0, spent: e.amount, source: { type: 'activity', id: e.activityId }, memo: `活动费用：${e.activityTitle}`, by: me.member._id, byName: me.member.name }, deps.clock.now())
     const set = decision(deps, me, true, '', timeLimitMs)
-    await tx.collection(EXPENSES).doc(e._id).update({ ...set, followUp: deps.db.command.set(set.followUp) })
+    await decideIn(tx, deps, e._id, set)
     return { ...current, ...set }
   })
 }
@@ -66,8 +46,7 @@ export async function approveExpense(deps: Deps, me: CallerMember, e: ExpenseDoc
 /** Returns the claim with a reason: one conditional write from pending. */
 export async function rejectExpense(deps: Deps, me: CallerMember, e: ExpenseDoc, reason: string, timeLimitMs: number): Promise<ExpenseDoc> {
   const set = decision(deps, me, false, reason, timeLimitMs)
-  const res = await deps.db.collection(EXPENSES).where({ _id: e._id, status: 'pending' }).update({ ...set, followUp: deps.db.command.set(set.followUp) })
-  if (res.updated !== 1) throw new AlreadyDecided()
+  if (!(await rejectIfPending(deps, e._id, set))) throw new AlreadyDecided()
   return { ...e, ...set }
 }
 
@@ -88,7 +67,7 @@ export async function finishDecision(deps: Deps, e: ExpenseDoc, options: { token
     token = mine.token
   }
   const action = e.status === 'approved' ? 'expense.approve' : 'expense.reject'
-  const there = resumed && (await deps.db.collection('audit_log').where({ unionId: e.unionId, action, 'data.expenseId': e._id }).limit(1).get()).data.length > 0
+  const there = resumed && (await auditEntryWhere(deps, e.unionId, { action, 'data.expenseId': e._id }))
   if (!there) {
     await appendAudit(deps, { unionId: e.unionId, actor: e.decidedBy ?? 'system', actorName: e.decidedByName ?? '系统', action, target: `${e.activityTitle}：${formatYuan(e.amount)} 元`, data: { expenseId: e._id, amount: e.amount, activityId: e.activityId, reason: e.reason } })
   }
@@ -106,7 +85,7 @@ const TIME_LIMIT_MS = 20_000
  */
 export async function finishExpenseDecisions(deps: Deps, context?: { readonly timeLimitMs?: number }): Promise<{ leftDecisions: number; finished: number }> {
   const now = deps.clock.now()
-  const left = await readAll<ExpenseDoc>(deps.db.collection(EXPENSES).where({ 'followUp.until': deps.db.command.lt(now) }), 100, 2000)
+  const left = await lapsedDecisions(deps, now)
   let finished = 0
   for (const e of left) if ((await finishDecision(deps, e, { timeLimitMs: context?.timeLimitMs ?? TIME_LIMIT_MS })) === 'done') finished++
   return { leftDecisions: left.length, finished }

@@ -1,6 +1,6 @@
-import { BUDGET_LINES, type BudgetLine } from '@shared/domain/funds'
+import { BUDGET_LINES } from '@shared/domain/funds'
 import type { Deps } from '../_lib/deps'
-import type { BudgetLineDoc } from '../_lib/ledger'
+import { lineTotals, type BudgetLineDoc } from '../_lib/ledger'
 import { loadBudget } from './budget.repo'
 import { ORPHANED_AFTER_MS, settleChange } from './budget-versions'
 
@@ -16,12 +16,10 @@ export async function repairBudgetRemainders(deps: Deps, unionId: string, year: 
   // A budget change still being written moves remainders itself; look again next run.
   if (!(await settleChange(deps, budget))) return { repaired: 0, seen: 0 }
   const _ = deps.db.command
-  const $ = _.aggregate
   const coll = deps.db.collection('budget_lines')
   // Remainders first, then the ledger: each write below is conditional on the remainder read here.
   const docs = (await coll.where({ unionId, year }).orderBy('_id', 'asc').limit(BUDGET_LINES.length).get()).data as BudgetLineDoc[]
-  const sums = await deps.db.collection('ledger').aggregate().match({ unionId, year }).group({ _id: '$line', committed: $.sum('$committed'), spent: $.sum('$spent') }).limit(BUDGET_LINES.length).end()
-  const used = new Map((sums.data as { _id: BudgetLine; committed: number; spent: number }[]).map((r) => [r._id, r.committed + r.spent]))
+  const used = new Map((await lineTotals(deps, unionId, year, BUDGET_LINES.length)).map((r) => [r._id, r.committed + r.spent]))
   const now = deps.clock.now()
   let repaired = 0
   let seen = 0

@@ -6,12 +6,14 @@ import type { Deps } from '../_lib/deps'
 import { postIn, requireOpenYearIn, takeRemainderIn } from '../_lib/ledger-transaction'
 import type { CallerMember } from '../_lib/membership'
 import { notifyIn } from '../_lib/notify'
-import { inTransaction, txGet, type Tx } from '../_lib/transaction'
+import { inTransaction, type Tx } from '../_lib/transaction'
 import { freeSlot, holdSlotIn, readBucket, type Bucket, type BucketState } from './grants.repo'
 import type { RequestWithFollowUps } from './follow-ups'
 import { approvalEntry, auditOf, paymentEntry } from './ledger'
 import type { HardshipPaymentDoc, HardshipRequestDoc } from './records'
-import { REQUESTS, stepEntry, type StepInput } from './requests.repo'
+import { currentIn, moveIn, StepRaced } from './requests.repo'
+
+export { StepRaced }
 import { stepMessages } from './tell'
 
 /**
@@ -23,26 +25,6 @@ import { stepMessages } from './tell'
  * decides on beyond that (standards, allowance slots, audit head) was read with the request, in one
  * round trip, and a change to any of it makes an insert collide or the commit conflict.
  */
-
-/** The request is no longer as read (another step, or this same one, got there first): nothing written. */
-export class StepRaced extends Error {}
-
-/** The request inside the transaction, still as it was read (or StepRaced). */
-async function currentIn(tx: Tx, req: HardshipRequestDoc): Promise<RequestWithFollowUps> {
-  const current = await txGet<RequestWithFollowUps>(tx, REQUESTS, req._id)
-  if (!current || current.status !== req.status || current.version !== req.version) throw new StepRaced()
-  return current
-}
-
-/** The step's write: status, version and timeline, as applyStep does outside. */
-async function moveIn(tx: Tx, deps: Deps, me: CallerMember, current: RequestWithFollowUps, step: 'approve' | 'pay', input: StepInput): Promise<RequestWithFollowUps> {
-  const entry = stepEntry(deps, me, current, step, input)
-  if (!entry) throw new StepRaced()
-  const _ = deps.db.command
-  await tx.collection(REQUESTS).doc(current._id).update({ ...(input.set ?? {}), status: entry.status, version: _.inc(1), updatedAt: entry.at, steps: _.push([entry]) })
-  const set = { ...(input.set ?? {}) } as Partial<HardshipRequestDoc>
-  return { ...current, ...set, status: entry.status, version: current.version + 1, updatedAt: entry.at, steps: [...current.steps, entry] }
-}
 
 /** What follows the step's own write, in the same transaction: its audit entry and the applicants' messages. */
 async function recordIn(tx: Tx, deps: Deps, me: CallerMember, moved: RequestWithFollowUps, step: 'approve' | 'pay', amountFen: number, known: { auditHead: AuditHead | undefined; attempt: number }): Promise<void> {

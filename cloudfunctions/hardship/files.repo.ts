@@ -1,16 +1,61 @@
 import type { HardshipFileDetail, HardshipFileRow, VisitView } from '@shared/contract'
 import { isReviewDue } from '@shared/domain/hardship'
 import { dateTimeText, formatShanghai } from '@shared/domain/time'
+import { isDuplicateWrite } from '../_lib/db-errors'
 import type { Deps } from '../_lib/deps'
+import { readAll } from '../_lib/read-all'
 import type { MemberDoc } from '../_lib/documents'
 import type { HardshipFileDoc, HardshipRequestDoc, HardshipVisitDoc } from './records'
 import { memberInUnion } from '../_lib/members.repo'
-import { CARD_FIELDS, REQUESTS, toCard } from './requests.repo'
+import { memberRequests, toCard } from './requests.repo'
 
 export const FILES = 'hardship_files'
 export const VISITS = 'hardship_visits'
 
 export const todayIn = (deps: Deps): string => formatShanghai(deps.clock.now(), 'YYYY-MM-DD')
+
+/** A member's file (its `_id` is the member's), or null; the caller checks the union. */
+export const fileOf = async (deps: Deps, memberId: string): Promise<HardshipFileDoc | null> => ((await deps.db.collection(FILES).doc(memberId).get()).data[0] as HardshipFileDoc | undefined) ?? null
+
+/** Opens or replaces a member's file whole. */
+export async function saveFileDoc(deps: Deps, doc: HardshipFileDoc): Promise<void> {
+  const { _id, ...fields } = doc
+  await deps.db.collection(FILES).doc(_id).set(fields)
+}
+
+/** A visit under its natural key; false when the same form was recorded before (nothing written). */
+export async function insertVisit(deps: Deps, visit: HardshipVisitDoc): Promise<boolean> {
+  try {
+    await deps.db.collection(VISITS).add(visit)
+    return true
+  } catch (error) {
+    if (!isDuplicateWrite(error)) throw error
+    return false
+  }
+}
+
+/** The last visit only ever moves forward, even when visits are recorded out of order at the same time. */
+export async function advanceLastVisit(deps: Deps, fileId: string, date: string): Promise<void> {
+  const _ = deps.db.command
+  await deps.db.collection(FILES).where(_.and([{ _id: fileId }, _.or([{ lastVisitOn: null }, { lastVisitOn: _.lt(date) }])])).update({ lastVisitOn: date })
+}
+
+/** Files on record, the next review first (or only those due by `dueBy`). */
+export async function filesPage(deps: Deps, unionId: string, dueBy: string | null, page: number, pageSize: number): Promise<{ docs: HardshipFileDoc[]; total: number }> {
+  const query = deps.db.collection(FILES).where({ unionId, active: true, ...(dueBy ? { nextReviewOn: deps.db.command.lte(dueBy) } : {}) })
+  const [rows, count] = await Promise.all([query.orderBy('nextReviewOn', 'asc').orderBy('memberName', 'asc').orderBy('_id', 'asc').skip((page - 1) * pageSize).limit(pageSize).get(), query.count()])
+  return { docs: rows.data as HardshipFileDoc[], total: count.total }
+}
+
+/** Every union's files due for review by `today` whose reviewers have not been reminded of this date. */
+export const filesToRemind = (deps: Deps, today: string) =>
+  readAll<HardshipFileDoc>(deps.db.collection(FILES).where({ active: true, reviewReminded: false, nextReviewOn: deps.db.command.lte(today) }), 200, 5000)
+
+/** Claims a file's reminder for its review date (one conditional write, so overlapping runs remind once). */
+export async function claimReminder(deps: Deps, f: HardshipFileDoc): Promise<boolean> {
+  const res = await deps.db.collection(FILES).where({ _id: f._id, reviewReminded: false, nextReviewOn: f.nextReviewOn }).update({ reviewReminded: true })
+  return res.updated === 1
+}
 
 export const fileRow = (f: HardshipFileDoc, today: string): HardshipFileRow => ({
   memberId: f.memberId,
@@ -31,9 +76,9 @@ export async function fileDetail(deps: Deps, unionId: string, memberId: string, 
   const { db } = deps
   const [member, file, visits, requests] = await Promise.all([
     known?.member ? Promise.resolve(known.member) : memberInUnion(deps, unionId, memberId),
-    known?.file !== undefined ? Promise.resolve(known.file) : db.collection(FILES).doc(memberId).get().then((r) => (r.data[0] as HardshipFileDoc | undefined) ?? null),
+    known?.file !== undefined ? Promise.resolve(known.file) : fileOf(deps, memberId),
     db.collection(VISITS).where({ unionId, memberId }).orderBy('date', 'desc').orderBy('createdAt', 'desc').limit(50).get(),
-    db.collection(REQUESTS).where({ unionId, memberId }).orderBy('submittedAt', 'desc').limit(20).field(CARD_FIELDS).get(),
+    memberRequests(deps, unionId, memberId),
   ])
   const mine = file && file.unionId === unionId ? file : null
   return {
@@ -51,6 +96,6 @@ export async function fileDetail(deps: Deps, unionId: string, memberId: string, 
         }
       : null,
     visits: (visits.data as HardshipVisitDoc[]).map(visitView),
-    requests: (requests.data as HardshipRequestDoc[]).map((r) => toCard(r, deps.clock.now())),
+    requests: requests.map((r) => toCard(r, deps.clock.now())),
   }
 }

@@ -1,9 +1,8 @@
 import type { Deps } from '../_lib/deps'
 import type { HardshipRequestDoc } from './records'
 import { clearFollowUp, isLeft, takeOver, type FollowUp } from '../_lib/follow-up'
-import { readAll } from '../_lib/read-all'
 import { auditStep } from './ledger'
-import { REQUESTS } from './requests.repo'
+import { REQUESTS, requestsWithLapsedMarks } from './requests.repo'
 import { tellStep } from './tell'
 
 /**
@@ -54,9 +53,8 @@ const TIME_LIMIT_MS = 20_000
  * entry, the line's remainder and the allowance land in the step's own transaction, or none of them.
  */
 export async function finishLeftSteps(deps: Deps, context?: { readonly timeLimitMs?: number }): Promise<{ leftSteps: number; finished: number }> {
-  const _ = deps.db.command
   const now = deps.clock.now()
-  const left = await readAll<RequestWithFollowUps>(deps.db.collection(REQUESTS).where(_.or(FOLLOWED.map((s) => ({ [`${followUpPath(s)}.until`]: _.lt(now) })))), 100, 2000)
+  const left = (await requestsWithLapsedMarks(deps, FOLLOWED.map(followUpPath), now)) as RequestWithFollowUps[]
   let finished = 0
   let leftSteps = 0
   for (const req of left) {

@@ -1,9 +1,10 @@
 import { hasRole } from '@shared/domain/authorization'
 import { AppError, invalid } from '../_lib/app-error'
 import type { Deps } from '../_lib/deps'
-import type { GroupMemberDoc, MemberDoc } from '../_lib/documents'
+import type { MemberDoc } from '../_lib/documents'
 import type { CallerMember } from '../_lib/membership'
 import { memberInUnion } from '../_lib/members.repo'
+import { activeInAnyGroup } from './people.repo'
 
 /** Committee members and reviewers report for anyone in the union; a leader for the department or groups they lead. */
 export const reportsForAll = (me: CallerMember): boolean => hasRole(me.subject, 'admin') || hasRole(me.subject, 'reviewer')
@@ -20,11 +21,6 @@ export async function reportTarget(deps: Deps, me: CallerMember, memberId: strin
   const target = await memberInUnion(deps, me.unionId, memberId)
   if (target.status === '离会') throw invalid('这位会员已离会', { field: 'forMemberId' })
   if (reportsForAll(me) || ledDepartments(me).includes(target.departmentId)) return target
-  const groups = ledGroups(me)
-  if (groups.length) {
-    const _ = deps.db.command
-    const res = await deps.db.collection('group_members').where({ _id: _.in(groups.map((g) => `${g}:${memberId}`)), status: 'active' }).limit(groups.length).get()
-    if ((res.data as GroupMemberDoc[]).length) return target
-  }
+  if (await activeInAnyGroup(deps, ledGroups(me), memberId)) return target
   throw new AppError('FORBIDDEN', '只能为您带领的部门或小组的会员申报')
 }

@@ -10,10 +10,14 @@ import {
   nextStatus,
   STEP_LABELS,
   type AidCategory,
+  type RequestStatus,
   type StepKind,
 } from '@shared/domain/hardship'
 import { dateTimeText } from '@shared/domain/time'
 import { AppError, notFound } from '../_lib/app-error'
+import { isDuplicateWrite } from '../_lib/db-errors'
+import { readAll } from '../_lib/read-all'
+import { txGet, type Tx } from '../_lib/transaction'
 import type { Deps } from '../_lib/deps'
 import type { HardshipRequestDoc, HardshipStepDoc } from './records'
 import { temporaryLinks } from '../_lib/files'
@@ -97,11 +101,73 @@ export async function applyStep(deps: Deps, me: CallerMember, req: HardshipReque
   return res.updated === 1 && res.doc ? (res.doc as HardshipRequestDoc) : null
 }
 
+/** Requests with a follow-up mark (`followUps.<step>`) past its deadline, for the repair. */
+export const requestsWithLapsedMarks = (deps: Deps, paths: readonly string[], now: Date) =>
+  readAll<HardshipRequestDoc & { followUps?: Record<string, unknown> }>(deps.db.collection(REQUESTS).where(deps.db.command.or(paths.map((p) => ({ [`${p}.until`]: deps.db.command.lt(now) })))), 100, 2000)
+
 /** Reads a request again after a lost race, to answer with what happened instead. */
 export async function reread(deps: Deps, id: string): Promise<HardshipRequestDoc> {
   const req = (await deps.db.collection(REQUESTS).doc(id).get()).data[0] as HardshipRequestDoc | undefined
   if (!req) throw requestNotFound()
   return req
+}
+
+/** A new request under its natural key; false when the same form was sent before (nothing written). */
+export async function insertRequest(deps: Deps, doc: HardshipRequestDoc): Promise<boolean> {
+  try {
+    await deps.db.collection(REQUESTS).add(doc)
+    return true
+  } catch (error) {
+    if (!isDuplicateWrite(error)) throw error
+    return false
+  }
+}
+
+type CardRow = Pick<HardshipRequestDoc, keyof typeof CARD_FIELDS>
+
+/** 我的帮扶申请: those the member made and those made for them, newest first (cards only). */
+export async function myRequestsPage(deps: Deps, unionId: string, memberId: string, page: number, pageSize: number): Promise<{ docs: CardRow[]; total: number }> {
+  const _ = deps.db.command
+  const query = deps.db.collection(REQUESTS).where(_.or([{ unionId, memberId }, { unionId, reporterId: memberId }]))
+  const [rows, count] = await Promise.all([query.orderBy('submittedAt', 'desc').orderBy('_id', 'asc').skip((page - 1) * pageSize).limit(pageSize).field(CARD_FIELDS).get(), query.count()])
+  return { docs: rows.data as CardRow[], total: count.total }
+}
+
+/** The reviewers' queue: requests in these statuses, work to do oldest first, settled ones newest first (cards only). */
+export async function queuePage(deps: Deps, unionId: string, statuses: readonly RequestStatus[], settled: boolean, page: number, pageSize: number): Promise<{ docs: CardRow[]; total: number }> {
+  const _ = deps.db.command
+  const query = deps.db.collection(REQUESTS).where({ unionId, status: statuses.length === 1 ? statuses[0] : _.in([...statuses]) })
+  const [rows, count] = await Promise.all([
+    query.orderBy(settled ? 'updatedAt' : 'submittedAt', settled ? 'desc' : 'asc').orderBy('_id', 'asc').skip((page - 1) * pageSize).limit(pageSize).field(CARD_FIELDS).get(),
+    query.count(),
+  ])
+  return { docs: rows.data as CardRow[], total: count.total }
+}
+
+/** A member's latest requests (cards only), for their file page. */
+export const memberRequests = async (deps: Deps, unionId: string, memberId: string, limit = 20): Promise<CardRow[]> =>
+  (await deps.db.collection(REQUESTS).where({ unionId, memberId }).orderBy('submittedAt', 'desc').limit(limit).field(CARD_FIELDS).get()).data as CardRow[]
+
+// —— inside a step's transaction (booked-steps.ts) ——
+
+/** The request is no longer as read (another step, or this same one, got there first): nothing written. */
+export class StepRaced extends Error {}
+
+/** The request inside the transaction, still as it was read (or StepRaced). */
+export async function currentIn(tx: Tx, req: HardshipRequestDoc): Promise<HardshipRequestDoc> {
+  const current = await txGet<HardshipRequestDoc>(tx, REQUESTS, req._id)
+  if (!current || current.status !== req.status || current.version !== req.version) throw new StepRaced()
+  return current
+}
+
+/** The step's write: status, version and timeline, as applyStep does outside. */
+export async function moveIn(tx: Tx, deps: Deps, me: CallerMember, current: HardshipRequestDoc, step: 'approve' | 'pay', input: StepInput): Promise<HardshipRequestDoc> {
+  const entry = stepEntry(deps, me, current, step, input)
+  if (!entry) throw new StepRaced()
+  const _ = deps.db.command
+  await tx.collection(REQUESTS).doc(current._id).update({ ...(input.set ?? {}), status: entry.status, version: _.inc(1), updatedAt: entry.at, steps: _.push([entry]) })
+  const set = { ...(input.set ?? {}) } as Partial<HardshipRequestDoc>
+  return { ...current, ...set, status: entry.status, version: current.version + 1, updatedAt: entry.at, steps: [...current.steps, entry] }
 }
 
 export const changedMeanwhile = () => new AppError('CONFLICT', '这条申请刚刚有了变化，请刷新后再看')

@@ -2,9 +2,9 @@ import { calendarDayText } from '@shared/domain/time'
 import { formatMoney } from '@shared/domain/money'
 import { PAYMENT_METHOD_LABELS, type StepKind } from '@shared/domain/hardship'
 import type { Deps } from '../_lib/deps'
-import type { RoleDoc } from '../_lib/documents'
 import type { HardshipRequestDoc } from './records'
 import { notify, type Message } from '../_lib/notify'
+import { reviewersOf } from './people.repo'
 import { derivedId, memberLink, reviewerLink } from './requests.repo'
 
 /** Who took a step: the caller, or (for a step finished later by a retry or the repair job) the actor its timeline names. */
@@ -12,11 +12,6 @@ export interface StepActor {
   readonly member: { readonly _id: string; readonly name: string }
 }
 
-/** The reviewers of a union (a handful of people). */
-export async function reviewersOf(deps: Deps, unionId: string): Promise<string[]> {
-  const roles = (await deps.db.collection('roles').where({ unionId, role: 'reviewer' }).limit(100).get()).data as RoleDoc[]
-  return [...new Set(roles.map((r) => r.memberId))]
-}
 
 /** What the member and the reporter read about a step. Never the description: only category, amounts, reasons. */
 function stepBody(req: HardshipRequestDoc, step: StepKind, me: StepActor): string | null {

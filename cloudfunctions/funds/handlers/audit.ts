@@ -2,9 +2,9 @@ import { BUDGET_LINE_LABELS, type BudgetLine } from '@shared/domain/funds'
 import { formatMoney } from '@shared/domain/money'
 import type { Handler } from '../../_lib/entry'
 import type { Deps } from '../../_lib/deps'
-import { advanceAuditHead, loadAuditHead, verifyChain, type AuditEntry } from '../../_lib/audit'
-import { ledgerDigest, sealLedger, type LedgerEntryDoc } from '../../_lib/ledger'
-import { anchorView, cutAgainst, loadCheckpoint, saveCheckpoint } from '../audit-anchors'
+import { advanceAuditHead, auditPage, loadAuditHead, verifyChain, type AuditEntry } from '../../_lib/audit'
+import { entriesByIds, ledgerDigest, sealLedger } from '../../_lib/ledger'
+import { anchorView, cutAgainst, loadCheckpoint, saveCheckpoint } from '../audit-anchors.repo'
 
 /**
  * What an entry is about, for people. Hardship steps are recorded by request id (the trail names no
@@ -21,11 +21,10 @@ function targetText(e: AuditEntry): string {
 }
 
 export const auditLog: Handler<'funds.auditLog'> = async ({ deps, me, input }) => {
-  const query = deps.db.collection('audit_log').where({ unionId: me.unionId })
-  const [page, count] = await Promise.all([query.orderBy('seq', 'desc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(), query.count()])
+  const { entries, total } = await auditPage(deps, me.unionId, input.page, input.pageSize)
   return {
-    items: (page.data as AuditEntry[]).map((e) => ({ seq: e.seq, at: e.at.toISOString(), actor: e.actorName, action: e.action, target: targetText(e), hash: e.hash })),
-    total: count.total,
+    items: entries.map((e) => ({ seq: e.seq, at: e.at.toISOString(), actor: e.actorName, action: e.action, target: targetText(e), hash: e.hash })),
+    total,
     page: input.page,
     pageSize: input.pageSize,
   }
@@ -36,14 +35,11 @@ const ledgerMatches = (deps: Deps) => async (e: AuditEntry): Promise<string | nu
   if (e.action !== 'ledger.seal') return null
   const digests = e.data.digests as Record<string, string>
   const ids = Object.keys(digests)
-  for (let i = 0; i < ids.length; i += 100) {
-    const part = ids.slice(i, i + 100)
-    const found = new Map(((await deps.db.collection('ledger').where({ _id: deps.db.command.in(part) }).limit(part.length).get()).data as LedgerEntryDoc[]).map((d) => [d._id, d]))
-    for (const id of part) {
-      const doc = found.get(id)
-      if (!doc) return `第 ${e.seq} 条记录担保的分录 ${id} 已被删除`
-      if (ledgerDigest(doc) !== digests[id]) return `第 ${e.seq} 条记录担保的分录 ${id} 被改动`
-    }
+  const found = await entriesByIds(deps, ids)
+  for (const id of ids) {
+    const doc = found.get(id)
+    if (!doc) return `第 ${e.seq} 条记录担保的分录 ${id} 已被删除`
+    if (ledgerDigest(doc) !== digests[id]) return `第 ${e.seq} 条记录担保的分录 ${id} 被改动`
   }
   return null
 }

@@ -4,9 +4,7 @@ import { shanghaiYear } from '@shared/domain/time'
 import type { Handler } from '../../_lib/entry'
 import { AppError, invalid } from '../../_lib/app-error'
 import { appendAudit } from '../../_lib/audit'
-import { isDuplicateWrite } from '../../_lib/db-errors'
-import { budgetId } from '../../_lib/ledger'
-import { budgetView, loadBudget } from '../budget.repo'
+import { budgetView, campaignsStillRedeemable, closeBudget, loadBudget } from '../budget.repo'
 import { carryChange, describeChange, recordChange, settleChange, writeVersion } from '../budget-versions'
 
 export const getBudget: Handler<'funds.budget'> = async ({ deps, me, input }) => budgetView(deps, me.unionId, input.year)
@@ -54,22 +52,13 @@ export const setBudget: Handler<'funds.setBudget'> = async ({ deps, me, input, t
 export const closeYear: Handler<'funds.closeYear'> = async ({ deps, me, input }) => {
   const now = deps.clock.now()
   if (input.year >= shanghaiYear(now)) throw invalid('只能结账已经过去的年份', { field: 'year' })
-  const open = await deps.db.collection('campaigns').where({ unionId: me.unionId, year: input.year, redeemUntil: deps.db.command.gt(now) }).count()
-  if (open.total) throw new AppError('CONFLICT', `${input.year} 年还有 ${open.total} 项福利未到兑换截止时间，不能结账`)
+  const open = await campaignsStillRedeemable(deps, me.unionId, input.year, now)
+  if (open) throw new AppError('CONFLICT', `${input.year} 年还有 ${open} 项福利未到兑换截止时间，不能结账`)
   const current = await loadBudget(deps, me.unionId, input.year)
   if (current.closed) return budgetView(deps, me.unionId, input.year)
   await settleChange(deps, current)
   // Only the flag: the lines, version and any open change stay as they are. Two closings audit once.
-  const coll = deps.db.collection('budgets')
-  let closedNow = (await coll.where({ _id: budgetId(me.unionId, input.year), closed: false }).update({ closed: true, closedAt: now, closedBy: me.member._id })).updated === 1
-  if (!closedNow && current.version === undefined && !Object.keys(current.lines).length) {
-    try {
-      await coll.add({ _id: budgetId(me.unionId, input.year), unionId: me.unionId, year: input.year, lines: {}, closed: true, closedAt: now, closedBy: me.member._id })
-      closedNow = true
-    } catch (error) {
-      if (!isDuplicateWrite(error)) throw error
-    }
-  }
+  const closedNow = await closeBudget(deps, current, { at: now, by: me.member._id })
   if (closedNow) await appendAudit(deps, { unionId: me.unionId, actor: me.member._id, actorName: me.member.name, action: 'year.close', target: `${input.year} 年`, data: {} })
   return budgetView(deps, me.unionId, input.year)
 }

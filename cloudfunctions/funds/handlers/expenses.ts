@@ -9,7 +9,8 @@ import type { ActivityDoc } from '../../_lib/documents'
 import { temporaryLinks } from '../../_lib/files'
 import { requireOpenYear } from '../../_lib/ledger'
 import { TransactionContended } from '../../_lib/transaction'
-import { AlreadyDecided, approveExpense, EXPENSES, finishDecision, rejectExpense, type ExpenseDoc } from '../expense-decisions'
+import { AlreadyDecided, approveExpense, finishDecision, rejectExpense } from '../expense-decisions'
+import { activityInUnion, expenseInUnion, expensesPage, insertExpense, type ExpenseDoc } from '../expenses.repo'
 import type { CallerMember } from '../../_lib/membership'
 import { uploadFolderOf } from '../../_lib/uploads'
 
@@ -36,8 +37,8 @@ const organizes = (me: CallerMember, a: ActivityDoc) =>
 
 /** The organizer's claim: items add up to the amount; the invoice photos are their own uploads. Nothing is posted until an admin approves. */
 export const recordExpense: Handler<'funds.recordExpense'> = async ({ deps, me, input }) => {
-  const a = (await deps.db.collection('activities').doc(input.activityId).get()).data[0] as ActivityDoc | undefined
-  if (!a || a.unionId !== me.unionId) throw notFound('没有找到这个活动')
+  const a = await activityInUnion(deps, me.unionId, input.activityId)
+  if (!a) throw notFound('没有找到这个活动')
   if (!organizes(me, a)) throw forbidden('只有活动的组织者可以报销活动费用')
   for (const [i, item] of input.items.entries()) {
     const problem = amountProblem(item.unitPrice)
@@ -67,15 +68,14 @@ export const recordExpense: Handler<'funds.recordExpense'> = async ({ deps, me, 
     decidedAt: null,
     reason: '',
   }
-  await deps.db.collection('expenses').add(doc)
+  await insertExpense(deps, doc)
   return (await views(deps, [doc]))[0]
 }
 
 export const listExpenses: Handler<'funds.expenses'> = async ({ deps, me, input }) => {
   const everyone = !input.mine && (hasRole(me.subject, 'admin') || hasRole(me.subject, 'auditor'))
-  const query = deps.db.collection('expenses').where({ unionId: me.unionId, ...(everyone ? {} : { requestedBy: me.member._id }), ...(input.status ? { status: input.status } : {}) })
-  const [page, count] = await Promise.all([query.orderBy('requestedAt', 'desc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(), query.count()])
-  return { items: await views(deps, page.data as ExpenseDoc[]), total: count.total, page: input.page, pageSize: input.pageSize }
+  const { docs, total } = await expensesPage(deps, me.unionId, everyone ? null : me.member._id, input.status, input.page, input.pageSize)
+  return { items: await views(deps, docs), total, page: input.page, pageSize: input.pageSize }
 }
 
 /**
@@ -85,10 +85,9 @@ export const listExpenses: Handler<'funds.expenses'> = async ({ deps, me, input 
  * or a crash) answers the decided claim, finishing its audit entry if the first try died before it.
  */
 export const decideExpense: Handler<'funds.decideExpense'> = async ({ deps, me, input, timeLimitMs }) => {
-  const coll = deps.db.collection(EXPENSES)
-  const load = async () => (await coll.doc(input.id).get()).data[0] as ExpenseDoc | undefined
+  const load = () => expenseInUnion(deps, me.unionId, input.id)
   const e = await load()
-  if (!e || e.unionId !== me.unionId) throw notFound('没有找到这笔报销')
+  if (!e) throw notFound('没有找到这笔报销')
   const self = selfApprovalProblem(me.member._id, e.requestedBy)
   if (self) throw forbidden(self)
   if (e.status !== 'pending') return decidedBefore(deps, me, e, input.approve, timeLimitMs)

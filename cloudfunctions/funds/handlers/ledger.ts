@@ -3,7 +3,7 @@ import { BUDGET_LINE_LABELS } from '@shared/domain/funds'
 import type { Handler } from '../../_lib/entry'
 import { AppError, notFound } from '../../_lib/app-error'
 import { appendAudit } from '../../_lib/audit'
-import { adjustAvailable, post, requireOpenYear, type LedgerEntryDoc } from '../../_lib/ledger'
+import { adjustAvailable, entryById, ledgerPage, post, requireOpenYear, type LedgerEntryDoc } from '../../_lib/ledger'
 
 const row = (e: LedgerEntryDoc, reversedBy: string | null): LedgerRow => ({
   id: e._id,
@@ -20,23 +20,18 @@ const row = (e: LedgerEntryDoc, reversedBy: string | null): LedgerRow => ({
 })
 
 export const listLedger: Handler<'funds.ledger'> = async ({ deps, me, input }) => {
-  const _ = deps.db.command
-  const query = deps.db.collection('ledger').where({ unionId: me.unionId, year: input.year, ...(input.line ? { line: input.line } : {}) })
-  const [page, count] = await Promise.all([query.orderBy('at', 'desc').orderBy('_id', 'desc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(), query.count()])
-  const entries = page.data as LedgerEntryDoc[]
-  const reversals = entries.length ? ((await deps.db.collection('ledger').where({ reverses: _.in(entries.map((e) => e._id)) }).field({ reverses: true }).get()).data as LedgerEntryDoc[]) : []
-  const reversedBy = new Map(reversals.map((r) => [r.reverses!, r._id]))
-  return { items: entries.map((e) => row(e, reversedBy.get(e._id) ?? null)), total: count.total, page: input.page, pageSize: input.pageSize }
+  const { entries, total, reversedBy } = await ledgerPage(deps, me.unionId, input.year, input.line, input.page, input.pageSize)
+  return { items: entries.map((e) => row(e, reversedBy.get(e._id) ?? null)), total, page: input.page, pageSize: input.pageSize }
 }
 
 /** 冲正: a new entry with the opposite amounts, keyed by the one it reverses, so it happens once. */
 export const correctEntry: Handler<'funds.correct'> = async ({ deps, me, input }) => {
-  const original = (await deps.db.collection('ledger').doc(input.entryId).get()).data[0] as LedgerEntryDoc | undefined
+  const original = await entryById(deps, input.entryId)
   if (!original || original.unionId !== me.unionId) throw notFound('没有找到这笔分录')
   if (original.reverses) throw new AppError('CONFLICT', '冲正分录不能再冲正')
   await requireOpenYear(deps, me.unionId, original.year)
   const id = `correction:${original._id}`
-  if ((await deps.db.collection('ledger').doc(id).get()).data.length) throw new AppError('CONFLICT', '这笔分录已经冲正过了')
+  if (await entryById(deps, id)) throw new AppError('CONFLICT', '这笔分录已经冲正过了')
   const { entry, created } = await post(deps, {
     _id: id,
     unionId: me.unionId,

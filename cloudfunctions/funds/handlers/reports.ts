@@ -5,7 +5,7 @@ import type { Handler } from '../../_lib/entry'
 import { exportSheet } from '../../_lib/export-sheet'
 import { loadAuditHead } from '../../_lib/audit'
 import { sealLedger } from '../../_lib/ledger'
-import { anchorView } from '../audit-anchors'
+import { anchorView } from '../audit-anchors.repo'
 import { budgetView, movements, yearEntries } from '../budget.repo'
 
 const SOURCE_TEXT = { hardship: '帮扶慰问', benefit: '福利发放', activity: '活动费用', correction: '冲正' } as const

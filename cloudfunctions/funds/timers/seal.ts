@@ -1,8 +1,7 @@
 import { shanghaiYear } from '@shared/domain/time'
 import type { TimerJob } from '../../_lib/entry'
-import type { UnionDoc } from '../../_lib/documents'
 import { sealLedger } from '../../_lib/ledger'
-import { readAll } from '../../_lib/read-all'
+import { unionIds } from '../budget.repo'
 import { repairBudgetRemainders } from '../repair'
 import { finishExpenseDecisions } from '../expense-decisions'
 
@@ -13,14 +12,14 @@ import { finishExpenseDecisions } from '../expense-decisions'
  */
 export const sealAll: TimerJob = async (deps, context) => {
   const expenses = await finishExpenseDecisions(deps, context)
-  const unions = await readAll<UnionDoc>(deps.db.collection('unions').field({ _id: true }).orderBy('_id', 'asc'))
+  const unions = await unionIds(deps)
   const year = shanghaiYear(deps.clock.now())
   let sealed = 0
   let repaired = 0
-  for (const u of unions) {
-    sealed += await sealLedger(deps, u._id)
+  for (const unionId of unions) {
+    sealed += await sealLedger(deps, unionId)
     // Last year too: its benefits can still be redeemed or released until it is closed.
-    for (const y of [year - 1, year]) repaired += (await repairBudgetRemainders(deps, u._id, y)).repaired
+    for (const y of [year - 1, year]) repaired += (await repairBudgetRemainders(deps, unionId, y)).repaired
   }
   return { unions: unions.length, sealed, repaired, expenseDecisionsFinished: expenses.finished }
 }

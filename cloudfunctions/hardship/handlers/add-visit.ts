@@ -1,19 +1,15 @@
 import { isCalendarDate } from '@shared/domain/hardship'
 import type { Handler } from '../../_lib/entry'
 import { invalid } from '../../_lib/app-error'
-import { isDuplicateWrite } from '../../_lib/db-errors'
 import type { HardshipFileDoc, HardshipVisitDoc } from '../records'
 import { memberInUnion } from '../../_lib/members.repo'
 import { derivedId } from '../requests.repo'
-import { fileDetail, FILES, todayIn, VISITS } from '../files.repo'
+import { advanceLastVisit, fileDetail, fileOf, insertVisit, todayIn } from '../files.repo'
 
 /** 送温暖: records a visit to a member on file — date, who went, what was given. The same form again adds nothing. */
 export const addVisit: Handler<'hardship.addVisit'> = async ({ deps, me, input }) => {
-  const { db, clock } = deps
-  const [member, file] = await Promise.all([
-    memberInUnion(deps, me.unionId, input.memberId),
-    db.collection(FILES).doc(input.memberId).get().then((r) => (r.data[0] as HardshipFileDoc | undefined) ?? null),
-  ])
+  const { clock } = deps
+  const [member, file] = await Promise.all([memberInUnion(deps, me.unionId, input.memberId), fileOf(deps, input.memberId)])
   if (!file || file.unionId !== me.unionId) throw invalid('请先为这位会员建立困难职工档案', { field: 'memberId' })
   if (!isCalendarDate(input.date)) throw invalid('走访日期不是有效日期', { field: 'date' })
   if (input.date > todayIn(deps)) throw invalid('走访日期不能晚于今天', { field: 'date' })
@@ -31,18 +27,10 @@ export const addVisit: Handler<'hardship.addVisit'> = async ({ deps, me, input }
     recordedByName: me.member.name,
     createdAt: clock.now(),
   }
-  let added = true
-  try {
-    await db.collection(VISITS).add(visit)
-  } catch (error) {
-    if (!isDuplicateWrite(error)) throw error
-    added = false
-  }
+  const added = await insertVisit(deps, visit)
   let current: HardshipFileDoc = file
   if (added && (file.lastVisitOn === null || file.lastVisitOn < input.date)) {
-    const _ = db.command
-    // Only ever moves forward, even when visits are recorded out of order at the same time.
-    await db.collection(FILES).where(_.and([{ _id: file._id }, _.or([{ lastVisitOn: null }, { lastVisitOn: _.lt(input.date) }])])).update({ lastVisitOn: input.date })
+    await advanceLastVisit(deps, file._id, input.date)
     current = { ...file, lastVisitOn: input.date }
   }
   return fileDetail(deps, me.unionId, member._id, { member, file: current })

@@ -3,18 +3,17 @@ import type { Handler } from '../../_lib/entry'
 import { invalid } from '../../_lib/app-error'
 import type { HardshipFileDoc } from '../records'
 import { memberInUnion } from '../../_lib/members.repo'
-import { fileDetail, FILES } from '../files.repo'
+import { fileDetail, fileOf, saveFileDoc } from '../files.repo'
 
 /**
  * Opens or updates a member's 困难职工档案: level, reason, since when, when to review it next. A new
  * review date re-arms the reminder; saving what is already there writes nothing.
  */
 export const saveFile: Handler<'hardship.saveFile'> = async ({ deps, me, input }) => {
-  const { db, clock } = deps
-  const [member, existing] = await Promise.all([
-    memberInUnion(deps, me.unionId, input.memberId),
-    db.collection(FILES).doc(input.memberId).get().then((r) => (r.data[0] as HardshipFileDoc | undefined) ?? null),
-  ])
+  const { clock } = deps
+  const [member, found] = await Promise.all([memberInUnion(deps, me.unionId, input.memberId), fileOf(deps, input.memberId)])
+  // memberInUnion vouched for the member; the file is theirs (its _id is the member's).
+  const existing = found && found.unionId === me.unionId ? found : null
   const badDates = fileDatesRefusal(input.since, input.nextReviewOn)
   if (badDates) throw invalid(badDates, { field: badDates.startsWith('建档') ? 'since' : 'nextReviewOn' })
   const same =
@@ -45,7 +44,6 @@ export const saveFile: Handler<'hardship.saveFile'> = async ({ deps, me, input }
     updatedBy: me.member._id,
     updatedByName: me.member.name,
   }
-  const { _id, ...fields } = doc
-  await db.collection(FILES).doc(_id).set(fields)
+  await saveFileDoc(deps, doc)
   return fileDetail(deps, me.unionId, member._id, { member, file: doc })
 }

@@ -2,12 +2,11 @@ import { askedAmountRefusal, findCategory } from '@shared/domain/hardship'
 import { shanghaiYear } from '@shared/domain/time'
 import type { Handler } from '../../_lib/entry'
 import { invalid } from '../../_lib/app-error'
-import { isDuplicateWrite } from '../../_lib/db-errors'
 import { newFollowUp } from '../../_lib/follow-up'
 import { checkPhotos } from '../photos'
 import { policyFor } from '../policy.repo'
 import { reportTarget } from '../reporting'
-import { derivedId, reread, REQUESTS, toDetail } from '../requests.repo'
+import { derivedId, insertRequest, reread, toDetail } from '../requests.repo'
 import { finishStep, type RequestWithFollowUps } from '../follow-ups'
 
 /**
@@ -16,7 +15,7 @@ import { finishStep, type RequestWithFollowUps } from '../follow-ups'
  * from the filer and the form's key, so sending the same form again answers the first request.
  */
 export const submitRequest: Handler<'hardship.submit'> = async ({ deps, me, input, timeLimitMs }) => {
-  const { db, clock } = deps
+  const { clock } = deps
   const now = clock.now()
   const year = shanghaiYear(now)
   const forOther = input.forMemberId !== undefined && input.forMemberId !== me.member._id
@@ -70,10 +69,7 @@ export const submitRequest: Handler<'hardship.submit'> = async ({ deps, me, inpu
     // Who is told of it follows the insert; a retry or the repair finishes it if this call dies first.
     followUps: { submit: followUp },
   }
-  try {
-    await db.collection(REQUESTS).add(doc)
-  } catch (error) {
-    if (!isDuplicateWrite(error)) throw error
+  if (!(await insertRequest(deps, doc))) {
     // The same form sent again (a retry after a lost answer or a crash): the request it made, its messages sent.
     const first: RequestWithFollowUps = await reread(deps, doc._id)
     await finishStep(deps, first, 'submit', { timeLimitMs })

@@ -1,9 +1,8 @@
 import type { TimerJob } from '../../_lib/entry'
 import type { HardshipFileDoc } from '../records'
 import { notify, type Message } from '../../_lib/notify'
-import { readAll } from '../../_lib/read-all'
-import { FILES, todayIn } from '../files.repo'
-import { reviewersOf } from '../tell'
+import { claimReminder, filesToRemind, todayIn } from '../files.repo'
+import { reviewersOf } from '../people.repo'
 
 const NAMES_SHOWN = 5
 
@@ -12,14 +11,10 @@ const NAMES_SHOWN = 5
  * overlapping runs remind once per review date), and each union's reviewers get one message listing them.
  */
 export const remindReviewDue: TimerJob = async (deps) => {
-  const { db } = deps
-  const _ = db.command
-  const today = todayIn(deps)
-  const due = await readAll<HardshipFileDoc>(db.collection(FILES).where({ active: true, reviewReminded: false, nextReviewOn: _.lte(today) }), 200, 5000)
+  const due = await filesToRemind(deps, todayIn(deps))
   const byUnion = new Map<string, HardshipFileDoc[]>()
   for (const f of due) {
-    const claimed = await db.collection(FILES).where({ _id: f._id, reviewReminded: false, nextReviewOn: f.nextReviewOn }).update({ reviewReminded: true })
-    if (claimed.updated !== 1) continue
+    if (!(await claimReminder(deps, f))) continue
     byUnion.set(f.unionId, [...(byUnion.get(f.unionId) ?? []), f])
   }
   let reminded = 0

@@ -1,13 +1,9 @@
 import type { RedeemCode, VoucherView } from '@shared/contract'
+import { VOUCHER_CODE_REFRESH_SECONDS } from '@shared/domain/benefits'
 import { ActionError } from '../../services/cloud'
 
-/**
- * A fresh code — and with it the voucher's state — is fetched this often: two calls a minute. The
- * code lives 60 s, so the one on screen always has at least 30 s left for a clerk to scan or type
- * it; a longer period (say 50 s) would save a call but leave a clerk typing the digits 10 s, and
- * show 已使用 up to 50 s after the confirmation instead of 30 s.
- */
-export const CODE_REFRESH_SECONDS = 30
+/** A fresh code, with the voucher's state, this often: two calls a minute (why 30 s: shared/domain/benefits.ts). */
+export const CODE_REFRESH_SECONDS = VOUCHER_CODE_REFRESH_SECONDS
 /** After a failed fetch, the next try comes this much sooner than a normal refresh. */
 export const CODE_RETRY_SECONDS = 5
 
