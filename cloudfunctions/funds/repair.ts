@@ -1,7 +1,7 @@
 import { BUDGET_LINES } from '@shared/domain/funds'
 import type { Deps } from '../_lib/deps'
-import { lineTotals, type BudgetLineDoc } from '../_lib/ledger'
-import { loadBudget } from './budget.repo'
+import { lineTotals } from '../_lib/ledger'
+import { loadBudget, updateLineIfUnchanged, yearLines } from './budget.repo'
 import { ORPHANED_AFTER_MS, settleChange } from './budget-versions'
 
 /**
@@ -16,9 +16,8 @@ export async function repairBudgetRemainders(deps: Deps, unionId: string, year: 
   // A budget change still being written moves remainders itself; look again next run.
   if (!(await settleChange(deps, budget))) return { repaired: 0, seen: 0 }
   const _ = deps.db.command
-  const coll = deps.db.collection('budget_lines')
   // Remainders first, then the ledger: each write below is conditional on the remainder read here.
-  const docs = (await coll.where({ unionId, year }).orderBy('_id', 'asc').limit(BUDGET_LINES.length).get()).data as BudgetLineDoc[]
+  const docs = await yearLines(deps, unionId, year)
   const used = new Map((await lineTotals(deps, unionId, year, BUDGET_LINES.length)).map((r) => [r._id, r.committed + r.spent]))
   const now = deps.clock.now()
   let repaired = 0
@@ -26,16 +25,15 @@ export async function repairBudgetRemainders(deps: Deps, unionId: string, year: 
   for (const doc of docs) {
     const expected = (budget.lines[doc.line] ?? 0) - (used.get(doc.line) ?? 0)
     const diff = expected - doc.available
-    const unchanged = coll.where({ _id: doc._id, available: doc.available, budgetVersion: doc.budgetVersion ?? null })
     if (diff === 0) {
-      if (doc.drift) await unchanged.update({ drift: _.remove() })
+      if (doc.drift) await updateLineIfUnchanged(deps, doc, { drift: _.remove() })
     } else if (doc.drift?.diff === diff && now.getTime() - new Date(doc.drift.seenAt).getTime() > ORPHANED_AFTER_MS) {
-      if ((await unchanged.update({ available: expected, drift: _.remove() })).updated === 1) {
+      if (await updateLineIfUnchanged(deps, doc, { available: expected, drift: _.remove() })) {
         repaired++
         deps.log('warn', 'budget-remainder-repaired', { unionId, year, line: doc.line, from: doc.available, to: expected })
       }
     } else if (doc.drift?.diff !== diff) {
-      await unchanged.update({ drift: _.set({ diff, seenAt: now }) })
+      await updateLineIfUnchanged(deps, doc, { drift: _.set({ diff, seenAt: now }) })
       seen++
       deps.log('info', 'budget-remainder-differs', { unionId, year, line: doc.line, available: doc.available, expected })
     }
