@@ -29,11 +29,6 @@ export async function loadCampaign(deps: Deps, me: CallerMember, id: string): Pr
   return c
 }
 
-export async function campaignsByIds(deps: Deps, ids: readonly string[]): Promise<CampaignDoc[]> {
-  if (!ids.length) return []
-  return (await campaigns(deps).where({ _id: deps.db.command.in([...ids]) }).limit(ids.length).get()).data as CampaignDoc[]
-}
-
 /** The union's campaigns, newest first. */
 export async function campaignPage(deps: Deps, unionId: string, page: number, pageSize: number): Promise<{ docs: CampaignDoc[]; total: number }> {
   const query = campaigns(deps).where({ unionId })

@@ -40,12 +40,6 @@ export async function loadOwnVoucher(deps: Deps, me: CallerMember, id: string): 
   return v
 }
 
-/** Newest first; the last few years are plenty for a phone. */
-const MINE_LIMIT = 100
-
-export const memberVouchers = async (deps: Deps, unionId: string, memberId: string): Promise<VoucherDoc[]> =>
-  (await vouchers(deps).where({ unionId, memberId }).orderBy('issuedAt', 'desc').limit(MINE_LIMIT).get()).data as VoucherDoc[]
-
 /**
  * Single use, in one conditional write that also answers the voucher: from `issued` to `redeemed`
  * only while it is this union's, still within its window and redeemable at the point. null when

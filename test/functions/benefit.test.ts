@@ -307,7 +307,7 @@ describe('cost', () => {
     return { body: res.body, n: app.stats.roundTrips - before }
   }
 
-  it('finding the caller aside: inspect 1 round trip by QR (2 by six digits), redeem 2, the code screen 4 per refresh', async () => {
+  it('finding the caller aside: inspect 1 round trip by QR (2 by six digits), redeem 2, the code screen 2 per refresh, 福利 1', async () => {
     const id = await createCampaign({ name: '往返测试', options: [{ name: '礼盒' }], pointIds: ['demo-point-office'] })
     await issueAll(id)
     const voucherId = (await myVoucher(member, '往返测试')).id
@@ -315,10 +315,14 @@ describe('cost', () => {
     const identity = await trips(() => member('benefit.points'))
     expect(identity.body.error.code).toBe('FORBIDDEN')
     const caller = identity.n
-    // The voucher, then in parallel its campaign, the points' addresses and the six digits' claim.
+    // 福利: the member's vouchers with their campaigns' options, stock and the points' addresses joined on, in one read.
+    const mine = await trips(() => member('benefit.mine'))
+    expect(mine.body.data.find((v: { id: string }) => v.id === voucherId)).toMatchObject({ state: 'ready', options: [{ name: '礼盒' }], points: [{ name: '工会办公室' }] })
+    expect(mine.n - caller).toBe(1)
+    // The voucher as the member sees it (the same joined read), then the six digits' claim.
     const code = await trips(() => member('benefit.code', { voucherId }))
-    expect(code.body.data.voucher).toMatchObject({ id: voucherId, state: 'ready' })
-    expect(code.n - caller).toBe(4)
+    expect(code.body.data.voucher).toMatchObject({ id: voucherId, state: 'ready', points: [{ name: '工会办公室' }] })
+    expect(code.n - caller).toBe(2)
     // By QR: the signed token names the voucher, then the voucher. By six digits: the live code first.
     const byQr = await trips(() => redeemer('benefit.inspect', { code: code.body.data.token, pointId: 'demo-point-office' }))
     expect(byQr.n - caller).toBe(1)

@@ -1,26 +1,29 @@
 import { redeemRefusal } from '@shared/domain/benefits'
 import { dateTimeText } from '@shared/domain/time'
-import type { VoucherView } from '@shared/contract'
 import type { Handler } from '../../_lib/entry'
 import type { Deps } from '../../_lib/deps'
-import { AppError, conflict, invalid } from '../../_lib/app-error'
-import { campaignById, campaignsByIds, stockId } from '../campaigns.repo'
-import { pointViews } from '../points.repo'
-import { giveBack, giveBackOthers, remainingStock, takeHold } from '../stock.repo'
-import { loadOwnVoucher, memberVouchers, switchOption, toVoucherView, type VoucherDoc } from '../vouchers.repo'
+import { AppError, conflict, invalid, notFound } from '../../_lib/app-error'
+import type { CallerMember } from '../../_lib/membership'
+import { campaignById, stockId } from '../campaigns.repo'
+import { giveBack, giveBackOthers, takeHold } from '../stock.repo'
+import { loadOwnVoucher, switchOption } from '../vouchers.repo'
+import { voucherViews } from '../voucher-views.repo'
 import { issueLiveCode, VOUCHER } from '../codes'
 import { signCode } from '../../_lib/signed-codes'
 
-/** Views with the campaigns' options, stock left and the points' addresses (three reads for any number of vouchers). */
-async function viewsFor(deps: Deps, vouchers: readonly VoucherDoc[]): Promise<VoucherView[]> {
-  const campaigns = await campaignsByIds(deps, [...new Set(vouchers.map((v) => v.campaignId))])
-  const byId = new Map(campaigns.map((c) => [c._id, c]))
-  const [stock, points] = await Promise.all([remainingStock(deps, campaigns), pointViews(deps, vouchers[0]?.unionId ?? '', vouchers.flatMap((v) => v.points.map((p) => p.id)))])
-  const now = deps.clock.now()
-  return vouchers.map((v) => toVoucherView(v, byId.get(v.campaignId), stock, points, now))
-}
+/** Newest first; the last few years are plenty for a phone. */
+const MINE_LIMIT = 100
 
-export const myVouchers: Handler<'benefit.mine'> = async ({ deps, me }) => viewsFor(deps, await memberVouchers(deps, me.unionId, me.member._id))
+/** 福利: the member's vouchers with their options, stock left and the points' addresses, in one read. */
+export const myVouchers: Handler<'benefit.mine'> = async ({ deps, me }) =>
+  (await voucherViews(deps, { unionId: me.unionId, memberId: me.member._id }, MINE_LIMIT)).map((v) => v.view)
+
+/** One of the member's vouchers as they see it (one read); anyone else's does not exist for them. */
+async function ownVoucherView(deps: Deps, me: CallerMember, id: string) {
+  const [found] = await voucherViews(deps, { _id: id, unionId: me.unionId, memberId: me.member._id }, 1)
+  if (!found) throw notFound('没有找到这张券')
+  return found
+}
 
 /**
  * Choosing a gift: the new option's stock is taken with the voucher recorded as its holder (one
@@ -46,24 +49,21 @@ export const chooseOption: Handler<'benefit.choose'> = async ({ deps, me, input 
     }
   }
   await giveBackOthers(deps, c, v._id, option.id, startedAt)
-  return (await viewsFor(deps, [await loadOwnVoucher(deps, me, v._id)]))[0]
+  return (await ownVoucherView(deps, me, v._id)).view
 }
 
 /**
  * The code to show — a signed QR token and six digits, both valid for a minute — with the voucher
- * as it stands, so the code screen needs no other call. A voucher that cannot be used now gets no
- * code: the refusal says why and carries the voucher (已使用 with when and where). The code and
- * the view's reads go out together.
+ * as it stands, so the code screen needs no other call: the voucher as the member sees it (one
+ * read), then the six digits' claim. A voucher that cannot be used now gets no code: the refusal
+ * says why and carries the voucher (已使用 with when and where).
  */
 export const voucherCode: Handler<'benefit.code'> = async ({ deps, me, input }) => {
-  const v = await loadOwnVoucher(deps, me, input.voucherId)
+  const { doc: v, view: voucher } = await ownVoucherView(deps, me, input.voucherId)
   const now = deps.clock.now()
   const refusal = redeemRefusal(v, now)
-  if (refusal) {
-    const [voucher] = await viewsFor(deps, [v])
-    throw new AppError(v.status === 'redeemed' ? 'ALREADY_REDEEMED' : now > v.redeemUntil ? 'EXPIRED' : now < v.redeemFrom ? 'CLOSED' : 'CONFLICT', refusal, { voucher })
-  }
+  if (refusal) throw new AppError(v.status === 'redeemed' ? 'ALREADY_REDEEMED' : now > v.redeemUntil ? 'EXPIRED' : now < v.redeemFrom ? 'CLOSED' : 'CONFLICT', refusal, { voucher })
   const signed = signCode(deps.secrets.codeSigning, VOUCHER, v._id, now)
-  const [shortCode, [voucher]] = await Promise.all([issueLiveCode(deps, v, signed.expiresAt), viewsFor(deps, [v])])
+  const shortCode = await issueLiveCode(deps, v, signed.expiresAt)
   return { token: signed.token, shortCode, expiresAt: signed.expiresAt.toISOString(), voucher }
 }
