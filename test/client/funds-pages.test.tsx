@@ -616,6 +616,7 @@ describe('公开栏', () => {
     expect(held.container.querySelector('.public-total__value')).toBeNull()
     held.unmount()
 
+    serve({ 'member.home': () => ({ me: me(['member']), activities: [], gifts: [], vouchers: [], requests: [], messages: [] }) })
     const { container } = render(<HomePage />)
     await waitFor(() => expect(container.querySelector('.home-funds-public')).toBeTruthy())
     await click(container.querySelector('.home-funds-public'))
