@@ -185,14 +185,32 @@ export async function groupDirectory(deps: Deps, unionId: string, memberId: stri
   }
 }
 
-/** A new interest group; its name is unique in the union (CONFLICT otherwise). */
-export async function insertGroup(deps: Deps, group: GroupDoc): Promise<void> {
+/** A new interest group; its name is unique in the union: false when the union has one of that name. */
+export async function insertGroup(deps: Deps, group: GroupDoc): Promise<boolean> {
   try {
     await deps.db.collection(GROUPS).add(group)
+    return true
   } catch (error) {
-    if (isDuplicateWrite(error)) throw new AppError('CONFLICT', `已经有一个叫「${group.name}」的小组了`)
+    if (isDuplicateWrite(error)) return false
     throw error
   }
+}
+
+/** The union's interest group of this name (names are unique within a union). */
+export async function groupNamed(deps: Deps, unionId: string, name: string): Promise<GroupDoc | undefined> {
+  return (await deps.db.collection(GROUPS).where({ unionId, name }).limit(1).get()).data[0] as GroupDoc | undefined
+}
+
+/** Marks a group's founding done (its leaders granted and seated); a second mark changes nothing. */
+export async function endFounding(deps: Deps, groupId: string): Promise<void> {
+  const _ = deps.db.command
+  await deps.db.collection(GROUPS).where({ _id: groupId, founding: _.exists(true) }).update({ founding: _.remove() })
+}
+
+/** Groups, of every union, whose founding began before `before` and is not done: left by a dead create. */
+export async function foundingsLeftBefore(deps: Deps, before: Date): Promise<GroupDoc[]> {
+  const _ = deps.db.command
+  return readAll<GroupDoc>(deps.db.collection(GROUPS).where({ founding: _.exists(true), createdAt: _.lt(before) }))
 }
 
 /**
@@ -238,6 +256,6 @@ export async function saveSeatCount(deps: Deps, groupId: string, from: number, v
 }
 
 /** Every interest group's seat count, of every union (the repair's survey). */
-export async function allSeatCounts(deps: Deps): Promise<Pick<GroupDoc, '_id' | 'memberCount'>[]> {
-  return readAll<Pick<GroupDoc, '_id' | 'memberCount'>>(deps.db.collection(GROUPS).field({ memberCount: true }))
+export async function allSeatCounts(deps: Deps): Promise<Pick<GroupDoc, '_id' | 'memberCount' | 'founding'>[]> {
+  return readAll<Pick<GroupDoc, '_id' | 'memberCount' | 'founding'>>(deps.db.collection(GROUPS).field({ memberCount: true, founding: true }))
 }

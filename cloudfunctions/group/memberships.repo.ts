@@ -76,10 +76,12 @@ export async function rostersAndClaims(deps: Deps, maxGroups: number): Promise<{
 
 /** A group's first members, written as active at its founding (the ids are natural keys: a retry rewrites the same). */
 export async function foundMemberships(deps: Deps, unionId: string, groupId: string, members: readonly MemberDoc[], now: Date, claimOf: () => string): Promise<void> {
+  // Inserted only where none exists yet: a founding finished again (retry or repair) never brings
+  // back a leader who left meanwhile, nor moves a count the seat rules keep.
   await Promise.all(
     members.map((m) =>
-      deps.db.collection(MEMBERSHIPS).doc(membershipId(groupId, m._id)).set({
-        unionId, groupId, memberId: m._id, memberName: m.name, departmentName: m.departmentName,
+      insertMembership(deps, {
+        _id: membershipId(groupId, m._id), unionId, groupId, memberId: m._id, memberName: m.name, departmentName: m.departmentName,
         status: 'active', shareContact: false, requestedAt: now, joinedAt: now, claim: claimOf(),
       }),
     ),

@@ -16,6 +16,13 @@ export interface GroupDoc {
    */
   readonly seatVersion?: number
   readonly createdAt: Date
+  /** The admin who founded it: the same admin sending the same form again is answered this group. */
+  readonly createdBy?: string
+  /**
+   * The founding leaders, kept only until their leader grants and memberships are written: a
+   * create cut between its writes is finished by the admin's retry or by the repair timer.
+   */
+  readonly founding?: { readonly leaderIds: readonly string[] }
 }
 
 /**

@@ -295,3 +295,69 @@ describe('leaving and being removed', () => {
     }
   })
 })
+
+describe('founding a group', () => {
+  const form = (name: string) => ({ name, description: '每周三晚练球', joinPolicy: 'open' as const, sizeLimit: 10, leaderIds: [LEADER_ID] })
+  const named = async (name: string) => (await db.collection('groups').where({ name }).limit(10).get()).data as { _id: string; memberCount: number; founding?: unknown }[]
+  const leaderGrants = async (id: string) => ((await db.collection('roles').where({ role: 'leader', 'scope.kind': 'group', 'scope.id': id }).get()).data as { memberId: string }[]).map((g) => g.memberId)
+
+  /** One group of the name, its leader granted and seated, the founding done, the leader's view right. */
+  async function expectFounded(name: string): Promise<string> {
+    const groups = await named(name)
+    expect(groups).toHaveLength(1)
+    const [group] = groups
+    expect(group.founding).toBeUndefined()
+    expect(await leaderGrants(group._id)).toEqual([LEADER_ID])
+    expect((await memberships(group._id)).map((d) => [d.memberId, d.status])).toEqual([[LEADER_ID, 'active']])
+    const seen = await ok(app.call('group.get', { id: group._id }, LEADER))
+    expect(seen).toMatchObject({ iLead: true, myStatus: 'active', memberCount: 1 })
+    await expectConsistent(group._id)
+    return group._id
+  }
+
+  it('a create cut after each write is finished by the same admin sending the same form: one group, its leader in place', async () => {
+    let n = 0
+    const { writes, results } = await matrix('group.create', async () => `建组崩溃${++n}-${Date.now()}`, (name, crashAfterWrites) => app.call('group.create', form(name), 'demo-admin', { crashAfterWrites }))
+    expect(writes).toBe(4) // the group, the leader's grant, the leader's membership, the founding done
+    for (const { subject: name, retry } of results) {
+      expect(retry.body.ok).toBe(true)
+      expect(retry.body.data).toMatchObject({ name, leaders: [{ memberId: LEADER_ID, name: '李娜' }], memberCount: 1 })
+      expect(retry.body.data.id).toBe(await expectFounded(name))
+    }
+  })
+
+  it('a founding nobody came back for is finished by the repair, and logged without names', async () => {
+    const name = `无人重试${Date.now()}`
+    expect((await app.call('group.create', form(name), 'demo-admin', { crashAfterWrites: 1 })).crashed).toBe(true)
+    const [group] = await named(name)
+    expect(await leaderGrants(group._id)).toEqual([])
+    // Still young: the repair leaves it to the call that may still be writing.
+    expect((await runTimer(app, 'group', 'repair')).data).toMatchObject({ founded: 0 })
+    expect((await named(name))[0].founding).toBeDefined()
+    await pastTimeLimit()
+    warnings = []
+    expect((await runTimer(app, 'group', 'repair')).data).toMatchObject({ founded: 1 })
+    const lines = warnings.filter((l) => l.includes('group-founding-finished'))
+    expect(lines.map((l) => JSON.parse(l))).toEqual([expect.objectContaining({ groupId: group._id, leaders: 1, asked: 1 })])
+    expect(lines.join('\n')).not.toMatch(/李娜|demo-member/)
+    await expectFounded(name)
+    // The admin's late retry is answered the group: its only write is the insert the name refuses.
+    const late = await app.call('group.create', form(name), 'demo-admin')
+    expect(late.body.data).toMatchObject({ id: group._id, leaders: [{ memberId: LEADER_ID, name: '李娜' }] })
+    expect(late.writes).toBe(1)
+    await expectFounded(name)
+  })
+
+  it('another form under a name already taken still hears that the name is taken', async () => {
+    const name = `改了再发${Date.now()}`
+    expect((await app.call('group.create', form(name), 'demo-admin', { crashAfterWrites: 1 })).crashed).toBe(true)
+    const other = await app.call('group.create', { ...form(name), description: '另一个小组' }, 'demo-admin')
+    expect(other.body.error).toMatchObject({ code: 'CONFLICT', message: `已经有一个叫「${name}」的小组了` })
+    expect(other.writes).toBe(1) // the refused insert, nothing else
+    expect(await leaderGrants((await named(name))[0]._id)).toEqual([])
+    await pastTimeLimit()
+    expect((await runTimer(app, 'group', 'repair')).ok).toBe(true)
+    await expectFounded(name)
+  })
+})
+

@@ -1,12 +1,17 @@
 import type { Handler } from '../../_lib/entry'
-import { invalid } from '../../_lib/app-error'
+import { AppError, invalid } from '../../_lib/app-error'
 import { currentMembersAmong } from '../../_lib/members.repo'
-import { grantGroupLeaders } from '../../_lib/roles.repo'
-import { groupDetail, insertGroup } from '../groups.repo'
-import { foundMemberships } from '../memberships.repo'
+import { completeFounding, isSameCreate } from '../founding'
+import { groupDetail, groupNamed, insertGroup } from '../groups.repo'
 import type { GroupDoc } from '../records'
 
-/** An admin founds an interest group with its first leaders, who are its first members. */
+/**
+ * An admin founds an interest group with its first leaders, who are its first members. The group
+ * is written first with its founding leaders on it; their grants and memberships follow. If the
+ * call dies between them, the same admin sending the same form finishes the founding and is
+ * answered the group (so is a retry after a lost answer); the repair timer finishes one nobody
+ * came back for.
+ */
 export const createGroup: Handler<'group.create'> = async ({ deps, me, input }) => {
   const { clock, ids } = deps
   const leaderIds = [...new Set(input.leaderIds)]
@@ -23,11 +28,15 @@ export const createGroup: Handler<'group.create'> = async ({ deps, me, input }) 
     sizeLimit: input.sizeLimit,
     memberCount: leaders.length,
     createdAt: now,
+    createdBy: me.member._id,
+    founding: { leaderIds },
   }
-  await insertGroup(deps, group)
-  await Promise.all([
-    grantGroupLeaders(deps, me.unionId, group._id, leaders.map((m) => m._id)),
-    foundMemberships(deps, me.unionId, group._id, leaders, now, () => ids.next()),
-  ])
-  return groupDetail(deps, me, group._id)
+  if (await insertGroup(deps, group)) {
+    await completeFounding(deps, group, leaders)
+    return groupDetail(deps, me, group._id)
+  }
+  const first = await groupNamed(deps, me.unionId, input.name)
+  if (!first || !isSameCreate(first, me.member._id, { ...input, leaderIds }, now)) throw new AppError('CONFLICT', `已经有一个叫「${input.name}」的小组了`)
+  if (first.founding) await completeFounding(deps, first, leaders)
+  return groupDetail(deps, me, first._id)
 }

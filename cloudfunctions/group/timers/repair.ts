@@ -1,5 +1,8 @@
+import type { Deps } from '../../_lib/deps'
 import type { TimerJob } from '../../_lib/entry'
-import { allSeatCounts } from '../groups.repo'
+import { currentMembersAmong } from '../../_lib/members.repo'
+import { completeFounding } from '../founding'
+import { allSeatCounts, foundingsLeftBefore } from '../groups.repo'
 import { rostersAndClaims } from '../memberships.repo'
 import type { GroupMemberDoc } from '../records'
 import { claimedAt, isStale, takeOver, type OwnedClaim } from '../claims'
@@ -9,7 +12,24 @@ import { settleSeats } from '../seat-count'
 const MAX_GROUPS = 10_000
 
 /**
- * Every ten minutes: each interest group's memberCount is made to agree with its roster again, and
+ * Groups whose create died before its leaders were granted and seated (and whose admin did not send
+ * the form again) are finished as the admin asked: the founding leaders still in the union become
+ * its leaders and members. Each is logged with the group and how many leaders it got (never who).
+ */
+async function finishFoundings(deps: Deps, timeLimitMs: number): Promise<number> {
+  const left = await foundingsLeftBefore(deps, new Date(deps.clock.now().getTime() - timeLimitMs))
+  for (const group of left) {
+    const asked = group.founding!.leaderIds
+    const leaders = await currentMembersAmong(deps, group.unionId, asked)
+    await completeFounding(deps, group, leaders)
+    deps.log('warn', 'group-founding-finished', { groupId: group._id, leaders: leaders.length, asked: asked.length })
+  }
+  return left.length
+}
+
+/**
+ * Every ten minutes: foundings left by dead creates are finished first (so the seat count below
+ * sees their leaders). Then each interest group's memberCount is made to agree with its roster again, and
  * claims left by calls that died (a join or an approval cut between its writes) are finished: seated
  * in the order they were made while the limit allows, the rest given up. Only groups whose count
  * differs from their roster, or that hold a claim, are looked at; each repair is logged with the
@@ -17,12 +37,15 @@ const MAX_GROUPS = 10_000
  */
 export const repairSeats: TimerJob = async (deps, { timeLimitMs }) => {
   const { clock, ids, log } = deps
+  const founded = await finishFoundings(deps, timeLimitMs)
   const [groups, { roster, claims }] = await Promise.all([allSeatCounts(deps), rostersAndClaims(deps, MAX_GROUPS)])
   const claimsOf = new Map<string, GroupMemberDoc[]>()
   for (const c of claims) claimsOf.set(c.groupId, [...(claimsOf.get(c.groupId) ?? []), c])
 
-  const totals = { looked: 0, repaired: 0, completed: 0, released: 0, busy: 0 }
+  const totals = { founded, looked: 0, repaired: 0, completed: 0, released: 0, busy: 0 }
   for (const group of groups) {
+    // A founding still young may be writing its leaders' memberships: its count is right as it is.
+    if (group.founding) continue
     const waiting = claimsOf.get(group._id) ?? []
     if (group.memberCount === (roster.get(group._id) ?? 0) && waiting.length === 0) continue
     totals.looked++
