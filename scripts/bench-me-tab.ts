@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { bundledFunctions, startDevServer } from '../emulator/dev-server'
 import { FUNCTIONS_OUT } from './function-names'
+import { newKey } from '../test/support/form-key'
 import { percentile, printTable } from './bench-table'
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 200)
@@ -51,7 +52,7 @@ export async function benchMeTab(): Promise<void> {
     }
     // 首页's events: each account has a place at one event; the member also queues (second in line) for another.
     const at = (ms: number) => new Date(now + ms).toISOString()
-    const event = (title: string, capacity: number | null) => ({ scope: { kind: 'union' }, title, type: '登山', place: '北山', capacity, startAt: at(72 * HOUR), endAt: at(75 * HOUR), signUpOpensAt: at(-HOUR), signUpClosesAt: at(48 * HOUR), cancelDeadline: at(48 * HOUR) })
+    const event = (title: string, capacity: number | null) => ({ key: newKey(), scope: { kind: 'union' }, title, type: '登山', place: '北山', capacity, startAt: at(72 * HOUR), endAt: at(75 * HOUR), signUpOpensAt: at(-HOUR), signUpClosesAt: at(48 * HOUR), cancelDeadline: at(48 * HOUR) })
     const open = (await call('demo-admin', 'activity', 'create', event('周末登山', null))).id
     const full = (await call('demo-admin', 'activity', 'create', event('羽毛球赛', 1))).id
     for (const openid of Object.keys(members)) await call(openid, 'activity', 'signUp', { id: open })

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { bundledFunctions, startDevServer } from '../emulator/dev-server'
 import { FUNCTIONS_OUT } from './function-names'
+import { newKey } from '../test/support/form-key'
 import { percentile, printTable } from './bench-table'
 import { seedBoundMembers } from './bench-seed'
 
@@ -32,7 +33,7 @@ export async function benchStorm(): Promise<void> {
     }
     const created = await post('/fn/activity', 'demo-admin', {
       action: 'create',
-      data: { scope: { kind: 'union' }, title: '健步走', type: '健步走', place: '江滨公园', startAt: at(48 * hour), endAt: at(50 * hour), signUpOpensAt: at(-hour), signUpClosesAt: at(24 * hour), cancelDeadline: at(24 * hour), capacity: PLACES },
+      data: { key: newKey(), scope: { kind: 'union' }, title: '健步走', type: '健步走', place: '江滨公园', startAt: at(48 * hour), endAt: at(50 * hour), signUpOpensAt: at(-hour), signUpClosesAt: at(24 * hour), cancelDeadline: at(24 * hour), capacity: PLACES },
     })
     const activityId = created.data!.id!
 

@@ -1,6 +1,7 @@
 import type { ActivityCard, SignUpStatus } from '@shared/contract'
 import { mayManageScope, hasRole } from '@shared/domain/authorization'
 import { notFound } from '../_lib/app-error'
+import { isDuplicateWrite } from '../_lib/db-errors'
 import type { Deps } from '../_lib/deps'
 import { temporaryLinks } from '../_lib/files'
 import type { CallerMember } from '../_lib/membership'
@@ -58,8 +59,15 @@ export async function loadWithMine(deps: Deps, me: CallerMember, id: string, opt
   return { activity, mine: mine[0], head: waitlistHead?.[0] }
 }
 
-export async function insertActivity(deps: Deps, doc: ActivityDoc): Promise<void> {
-  await events(deps).add(doc)
+/** A new event; false when one of this id exists already (the same form sent again: its id derives from the form's key). */
+export async function insertActivity(deps: Deps, doc: ActivityDoc): Promise<boolean> {
+  try {
+    await events(deps).add(doc)
+    return true
+  } catch (error) {
+    if (isDuplicateWrite(error)) return false
+    throw error
+  }
 }
 
 // —— places and the waitlist: each one conditional write ——

@@ -7,7 +7,7 @@ import { uploadFolderOf } from '../_lib/uploads'
 import type { ActivityDoc } from './records'
 import { countTeamsInUnion } from './teams.repo'
 
-type EventInput = Omit<ActionParsed<'activity.create'>, 'scope'>
+type EventInput = Omit<ActionParsed<'activity.create'>, 'scope' | 'key'>
 export type EventFields = Pick<
   ActivityDoc,
   'title' | 'type' | 'description' | 'place' | 'startAt' | 'endAt' | 'signUpOpensAt' | 'signUpClosesAt' | 'cancelDeadline' | 'capacity' | 'waitlist' | 'allocation' | 'drawAt' | 'audience' | 'fields' | 'cover' | 'contest'

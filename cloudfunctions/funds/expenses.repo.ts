@@ -1,3 +1,4 @@
+import { isDuplicateWrite } from '../_lib/db-errors'
 import type { ActivityDoc } from '../_lib/documents'
 import type { Deps } from '../_lib/deps'
 import type { FollowUp } from '../_lib/follow-up'
@@ -40,7 +41,16 @@ export async function expenseInUnion(deps: Deps, unionId: string, id: string): P
   return e && e.unionId === unionId ? e : undefined
 }
 
-export const insertExpense = async (deps: Deps, doc: ExpenseDoc): Promise<void> => void (await expenses(deps).add(doc))
+/** A new claim; false when one of this id exists already (the same form sent again: its id derives from the form's key). */
+export async function insertExpense(deps: Deps, doc: ExpenseDoc): Promise<boolean> {
+  try {
+    await expenses(deps).add(doc)
+    return true
+  } catch (error) {
+    if (isDuplicateWrite(error)) return false
+    throw error
+  }
+}
 
 /** Claims newest first: everyone's (admins, auditors) or one member's, optionally in one status. */
 export async function expensesPage(deps: Deps, unionId: string, by: string | null, status: ExpenseDoc['status'] | undefined, page: number, pageSize: number): Promise<{ docs: ExpenseDoc[]; total: number }> {

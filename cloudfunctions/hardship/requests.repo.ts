@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import type { HardshipRequestCard, HardshipRequestDetail, RequestStepView } from '@shared/contract'
 import {
   availableSteps,
@@ -29,8 +28,7 @@ export const REQUESTS = 'hardship_requests'
 /** Photo links live a few minutes: long enough to look, too short to pass around. */
 export const PHOTO_LINK_SECONDS = 300
 
-/** Ids that derive from their parts (natural keys): a retried call lands on the same document. */
-export const derivedId = (...parts: readonly (string | number)[]): string => createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32)
+export { derivedId } from '../_lib/derived-id'
 
 /** The same answer for "no such request" and "not yours to see": existence is not revealed. */
 export const requestNotFound = () => notFound('没有找到这条申请')

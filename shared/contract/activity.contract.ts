@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import { defineAction } from './define'
-import { isReservedKey, safeRecord } from './schemas'
+import { formKey, isReservedKey, safeRecord } from './schemas'
 import type { Page } from './member.contract'
 import { ACTIVITY_TYPES, type ActivityType, type Answers, type Audience, type SignUpField } from '../domain/activity'
 import { MEMBER_STATUSES } from '../domain/roster'
@@ -167,12 +167,16 @@ export interface ParticipationReport {
 
 export { ATTENDEE_COLUMNS } from '../domain/activity'
 
-const ACTIVITY_LABELS = { id: '活动', title: '活动名称', type: '活动类型', place: '地点', startAt: '开始时间', endAt: '结束时间', signUpOpensAt: '报名开始时间', signUpClosesAt: '报名截止时间', cancelDeadline: '取消截止时间', capacity: '名额', audience: '参加对象', fields: '报名项', answers: '报名信息', code: '签到码', tab: '分类', scope: '所属小组', columns: '导出列', reason: '原因', year: '年份', remind: '开始前提醒', allocation: '名额分配方式', drawAt: '抽签时间', cover: '封面图片', contest: '结对竞赛', groupId: '兴趣小组' }
+const ACTIVITY_LABELS = { key: '提交编号', id: '活动', title: '活动名称', type: '活动类型', place: '地点', startAt: '开始时间', endAt: '结束时间', signUpOpensAt: '报名开始时间', signUpClosesAt: '报名截止时间', cancelDeadline: '取消截止时间', capacity: '名额', audience: '参加对象', fields: '报名项', answers: '报名信息', code: '签到码', tab: '分类', scope: '所属小组', columns: '导出列', reason: '原因', year: '年份', remind: '开始前提醒', allocation: '名额分配方式', drawAt: '抽签时间', cover: '封面图片', contest: '结对竞赛', groupId: '兴趣小组' }
 
 export const activityActions = {
-  /** A leader posts for their own department or interest group; an admin for the whole union. */
+  /**
+   * A leader posts for their own department or interest group; an admin for the whole union. The
+   * form's key makes it once: sent again (a lost answer, a crash), it answers the event it posted.
+   */
   'activity.create': defineAction<ActivityDetail>()(
     z.strictObject({
+      key: formKey,
       scope: z.union([z.strictObject({ kind: z.literal('union') }), z.strictObject({ kind: z.enum(['department', 'group']), id })]),
       ...eventShape,
     }),

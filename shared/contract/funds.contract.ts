@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import { defineAction } from './define'
-import { safePartialRecord } from './schemas'
+import { formKey, safePartialRecord } from './schemas'
 import type { Page } from './member.contract'
 import { BUDGET_LINES, type BudgetLine, type LineExecution, type PublishedLine } from '../domain/funds'
 
@@ -113,7 +113,7 @@ const ItemSchema = z.strictObject({
 })
 
 const FUNDS_LABELS = {
-  year: '年份', lines: '预算', id: '记录', activityId: '活动', amount: '金额', items: '明细', invoiceFileIds: '发票照片', approve: '审批意见', reason: '说明', entryId: '分录', line: '预算科目',
+  key: '提交编号', year: '年份', lines: '预算', id: '记录', activityId: '活动', amount: '金额', items: '明细', invoiceFileIds: '发票照片', approve: '审批意见', reason: '说明', entryId: '分录', line: '预算科目',
 }
 
 export const fundsActions = {
@@ -125,9 +125,12 @@ export const fundsActions = {
   'funds.ledger': defineAction<Page<LedgerRow>>()(z.strictObject({ year, line: z.optional(z.enum(BUDGET_LINES)), page, pageSize }), READERS, FUNDS_LABELS),
   /** A posted entry is never edited: the correction is a new entry reversing it. */
   'funds.correct': defineAction<LedgerRow>()(z.strictObject({ entryId: id, reason: z.string().check(z.trim(), z.minLength(2), z.maxLength(100)) }), ADMIN, FUNDS_LABELS),
-  /** The organizer records what an event cost, with the invoice photo and the item list; an admin approves. */
+  /**
+   * The organizer records what an event cost, with the invoice photo and the item list; an admin
+   * approves. The form's key makes it one claim: sent again, it answers the claim it made.
+   */
   'funds.recordExpense': defineAction<ExpenseView>()(
-    z.strictObject({ activityId: id, items: z.array(ItemSchema).check(z.minLength(1), z.maxLength(30)), invoiceFileIds: z.array(fileId).check(z.minLength(1), z.maxLength(9)) }),
+    z.strictObject({ key: formKey, activityId: id, items: z.array(ItemSchema).check(z.minLength(1), z.maxLength(30)), invoiceFileIds: z.array(fileId).check(z.minLength(1), z.maxLength(9)) }),
     ANY_MEMBER,
     FUNDS_LABELS,
   ),

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import { defineAction } from './define'
-import { calendarDate } from './schemas'
+import { calendarDate, formKey } from './schemas'
 import type { Page } from './member.contract'
 import {
   AID_KINDS,
@@ -31,8 +31,7 @@ const REVIEWER = { kind: 'member', roles: ['reviewer'] } as const
 const REPORTERS = { kind: 'member', roles: ['leader', 'admin', 'reviewer'] } as const
 
 const id = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_:-]+$/))
-/** Made once by the client per form (or payment, or visit), so a retried call is recognised. */
-const key = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/))
+const key = formKey
 const categoryKey = z.string().check(z.regex(/^[a-z][a-z0-9-]{1,31}$/))
 const page = z._default(z.number().check(z.int(), z.minimum(1), z.maximum(10000)), 1)
 const pageSize = z._default(z.number().check(z.int(), z.minimum(1), z.maximum(100)), 20)

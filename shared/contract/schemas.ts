@@ -9,6 +9,12 @@ import { isCalendarDate, isMonthDay } from '../domain/calendar'
 /** A message that follows the field's label (validate.ts puts the label in front). */
 const worded = (wording: string) => ({ params: { wording } })
 
+/**
+ * Made once by the client per form (or payment, or visit), so a create sent again after a lost
+ * answer or a crash is recognised and answered the record it already made.
+ */
+export const formKey = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/))
+
 /** `YYYY-MM-DD`, a real day between 1900 and 2100 (2026-02-30 and 9999-99-99 are refused). */
 export const calendarDate = z.string().check(z.refine(isCalendarDate, worded('不是有效的日期，请写成 2026-03-01 这样')))
 

@@ -322,7 +322,7 @@ describe('发布活动', () => {
     expect(container.querySelector('.create-places .org-field__error')).toBeNull()
     await click(container.querySelector('.create-submit'))
     const input = lastInput('activity.create') as Record<string, unknown>
-    expect(input).toMatchObject({ scope: { kind: 'department', id: 'demo-dept-2' }, title: '新年音乐会', type: '观演', place: '市音乐厅', capacity: 30, allocation: 'lottery', waitlist: true, cover: null, contest: null })
+    expect(input).toMatchObject({ key: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/), scope: { kind: 'department', id: 'demo-dept-2' }, title: '新年音乐会', type: '观演', place: '市音乐厅', capacity: 30, allocation: 'lottery', waitlist: true, cover: null, contest: null })
     // Two hours after sign-up closes (18:00 the day before).
     expect(input.drawAt).toMatch(/T20:00:00\+08:00$/)
     expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/activity/index?id=new1' })

@@ -523,6 +523,7 @@ describe('报销费用 (organizer)', () => {
     await click(container.querySelector('.expense-send'))
     await waitFor(() => expect(sent).toHaveLength(1))
     expect(sent[0]).toEqual({
+      key: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/),
       activityId: 'a1',
       items: [
         { name: '矿泉水', quantity: 20, unitPrice: 250 },
@@ -537,6 +538,8 @@ describe('报销费用 (organizer)', () => {
     refuse = false
     await click(container.querySelector('.expense-send'))
     await waitFor(() => expect(sent).toHaveLength(2))
+    // The same form sent again carries the same key, so a claim made by a lost first answer is not made twice.
+    expect((sent[1] as { key: string }).key).toBe((sent[0] as { key: string }).key)
     expect(mockedUpload).toHaveBeenCalledTimes(1)
     await waitFor(() => expect(taro.showToast).toHaveBeenCalledWith({ title: '已提交，等待管理员审批', icon: 'none' }))
     await waitFor(() => expect(rows()).toHaveLength(1))

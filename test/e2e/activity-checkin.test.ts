@@ -7,6 +7,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, newPhonePage, switchDemoUser, visibleIn } from '../support/browser'
 import { startAppServer, type AppServer } from '../support/app-server'
+import { newKey } from '../support/form-key'
 
 jest.setTimeout(150_000)
 
@@ -30,7 +31,7 @@ afterAll(async () => {
 async function eventWithLiuYang(title: string, startIn: number): Promise<string> {
   const posted = await app.call(
     'activity.create',
-    { scope: { kind: 'union' }, title, type: '讲座', place: '机关礼堂', startAt: at(startIn), endAt: at(startIn + 2 * HOUR), signUpOpensAt: at(-HOUR), signUpClosesAt: at(startIn - HOUR / 2), cancelDeadline: at(startIn - HOUR / 2), capacity: 20 },
+    { key: newKey(), scope: { kind: 'union' }, title, type: '讲座', place: '机关礼堂', startAt: at(startIn), endAt: at(startIn + 2 * HOUR), signUpOpensAt: at(-HOUR), signUpClosesAt: at(startIn - HOUR / 2), cancelDeadline: at(startIn - HOUR / 2), capacity: 20 },
     'demo-admin',
   )
   expect(posted.body.ok).toBe(true)

@@ -8,6 +8,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, newPhonePage, switchDemoUser, visibleIn } from '../support/browser'
 import { startAppServer, type AppServer } from '../support/app-server'
+import { newKey } from '../support/form-key'
 
 jest.setTimeout(150_000)
 
@@ -48,6 +49,7 @@ it('members enter a lottery and withdraw before the draw; the organizer draws an
   const created = await app.call(
     'activity.create',
     {
+      key: newKey(),
       scope: { kind: 'union' },
       title: TITLE,
       type: '观演',

@@ -10,6 +10,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, newPhonePage, switchDemoUser } from '../support/browser'
 import { startAppServer, type AppServer } from '../support/app-server'
+import { newKey } from '../support/form-key'
 
 jest.setTimeout(240_000)
 
@@ -33,10 +34,10 @@ beforeAll(async () => {
   browser = await launchBrowser()
   const admin = (name: string, data: object) => app.call(name, data, 'demo-admin').then((r) => r.body)
   // An event 刘洋 has signed up for (取消报名 shows), and a gift with two options (更换礼品, 出示券码).
-  const created = await admin('activity.create', { scope: { kind: 'union' }, title: '冬季健步走', type: '健步走', place: '滨江公园', startAt: at(3 * DAY), endAt: at(3 * DAY + 3 * HOUR), signUpOpensAt: at(-HOUR), signUpClosesAt: at(2 * DAY), cancelDeadline: at(2 * DAY), capacity: 30 })
+  const created = await admin('activity.create', { key: newKey(), scope: { kind: 'union' }, title: '冬季健步走', type: '健步走', place: '滨江公园', startAt: at(3 * DAY), endAt: at(3 * DAY + 3 * HOUR), signUpOpensAt: at(-HOUR), signUpClosesAt: at(2 * DAY), cancelDeadline: at(2 * DAY), capacity: 30 })
   activityId = created.data.id
   // …and one not signed up for yet, whose 报名 form shows its fields and button.
-  openActivityId = (await admin('activity.create', { scope: { kind: 'union' }, title: '迎新春联欢会', type: '联欢', place: '职工之家', startAt: at(4 * DAY), endAt: at(4 * DAY + 2 * HOUR), signUpOpensAt: at(-HOUR), signUpClosesAt: at(3 * DAY), cancelDeadline: at(3 * DAY), capacity: 20, fields: [{ key: 'size', label: '衣服尺码', type: 'single', options: ['M', 'L', 'XL'], required: true }] })).data.id
+  openActivityId = (await admin('activity.create', { key: newKey(), scope: { kind: 'union' }, title: '迎新春联欢会', type: '联欢', place: '职工之家', startAt: at(4 * DAY), endAt: at(4 * DAY + 2 * HOUR), signUpOpensAt: at(-HOUR), signUpClosesAt: at(3 * DAY), cancelDeadline: at(3 * DAY), capacity: 20, fields: [{ key: 'size', label: '衣服尺码', type: 'single', options: ['M', 'L', 'XL'], required: true }] })).data.id
   expect((await app.call('activity.signUp', { id: activityId, answers: {} }, 'demo-member')).body.ok).toBe(true)
   const campaign = await admin('benefit.createCampaign', {
     kind: 'other',

@@ -9,6 +9,7 @@ import * as cloudbase from '@cloudbase/node-sdk'
 import type { AppServer, CallResult } from '../support/app-server'
 import { crashEachWrite, pastTimeLimit, runTimer, startCrashServer, writesOf } from '../support/crash'
 import { seedManyMembers } from '../support/many-members'
+import { newKey } from '../support/form-key'
 
 jest.setTimeout(120_000)
 
@@ -44,6 +45,7 @@ async function newEvent(over: object = {}): Promise<string> {
   const res = await app.call(
     'activity.create',
     {
+      key: newKey(),
       scope: { kind: 'union' },
       title: `崩溃测试活动${++made}`,
       type: '登山',
@@ -118,6 +120,44 @@ async function matrix<S>(action: string, subject: (k: number) => Promise<S>, cal
   expect(repair.ok).toBe(true)
   return { writes, results, repair: repair.data }
 }
+
+describe('activity.create', () => {
+  /** The create form as the client sends it: its key made once, its title telling subjects apart. */
+  const form = (key: string, title: string, over: object = {}) => ({
+    key, scope: { kind: 'union' }, title, type: '登山', place: '凤凰山北门',
+    startAt: at(72 * HOUR), endAt: at(75 * HOUR), signUpOpensAt: at(-HOUR), signUpClosesAt: at(24 * HOUR), cancelDeadline: at(48 * HOUR), capacity: 10, ...over,
+  })
+  const titled = async (title: string) => (await db.collection('activities').where({ title }).limit(10).get()).data as { _id: string; createdBy: string }[]
+
+  it('cut after its write, the same form sent again answers the one event posted', async () => {
+    let n = 0
+    const { writes, results } = await matrix(
+      'activity.create',
+      async () => ({ key: newKey(), title: `发布崩溃${++n}-${Date.now()}` }),
+      ({ key, title }, crashAfterWrites) => app.call('activity.create', form(key, title), ADMIN, { crashAfterWrites }),
+    )
+    expect(writes).toBe(1)
+    for (const { subject, retry } of results) {
+      expect(retry.body.ok).toBe(true)
+      const posted = await titled(subject.title)
+      expect(posted).toHaveLength(1)
+      expect(retry.body.data).toMatchObject({ id: posted[0]._id, title: subject.title, canManage: true, confirmedCount: 0 })
+      // The same form a third time still answers that event, and posts nothing more.
+      expect((await app.call('activity.create', form(subject.key, subject.title), ADMIN)).body.data.id).toBe(posted[0]._id)
+      expect(await titled(subject.title)).toHaveLength(1)
+    }
+  })
+
+  it('another organizer’s form with the same key posts their own event', async () => {
+    const key = newKey()
+    const title = `同一编号${Date.now()}`
+    const mine = await ok(app.call('activity.create', form(key, title), ADMIN))
+    const theirs = await ok(app.call('activity.create', form(key, title, { scope: { kind: 'department', id: 'demo-dept-2' } }), 'demo-leader'))
+    expect(theirs.id).not.toBe(mine.id)
+    expect(theirs.organizer).toBe('财务科工会小组')
+    expect((await titled(title)).map((a) => a.createdBy).sort()).toEqual(['demo-member-01', 'demo-member-02'].sort())
+  })
+})
 
 describe('activity.signUp', () => {
   it('a free place: cut after each write, the retry is confirmed and the count equals the sign-ups', async () => {

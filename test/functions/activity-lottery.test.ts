@@ -4,6 +4,7 @@ import { dayText, formatShanghai } from '@shared/domain/time'
 import { startAppServer, type AppServer } from '../support/app-server'
 import { seedManyMembers } from '../support/many-members'
 import { writeCount } from '../support/write-count'
+import { newKey } from '../support/form-key'
 
 // Dozens of calls through HTTP on a 2-core machine: a generous ceiling, not a speed assertion.
 jest.setTimeout(120_000)
@@ -24,6 +25,7 @@ const leader = as('demo-leader')
 const member = as('demo-member')
 
 const event = (over: object = {}) => ({
+  key: newKey(),
   scope: { kind: 'union' },
   title: '新年音乐会抽票',
   type: '观演',

@@ -4,6 +4,7 @@ import { startAppServer, type AppServer } from '../support/app-server'
 import { seedManyMembers } from '../support/many-members'
 import { writeCount } from '../support/write-count'
 import { signCode } from '../../cloudfunctions/_lib/signed-codes'
+import { newKey } from '../support/form-key'
 
 // Hundreds of calls through HTTP on a 2-core machine: a generous ceiling, not a speed assertion.
 jest.setTimeout(120_000)
@@ -24,6 +25,7 @@ const member = as('demo-member')
 
 /** A union-wide event open for sign-up now, starting in two days. */
 const event = (over: object = {}) => ({
+  key: newKey(),
   scope: { kind: 'union' },
   title: '重阳登山',
   type: '登山',

@@ -1,6 +1,7 @@
 import * as cloudbase from '@cloudbase/node-sdk'
 import { startAppServer, type AppServer } from '../support/app-server'
 import { writeCount } from '../support/write-count'
+import { newKey } from '../support/form-key'
 
 jest.setTimeout(120_000)
 
@@ -47,6 +48,7 @@ describe('a "__proto__" key in a map is refused, not dropped', () => {
     const created = await app.call(
       'activity.create',
       {
+        key: newKey(),
         scope: { kind: 'department', id: 'demo-dept-2' }, title: '财务科登山', type: '登山', place: '北山', capacity: 20,
         startAt: at(48 * HOUR), endAt: at(50 * HOUR), signUpOpensAt: at(-HOUR), signUpClosesAt: at(24 * HOUR), cancelDeadline: at(24 * HOUR),
         fields: [{ key: 'size', label: '衣服尺码', type: 'text', required: false }],

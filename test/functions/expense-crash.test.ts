@@ -9,6 +9,7 @@
 import * as cloudbase from '@cloudbase/node-sdk'
 import type { AppServer, CallResult } from '../support/app-server'
 import { crashEachWrite, pastTimeLimit, runTimer, startCrashServer, writesOf } from '../support/crash'
+import { newKey } from '../support/form-key'
 
 jest.setTimeout(120_000)
 
@@ -20,6 +21,7 @@ beforeAll(async () => {
   app = await startCrashServer()
   db = cloudbase.init({ env: 'local' }).database()
   const res = await app.call('activity.create', {
+    key: newKey(),
     scope: { kind: 'department', id: 'demo-dept-2' }, title: '财务科健步走', type: '健步走', place: '滨江步道',
     startAt: at(2 * HOUR), endAt: at(4 * HOUR), signUpOpensAt: at(-HOUR), signUpClosesAt: at(HOUR), cancelDeadline: at(HOUR), capacity: 20,
   }, 'demo-leader')
@@ -42,7 +44,7 @@ const covered: Record<string, number> = {}
 
 /** A fresh claim by 李娜 for her department's event. */
 async function claim(): Promise<string> {
-  const res = await app.call('funds.recordExpense', { activityId, items: [{ name: '矿泉水', quantity: 2, unitPrice: AMOUNT / 2 }], invoiceFileIds: [invoice] }, 'demo-leader')
+  const res = await app.call('funds.recordExpense', { key: newKey(), activityId, items: [{ name: '矿泉水', quantity: 2, unitPrice: AMOUNT / 2 }], invoiceFileIds: [invoice] }, 'demo-leader')
   if (!res.body.ok) throw new Error(`claim failed: ${JSON.stringify(res.body)}`)
   return res.body.data.id
 }
@@ -110,6 +112,39 @@ describe('crash after each write, then a retry by the same admin, then the repai
     await pastTimeLimit()
     await repair()
     await expectWhole(id, 'approved')
+    await expectActivitiesLineTrue()
+  })
+})
+
+describe('recording a claim: cut after its write, the same form sent again', () => {
+  const send = (key: string, item: string, crashAfterWrites?: number) =>
+    app.call('funds.recordExpense', { key, activityId, items: [{ name: item, quantity: 1, unitPrice: AMOUNT }], invoiceFileIds: [invoice] }, 'demo-leader', { crashAfterWrites })
+  /** The claims whose first item is this one (each subject claims an item of its own). */
+  const claimsFor = async (item: string) => (await db.collection('expenses').where({ activityId, 'items.0.name': item }).limit(10).get()).data as { _id: string }[]
+
+  it('answers the one claim it made, pending, and a third sending still makes none more', async () => {
+    const writes = await writesOf(() => send(newKey(), '横幅'))
+    expect(writes).toBe(1)
+    let n = 0
+    const results = await crashEachWrite({ writes, subject: async () => ({ key: newKey(), item: `奖品${++n}` }), call: ({ key, item }, k) => send(key, item, k) })
+    covered['funds.recordExpense'] = results.length
+    for (const { subject: { key, item }, retry } of results) {
+      expect(retry.body).toMatchObject({ ok: true, data: { amount: AMOUNT, status: 'pending', requestedBy: '李娜' } })
+      expect((await claimsFor(item)).map((e) => e._id)).toEqual([retry.body.data.id])
+      expect((await send(key, item)).body.data.id).toBe(retry.body.data.id)
+      expect(await claimsFor(item)).toHaveLength(1)
+    }
+  })
+
+  it('a claim decided meanwhile is answered as it now stands, and is not claimed again', async () => {
+    const key = newKey()
+    expect((await send(key, '场地费', 1)).crashed).toBe(true)
+    const [made] = await claimsFor('场地费')
+    expect((await decide(made._id)).body.ok).toBe(true)
+    const again = await send(key, '场地费')
+    expect(again.body.data).toMatchObject({ id: made._id, status: 'approved', decidedBy: '张伟' })
+    expect(await claimsFor('场地费')).toHaveLength(1)
+    await expectWhole(made._id, 'approved')
     await expectActivitiesLineTrue()
   })
 })

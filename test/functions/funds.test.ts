@@ -2,6 +2,7 @@ import * as cloudbase from '@cloudbase/node-sdk'
 import { startAppServer, type AppServer } from '../support/app-server'
 import { seedManyMembers } from '../support/many-members'
 import { writeCount } from '../support/write-count'
+import { newKey } from '../support/form-key'
 
 jest.setTimeout(120_000)
 
@@ -35,6 +36,7 @@ const upload = async (openid: string) => {
 /** A department event by 李娜 (财务科 leader) that happened in the current year. */
 const leaderEvent = async () => {
   const res = await leader('activity.create', {
+    key: newKey(),
     scope: { kind: 'department', id: 'demo-dept-2' }, title: '财务科健步走', type: '健步走', place: '滨江步道',
     startAt: at(2 * HOUR), endAt: at(4 * HOUR), signUpOpensAt: at(-HOUR), signUpClosesAt: at(HOUR), cancelDeadline: at(HOUR), capacity: 20,
   })
@@ -64,7 +66,7 @@ describe('budget', () => {
 
   it('a line cannot be set below what it has used', async () => {
     const id = await leaderEvent()
-    const claim = (await leader('funds.recordExpense', { activityId: id, items, invoiceFileIds: [await upload('demo-leader')] })).body.data
+    const claim = (await leader('funds.recordExpense', { key: newKey(), activityId: id, items, invoiceFileIds: [await upload('demo-leader')] })).body.data
     await admin('funds.decideExpense', { id: claim.id, approve: true })
     const used = (await admin('funds.budget', { year: YEAR })).body.data.lines.find((l: { line: string }) => l.line === 'activities')
     const res = await admin('funds.setBudget', { year: YEAR, lines: { activities: used.spent - 1 } })
@@ -76,7 +78,7 @@ describe('activity expenses', () => {
   it('the organizer claims with invoice and items; an admin approves; the spend is posted once', async () => {
     const id = await leaderEvent()
     const invoice = await upload('demo-leader')
-    const claim = (await leader('funds.recordExpense', { activityId: id, items, invoiceFileIds: [invoice] })).body.data
+    const claim = (await leader('funds.recordExpense', { key: newKey(), activityId: id, items, invoiceFileIds: [invoice] })).body.data
     expect(claim).toMatchObject({ amount: 17000, status: 'pending', requestedBy: '李娜' })
     expect(claim.invoiceUrls).toHaveLength(1)
     expect((await leader('funds.expenses')).body.data.items.map((e: { id: string }) => e.id)).toContain(claim.id)
@@ -100,19 +102,19 @@ describe('activity expenses', () => {
     const id = await leaderEvent()
     const invoice = await upload('demo-leader')
     const before = writeCount(app.stats)
-    const claim = (over: object) => leader('funds.recordExpense', { activityId: id, items, invoiceFileIds: [invoice], ...over }).then((r) => r.body.error)
+    const claim = (over: object) => leader('funds.recordExpense', { key: newKey(), activityId: id, items, invoiceFileIds: [invoice], ...over }).then((r) => r.body.error)
     expect(await claim({ items: [{ name: '矿泉水', quantity: 1, unitPrice: 0 }] })).toMatchObject({ code: 'INVALID_ARGUMENT', message: '第 1 项「矿泉水」单价：金额必须大于 0' })
     expect((await claim({ items: [{ name: '退款', quantity: 1, unitPrice: -500 }] })).message).toBe('第 1 项「退款」单价：金额必须大于 0')
     expect((await claim({ items: [{ name: '场地', quantity: 100, unitPrice: 900_000_000 }] })).message).toBe('合计金额不能超过 10,000,000.00 元，请核对')
     expect((await claim({ invoiceFileIds: [invoice.replace('/uploads/demo-leader/', '/uploads/demo-member/')] })).message).toBe('发票照片需要由您本人上传')
-    expect((await member('funds.recordExpense', { activityId: id, items, invoiceFileIds: [invoice] })).body.error.code).toBe('FORBIDDEN')
+    expect((await member('funds.recordExpense', { key: newKey(), activityId: id, items, invoiceFileIds: [invoice] })).body.error.code).toBe('FORBIDDEN')
     expect(writeCount(app.stats)).toBe(before)
   })
 
   it('nobody approves their own claim; an approval beyond the line’s remainder shows both numbers; nothing written', async () => {
     const invoice = await upload('demo-admin')
-    const own = await admin('activity.create', { scope: { kind: 'union' }, title: '全会联欢', type: '联欢', place: '礼堂', startAt: at(3 * HOUR), endAt: at(5 * HOUR), signUpOpensAt: at(-HOUR), signUpClosesAt: at(HOUR), cancelDeadline: at(HOUR), capacity: null })
-    const claim = (await admin('funds.recordExpense', { activityId: own.body.data.id, items: [{ name: '舞台', quantity: 1, unitPrice: 99_000_000 }], invoiceFileIds: [invoice] })).body.data
+    const own = await admin('activity.create', { key: newKey(), scope: { kind: 'union' }, title: '全会联欢', type: '联欢', place: '礼堂', startAt: at(3 * HOUR), endAt: at(5 * HOUR), signUpOpensAt: at(-HOUR), signUpClosesAt: at(HOUR), cancelDeadline: at(HOUR), capacity: null })
+    const claim = (await admin('funds.recordExpense', { key: newKey(), activityId: own.body.data.id, items: [{ name: '舞台', quantity: 1, unitPrice: 99_000_000 }], invoiceFileIds: [invoice] })).body.data
     const before = writeCount(app.stats)
     expect((await admin('funds.decideExpense', { id: claim.id, approve: true })).body.error).toMatchObject({ code: 'FORBIDDEN', message: '不能审批自己提交的报销，请由另一位管理员审批' })
     expect((await leader('funds.decideExpense', { id: claim.id, approve: true })).body.error.code).toBe('FORBIDDEN')
@@ -127,8 +129,8 @@ describe('activity expenses', () => {
     await admin('funds.setBudget', { year: YEAR, lines: { activities: (await admin('funds.budget', { year: YEAR })).body.data.lines[0].committed + (await admin('funds.budget', { year: YEAR })).body.data.lines[0].spent + 20_000 } })
     const id = await leaderEvent()
     const invoice = await upload('demo-leader')
-    const a = (await leader('funds.recordExpense', { activityId: id, items: [{ name: '奖品', quantity: 1, unitPrice: 15_000 }], invoiceFileIds: [invoice] })).body.data
-    const b = (await leader('funds.recordExpense', { activityId: id, items: [{ name: '奖杯', quantity: 1, unitPrice: 15_000 }], invoiceFileIds: [invoice] })).body.data
+    const a = (await leader('funds.recordExpense', { key: newKey(), activityId: id, items: [{ name: '奖品', quantity: 1, unitPrice: 15_000 }], invoiceFileIds: [invoice] })).body.data
+    const b = (await leader('funds.recordExpense', { key: newKey(), activityId: id, items: [{ name: '奖杯', quantity: 1, unitPrice: 15_000 }], invoiceFileIds: [invoice] })).body.data
     const results = await Promise.all([admin('funds.decideExpense', { id: a.id, approve: true }), secondAdmin('funds.decideExpense', { id: b.id, approve: true })])
     expect(results.filter((r) => r.body.ok)).toHaveLength(1)
     expect(results.find((r) => !r.body.ok)!.body.error.message).toMatch(/^超出「文体活动」预算余额/)

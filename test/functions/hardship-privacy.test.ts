@@ -48,7 +48,7 @@ beforeAll(async () => {
   // An event 刘洋 signs up for, so attendee lists and exports have him in them.
   const event = await app.call(
     'activity.create',
-    { scope: { kind: 'union' }, title: '健步走', type: '健步走', place: '江滨公园', startAt: at(48), endAt: at(50), signUpOpensAt: at(-1), signUpClosesAt: at(24), cancelDeadline: at(24), capacity: null },
+    { key: newKey(), scope: { kind: 'union' }, title: '健步走', type: '健步走', place: '江滨公园', startAt: at(48), endAt: at(50), signUpOpensAt: at(-1), signUpClosesAt: at(24), cancelDeadline: at(24), capacity: null },
     'demo-admin',
   )
   activityId = event.body.data.id
@@ -92,7 +92,7 @@ const INPUTS: Record<ActionName, () => object> = {
   'group.exportRoster': () => ({ id: 'dept:demo-dept-4' }),
   'group.create': () => ({ name: `小组${newKey().slice(0, 6)}`, joinPolicy: 'open', sizeLimit: null, leaderIds: ['demo-member-02'] }),
   'group.update': () => ({ id: 'demo-group-badminton', description: '每周三晚上练球' }),
-  'activity.create': () => ({ scope: { kind: 'department', id: 'demo-dept-2' }, title: '拔河', type: '球类比赛', place: '操场', startAt: at(30), endAt: at(31), signUpOpensAt: at(-1), signUpClosesAt: at(20), cancelDeadline: at(20), capacity: 10 }),
+  'activity.create': () => ({ key: newKey(), scope: { kind: 'department', id: 'demo-dept-2' }, title: '拔河', type: '球类比赛', place: '操场', startAt: at(30), endAt: at(31), signUpOpensAt: at(-1), signUpClosesAt: at(20), cancelDeadline: at(20), capacity: 10 }),
   'activity.list': () => ({ pageSize: 100 }),
   'activity.get': () => ({ id: activityId }),
   'activity.signUp': () => ({ id: activityId }),
@@ -127,7 +127,7 @@ const INPUTS: Record<ActionName, () => object> = {
   'funds.closeYear': () => ({ year: 2001 }),
   'funds.ledger': () => ({ year: Number(today().slice(0, 4)), pageSize: 100 }),
   'funds.correct': () => ({ entryId: 'no-such-entry', reason: '核对' }),
-  'funds.recordExpense': () => ({ activityId, items: [{ name: '水', quantity: 1, unitPrice: 100 }], invoiceFileIds: ['cloud://local.local-bucket/x.jpg'] }),
+  'funds.recordExpense': () => ({ key: newKey(), activityId, items: [{ name: '水', quantity: 1, unitPrice: 100 }], invoiceFileIds: ['cloud://local.local-bucket/x.jpg'] }),
   'funds.expenses': () => ({ pageSize: 100 }),
   'funds.decideExpense': () => ({ id: 'no-such-claim', approve: true }),
   'funds.report': () => ({ year: Number(today().slice(0, 4)) }),

@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import * as cloudbase from '@cloudbase/node-sdk'
 import { startAppProcess, type AppProcess } from '../support/app-process'
 import { seedManyMembers } from '../support/many-members'
+import { newKey } from '../support/form-key'
 
 jest.setTimeout(180_000)
 
@@ -74,6 +75,7 @@ async function runRepair(fn: string, trigger: string): Promise<unknown> {
 }
 
 const event = (over: object = {}) => ({
+  key: newKey(),
   scope: { kind: 'union' }, title: '周末徒步', type: '登山', place: '凤凰山北门',
   startAt: at(48 * HOUR), endAt: at(52 * HOUR), signUpOpensAt: at(-HOUR), signUpClosesAt: at(24 * HOUR), cancelDeadline: at(36 * HOUR),
   capacity: 5, waitlist: true, ...over,

@@ -29,6 +29,7 @@ const redeemer = as('demo-redeemer')
 const reviewer = as('demo-reviewer')
 
 const event = (over: object = {}) => ({
+  key: newKey(),
   scope: { kind: 'union' },
   title: '活动',
   type: '登山',

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import * as cloudbase from '@cloudbase/node-sdk'
 import type { AppServer } from './app-server'
 
@@ -14,7 +13,7 @@ export async function upload(app: AppServer, openid: string, name: string, conte
   return body.fileId
 }
 
-export const newKey = () => randomUUID().replace(/-/g, '')
+export { newKey } from './form-key'
 
 /** A reviewer (帮扶审核) bound to a member of the demo union, made for a test. */
 export async function seedReviewer(openid: string, memberId: string, extraRoles: string[] = []): Promise<void> {

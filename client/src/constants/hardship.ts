@@ -41,8 +41,4 @@ export function nextHint(status: RequestStatus): string {
 
 export const withRequestId = (route: string, id: string): string => `${route}?id=${encodeURIComponent(id)}`
 
-/** A key made once per form, so a retried submission or payment is recognised by the server. */
-export function newFormKey(): string {
-  const random = () => Math.random().toString(36).slice(2, 10)
-  return `${Date.now().toString(36)}${random()}${random()}`.replace(/[^A-Za-z0-9]/g, '').slice(0, 40)
-}
+export { newFormKey } from '../services/form-key'

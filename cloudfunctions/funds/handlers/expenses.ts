@@ -5,6 +5,7 @@ import { shanghaiYear } from '@shared/domain/time'
 import type { Handler } from '../../_lib/entry'
 import type { Deps } from '../../_lib/deps'
 import { AppError, forbidden, invalid, notFound } from '../../_lib/app-error'
+import { derivedId } from '../../_lib/derived-id'
 import type { ActivityDoc } from '../../_lib/documents'
 import { temporaryLinks } from '../../_lib/files'
 import { requireOpenYear } from '../../_lib/ledger'
@@ -35,7 +36,11 @@ async function views(deps: Deps, docs: readonly ExpenseDoc[]): Promise<ExpenseVi
 const organizes = (me: CallerMember, a: ActivityDoc) =>
   a.scope.kind === 'union' ? hasRole(me.subject, 'admin') : mayManageScope(me.subject, { unionId: a.unionId, kind: a.scope.kind, id: a.scope.id })
 
-/** The organizer's claim: items add up to the amount; the invoice photos are their own uploads. Nothing is posted until an admin approves. */
+/**
+ * The organizer's claim: items add up to the amount; the invoice photos are their own uploads.
+ * Nothing is posted until an admin approves. The claim's id derives from the organizer and the
+ * form's key, so the same form sent again answers the claim it made (as it stands now), not a second.
+ */
 export const recordExpense: Handler<'funds.recordExpense'> = async ({ deps, me, input }) => {
   const a = await activityInUnion(deps, me.unionId, input.activityId)
   if (!a) throw notFound('没有找到这个活动')
@@ -51,7 +56,7 @@ export const recordExpense: Handler<'funds.recordExpense'> = async ({ deps, me, 
   const year = shanghaiYear(a.startAt)
   await requireOpenYear(deps, me.unionId, year)
   const doc: ExpenseDoc = {
-    _id: deps.ids.next(),
+    _id: derivedId('expense', me.unionId, me.member._id, input.key),
     unionId: me.unionId,
     activityId: a._id,
     activityTitle: a.title,
@@ -68,8 +73,10 @@ export const recordExpense: Handler<'funds.recordExpense'> = async ({ deps, me, 
     decidedAt: null,
     reason: '',
   }
-  await insertExpense(deps, doc)
-  return (await views(deps, [doc]))[0]
+  if (await insertExpense(deps, doc)) return (await views(deps, [doc]))[0]
+  const first = await expenseInUnion(deps, me.unionId, doc._id)
+  if (!first) throw new AppError('INTERNAL', '报销申请暂时无法读取，请稍后刷新查看')
+  return (await views(deps, [first]))[0]
 }
 
 export const listExpenses: Handler<'funds.expenses'> = async ({ deps, me, input }) => {

@@ -9,7 +9,8 @@ import type { ActivityType, Audience, FieldType } from '@shared/domain/activity'
 import { scheduleProblem, type Allocation, type Schedule } from '@shared/domain/activity-schedule'
 import { inShanghai, SHANGHAI_OFFSET } from '../../../constants/activities'
 
-export type CreateInput = ActionInput<'activity.create'>
+/** What the form makes of itself; the page sends it with the form's key (see index.tsx). */
+export type CreateInput = Omit<ActionInput<'activity.create'>, 'key'>
 export type UpdateInput = ActionInput<'activity.update'>
 /** What creating and editing both send: everything but the scope (create) or the id (update). */
 export type EventInput = Omit<CreateInput, 'scope'>

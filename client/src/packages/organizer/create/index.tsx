@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Image, Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
 import type { ActivityDetail } from '@shared/contract'
@@ -6,6 +6,7 @@ import { ACTIVITY_TYPES, type FieldType } from '@shared/domain/activity'
 import { useAction } from '../../../hooks/useAction'
 import { markChanged } from '../../../hooks/useReloadOnChange'
 import { ActionError, callAction, uploadFile } from '../../../services/cloud'
+import { newFormKey } from '../../../services/form-key'
 import { PageHeader } from '../../../components/PageHeader'
 import { LoadingState } from '../../../components/LoadingState'
 import { ErrorState } from '../../../components/ErrorState'
@@ -113,6 +114,8 @@ function EventFormView({ scopes, initial, editing }: EventFormProps) {
   const [errors, setErrors] = useState<CreateFormErrors>({})
   const [failure, setFailure] = useState<string>()
   const [busy, setBusy] = useState(false)
+  // One key per form: 发布 again after a lost answer finds the event already posted.
+  const formKey = useRef(newFormKey())
   const [coverBusy, setCoverBusy] = useState(false)
   const departments = useAction('member.departments', {}, { silent: true })
   const scope = scopes.find((s) => s.key === form.scopeKey)
@@ -186,7 +189,7 @@ function EventFormView({ scopes, initial, editing }: EventFormProps) {
         const id = checked.input.id
         await Taro.navigateBack().catch(() => Taro.redirectTo({ url: withId(ROUTES.activity, id) }))
       } else {
-        const created = await callAction('activity.create', checked.input, { silent: true })
+        const created = await callAction('activity.create', { key: formKey.current, ...checked.input }, { silent: true })
         markChanged('activities')
         void Taro.showToast({ title: '发布成功', icon: 'success' })
         void Taro.redirectTo({ url: withId(ROUTES.activity, created.id) })

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import type { ExpenseView } from '@shared/contract'
@@ -6,6 +6,7 @@ import { formatMoney } from '@shared/domain/money'
 import { useAction } from '../../../hooks/useAction'
 import { usePagedAction } from '../../../hooks/usePagedAction'
 import { ActionError, callAction, uploadFile } from '../../../services/cloud'
+import { newFormKey } from '../../../services/form-key'
 import { PageHeader } from '../../../components/PageHeader'
 import { LoadingState } from '../../../components/LoadingState'
 import { ErrorState } from '../../../components/ErrorState'
@@ -80,6 +81,8 @@ export default function ExpensePage() {
 
 function ClaimForm({ activityId, onSent }: { activityId: string; onSent: () => void }) {
   const [items, setItems] = useState<ItemDraft[]>(() => [newItem()])
+  // One key per claim: 提交 again after a lost answer finds the claim already made.
+  const formKey = useRef(newFormKey())
   const [errors, setErrors] = useState<ItemErrors>({})
   const [photos, setPhotos] = useState<Photo[]>([])
   const [photoError, setPhotoError] = useState('')
@@ -110,7 +113,7 @@ function ClaimForm({ activityId, onSent }: { activityId: string; onSent: () => v
         uploaded: (key, fileId) => setPhotos((all) => withFileId(all, key, fileId)),
       })
       setStage({ kind: 'saving' })
-      await callAction('funds.recordExpense', { activityId, items: checked.items, invoiceFileIds }, { silent: true })
+      await callAction('funds.recordExpense', { key: formKey.current, activityId, items: checked.items, invoiceFileIds }, { silent: true })
     } catch (err) {
       const error = err instanceof ActionError ? err : new ActionError('INTERNAL', String(err))
       const row = rowOfField(error.details?.field, items)
@@ -121,6 +124,8 @@ function ClaimForm({ activityId, onSent }: { activityId: string; onSent: () => v
       return
     }
     setStage({ kind: 'edit' })
+    // The form is emptied for the next claim, which is a new one: a new key.
+    formKey.current = newFormKey()
     setItems([newItem()])
     setPhotos([])
     setErrors({})
