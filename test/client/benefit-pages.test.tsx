@@ -353,6 +353,8 @@ describe('福利发放 (admin)', () => {
     await type(container, '.campaign-face-value', '200')
     await type(container, '.campaign-option-name', '月饼礼盒')
     await click(container.querySelector('.campaign-option-add'))
+    // Taro's input renders its inner <input> a tick after the option row appears.
+    await waitFor(() => expect(container.querySelectorAll('.campaign-option-name input')).toHaveLength(2))
     const names = container.querySelectorAll('.campaign-option-name input')
     await act(async () => {
       fireEvent.input(names[1], { target: { value: '农家大米' } })
