@@ -7,33 +7,23 @@
  */
 import * as cloudbase from '@cloudbase/node-sdk'
 import type { AppServer, CallResult } from '../support/app-server'
-import { crashEachWrite, pastTimeLimit, runTimer, startCrashServer, writesOf } from '../support/crash'
+import { crashEachWrite, crashMatrixLogs, pastTimeLimit, runTimer, startCrashServer, writesOf } from '../support/crash'
 import { seedManyMembers } from '../support/many-members'
 import { newKey } from '../support/form-key'
 
 jest.setTimeout(120_000)
 
+const { warnings, covered } = crashMatrixLogs('activity')
+
 let app: AppServer
 let db: ReturnType<ReturnType<typeof cloudbase.init>['database']>
-/** Warnings the functions log (repairs among them), kept instead of printed. */
-const warnings: string[] = []
-const logLevel = process.env.LOG_LEVEL
 beforeAll(async () => {
-  // Repairs are logged as warnings; the functions' loggers read the level when first used.
-  process.env.LOG_LEVEL = 'warn'
-  jest.spyOn(console, 'error').mockImplementation((line: unknown) => void warnings.push(String(line)))
   app = await startCrashServer()
   db = cloudbase.init({ env: 'local' }).database()
 })
 afterAll(async () => {
-  process.env.LOG_LEVEL = logLevel
-  jest.restoreAllMocks()
-  console.log(`activity crash points covered: ${Object.entries(covered).map(([action, n]) => `${action} ${n}`).join(', ')}`)
   await app.stop()
 })
-
-/** Crash points each action went through, printed once at the end. */
-const covered: Record<string, number> = {}
 
 const HOUR = 3600_000
 const at = (ms: number) => new Date(Date.now() + ms).toISOString()

@@ -6,32 +6,22 @@
  */
 import * as cloudbase from '@cloudbase/node-sdk'
 import type { AppServer, CallResult } from '../support/app-server'
-import { crashEachWrite, pastTimeLimit, runTimer, startCrashServer, writesOf } from '../support/crash'
+import { crashEachWrite, crashMatrixLogs, pastTimeLimit, runTimer, startCrashServer, writesOf } from '../support/crash'
 import { seedManyMembers } from '../support/many-members'
 
 jest.setTimeout(90_000)
 
+const { warnings, covered } = crashMatrixLogs('group')
+
 let app: AppServer
 let db: ReturnType<ReturnType<typeof cloudbase.init>['database']>
-/** Warnings the functions log (repairs among them), kept instead of printed. */
-let warnings: string[] = []
-const logLevel = process.env.LOG_LEVEL
 beforeAll(async () => {
-  // Repairs are logged as warnings; the functions' loggers read the level when first used.
-  process.env.LOG_LEVEL = 'warn'
-  jest.spyOn(console, 'error').mockImplementation((line: unknown) => void warnings.push(String(line)))
   app = await startCrashServer()
   db = cloudbase.init({ env: 'local' }).database()
 })
 afterAll(async () => {
-  process.env.LOG_LEVEL = logLevel
-  jest.restoreAllMocks()
-  console.log(`group crash points covered: ${Object.entries(covered).map(([action, n]) => `${action} ${n}`).join(', ')}`)
   await app.stop()
 })
-
-/** Crash points each action went through, printed once at the end. */
-const covered: Record<string, number> = {}
 
 const MEMBER = 'demo-member' // 刘洋, demo-member-04
 const MEMBER_ID = 'demo-member-04'
@@ -128,7 +118,7 @@ describe('joining an open group', () => {
     for (const [i, openid] of joiners.entries()) expect((await app.call('group.join', { id }, openid, { crashAfterWrites: i < 2 ? 1 : 2 })).crashed).toBe(true)
     expect((await groupDoc(id)).memberCount).toBe(2)
     await pastTimeLimit()
-    warnings = []
+    warnings.length = 0
     const repair = await runTimer(app, 'group', 'repair')
     const lines = warnings.filter((l) => l.includes('group-seats-repaired'))
     expect(repair.data).toMatchObject({ completed: 2, released: 1 })
@@ -335,7 +325,7 @@ describe('founding a group', () => {
     expect((await runTimer(app, 'group', 'repair')).data).toMatchObject({ founded: 0 })
     expect((await named(name))[0].founding).toBeDefined()
     await pastTimeLimit()
-    warnings = []
+    warnings.length = 0
     expect((await runTimer(app, 'group', 'repair')).data).toMatchObject({ founded: 1 })
     const lines = warnings.filter((l) => l.includes('group-founding-finished'))
     expect(lines.map((l) => JSON.parse(l))).toEqual([expect.objectContaining({ groupId: group._id, leaders: 1, asked: 1 })])

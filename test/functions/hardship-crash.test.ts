@@ -9,20 +9,17 @@
 import * as cloudbase from '@cloudbase/node-sdk'
 import { formatShanghai } from '@shared/domain/time'
 import type { AppServer, CallResult } from '../support/app-server'
-import { crashEachWrite, pastTimeLimit, runTimer, startCrashServer, writesOf } from '../support/crash'
+import { crashEachWrite, crashMatrixLogs, pastTimeLimit, runTimer, startCrashServer, writesOf } from '../support/crash'
 import { newKey } from '../support/hardship'
 import { derivedId } from '../../cloudfunctions/hardship/requests.repo'
 
 jest.setTimeout(120_000)
 
+const { warnings, covered } = crashMatrixLogs('hardship')
+
 let app: AppServer
 let db: ReturnType<ReturnType<typeof cloudbase.init>['database']>
-let warnings: string[] = []
-const logLevel = process.env.LOG_LEVEL
 beforeAll(async () => {
-  // Repairs are logged as warnings; kept instead of printed.
-  process.env.LOG_LEVEL = 'warn'
-  jest.spyOn(console, 'error').mockImplementation((line: unknown) => void warnings.push(String(line)))
   app = await startCrashServer()
   db = cloudbase.init({ env: 'local' }).database()
   // The union's first audit entry also creates its head (one more write): done here, so every
@@ -30,15 +27,10 @@ beforeAll(async () => {
   await approved()
 })
 afterAll(async () => {
-  process.env.LOG_LEVEL = logLevel
-  jest.restoreAllMocks()
-  console.log(`hardship crash points covered: ${Object.entries(covered).map(([action, n]) => `${action} ${n}`).join(', ')}`)
   await app.stop()
 })
 
 /** Crash points each action went through (each cut twice: once retried, once left to the repair). */
-const covered: Record<string, number> = {}
-
 const MEMBER = 'demo-member' // 刘洋, demo-member-04
 const REVIEWER = 'demo-reviewer' // 韩冰, demo-member-25
 const REVIEWER_ID = 'demo-member-25'

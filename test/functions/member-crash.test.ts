@@ -6,31 +6,21 @@
  */
 import * as cloudbase from '@cloudbase/node-sdk'
 import type { AppServer } from '../support/app-server'
-import { crashEachWrite, pastTimeLimit, runTimer, startCrashServer, writesOf } from '../support/crash'
+import { crashEachWrite, crashMatrixLogs, pastTimeLimit, runTimer, startCrashServer, writesOf } from '../support/crash'
 
 jest.setTimeout(120_000)
 
+const { warnings, covered } = crashMatrixLogs('member')
+
 let app: AppServer
 let db: ReturnType<ReturnType<typeof cloudbase.init>['database']>
-/** Warnings the functions log (repairs among them), kept instead of printed. */
-let warnings: string[] = []
-const logLevel = process.env.LOG_LEVEL
 beforeAll(async () => {
-  // Repairs are logged as warnings; the functions' loggers read the level when first used.
-  process.env.LOG_LEVEL = 'warn'
-  jest.spyOn(console, 'error').mockImplementation((line: unknown) => void warnings.push(String(line)))
   app = await startCrashServer()
   db = cloudbase.init({ env: 'local' }).database()
 })
 afterAll(async () => {
-  process.env.LOG_LEVEL = logLevel
-  jest.restoreAllMocks()
-  console.log(`member crash points covered: ${Object.entries(covered).map(([action, n]) => `${action} ${n}`).join(', ')}`)
   await app.stop()
 })
-
-/** Crash points each action went through, printed once at the end. */
-const covered: Record<string, number> = {}
 
 let made = 0
 /** A member of the demo union nobody has bound yet, with a phone to bind by. */
@@ -87,7 +77,7 @@ describe('binding with an invite code', () => {
     // Too young to touch: the call may still be running.
     expect((await runTimer(app, 'member', 'repair')).data).toMatchObject({ completed: 0, released: 0 })
     await pastTimeLimit()
-    warnings = []
+    warnings.length = 0
     expect((await runTimer(app, 'member', 'repair')).data).toMatchObject({ completed: 1, released: 0 })
     expect(warnings.filter((l) => l.includes('cut-bind-completed'))).toHaveLength(1)
     expect(warnings.join('\n')).not.toMatch(new RegExp(`${m.openid}|${m.name}|${code}`))

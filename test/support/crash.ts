@@ -53,3 +53,26 @@ export async function crashEachWrite<S>(options: {
   const retries = await Promise.all(subjects.map((s) => options.call(s)))
   return ks.map((k, i) => ({ k, subject: subjects[i], cut: cuts[i], retry: retries[i] }))
 }
+
+/**
+ * The log side of a crash-matrix file, registered once at its top: repairs are logged as warnings,
+ * kept in `warnings` (clear it with `warnings.length = 0`) instead of printed, and the crash points
+ * each action went through (`covered`) are printed once at the end.
+ */
+export function crashMatrixLogs(label: string): { warnings: string[]; covered: Record<string, number> } {
+  const warnings: string[] = []
+  const covered: Record<string, number> = {}
+  const logLevel = process.env.LOG_LEVEL
+  beforeAll(() => {
+    // The functions' loggers read the level on each call.
+    process.env.LOG_LEVEL = 'warn'
+    jest.spyOn(console, 'error').mockImplementation((line: unknown) => void warnings.push(String(line)))
+  })
+  afterAll(() => {
+    if (logLevel === undefined) delete process.env.LOG_LEVEL
+    else process.env.LOG_LEVEL = logLevel
+    jest.restoreAllMocks()
+    console.log(`${label} crash points covered: ${Object.entries(covered).map(([action, n]) => `${action} ${n}`).join(', ')}`)
+  })
+  return { warnings, covered }
+}
