@@ -13,7 +13,7 @@ import { bundledFunctions, startDevServer } from '../emulator/dev-server'
 import type { CloudMain } from '../emulator/function-runner'
 import { FUNCTIONS_OUT } from './function-names'
 import { newKey } from '../test/support/form-key'
-import { percentile, printTable } from './bench-table'
+import { percentile, printTable, runBenchScript, withLogLevel } from './bench-table'
 import { seedBoundMembers } from './bench-seed'
 
 const CALLS = Number(process.env.BENCH_SIGNUP_CALLS ?? 20)
@@ -105,12 +105,7 @@ async function measure(latencyMs: number, calls: number, resolveFunction: (name:
 
 export async function benchSignUp(resolveFunction: (name: string) => CloudMain | undefined = bundledFunctions(FUNCTIONS_OUT)): Promise<Measured> {
   // The identity probe answers NOT_FOUND on purpose; its warning lines would break the table.
-  const logLevel = process.env.LOG_LEVEL
-  process.env.LOG_LEVEL = 'error'
-  const loopback = await measure(0, CALLS, resolveFunction)
-  const remote = await measure(LATENCY_MS, Math.min(CALLS, 10), resolveFunction)
-  if (logLevel === undefined) delete process.env.LOG_LEVEL
-  else process.env.LOG_LEVEL = logLevel
+  const [loopback, remote] = await withLogLevel('error', async () => [await measure(0, CALLS, resolveFunction), await measure(LATENCY_MS, Math.min(CALLS, 10), resolveFunction)])
   const id = loopback.identity
   const rows = ROWS.map((r) => {
     const total = loopback.trips[r.key]
@@ -126,22 +121,4 @@ export async function benchSignUp(resolveFunction: (name: string) => CloudMain |
   return loopback
 }
 
-if (require.main === module) {
-  process.env.LOG_LEVEL ??= 'warn'
-  // `--source`: the functions' TypeScript as it is (no bundle), as the function tests run them.
-  const source = process.argv.includes('--source')
-  const run = async () => {
-    if (source) {
-      const { sourceFunctions } = await import('../test/support/app-server')
-      await benchSignUp(sourceFunctions)
-    } else {
-      const { ensureFunctions } = await import('./builds')
-      await ensureFunctions()
-      await benchSignUp()
-    }
-  }
-  run().catch((error) => {
-    console.error(error)
-    process.exit(1)
-  })
-}
+if (require.main === module) runBenchScript(benchSignUp)
