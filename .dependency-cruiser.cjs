@@ -1,4 +1,9 @@
-/** Imports run one way: client → shared, cloudfunctions → shared; shared imports neither, nor any platform SDK. */
+/**
+ * Imports run one way: client → shared, cloudfunctions → shared; shared imports neither, nor any
+ * platform SDK. The local CloudBase (emulator/, but for emulator/app-host/) imports nothing of the
+ * app; the app host beside it (function runner, dev server, demo seed, timers) may. Nothing of the
+ * product imports tests, scripts or the emulator; scripts never import tests.
+ */
 module.exports = {
   forbidden: [
     {
@@ -26,6 +31,32 @@ module.exports = {
       severity: 'error',
       from: { path: '^cloudfunctions/', pathNot: '^cloudfunctions/_lib/(db|identity)\\.ts$' },
       to: { path: 'node_modules/@cloudbase/node-sdk' },
+    },
+    {
+      name: 'cloudbase-stand-in-knows-no-app',
+      comment: 'The local CloudBase serves any app: only its host (emulator/app-host/) may load functions, contracts or seeds.',
+      severity: 'error',
+      from: { path: '^emulator/', pathNot: '^emulator/app-host/' },
+      to: { path: '^(shared|cloudfunctions|client|scripts|test)/|^emulator/app-host/|node_modules/(@tarojs|@nutui|react)' },
+    },
+    {
+      name: 'app-host-serves-no-tests',
+      severity: 'error',
+      from: { path: '^emulator/' },
+      to: { path: '^(test|scripts|client)/' },
+    },
+    {
+      name: 'scripts-use-no-tests',
+      comment: 'Start, build and bench scripts run on a machine without jest: what they share with tests lives in shared/ or emulator/.',
+      severity: 'error',
+      from: { path: '^scripts/' },
+      to: { path: '^(test|client/src)/' },
+    },
+    {
+      name: 'product-imports-no-tooling',
+      severity: 'error',
+      from: { path: '^(client|cloudfunctions|shared)/' },
+      to: { path: '^(test|scripts|emulator)/' },
     },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],

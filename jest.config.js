@@ -2,7 +2,10 @@
 process.env.LOG_LEVEL = process.env.LOG_LEVEL || 'error'
 
 /** Jest projects mirror the source: pure rules, the local CloudBase, functions, client, browser, weapp. */
-const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2020' }, module: { type: 'commonjs' } }]
+const swc = [
+  '@swc/jest',
+  { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2020' }, module: { type: 'commonjs' } },
+]
 const common = {
   transform: { '^.+\\.(t|j)sx?$': swc },
   moduleNameMapper: { '^@shared/(.*)$': '<rootDir>/shared/$1' },

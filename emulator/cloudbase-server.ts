@@ -47,7 +47,13 @@ export interface LocalCloudbaseOptions {
 export const INVOCATION_HEADER = 'x-local-invocation'
 
 /** Database actions that change data outside a transaction (a transaction's writes land at its commit). */
-const LANDING_WRITES = new Set(['database.insertDocument', 'database.modifyDocument', 'database.modifyAndReturnDoc', 'database.removeDocument', 'database.commitTransaction'])
+const LANDING_WRITES = new Set([
+  'database.insertDocument',
+  'database.modifyDocument',
+  'database.modifyAndReturnDoc',
+  'database.removeDocument',
+  'database.commitTransaction',
+])
 
 export interface InvocationGate {
   /** Before a request of this invocation runs: false means the caller is dead; the request is dropped unanswered. */
@@ -117,9 +123,7 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
  * `POST /admin` with `{ action, … }`; replies are HTTP 200 `{ data, requestId }` or
  * `{ code, message, requestId }` (node-sdk throws on `code`).
  */
-export async function createLocalCloudbase(
-  options: LocalCloudbaseOptions & { publicUrl: () => string },
-): Promise<LocalCloudbaseHandler> {
+export async function createLocalCloudbase(options: LocalCloudbaseOptions & { publicUrl: () => string }): Promise<LocalCloudbaseHandler> {
   const db = Database.open(options)
   let storage: LocalStorage
   try {
@@ -166,7 +170,11 @@ export async function createLocalCloudbase(
     // Writes inside a transaction land only with its commit, which carries the transaction's id too: it counts.
     if (options.latencyMs && action.startsWith('database.')) await new Promise((resolve) => setTimeout(resolve, options.latencyMs))
     const diesAfter = () =>
-      invocation !== undefined && options.gate !== undefined && LANDING_WRITES.has(action) && (!params.transactionId || action === 'database.commitTransaction') && !options.gate.wrote(invocation)
+      invocation !== undefined &&
+      options.gate !== undefined &&
+      LANDING_WRITES.has(action) &&
+      (!params.transactionId || action === 'database.commitTransaction') &&
+      !options.gate.wrote(invocation)
     try {
       const env = String(params.envName || url.searchParams.get('env') || 'local')
       const reply = action.startsWith('database.')
@@ -214,9 +222,7 @@ export async function createLocalCloudbase(
 }
 
 /** A standalone local CloudBase on its own port (0 = any free port). */
-export async function startLocalCloudbase(
-  options: LocalCloudbaseOptions & { port?: number; host?: string },
-): Promise<LocalCloudbase> {
+export async function startLocalCloudbase(options: LocalCloudbaseOptions & { port?: number; host?: string }): Promise<LocalCloudbase> {
   const host = options.host ?? '127.0.0.1'
   let url = ''
   const handler = await createLocalCloudbase({ ...options, publicUrl: () => url })

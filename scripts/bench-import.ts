@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { printTable } from './bench-table'
-import { bundledFunctions, startDevServer, type DevServer } from '../emulator/dev-server'
+import { bundledFunctions, startDevServer, type DevServer } from '../emulator/app-host/dev-server'
 import { ensureFunctions } from './builds'
 import { FUNCTIONS_OUT } from './function-names'
 
@@ -19,7 +19,9 @@ const ADMIN = 'demo-admin'
 export function rosterCsv(rows: number): Buffer {
   const lines = ['姓名,性别,部门,会员编号,手机号,生日,入会日期,状态']
   for (let i = 0; i < rows; i++) {
-    lines.push(`会员${i},${i % 2 ? '男' : '女'},第${(i % 40) + 1}党支部,BN${String(i).padStart(6, '0')},13${String(i).padStart(9, '0')},${(i % 12) + 1}月${(i % 28) + 1}日,${2000 + (i % 25)}-0${(i % 9) + 1}-01,在职`)
+    lines.push(
+      `会员${i},${i % 2 ? '男' : '女'},第${(i % 40) + 1}党支部,BN${String(i).padStart(6, '0')},13${String(i).padStart(9, '0')},${(i % 12) + 1}月${(i % 28) + 1}日,${2000 + (i % 25)}-0${(i % 9) + 1}-01,在职`,
+    )
   }
   return Buffer.from('\ufeff' + lines.join('\r\n') + '\r\n')
 }
@@ -46,7 +48,11 @@ export async function benchImport(): Promise<void> {
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50)
   try {
     const content = rosterCsv(ROWS)
-    const res = await fetch(`${server.url}/local/upload?name=roster.csv`, { method: 'POST', headers: { 'x-local-openid': ADMIN }, body: new Uint8Array(content) })
+    const res = await fetch(`${server.url}/local/upload?name=roster.csv`, {
+      method: 'POST',
+      headers: { 'x-local-openid': ADMIN },
+      body: new Uint8Array(content),
+    })
     const { fileId } = (await res.json()) as { fileId: string }
 
     const size = `${(content.length / 1024 / 1024).toFixed(1)} MB`
@@ -60,7 +66,8 @@ export async function benchImport(): Promise<void> {
 
     const check = await timed(() => call(server, 'importCheck', { fileId, fileName: 'roster.csv' }))
     const report = check.value
-    if (!report.canApply || report.toCreate !== ROWS) throw new Error(`unexpected report: ${JSON.stringify({ ...report, problems: report.problems.slice(0, 3) })}`)
+    if (!report.canApply || report.toCreate !== ROWS)
+      throw new Error(`unexpected report: ${JSON.stringify({ ...report, problems: report.problems.slice(0, 3) })}`)
     const apply = await timed(async () => {
       let calls = 0
       for (let done = false; !done; calls++) done = (await call(server, 'importApply', { jobId: report.jobId })).done

@@ -12,9 +12,9 @@ import * as cloudbase from '@cloudbase/node-sdk'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { bundledFunctions, startDevServer } from '../emulator/dev-server'
+import { bundledFunctions, startDevServer } from '../emulator/app-host/dev-server'
 import { FUNCTIONS_OUT } from './function-names'
-import { newKey } from '../test/support/form-key'
+import { newRequestId as newKey } from '../shared/domain/request-id'
 import { percentile, printTable } from './bench-table'
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 200)
@@ -41,18 +41,45 @@ export async function benchMeTab(): Promise<void> {
     // 30 messages each, a third of them unread.
     await db.collection('messages').add(
       Object.values(members).flatMap((memberId) =>
-        Array.from({ length: 30 }, (_, i) => ({ _id: `bench-msg-${memberId}-${i}`, unionId: 'demo-union', memberId, kind: 'activity-reminder', title: `活动提醒：第${i}场`, body: '', link: '/pages/activity/index?id=x', createdAt: new Date(now - i * 60_000), sentAt: null, ...(i % 3 ? { readAt: new Date(now) } : {}) })),
+        Array.from({ length: 30 }, (_, i) => ({
+          _id: `bench-msg-${memberId}-${i}`,
+          unionId: 'demo-union',
+          memberId,
+          kind: 'activity-reminder',
+          title: `活动提醒：第${i}场`,
+          body: '',
+          link: '/pages/activity/index?id=x',
+          createdAt: new Date(now - i * 60_000),
+          sentAt: null,
+          ...(i % 3 ? { readAt: new Date(now) } : {}),
+        })),
       ),
     )
     const call = async (openid: string, fn: string, action: string, data: object) => {
-      const res = await fetch(`${server.url}/fn/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-local-openid': openid }, body: JSON.stringify({ action, data }) })
+      const res = await fetch(`${server.url}/fn/${fn}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-local-openid': openid },
+        body: JSON.stringify({ action, data }),
+      })
       const body = (await res.json()) as { ok: boolean; data?: any }
       if (!body.ok) throw new Error(`${fn}.${action} failed: ${JSON.stringify(body)}`)
       return body.data
     }
     // 首页's events: each account has a place at one event; the member also queues (second in line) for another.
     const at = (ms: number) => new Date(now + ms).toISOString()
-    const event = (title: string, capacity: number | null) => ({ key: newKey(), scope: { kind: 'union' }, title, type: '登山', place: '北山', capacity, startAt: at(72 * HOUR), endAt: at(75 * HOUR), signUpOpensAt: at(-HOUR), signUpClosesAt: at(48 * HOUR), cancelDeadline: at(48 * HOUR) })
+    const event = (title: string, capacity: number | null) => ({
+      key: newKey(),
+      scope: { kind: 'union' },
+      title,
+      type: '登山',
+      place: '北山',
+      capacity,
+      startAt: at(72 * HOUR),
+      endAt: at(75 * HOUR),
+      signUpOpensAt: at(-HOUR),
+      signUpClosesAt: at(48 * HOUR),
+      cancelDeadline: at(48 * HOUR),
+    })
     const open = (await call('demo-admin', 'activity', 'create', event('周末登山', null))).id
     const full = (await call('demo-admin', 'activity', 'create', event('羽毛球赛', 1))).id
     for (const openid of Object.keys(members)) await call(openid, 'activity', 'signUp', { id: open })
@@ -73,14 +100,26 @@ export async function benchMeTab(): Promise<void> {
         }
         times.sort((a, b) => a - b)
         const what = calls.map((c) => `${c.fn}.${c.action}`).join(' + ')
-        rows.push([tab, openid, `${calls.length} (${what})`, `${BEFORE[tab]?.[openid] ?? '—'} → ${trips}`, String(unreadOf(answer)), percentile(times, 50).toFixed(1), percentile(times, 95).toFixed(1)])
+        rows.push([
+          tab,
+          openid,
+          `${calls.length} (${what})`,
+          `${BEFORE[tab]?.[openid] ?? '—'} → ${trips}`,
+          String(unreadOf(answer)),
+          percentile(times, 50).toFixed(1),
+          percentile(times, 95).toFixed(1),
+        ])
       }
     }
   } finally {
     await server.close()
     rmSync(dataDir, { recursive: true, force: true })
   }
-  printTable('打开「我的」和「首页」（消息角标随 member.me / member.home 返回，不另调用）', ['tab', 'account', 'function calls', 'db round trips (before issue 14 → now)', 'unread', 'p50 ms', 'p95 ms'], rows)
+  printTable(
+    '打开「我的」和「首页」（消息角标随 member.me / member.home 返回，不另调用）',
+    ['tab', 'account', 'function calls', 'db round trips (before issue 14 → now)', 'unread', 'p50 ms', 'p95 ms'],
+    rows,
+  )
 }
 
 if (require.main === module) {

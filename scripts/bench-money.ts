@@ -10,8 +10,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { VOUCHER_CODE_REFRESH_SECONDS } from '../shared/domain/benefits'
-import { bundledFunctions, startDevServer } from '../emulator/dev-server'
-import type { CloudMain } from '../emulator/function-runner'
+import { bundledFunctions, startDevServer } from '../emulator/app-host/dev-server'
+import type { CloudMain } from '../emulator/app-host/function-runner'
 import { FUNCTIONS_OUT } from './function-names'
 import { percentile, printTable, runBenchScript, withLogLevel } from './bench-table'
 import { seedBoundMembers } from './bench-seed'
@@ -47,7 +47,11 @@ async function measure(latencyMs: number, calls: number, resolveFunction: (name:
   const server = await startDevServer({ port: 0, dataDir, resolveFunction, seed: true, latencyMs })
   try {
     const call = async (fn: string, openid: string, action: string, data: object) => {
-      const res = await fetch(`${server.url}/fn/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-local-openid': openid }, body: JSON.stringify({ action, data }) })
+      const res = await fetch(`${server.url}/fn/${fn}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-local-openid': openid },
+        body: JSON.stringify({ action, data }),
+      })
       return (await res.json()) as { ok: boolean; data?: any; error?: unknown }
     }
     const must = async (fn: string, openid: string, action: string, data: object) => {
@@ -80,12 +84,26 @@ async function measure(latencyMs: number, calls: number, resolveFunction: (name:
     // Vouchers for fresh members: one campaign, one gift, redeemable now at the office.
     const holders = await seedBoundMembers(`bmh${latencyMs}`, calls)
     const at = (ms: number) => new Date(Date.now() + ms).toISOString()
-    const campaign = await must('benefit', 'demo-admin', 'createCampaign', { kind: 'other', name: `往返压测${latencyMs}`, faceValue: 100, options: [{ name: '礼盒' }], claimClosesAt: at(DAY), redeemFrom: at(-DAY), redeemUntil: at(7 * DAY), pointIds: [POINT] })
+    const campaign = await must('benefit', 'demo-admin', 'createCampaign', {
+      kind: 'other',
+      name: `往返压测${latencyMs}`,
+      faceValue: 100,
+      options: [{ name: '礼盒' }],
+      claimClosesAt: at(DAY),
+      redeemFrom: at(-DAY),
+      redeemUntil: at(7 * DAY),
+      pointIds: [POINT],
+    })
     for (let i = 0; i < 100; i++) if ((await must('benefit', 'demo-admin', 'issue', { id: campaign.id })).done) break
     // Hardship requests under review, filed by the same fresh members for themselves.
     const requests: string[] = []
     for (const [i, m] of holders.entries()) {
-      const filed = await must('hardship', m, 'submit', { key: `bench-money-${latencyMs}-${i}-key`, category: 'hospital', description: '压测住院', contact: '手机 13900000000' })
+      const filed = await must('hardship', m, 'submit', {
+        key: `bench-money-${latencyMs}-${i}-key`,
+        category: 'hospital',
+        description: '压测住院',
+        contact: '手机 13900000000',
+      })
       await must('hardship', 'demo-reviewer', 'take', { id: filed.id })
       requests.push(filed.id)
     }
@@ -97,7 +115,12 @@ async function measure(latencyMs: number, calls: number, resolveFunction: (name:
       const seen = await timed('inspectQr', 'benefit', 'demo-redeemer', 'inspect', { code: code.token, pointId: POINT })
       await timed('redeem', 'benefit', 'demo-redeemer', 'redeem', { ticket: seen.ticket, requestId: `bench-money-${latencyMs}-${i}-req` })
       await timed('approve', 'hardship', 'demo-reviewer', 'approve', { id: requests[i], amountFen: 100, caseLabel: `压测${i}` })
-      await timed('pay', 'hardship', 'demo-reviewer', 'pay', { id: requests[i], key: `bench-money-${latencyMs}-${i}-pay`, method: 'cash', paidOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10) })
+      await timed('pay', 'hardship', 'demo-reviewer', 'pay', {
+        id: requests[i],
+        key: `bench-money-${latencyMs}-${i}-pay`,
+        method: 'cash',
+        paidOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+      })
     }
     for (const times of Object.values(out.times)) times.sort((a, b) => a - b)
     return out
@@ -109,16 +132,35 @@ async function measure(latencyMs: number, calls: number, resolveFunction: (name:
 
 export async function benchMoney(resolveFunction: (name: string) => CloudMain | undefined = bundledFunctions(FUNCTIONS_OUT)): Promise<Measured> {
   // The identity probe is a refusal on purpose; its warning would clutter the table.
-  const [loopback, remote] = await withLogLevel('error', async () => [await measure(0, CALLS, resolveFunction), await measure(LATENCY_MS, Math.min(CALLS, 10), resolveFunction)])
+  const [loopback, remote] = await withLogLevel('error', async () => [
+    await measure(0, CALLS, resolveFunction),
+    await measure(LATENCY_MS, Math.min(CALLS, 10), resolveFunction),
+  ])
   const id = loopback.identity
   const rows = ROWS.map((r) => {
     const total = loopback.trips[r.key]
     const own = total - id
     const met = 'own' in r && r.own !== null ? own <= r.own : 'total' in r ? total <= r.total : true
-    return [r.name, r.target ?? '越少越好', r.before, `${total} (${id} + ${own})`, r.target === null ? '—' : met ? '是' : '否', percentile(loopback.times[r.key], 50).toFixed(1), percentile(remote.times[r.key], 50).toFixed(0)]
+    return [
+      r.name,
+      r.target ?? '越少越好',
+      r.before,
+      `${total} (${id} + ${own})`,
+      r.target === null ? '—' : met ? '是' : '否',
+      percentile(loopback.times[r.key], 50).toFixed(1),
+      percentile(remote.times[r.key], 50).toFixed(0),
+    ]
   })
   const perMinute = 60 / VOUCHER_CODE_REFRESH_SECONDS
-  rows.push(['券码页（每位会员每分钟）', '≤ 2 次调用', '8 次调用（benefit.mine 每 10 秒 + benefit.code 每 30 秒）', `${perMinute} 次调用（benefit.code 每 ${VOUCHER_CODE_REFRESH_SECONDS} 秒，带回券的状态）`, perMinute <= 2 ? '是' : '否', '—', '—'])
+  rows.push([
+    '券码页（每位会员每分钟）',
+    '≤ 2 次调用',
+    '8 次调用（benefit.mine 每 10 秒 + benefit.code 每 30 秒）',
+    `${perMinute} 次调用（benefit.code 每 ${VOUCHER_CODE_REFRESH_SECONDS} 秒，带回券的状态）`,
+    perMinute <= 2 ? '是' : '否',
+    '—',
+    '—',
+  ])
   printTable(
     `核销、券码页与帮扶批准/发放（每次调用用新的券或申请；往返 = 身份 + 本身；右列为每次数据库往返加 ${LATENCY_MS} ms）`,
     ['action', 'target', 'db round trips before', 'db round trips now', 'met', 'p50 ms', `p50 ms +${LATENCY_MS}ms/trip`],

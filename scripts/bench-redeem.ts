@@ -9,7 +9,7 @@ import { EventEmitter } from 'node:events'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { bundledFunctions, startDevServer } from '../emulator/dev-server'
+import { bundledFunctions, startDevServer } from '../emulator/app-host/dev-server'
 import { signCode } from '../cloudfunctions/_lib/signed-codes'
 import { FUNCTIONS_OUT } from './function-names'
 import { percentile, printTable } from './bench-table'
@@ -34,14 +34,31 @@ export async function benchRedeem(): Promise<void> {
     const db = cloudbase.init({ env: 'local' }).database()
     const holders = await seedBoundMembers('holder', VOUCHERS)
     const clerks = await seedBoundMembers('clerk', RACERS)
-    await db.collection('roles').add(clerks.map((m) => ({ _id: `${m}:redeemer:point:${POINT}`, unionId: 'demo-union', memberId: m, role: 'redeemer', scope: { kind: 'point', id: POINT } })))
+    await db
+      .collection('roles')
+      .add(
+        clerks.map((m) => ({ _id: `${m}:redeemer:point:${POINT}`, unionId: 'demo-union', memberId: m, role: 'redeemer', scope: { kind: 'point', id: POINT } })),
+      )
     const post = async (fn: string, openid: string, action: string, data: object): Promise<Reply> => {
-      const res = await fetch(`${server.url}/fn/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-local-openid': openid }, body: JSON.stringify({ action, data }) })
+      const res = await fetch(`${server.url}/fn/${fn}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-local-openid': openid },
+        body: JSON.stringify({ action, data }),
+      })
       return (await res.json()) as Reply
     }
     const day = 86_400_000
     const at = (ms: number) => new Date(Date.now() + ms).toISOString()
-    const created = await post('benefit', 'demo-admin', 'createCampaign', { kind: 'other', name: '核销压测', faceValue: 10000, options: [{ name: '礼盒' }], claimClosesAt: at(day), redeemFrom: at(-day), redeemUntil: at(7 * day), pointIds: [POINT] })
+    const created = await post('benefit', 'demo-admin', 'createCampaign', {
+      kind: 'other',
+      name: '核销压测',
+      faceValue: 10000,
+      options: [{ name: '礼盒' }],
+      claimClosesAt: at(day),
+      redeemFrom: at(-day),
+      redeemUntil: at(7 * day),
+      pointIds: [POINT],
+    })
     const campaignId = created.data!.id as string
     for (let i = 0; i < 100; i++) if ((await post('benefit', 'demo-admin', 'issue', { id: campaignId })).data!.done) break
     const secret = (JSON.parse(readFileSync(join(dataDir, 'local-secrets.json'), 'utf8')) as { UNION_CODE_SECRET: string }).UNION_CODE_SECRET
@@ -77,7 +94,8 @@ export async function benchRedeem(): Promise<void> {
 
     // Read-then-update: read the voucher, and if unused mark it used — two requests with a gap between.
     const naiveIds = holders.map((h) => `naive:${h}`)
-    for (let i = 0; i < naiveIds.length; i += 500) await db.collection('vouchers').add(naiveIds.slice(i, i + 500).map((_id) => ({ _id, unionId: 'demo-union', status: 'issued' })))
+    for (let i = 0; i < naiveIds.length; i += 500)
+      await db.collection('vouchers').add(naiveIds.slice(i, i + 500).map((_id) => ({ _id, unionId: 'demo-union', status: 'issued' })))
     const naiveRedeem = async (id: string, by: string) => {
       const v = (await db.collection('vouchers').doc(id).get()).data[0] as { status: string }
       if (v.status !== 'issued') return false
@@ -101,10 +119,30 @@ export async function benchRedeem(): Promise<void> {
     await db.collection('vouchers').add({ _id: 'naive:race', unionId: 'demo-union', status: 'issued' })
     const naiveRace = (await Promise.all(clerks.map((c) => naiveRedeem('naive:race', c)))).filter(Boolean).length
 
-    printTable(`核销风暴（${VOUCHERS} 张券 ${CLERKS} 个核销员；${RACERS} 人同时核销同一张）`, ['approach', 'redeemed', 'p50 ms', 'p99 ms', 'db round trips / redemption', 'wins on one voucher', 'double redemptions'], [
-      ['scan + conditional write (inspect + redeem)', ok, percentile(times, 50).toFixed(0), percentile(times, 99).toFixed(0), trips.toFixed(1), raceWins, Math.max(0, raceWins - 1)],
-      ['read then update (naive, SDK only)', naiveOk, percentile(naiveTimes, 50).toFixed(0), percentile(naiveTimes, 99).toFixed(0), naiveTrips.toFixed(1), naiveRace, Math.max(0, naiveRace - 1)],
-    ])
+    printTable(
+      `核销风暴（${VOUCHERS} 张券 ${CLERKS} 个核销员；${RACERS} 人同时核销同一张）`,
+      ['approach', 'redeemed', 'p50 ms', 'p99 ms', 'db round trips / redemption', 'wins on one voucher', 'double redemptions'],
+      [
+        [
+          'scan + conditional write (inspect + redeem)',
+          ok,
+          percentile(times, 50).toFixed(0),
+          percentile(times, 99).toFixed(0),
+          trips.toFixed(1),
+          raceWins,
+          Math.max(0, raceWins - 1),
+        ],
+        [
+          'read then update (naive, SDK only)',
+          naiveOk,
+          percentile(naiveTimes, 50).toFixed(0),
+          percentile(naiveTimes, 99).toFixed(0),
+          naiveTrips.toFixed(1),
+          naiveRace,
+          Math.max(0, naiveRace - 1),
+        ],
+      ],
+    )
   } finally {
     if (logLevel === undefined) delete process.env.LOG_LEVEL
     else process.env.LOG_LEVEL = logLevel

@@ -9,10 +9,10 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { bundledFunctions, startDevServer } from '../emulator/dev-server'
-import type { CloudMain } from '../emulator/function-runner'
+import { bundledFunctions, startDevServer } from '../emulator/app-host/dev-server'
+import type { CloudMain } from '../emulator/app-host/function-runner'
 import { FUNCTIONS_OUT } from './function-names'
-import { newKey } from '../test/support/form-key'
+import { newRequestId as newKey } from '../shared/domain/request-id'
 import { percentile, printTable, runBenchScript, withLogLevel } from './bench-table'
 import { seedBoundMembers } from './bench-seed'
 
@@ -46,7 +46,11 @@ async function measure(latencyMs: number, calls: number, resolveFunction: (name:
   const server = await startDevServer({ port: 0, dataDir, resolveFunction, seed: true, latencyMs })
   try {
     const call = async (openid: string, action: string, data: object) => {
-      const res = await fetch(`${server.url}/fn/activity`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-local-openid': openid }, body: JSON.stringify({ action, data }) })
+      const res = await fetch(`${server.url}/fn/activity`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-local-openid': openid },
+        body: JSON.stringify({ action, data }),
+      })
       return (await res.json()) as { ok: boolean; data?: any; error?: unknown }
     }
     const must = async (openid: string, action: string, data: object) => {
@@ -56,7 +60,19 @@ async function measure(latencyMs: number, calls: number, resolveFunction: (name:
     }
     const at = (ms: number) => new Date(Date.now() + ms).toISOString()
     const event = (capacity: number) =>
-      must('demo-admin', 'create', { key: newKey(), scope: { kind: 'union' }, title: '周末登山', type: '登山', place: '北山', capacity, startAt: at(72 * HOUR), endAt: at(75 * HOUR), signUpOpensAt: at(-HOUR), signUpClosesAt: at(48 * HOUR), cancelDeadline: at(48 * HOUR) }).then((d) => d.id as string)
+      must('demo-admin', 'create', {
+        key: newKey(),
+        scope: { kind: 'union' },
+        title: '周末登山',
+        type: '登山',
+        place: '北山',
+        capacity,
+        startAt: at(72 * HOUR),
+        endAt: at(75 * HOUR),
+        signUpOpensAt: at(-HOUR),
+        signUpClosesAt: at(48 * HOUR),
+        cancelDeadline: at(48 * HOUR),
+      }).then((d) => d.id as string)
     const members = await seedBoundMembers(`bsu${latencyMs}`, calls * 4 + 10)
     let next = 0
     const fresh = () => members[next++]
@@ -68,7 +84,11 @@ async function measure(latencyMs: number, calls: number, resolveFunction: (name:
       await must(openid, action, data)
       return { ms: Number(process.hrtime.bigint() - t) / 1e6, trips: server.stats.roundTrips - before }
     }
-    const out: Measured = { identity: 0, trips: { free: 0, waitlist: 0, cancel: 0, get: 0, list: 0 }, times: { free: [], waitlist: [], cancel: [], get: [], list: [] } }
+    const out: Measured = {
+      identity: 0,
+      trips: { free: 0, waitlist: 0, cancel: 0, get: 0, list: 0 },
+      times: { free: [], waitlist: [], cancel: [], get: [], list: [] },
+    }
     const record = (key: Key, r: { ms: number; trips: number }) => {
       out.trips[key] = Math.max(out.trips[key], r.trips)
       out.times[key].push(r.ms)
@@ -105,12 +125,23 @@ async function measure(latencyMs: number, calls: number, resolveFunction: (name:
 
 export async function benchSignUp(resolveFunction: (name: string) => CloudMain | undefined = bundledFunctions(FUNCTIONS_OUT)): Promise<Measured> {
   // The identity probe answers NOT_FOUND on purpose; its warning lines would break the table.
-  const [loopback, remote] = await withLogLevel('error', async () => [await measure(0, CALLS, resolveFunction), await measure(LATENCY_MS, Math.min(CALLS, 10), resolveFunction)])
+  const [loopback, remote] = await withLogLevel('error', async () => [
+    await measure(0, CALLS, resolveFunction),
+    await measure(LATENCY_MS, Math.min(CALLS, 10), resolveFunction),
+  ])
   const id = loopback.identity
   const rows = ROWS.map((r) => {
     const total = loopback.trips[r.key]
     const [wasId, wasOwn] = r.before
-    return [r.name, r.target === null ? '越少越好' : `≤ ${r.target}`, `${wasId + wasOwn} (${wasId} + ${wasOwn})`, `${total} (${id} + ${total - id})`, r.target === null || total <= r.target ? '是' : '否', percentile(loopback.times[r.key], 50).toFixed(1), percentile(remote.times[r.key], 50).toFixed(0)]
+    return [
+      r.name,
+      r.target === null ? '越少越好' : `≤ ${r.target}`,
+      `${wasId + wasOwn} (${wasId} + ${wasOwn})`,
+      `${total} (${id} + ${total - id})`,
+      r.target === null || total <= r.target ? '是' : '否',
+      percentile(loopback.times[r.key], 50).toFixed(1),
+      percentile(remote.times[r.key], 50).toFixed(0),
+    ]
   })
   rows.push(['详情页点「报名」或「取消」', '1 次调用', '2 次调用（再 activity.get）', '1 次调用（答复带回状态和人数）', '是', '—', '—'])
   printTable(

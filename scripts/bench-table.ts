@@ -38,7 +38,7 @@ export function runBenchScript(bench: (resolve?: Resolve) => Promise<unknown>): 
   process.env.LOG_LEVEL ??= 'warn'
   const run = async () => {
     if (process.argv.includes('--source')) {
-      const { sourceFunctions } = await import('../test/support/app-server')
+      const { sourceFunctions } = await import('../emulator/app-host/source-functions')
       await bench(sourceFunctions)
     } else {
       const { ensureFunctions } = await import('./builds')

@@ -16,7 +16,7 @@ import { benchImport } from './bench-import'
 import { benchMeTab } from './bench-me-tab'
 import { benchSignUp } from './bench-signup'
 import { benchMoney } from './bench-money'
-import { bundledFunctions, startDevServer } from '../emulator/dev-server'
+import { bundledFunctions, startDevServer } from '../emulator/app-host/dev-server'
 import type { ActionInput, ActionName } from '../shared/contract'
 
 // One JSON log line per call would drown the table.
@@ -111,16 +111,44 @@ async function benchActions() {
   const remote = await runCases(LATENCY_CALLS, LATENCY_MS)
   const rows = CASES.map((c, i) => {
     const [l, r] = [loopback[i], remote[i]]
-    return [`${c.name} (${c.as})`, c.before ?? '—', l.trips, c.target ?? '', percentile(l.times, 50).toFixed(1), percentile(l.times, 95).toFixed(1), percentile(l.times, 99).toFixed(1), percentile(r.times, 50).toFixed(0), percentile(r.times, 95).toFixed(0)]
+    return [
+      `${c.name} (${c.as})`,
+      c.before ?? '—',
+      l.trips,
+      c.target ?? '',
+      percentile(l.times, 50).toFixed(1),
+      percentile(l.times, 95).toFixed(1),
+      percentile(l.times, 99).toFixed(1),
+      percentile(r.times, 50).toFixed(0),
+      percentile(r.times, 95).toFixed(0),
+    ]
   })
-  printTable(`云函数调用（本地 CloudBase，顺序调用；右两列为每次数据库往返加 ${LATENCY_MS} ms、${LATENCY_CALLS} 次调用）`, ['action', 'db round trips before', 'db round trips', 'target', 'p50 ms', 'p95 ms', 'p99 ms', `p50 ms +${LATENCY_MS}ms/trip`, `p95 ms +${LATENCY_MS}ms/trip`], rows)
+  printTable(
+    `云函数调用（本地 CloudBase，顺序调用；右两列为每次数据库往返加 ${LATENCY_MS} ms、${LATENCY_CALLS} 次调用）`,
+    [
+      'action',
+      'db round trips before',
+      'db round trips',
+      'target',
+      'p50 ms',
+      'p95 ms',
+      'p99 ms',
+      `p50 ms +${LATENCY_MS}ms/trip`,
+      `p95 ms +${LATENCY_MS}ms/trip`,
+    ],
+    rows,
+  )
 }
 
 /** Median time for a fresh Node process to require a module. */
 function coldRequireMs(specifier: string): number {
   const samples: number[] = []
   for (let i = 0; i < 5; i++) {
-    const out = execFileSync(process.execPath, ['-e', `const t=process.hrtime.bigint();require(${JSON.stringify(specifier)});console.log(Number(process.hrtime.bigint()-t)/1e6)`], { cwd: ROOT, env: { ...process.env, TENCENTCLOUD: 'true' } })
+    const out = execFileSync(
+      process.execPath,
+      ['-e', `const t=process.hrtime.bigint();require(${JSON.stringify(specifier)});console.log(Number(process.hrtime.bigint()-t)/1e6)`],
+      { cwd: ROOT, env: { ...process.env, TENCENTCLOUD: 'true' } },
+    )
     samples.push(Number(out.toString().trim()))
   }
   return samples.sort((a, b) => a - b)[2]
@@ -155,7 +183,11 @@ async function benchWeapp() {
     }
   }
   walk(dir)
-  printTable('小程序包大小（weapp 构建）', ['package', 'size', 'limit'], [...sizes].map(([k, v]) => [k, kb(v), '2048 KB']))
+  printTable(
+    '小程序包大小（weapp 构建）',
+    ['package', 'size', 'limit'],
+    [...sizes].map(([k, v]) => [k, kb(v), '2048 KB']),
+  )
 }
 
 async function main() {

@@ -16,8 +16,7 @@ const EXTERNAL = ['@cloudbase/node-sdk', 'exceljs', 'wx-server-sdk']
  * answers), so it is pinned here rather than installed for everything.
  */
 const NOT_INSTALLED_HERE: Record<string, string> = { 'wx-server-sdk': '4.0.2' }
-const versionOf = (pkg: string): string =>
-  NOT_INSTALLED_HERE[pkg] ?? JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')).version
+const versionOf = (pkg: string): string => NOT_INSTALLED_HERE[pkg] ?? JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')).version
 
 export async function buildFunctions(names = functionNames()): Promise<string[]> {
   await Promise.all(

@@ -16,5 +16,4 @@ export function newestMtime(paths: string[]): number {
 }
 
 /** True when `output` is missing or older than anything in `sources`. */
-export const isStale = (output: string, sources: string[]): boolean =>
-  !existsSync(output) || statSync(output).mtimeMs < newestMtime(sources)
+export const isStale = (output: string, sources: string[]): boolean => !existsSync(output) || statSync(output).mtimeMs < newestMtime(sources)

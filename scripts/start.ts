@@ -5,8 +5,8 @@
 import { join } from 'node:path'
 import { ensureFunctions, ensureH5Local, H5_DIR } from './builds'
 import { FUNCTIONS_OUT, ROOT } from './function-names'
-import { bundledFunctions, startDevServer } from '../emulator/dev-server'
-import { runTimers, timerTriggers } from '../emulator/timers'
+import { bundledFunctions, startDevServer } from '../emulator/app-host/dev-server'
+import { runTimers, timerTriggers } from '../emulator/app-host/timers'
 
 async function main() {
   await ensureFunctions()

@@ -1,8 +1,40 @@
 /** Pages, tab bar and subpackages. Member pages stay in the main package; staff tools load on demand. */
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/activities/index', 'pages/groups/index', 'pages/benefits/index', 'pages/me/index', 'pages/bind/index', 'pages/group/index', 'pages/activity/index', 'pages/activity/code', 'pages/activity-signup/index', 'pages/benefits/code', 'pages/funds-public/index', 'pages/hardship/index', 'pages/hardship/apply', 'pages/hardship/detail', 'pages/member-card/index'],
+  pages: [
+    'pages/home/index',
+    'pages/activities/index',
+    'pages/groups/index',
+    'pages/benefits/index',
+    'pages/me/index',
+    'pages/bind/index',
+    'pages/group/index',
+    'pages/activity/index',
+    'pages/activity/code',
+    'pages/activity-signup/index',
+    'pages/benefits/code',
+    'pages/funds-public/index',
+    'pages/hardship/index',
+    'pages/hardship/apply',
+    'pages/hardship/detail',
+    'pages/member-card/index',
+  ],
   subPackages: [
-    { root: 'packages/admin', pages: ['index/index', 'members/index', 'member/index', 'import/index', 'invites/index', 'groups/index', 'benefits/index', 'benefit-campaign/index', 'hardship-policy/index', 'union/index', 'card-check/index'] },
+    {
+      root: 'packages/admin',
+      pages: [
+        'index/index',
+        'members/index',
+        'member/index',
+        'import/index',
+        'invites/index',
+        'groups/index',
+        'benefits/index',
+        'benefit-campaign/index',
+        'hardship-policy/index',
+        'union/index',
+        'card-check/index',
+      ],
+    },
     // 消息: every member's, but opened from 我的 and 首页 only, so it loads on demand (preloaded from those tabs) and keeps the main package within its budget.
     { root: 'packages/member', pages: ['messages/index'] },
     { root: 'packages/redeem', pages: ['index/index'] },

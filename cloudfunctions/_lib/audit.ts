@@ -49,7 +49,19 @@ export function canonical(value: unknown): string {
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 export const entryHash = (e: Omit<AuditEntry, '_id' | 'hash'>): string =>
-  sha256(canonical({ unionId: e.unionId, seq: e.seq, at: e.at, actor: e.actor, actorName: e.actorName, action: e.action, target: e.target, data: e.data, prevHash: e.prevHash }))
+  sha256(
+    canonical({
+      unionId: e.unionId,
+      seq: e.seq,
+      at: e.at,
+      actor: e.actor,
+      actorName: e.actorName,
+      action: e.action,
+      target: e.target,
+      data: e.data,
+      prevHash: e.prevHash,
+    }),
+  )
 
 /**
  * The chain's newest entry, kept apart from the chain (`audit_heads`, _id = union) and shown on
@@ -90,14 +102,28 @@ export async function advanceAuditHead(deps: Deps, unionId: string, to: Pick<Aud
 
 /** Whether an entry matching `where` is in the union's chain (a resumed step looks before appending). */
 export const auditEntryWhere = async (deps: Deps, unionId: string, where: Record<string, unknown>): Promise<boolean> =>
-  (await deps.db.collection('audit_log').where({ ...where, unionId }).limit(1).get()).data.length > 0
+  (
+    await deps.db
+      .collection('audit_log')
+      .where({ ...where, unionId })
+      .limit(1)
+      .get()
+  ).data.length > 0
 
-export const auditEntryExists = (deps: Deps, unionId: string, action: string, target: string): Promise<boolean> => auditEntryWhere(deps, unionId, { action, target })
+export const auditEntryExists = (deps: Deps, unionId: string, action: string, target: string): Promise<boolean> =>
+  auditEntryWhere(deps, unionId, { action, target })
 
 /** The chain newest first, a page at a time (`seq` is unique within the union). */
 export async function auditPage(deps: Deps, unionId: string, page: number, pageSize: number): Promise<{ entries: AuditEntry[]; total: number }> {
   const query = deps.db.collection('audit_log').where({ unionId })
-  const [rows, count] = await Promise.all([query.orderBy('seq', 'desc').skip((page - 1) * pageSize).limit(pageSize).get(), query.count()])
+  const [rows, count] = await Promise.all([
+    query
+      .orderBy('seq', 'desc')
+      .skip((page - 1) * pageSize)
+      .limit(pageSize)
+      .get(),
+    query.count(),
+  ])
   return { entries: rows.data as AuditEntry[], total: count.total }
 }
 
@@ -110,7 +136,8 @@ const chainEnd = async (deps: Deps, unionId: string): Promise<AuditEntry | undef
  * between its entry and the head). Build on the head when the chain is shorter than it: entries
  * cut off stay a visible gap instead of being quietly numbered over.
  */
-const buildOn = (head: Pick<AuditEntry, 'seq' | 'hash'> | undefined, last: Pick<AuditEntry, 'seq' | 'hash'> | undefined) => (head && head.seq > (last?.seq ?? 0) ? head : last)
+const buildOn = (head: Pick<AuditEntry, 'seq' | 'hash'> | undefined, last: Pick<AuditEntry, 'seq' | 'hash'> | undefined) =>
+  head && head.seq > (last?.seq ?? 0) ? head : last
 
 const nextEntry = (deps: Deps, input: AuditInput, prev: Pick<AuditEntry, 'seq' | 'hash'> | undefined): AuditEntry => {
   const body = { ...input, seq: (prev?.seq ?? 0) + 1, at: deps.clock.now(), prevHash: prev?.hash ?? GENESIS }
@@ -150,7 +177,12 @@ export async function appendAudit(deps: Deps, input: AuditInput): Promise<AuditE
  * so a head moved meanwhile makes this insert collide, or the commit conflict, and the transaction
  * runs again). A second attempt reads the head and the chain's end afresh.
  */
-export async function appendAuditIn(tx: Tx, deps: Deps, input: AuditInput, known: { readonly head: AuditHead | undefined; readonly attempt: number }): Promise<AuditEntry> {
+export async function appendAuditIn(
+  tx: Tx,
+  deps: Deps,
+  input: AuditInput,
+  known: { readonly head: AuditHead | undefined; readonly attempt: number },
+): Promise<AuditEntry> {
   let prev: Pick<AuditEntry, 'seq' | 'hash'> | undefined = known.head
   if (!known.head || known.attempt > 1) {
     const [head, last] = await Promise.all([loadAuditHead(deps, input.unionId), chainEnd(deps, input.unionId)])

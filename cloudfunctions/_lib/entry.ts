@@ -144,7 +144,11 @@ export function createMain<F extends FunctionName>(fn: F, router: Router<F>, opt
     } catch (error) {
       if (error instanceof AppError) return finish(fail(error.code, error.message, error.details), caller)
       if (isRateLimited(error)) return finish(fail('RATE_LIMITED', BUSY_MESSAGE), caller)
-      log('error', 'unexpected', { action, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error), stack: error instanceof Error ? error.stack : undefined })
+      log('error', 'unexpected', {
+        action,
+        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+        stack: error instanceof Error ? error.stack : undefined,
+      })
       return finish(fail('INTERNAL', '系统繁忙，请稍后再试'), caller)
     }
   }

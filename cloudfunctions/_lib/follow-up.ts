@@ -11,7 +11,10 @@ export interface FollowUp {
   readonly until: Date
 }
 
-export const newFollowUp = (deps: Deps, timeLimitMs: number): FollowUp => ({ token: deps.ids.next(), until: new Date(deps.clock.now().getTime() + timeLimitMs) })
+export const newFollowUp = (deps: Deps, timeLimitMs: number): FollowUp => ({
+  token: deps.ids.next(),
+  until: new Date(deps.clock.now().getTime() + timeLimitMs),
+})
 
 export const isLeft = (f: FollowUp, now: Date): boolean => now.getTime() > new Date(f.until).getTime()
 
@@ -21,11 +24,17 @@ export const isLeft = (f: FollowUp, now: Date): boolean => now.getTime() > new D
  */
 export async function takeOver(deps: Deps, collection: string, id: string, path: string, seen: FollowUp, timeLimitMs: number): Promise<FollowUp | null> {
   const mine = newFollowUp(deps, timeLimitMs)
-  const res = await deps.db.collection(collection).where({ _id: id, [`${path}.token`]: seen.token }).update({ [path]: deps.db.command.set(mine) })
+  const res = await deps.db
+    .collection(collection)
+    .where({ _id: id, [`${path}.token`]: seen.token })
+    .update({ [path]: deps.db.command.set(mine) })
   return res.updated === 1 ? mine : null
 }
 
 /** Done: the marker goes, only if it is still this invocation's. */
 export async function clearFollowUp(deps: Deps, collection: string, id: string, path: string, token: string): Promise<void> {
-  await deps.db.collection(collection).where({ _id: id, [`${path}.token`]: token }).update({ [path]: deps.db.command.remove() })
+  await deps.db
+    .collection(collection)
+    .where({ _id: id, [`${path}.token`]: token })
+    .update({ [path]: deps.db.command.remove() })
 }

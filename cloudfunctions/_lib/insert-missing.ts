@@ -27,7 +27,17 @@ async function insertChunk<T extends { readonly _id: string }>(deps: Deps, colle
       if (!isDuplicateWrite(error)) throw error
     }
     const ids = left.map((d) => d._id)
-    const there = new Set(((await coll.where({ _id: deps.db.command.in(ids) }).field({ _id: true }).limit(ids.length).get()).data as { _id: string }[]).map((d) => d._id))
+    const there = new Set(
+      (
+        (
+          await coll
+            .where({ _id: deps.db.command.in(ids) })
+            .field({ _id: true })
+            .limit(ids.length)
+            .get()
+        ).data as { _id: string }[]
+      ).map((d) => d._id),
+    )
     left = left.filter((d) => !there.has(d._id))
   }
 }

@@ -23,7 +23,10 @@ export async function takeRemainderIn(tx: Tx, deps: Pick<Deps, 'db'>, unionId: s
   const doc = await txGet<BudgetLineDoc>(tx, 'budget_lines', id)
   if (!doc) throw invalid(`「${BUDGET_LINE_LABELS[line]}」还没有编制 ${year} 年预算`, { field: 'amount' })
   if (doc.available < amount) throw invalid(remainderProblem(line, doc.available, amount) ?? '预算余额不足', { field: 'amount', remaining: doc.available })
-  await tx.collection('budget_lines').doc(id).update({ available: deps.db.command.inc(-amount) })
+  await tx
+    .collection('budget_lines')
+    .doc(id)
+    .update({ available: deps.db.command.inc(-amount) })
 }
 
 /** The entry, written once under its natural key (a second commit with the same key fails whole). */

@@ -85,37 +85,80 @@ export async function requireOpenYear(deps: Deps, unionId: string, year: number)
   if (await isYearClosed(deps, unionId, year)) throw new AppError('CLOSED', `${year} 年已结账，不能再记账`)
 }
 
-export const entryById = async (deps: Deps, id: string): Promise<LedgerEntryDoc | undefined> => (await deps.db.collection('ledger').doc(id).get()).data[0] as LedgerEntryDoc | undefined
+export const entryById = async (deps: Deps, id: string): Promise<LedgerEntryDoc | undefined> =>
+  (await deps.db.collection('ledger').doc(id).get()).data[0] as LedgerEntryDoc | undefined
 
 /** These entries (at most 100 ids a read), by id. */
 export async function entriesByIds(deps: Deps, ids: readonly string[]): Promise<Map<string, LedgerEntryDoc>> {
   const out = new Map<string, LedgerEntryDoc>()
   for (let i = 0; i < ids.length; i += 100) {
     const part = ids.slice(i, i + 100)
-    for (const d of (await deps.db.collection('ledger').where({ _id: deps.db.command.in(part) }).limit(part.length).get()).data as LedgerEntryDoc[]) out.set(d._id, d)
+    for (const d of (
+      await deps.db
+        .collection('ledger')
+        .where({ _id: deps.db.command.in(part) })
+        .limit(part.length)
+        .get()
+    ).data as LedgerEntryDoc[])
+      out.set(d._id, d)
   }
   return out
 }
 
 /** A year's entries newest first (optionally one line), a page at a time, with the reversal of each shown. */
-export async function ledgerPage(deps: Deps, unionId: string, year: number, line: BudgetLine | undefined, page: number, pageSize: number): Promise<{ entries: LedgerEntryDoc[]; total: number; reversedBy: Map<string, string> }> {
+export async function ledgerPage(
+  deps: Deps,
+  unionId: string,
+  year: number,
+  line: BudgetLine | undefined,
+  page: number,
+  pageSize: number,
+): Promise<{ entries: LedgerEntryDoc[]; total: number; reversedBy: Map<string, string> }> {
   const query = deps.db.collection('ledger').where({ unionId, year, ...(line ? { line } : {}) })
-  const [rows, count] = await Promise.all([query.orderBy('at', 'desc').orderBy('_id', 'desc').skip((page - 1) * pageSize).limit(pageSize).get(), query.count()])
+  const [rows, count] = await Promise.all([
+    query
+      .orderBy('at', 'desc')
+      .orderBy('_id', 'desc')
+      .skip((page - 1) * pageSize)
+      .limit(pageSize)
+      .get(),
+    query.count(),
+  ])
   const entries = rows.data as LedgerEntryDoc[]
-  const reversals = entries.length ? ((await deps.db.collection('ledger').where({ reverses: deps.db.command.in(entries.map((e) => e._id)) }).field({ reverses: true }).limit(entries.length).get()).data as LedgerEntryDoc[]) : []
+  const reversals = entries.length
+    ? ((
+        await deps.db
+          .collection('ledger')
+          .where({ reverses: deps.db.command.in(entries.map((e) => e._id)) })
+          .field({ reverses: true })
+          .limit(entries.length)
+          .get()
+      ).data as LedgerEntryDoc[])
+    : []
   return { entries, total: count.total, reversedBy: new Map(reversals.map((r) => [r.reverses!, r._id])) }
 }
 
 /** Committed and spent per line for a year (one aggregate, one row per line). */
 export async function lineTotals(deps: Deps, unionId: string, year: number, lines: number): Promise<{ _id: BudgetLine; committed: number; spent: number }[]> {
   const $ = deps.db.command.aggregate
-  return (await deps.db.collection('ledger').aggregate().match({ unionId, year }).group({ _id: '$line', committed: $.sum('$committed'), spent: $.sum('$spent') }).limit(lines).end()).data as { _id: BudgetLine; committed: number; spent: number }[]
+  return (
+    await deps.db
+      .collection('ledger')
+      .aggregate()
+      .match({ unionId, year })
+      .group({ _id: '$line', committed: $.sum('$committed'), spent: $.sum('$spent') })
+      .limit(lines)
+      .end()
+  ).data as { _id: BudgetLine; committed: number; spent: number }[]
 }
 
 /** A source's entries (a campaign's, a request's), just the amounts; `commitmentsOnly`: those that spend nothing. */
 export const entriesOfSource = (deps: Deps, unionId: string, source: LedgerEntryDoc['source'], commitmentsOnly = false) =>
   readAll<Pick<LedgerEntryDoc, '_id' | 'committed' | 'spent'>>(
-    deps.db.collection('ledger').where({ unionId, 'source.type': source.type, 'source.id': source.id, ...(commitmentsOnly ? { spent: 0 } : {}) }).field({ _id: true, committed: true, spent: true }),
+    deps.db
+      .collection('ledger')
+      .where({ unionId, 'source.type': source.type, 'source.id': source.id, ...(commitmentsOnly ? { spent: 0 } : {}) })
+      .field({ _id: true, committed: true, spent: true }),
     1000,
     100_000,
   )
@@ -128,11 +171,16 @@ export async function reserve(deps: Deps, unionId: string, year: number, line: B
   const _ = deps.db.command
   const id = budgetLineId(unionId, year, line)
   const refuse = (doc: BudgetLineDoc | undefined) =>
-    doc ? invalid(remainderProblem(line, doc.available, amount) ?? '预算余额不足', { field: 'amount', remaining: doc.available }) : invalid(`「${BUDGET_LINE_LABELS[line]}」还没有编制 ${year} 年预算`, { field: 'amount' })
+    doc
+      ? invalid(remainderProblem(line, doc.available, amount) ?? '预算余额不足', { field: 'amount', remaining: doc.available })
+      : invalid(`「${BUDGET_LINE_LABELS[line]}」还没有编制 ${year} 年预算`, { field: 'amount' })
   // Read first, so a refusal writes nothing; the conditional write still decides a race.
   const seen = (await deps.db.collection('budget_lines').doc(id).get()).data[0] as BudgetLineDoc | undefined
   if (!seen || seen.available < amount) throw refuse(seen)
-  const took = await deps.db.collection('budget_lines').where({ _id: id, available: _.gte(amount) }).update({ available: _.inc(-amount) })
+  const took = await deps.db
+    .collection('budget_lines')
+    .where({ _id: id, available: _.gte(amount) })
+    .update({ available: _.inc(-amount) })
   if (took.updated === 1) return
   throw refuse((await deps.db.collection('budget_lines').doc(id).get()).data[0] as BudgetLineDoc | undefined)
 }
@@ -141,13 +189,19 @@ export async function reserve(deps: Deps, unionId: string, year: number, line: B
 export async function adjustAvailable(deps: Deps, unionId: string, year: number, line: BudgetLine, delta: number): Promise<void> {
   if (delta === 0) return
   const id = budgetLineId(unionId, year, line)
-  const res = await deps.db.collection('budget_lines').where({ _id: id }).update({ available: deps.db.command.inc(delta) })
+  const res = await deps.db
+    .collection('budget_lines')
+    .where({ _id: id })
+    .update({ available: deps.db.command.inc(delta) })
   if (res.updated === 0) {
     try {
       await deps.db.collection('budget_lines').add({ _id: id, unionId, year, line, available: delta })
     } catch (error) {
       if (!isDuplicateWrite(error)) throw error
-      await deps.db.collection('budget_lines').where({ _id: id }).update({ available: deps.db.command.inc(delta) })
+      await deps.db
+        .collection('budget_lines')
+        .where({ _id: id })
+        .update({ available: deps.db.command.inc(delta) })
     }
   }
 }
@@ -170,9 +224,19 @@ export async function post(deps: Deps, entry: NewEntry): Promise<{ entry: Ledger
 export async function sealLedger(deps: Deps, unionId: string): Promise<number> {
   const open = await readAll<LedgerEntryDoc>(deps.db.collection('ledger').where({ unionId, sealed: false }).orderBy('at', 'asc'), 500, 5000)
   if (!open.length) return 0
-  await appendAudit(deps, { unionId, actor: 'system', actorName: '系统', action: 'ledger.seal', target: `${open.length} 笔分录`, data: { digests: Object.fromEntries(open.map((e) => [e._id, ledgerDigest(e)])) } })
+  await appendAudit(deps, {
+    unionId,
+    actor: 'system',
+    actorName: '系统',
+    action: 'ledger.seal',
+    target: `${open.length} 笔分录`,
+    data: { digests: Object.fromEntries(open.map((e) => [e._id, ledgerDigest(e)])) },
+  })
   for (let i = 0; i < open.length; i += 100) {
-    await deps.db.collection('ledger').where({ _id: deps.db.command.in(open.slice(i, i + 100).map((e) => e._id)) }).update({ sealed: true })
+    await deps.db
+      .collection('ledger')
+      .where({ _id: deps.db.command.in(open.slice(i, i + 100).map((e) => e._id)) })
+      .update({ sealed: true })
   }
   return open.length
 }

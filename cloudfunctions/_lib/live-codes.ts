@@ -20,7 +20,10 @@ export async function liveCode<T extends { readonly expiresAt: Date }>(deps: Dep
 
 /** Rows expired before `before`, of every kind (the benefit daily timer's sweep). */
 export async function sweepLiveCodes(deps: Deps, before: Date): Promise<number> {
-  const res = await deps.db.collection(LIVE_CODES).where({ expiresAt: deps.db.command.lt(before) }).remove()
+  const res = await deps.db
+    .collection(LIVE_CODES)
+    .where({ expiresAt: deps.db.command.lt(before) })
+    .remove()
   return res.deleted ?? 0
 }
 

@@ -36,7 +36,13 @@ export async function membersByIds(deps: Deps, unionId: string, ids: readonly st
 /** Those of these members of the union who are still in it (not 离会): a handful, as a group's leaders are. */
 export async function currentMembersAmong(deps: Deps, unionId: string, ids: readonly string[]): Promise<MemberDoc[]> {
   const _ = deps.db.command
-  return (await deps.db.collection('members').where({ _id: _.in([...ids]), unionId, status: _.neq('离会') }).limit(ids.length).get()).data as MemberDoc[]
+  return (
+    await deps.db
+      .collection('members')
+      .where({ _id: _.in([...ids]), unionId, status: _.neq('离会') })
+      .limit(ids.length)
+      .get()
+  ).data as MemberDoc[]
 }
 
 /** Every member of the union still in it (not 离会). */
@@ -73,7 +79,10 @@ function toDetail(m: MemberWithLinks): MemberDetail {
   const { roles = [], bindings = [], ...member } = m
   const grants = sortRoles(roles.filter((r) => r.unionId === member.unionId))
   return {
-    ...toMemberRow(member, bindings.some((b) => b.unionId === member.unionId)),
+    ...toMemberRow(
+      member,
+      bindings.some((b) => b.unionId === member.unionId),
+    ),
     birthday: member.birthday ?? '',
     joinDate: member.joinDate ?? '',
     grants: grants.map(({ role, scope }) => (scope ? { role, scope } : { role })),
@@ -100,7 +109,13 @@ export interface RosterFilter {
  * One page of the union's roster with whether each member is bound, and the total: the page (with
  * the bindings joined on) and the count in parallel, two round trips.
  */
-export async function rosterPage(deps: Deps, unionId: string, filter: RosterFilter, skip: number, limit: number): Promise<{ rows: MemberRow[]; total: number }> {
+export async function rosterPage(
+  deps: Deps,
+  unionId: string,
+  filter: RosterFilter,
+  skip: number,
+  limit: number,
+): Promise<{ rows: MemberRow[]; total: number }> {
   const { db } = deps
   const _ = db.command
   const filters: object[] = [{ unionId }]
@@ -123,13 +138,21 @@ export async function rosterPage(deps: Deps, unionId: string, filter: RosterFilt
       .end(),
     db.collection('members').where(where).count(),
   ])
-  const rows = ((page as { data?: MemberWithLinks[] }).data ?? []).map(({ bindings = [], roles: _roles, ...m }) => toMemberRow(m, bindings.some((b) => b.unionId === m.unionId)))
+  const rows = ((page as { data?: MemberWithLinks[] }).data ?? []).map(({ bindings = [], roles: _roles, ...m }) =>
+    toMemberRow(
+      m,
+      bindings.some((b) => b.unionId === m.unionId),
+    ),
+  )
   return { rows, total: count.total }
 }
 
 /** Writes the changed fields of a member's record. */
 export async function saveMemberChanges(deps: Deps, id: string, changes: Readonly<Record<string, unknown>>): Promise<void> {
-  await deps.db.collection('members').doc(id).update({ ...changes, updatedAt: deps.clock.now() })
+  await deps.db
+    .collection('members')
+    .doc(id)
+    .update({ ...changes, updatedAt: deps.clock.now() })
 }
 
 /** The openid bound to a member (a binding's id is the openid), or null when nobody is bound. */

@@ -57,7 +57,12 @@ const visibleTo = (deps: Deps, reader: Reader) => ({
 
 /** The badge: one count query. */
 export async function countUnread(deps: Deps, reader: Reader): Promise<number> {
-  return (await deps.db.collection(MESSAGES).where({ ...visibleTo(deps, reader), readAt: null }).count()).total
+  return (
+    await deps.db
+      .collection(MESSAGES)
+      .where({ ...visibleTo(deps, reader), readAt: null })
+      .count()
+  ).total
 }
 
 /** The badge as a read inside a batch (see batch-read.ts): read back with countOf. */
@@ -66,25 +71,47 @@ export const unreadRead = (deps: Deps, reader: Reader): SubRead => countRead(dep
 /** The newest few unread as a read inside a batch (首页's headlines). */
 export const latestUnreadRead = (deps: Deps, reader: Reader, limit: number): SubRead => ({
   from: MESSAGES,
-  pipeline: stages(deps).match({ ...visibleTo(deps, reader), readAt: null }).sort({ createdAt: -1, _id: -1 }).limit(limit).done(),
+  pipeline: stages(deps)
+    .match({ ...visibleTo(deps, reader), readAt: null })
+    .sort({ createdAt: -1, _id: -1 })
+    .limit(limit)
+    .done(),
 })
 
 /** The newest few unread, for 首页's headlines (the badge's count comes from countUnread). */
 export async function latestUnread(deps: Deps, reader: Reader, limit: number): Promise<MessageDoc[]> {
-  const rows = await deps.db.collection(MESSAGES).where({ ...visibleTo(deps, reader), readAt: null }).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(limit).get()
+  const rows = await deps.db
+    .collection(MESSAGES)
+    .where({ ...visibleTo(deps, reader), readAt: null })
+    .orderBy('createdAt', 'desc')
+    .orderBy('_id', 'desc')
+    .limit(limit)
+    .get()
   return rows.data as MessageDoc[]
 }
 
 /** A page of 消息, newest first. The cursor is the last row's time and id, so rows arriving meanwhile shift nothing. */
 export async function messagePage(deps: Deps, reader: Reader, cursor: string | undefined, size: number): Promise<{ rows: MessageDoc[]; next: string | null }> {
-  const rows = (await deps.db.collection(MESSAGES).where(pageWhere(deps, reader, cursor)).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(size + 1).get()).data as MessageDoc[]
+  const rows = (
+    await deps.db
+      .collection(MESSAGES)
+      .where(pageWhere(deps, reader, cursor))
+      .orderBy('createdAt', 'desc')
+      .orderBy('_id', 'desc')
+      .limit(size + 1)
+      .get()
+  ).data as MessageDoc[]
   return pageOf(rows, size)
 }
 
 /** The same page as a read inside a batch (see batch-read.ts), so 消息 gets it and its badge in one trip; read back with pageOf. */
 export const messagePageRead = (deps: Deps, reader: Reader, cursor: string | undefined, size: number): SubRead => ({
   from: MESSAGES,
-  pipeline: stages(deps).match(pageWhere(deps, reader, cursor)).sort({ createdAt: -1, _id: -1 }).limit(size + 1).done(),
+  pipeline: stages(deps)
+    .match(pageWhere(deps, reader, cursor))
+    .sort({ createdAt: -1, _id: -1 })
+    .limit(size + 1)
+    .done(),
 })
 
 /** One more row than the page is read, so the page knows whether another follows. */
@@ -123,7 +150,10 @@ export async function markRead(deps: Deps, reader: Reader, id: string): Promise<
 }
 
 export async function markAllRead(deps: Deps, reader: Reader): Promise<number> {
-  const res = await deps.db.collection(MESSAGES).where({ ...visibleTo(deps, reader), readAt: null }).update({ readAt: deps.clock.now() })
+  const res = await deps.db
+    .collection(MESSAGES)
+    .where({ ...visibleTo(deps, reader), readAt: null })
+    .update({ readAt: deps.clock.now() })
   return res.updated ?? 0
 }
 
@@ -142,7 +172,10 @@ export async function pendingPushes(deps: Deps, now: Date, since: Date, limit: n
 /** Takes a message for one sender run until `until`; false when another run holds it or it is done. */
 export async function claimPush(deps: Deps, id: string, claim: string, now: Date, until: Date): Promise<boolean> {
   const _ = deps.db.command
-  const res = await deps.db.collection(MESSAGES).where(_.and([{ _id: id, settledAt: null }, leaseFree(deps, now)])).update({ claim, leaseUntil: until })
+  const res = await deps.db
+    .collection(MESSAGES)
+    .where(_.and([{ _id: id, settledAt: null }, leaseFree(deps, now)]))
+    .update({ claim, leaseUntil: until })
   return res.updated === 1
 }
 
@@ -158,7 +191,10 @@ export async function settlePush(deps: Deps, id: string, claim: string, push: 's
 
 /** Lets go of a message to try again after `until` (a passing error). */
 export async function deferPush(deps: Deps, id: string, claim: string, until: Date): Promise<void> {
-  await deps.db.collection(MESSAGES).where({ _id: id, claim }).update({ claim: null, leaseUntil: until, attempts: deps.db.command.inc(1) })
+  await deps.db
+    .collection(MESSAGES)
+    .where({ _id: id, claim })
+    .update({ claim: null, leaseUntil: until, attempts: deps.db.command.inc(1) })
 }
 
 // —— retention ——
@@ -166,9 +202,19 @@ export async function deferPush(deps: Deps, id: string, claim: string, until: Da
 /** Removes up to `batch` read messages written before `before`; returns how many went. */
 export async function removeOldRead(deps: Deps, before: Date, batch: number): Promise<number> {
   const _ = deps.db.command
-  const rows = (await deps.db.collection(MESSAGES).where({ createdAt: _.lt(before), readAt: _.neq(null) }).field({ _id: true }).limit(batch).get()).data as { _id: string }[]
+  const rows = (
+    await deps.db
+      .collection(MESSAGES)
+      .where({ createdAt: _.lt(before), readAt: _.neq(null) })
+      .field({ _id: true })
+      .limit(batch)
+      .get()
+  ).data as { _id: string }[]
   if (!rows.length) return 0
   // The same condition again: a row is removed only while it is still old and read.
-  const res = await deps.db.collection(MESSAGES).where({ _id: _.in(rows.map((r) => r._id)), createdAt: _.lt(before), readAt: _.neq(null) }).remove()
+  const res = await deps.db
+    .collection(MESSAGES)
+    .where({ _id: _.in(rows.map((r) => r._id)), createdAt: _.lt(before), readAt: _.neq(null) })
+    .remove()
   return res.deleted ?? 0
 }

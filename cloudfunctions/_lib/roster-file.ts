@@ -40,7 +40,8 @@ export async function readRosterFile(fileName: string, content: Buffer): Promise
   const kind = sniff(content)
   if (ext === 'xlsx' && kind === 'ole') throw invalid(`这个文件是旧版 Excel（.xls）格式或设置了打开密码，${SAVE_AS_HINT}（不要加密码）`, { field: 'fileId' })
   if (ext === 'xlsx' && kind !== 'zip') throw invalid(`文件内容不是 Excel（.xlsx）格式，可能已损坏，${SAVE_AS_HINT}`, { field: 'fileId' })
-  if (ext === 'csv' && kind !== 'text') throw invalid('这个文件的内容不是 CSV 文本（可能是改了扩展名的 Excel 文件），请直接上传 .xlsx 文件，或在 Excel 中「另存为」CSV', { field: 'fileId' })
+  if (ext === 'csv' && kind !== 'text')
+    throw invalid('这个文件的内容不是 CSV 文本（可能是改了扩展名的 Excel 文件），请直接上传 .xlsx 文件，或在 Excel 中「另存为」CSV', { field: 'fileId' })
 
   const all = ext === 'xlsx' ? await readXlsx(content) : readCsv(content)
   return locateHeader(all)
@@ -137,7 +138,8 @@ async function readXlsx(content: Buffer): Promise<Cell[][]> {
       if (first !== undefined && sheet.name !== undefined && sheet.name !== first) continue
       sawSheet = true
       for await (const row of sheet) {
-        if (row.number > MAX_SHEET_ROW) throw invalid(`工作表第 ${row.number} 行还有内容，名单不能超过 ${MAX_ROSTER_ROWS} 行，请删除多余的行后再导入`, { field: 'fileId' })
+        if (row.number > MAX_SHEET_ROW)
+          throw invalid(`工作表第 ${row.number} 行还有内容，名单不能超过 ${MAX_ROSTER_ROWS} 行，请删除多余的行后再导入`, { field: 'fileId' })
         const cells: Cell[] = []
         row.eachCell({ includeEmpty: false }, (cell, col) => {
           if (col <= MAX_COLUMNS) cells[col - 1] = cellOf(cell.value, cell.numFmt)

@@ -16,7 +16,8 @@ export interface Tx {
   collection(name: string): { doc(id: string): TxDoc; add(data: object): Promise<unknown> }
 }
 
-export const txGet = async <T>(tx: Tx, collection: string, id: string): Promise<T | undefined> => ((await tx.collection(collection).doc(id).get()).data as T | null) ?? undefined
+export const txGet = async <T>(tx: Tx, collection: string, id: string): Promise<T | undefined> =>
+  ((await tx.collection(collection).doc(id).get()).data as T | null) ?? undefined
 
 const TRANSACTION_ERRORS = new Set(['DATABASE_TRANSACTION_CONFLICT', 'DATABASE_TRANSACTION_FAIL'])
 const isTransactionError = (error: unknown): boolean => {

@@ -48,12 +48,18 @@ const mineOf = (memberId: string) => [{ $match: { $expr: { $eq: ['$_id', { $conc
  * to; it may leave the line before the place reaches it: the promotion is conditional on it still
  * waiting, and a miss looks again).
  */
-export async function loadWithMine(deps: Deps, me: CallerMember, id: string, options: { head?: boolean } = {}): Promise<{ activity: ActivityDoc; mine: SignupDoc | undefined; head: SignupDoc | undefined }> {
+export async function loadWithMine(
+  deps: Deps,
+  me: CallerMember,
+  id: string,
+  options: { head?: boolean } = {},
+): Promise<{ activity: ActivityDoc; mine: SignupDoc | undefined; head: SignupDoc | undefined }> {
   let query = events(deps)
     .aggregate()
     .match({ _id: id, unionId: me.unionId })
     .lookup({ from: SIGNUPS, let: { event: '$_id' }, pipeline: mineOf(me.member._id), as: 'mine' })
-  if (options.head) query = query.lookup({ from: SIGNUPS, let: { event: '$_id' }, pipeline: [waitingOf(), { $sort: { seq: 1 } }, { $limit: 1 }], as: 'waitlistHead' })
+  if (options.head)
+    query = query.lookup({ from: SIGNUPS, let: { event: '$_id' }, pipeline: [waitingOf(), { $sort: { seq: 1 } }, { $limit: 1 }], as: 'waitlistHead' })
   const row = (await query.limit(1).end()).data[0] as (ActivityDoc & { mine: SignupDoc[]; waitlistHead?: SignupDoc[] }) | undefined
   const { mine, waitlistHead, ...activity } = inUnion(me, row)
   return { activity, mine: mine[0], head: waitlistHead?.[0] }
@@ -80,20 +86,26 @@ export async function insertActivity(deps: Deps, doc: ActivityDoc): Promise<bool
 export async function takePlace(deps: Deps, a: Pick<ActivityDoc, '_id' | 'capacity'>): Promise<ActivityDoc | null> {
   const _ = deps.db.command
   const where = a.capacity === null ? { _id: a._id } : { _id: a._id, confirmedCount: _.lt(a.capacity) }
-  const res = await events(deps).where(where).updateAndReturn({ confirmedCount: _.inc(1), placesAt: deps.clock.now() })
+  const res = await events(deps)
+    .where(where)
+    .updateAndReturn({ confirmedCount: _.inc(1), placesAt: deps.clock.now() })
   return res.updated === 1 ? (res.doc as ActivityDoc) : null
 }
 
 /** A place given back; answers with the event as it now is (null if the count was already 0). */
 export async function releasePlace(deps: Deps, activityId: string): Promise<ActivityDoc | null> {
   const _ = deps.db.command
-  const res = await events(deps).where({ _id: activityId, confirmedCount: _.gt(0) }).updateAndReturn({ confirmedCount: _.inc(-1), placesAt: deps.clock.now() })
+  const res = await events(deps)
+    .where({ _id: activityId, confirmedCount: _.gt(0) })
+    .updateAndReturn({ confirmedCount: _.inc(-1), placesAt: deps.clock.now() })
   return res.updated === 1 ? (res.doc as ActivityDoc) : null
 }
 
 /** The next waitlist ticket, in arrival order: the counter and the event as it now is, in one request. */
 export async function takeTicket(deps: Deps, activityId: string): Promise<ActivityDoc> {
-  const res = await events(deps).where({ _id: activityId }).updateAndReturn({ waitSeq: deps.db.command.inc(1) })
+  const res = await events(deps)
+    .where({ _id: activityId })
+    .updateAndReturn({ waitSeq: deps.db.command.inc(1) })
   return res.doc as ActivityDoc
 }
 
@@ -102,7 +114,11 @@ export async function takeTicket(deps: Deps, activityId: string): Promise<Activi
  * wait ahead of that ticket, in one read — the look for a place freed meanwhile and the member's
  * place in line together.
  */
-export async function placesAndAhead(deps: Deps, activityId: string, seq: number): Promise<{ activity: Pick<ActivityDoc, '_id' | 'capacity' | 'confirmedCount'>; ahead: number } | undefined> {
+export async function placesAndAhead(
+  deps: Deps,
+  activityId: string,
+  seq: number,
+): Promise<{ activity: Pick<ActivityDoc, '_id' | 'capacity' | 'confirmedCount'>; ahead: number } | undefined> {
   const res = await events(deps)
     .aggregate()
     .match({ _id: activityId })
@@ -120,7 +136,13 @@ export async function placesAndAhead(deps: Deps, activityId: string, seq: number
 
 /** Calls the event off if it is still open; the telling mark goes with it (see cancel-event.ts). */
 export async function callOff(deps: Deps, id: string, reason: string): Promise<boolean> {
-  return (await events(deps).where({ _id: id, status: 'open' }).update({ status: 'cancelled', cancelReason: reason, cancelledAt: deps.clock.now(), cancelTold: false })).updated === 1
+  return (
+    (
+      await events(deps)
+        .where({ _id: id, status: 'open' })
+        .update({ status: 'cancelled', cancelReason: reason, cancelledAt: deps.clock.now(), cancelTold: false })
+    ).updated === 1
+  )
 }
 
 export async function markCancelTold(deps: Deps, id: string): Promise<void> {
@@ -132,11 +154,23 @@ export async function markCancelTold(deps: Deps, id: string): Promise<void> {
  * that capacity, in the same conditional write. The notice is set whole: a plain object would be
  * merged field by field into the null a sent notice leaves.
  */
-export async function saveEdit(deps: Deps, id: string, changes: Record<string, unknown>, notice: ActivityDoc['notice'], maxTaken: number | null): Promise<boolean> {
+export async function saveEdit(
+  deps: Deps,
+  id: string,
+  changes: Record<string, unknown>,
+  notice: ActivityDoc['notice'],
+  maxTaken: number | null,
+): Promise<boolean> {
   const _ = deps.db.command
   const guard = maxTaken === null ? {} : { confirmedCount: _.lte(maxTaken) }
   const set = notice ? { ...changes, notice: _.set(notice) } : changes
-  return (await events(deps).where({ _id: id, status: 'open', ...guard }).update(set)).updated === 1
+  return (
+    (
+      await events(deps)
+        .where({ _id: id, status: 'open', ...guard })
+        .update(set)
+    ).updated === 1
+  )
 }
 
 /** The change notice is cleared once everyone heard it; keyed, so a later edit's notice stays. */
@@ -168,19 +202,48 @@ export async function markDrawTold(deps: Deps, id: string): Promise<void> {
 
 /** The repair's recount, written only if the count is still the one it read (count and time). */
 export async function setCountIfUnchanged(deps: Deps, a: Pick<ActivityDoc, '_id' | 'confirmedCount' | 'placesAt'>, count: number): Promise<boolean> {
-  return (await events(deps).where({ _id: a._id, confirmedCount: a.confirmedCount, placesAt: a.placesAt ?? null }).update({ confirmedCount: count, placesAt: deps.clock.now() })).updated === 1
+  return (
+    (
+      await events(deps)
+        .where({ _id: a._id, confirmedCount: a.confirmedCount, placesAt: a.placesAt ?? null })
+        .update({ confirmedCount: count, placesAt: deps.clock.now() })
+    ).updated === 1
+  )
 }
 
 // —— what the timers and reports look through ——
 
 /** Fields the repair needs of an event (descriptions and forms stay in the database). */
-const REPAIR_FIELDS = { _id: true, unionId: true, title: true, status: true, endAt: true, capacity: true, waitlist: true, confirmedCount: true, placesAt: true, allocation: true, drawState: true, drawnAt: true }
+const REPAIR_FIELDS = {
+  _id: true,
+  unionId: true,
+  title: true,
+  status: true,
+  endAt: true,
+  capacity: true,
+  waitlist: true,
+  confirmedCount: true,
+  placesAt: true,
+  allocation: true,
+  drawState: true,
+  drawnAt: true,
+}
 
 export const openEvents = (deps: Deps, now: Date, page: number, max: number) =>
-  readAll<ActivityDoc>(events(deps).where({ status: 'open', endAt: deps.db.command.gt(now) }).field(REPAIR_FIELDS), page, max)
+  readAll<ActivityDoc>(
+    events(deps)
+      .where({ status: 'open', endAt: deps.db.command.gt(now) })
+      .field(REPAIR_FIELDS),
+    page,
+    max,
+  )
 
 export const dueLotteries = (deps: Deps, now: Date) =>
-  readAll<ActivityDoc>(events(deps).where({ status: 'open', drawState: deps.db.command.in(['pending', 'drawing']), drawAt: deps.db.command.lte(now) }), 100, 1000)
+  readAll<ActivityDoc>(
+    events(deps).where({ status: 'open', drawState: deps.db.command.in(['pending', 'drawing']), drawAt: deps.db.command.lte(now) }),
+    100,
+    1000,
+  )
 
 export const untoldDraws = (deps: Deps) => readAll<ActivityDoc>(events(deps).where({ drawState: 'drawn', drawTold: false }), 100, 1000)
 
@@ -188,22 +251,38 @@ export const dueReminders = (deps: Deps, now: Date, until: Date) =>
   readAll<ActivityDoc>(events(deps).where({ status: 'open', remindedAt: null, startAt: deps.db.command.gt(now).and(deps.db.command.lte(until)) }), 200, 2000)
 
 export async function eventsWithLeftNotices(deps: Deps, before: Date, bite: number): Promise<ActivityDoc[]> {
-  return (await events(deps).where({ 'notice.at': deps.db.command.lt(before) }).limit(bite).get()).data as ActivityDoc[]
+  return (
+    await events(deps)
+      .where({ 'notice.at': deps.db.command.lt(before) })
+      .limit(bite)
+      .get()
+  ).data as ActivityDoc[]
 }
 
 export async function cutCallOffs(deps: Deps, before: Date, bite: number): Promise<ActivityDoc[]> {
-  return (await events(deps).where({ status: 'cancelled', cancelTold: false, cancelledAt: deps.db.command.lt(before) }).limit(bite).get()).data as ActivityDoc[]
+  return (
+    await events(deps)
+      .where({ status: 'cancelled', cancelTold: false, cancelledAt: deps.db.command.lt(before) })
+      .limit(bite)
+      .get()
+  ).data as ActivityDoc[]
 }
 
 /** A union's events held in a year (for 群众参与度): ids and times only. */
 export const eventsOfYear = (deps: Deps, unionId: string, from: Date, to: Date) =>
-  readAll<ActivityDoc>(events(deps).where({ unionId, status: 'open', startAt: deps.db.command.gte(from).and(deps.db.command.lt(to)) }).field({ _id: true, startAt: true, endAt: true }))
+  readAll<ActivityDoc>(
+    events(deps)
+      .where({ unionId, status: 'open', startAt: deps.db.command.gte(from).and(deps.db.command.lt(to)) })
+      .field({ _id: true, startAt: true, endAt: true }),
+  )
 
 // —— what members see ——
 
 /** Admins manage every event of their union; leaders the events of their own department or group. */
 export const managesActivity = (me: CallerMember, a: Pick<ActivityDoc, 'unionId' | 'scope'>): boolean =>
-  a.scope.kind === 'union' ? hasRole(me.subject, 'admin') && me.unionId === a.unionId : mayManageScope(me.subject, { unionId: a.unionId, kind: a.scope.kind, id: a.scope.id })
+  a.scope.kind === 'union'
+    ? hasRole(me.subject, 'admin') && me.unionId === a.unionId
+    : mayManageScope(me.subject, { unionId: a.unionId, kind: a.scope.kind, id: a.scope.id })
 
 export const visibleStatus = (s: Pick<SignupDoc, 'status'> | undefined): SignUpStatus | null => (!s || s.status === 'joining' ? null : s.status)
 
@@ -307,19 +386,54 @@ export async function loadForDetail(deps: Deps, me: CallerMember, id: string): P
     .aggregate()
     .match({ _id: id, unionId: me.unionId })
     .lookup({ from: SIGNUPS, let: event, pipeline: mineOf(member), as: 'mine' })
-    .lookup({ from: SIGNUPS, let: event, pipeline: [{ $match: { unionId: me.unionId, memberId: member } }, { $sort: { signedAt: -1, _id: 1 } }, { $limit: 1 }, { $project: { answers: 1 } }], as: 'last' })
+    .lookup({
+      from: SIGNUPS,
+      let: event,
+      pipeline: [{ $match: { unionId: me.unionId, memberId: member } }, { $sort: { signedAt: -1, _id: 1 } }, { $limit: 1 }, { $project: { answers: 1 } }],
+      as: 'last',
+    })
     .lookup({
       from: SIGNUPS,
       let: { ...event, seq: { $ifNull: [{ $arrayElemAt: ['$mine.seq', 0] }, -1] } },
       pipeline: [waitingOf({ $lt: ['$seq', '$$seq'] }), { $count: 'n' }],
       as: 'ahead',
     })
-    .lookup({ from: SIGNUPS, let: event, pipeline: [{ $match: { $expr: { $and: [{ $eq: ['$activityId', '$$event'] }, { $eq: ['$status', 'entered'] }] } } }, { $count: 'n' }], as: 'entered' })
-    .lookup({ from: 'groups', let: group, pipeline: [{ $match: { $expr: { $eq: ['$_id', '$$group'] } } }, { $limit: 1 }, { $project: { name: 1 } }], as: 'group' })
-    .lookup({ from: 'group_members', let: group, pipeline: [{ $match: { status: 'active', $expr: { $eq: ['$_id', { $concat: ['$$group', `:${member}`] }] } } }, { $limit: 1 }, { $project: { _id: 1 } }], as: 'inGroup' })
+    .lookup({
+      from: SIGNUPS,
+      let: event,
+      pipeline: [{ $match: { $expr: { $and: [{ $eq: ['$activityId', '$$event'] }, { $eq: ['$status', 'entered'] }] } } }, { $count: 'n' }],
+      as: 'entered',
+    })
+    .lookup({
+      from: 'groups',
+      let: group,
+      pipeline: [{ $match: { $expr: { $eq: ['$_id', '$$group'] } } }, { $limit: 1 }, { $project: { name: 1 } }],
+      as: 'group',
+    })
+    .lookup({
+      from: 'group_members',
+      let: group,
+      pipeline: [{ $match: { status: 'active', $expr: { $eq: ['$_id', { $concat: ['$$group', `:${member}`] }] } } }, { $limit: 1 }, { $project: { _id: 1 } }],
+      as: 'inGroup',
+    })
     .limit(1)
     .end()
-  type Joined = ActivityDoc & { mine: SignupDoc[]; last: SignupDoc[]; ahead: { n: number }[]; entered: { n: number }[]; group: { name: string }[]; inGroup: unknown[] }
+  type Joined = ActivityDoc & {
+    mine: SignupDoc[]
+    last: SignupDoc[]
+    ahead: { n: number }[]
+    entered: { n: number }[]
+    group: { name: string }[]
+    inGroup: unknown[]
+  }
   const { mine, last, ahead, entered, group: g, inGroup, ...activity } = inUnion(me, res.data[0] as Joined | undefined)
-  return { activity, mine: mine[0], last: last[0], ahead: ahead[0]?.n ?? 0, entered: entered[0]?.n ?? 0, groupName: g[0]?.name ?? null, inGroup: inGroup.length > 0 }
+  return {
+    activity,
+    mine: mine[0],
+    last: last[0],
+    ahead: ahead[0]?.n ?? 0,
+    entered: entered[0]?.n ?? 0,
+    groupName: g[0]?.name ?? null,
+    inGroup: inGroup.length > 0,
+  }
 }

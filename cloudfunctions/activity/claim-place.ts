@@ -13,13 +13,20 @@ export const isStale = (at: Date | undefined, now: Date, timeLimitMs: number): b
  * invocation made (its handler re-run after a rate limit; `claim` is then the one it holds) is its
  * own at any age. Returns the claim now held, or null when another has it.
  */
-export async function takeOverClaim(deps: Deps, s: SignupDoc, options: { timeLimitMs: number; claim: string; set?: Record<string, unknown> }): Promise<string | null> {
+export async function takeOverClaim(
+  deps: Deps,
+  s: SignupDoc,
+  options: { timeLimitMs: number; claim: string; set?: Record<string, unknown> },
+): Promise<string | null> {
   const since = s.claim === options.claim ? null : new Date(deps.clock.now().getTime() - options.timeLimitMs)
   return (await swapClaim(deps, s, options.claim, since, options.set)) ? options.claim : null
 }
 
 /** How a claim ended, with the places taken as the call last saw them and, in line, how many wait ahead. */
-export type Placed = { readonly outcome: 'confirmed'; readonly confirmedCount: number } | { readonly outcome: 'waiting'; readonly confirmedCount: number; readonly position: number } | { readonly outcome: 'full' }
+export type Placed =
+  | { readonly outcome: 'confirmed'; readonly confirmedCount: number }
+  | { readonly outcome: 'waiting'; readonly confirmedCount: number; readonly position: number }
+  | { readonly outcome: 'full' }
 
 /**
  * After the claim: a place, else a waitlist ticket, else the claim undone ('full'). Every step is
@@ -32,7 +39,13 @@ export type Placed = { readonly outcome: 'confirmed'; readonly confirmedCount: n
  * no more. A place freed while the ticket was taken goes to the waitlist's head (perhaps this
  * member, who learns it from the answer).
  */
-export async function placeClaim(deps: Deps, a: ActivityDoc, s: Pick<SignupDoc, '_id' | 'memberId'>, claim: string, undo: () => Promise<void>): Promise<Placed> {
+export async function placeClaim(
+  deps: Deps,
+  a: ActivityDoc,
+  s: Pick<SignupDoc, '_id' | 'memberId'>,
+  claim: string,
+  undo: () => Promise<void>,
+): Promise<Placed> {
   const placed = await takePlace(deps, a)
   if (placed) {
     await settleClaim(deps, s._id, claim, { status: 'confirmed' })

@@ -21,6 +21,10 @@ export async function contestTeam(deps: Deps, me: CallerMember, a: ActivityDoc):
 export async function contestStanding(deps: Deps, a: ActivityDoc): Promise<ContestStanding | null> {
   const contest = a.contest
   if (!contest) return null
-  const [s, c, nameOf] = await Promise.all([perTeam(deps, a._id, contest.teamIds), perTeam(deps, a._id, contest.teamIds, checkedInMatch(deps)), teamNames(deps, contest.kind, contest.teamIds)])
+  const [s, c, nameOf] = await Promise.all([
+    perTeam(deps, a._id, contest.teamIds),
+    perTeam(deps, a._id, contest.teamIds, checkedInMatch(deps)),
+    teamNames(deps, contest.kind, contest.teamIds),
+  ])
   return { kind: contest.kind, teams: contest.teamIds.map((id) => ({ id, name: nameOf.get(id) ?? '', signedUp: s.get(id) ?? 0, checkedIn: c.get(id) ?? 0 })) }
 }

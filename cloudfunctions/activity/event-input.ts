@@ -10,7 +10,23 @@ import { countTeamsInUnion } from './teams.repo'
 type EventInput = Omit<ActionParsed<'activity.create'>, 'scope' | 'key'>
 export type EventFields = Pick<
   ActivityDoc,
-  'title' | 'type' | 'description' | 'place' | 'startAt' | 'endAt' | 'signUpOpensAt' | 'signUpClosesAt' | 'cancelDeadline' | 'capacity' | 'waitlist' | 'allocation' | 'drawAt' | 'audience' | 'fields' | 'cover' | 'contest'
+  | 'title'
+  | 'type'
+  | 'description'
+  | 'place'
+  | 'startAt'
+  | 'endAt'
+  | 'signUpOpensAt'
+  | 'signUpClosesAt'
+  | 'cancelDeadline'
+  | 'capacity'
+  | 'waitlist'
+  | 'allocation'
+  | 'drawAt'
+  | 'audience'
+  | 'fields'
+  | 'cover'
+  | 'contest'
 >
 
 /**
@@ -48,7 +64,8 @@ export async function checkEventInput(deps: Deps, me: CallerMember, input: Event
     if (choice !== Boolean(f.options?.length)) throw invalid(choice ? `「${f.label}」需要至少两个选项` : `「${f.label}」不需要选项`, { field: 'fields' })
   }
   if (new Set(input.fields.map((f) => f.key)).size !== input.fields.length) throw invalid('报名项不能重复', { field: 'fields' })
-  if (input.cover && input.cover !== keptCover && !input.cover.includes(`/${uploadFolderOf(me.openid)}/`)) throw invalid('封面图片需要由您本人上传', { field: 'cover' })
+  if (input.cover && input.cover !== keptCover && !input.cover.includes(`/${uploadFolderOf(me.openid)}/`))
+    throw invalid('封面图片需要由您本人上传', { field: 'cover' })
   if (input.contest) {
     const ids = [...new Set(input.contest.teamIds)]
     if (ids.length !== input.contest.teamIds.length) throw invalid('结对竞赛的队伍不能重复', { field: 'contest' })

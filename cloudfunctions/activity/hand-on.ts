@@ -21,7 +21,13 @@ const handOnMark = (c: Pick<SignupDoc, '_id' | 'claim'>) => `${c._id}:${c.claim}
  * yet and the look for one is skipped. `head`: the waitlist's head as read with the event.
  * Returns the places taken as they stand after it, for the answer.
  */
-export async function handOnPlace(deps: Deps, a: ActivityDoc, c: Pick<SignupDoc, '_id' | 'claim'>, lock: string, options: { fresh?: boolean; head?: SignupDoc } = {}): Promise<number> {
+export async function handOnPlace(
+  deps: Deps,
+  a: ActivityDoc,
+  c: Pick<SignupDoc, '_id' | 'claim'>,
+  lock: string,
+  options: { fresh?: boolean; head?: SignupDoc } = {},
+): Promise<number> {
   const found = options.fresh ? undefined : await promotedBy(deps, a._id, handOnMark(c))
   let promoted = found
   let next = options.head

@@ -24,23 +24,34 @@ export async function fixDrawOnce(deps: Deps, record: LotteryDrawDoc): Promise<L
 }
 
 export async function lossesOf(deps: Deps, ids: readonly string[]): Promise<LotteryLossDoc[]> {
-  return (await losses(deps).where({ _id: deps.db.command.in([...ids]) }).limit(ids.length).get()).data as LotteryLossDoc[]
+  return (
+    await losses(deps)
+      .where({ _id: deps.db.command.in([...ids]) })
+      .limit(ids.length)
+      .get()
+  ).data as LotteryLossDoc[]
 }
 
 /** This event added to the member's losses of the year, once (a set), creating the record if needed. */
 export async function addLoss(deps: Deps, doc: LotteryLossDoc): Promise<void> {
-  const added = await losses(deps).where({ _id: doc._id }).update({ lost: deps.db.command.addToSet(doc.lost[0]) })
+  const added = await losses(deps)
+    .where({ _id: doc._id })
+    .update({ lost: deps.db.command.addToSet(doc.lost[0]) })
   if (added.updated === 1) return
   try {
     await losses(deps).add(doc)
   } catch (error) {
     if (!isDuplicateWrite(error)) throw error
     // Created meanwhile by an overlapping run: add this event to it.
-    await losses(deps).where({ _id: doc._id }).update({ lost: deps.db.command.addToSet(doc.lost[0]) })
+    await losses(deps)
+      .where({ _id: doc._id })
+      .update({ lost: deps.db.command.addToSet(doc.lost[0]) })
   }
 }
 
 /** A loser who later gets a place no longer counts as having lost this event. */
 export async function takeBackLoss(deps: Deps, ids: readonly string[], activityId: string): Promise<void> {
-  await losses(deps).where({ _id: deps.db.command.in([...ids]) }).update({ lost: deps.db.command.pull(activityId) })
+  await losses(deps)
+    .where({ _id: deps.db.command.in([...ids]) })
+    .update({ lost: deps.db.command.pull(activityId) })
 }

@@ -45,7 +45,10 @@ async function fixDraw(deps: Deps, a: ActivityDoc): Promise<LotteryDrawDoc> {
   const year = shanghaiYear(now)
   const entered = await enteredMembers(deps, a._id)
   const losses = new Map<string, number>()
-  for (const part of chunks(entered.map((s) => lossId(a.unionId, year, s.memberId)), 100)) {
+  for (const part of chunks(
+    entered.map((s) => lossId(a.unionId, year, s.memberId)),
+    100,
+  )) {
     for (const l of await lossesOf(deps, part)) losses.set(l.memberId, l.lost.length)
   }
   const entrants = entered.map((s) => ({ memberId: s.memberId, priorLosses: losses.get(s.memberId) ?? 0 }))
@@ -59,8 +62,24 @@ async function tellResults(deps: Deps, a: ActivityDoc, d: LotteryDrawDoc): Promi
   const link = `/pages/activity/index?id=${a._id}`
   const key = (memberId: string) => `lottery-result:${a._id}:${memberId}`
   await notify(deps, [
-    ...d.winners.map((memberId) => ({ key: key(memberId), unionId: a.unionId, memberId, kind: 'lottery-result' as const, title: `中签：${a.title}`, body: '恭喜，您已抽中名额，请按时参加。', link })),
-    ...d.waitlist.map((memberId, i) => ({ key: key(memberId), unionId: a.unionId, memberId, kind: 'lottery-result' as const, title: `未中签：${a.title}`, body: `这次没有抽中，您在候补第 ${i + 1} 位，有人取消时会按顺序递补。`, link })),
+    ...d.winners.map((memberId) => ({
+      key: key(memberId),
+      unionId: a.unionId,
+      memberId,
+      kind: 'lottery-result' as const,
+      title: `中签：${a.title}`,
+      body: '恭喜，您已抽中名额，请按时参加。',
+      link,
+    })),
+    ...d.waitlist.map((memberId, i) => ({
+      key: key(memberId),
+      unionId: a.unionId,
+      memberId,
+      kind: 'lottery-result' as const,
+      title: `未中签：${a.title}`,
+      body: `这次没有抽中，您在候补第 ${i + 1} 位，有人取消时会按顺序递补。`,
+      link,
+    })),
   ])
   await markDrawTold(deps, a._id)
 }
@@ -69,7 +88,11 @@ async function tellResults(deps: Deps, a: ActivityDoc, d: LotteryDrawDoc): Promi
 export async function takeBackLosses(deps: Deps, a: ActivityDoc, memberIds: readonly string[]): Promise<void> {
   if (a.allocation !== 'lottery' || !memberIds.length || !a.drawnAt) return
   const year = shanghaiYear(a.drawnAt)
-  await takeBackLoss(deps, memberIds.map((m) => lossId(a.unionId, year, m)), a._id)
+  await takeBackLoss(
+    deps,
+    memberIds.map((m) => lossId(a.unionId, year, m)),
+    a._id,
+  )
 }
 
 export async function drawSummary(deps: Deps, a: ActivityDoc, d: LotteryDrawDoc): Promise<DrawSummary> {
@@ -79,5 +102,12 @@ export async function drawSummary(deps: Deps, a: ActivityDoc, d: LotteryDrawDoc)
     const by = new Map(rows.map((r) => [r.memberId, r]))
     for (const m of part) winners.push({ name: by.get(m)?.memberName ?? '', department: by.get(m)?.departmentName ?? '' })
   }
-  return { drawnAt: (a.drawnAt ?? d.createdAt).toISOString(), seed: d.seed, entrants: d.entrants.length, places: d.places, winners, waitlisted: d.waitlist.length }
+  return {
+    drawnAt: (a.drawnAt ?? d.createdAt).toISOString(),
+    seed: d.seed,
+    entrants: d.entrants.length,
+    places: d.places,
+    winners,
+    waitlisted: d.waitlist.length,
+  }
 }

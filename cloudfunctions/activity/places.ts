@@ -46,7 +46,11 @@ export async function fillFromWaitlist(deps: Deps, a: Pick<ActivityDoc, '_id' | 
  */
 export async function tellPromoted(deps: Deps, a: ActivityDoc, promoted: readonly Promoted[], quietly: readonly string[] = [], marked = true): Promise<void> {
   if (!promoted.length) return
-  await takeBackLosses(deps, a, promoted.map((p) => p.memberId))
+  await takeBackLosses(
+    deps,
+    a,
+    promoted.map((p) => p.memberId),
+  )
   await notify(
     deps,
     promoted
@@ -61,5 +65,9 @@ export async function tellPromoted(deps: Deps, a: ActivityDoc, promoted: readonl
         link: `/pages/activity/index?id=${a._id}`,
       })),
   )
-  if (marked) await markPromotionsTold(deps, promoted.map((p) => p._id))
+  if (marked)
+    await markPromotionsTold(
+      deps,
+      promoted.map((p) => p._id),
+    )
 }

@@ -40,15 +40,33 @@ export async function reclaimCancelled(deps: Deps, id: string, set: Partial<Sign
  * that — left by a call that is certainly over. One conditional write, so of a retry and the repair
  * at once exactly one goes on.
  */
-export async function swapClaim(deps: Deps, s: Pick<SignupDoc, '_id' | 'claim'>, claim: string, since: Date | null, set: Record<string, unknown> = {}): Promise<boolean> {
+export async function swapClaim(
+  deps: Deps,
+  s: Pick<SignupDoc, '_id' | 'claim'>,
+  claim: string,
+  since: Date | null,
+  set: Record<string, unknown> = {},
+): Promise<boolean> {
   const now = deps.clock.now()
   const old = since ? { signedAt: deps.db.command.lt(since) } : {}
-  return (await signups(deps).where({ _id: s._id, status: 'joining', claim: s.claim, ...old }).update({ ...set, claim, signedAt: now, changedAt: now })).updated === 1
+  return (
+    (
+      await signups(deps)
+        .where({ _id: s._id, status: 'joining', claim: s.claim, ...old })
+        .update({ ...set, claim, signedAt: now, changedAt: now })
+    ).updated === 1
+  )
 }
 
 /** The claim's outcome (a place, a ticket), written only while the claim is still this call's. */
 export async function settleClaim(deps: Deps, id: string, claim: string, set: Record<string, unknown>): Promise<boolean> {
-  return (await signups(deps).where({ _id: id, claim }).update({ ...set, changedAt: deps.clock.now() })).updated === 1
+  return (
+    (
+      await signups(deps)
+        .where({ _id: id, claim })
+        .update({ ...set, changedAt: deps.clock.now() })
+    ).updated === 1
+  )
 }
 
 /** The claim undone: a new sign-up removed, or a cancelled one put back as it was. */
@@ -68,7 +86,13 @@ export async function waitlistHead(deps: Deps, activityId: string): Promise<Sign
 /** 1 = next in line. */
 export async function waitingPosition(deps: Deps, s: Pick<SignupDoc, 'activityId' | 'status' | 'seq'>): Promise<number | null> {
   if (s.status !== 'waiting' || s.seq === null) return null
-  return (await signups(deps).where({ activityId: s.activityId, status: 'waiting', seq: deps.db.command.lt(s.seq) }).count()).total + 1
+  return (
+    (
+      await signups(deps)
+        .where({ activityId: s.activityId, status: 'waiting', seq: deps.db.command.lt(s.seq) })
+        .count()
+    ).total + 1
+  )
 }
 
 /**
@@ -78,11 +102,19 @@ export async function waitingPosition(deps: Deps, s: Pick<SignupDoc, 'activityId
  */
 export async function promote(deps: Deps, id: string, promotedBy: string | null, told: false | null): Promise<boolean> {
   const now = deps.clock.now()
-  return (await signups(deps).where({ _id: id, status: 'waiting' }).update({ status: 'confirmed', promotedAt: now, promotedBy, promotionTold: told, changedAt: now })).updated === 1
+  return (
+    (
+      await signups(deps)
+        .where({ _id: id, status: 'waiting' })
+        .update({ status: 'confirmed', promotedAt: now, promotedBy, promotionTold: told, changedAt: now })
+    ).updated === 1
+  )
 }
 
 export async function markPromotionsTold(deps: Deps, ids: readonly string[]): Promise<void> {
-  await signups(deps).where({ _id: deps.db.command.in([...ids]), promotionTold: false }).update({ promotionTold: true })
+  await signups(deps)
+    .where({ _id: deps.db.command.in([...ids]), promotionTold: false })
+    .update({ promotionTold: true })
 }
 
 /** The sign-up a hand-on promoted, found by the mark it left there. */
@@ -103,14 +135,22 @@ export async function countPromotedBy(deps: Deps, activityId: string, mark: stri
  */
 export async function cancelConfirmed(deps: Deps, id: string, lock: string): Promise<SignupDoc | null> {
   const now = deps.clock.now()
-  const res = await signups(deps).where({ _id: id, status: 'confirmed', checkedInAt: null }).updateAndReturn({ status: 'cancelled', cancelledAt: now, changedAt: now, placeOwed: lock })
+  const res = await signups(deps)
+    .where({ _id: id, status: 'confirmed', checkedInAt: null })
+    .updateAndReturn({ status: 'cancelled', cancelledAt: now, changedAt: now, placeOwed: lock })
   return res.updated === 1 ? (res.doc as SignupDoc) : null
 }
 
 /** Leaves the waitlist (or, `entered`, a lottery not drawn yet). */
 export async function leave(deps: Deps, id: string, from: 'waiting' | 'entered'): Promise<boolean> {
   const now = deps.clock.now()
-  return (await signups(deps).where({ _id: id, status: from }).update({ status: 'cancelled', cancelledAt: now, changedAt: now, ...(from === 'waiting' ? { seq: null } : {}) })).updated === 1
+  return (
+    (
+      await signups(deps)
+        .where({ _id: id, status: from })
+        .update({ status: 'cancelled', cancelledAt: now, changedAt: now, ...(from === 'waiting' ? { seq: null } : {}) })
+    ).updated === 1
+  )
 }
 
 /** The hand-on's lock released; false when another call holds it now. */
@@ -120,27 +160,47 @@ export async function clearOwed(deps: Deps, id: string, lock: string): Promise<b
 
 /** Takes over a hand-on's lock last moved before `since` (its call is certainly over). */
 export async function takeOverOwed(deps: Deps, c: Pick<SignupDoc, '_id' | 'placeOwed'>, lock: string, since: Date): Promise<boolean> {
-  return (await signups(deps).where({ _id: c._id, status: 'cancelled', placeOwed: c.placeOwed, changedAt: deps.db.command.lt(since) }).update({ placeOwed: lock, changedAt: deps.clock.now() })).updated === 1
+  return (
+    (
+      await signups(deps)
+        .where({ _id: c._id, status: 'cancelled', placeOwed: c.placeOwed, changedAt: deps.db.command.lt(since) })
+        .update({ placeOwed: lock, changedAt: deps.clock.now() })
+    ).updated === 1
+  )
 }
 
 // —— check-in ——
 
 export async function checkInOnce(deps: Deps, id: string, by: string): Promise<boolean> {
-  return (await signups(deps).where({ _id: id, status: 'confirmed', checkedInAt: null }).update({ checkedInAt: deps.clock.now(), checkedInBy: by })).updated === 1
+  return (
+    (await signups(deps).where({ _id: id, status: 'confirmed', checkedInAt: null }).update({ checkedInAt: deps.clock.now(), checkedInBy: by })).updated === 1
+  )
 }
 
 export const confirmedForCodes = (deps: Deps, activityId: string) =>
-  readAll<SignupDoc>(signups(deps).where({ activityId, status: 'confirmed' }).field({ _id: true, memberName: true, departmentName: true, status: true, checkedInAt: true }))
+  readAll<SignupDoc>(
+    signups(deps).where({ activityId, status: 'confirmed' }).field({ _id: true, memberName: true, departmentName: true, status: true, checkedInAt: true }),
+  )
 
 // —— counts and lists ——
 
 export async function countByStatus(deps: Deps, activityId: string, status: Status, checkedIn = false): Promise<number> {
-  return (await signups(deps).where({ activityId, status, ...(checkedIn ? { checkedInAt: deps.db.command.neq(null) } : {}) }).count()).total
+  return (
+    await signups(deps)
+      .where({ activityId, status, ...(checkedIn ? { checkedInAt: deps.db.command.neq(null) } : {}) })
+      .count()
+  ).total
 }
 
 /** Whether anyone holds or held a place, a ticket or an entry (the form and the allocation are then fixed). */
 export async function anyTaken(deps: Deps, activityId: string): Promise<boolean> {
-  return (await signups(deps).where({ activityId, status: deps.db.command.in(['confirmed', 'waiting', 'entered', 'joining']) }).count()).total > 0
+  return (
+    (
+      await signups(deps)
+        .where({ activityId, status: deps.db.command.in(['confirmed', 'waiting', 'entered', 'joining']) })
+        .count()
+    ).total > 0
+  )
 }
 
 export async function statusPage(deps: Deps, activityId: string, status: Status, order: 'signedAt' | 'seq', skip: number, limit: number): Promise<SignupDoc[]> {
@@ -149,18 +209,37 @@ export async function statusPage(deps: Deps, activityId: string, status: Status,
 
 /** Everyone in these states at an event: who hears of a change, a call-off, a reminder. */
 export const membersIn = (deps: Deps, activityId: string, statuses: readonly Status[], extra: Record<string, unknown> = {}) =>
-  readAll<Pick<SignupDoc, '_id' | 'memberId'>>(signups(deps).where({ activityId, status: deps.db.command.in([...statuses]), ...extra }).field({ memberId: true }))
+  readAll<Pick<SignupDoc, '_id' | 'memberId'>>(
+    signups(deps)
+      .where({ activityId, status: deps.db.command.in([...statuses]), ...extra })
+      .field({ memberId: true }),
+  )
 
 export const forExport = (deps: Deps, activityId: string) =>
-  readAll<SignupDoc>(signups(deps).where({ activityId, status: deps.db.command.in(['confirmed', 'waiting', 'entered']) }).orderBy('status', 'asc').orderBy('seq', 'asc').orderBy('signedAt', 'asc'))
+  readAll<SignupDoc>(
+    signups(deps)
+      .where({ activityId, status: deps.db.command.in(['confirmed', 'waiting', 'entered']) })
+      .orderBy('status', 'asc')
+      .orderBy('seq', 'asc')
+      .orderBy('signedAt', 'asc'),
+  )
 
 export const confirmedAt = (deps: Deps, activityIds: readonly string[]) =>
-  readAll<SignupDoc>(signups(deps).where({ activityId: deps.db.command.in([...activityIds]), status: 'confirmed' }).field({ memberId: true, activityId: true, checkedInAt: true }))
+  readAll<SignupDoc>(
+    signups(deps)
+      .where({ activityId: deps.db.command.in([...activityIds]), status: 'confirmed' })
+      .field({ memberId: true, activityId: true, checkedInAt: true }),
+  )
 
 /** A contest's teams: confirmed sign-ups per team (`match` narrows, e.g. to the checked in). One row per team at most, stated. */
 export async function perTeam(deps: Deps, activityId: string, teamIds: readonly string[], match: Record<string, unknown> = {}): Promise<Map<string, number>> {
   const _ = deps.db.command
-  const res = await signups(deps).aggregate().match({ activityId, status: 'confirmed', team: _.in([...teamIds]), ...match }).group({ _id: '$team', n: _.aggregate.sum(1) }).limit(teamIds.length).end()
+  const res = await signups(deps)
+    .aggregate()
+    .match({ activityId, status: 'confirmed', team: _.in([...teamIds]), ...match })
+    .group({ _id: '$team', n: _.aggregate.sum(1) })
+    .limit(teamIds.length)
+    .end()
   return new Map((res.data as { _id: string; n: number }[]).map((r) => [r._id, r.n]))
 }
 
@@ -168,10 +247,13 @@ export const checkedInMatch = (deps: Deps) => ({ checkedInAt: deps.db.command.ne
 
 // —— the lottery ——
 
-export const enteredMembers = (deps: Deps, activityId: string) => readAll<SignupDoc>(signups(deps).where({ activityId, status: 'entered' }).field({ memberId: true }))
+export const enteredMembers = (deps: Deps, activityId: string) =>
+  readAll<SignupDoc>(signups(deps).where({ activityId, status: 'entered' }).field({ memberId: true }))
 
 export async function drawWinners(deps: Deps, activityId: string, memberIds: readonly string[]): Promise<void> {
-  await signups(deps).where({ activityId, memberId: deps.db.command.in([...memberIds]), status: 'entered' }).update({ status: 'confirmed', changedAt: deps.clock.now() })
+  await signups(deps)
+    .where({ activityId, memberId: deps.db.command.in([...memberIds]), status: 'entered' })
+    .update({ status: 'confirmed', changedAt: deps.clock.now() })
 }
 
 export async function drawWaiting(deps: Deps, activityId: string, memberId: string, seq: number): Promise<void> {
@@ -179,7 +261,13 @@ export async function drawWaiting(deps: Deps, activityId: string, memberId: stri
 }
 
 export async function namesOf(deps: Deps, activityId: string, memberIds: readonly string[]): Promise<SignupDoc[]> {
-  return (await signups(deps).where({ activityId, memberId: deps.db.command.in([...memberIds]) }).field({ memberId: true, memberName: true, departmentName: true }).limit(memberIds.length).get()).data as SignupDoc[]
+  return (
+    await signups(deps)
+      .where({ activityId, memberId: deps.db.command.in([...memberIds]) })
+      .field({ memberId: true, memberName: true, departmentName: true })
+      .limit(memberIds.length)
+      .get()
+  ).data as SignupDoc[]
 }
 
 // —— what the repair job looks for ——
@@ -187,7 +275,12 @@ export async function namesOf(deps: Deps, activityId: string, memberIds: readonl
 /** Per event: sign-ups matching `match` (one row per event at most, stated: CloudBase returns 20 rows of an aggregate without a limit). */
 export async function perEvent(deps: Deps, ids: readonly string[], match: Record<string, unknown>): Promise<Map<string, number>> {
   const _ = deps.db.command
-  const res = await signups(deps).aggregate().match({ activityId: _.in([...ids]), ...match }).group({ _id: '$activityId', n: _.aggregate.sum(1) }).limit(ids.length).end()
+  const res = await signups(deps)
+    .aggregate()
+    .match({ activityId: _.in([...ids]), ...match })
+    .group({ _id: '$activityId', n: _.aggregate.sum(1) })
+    .limit(ids.length)
+    .end()
   return new Map((res.data as { _id: string; n: number }[]).map((r) => [r._id, r.n]))
 }
 
@@ -195,17 +288,36 @@ export async function perEvent(deps: Deps, ids: readonly string[], match: Record
 export const changedSince = (deps: Deps, since: Date) => ({ changedAt: deps.db.command.gt(since) })
 
 export const owingAt = (deps: Deps, ids: readonly string[]) =>
-  readAll<SignupDoc>(signups(deps).where({ activityId: deps.db.command.in([...ids]), status: 'cancelled', placeOwed: deps.db.command.neq(null) }).field({ activityId: true, claim: true }))
+  readAll<SignupDoc>(
+    signups(deps)
+      .where({ activityId: deps.db.command.in([...ids]), status: 'cancelled', placeOwed: deps.db.command.neq(null) })
+      .field({ activityId: true, claim: true }),
+  )
 
 export async function leftHandOns(deps: Deps, before: Date, bite: number): Promise<SignupDoc[]> {
   const _ = deps.db.command
-  return (await signups(deps).where({ status: 'cancelled', placeOwed: _.neq(null), changedAt: _.lt(before) }).limit(bite).get()).data as SignupDoc[]
+  return (
+    await signups(deps)
+      .where({ status: 'cancelled', placeOwed: _.neq(null), changedAt: _.lt(before) })
+      .limit(bite)
+      .get()
+  ).data as SignupDoc[]
 }
 
 export async function leftClaims(deps: Deps, before: Date, bite: number): Promise<SignupDoc[]> {
-  return (await signups(deps).where({ status: 'joining', signedAt: deps.db.command.lt(before) }).limit(bite).get()).data as SignupDoc[]
+  return (
+    await signups(deps)
+      .where({ status: 'joining', signedAt: deps.db.command.lt(before) })
+      .limit(bite)
+      .get()
+  ).data as SignupDoc[]
 }
 
 export async function untoldPromotions(deps: Deps, before: Date, bite: number): Promise<SignupDoc[]> {
-  return (await signups(deps).where({ status: 'confirmed', promotionTold: false, changedAt: deps.db.command.lt(before) }).limit(bite).get()).data as SignupDoc[]
+  return (
+    await signups(deps)
+      .where({ status: 'confirmed', promotionTold: false, changedAt: deps.db.command.lt(before) })
+      .limit(bite)
+      .get()
+  ).data as SignupDoc[]
 }

@@ -17,19 +17,36 @@ export async function teamName(deps: Deps, kind: TeamKind, id: string): Promise<
 }
 
 export async function teamNames(deps: Deps, kind: TeamKind, ids: readonly string[]): Promise<Map<string, string>> {
-  const rows = (await teamsOf(deps, kind).where({ _id: deps.db.command.in([...ids]) }).field({ name: true }).limit(ids.length).get()).data as (DepartmentDoc | GroupDoc)[]
+  const rows = (
+    await teamsOf(deps, kind)
+      .where({ _id: deps.db.command.in([...ids]) })
+      .field({ name: true })
+      .limit(ids.length)
+      .get()
+  ).data as (DepartmentDoc | GroupDoc)[]
   return new Map(rows.map((d) => [d._id, d.name]))
 }
 
 /** How many of `ids` are teams of this union (a contest's teams must all be). */
 export async function countTeamsInUnion(deps: Deps, kind: TeamKind, unionId: string, ids: readonly string[]): Promise<number> {
-  return (await teamsOf(deps, kind).where({ _id: deps.db.command.in([...ids]), unionId }).count()).total
+  return (
+    await teamsOf(deps, kind)
+      .where({ _id: deps.db.command.in([...ids]), unionId })
+      .count()
+  ).total
 }
 
 /** Which of `groupIds` the member is active in. */
 export async function activeGroupsOf(deps: Deps, memberId: string, groupIds: readonly string[]): Promise<Set<string>> {
   if (!groupIds.length) return new Set()
-  const rows = (await deps.db.collection('group_members').where({ _id: deps.db.command.in(groupIds.map((g) => `${g}:${memberId}`)), status: 'active' }).field({ groupId: true }).limit(groupIds.length).get()).data as GroupMemberDoc[]
+  const rows = (
+    await deps.db
+      .collection('group_members')
+      .where({ _id: deps.db.command.in(groupIds.map((g) => `${g}:${memberId}`)), status: 'active' })
+      .field({ groupId: true })
+      .limit(groupIds.length)
+      .get()
+  ).data as GroupMemberDoc[]
   return new Set(rows.map((r) => r.groupId))
 }
 
@@ -45,4 +62,9 @@ export async function audienceMember(deps: Deps, me: CallerMember, audience: Aud
 
 /** A union's members who have not left, by name and department (for 群众参与度). */
 export const currentMembers = (deps: Deps, unionId: string) =>
-  readAll<Pick<MemberDoc, '_id' | 'name' | 'departmentName'>>(deps.db.collection('members').where({ unionId, status: deps.db.command.neq('离会') }).field({ name: true, departmentName: true }))
+  readAll<Pick<MemberDoc, '_id' | 'name' | 'departmentName'>>(
+    deps.db
+      .collection('members')
+      .where({ unionId, status: deps.db.command.neq('离会') })
+      .field({ name: true, departmentName: true }),
+  )

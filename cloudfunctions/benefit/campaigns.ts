@@ -14,7 +14,11 @@ export async function campaignViews(deps: Deps, campaigns: readonly CampaignDoc[
   const [counts, stock, points, eligible] = await Promise.all([
     campaignCounts(deps, campaigns),
     remainingStock(deps, campaigns),
-    pointViews(deps, campaigns[0].unionId, campaigns.flatMap((c) => c.points.map((p) => p.id))),
+    pointViews(
+      deps,
+      campaigns[0].unionId,
+      campaigns.flatMap((c) => c.points.map((p) => p.id)),
+    ),
     Promise.all(campaigns.map((c) => eligibleCount(deps, c))),
   ])
   const chosen = new Map<string, number>()

@@ -10,7 +10,8 @@ export const REDEEM_TICKET = 'redeem'
 const liveId = (unionId: string, digits: string) => `${unionId}:${digits}`
 
 /** Six random digits that point at the voucher until the QR token expires (see claimLiveCode). */
-export const issueLiveCode = (deps: Deps, v: VoucherDoc, expiresAt: Date): Promise<string> => claimLiveCode(deps, (digits) => liveId(v.unionId, digits), { voucherId: v._id }, expiresAt)
+export const issueLiveCode = (deps: Deps, v: VoucherDoc, expiresAt: Date): Promise<string> =>
+  claimLiveCode(deps, (digits) => liveId(v.unionId, digits), { voucherId: v._id }, expiresAt)
 
 /** The voucher a scanned token or typed six digits point at; stale and forged codes say so. */
 export async function voucherIdFromCode(deps: Deps, unionId: string, code: string): Promise<string> {

@@ -25,7 +25,13 @@ export interface IssueStep {
  * next pass once it is older than the time limit, or by the daily repair. `extra` narrows who is
  * due now (birthday month).
  */
-export async function issueBatch(deps: Deps, c: CampaignDoc, by: Actor, timeLimitMs: number, extra: (m: MemberDoc) => boolean = () => true): Promise<IssueStep> {
+export async function issueBatch(
+  deps: Deps,
+  c: CampaignDoc,
+  by: Actor,
+  timeLimitMs: number,
+  extra: (m: MemberDoc) => boolean = () => true,
+): Promise<IssueStep> {
   const { clock } = deps
   const recovered = await finishDeadPasses(deps, c, by, timeLimitMs)
   const page = await eligibleAfter<MemberDoc>(deps, c, c.issueCursor ?? '', ISSUE_BATCH)
@@ -33,7 +39,10 @@ export async function issueBatch(deps: Deps, c: CampaignDoc, by: Actor, timeLimi
   const pass = deps.ids.next()
   const now = clock.now()
   const wanted: VoucherDoc[] = due.map((m) => ({ ...newVoucher(c, m, now), issuePass: pass, settled: false }))
-  const existing = await existingVoucherIds(deps, wanted.map((v) => v._id))
+  const existing = await existingVoucherIds(
+    deps,
+    wanted.map((v) => v._id),
+  )
   const missing = wanted.filter((v) => !existing.has(v._id))
   let issuedNow = recovered
   if (missing.length) {
@@ -54,7 +63,18 @@ export async function settlePass(deps: Deps, c: CampaignDoc, pass: string, by: A
   const mine = await vouchersOfPass(deps, c._id, pass)
   if (!mine.length) return 0
   await commitPass(deps, c, pass, mine.length, by)
-  await notify(deps, mine.map((v) => ({ key: `voucher-issued:${v._id}`, unionId: v.unionId, memberId: v.memberId, kind: 'voucher-issued' as const, title: `福利到账：${v.name}`, body: v.needsChoice ? '请在截止前选择礼品。' : '可在兑换时间内出示券码使用。', link: '/pages/benefits/index' })))
+  await notify(
+    deps,
+    mine.map((v) => ({
+      key: `voucher-issued:${v._id}`,
+      unionId: v.unionId,
+      memberId: v.memberId,
+      kind: 'voucher-issued' as const,
+      title: `福利到账：${v.name}`,
+      body: v.needsChoice ? '请在截止前选择礼品。' : '可在兑换时间内出示券码使用。',
+      link: '/pages/benefits/index',
+    })),
+  )
   // Counted by who flipped them, so two calls finishing one dead pass do not both report it.
   return settleVouchersOfPass(deps, c._id, pass)
 }

@@ -4,7 +4,6 @@ import type { Deps } from '../_lib/deps'
 import type { PointDoc } from './records'
 export type { PointDoc } from './records'
 
-
 export const POINTS = 'redeem_points'
 
 const points = (deps: Deps) => deps.db.collection(POINTS)
@@ -27,7 +26,8 @@ export async function loadPoint(deps: Deps, unionId: string, id: string): Promis
 export const insertPoint = async (deps: Deps, doc: PointDoc): Promise<void> => void (await points(deps).add(doc))
 
 /** Campaigns keep the name they were issued with; only the point itself is renamed. */
-export const renamePoint = async (deps: Deps, id: string, name: string, address: string): Promise<void> => void (await points(deps).doc(id).update({ name, address }))
+export const renamePoint = async (deps: Deps, id: string, name: string, address: string): Promise<void> =>
+  void (await points(deps).doc(id).update({ name, address }))
 
 /** This union's points among `ids` (all of them when `ids` is null), by name. */
 export async function pointsOf(deps: Deps, unionId: string, ids: readonly string[] | null, limit = 100): Promise<PointDoc[]> {

@@ -19,16 +19,34 @@ export const SYSTEM: Actor = { id: 'system', name: '系统' }
 export const issueKey = (campaignId: string, pass: string) => `benefit-issue:${campaignId}:${pass}`
 export const spendKey = (voucherId: string) => `benefit-spend:${voucherId}`
 /** The first release is keyed by the campaign; one the repair job adds later, by the count it brings the total to. */
-export const releaseKey = (campaignId: string, totalCount?: number) => (totalCount === undefined ? `benefit-release:${campaignId}` : `benefit-release:${campaignId}:to-${totalCount}`)
+export const releaseKey = (campaignId: string, totalCount?: number) =>
+  totalCount === undefined ? `benefit-release:${campaignId}` : `benefit-release:${campaignId}:to-${totalCount}`
 
 export type BenefitEntryKind = 'commit' | 'spend' | 'release'
 export const entryKind = (e: Pick<LedgerEntryDoc, '_id'>): BenefitEntryKind | null =>
-  e._id.startsWith('benefit-issue:') || e._id.startsWith('benefit-commit:') ? 'commit' : e._id.startsWith('benefit-spend:') ? 'spend' : e._id.startsWith('benefit-release:') ? 'release' : null
+  e._id.startsWith('benefit-issue:') || e._id.startsWith('benefit-commit:')
+    ? 'commit'
+    : e._id.startsWith('benefit-spend:')
+      ? 'spend'
+      : e._id.startsWith('benefit-release:')
+        ? 'release'
+        : null
 
 /** Posts a commitment (or its correction) on the campaign's line and moves the line's remainder the first time. */
 async function postCommitment(deps: Deps, c: CampaignDoc, _id: string, amount: number, memo: string, by: Actor): Promise<boolean> {
   const line = lineForBenefit(c.kind)
-  const { created } = await post(deps, { _id, unionId: c.unionId, year: c.year, line, committed: amount, spent: 0, source: { type: 'benefit', id: c._id }, memo, by: by.id, byName: by.name })
+  const { created } = await post(deps, {
+    _id,
+    unionId: c.unionId,
+    year: c.year,
+    line,
+    committed: amount,
+    spent: 0,
+    source: { type: 'benefit', id: c._id },
+    memo,
+    by: by.id,
+    byName: by.name,
+  })
   // A crash between the two leaves the remainder behind the ledger; funds' hourly repair closes it.
   if (created) await adjustAvailable(deps, c.unionId, c.year, line, -amount)
   return created

@@ -23,11 +23,17 @@ export function requirePoint(me: CallerMember, v: VoucherDoc, pointId: string): 
   return point
 }
 
-export const usedMessage = (r: VoucherRedemption, now: Date) => `该券已于 ${dateTimeText(r.at, now)} 在「${r.pointName}」由 ${r.byName} ${r.proxyReason ? '登记代领' : '核销'}`
+export const usedMessage = (r: VoucherRedemption, now: Date) =>
+  `该券已于 ${dateTimeText(r.at, now)} 在「${r.pointName}」由 ${r.byName} ${r.proxyReason ? '登记代领' : '核销'}`
 
 /** Why it cannot be redeemed now, with its own code: used (when, where, by whom), expired, not yet, no gift chosen. */
 export function refuseUnusable(v: VoucherDoc, now: Date): void {
-  if (v.redemption) throw new AppError('ALREADY_REDEEMED', usedMessage(v.redemption, now), { redeemedAt: v.redemption.at.toISOString(), pointName: v.redemption.pointName, by: v.redemption.byName })
+  if (v.redemption)
+    throw new AppError('ALREADY_REDEEMED', usedMessage(v.redemption, now), {
+      redeemedAt: v.redemption.at.toISOString(),
+      pointName: v.redemption.pointName,
+      by: v.redemption.byName,
+    })
   const refusal = redeemRefusal(v, now)
   if (refusal) throw new AppError(now > v.redeemUntil ? 'EXPIRED' : now < v.redeemFrom ? 'CLOSED' : 'CONFLICT', refusal)
 }
@@ -77,7 +83,13 @@ async function explainMiss(deps: Deps, me: CallerMember, voucherId: string, poin
  * one conditional write that answers the voucher, then the spend. Nothing is read first; only a
  * write that did not land reads the voucher, to answer a retry or say why.
  */
-export async function redeemWithTicket(deps: Deps, me: CallerMember, voucherId: string, point: { id: string; name: string }, requestId: string): Promise<Redemption> {
+export async function redeemWithTicket(
+  deps: Deps,
+  me: CallerMember,
+  voucherId: string,
+  point: { id: string; name: string },
+  requestId: string,
+): Promise<Redemption> {
   requireRedeemerAt(me, point.id)
   const r = redemptionOf(deps, me, point, requestId, null)
   const v = await redeemIfIssued(deps, me.unionId, voucherId, point.id, r)
@@ -89,7 +101,14 @@ export async function redeemWithTicket(deps: Deps, me: CallerMember, voucherId: 
  * the same request (same requestId) is answered with the same success; anyone else hears when,
  * where and by whom.
  */
-export async function redeemOnce(deps: Deps, me: CallerMember, v: VoucherDoc, point: { id: string; name: string }, requestId: string, proxyReason: string | null): Promise<Redemption> {
+export async function redeemOnce(
+  deps: Deps,
+  me: CallerMember,
+  v: VoucherDoc,
+  point: { id: string; name: string },
+  requestId: string,
+  proxyReason: string | null,
+): Promise<Redemption> {
   if (v.redemption?.requestId === requestId) return redeemed(deps, v, v.redemption)
   refuseUnusable(v, deps.clock.now())
   const r = redemptionOf(deps, me, point, requestId, proxyReason)

@@ -12,14 +12,15 @@ export type { OptionStockDoc } from './records'
  * taking a second, and a give-back is done once whoever repeats it.
  */
 
-
 export const STOCK = 'option_stock'
 
 type Hold = NonNullable<OptionStockDoc['holders']>[number]
 
 /** A new campaign's stocked options, each starting full. */
 export async function insertStocks(deps: Deps, c: CampaignDoc): Promise<void> {
-  const stocks: OptionStockDoc[] = c.options.filter((o) => o.stock !== null).map((o) => ({ _id: stockId(c._id, o.id), unionId: c.unionId, campaignId: c._id, remaining: o.stock! }))
+  const stocks: OptionStockDoc[] = c.options
+    .filter((o) => o.stock !== null)
+    .map((o) => ({ _id: stockId(c._id, o.id), unionId: c.unionId, campaignId: c._id, remaining: o.stock! }))
   if (stocks.length) await deps.db.collection(STOCK).add(stocks)
 }
 
@@ -27,7 +28,13 @@ export async function insertStocks(deps: Deps, c: CampaignDoc): Promise<void> {
 export async function remainingStock(deps: Deps, campaigns: readonly CampaignDoc[]): Promise<Map<string, number>> {
   const ids = campaigns.flatMap((c) => c.options.filter((o) => o.stock !== null).map((o) => stockId(c._id, o.id)))
   if (!ids.length) return new Map()
-  const rows = (await deps.db.collection(STOCK).where({ _id: deps.db.command.in(ids) }).limit(ids.length).get()).data as OptionStockDoc[]
+  const rows = (
+    await deps.db
+      .collection(STOCK)
+      .where({ _id: deps.db.command.in(ids) })
+      .limit(ids.length)
+      .get()
+  ).data as OptionStockDoc[]
   return new Map(rows.map((r) => [r._id, r.remaining]))
 }
 
@@ -36,7 +43,9 @@ export async function takeHold(deps: Deps, c: CampaignDoc, option: CampaignOptio
   const _ = deps.db.command
   const id = stockId(c._id, option.id)
   const stock = deps.db.collection(STOCK)
-  const took = await stock.where({ _id: id, remaining: _.gt(0), 'holders.v': _.neq(voucherId) }).update({ remaining: _.inc(-1), holders: _.push([{ v: voucherId, at }]), rev: _.inc(1) })
+  const took = await stock
+    .where({ _id: id, remaining: _.gt(0), 'holders.v': _.neq(voucherId) })
+    .update({ remaining: _.inc(-1), holders: _.push([{ v: voucherId, at }]), rev: _.inc(1) })
   if (took.updated === 1) return
   const doc = (await stock.doc(id).get()).data[0] as OptionStockDoc | undefined
   if (doc?.holders?.some((h) => h.v === voucherId)) return
@@ -51,7 +60,8 @@ export async function takeHold(deps: Deps, c: CampaignDoc, option: CampaignOptio
 export async function giveBackOthers(deps: Deps, c: CampaignDoc, voucherId: string, keep: string | null, before: Date): Promise<void> {
   const _ = deps.db.command
   const keepId = keep === null ? null : stockId(c._id, keep)
-  const held = (await deps.db.collection(STOCK).where({ campaignId: c._id, 'holders.v': voucherId }).field({ _id: true }).limit(c.options.length).get()).data as OptionStockDoc[]
+  const held = (await deps.db.collection(STOCK).where({ campaignId: c._id, 'holders.v': voucherId }).field({ _id: true }).limit(c.options.length).get())
+    .data as OptionStockDoc[]
   const others = held.map((d) => d._id).filter((id) => id !== keepId)
   if (others.length) await giveBack(deps, others, voucherId, _.lt(before))
 }
@@ -60,7 +70,10 @@ export async function giveBackOthers(deps: Deps, c: CampaignDoc, voucherId: stri
 export async function giveBack(deps: Deps, ids: readonly string[], voucherId: string, at: unknown): Promise<void> {
   const _ = deps.db.command
   const hold = { v: voucherId, at }
-  await deps.db.collection(STOCK).where({ _id: _.in([...ids]), holders: _.elemMatch(hold) }).update({ remaining: _.inc(1), holders: _.pull(hold), rev: _.inc(1) })
+  await deps.db
+    .collection(STOCK)
+    .where({ _id: _.in([...ids]), holders: _.elemMatch(hold) })
+    .update({ remaining: _.inc(1), holders: _.pull(hold), rev: _.inc(1) })
 }
 
 /**
@@ -88,7 +101,10 @@ export async function repairStock(deps: Deps, c: CampaignDoc, timeLimitMs: numbe
     const remaining = option.stock - holders.length
     const sameHolders = doc.holders !== undefined && holders.length === doc.holders.length && holders.every((h) => had.has(h.v))
     if (sameHolders && remaining === doc.remaining) continue
-    const res = await deps.db.collection(STOCK).where({ _id: id, rev: doc.rev ?? null }).update({ remaining, holders: _.set(holders), rev: _.inc(1) })
+    const res = await deps.db
+      .collection(STOCK)
+      .where({ _id: id, rev: doc.rev ?? null })
+      .update({ remaining, holders: _.set(holders), rev: _.inc(1) })
     if (res.updated !== 1) continue
     if (remaining !== doc.remaining) repaired++
     deps.log(remaining === doc.remaining ? 'info' : 'warn', 'benefit-stock-repaired', {

@@ -22,8 +22,18 @@ export async function voucherViews(deps: Deps, where: Record<string, unknown>, l
     .limit(limit)
     .lookup({ from: CAMPAIGNS, let: { c: '$campaignId' }, pipeline: [{ $match: { $expr: { $eq: ['$_id', '$$c'] } } }, { $limit: 1 }], as: 'campaignRows' })
     // Only the count left: a stock's holders list grows with every choice.
-    .lookup({ from: STOCK, let: { c: '$campaignId' }, pipeline: [{ $match: { $expr: { $eq: ['$campaignId', '$$c'] } } }, { $project: { remaining: 1 } }, { $limit: 50 }], as: 'stockRows' })
-    .lookup({ from: POINTS, let: { u: '$unionId', ids: '$points.id' }, pipeline: [{ $match: { $expr: { $and: [{ $eq: ['$unionId', '$$u'] }, { $in: ['$_id', '$$ids'] }] } } }, { $limit: 20 }], as: 'pointRows' })
+    .lookup({
+      from: STOCK,
+      let: { c: '$campaignId' },
+      pipeline: [{ $match: { $expr: { $eq: ['$campaignId', '$$c'] } } }, { $project: { remaining: 1 } }, { $limit: 50 }],
+      as: 'stockRows',
+    })
+    .lookup({
+      from: POINTS,
+      let: { u: '$unionId', ids: '$points.id' },
+      pipeline: [{ $match: { $expr: { $and: [{ $eq: ['$unionId', '$$u'] }, { $in: ['$_id', '$$ids'] }] } } }, { $limit: 20 }],
+      as: 'pointRows',
+    })
     .end()
   const now = deps.clock.now()
   return (res.data as Joined[]).map(({ campaignRows, stockRows, pointRows, ...doc }) => ({

@@ -16,15 +16,14 @@ export type { VoucherDoc, VoucherRedemption } from './records'
  */
 export const VOUCHERS = 'vouchers'
 
-
-
 const vouchers = (deps: Deps) => deps.db.collection(VOUCHERS)
 
 /** The natural key: one voucher per member per campaign, and for cake vouchers one per member per year whatever the campaign. */
 export const voucherId = (c: Pick<CampaignDoc, '_id' | 'unionId' | 'kind' | 'year'>, memberId: string): string =>
   c.kind === 'cake' ? `cake:${c.unionId}:${c.year}:${memberId}` : `${c._id}:${memberId}`
 
-export const voucherById = async (deps: Deps, id: string): Promise<VoucherDoc | undefined> => (await vouchers(deps).doc(id).get()).data[0] as VoucherDoc | undefined
+export const voucherById = async (deps: Deps, id: string): Promise<VoucherDoc | undefined> =>
+  (await vouchers(deps).doc(id).get()).data[0] as VoucherDoc | undefined
 
 /** A voucher of the caller's union (redeemers, the office); another union's voucher does not exist here. */
 export async function loadUnionVoucher(deps: Deps, me: CallerMember, id: string): Promise<VoucherDoc> {
@@ -61,15 +60,33 @@ export async function redeemIfIssued(deps: Deps, unionId: string, id: string, po
 
 /** The choice switches only if nobody changed the voucher since it was read. */
 export async function switchOption(deps: Deps, v: VoucherDoc, option: { id: string; name: string }, at: Date): Promise<boolean> {
-  const res = await vouchers(deps).where({ _id: v._id, status: 'issued', optionId: v.optionId }).update({ optionId: option.id, optionName: option.name, chosenAt: at })
+  const res = await vouchers(deps)
+    .where({ _id: v._id, status: 'issued', optionId: v.optionId })
+    .update({ optionId: option.id, optionName: option.name, chosenAt: at })
   return res.updated === 1
 }
 
 /** One page of a campaign's vouchers for the office, by department and name. */
-export async function campaignVoucherPage(deps: Deps, campaignId: string, search: string | undefined, page: number, pageSize: number, escape: (s: string) => string) {
+export async function campaignVoucherPage(
+  deps: Deps,
+  campaignId: string,
+  search: string | undefined,
+  page: number,
+  pageSize: number,
+  escape: (s: string) => string,
+) {
   const { db } = deps
   const query = vouchers(deps).where({ campaignId, ...(search ? { memberName: db.RegExp({ regexp: escape(search) }) } : {}) })
-  const [rows, count] = await Promise.all([query.orderBy('departmentId', 'asc').orderBy('memberName', 'asc').orderBy('_id', 'asc').skip((page - 1) * pageSize).limit(pageSize).get(), query.count()])
+  const [rows, count] = await Promise.all([
+    query
+      .orderBy('departmentId', 'asc')
+      .orderBy('memberName', 'asc')
+      .orderBy('_id', 'asc')
+      .skip((page - 1) * pageSize)
+      .limit(pageSize)
+      .get(),
+    query.count(),
+  ])
   return { docs: rows.data as VoucherDoc[], total: count.total }
 }
 
@@ -79,13 +96,25 @@ export const campaignVouchers = (deps: Deps, campaignId: string, max = 100_000):
 /** A redeemer's own redemptions, latest first. */
 export async function redemptionsBy(deps: Deps, unionId: string, memberId: string, page: number, pageSize: number) {
   const query = vouchers(deps).where({ unionId, 'redemption.by': memberId })
-  const [rows, count] = await Promise.all([query.orderBy('redeemedAt', 'desc').orderBy('_id', 'asc').skip((page - 1) * pageSize).limit(pageSize).get(), query.count()])
+  const [rows, count] = await Promise.all([
+    query
+      .orderBy('redeemedAt', 'desc')
+      .orderBy('_id', 'asc')
+      .skip((page - 1) * pageSize)
+      .limit(pageSize)
+      .get(),
+    query.count(),
+  ])
   return { docs: rows.data as VoucherDoc[], total: count.total }
 }
 
 /** Everything redeemed at one point between two instants, oldest first (the shop's invoice). */
 export const redeemedAt = (deps: Deps, unionId: string, pointId: string, from: Date, to: Date): Promise<VoucherDoc[]> =>
-  readAll<VoucherDoc>(vouchers(deps).where({ unionId, 'redemption.pointId': pointId, redeemedAt: deps.db.command.gte(from).and(deps.db.command.lte(to)) }).orderBy('redeemedAt', 'asc'))
+  readAll<VoucherDoc>(
+    vouchers(deps)
+      .where({ unionId, 'redemption.pointId': pointId, redeemedAt: deps.db.command.gte(from).and(deps.db.command.lte(to)) })
+      .orderBy('redeemedAt', 'asc'),
+  )
 
 // —— issuing passes ——
 
@@ -95,7 +124,13 @@ export const insertVouchers = (deps: Deps, docs: readonly VoucherDoc[]): Promise
 /** Which of these natural keys are taken already. */
 export async function existingVoucherIds(deps: Deps, ids: readonly string[]): Promise<Set<string>> {
   if (!ids.length) return new Set()
-  const rows = (await vouchers(deps).where({ _id: deps.db.command.in([...ids]) }).field({ _id: true }).limit(ids.length).get()).data as VoucherDoc[]
+  const rows = (
+    await vouchers(deps)
+      .where({ _id: deps.db.command.in([...ids]) })
+      .field({ _id: true })
+      .limit(ids.length)
+      .get()
+  ).data as VoucherDoc[]
   return new Set(rows.map((v) => v._id))
 }
 
@@ -115,11 +150,18 @@ export async function settleVouchersOfPass(deps: Deps, campaignId: string, pass:
 
 /** Passes with vouchers still unsettled, stamped before `cutoff`. */
 export async function stalePasses(deps: Deps, campaignId: string, cutoff: Date): Promise<Set<string>> {
-  const rows = (await vouchers(deps).where({ campaignId, settled: false, issuedAt: deps.db.command.lt(cutoff) }).field({ issuePass: true }).limit(1000).get()).data as VoucherDoc[]
+  const rows = (
+    await vouchers(deps)
+      .where({ campaignId, settled: false, issuedAt: deps.db.command.lt(cutoff) })
+      .field({ issuePass: true })
+      .limit(1000)
+      .get()
+  ).data as VoucherDoc[]
   return new Set(rows.map((v) => v.issuePass!))
 }
 
-export const outstandingCount = async (deps: Deps, campaignId: string): Promise<number> => (await vouchers(deps).where({ campaignId, status: 'issued' }).count()).total
+export const outstandingCount = async (deps: Deps, campaignId: string): Promise<number> =>
+  (await vouchers(deps).where({ campaignId, status: 'issued' }).count()).total
 
 /** Per campaign × option: how many vouchers, and per campaign how many are redeemed (one aggregate each). */
 export async function campaignCounts(deps: Deps, campaigns: readonly CampaignDoc[]) {
@@ -130,8 +172,18 @@ export async function campaignCounts(deps: Deps, campaigns: readonly CampaignDoc
   // (each option, or none chosen yet) for the first, one per campaign for the second.
   const optionRows = campaigns.reduce((n, c) => n + c.options.length + 1, 0)
   const [byOption, redeemed] = await Promise.all([
-    vouchers(deps).aggregate().match({ campaignId: _.in(ids) }).group({ _id: { c: '$campaignId', o: '$optionId' }, n: $.sum(1) }).limit(optionRows).end(),
-    vouchers(deps).aggregate().match({ campaignId: _.in(ids), status: 'redeemed' }).group({ _id: '$campaignId', n: $.sum(1) }).limit(ids.length).end(),
+    vouchers(deps)
+      .aggregate()
+      .match({ campaignId: _.in(ids) })
+      .group({ _id: { c: '$campaignId', o: '$optionId' }, n: $.sum(1) })
+      .limit(optionRows)
+      .end(),
+    vouchers(deps)
+      .aggregate()
+      .match({ campaignId: _.in(ids), status: 'redeemed' })
+      .group({ _id: '$campaignId', n: $.sum(1) })
+      .limit(ids.length)
+      .end(),
   ])
   return {
     byOption: byOption.data as { _id: { c: string; o: string | null }; n: number }[],
@@ -146,21 +198,44 @@ export const choseOption = (deps: Deps, campaignId: string, optionId: string) =>
 // —— reminders ——
 
 export const expiringBetween = (deps: Deps, from: Date, to: Date) =>
-  readAll<VoucherDoc>(vouchers(deps).where({ status: 'issued', remindedAt: null, redeemUntil: deps.db.command.gt(from).and(deps.db.command.lte(to)) }), 500, 20_000)
+  readAll<VoucherDoc>(
+    vouchers(deps).where({ status: 'issued', remindedAt: null, redeemUntil: deps.db.command.gt(from).and(deps.db.command.lte(to)) }),
+    500,
+    20_000,
+  )
 
 export async function markReminded(deps: Deps, ids: readonly string[], at: Date): Promise<void> {
-  for (let i = 0; i < ids.length; i += 500) await vouchers(deps).where({ _id: deps.db.command.in(ids.slice(i, i + 500)), remindedAt: null }).update({ remindedAt: at })
+  for (let i = 0; i < ids.length; i += 500)
+    await vouchers(deps)
+      .where({ _id: deps.db.command.in(ids.slice(i, i + 500)), remindedAt: null })
+      .update({ remindedAt: at })
 }
 
 export const choiceClosingBetween = (deps: Deps, from: Date, to: Date) =>
-  readAll<VoucherDoc>(vouchers(deps).where({ status: 'issued', needsChoice: true, optionId: null, claimClosesAt: deps.db.command.gt(from).and(deps.db.command.lte(to)) }), 500, 20_000)
+  readAll<VoucherDoc>(
+    vouchers(deps).where({ status: 'issued', needsChoice: true, optionId: null, claimClosesAt: deps.db.command.gt(from).and(deps.db.command.lte(to)) }),
+    500,
+    20_000,
+  )
 
 // —— views ——
 
 export const optionViews = (c: CampaignDoc, stock: ReadonlyMap<string, number>): OptionView[] =>
-  c.options.map((o) => ({ id: o.id, name: o.name, supplier: o.supplier, povertyRelief: o.povertyRelief, remaining: o.stock === null ? null : (stock.get(stockId(c._id, o.id)) ?? 0) }))
+  c.options.map((o) => ({
+    id: o.id,
+    name: o.name,
+    supplier: o.supplier,
+    povertyRelief: o.povertyRelief,
+    remaining: o.stock === null ? null : (stock.get(stockId(c._id, o.id)) ?? 0),
+  }))
 
-export function toVoucherView(v: VoucherDoc, c: CampaignDoc | undefined, stock: ReadonlyMap<string, number>, points: ReadonlyMap<string, PointView>, now: Date): VoucherView {
+export function toVoucherView(
+  v: VoucherDoc,
+  c: CampaignDoc | undefined,
+  stock: ReadonlyMap<string, number>,
+  points: ReadonlyMap<string, PointView>,
+  now: Date,
+): VoucherView {
   const options = c ? optionViews(c, stock) : []
   return {
     id: v._id,

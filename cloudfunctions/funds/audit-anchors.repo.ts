@@ -43,10 +43,19 @@ const missing = (from: number, to: number) => (to > from ? `第 ${from} 至第 $
  * Pure: does an intact chain (hashes[i] = entry i+1's hash) still reach the anchor with the same
  * entry there? null when it does; otherwise where it was cut, in words for the audit committee.
  */
-export function cutAgainst(hashes: readonly string[], anchor: Anchor | undefined, against: 'head' | 'checkpoint', now: Date, checkedAt?: Date): (NonNullable<ChainVerification['truncation']> & { brokenAt: number; reason: string }) | null {
+export function cutAgainst(
+  hashes: readonly string[],
+  anchor: Anchor | undefined,
+  against: 'head' | 'checkpoint',
+  now: Date,
+  checkedAt?: Date,
+): (NonNullable<ChainVerification['truncation']> & { brokenAt: number; reason: string }) | null {
   if (!anchor || anchor.seq < 1) return null
   const count = hashes.length
-  const where = against === 'head' ? `公开栏公布的最新指纹 ${fingerprint(anchor.hash)}` : `您上次校验（${dateTimeText(checkedAt ?? anchor.at, now)}）时看到的指纹 ${fingerprint(anchor.hash)}`
+  const where =
+    against === 'head'
+      ? `公开栏公布的最新指纹 ${fingerprint(anchor.hash)}`
+      : `您上次校验（${dateTimeText(checkedAt ?? anchor.at, now)}）时看到的指纹 ${fingerprint(anchor.hash)}`
   if (count < anchor.seq) {
     const reason =
       against === 'head'
@@ -55,7 +64,13 @@ export function cutAgainst(hashes: readonly string[], anchor: Anchor | undefined
     return { against, expectedSeq: anchor.seq, actualSeq: count, brokenAt: count + 1, reason }
   }
   if (hashes[anchor.seq - 1] !== anchor.hash) {
-    return { against, expectedSeq: anchor.seq, actualSeq: count, brokenAt: anchor.seq, reason: `第 ${anchor.seq} 条记录与${where}不一致：这条及之后的记录被删除后重新写过` }
+    return {
+      against,
+      expectedSeq: anchor.seq,
+      actualSeq: count,
+      brokenAt: anchor.seq,
+      reason: `第 ${anchor.seq} 条记录与${where}不一致：这条及之后的记录被删除后重新写过`,
+    }
   }
   return null
 }

@@ -38,7 +38,8 @@ export function describeChange(current: BudgetDoc, next: Partial<Record<BudgetLi
  * The conditional write: only if the document is still at the version that was read (and open).
  * false when another change got there first; the caller reads again and decides again.
  */
-export const writeVersion = (deps: Deps, current: BudgetDoc, next: Partial<Record<BudgetLine, number>>, change: BudgetChange): Promise<boolean> => saveBudgetVersion(deps, current, next, change)
+export const writeVersion = (deps: Deps, current: BudgetDoc, next: Partial<Record<BudgetLine, number>>, change: BudgetChange): Promise<boolean> =>
+  saveBudgetVersion(deps, current, next, change)
 
 /**
  * Moves each changed line's remainder by the version's delta, once: the write matches only while
@@ -53,9 +54,22 @@ export async function carryChange(deps: Deps, budget: BudgetDoc, change: BudgetC
 
 /** The audit entry for a change, then `done`. `lookFirst` when another call may already have written it. */
 export async function recordChange(deps: Deps, budget: BudgetDoc, change: BudgetChange, lookFirst: boolean): Promise<void> {
-  const data = { budget: budget._id, version: change.version, lines: Object.fromEntries(Object.keys(change.to).map((l) => [l, { from: change.from[l as BudgetLine], to: change.to[l as BudgetLine] }])) }
-  const already = lookFirst && (await auditEntryWhere(deps, budget.unionId, { action: 'budget.set', 'data.budget': budget._id, 'data.version': change.version }))
-  if (!already) await appendAudit(deps, { unionId: budget.unionId, actor: change.by, actorName: change.byName, action: 'budget.set', target: `${budget.year} 年预算`, data })
+  const data = {
+    budget: budget._id,
+    version: change.version,
+    lines: Object.fromEntries(Object.keys(change.to).map((l) => [l, { from: change.from[l as BudgetLine], to: change.to[l as BudgetLine] }])),
+  }
+  const already =
+    lookFirst && (await auditEntryWhere(deps, budget.unionId, { action: 'budget.set', 'data.budget': budget._id, 'data.version': change.version }))
+  if (!already)
+    await appendAudit(deps, {
+      unionId: budget.unionId,
+      actor: change.by,
+      actorName: change.byName,
+      action: 'budget.set',
+      target: `${budget.year} 年预算`,
+      data,
+    })
   await markChangeDone(deps, budget._id, change.version)
 }
 

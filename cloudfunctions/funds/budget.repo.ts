@@ -24,7 +24,17 @@ export async function saveBudgetVersion(deps: Deps, current: BudgetDoc, next: Pa
   if (res.updated === 1) return true
   if (current.version !== undefined) return false
   try {
-    await coll.add({ _id: current._id, unionId: current.unionId, year: current.year, lines: next, closed: false, version: change.version, change, updatedAt: change.at, updatedBy: change.by })
+    await coll.add({
+      _id: current._id,
+      unionId: current.unionId,
+      year: current.year,
+      lines: next,
+      closed: false,
+      version: change.version,
+      change,
+      updatedAt: change.at,
+      updatedBy: change.by,
+    })
     return true
   } catch (error) {
     if (isDuplicateWrite(error)) return false
@@ -36,11 +46,25 @@ export async function saveBudgetVersion(deps: Deps, current: BudgetDoc, next: Pa
  * Moves one line's remainder by a version's delta, once: the write matches only while the line has
  * not taken this version, so a retry, a second caller or a late writer cannot move it twice.
  */
-export async function moveLineForVersion(deps: Deps, budget: Pick<BudgetDoc, 'unionId' | 'year'>, line: BudgetLine, delta: number, version: number): Promise<void> {
+export async function moveLineForVersion(
+  deps: Deps,
+  budget: Pick<BudgetDoc, 'unionId' | 'year'>,
+  line: BudgetLine,
+  delta: number,
+  version: number,
+): Promise<void> {
   const _ = deps.db.command
   const coll = deps.db.collection('budget_lines')
   const id = budgetLineId(budget.unionId, budget.year, line)
-  const move = () => coll.where(_.or([{ _id: id, budgetVersion: null }, { _id: id, budgetVersion: _.lt(version) }])).update({ available: _.inc(delta), budgetVersion: version })
+  const move = () =>
+    coll
+      .where(
+        _.or([
+          { _id: id, budgetVersion: null },
+          { _id: id, budgetVersion: _.lt(version) },
+        ]),
+      )
+      .update({ available: _.inc(delta), budgetVersion: version })
   if ((await move()).updated === 1) return
   try {
     await coll.add({ _id: id, unionId: budget.unionId, year: budget.year, line, available: delta, budgetVersion: version })
@@ -61,7 +85,14 @@ export const yearLines = async (deps: Deps, unionId: string, year: number): Prom
 
 /** Writes `fields` on a line only if its remainder is still the one read (the repair's corrections). */
 export async function updateLineIfUnchanged(deps: Deps, doc: BudgetLineDoc, fields: Record<string, unknown>): Promise<boolean> {
-  return (await deps.db.collection('budget_lines').where({ _id: doc._id, available: doc.available, budgetVersion: doc.budgetVersion ?? null }).update(fields)).updated === 1
+  return (
+    (
+      await deps.db
+        .collection('budget_lines')
+        .where({ _id: doc._id, available: doc.available, budgetVersion: doc.budgetVersion ?? null })
+        .update(fields)
+    ).updated === 1
+  )
 }
 
 /**
@@ -84,14 +115,22 @@ export async function closeBudget(deps: Deps, current: BudgetDoc, closing: { at:
 
 /** The year's benefit campaigns still open for redemption (a year cannot be closed before they end). */
 export const campaignsStillRedeemable = async (deps: Deps, unionId: string, year: number, now: Date): Promise<number> =>
-  (await deps.db.collection('campaigns').where({ unionId, year, redeemUntil: deps.db.command.gt(now) }).count()).total
+  (
+    await deps.db
+      .collection('campaigns')
+      .where({ unionId, year, redeemUntil: deps.db.command.gt(now) })
+      .count()
+  ).total
 
 /** Every union's id (the hourly seal goes through them all). */
-export const unionIds = async (deps: Deps): Promise<string[]> => (await readAll<{ _id: string }>(deps.db.collection('unions').field({ _id: true }).orderBy('_id', 'asc'))).map((u) => u._id)
+export const unionIds = async (deps: Deps): Promise<string[]> =>
+  (await readAll<{ _id: string }>(deps.db.collection('unions').field({ _id: true }).orderBy('_id', 'asc'))).map((u) => u._id)
 
-export const yearEntries = (deps: Deps, unionId: string, year: number) => readAll<LedgerEntryDoc>(deps.db.collection('ledger').where({ unionId, year }).orderBy('at', 'asc'))
+export const yearEntries = (deps: Deps, unionId: string, year: number) =>
+  readAll<LedgerEntryDoc>(deps.db.collection('ledger').where({ unionId, year }).orderBy('at', 'asc'))
 
-export const movements = (entries: readonly LedgerEntryDoc[]): Movement[] => entries.map((e) => ({ line: e.line, committed: e.committed, spent: e.spent, at: e.at }))
+export const movements = (entries: readonly LedgerEntryDoc[]): Movement[] =>
+  entries.map((e) => ({ line: e.line, committed: e.committed, spent: e.spent, at: e.at }))
 
 /** Budget, committed, spent and remaining per line, from the ledger itself (one aggregate). */
 export async function budgetView(deps: Deps, unionId: string, year: number): Promise<BudgetView> {
@@ -99,7 +138,9 @@ export async function budgetView(deps: Deps, unionId: string, year: number): Pro
   const byLine = new Map(sums.map((r) => [r._id, r]))
   const lines = execution(
     budget.lines,
-    BUDGET_LINES.flatMap((line) => (byLine.has(line) ? [{ line, committed: byLine.get(line)!.committed, spent: byLine.get(line)!.spent, at: new Date(0) }] : [])),
+    BUDGET_LINES.flatMap((line) =>
+      byLine.has(line) ? [{ line, committed: byLine.get(line)!.committed, spent: byLine.get(line)!.spent, at: new Date(0) }] : [],
+    ),
   )
   const sum = (k: 'budget' | 'committed' | 'spent' | 'remaining') => lines.reduce((s, l) => s + l[k], 0)
   return { year, closed: budget.closed, lines, total: { budget: sum('budget'), committed: sum('committed'), spent: sum('spent'), remaining: sum('remaining') } }

@@ -1,7 +1,7 @@
 import { formatYuan } from '@shared/domain/money'
 import { appendAudit } from '../_lib/audit'
 import type { Deps } from '../_lib/deps'
-import { clearFollowUp, isLeft, newFollowUp, takeOver, type FollowUp } from '../_lib/follow-up'
+import { clearFollowUp, isLeft, newFollowUp, takeOver } from '../_lib/follow-up'
 import { postIn, requireOpenYearIn, takeRemainderIn } from '../_lib/ledger-transaction'
 import type { CallerMember } from '../_lib/membership'
 import { inTransaction } from '../_lib/transaction'
@@ -36,7 +36,22 @@ export async function approveExpense(deps: Deps, me: CallerMember, e: ExpenseDoc
     if (current?.status !== 'pending') throw new AlreadyDecided()
     await requireOpenYearIn(tx, e.unionId, e.year)
     await takeRemainderIn(tx, deps, e.unionId, e.year, 'activities', e.amount)
-    await postIn(tx, { _id: `activity-expense:${e._id}`, unionId: e.unionId, year: e.year, line: 'activities', committed: 0, spent: e.amount, source: { type: 'activity', id: e.activityId }, memo: `活动费用：${e.activityTitle}`, by: me.member._id, byName: me.member.name }, deps.clock.now())
+    await postIn(
+      tx,
+      {
+        _id: `activity-expense:${e._id}`,
+        unionId: e.unionId,
+        year: e.year,
+        line: 'activities',
+        committed: 0,
+        spent: e.amount,
+        source: { type: 'activity', id: e.activityId },
+        memo: `活动费用：${e.activityTitle}`,
+        by: me.member._id,
+        byName: me.member.name,
+      },
+      deps.clock.now(),
+    )
     const set = decision(deps, me, true, '', timeLimitMs)
     await decideIn(tx, deps, e._id, set)
     return { ...current, ...set }
@@ -69,7 +84,14 @@ export async function finishDecision(deps: Deps, e: ExpenseDoc, options: { token
   const action = e.status === 'approved' ? 'expense.approve' : 'expense.reject'
   const there = resumed && (await auditEntryWhere(deps, e.unionId, { action, 'data.expenseId': e._id }))
   if (!there) {
-    await appendAudit(deps, { unionId: e.unionId, actor: e.decidedBy ?? 'system', actorName: e.decidedByName ?? '系统', action, target: `${e.activityTitle}：${formatYuan(e.amount)} 元`, data: { expenseId: e._id, amount: e.amount, activityId: e.activityId, reason: e.reason } })
+    await appendAudit(deps, {
+      unionId: e.unionId,
+      actor: e.decidedBy ?? 'system',
+      actorName: e.decidedByName ?? '系统',
+      action,
+      target: `${e.activityTitle}：${formatYuan(e.amount)} 元`,
+      data: { expenseId: e._id, amount: e.amount, activityId: e.activityId, reason: e.reason },
+    })
   }
   await clearFollowUp(deps, EXPENSES, e._id, 'followUp', token)
   if (resumed) deps.log('warn', 'expense-decision-finished', { expense: e._id, status: e.status })

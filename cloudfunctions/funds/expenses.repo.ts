@@ -53,9 +53,24 @@ export async function insertExpense(deps: Deps, doc: ExpenseDoc): Promise<boolea
 }
 
 /** Claims newest first: everyone's (admins, auditors) or one member's, optionally in one status. */
-export async function expensesPage(deps: Deps, unionId: string, by: string | null, status: ExpenseDoc['status'] | undefined, page: number, pageSize: number): Promise<{ docs: ExpenseDoc[]; total: number }> {
+export async function expensesPage(
+  deps: Deps,
+  unionId: string,
+  by: string | null,
+  status: ExpenseDoc['status'] | undefined,
+  page: number,
+  pageSize: number,
+): Promise<{ docs: ExpenseDoc[]; total: number }> {
   const query = expenses(deps).where({ unionId, ...(by ? { requestedBy: by } : {}), ...(status ? { status } : {}) })
-  const [rows, count] = await Promise.all([query.orderBy('requestedAt', 'desc').orderBy('_id', 'asc').skip((page - 1) * pageSize).limit(pageSize).get(), query.count()])
+  const [rows, count] = await Promise.all([
+    query
+      .orderBy('requestedAt', 'desc')
+      .orderBy('_id', 'asc')
+      .skip((page - 1) * pageSize)
+      .limit(pageSize)
+      .get(),
+    query.count(),
+  ])
   return { docs: rows.data as ExpenseDoc[], total: count.total }
 }
 
@@ -66,12 +81,21 @@ export const expenseIn = (tx: Tx, id: string): Promise<ExpenseDoc | undefined> =
 
 /** The decision written inside its transaction. */
 export async function decideIn(tx: Tx, deps: Deps, id: string, d: Decision): Promise<void> {
-  await tx.collection(EXPENSES).doc(id).update({ ...d, followUp: deps.db.command.set(d.followUp) })
+  await tx
+    .collection(EXPENSES)
+    .doc(id)
+    .update({ ...d, followUp: deps.db.command.set(d.followUp) })
 }
 
 /** A refusal: one conditional write from pending; false when someone decided first. */
 export async function rejectIfPending(deps: Deps, id: string, d: Decision): Promise<boolean> {
-  return (await expenses(deps).where({ _id: id, status: 'pending' }).update({ ...d, followUp: deps.db.command.set(d.followUp) })).updated === 1
+  return (
+    (
+      await expenses(deps)
+        .where({ _id: id, status: 'pending' })
+        .update({ ...d, followUp: deps.db.command.set(d.followUp) })
+    ).updated === 1
+  )
 }
 
 /** Decisions whose follow-up mark is past its deadline (the repair finishes them). */

@@ -34,7 +34,12 @@ export function isSameCreate(group: GroupDoc, adminId: string, form: CreateForm,
  */
 export async function completeFounding(deps: Deps, group: Pick<GroupDoc, '_id' | 'unionId' | 'createdAt'>, leaders: readonly MemberDoc[]): Promise<void> {
   await Promise.all([
-    grantGroupLeaders(deps, group.unionId, group._id, leaders.map((m) => m._id)),
+    grantGroupLeaders(
+      deps,
+      group.unionId,
+      group._id,
+      leaders.map((m) => m._id),
+    ),
     foundMemberships(deps, group.unionId, group._id, leaders, group.createdAt, () => deps.ids.next()),
   ])
   await endFounding(deps, group._id)

@@ -30,9 +30,16 @@ const MINE_MAX = 200
 const NOT_FOUND = '没有找到这个小组'
 
 /** What a group id names before anything is read: the interest group's id, or the department's. */
-const parseId = (id: string) => (id.startsWith(DEPT_PREFIX) ? { kind: 'department' as const, docId: id.slice(DEPT_PREFIX.length) } : { kind: 'interest' as const, docId: id })
+const parseId = (id: string) =>
+  id.startsWith(DEPT_PREFIX) ? { kind: 'department' as const, docId: id.slice(DEPT_PREFIX.length) } : { kind: 'interest' as const, docId: id }
 
-const deptRef = (dept: Pick<DepartmentDoc, '_id' | 'unionId' | 'name'>): GroupRef => ({ kind: 'department', id: `${DEPT_PREFIX}${dept._id}`, unionId: dept.unionId, name: `${dept.name}工会小组`, departmentId: dept._id })
+const deptRef = (dept: Pick<DepartmentDoc, '_id' | 'unionId' | 'name'>): GroupRef => ({
+  kind: 'department',
+  id: `${DEPT_PREFIX}${dept._id}`,
+  unionId: dept.unionId,
+  name: `${dept.name}工会小组`,
+  departmentId: dept._id,
+})
 const interestRef = (doc: GroupDoc): GroupRef => ({ kind: 'interest', id: doc._id, unionId: doc.unionId, name: doc.name, doc })
 
 /** The group's own document, as the anchor of a batch of reads about it (within the caller's union). */
@@ -40,12 +47,18 @@ const anchorOf = (unionId: string, id: string): Anchor => {
   const { kind, docId } = parseId(id)
   return { collection: kind === 'department' ? 'departments' : GROUPS, where: { _id: docId, unionId } }
 }
-const refOf = (id: string, anchor: Record<string, unknown>): GroupRef => (parseId(id).kind === 'department' ? deptRef(anchor as unknown as DepartmentDoc) : interestRef(anchor as unknown as GroupDoc))
+const refOf = (id: string, anchor: Record<string, unknown>): GroupRef =>
+  parseId(id).kind === 'department' ? deptRef(anchor as unknown as DepartmentDoc) : interestRef(anchor as unknown as GroupDoc)
 
 /** A group of the caller's union; anything else does not exist for this caller. */
 export async function loadGroup(deps: Deps, me: CallerMember, id: string): Promise<GroupRef> {
   const { kind, docId } = parseId(id)
-  const doc = (await deps.db.collection(kind === 'department' ? 'departments' : GROUPS).doc(docId).get()).data[0] as (GroupDoc | DepartmentDoc) | undefined
+  const doc = (
+    await deps.db
+      .collection(kind === 'department' ? 'departments' : GROUPS)
+      .doc(docId)
+      .get()
+  ).data[0] as (GroupDoc | DepartmentDoc) | undefined
   if (!doc || doc.unionId !== me.unionId) throw notFound(NOT_FOUND)
   return kind === 'department' ? deptRef(doc as DepartmentDoc) : interestRef(doc as GroupDoc)
 }
@@ -62,7 +75,11 @@ export async function loadGroupWith<K extends string>(
   reads: (scope: { kind: 'department' | 'group'; id: string; unionId: string }, kind: GroupRef['kind']) => Record<K, SubRead | null>,
 ): Promise<{ group: GroupRef; rows: Record<K, unknown[]> }> {
   const { kind, docId } = parseId(id)
-  const batch = await readTogether(deps, anchorOf(me.unionId, id), reads({ kind: kind === 'department' ? 'department' : 'group', id: docId, unionId: me.unionId }, kind))
+  const batch = await readTogether(
+    deps,
+    anchorOf(me.unionId, id),
+    reads({ kind: kind === 'department' ? 'department' : 'group', id: docId, unionId: me.unionId }, kind),
+  )
   if (!batch) throw notFound(NOT_FOUND)
   return { group: refOf(id, batch.anchor), rows: batch.rows }
 }
@@ -139,18 +156,30 @@ export async function groupDetail(deps: Deps, me: CallerMember, id: string): Pro
       : {
           leaders: leadersRead(deps, scope),
           count: null,
-          mine: { from: 'group_members', pipeline: stages(deps).match({ _id: membershipId(scope.id, me.member._id), unionId: me.unionId }).limit(1).done() },
+          mine: {
+            from: 'group_members',
+            pipeline: stages(deps)
+              .match({ _id: membershipId(scope.id, me.member._id), unionId: me.unionId })
+              .limit(1)
+              .done(),
+          },
           pending: canManage ? countRead(deps, 'group_members', { groupId: scope.id, status: 'pending' }) : null,
         }
   })
   const canManage = manages(me, g)
   const leaders = toLeaders(rows.leaders, me.unionId)
   if (g.kind === 'department') {
-    const card = departmentCard({ _id: g.departmentId, name: g.name.replace(/工会小组$/, '') }, countOf(rows.count), me.member.departmentId === g.departmentId, canManage)
+    const card = departmentCard(
+      { _id: g.departmentId, name: g.name.replace(/工会小组$/, '') },
+      countOf(rows.count),
+      me.member.departmentId === g.departmentId,
+      canManage,
+    )
     return { ...card, leaders, pendingCount: null, myDecision: null }
   }
   const membership = rows.mine[0] as GroupMemberDoc | undefined
-  const myDecision = membership && (membership.status === 'declined' || membership.status === 'removed') ? { status: membership.status, reason: membership.reason ?? '' } : null
+  const myDecision =
+    membership && (membership.status === 'declined' || membership.status === 'removed') ? { status: membership.status, reason: membership.reason ?? '' } : null
   return { ...interestCard(g.doc, membership, canManage), leaders, pendingCount: canManage ? countOf(rows.pending) : null, myDecision }
 }
 
@@ -159,7 +188,11 @@ export async function groupDetail(deps: Deps, me: CallerMember, id: string): Pro
  * its departments with their head counts (one row per department: bounded like the list), and the
  * caller's own memberships.
  */
-export async function groupDirectory(deps: Deps, unionId: string, memberId: string): Promise<{ groups: GroupDoc[]; departments: DepartmentDoc[]; counts: Map<string, number>; mine: Map<string, GroupMemberDoc> }> {
+export async function groupDirectory(
+  deps: Deps,
+  unionId: string,
+  memberId: string,
+): Promise<{ groups: GroupDoc[]; departments: DepartmentDoc[]; counts: Map<string, number>; mine: Map<string, GroupMemberDoc> }> {
   const _ = deps.db.command
   const $ = _.aggregate
   const batch = await readTogether(
@@ -168,10 +201,21 @@ export async function groupDirectory(deps: Deps, unionId: string, memberId: stri
     {
       groups: { from: GROUPS, pipeline: stages(deps).match({ unionId }).sort({ name: 1, _id: 1 }).limit(LIST_MAX).done() },
       departments: { from: 'departments', pipeline: stages(deps).match({ unionId }).sort({ name: 1, _id: 1 }).limit(LIST_MAX).done() },
-      counts: { from: 'members', pipeline: stages(deps).match({ unionId, status: _.neq('离会') }).group({ _id: '$departmentId', n: $.sum(1) }).limit(LIST_MAX).done() },
+      counts: {
+        from: 'members',
+        pipeline: stages(deps)
+          .match({ unionId, status: _.neq('离会') })
+          .group({ _id: '$departmentId', n: $.sum(1) })
+          .limit(LIST_MAX)
+          .done(),
+      },
       mine: {
         from: 'group_members',
-        pipeline: stages(deps).match({ unionId, memberId, status: _.in(['active', 'pending', 'joining']) }).limit(MINE_MAX).project({ groupId: 1, status: 1 }).done(),
+        pipeline: stages(deps)
+          .match({ unionId, memberId, status: _.in(['active', 'pending', 'joining']) })
+          .limit(MINE_MAX)
+          .project({ groupId: 1, status: 1 })
+          .done(),
       },
     },
   )
@@ -204,7 +248,10 @@ export async function groupNamed(deps: Deps, unionId: string, name: string): Pro
 /** Marks a group's founding done (its leaders granted and seated); a second mark changes nothing. */
 export async function endFounding(deps: Deps, groupId: string): Promise<void> {
   const _ = deps.db.command
-  await deps.db.collection(GROUPS).where({ _id: groupId, founding: _.exists(true) }).update({ founding: _.remove() })
+  await deps.db
+    .collection(GROUPS)
+    .where({ _id: groupId, founding: _.exists(true) })
+    .update({ founding: _.remove() })
 }
 
 /** Groups, of every union, whose founding began before `before` and is not done: left by a dead create. */
@@ -234,13 +281,23 @@ export async function saveGroupChanges(deps: Deps, id: string, changes: Readonly
 export async function takeSeatOf(deps: Deps, group: Pick<GroupDoc, '_id' | 'sizeLimit'>): Promise<boolean> {
   const _ = deps.db.command
   const where = group.sizeLimit === null ? { _id: group._id } : { _id: group._id, memberCount: _.lt(group.sizeLimit) }
-  return (await deps.db.collection(GROUPS).where(where).update({ memberCount: _.inc(1), seatVersion: _.inc(1) })).updated === 1
+  return (
+    (
+      await deps.db
+        .collection(GROUPS)
+        .where(where)
+        .update({ memberCount: _.inc(1), seatVersion: _.inc(1) })
+    ).updated === 1
+  )
 }
 
 /** Gives one seat back (never below zero). */
 export async function releaseSeatOf(deps: Deps, groupId: string): Promise<void> {
   const _ = deps.db.command
-  await deps.db.collection(GROUPS).where({ _id: groupId, memberCount: _.gt(0) }).update({ memberCount: _.inc(-1), seatVersion: _.inc(1) })
+  await deps.db
+    .collection(GROUPS)
+    .where({ _id: groupId, memberCount: _.gt(0) })
+    .update({ memberCount: _.inc(-1), seatVersion: _.inc(1) })
 }
 
 /** A group by id, whatever the union (the seat count's own reads and the repair). */
@@ -251,7 +308,10 @@ export async function groupById(deps: Deps, id: string): Promise<GroupDoc | unde
 /** Writes a recounted seat count only if neither the count nor its version moved since they were read. */
 export async function saveSeatCount(deps: Deps, groupId: string, from: number, version: number | undefined, to: number): Promise<boolean> {
   const _ = deps.db.command
-  const res = await deps.db.collection(GROUPS).where({ _id: groupId, memberCount: from, seatVersion: version ?? _.exists(false) }).update({ memberCount: to, seatVersion: _.inc(1) })
+  const res = await deps.db
+    .collection(GROUPS)
+    .where({ _id: groupId, memberCount: from, seatVersion: version ?? _.exists(false) })
+    .update({ memberCount: to, seatVersion: _.inc(1) })
   return res.updated === 1
 }
 

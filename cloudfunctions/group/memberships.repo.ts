@@ -41,7 +41,13 @@ export async function insertMembership(deps: Deps, doc: Pick<GroupMemberDoc, '_i
  * Moves a membership on, only while it is still in one of `from` with the claim read: the one write
  * every join, request, decision, leave and removal is. False when it changed meanwhile.
  */
-export async function moveMembership(deps: Deps, id: string, from: GroupMembershipStatus | readonly GroupMembershipStatus[], claim: string, fields: Readonly<Record<string, unknown>>): Promise<boolean> {
+export async function moveMembership(
+  deps: Deps,
+  id: string,
+  from: GroupMembershipStatus | readonly GroupMembershipStatus[],
+  claim: string,
+  fields: Readonly<Record<string, unknown>>,
+): Promise<boolean> {
   const status = typeof from === 'string' ? from : deps.db.command.in([...from])
   return (await deps.db.collection(MEMBERSHIPS).where({ _id: id, status, claim }).update(fields)).updated === 1
 }
@@ -52,7 +58,12 @@ export async function dropClaim(deps: Deps, id: string, claim: string): Promise<
 }
 
 /** What a recount of a group's seats reads of its roster (see seat-count.ts). */
-export async function seatHolders(deps: Deps, groupId: string, vacatedSince: Date, inFlightMax: number): Promise<{ active: number; joining: GroupMemberDoc[]; vacated: number }> {
+export async function seatHolders(
+  deps: Deps,
+  groupId: string,
+  vacatedSince: Date,
+  inFlightMax: number,
+): Promise<{ active: number; joining: GroupMemberDoc[]; vacated: number }> {
   const _ = deps.db.command
   const members = deps.db.collection(MEMBERSHIPS)
   const [active, joining, vacated] = await Promise.all([
@@ -68,21 +79,42 @@ export async function rostersAndClaims(deps: Deps, maxGroups: number): Promise<{
   const $ = deps.db.command.aggregate
   const members = deps.db.collection(MEMBERSHIPS)
   const [rosters, claims] = await Promise.all([
-    members.aggregate().match({ status: 'active' }).group({ _id: '$groupId', n: $.sum(1) }).limit(maxGroups).end(),
+    members
+      .aggregate()
+      .match({ status: 'active' })
+      .group({ _id: '$groupId', n: $.sum(1) })
+      .limit(maxGroups)
+      .end(),
     readAll<GroupMemberDoc>(members.where({ status: 'joining' })),
   ])
   return { roster: new Map(((rosters as { data?: { _id: string; n: number }[] }).data ?? []).map((r) => [r._id, r.n])), claims }
 }
 
 /** A group's first members, written as active at its founding (the ids are natural keys: a retry rewrites the same). */
-export async function foundMemberships(deps: Deps, unionId: string, groupId: string, members: readonly MemberDoc[], now: Date, claimOf: () => string): Promise<void> {
+export async function foundMemberships(
+  deps: Deps,
+  unionId: string,
+  groupId: string,
+  members: readonly MemberDoc[],
+  now: Date,
+  claimOf: () => string,
+): Promise<void> {
   // Inserted only where none exists yet: a founding finished again (retry or repair) never brings
   // back a leader who left meanwhile, nor moves a count the seat rules keep.
   await Promise.all(
     members.map((m) =>
       insertMembership(deps, {
-        _id: membershipId(groupId, m._id), unionId, groupId, memberId: m._id, memberName: m.name, departmentName: m.departmentName,
-        status: 'active', shareContact: false, requestedAt: now, joinedAt: now, claim: claimOf(),
+        _id: membershipId(groupId, m._id),
+        unionId,
+        groupId,
+        memberId: m._id,
+        memberName: m.name,
+        departmentName: m.departmentName,
+        status: 'active',
+        shareContact: false,
+        requestedAt: now,
+        joinedAt: now,
+        claim: claimOf(),
       }),
     ),
   )
@@ -92,7 +124,13 @@ export async function foundMemberships(deps: Deps, unionId: string, groupId: str
 export async function activeAmong(deps: Deps, groupId: string, memberIds: readonly string[]): Promise<GroupMemberDoc[]> {
   if (!memberIds.length) return []
   const ids = memberIds.map((m) => membershipId(groupId, m))
-  return (await deps.db.collection(MEMBERSHIPS).where({ _id: deps.db.command.in(ids), status: 'active' }).limit(ids.length).get()).data as GroupMemberDoc[]
+  return (
+    await deps.db
+      .collection(MEMBERSHIPS)
+      .where({ _id: deps.db.command.in(ids), status: 'active' })
+      .limit(ids.length)
+      .get()
+  ).data as GroupMemberDoc[]
 }
 
 // —— pages, as reads inside the batch that loads the group (see groups.repo.ts loadGroupWith) ——
@@ -104,7 +142,10 @@ export async function activeAmong(deps: Deps, groupId: string, memberIds: readon
 export function rosterReads(deps: Deps, groupId: string, skip: number, limit: number, withPhones: boolean): { page: SubRead; total: SubRead } {
   const where = { groupId, status: 'active' }
   let page = stages(deps).match(where).sort({ joinedAt: 1, _id: 1 }).skip(skip).limit(limit)
-  if (withPhones) page = page.lookup({ from: 'members', localField: 'memberId', foreignField: '_id', as: 'contact' }).project({ memberId: 1, memberName: 1, departmentName: 1, joinedAt: 1, shareContact: 1, 'contact.phone': 1, 'contact.unionId': 1 })
+  if (withPhones)
+    page = page
+      .lookup({ from: 'members', localField: 'memberId', foreignField: '_id', as: 'contact' })
+      .project({ memberId: 1, memberName: 1, departmentName: 1, joinedAt: 1, shareContact: 1, 'contact.phone': 1, 'contact.unionId': 1 })
   else page = page.project({ memberId: 1, memberName: 1, departmentName: 1, joinedAt: 1 })
   return { page: { from: MEMBERSHIPS, pipeline: page.done() }, total: countRead(deps, MEMBERSHIPS, where) }
 }
@@ -114,7 +155,13 @@ type RosterRow = GroupMemberDoc & { readonly contact?: readonly Pick<MemberDoc, 
 /** Names and departments for everyone; a phone only where the member agreed to share it with the group's managers. */
 export function toRosterEntries(rows: readonly unknown[], unionId: string, leaders: ReadonlySet<string>): RosterEntry[] {
   return (rows as RosterRow[]).map((e) => {
-    const entry: RosterEntry = { memberId: e.memberId, name: e.memberName, department: e.departmentName, joinedAt: e.joinedAt ? formatShanghai(e.joinedAt, 'YYYY-MM-DD') : '', isLeader: leaders.has(e.memberId) }
+    const entry: RosterEntry = {
+      memberId: e.memberId,
+      name: e.memberName,
+      department: e.departmentName,
+      joinedAt: e.joinedAt ? formatShanghai(e.joinedAt, 'YYYY-MM-DD') : '',
+      isLeader: leaders.has(e.memberId),
+    }
     const phone = e.shareContact ? e.contact?.find((c) => c.unionId === unionId)?.phone : undefined
     return phone ? { ...entry, phone } : entry
   })
@@ -124,7 +171,10 @@ export function toRosterEntries(rows: readonly unknown[], unionId: string, leade
 export function departmentRosterReads(deps: Deps, unionId: string, departmentId: string, skip: number, limit: number): { page: SubRead; total: SubRead } {
   const where = { unionId, departmentId, status: deps.db.command.neq('离会') }
   return {
-    page: { from: 'members', pipeline: stages(deps).match(where).sort({ memberNo: 1, _id: 1 }).skip(skip).limit(limit).project({ name: 1, departmentName: 1, joinDate: 1 }).done() },
+    page: {
+      from: 'members',
+      pipeline: stages(deps).match(where).sort({ memberNo: 1, _id: 1 }).skip(skip).limit(limit).project({ name: 1, departmentName: 1, joinDate: 1 }).done(),
+    },
     total: countRead(deps, 'members', where),
   }
 }
@@ -136,12 +186,26 @@ export const toDepartmentRoster = (rows: readonly unknown[], leaders: ReadonlySe
 export function requestReads(deps: Deps, groupId: string, skip: number, limit: number): { page: SubRead; total: SubRead } {
   const where = { groupId, status: 'pending' }
   return {
-    page: { from: MEMBERSHIPS, pipeline: stages(deps).match(where).sort({ requestedAt: 1, _id: 1 }).skip(skip).limit(limit).project({ memberId: 1, memberName: 1, departmentName: 1, requestedAt: 1 }).done() },
+    page: {
+      from: MEMBERSHIPS,
+      pipeline: stages(deps)
+        .match(where)
+        .sort({ requestedAt: 1, _id: 1 })
+        .skip(skip)
+        .limit(limit)
+        .project({ memberId: 1, memberName: 1, departmentName: 1, requestedAt: 1 })
+        .done(),
+    },
     total: countRead(deps, MEMBERSHIPS, where),
   }
 }
 
 export const toJoinRequests = (rows: readonly unknown[], now: Date): JoinRequest[] =>
-  (rows as GroupMemberDoc[]).map((m) => ({ memberId: m.memberId, name: m.memberName, department: m.departmentName, requestedAt: dateTimeText(m.requestedAt, now) }))
+  (rows as GroupMemberDoc[]).map((m) => ({
+    memberId: m.memberId,
+    name: m.memberName,
+    department: m.departmentName,
+    requestedAt: dateTimeText(m.requestedAt, now),
+  }))
 
 export { countOf }

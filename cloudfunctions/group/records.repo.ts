@@ -22,5 +22,12 @@ export function recordReads(deps: Deps, groupId: string, skip: number, limit: nu
 /** A record's photos are served by links that expire, never by stable URLs. */
 export async function toRecordViews(deps: Deps, docs: readonly GroupRecordDoc[]): Promise<GroupRecordView[]> {
   const links = await temporaryLinks(docs.flatMap((d) => d.photoFileIds))
-  return docs.map((d) => ({ id: d._id, title: d.title, date: d.date, text: d.text, author: d.authorName, photoUrls: d.photoFileIds.map((f) => links.get(f)).filter((u): u is string => !!u) }))
+  return docs.map((d) => ({
+    id: d._id,
+    title: d.title,
+    date: d.date,
+    text: d.text,
+    author: d.authorName,
+    photoUrls: d.photoFileIds.map((f) => links.get(f)).filter((u): u is string => !!u),
+  }))
 }

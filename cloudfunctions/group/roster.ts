@@ -19,7 +19,10 @@ export interface RosterPage {
  */
 export async function rosterPage(deps: Deps, me: CallerMember, id: string, skip: number, limit: number): Promise<RosterPage> {
   const { group, rows } = await loadGroupWith(deps, me, id, (scope, kind) => {
-    const { page, total } = kind === 'department' ? departmentRosterReads(deps, me.unionId, scope.id, skip, limit) : rosterReads(deps, scope.id, skip, limit, mayManageScope(me.subject, scope))
+    const { page, total } =
+      kind === 'department'
+        ? departmentRosterReads(deps, me.unionId, scope.id, skip, limit)
+        : rosterReads(deps, scope.id, skip, limit, mayManageScope(me.subject, scope))
     return { leaders: leadersRead(deps, scope), page, total }
   })
   const leaders = new Set(toLeaders(rows.leaders, me.unionId).map((l) => l.memberId))

@@ -27,7 +27,15 @@ import { stepMessages } from './tell'
  */
 
 /** What follows the step's own write, in the same transaction: its audit entry and the applicants' messages. */
-async function recordIn(tx: Tx, deps: Deps, me: CallerMember, moved: RequestWithFollowUps, step: 'approve' | 'pay', amountFen: number, known: { auditHead: AuditHead | undefined; attempt: number }): Promise<void> {
+async function recordIn(
+  tx: Tx,
+  deps: Deps,
+  me: CallerMember,
+  moved: RequestWithFollowUps,
+  step: 'approve' | 'pay',
+  amountFen: number,
+  known: { auditHead: AuditHead | undefined; attempt: number },
+): Promise<void> {
   await appendAuditIn(tx, deps, auditOf(moved, step, amountFen, { id: me.member._id, name: me.member.name }), { head: known.auditHead, attempt: known.attempt })
   await notifyIn(tx, deps, stepMessages(me, moved, step))
 }
@@ -55,7 +63,8 @@ export async function approveBooked(deps: Deps, me: CallerMember, req: HardshipR
     const tooOften = frequencyRefusal(a.category, state.used, req.year, a.caseLabel)
     if (tooOften) throw new AppError('CONFLICT', tooOften)
     const slot = freeSlot(a.bucket, a.category, state)
-    if (!slot) throw new AppError('CONFLICT', frequencyRefusal(a.category, a.category.frequency.times, req.year, a.caseLabel) ?? '这条申请刚刚有了变化，请刷新后再看')
+    if (!slot)
+      throw new AppError('CONFLICT', frequencyRefusal(a.category, a.category.frequency.times, req.year, a.caseLabel) ?? '这条申请刚刚有了变化，请刷新后再看')
     await takeRemainderIn(tx, deps, req.unionId, req.year, lineForAid(req.kind), a.amountFen)
     await holdSlotIn(tx, deps, a.bucket, slot, req._id)
     await postIn(tx, approvalEntry(req, a.amountFen, by), deps.clock.now())
@@ -67,11 +76,24 @@ export async function approveBooked(deps: Deps, me: CallerMember, req: HardshipR
 }
 
 /** The payment, its timeline step, the spend, its audit entry and messages, together. */
-export async function payBooked(deps: Deps, me: CallerMember, req: HardshipRequestDoc, payment: HardshipPaymentDoc, auditHead: AuditHead | undefined): Promise<RequestWithFollowUps> {
+export async function payBooked(
+  deps: Deps,
+  me: CallerMember,
+  req: HardshipRequestDoc,
+  payment: HardshipPaymentDoc,
+  auditHead: AuditHead | undefined,
+): Promise<RequestWithFollowUps> {
   const by = { id: me.member._id, name: me.member.name }
   return inTransaction(deps, async (tx, attempt) => {
     const current = await currentIn(tx, req)
-    const moved = await moveIn(tx, deps, me, current, 'pay', { role: 'reviewer', note: payment.note, amountFen: payment.amountFen, method: payment.method, paidOn: payment.paidOn, set: { payment: deps.db.command.set(payment) as unknown as HardshipPaymentDoc } })
+    const moved = await moveIn(tx, deps, me, current, 'pay', {
+      role: 'reviewer',
+      note: payment.note,
+      amountFen: payment.amountFen,
+      method: payment.method,
+      paidOn: payment.paidOn,
+      set: { payment: deps.db.command.set(payment) as unknown as HardshipPaymentDoc },
+    })
     // The copy carries the payment itself, not the write's `_.set` wrapper (the messages quote it).
     const paid = { ...moved, payment }
     await postIn(tx, paymentEntry(req, payment.amountFen, by), deps.clock.now())

@@ -5,7 +5,7 @@ import { isDuplicateWrite } from '../_lib/db-errors'
 import type { Deps } from '../_lib/deps'
 import { readAll } from '../_lib/read-all'
 import type { MemberDoc } from '../_lib/documents'
-import type { HardshipFileDoc, HardshipRequestDoc, HardshipVisitDoc } from './records'
+import type { HardshipFileDoc, HardshipVisitDoc } from './records'
 import { memberInUnion } from '../_lib/members.repo'
 import { memberRequests, toCard } from './requests.repo'
 
@@ -15,7 +15,8 @@ export const VISITS = 'hardship_visits'
 export const todayIn = (deps: Deps): string => formatShanghai(deps.clock.now(), 'YYYY-MM-DD')
 
 /** A member's file (its `_id` is the member's), or null; the caller checks the union. */
-export const fileOf = async (deps: Deps, memberId: string): Promise<HardshipFileDoc | null> => ((await deps.db.collection(FILES).doc(memberId).get()).data[0] as HardshipFileDoc | undefined) ?? null
+export const fileOf = async (deps: Deps, memberId: string): Promise<HardshipFileDoc | null> =>
+  ((await deps.db.collection(FILES).doc(memberId).get()).data[0] as HardshipFileDoc | undefined) ?? null
 
 /** Opens or replaces a member's file whole. */
 export async function saveFileDoc(deps: Deps, doc: HardshipFileDoc): Promise<void> {
@@ -37,13 +38,31 @@ export async function insertVisit(deps: Deps, visit: HardshipVisitDoc): Promise<
 /** The last visit only ever moves forward, even when visits are recorded out of order at the same time. */
 export async function advanceLastVisit(deps: Deps, fileId: string, date: string): Promise<void> {
   const _ = deps.db.command
-  await deps.db.collection(FILES).where(_.and([{ _id: fileId }, _.or([{ lastVisitOn: null }, { lastVisitOn: _.lt(date) }])])).update({ lastVisitOn: date })
+  await deps.db
+    .collection(FILES)
+    .where(_.and([{ _id: fileId }, _.or([{ lastVisitOn: null }, { lastVisitOn: _.lt(date) }])]))
+    .update({ lastVisitOn: date })
 }
 
 /** Files on record, the next review first (or only those due by `dueBy`). */
-export async function filesPage(deps: Deps, unionId: string, dueBy: string | null, page: number, pageSize: number): Promise<{ docs: HardshipFileDoc[]; total: number }> {
+export async function filesPage(
+  deps: Deps,
+  unionId: string,
+  dueBy: string | null,
+  page: number,
+  pageSize: number,
+): Promise<{ docs: HardshipFileDoc[]; total: number }> {
   const query = deps.db.collection(FILES).where({ unionId, active: true, ...(dueBy ? { nextReviewOn: deps.db.command.lte(dueBy) } : {}) })
-  const [rows, count] = await Promise.all([query.orderBy('nextReviewOn', 'asc').orderBy('memberName', 'asc').orderBy('_id', 'asc').skip((page - 1) * pageSize).limit(pageSize).get(), query.count()])
+  const [rows, count] = await Promise.all([
+    query
+      .orderBy('nextReviewOn', 'asc')
+      .orderBy('memberName', 'asc')
+      .orderBy('_id', 'asc')
+      .skip((page - 1) * pageSize)
+      .limit(pageSize)
+      .get(),
+    query.count(),
+  ])
   return { docs: rows.data as HardshipFileDoc[], total: count.total }
 }
 
@@ -69,10 +88,23 @@ export const fileRow = (f: HardshipFileDoc, today: string): HardshipFileRow => (
   lastVisitOn: f.lastVisitOn,
 })
 
-const visitView = (v: HardshipVisitDoc): VisitView => ({ id: v._id, date: v.date, visitors: v.visitors, given: v.given, amountFen: v.amountFen, note: v.note, recordedBy: v.recordedByName })
+const visitView = (v: HardshipVisitDoc): VisitView => ({
+  id: v._id,
+  date: v.date,
+  visitors: v.visitors,
+  given: v.given,
+  amountFen: v.amountFen,
+  note: v.note,
+  recordedBy: v.recordedByName,
+})
 
 /** A member's file page: the member, the file (or none yet), the last visits and requests — all read at once. */
-export async function fileDetail(deps: Deps, unionId: string, memberId: string, known?: { member?: MemberDoc; file?: HardshipFileDoc | null }): Promise<HardshipFileDetail> {
+export async function fileDetail(
+  deps: Deps,
+  unionId: string,
+  memberId: string,
+  known?: { member?: MemberDoc; file?: HardshipFileDoc | null },
+): Promise<HardshipFileDetail> {
   const { db } = deps
   const [member, file, visits, requests] = await Promise.all([
     known?.member ? Promise.resolve(known.member) : memberInUnion(deps, unionId, memberId),

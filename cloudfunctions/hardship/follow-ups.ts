@@ -23,7 +23,12 @@ export const followUpPath = (step: FollowedStep) => `followUps.${step}`
  * retry or the repair passes none, and takes the mark over only once its writer is certainly dead
  * ('busy' while it may still be running, or when another took it over first).
  */
-export async function finishStep(deps: Deps, req: RequestWithFollowUps, step: FollowedStep, options: { token?: string; timeLimitMs: number }): Promise<'done' | 'busy' | 'none'> {
+export async function finishStep(
+  deps: Deps,
+  req: RequestWithFollowUps,
+  step: FollowedStep,
+  options: { token?: string; timeLimitMs: number },
+): Promise<'done' | 'busy' | 'none'> {
   const left = req.followUps?.[step]
   if (!left) return 'none'
   let token = options.token

@@ -51,7 +51,12 @@ export function bucketState(rows: readonly GrantRow[], b: Bucket, requestId: str
 
 /** The bucket as it stands (a read: nothing written). */
 export async function readBucket(deps: Deps, b: Bucket, requestId: string): Promise<BucketState> {
-  const res = await deps.db.collection(GRANTS).where({ ...b }).field({ _id: true, slot: true, requestId: true, period: true, caseKey: true }).limit(100).get()
+  const res = await deps.db
+    .collection(GRANTS)
+    .where({ ...b })
+    .field({ _id: true, slot: true, requestId: true, period: true, caseKey: true })
+    .limit(100)
+    .get()
   return bucketState(res.data as GrantRow[], b, requestId)
 }
 

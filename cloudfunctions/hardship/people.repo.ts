@@ -15,20 +15,33 @@ export async function membersMatching(deps: Deps, unionId: string, text: string,
   const _ = db.command
   const byName = _.or([{ name: db.RegExp({ regexp: text }) }, { memberNo: db.RegExp({ regexp: `^${text}`, options: 'i' }) }])
   const where = _.and([{ unionId, status: _.neq('离会') }, ...(departments ? [{ departmentId: _.in([...departments]) }] : []), byName])
-  return (await db.collection('members').where(where).orderBy('memberNo', 'asc').limit(limit).field({ name: true, departmentName: true }).get()).data as Colleague[]
+  return (await db.collection('members').where(where).orderBy('memberNo', 'asc').limit(limit).field({ name: true, departmentName: true }).get())
+    .data as Colleague[]
 }
 
 /** Active members of these interest groups whose name contains `text`. */
 export async function groupMembersMatching(deps: Deps, unionId: string, groups: readonly string[], text: string, limit: number): Promise<Colleague[]> {
   const { db } = deps
-  const rows = (await db.collection('group_members').where({ unionId, groupId: db.command.in([...groups]), status: 'active', memberName: db.RegExp({ regexp: text }) }).orderBy('memberName', 'asc').orderBy('_id', 'asc').limit(limit).get()).data as GroupMemberDoc[]
+  const rows = (
+    await db
+      .collection('group_members')
+      .where({ unionId, groupId: db.command.in([...groups]), status: 'active', memberName: db.RegExp({ regexp: text }) })
+      .orderBy('memberName', 'asc')
+      .orderBy('_id', 'asc')
+      .limit(limit)
+      .get()
+  ).data as GroupMemberDoc[]
   return rows.map((g) => ({ _id: g.memberId, name: g.memberName, departmentName: g.departmentName }))
 }
 
 /** Whether the member is active in any of these interest groups (memberships are keyed `<group>:<member>`). */
 export async function activeInAnyGroup(deps: Deps, groups: readonly string[], memberId: string): Promise<boolean> {
   if (!groups.length) return false
-  const res = await deps.db.collection('group_members').where({ _id: deps.db.command.in(groups.map((g) => `${g}:${memberId}`)), status: 'active' }).limit(groups.length).get()
+  const res = await deps.db
+    .collection('group_members')
+    .where({ _id: deps.db.command.in(groups.map((g) => `${g}:${memberId}`)), status: 'active' })
+    .limit(groups.length)
+    .get()
   return res.data.length > 0
 }
 

@@ -30,7 +30,12 @@ export function effectivePolicy(year: number, doc: HardshipPolicyDoc | undefined
  * over until changed), else seed 004's defaults. One query.
  */
 export async function policyFor(deps: Deps, unionId: string, year: number): Promise<EffectivePolicy> {
-  const res = await deps.db.collection(POLICIES).where({ unionId, year: deps.db.command.lte(year) }).orderBy('year', 'desc').limit(1).get()
+  const res = await deps.db
+    .collection(POLICIES)
+    .where({ unionId, year: deps.db.command.lte(year) })
+    .orderBy('year', 'desc')
+    .limit(1)
+    .get()
   return effectivePolicy(year, res.data[0] as HardshipPolicyDoc | undefined)
 }
 
@@ -60,12 +65,27 @@ export async function savePolicyVersion(deps: Deps, doc: HardshipPolicyDoc, edit
   return (await coll.where({ _id, version: editedVersion }).update(fields)).updated === 1
 }
 
-export const insertPolicyChange = async (deps: Deps, change: HardshipPolicyChangeDoc): Promise<void> => void (await deps.db.collection(POLICY_CHANGES).add(change))
+export const insertPolicyChange = async (deps: Deps, change: HardshipPolicyChangeDoc): Promise<void> =>
+  void (await deps.db.collection(POLICY_CHANGES).add(change))
 
 /** Changes to the standards, newest first, without the full before/after lists. */
-export async function policyChangesPage(deps: Deps, unionId: string, page: number, pageSize: number): Promise<{ docs: HardshipPolicyChangeDoc[]; total: number }> {
+export async function policyChangesPage(
+  deps: Deps,
+  unionId: string,
+  page: number,
+  pageSize: number,
+): Promise<{ docs: HardshipPolicyChangeDoc[]; total: number }> {
   const query = deps.db.collection(POLICY_CHANGES).where({ unionId })
-  const [rows, count] = await Promise.all([query.orderBy('at', 'desc').orderBy('_id', 'asc').skip((page - 1) * pageSize).limit(pageSize).field({ before: false, after: false }).get(), query.count()])
+  const [rows, count] = await Promise.all([
+    query
+      .orderBy('at', 'desc')
+      .orderBy('_id', 'asc')
+      .skip((page - 1) * pageSize)
+      .limit(pageSize)
+      .field({ before: false, after: false })
+      .get(),
+    query.count(),
+  ])
   return { docs: rows.data as HardshipPolicyChangeDoc[], total: count.total }
 }
 

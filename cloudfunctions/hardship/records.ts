@@ -6,7 +6,6 @@ import type { AidCategory, AidKind, FileLevel, PaymentMethod, RequestStatus, Ste
  * for the few other functions that show a request (首页).
  */
 
-
 /** A union's standards for one year. `_id` = `<unionId>:<year>`; `version` guards concurrent edits. */
 export interface HardshipPolicyDoc {
   readonly _id: string

@@ -9,8 +9,10 @@ import { activeInAnyGroup } from './people.repo'
 /** Committee members and reviewers report for anyone in the union; a leader for the department or groups they lead. */
 export const reportsForAll = (me: CallerMember): boolean => hasRole(me.subject, 'admin') || hasRole(me.subject, 'reviewer')
 
-export const ledDepartments = (me: CallerMember): string[] => me.subject.grants.filter((g) => g.role === 'leader' && g.scope?.kind === 'department').map((g) => g.scope!.id)
-export const ledGroups = (me: CallerMember): string[] => me.subject.grants.filter((g) => g.role === 'leader' && g.scope?.kind === 'group').map((g) => g.scope!.id)
+export const ledDepartments = (me: CallerMember): string[] =>
+  me.subject.grants.filter((g) => g.role === 'leader' && g.scope?.kind === 'department').map((g) => g.scope!.id)
+export const ledGroups = (me: CallerMember): string[] =>
+  me.subject.grants.filter((g) => g.role === 'leader' && g.scope?.kind === 'group').map((g) => g.scope!.id)
 
 /**
  * The colleague a request is filed for (第一知情人、第一报告人 report what they learn): a member of the

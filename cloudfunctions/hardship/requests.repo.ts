@@ -86,7 +86,13 @@ export function stepEntry(deps: Deps, me: CallerMember, req: HardshipRequestDoc,
  * version read, so of two racing steps exactly one happens. Answers the request as it is now, or
  * null when it changed in between (nothing written).
  */
-export async function applyStep(deps: Deps, me: CallerMember, req: HardshipRequestDoc, step: StepKind, input: StepInput = {}): Promise<HardshipRequestDoc | null> {
+export async function applyStep(
+  deps: Deps,
+  me: CallerMember,
+  req: HardshipRequestDoc,
+  step: StepKind,
+  input: StepInput = {},
+): Promise<HardshipRequestDoc | null> {
   const entry = stepEntry(deps, me, req, step, input)
   if (!entry) return null
   const to = entry.status
@@ -101,7 +107,11 @@ export async function applyStep(deps: Deps, me: CallerMember, req: HardshipReque
 
 /** Requests with a follow-up mark (`followUps.<step>`) past its deadline, for the repair. */
 export const requestsWithLapsedMarks = (deps: Deps, paths: readonly string[], now: Date) =>
-  readAll<HardshipRequestDoc & { followUps?: Record<string, unknown> }>(deps.db.collection(REQUESTS).where(deps.db.command.or(paths.map((p) => ({ [`${p}.until`]: deps.db.command.lt(now) })))), 100, 2000)
+  readAll<HardshipRequestDoc & { followUps?: Record<string, unknown> }>(
+    deps.db.collection(REQUESTS).where(deps.db.command.or(paths.map((p) => ({ [`${p}.until`]: deps.db.command.lt(now) })))),
+    100,
+    2000,
+  )
 
 /** Reads a request again after a lost race, to answer with what happened instead. */
 export async function reread(deps: Deps, id: string): Promise<HardshipRequestDoc> {
@@ -124,19 +134,52 @@ export async function insertRequest(deps: Deps, doc: HardshipRequestDoc): Promis
 type CardRow = Pick<HardshipRequestDoc, keyof typeof CARD_FIELDS>
 
 /** 我的帮扶申请: those the member made and those made for them, newest first (cards only). */
-export async function myRequestsPage(deps: Deps, unionId: string, memberId: string, page: number, pageSize: number): Promise<{ docs: CardRow[]; total: number }> {
+export async function myRequestsPage(
+  deps: Deps,
+  unionId: string,
+  memberId: string,
+  page: number,
+  pageSize: number,
+): Promise<{ docs: CardRow[]; total: number }> {
   const _ = deps.db.command
-  const query = deps.db.collection(REQUESTS).where(_.or([{ unionId, memberId }, { unionId, reporterId: memberId }]))
-  const [rows, count] = await Promise.all([query.orderBy('submittedAt', 'desc').orderBy('_id', 'asc').skip((page - 1) * pageSize).limit(pageSize).field(CARD_FIELDS).get(), query.count()])
+  const query = deps.db.collection(REQUESTS).where(
+    _.or([
+      { unionId, memberId },
+      { unionId, reporterId: memberId },
+    ]),
+  )
+  const [rows, count] = await Promise.all([
+    query
+      .orderBy('submittedAt', 'desc')
+      .orderBy('_id', 'asc')
+      .skip((page - 1) * pageSize)
+      .limit(pageSize)
+      .field(CARD_FIELDS)
+      .get(),
+    query.count(),
+  ])
   return { docs: rows.data as CardRow[], total: count.total }
 }
 
 /** The reviewers' queue: requests in these statuses, work to do oldest first, settled ones newest first (cards only). */
-export async function queuePage(deps: Deps, unionId: string, statuses: readonly RequestStatus[], settled: boolean, page: number, pageSize: number): Promise<{ docs: CardRow[]; total: number }> {
+export async function queuePage(
+  deps: Deps,
+  unionId: string,
+  statuses: readonly RequestStatus[],
+  settled: boolean,
+  page: number,
+  pageSize: number,
+): Promise<{ docs: CardRow[]; total: number }> {
   const _ = deps.db.command
   const query = deps.db.collection(REQUESTS).where({ unionId, status: statuses.length === 1 ? statuses[0] : _.in([...statuses]) })
   const [rows, count] = await Promise.all([
-    query.orderBy(settled ? 'updatedAt' : 'submittedAt', settled ? 'desc' : 'asc').orderBy('_id', 'asc').skip((page - 1) * pageSize).limit(pageSize).field(CARD_FIELDS).get(),
+    query
+      .orderBy(settled ? 'updatedAt' : 'submittedAt', settled ? 'desc' : 'asc')
+      .orderBy('_id', 'asc')
+      .skip((page - 1) * pageSize)
+      .limit(pageSize)
+      .field(CARD_FIELDS)
+      .get(),
     query.count(),
   ])
   return { docs: rows.data as CardRow[], total: count.total }
@@ -159,11 +202,21 @@ export async function currentIn(tx: Tx, req: HardshipRequestDoc): Promise<Hardsh
 }
 
 /** The step's write: status, version and timeline, as applyStep does outside. */
-export async function moveIn(tx: Tx, deps: Deps, me: CallerMember, current: HardshipRequestDoc, step: 'approve' | 'pay', input: StepInput): Promise<HardshipRequestDoc> {
+export async function moveIn(
+  tx: Tx,
+  deps: Deps,
+  me: CallerMember,
+  current: HardshipRequestDoc,
+  step: 'approve' | 'pay',
+  input: StepInput,
+): Promise<HardshipRequestDoc> {
   const entry = stepEntry(deps, me, current, step, input)
   if (!entry) throw new StepRaced()
   const _ = deps.db.command
-  await tx.collection(REQUESTS).doc(current._id).update({ ...(input.set ?? {}), status: entry.status, version: _.inc(1), updatedAt: entry.at, steps: _.push([entry]) })
+  await tx
+    .collection(REQUESTS)
+    .doc(current._id)
+    .update({ ...(input.set ?? {}), status: entry.status, version: _.inc(1), updatedAt: entry.at, steps: _.push([entry]) })
   const set = { ...(input.set ?? {}) } as Partial<HardshipRequestDoc>
   return { ...current, ...set, status: entry.status, version: current.version + 1, updatedAt: entry.at, steps: [...current.steps, entry] }
 }
@@ -233,7 +286,9 @@ export async function toDetail(deps: Deps, me: CallerMember, req: HardshipReques
   const missing = req.photoFileIds.filter((f) => !known.has(f))
   const [fresh, category] = await Promise.all([
     missing.length ? temporaryLinks(missing, PHOTO_LINK_SECONDS) : Promise.resolve(new Map<string, string>()),
-    options.category !== undefined ? Promise.resolve(options.category) : policyFor(deps, req.unionId, req.year).then((p) => findCategory(p.categories, req.category) ?? null),
+    options.category !== undefined
+      ? Promise.resolve(options.category)
+      : policyFor(deps, req.unionId, req.year).then((p) => findCategory(p.categories, req.category) ?? null),
   ])
   const url = (f: string) => known.get(f) ?? fresh.get(f)
   const now = deps.clock.now()
@@ -251,7 +306,14 @@ export async function toDetail(deps: Deps, me: CallerMember, req: HardshipReques
     caseLabelName: category && category.frequency.per === 'case' ? category.caseLabel : '',
     caseLabel: req.caseLabel,
     payment: req.payment
-      ? { amountFen: req.payment.amountFen, method: req.payment.method, paidOn: req.payment.paidOn, note: req.payment.note, paidBy: req.payment.byName, recordedAt: dateTimeText(req.payment.at, now) }
+      ? {
+          amountFen: req.payment.amountFen,
+          method: req.payment.method,
+          paidOn: req.payment.paidOn,
+          note: req.payment.note,
+          paidBy: req.payment.byName,
+          recordedAt: dateTimeText(req.payment.at, now),
+        }
       : null,
     steps: req.steps.map((s) => stepView(s, now)),
     can: availableSteps(me.subject, req),

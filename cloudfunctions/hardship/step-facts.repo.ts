@@ -27,7 +27,13 @@ export interface StepFacts {
  * The transaction that follows reads the request again by id, so a step landing in between is seen.
  */
 export async function loadStepFacts(deps: Deps, me: CallerMember, id: string, options: { grants: boolean }): Promise<StepFacts> {
-  let query = deps.db.collection(REQUESTS).aggregate().match({ _id: id, unionId: me.unionId }).limit(1).lookup({ ...policyLookup, as: 'policy' }).lookup({ ...auditHeadLookup, as: 'auditHead' })
+  let query = deps.db
+    .collection(REQUESTS)
+    .aggregate()
+    .match({ _id: id, unionId: me.unionId })
+    .limit(1)
+    .lookup({ ...policyLookup, as: 'policy' })
+    .lookup({ ...auditHeadLookup, as: 'auditHead' })
   if (options.grants) query = query.lookup({ ...grantsLookup, as: 'grants' })
   const row = (await query.end()).data[0] as (RequestWithFollowUps & { policy: HardshipPolicyDoc[]; auditHead: AuditHead[]; grants?: GrantRow[] }) | undefined
   if (!row) throw requestNotFound()

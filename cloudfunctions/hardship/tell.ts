@@ -12,7 +12,6 @@ export interface StepActor {
   readonly member: { readonly _id: string; readonly name: string }
 }
 
-
 /** What the member and the reporter read about a step. Never the description: only category, amounts, reasons. */
 function stepBody(req: HardshipRequestDoc, step: StepKind, me: StepActor): string | null {
   const last = req.steps[req.steps.length - 1]
@@ -26,7 +25,9 @@ function stepBody(req: HardshipRequestDoc, step: StepKind, me: StepActor): strin
     case 'reject':
       return `未获批准：${last?.note ?? ''}`
     case 'pay':
-      return req.payment ? `${formatMoney(req.payment.amountFen)} 元已于 ${calendarDayText(req.payment.paidOn, req.payment.at)} 发放（${PAYMENT_METHOD_LABELS[req.payment.method]}）。` : null
+      return req.payment
+        ? `${formatMoney(req.payment.amountFen)} 元已于 ${calendarDayText(req.payment.paidOn, req.payment.at)} 发放（${PAYMENT_METHOD_LABELS[req.payment.method]}）。`
+        : null
     case 'withdraw':
       return `${me.member.name}撤回了这条申请。`
     case 'resubmit':
@@ -47,17 +48,33 @@ export function stepMessages(me: StepActor, req: HardshipRequestDoc, step: StepK
   const applicants = [...new Set([req.memberId, req.reporterId])].filter((id) => id !== me.member._id)
   if (step === 'submit') {
     if (req.reporterId !== req.memberId && req.memberId !== me.member._id) {
-      messages.push({ unionId: req.unionId, memberId: req.memberId, kind: 'hardship-update', title: `${req.reporterName}为您申报了「${req.categoryName}」`, body: '可在「我的帮扶申请」中随时查看进展。', link: memberLink(req._id) })
+      messages.push({
+        unionId: req.unionId,
+        memberId: req.memberId,
+        kind: 'hardship-update',
+        title: `${req.reporterName}为您申报了「${req.categoryName}」`,
+        body: '可在「我的帮扶申请」中随时查看进展。',
+        link: memberLink(req._id),
+      })
     }
   } else {
     const body = stepBody(req, step, me)
-    if (body) for (const memberId of applicants) messages.push({ unionId: req.unionId, memberId, kind: 'hardship-update', title: `帮扶申请进展：${req.categoryName}`, body, link: memberLink(req._id) })
+    if (body)
+      for (const memberId of applicants)
+        messages.push({ unionId: req.unionId, memberId, kind: 'hardship-update', title: `帮扶申请进展：${req.categoryName}`, body, link: memberLink(req._id) })
   }
   const title = step === 'submit' ? '新的帮扶申请' : step === 'resubmit' ? '申请人已补充材料' : '申请已撤回'
   for (const memberId of reviewers) {
     // Reviewers are not told of their own steps or their own requests.
     if (memberId === me.member._id || memberId === req.memberId) continue
-    messages.push({ unionId: req.unionId, memberId, kind: 'hardship-new', title, body: `${req.memberName}（${req.departmentName}）「${req.categoryName}」`, link: reviewerLink(req._id) })
+    messages.push({
+      unionId: req.unionId,
+      memberId,
+      kind: 'hardship-new',
+      title,
+      body: `${req.memberName}（${req.departmentName}）「${req.categoryName}」`,
+      link: reviewerLink(req._id),
+    })
   }
   const at = req.steps.map((s) => s.kind).lastIndexOf(step)
   return messages.map((m) => ({ ...m, key: derivedId('message', req._id, at, m.memberId, m.kind) }))

@@ -24,7 +24,15 @@ export async function repairCutBinds(deps: Deps, timeLimitMs: number): Promise<{
   for (let i = 0; i < spent.length; i += IN_BATCH) {
     const batch = spent.slice(i, i + IN_BATCH).filter((inv) => inv.usedBy)
     if (!batch.length) continue
-    const bindingOf = new Map((await bindingsOfUsers(deps, batch.map((inv) => inv.usedBy!), IN_BATCH)).map((b) => [b._id, b]))
+    const bindingOf = new Map(
+      (
+        await bindingsOfUsers(
+          deps,
+          batch.map((inv) => inv.usedBy!),
+          IN_BATCH,
+        )
+      ).map((b) => [b._id, b]),
+    )
     for (const invite of batch) {
       const binding = bindingOf.get(invite.usedBy!)
       if (binding?.memberId === invite.memberId && binding.unionId === invite.unionId) continue

@@ -26,7 +26,13 @@ export async function removeBindingsOf(deps: Deps, unionId: string, memberId: st
 
 /** The bindings of these openids (at most `limit`). */
 export async function bindingsOfUsers(deps: Deps, openids: readonly string[], limit: number): Promise<BindingDoc[]> {
-  return (await deps.db.collection('bindings').where({ _id: deps.db.command.in([...openids]) }).limit(limit).get()).data as BindingDoc[]
+  return (
+    await deps.db
+      .collection('bindings')
+      .where({ _id: deps.db.command.in([...openids]) })
+      .limit(limit)
+      .get()
+  ).data as BindingDoc[]
 }
 
 /** Ids of the union's members who have bound WeChat. */

@@ -17,6 +17,11 @@ export async function departmentInUnion(deps: Deps, unionId: string, id: string)
 /** Which of these ids are departments of the union. */
 export async function knownDepartments(deps: Deps, unionId: string, ids: readonly string[]): Promise<Set<string>> {
   if (!ids.length) return new Set()
-  const found = await deps.db.collection('departments').where({ _id: deps.db.command.in([...ids]), unionId }).field({ _id: true }).limit(100).get()
+  const found = await deps.db
+    .collection('departments')
+    .where({ _id: deps.db.command.in([...ids]), unionId })
+    .field({ _id: true })
+    .limit(100)
+    .get()
   return new Set((found.data as Pick<DepartmentDoc, '_id'>[]).map((d) => d._id))
 }

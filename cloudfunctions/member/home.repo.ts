@@ -66,7 +66,10 @@ export function homeReads(deps: Deps, reader: Reader): Record<HomeReads, SubRead
 }
 
 export type HomeSignup = Pick<SignupDoc, '_id' | 'activityId' | 'status' | 'seq'>
-export type HomeVoucherRow = Pick<VoucherDoc, '_id' | 'kind' | 'name' | 'status' | 'needsChoice' | 'optionId' | 'optionName' | 'claimClosesAt' | 'redeemFrom' | 'redeemUntil'>
+export type HomeVoucherRow = Pick<
+  VoucherDoc,
+  '_id' | 'kind' | 'name' | 'status' | 'needsChoice' | 'optionId' | 'optionName' | 'claimClosesAt' | 'redeemFrom' | 'redeemUntil'
+>
 export type HomeRequestRow = Pick<HardshipRequestDoc, '_id' | 'categoryName' | 'status' | 'memberId' | 'memberName' | 'updatedAt'>
 
 /** Places in line counted in the same trip as the events; a member waiting for more events than this is rare. */

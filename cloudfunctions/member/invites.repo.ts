@@ -41,7 +41,10 @@ export async function releaseInvite(deps: Deps, code: string, openid: string): P
 
 /** Gives back a code spent by a bind cut short, only while it is still that claim. */
 export async function releaseCutInvite(deps: Deps, invite: SpentInvite): Promise<boolean> {
-  return (await deps.db.collection(INVITES).where({ _id: invite._id, usedBy: invite.usedBy, usedAt: invite.usedAt }).update({ usedAt: null, usedBy: null })).updated === 1
+  return (
+    (await deps.db.collection(INVITES).where({ _id: invite._id, usedBy: invite.usedBy, usedAt: invite.usedAt }).update({ usedAt: null, usedBy: null }))
+      .updated === 1
+  )
 }
 
 /** Codes spent between the two instants on members nobody has unbound since (the repair's candidates). */
@@ -53,20 +56,38 @@ export async function spentBetween(deps: Deps, from: Date, to: Date): Promise<Sp
 /** Marks the codes spent on a member as belonging to a binding an admin has removed. */
 export async function markUnbound(deps: Deps, unionId: string, memberId: string, now: Date): Promise<void> {
   const _ = deps.db.command
-  await deps.db.collection(INVITES).where({ unionId, memberId, usedAt: _.neq(null), unboundAt: _.exists(false) }).update({ unboundAt: now })
+  await deps.db
+    .collection(INVITES)
+    .where({ unionId, memberId, usedAt: _.neq(null), unboundAt: _.exists(false) })
+    .update({ unboundAt: now })
 }
 
 const openWhere = (deps: Deps, unionId: string, now: Date) => ({ unionId, usedAt: null, expiresAt: deps.db.command.gt(now) })
 
 /** The union's codes still to be used, by 会员编号 (for the printed list). */
 export async function openInvites(deps: Deps, unionId: string, now: Date): Promise<InviteDoc[]> {
-  return readAll<InviteDoc>(deps.db.collection(INVITES).where(openWhere(deps, unionId, now)).orderBy('memberNo', 'asc'))
+  return readAll<InviteDoc>(
+    deps.db
+      .collection(INVITES)
+      .where(openWhere(deps, unionId, now))
+      .orderBy('memberNo', 'asc'),
+  )
 }
 
 /** One page of the union's codes (all, or only those still to be used) and the total, in parallel. */
-export async function invitePage(deps: Deps, unionId: string, unusedOnly: boolean, now: Date, skip: number, limit: number): Promise<{ rows: InviteDoc[]; total: number }> {
+export async function invitePage(
+  deps: Deps,
+  unionId: string,
+  unusedOnly: boolean,
+  now: Date,
+  skip: number,
+  limit: number,
+): Promise<{ rows: InviteDoc[]; total: number }> {
   const query = deps.db.collection(INVITES).where(unusedOnly ? openWhere(deps, unionId, now) : { unionId })
-  const [page, count] = await Promise.all([query.orderBy('createdAt', 'desc').orderBy('memberNo', 'asc').orderBy('_id', 'asc').skip(skip).limit(limit).get(), query.count()])
+  const [page, count] = await Promise.all([
+    query.orderBy('createdAt', 'desc').orderBy('memberNo', 'asc').orderBy('_id', 'asc').skip(skip).limit(limit).get(),
+    query.count(),
+  ])
   return { rows: page.data as InviteDoc[], total: count.total }
 }
 

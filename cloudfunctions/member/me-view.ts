@@ -15,7 +15,11 @@ type ScopeKind = keyof typeof NAMED_IN
 /** What member.me reads besides the caller: the union and the reads below, named. */
 export type MeReads = 'unread' | 'requests' | 'department' | 'group' | 'point'
 
-export const readerOf = (unionId: string, memberId: string, roles: readonly RoleDoc[]): Reader => ({ unionId, memberId, reviewer: roles.some((r) => r.role === 'reviewer') })
+export const readerOf = (unionId: string, memberId: string, roles: readonly RoleDoc[]): Reader => ({
+  unionId,
+  memberId,
+  reviewer: roles.some((r) => r.role === 'reviewer'),
+})
 
 /**
  * The reads member.me needs, to run in one batch anchored on the caller's union (member.home adds
@@ -28,12 +32,29 @@ export function meReads(deps: Deps, member: MemberDoc, roles: readonly RoleDoc[]
   const scoped = (kind: ScopeKind) => [...new Set(roles.filter((r) => r.scope?.kind === kind).map((r) => r.scope!.id))]
   const names = (kind: ScopeKind): SubRead | null => {
     const ids = scoped(kind)
-    return ids.length ? { from: NAMED_IN[kind], pipeline: stages(deps).match({ _id: _.in(ids), unionId: member.unionId }).project({ name: 1 }).limit(100).done() } : null
+    return ids.length
+      ? {
+          from: NAMED_IN[kind],
+          pipeline: stages(deps)
+            .match({ _id: _.in(ids), unionId: member.unionId })
+            .project({ name: 1 })
+            .limit(100)
+            .done(),
+        }
+      : null
   }
   const ledGroups = roles.filter((r) => r.role === 'leader' && r.scope?.kind === 'group').map((r) => r.scope!.id)
   return {
     unread: unreadRead(deps, readerOf(member.unionId, member._id, roles)),
-    requests: ledGroups.length ? { from: 'group_members', pipeline: stages(deps).match({ groupId: _.in(ledGroups), status: 'pending' }).count('n').done() } : null,
+    requests: ledGroups.length
+      ? {
+          from: 'group_members',
+          pipeline: stages(deps)
+            .match({ groupId: _.in(ledGroups), status: 'pending' })
+            .count('n')
+            .done(),
+        }
+      : null,
     department: names('department'),
     group: names('group'),
     point: names('point'),
@@ -41,7 +62,13 @@ export function meReads(deps: Deps, member: MemberDoc, roles: readonly RoleDoc[]
 }
 
 /** What the member sees of themself, from the union document and the rows of meReads. */
-export function toMeView(openid: string, member: MemberDoc, roles: readonly RoleDoc[], union: UnionDoc, rows: Readonly<Record<MeReads, readonly unknown[]>>): MeView {
+export function toMeView(
+  openid: string,
+  member: MemberDoc,
+  roles: readonly RoleDoc[],
+  union: UnionDoc,
+  rows: Readonly<Record<MeReads, readonly unknown[]>>,
+): MeView {
   const named = (kind: ScopeKind) => new Map((rows[kind] as { _id: string; name: string }[]).map((d) => [d._id, d.name]))
   const names: Record<string, Map<string, string>> = { department: named('department'), group: named('group'), point: named('point') }
   // A grant can outlive what it was for: say so instead of showing its id.

@@ -58,9 +58,20 @@ export async function creditOf(deps: Deps, id: string): Promise<CreditDoc | null
 }
 
 /** The member's counts for these templates. */
-export async function creditCounts(deps: Deps, unionId: string, memberId: string, templates: readonly TemplateKey[]): Promise<Partial<Record<TemplateKey, number>>> {
+export async function creditCounts(
+  deps: Deps,
+  unionId: string,
+  memberId: string,
+  templates: readonly TemplateKey[],
+): Promise<Partial<Record<TemplateKey, number>>> {
   const ids = templates.map((t) => creditId(unionId, memberId, t))
-  const rows = (await deps.db.collection(CREDITS).where({ _id: deps.db.command.in(ids) }).limit(ids.length).get()).data as CreditDoc[]
+  const rows = (
+    await deps.db
+      .collection(CREDITS)
+      .where({ _id: deps.db.command.in(ids) })
+      .limit(ids.length)
+      .get()
+  ).data as CreditDoc[]
   return Object.fromEntries(templates.map((t) => [t, rows.find((r) => r.template === t)?.count ?? 0]))
 }
 
@@ -76,16 +87,25 @@ export async function takeCredit(deps: Deps, id: string, messageId: string): Pro
 
 /** The credit was used (WeChat took the notice): only the hold goes. */
 export async function spendHeld(deps: Deps, id: string, messageId: string): Promise<void> {
-  await deps.db.collection(CREDITS).where({ _id: id, holds: messageId }).update({ holds: deps.db.command.pull(messageId) })
+  await deps.db
+    .collection(CREDITS)
+    .where({ _id: id, holds: messageId })
+    .update({ holds: deps.db.command.pull(messageId) })
 }
 
 /** The notice did not go out: the credit comes back, once (only while the hold is there). */
 export async function returnHeld(deps: Deps, id: string, messageId: string): Promise<void> {
   const _ = deps.db.command
-  await deps.db.collection(CREDITS).where({ _id: id, holds: messageId }).update({ count: _.inc(1), holds: _.pull(messageId), updatedAt: deps.clock.now() })
+  await deps.db
+    .collection(CREDITS)
+    .where({ _id: id, holds: messageId })
+    .update({ count: _.inc(1), holds: _.pull(messageId), updatedAt: deps.clock.now() })
 }
 
 /** 43101: WeChat has no acceptance left for this member and template, whatever we counted. */
 export async function clearCredits(deps: Deps, id: string, messageId: string): Promise<void> {
-  await deps.db.collection(CREDITS).where({ _id: id }).update({ count: 0, holds: deps.db.command.pull(messageId), updatedAt: deps.clock.now() })
+  await deps.db
+    .collection(CREDITS)
+    .where({ _id: id })
+    .update({ count: 0, holds: deps.db.command.pull(messageId), updatedAt: deps.clock.now() })
 }

@@ -21,7 +21,17 @@ export function targetReads(deps: Deps, unionId: string, targets: readonly (Mess
     byCollection.set(coll, (byCollection.get(coll) ?? new Set()).add(t.id))
   }
   return Object.fromEntries(
-    [...byCollection].map(([coll, ids]) => [coll, { from: coll, pipeline: stages(deps).match({ _id: _.in([...ids]), unionId }).project({ _id: 1 }).limit(ids.size).done() }]),
+    [...byCollection].map(([coll, ids]) => [
+      coll,
+      {
+        from: coll,
+        pipeline: stages(deps)
+          .match({ _id: _.in([...ids]), unionId })
+          .project({ _id: 1 })
+          .limit(ids.size)
+          .done(),
+      },
+    ]),
   )
 }
 

@@ -26,7 +26,10 @@ export function parseTemplate(name: string, raw: string): TemplateConfig {
   const [id, fieldList = ''] = raw.trim().split(';')
   if (!/^[A-Za-z0-9_-]{1,128}$/.test(id ?? '')) throw new Error(`${name}: 模板 ID 格式不对`)
   const fields: Record<string, PushSlot> = {}
-  for (const pair of fieldList.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of fieldList
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [keyword, slot] = pair.split('=').map((p) => p.trim())
     if (!keyword || !fieldTypeOf(keyword)) throw new Error(`${name}: 「${keyword}」不是订阅消息的关键词（应形如 thing1、time2）`)
     if (!(PUSH_SLOTS as readonly string[]).includes(slot ?? '')) throw new Error(`${name}: 「${slot}」不是可用的内容（可用：${PUSH_SLOTS.join('、')}）`)

@@ -66,7 +66,10 @@ function matching(ctx: ActionContext, view: View, coll: string, filter: Filter):
     const doc = view.get(coll, id)
     return doc && filter.test(doc) ? [doc] : []
   }
-  return shuffled(view.list(coll).filter((doc) => filter.test(doc)), ctx.models)
+  return shuffled(
+    view.list(coll).filter((doc) => filter.test(doc)),
+    ctx.models,
+  )
 }
 
 const getDocument: ActionHandler = (ctx, params) => {
@@ -153,8 +156,7 @@ const modifyDocument: ActionHandler = (ctx, params) => {
   const data = decodeObject(ctx, params.data, 'data')
   const merge = params.merge !== false
   const modifier = merge ? toModifier(data) : undefined
-  const build = (doc: Doc, condition: Doc): Doc =>
-    modifier ? applyModifier(doc, modifier, condition) : replacement(doc._id, data)
+  const build = (doc: Doc, condition: Doc): Doc => (modifier ? applyModifier(doc, modifier, condition) : replacement(doc._id, data))
 
   let matches = matching(ctx, view, coll, filter)
   if (params.multi !== true) matches = matches.slice(0, 1)
@@ -169,7 +171,8 @@ const modifyDocument: ActionHandler = (ctx, params) => {
     const base = filter.equalityFields()
     const id = base._id === undefined ? newDocId() : base._id
     assertDocId(id)
-    if (view.get(coll, id)) throw asPassedThrough(new CloudbaseError('DATABASE_DUPLICATE_WRITE', `E11000 duplicate key error collection: ${coll} index: _id_`), ctx.models)
+    if (view.get(coll, id))
+      throw asPassedThrough(new CloudbaseError('DATABASE_DUPLICATE_WRITE', `E11000 duplicate key error collection: ${coll} index: _id_`), ctx.models)
     mutations.push({ coll, id, doc: build({ ...base, _id: id }, {}) })
     upsertId = id
   }

@@ -20,7 +20,5 @@ export function decodePipeline(stages: unknown, now: number): Doc[] {
 /** Runs on copies, so no stage can reach the stored documents; `$lookup` reads other collections. */
 export function runPipeline(docs: Doc[], pipeline: Doc[], collection: (name: string) => Doc[]): Doc[] {
   const resolver = (name: string): Doc[] => collection(name).map(cloneValue)
-  return evaluate('aggregate', () =>
-    new Aggregator(pipeline, { ...MINGO_OPTIONS, collectionResolver: resolver }).run<Doc>(docs.map(cloneValue)),
-  )
+  return evaluate('aggregate', () => new Aggregator(pipeline, { ...MINGO_OPTIONS, collectionResolver: resolver }).run<Doc>(docs.map(cloneValue)))
 }

@@ -44,10 +44,7 @@ export class Store {
   private state(coll: string): CollectionState {
     const state = this.colls.get(coll)
     if (!state) {
-      throw new CloudbaseError(
-        'DATABASE_COLLECTION_NOT_EXIST',
-        `Db or Table not exist: ${coll} (declare it in cloudfunctions/collections.json)`,
-      )
+      throw new CloudbaseError('DATABASE_COLLECTION_NOT_EXIST', `Db or Table not exist: ${coll} (declare it in cloudfunctions/collections.json)`)
     }
     return state
   }
@@ -136,9 +133,7 @@ export class Store {
           for (const key of index.keysOf(doc)) {
             const owner = index.owner(key)
             if (owner !== undefined && owner !== id) {
-              throw new Error(
-                `stored data violates unique index ${name}.${index.name} (${key}); fix the declaration or delete the data dir`,
-              )
+              throw new Error(`stored data violates unique index ${name}.${index.name} (${key}); fix the declaration or delete the data dir`)
             }
             index.set(key, id)
           }

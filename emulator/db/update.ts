@@ -55,9 +55,7 @@ export function toModifier(data: Doc): Doc {
 export function applyModifier(doc: Doc, modifier: Doc, condition: Doc): Doc {
   checkTypes(doc, modifier)
   const next = cloneValue(doc)
-  evaluate('update', () =>
-    mingoUpdate(next, modifier as Modifier<Doc>, undefined, condition, { cloneMode: 'deep', queryOptions: MINGO_OPTIONS }),
-  )
+  evaluate('update', () => mingoUpdate(next, modifier as Modifier<Doc>, undefined, condition, { cloneMode: 'deep', queryOptions: MINGO_OPTIONS }))
   assertStorableDoc(next)
   return next
 }

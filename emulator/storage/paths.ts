@@ -13,7 +13,6 @@ export function checkCloudPath(cloudPath: unknown): string {
   if (typeof cloudPath !== 'string' || cloudPath.length === 0 || cloudPath.length > 1024) {
     throw invalidParam('cloudPath must be a non-empty string of at most 1024 characters')
   }
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f\\?#%]/.test(cloudPath)) throw invalidParam(`cloudPath ${JSON.stringify(cloudPath)} contains a forbidden character`)
   const segments = cloudPath.split('/')
   if (segments.some((s) => s === '' || s === '.' || s === '..')) {

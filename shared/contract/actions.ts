@@ -27,7 +27,7 @@ export type FunctionName = FunctionOf<ActionName>
 export type ActionsOf<F extends FunctionName> = Extract<ActionName, `${F}.${string}`>
 export type ActionInput<N extends ActionName> = z.input<Actions[N]['input']>
 export type ActionParsed<N extends ActionName> = z.output<Actions[N]['input']>
-export type ActionOutput<N extends ActionName> = Actions[N] extends ActionDef<z.ZodMiniType, infer O, any> ? O : never
+export type ActionOutput<N extends ActionName> = Actions[N] extends ActionDef<z.ZodMiniType, infer O, infer _A> ? O : never
 /** True when the action needs a bound member (the entry resolves it before the handler runs). */
 export type NeedsMember<N extends ActionName> = Actions[N]['access'] extends { kind: 'member' } ? true : false
 

@@ -12,7 +12,10 @@ const pageSize = z._default(z.number().check(z.int(), z.minimum(1), z.maximum(10
 /** Instants travel as ISO strings with an offset, e.g. 2026-11-28T08:30:00+08:00. */
 const instant = z.iso.datetime({ offset: true })
 /** A sign-up question's key, also a key of the answers map: never one of Object's own names. */
-const key = z.string().check(z.regex(/^[a-z][a-z0-9_]{0,19}$/), z.refine((k) => !isReservedKey(k), { params: { wording: '不能用这个名字，请换一个' } }))
+const key = z.string().check(
+  z.regex(/^[a-z][a-z0-9_]{0,19}$/),
+  z.refine((k) => !isReservedKey(k), { params: { wording: '不能用这个名字，请换一个' } }),
+)
 const ids = z.array(id).check(z.maxLength(50))
 
 const AudienceSchema = z.union([
@@ -160,14 +163,54 @@ export interface AttendeeRow {
 export interface ParticipationReport {
   readonly year: number
   readonly events: number
-  readonly departments: readonly { readonly department: string; readonly members: number; readonly participants: number; readonly signUps: number; readonly checkIns: number; readonly rate: number }[]
+  readonly departments: readonly {
+    readonly department: string
+    readonly members: number
+    readonly participants: number
+    readonly signUps: number
+    readonly checkIns: number
+    readonly rate: number
+  }[]
   /** Members who took part most, then the rest (paged views come later). */
-  readonly members: readonly { readonly memberId: string; readonly name: string; readonly department: string; readonly signUps: number; readonly checkIns: number }[]
+  readonly members: readonly {
+    readonly memberId: string
+    readonly name: string
+    readonly department: string
+    readonly signUps: number
+    readonly checkIns: number
+  }[]
 }
 
 export { ATTENDEE_COLUMNS } from '../domain/activity'
 
-const ACTIVITY_LABELS = { key: '提交编号', id: '活动', title: '活动名称', type: '活动类型', place: '地点', startAt: '开始时间', endAt: '结束时间', signUpOpensAt: '报名开始时间', signUpClosesAt: '报名截止时间', cancelDeadline: '取消截止时间', capacity: '名额', audience: '参加对象', fields: '报名项', answers: '报名信息', code: '签到码', tab: '分类', scope: '所属小组', columns: '导出列', reason: '原因', year: '年份', remind: '开始前提醒', allocation: '名额分配方式', drawAt: '抽签时间', cover: '封面图片', contest: '结对竞赛', groupId: '兴趣小组' }
+const ACTIVITY_LABELS = {
+  key: '提交编号',
+  id: '活动',
+  title: '活动名称',
+  type: '活动类型',
+  place: '地点',
+  startAt: '开始时间',
+  endAt: '结束时间',
+  signUpOpensAt: '报名开始时间',
+  signUpClosesAt: '报名截止时间',
+  cancelDeadline: '取消截止时间',
+  capacity: '名额',
+  audience: '参加对象',
+  fields: '报名项',
+  answers: '报名信息',
+  code: '签到码',
+  tab: '分类',
+  scope: '所属小组',
+  columns: '导出列',
+  reason: '原因',
+  year: '年份',
+  remind: '开始前提醒',
+  allocation: '名额分配方式',
+  drawAt: '抽签时间',
+  cover: '封面图片',
+  contest: '结对竞赛',
+  groupId: '兴趣小组',
+}
 
 export const activityActions = {
   /**
@@ -186,24 +229,32 @@ export const activityActions = {
   /** Edits keep the sign-ups; everyone signed up, waiting or entered is told what changed. */
   'activity.update': defineAction<ActivityDetail>()(z.strictObject({ id, ...eventShape }), ANY_MEMBER, ACTIVITY_LABELS),
   'activity.list': defineAction<Page<ActivityCard>>()(
-    z.strictObject({ tab: z._default(z.enum(['upcoming', 'mine', 'past']), 'upcoming'), type: z.optional(z.enum(ACTIVITY_TYPES)), groupId: z.optional(id), page, pageSize }),
+    z.strictObject({
+      tab: z._default(z.enum(['upcoming', 'mine', 'past']), 'upcoming'),
+      type: z.optional(z.enum(ACTIVITY_TYPES)),
+      groupId: z.optional(id),
+      page,
+      pageSize,
+    }),
     ANY_MEMBER,
     ACTIVITY_LABELS,
   ),
   'activity.get': defineAction<ActivityDetail>()(z.strictObject({ id }), ANY_MEMBER, ACTIVITY_LABELS),
-  'activity.signUp': defineAction<{ readonly status: 'confirmed' | 'waiting' | 'entered'; readonly waitingPosition: number | null; readonly detail: DetailRefresh }>()(
-    z.strictObject({ id, answers: z._default(safeRecord(key, AnswerSchema), {}), remind: z._default(z.boolean(), false) }),
-    ANY_MEMBER,
-    ACTIVITY_LABELS,
-  ),
+  'activity.signUp': defineAction<{
+    readonly status: 'confirmed' | 'waiting' | 'entered'
+    readonly waitingPosition: number | null
+    readonly detail: DetailRefresh
+  }>()(z.strictObject({ id, answers: z._default(safeRecord(key, AnswerSchema), {}), remind: z._default(z.boolean(), false) }), ANY_MEMBER, ACTIVITY_LABELS),
   'activity.cancel': defineAction<{ readonly cancelled: boolean; readonly detail: DetailRefresh }>()(z.strictObject({ id }), ANY_MEMBER, ACTIVITY_LABELS),
   /** The member's personal check-in code: signed and valid for a minute, so a forwarded photo soon stops working. */
   'activity.myCode': defineAction<CheckInCode>()(z.strictObject({ id }), ANY_MEMBER, ACTIVITY_LABELS),
-  'activity.checkIn': defineAction<{ readonly name: string; readonly department: string; readonly alreadyCheckedIn: boolean; readonly checkedIn: number; readonly confirmed: number }>()(
-    z.strictObject({ id, code: z.string().check(z.trim(), z.minLength(6), z.maxLength(400)) }),
-    ANY_MEMBER,
-    ACTIVITY_LABELS,
-  ),
+  'activity.checkIn': defineAction<{
+    readonly name: string
+    readonly department: string
+    readonly alreadyCheckedIn: boolean
+    readonly checkedIn: number
+    readonly confirmed: number
+  }>()(z.strictObject({ id, code: z.string().check(z.trim(), z.minLength(6), z.maxLength(400)) }), ANY_MEMBER, ACTIVITY_LABELS),
   /** The organizer's spreadsheet with the columns they chose (extra fields by their key). */
   'activity.export': defineAction<{ readonly url: string; readonly fileId: string; readonly count: number }>()(
     z.strictObject({ id, columns: z.array(z.string().check(z.minLength(1), z.maxLength(20))).check(z.minLength(1), z.maxLength(30)) }),
@@ -211,7 +262,11 @@ export const activityActions = {
     ACTIVITY_LABELS,
   ),
   /** Calls the event off; everyone signed up or waiting is told. */
-  'activity.cancelEvent': defineAction<{ readonly notified: number }>()(z.strictObject({ id, reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)) }), ANY_MEMBER, ACTIVITY_LABELS),
+  'activity.cancelEvent': defineAction<{ readonly notified: number }>()(
+    z.strictObject({ id, reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)) }),
+    ANY_MEMBER,
+    ACTIVITY_LABELS,
+  ),
   /** The organizer draws a lottery whose time has come (the timer does it too); drawing twice gives the same result. */
   'activity.draw': defineAction<DrawSummary>()(z.strictObject({ id }), ANY_MEMBER, ACTIVITY_LABELS),
   /** Published results: who won, and the seed anyone can re-run the draw with. */
@@ -222,9 +277,7 @@ export const activityActions = {
     { kind: 'member', roles: ['admin', 'auditor'] },
     ACTIVITY_LABELS,
   ),
-  'activity.attendees': defineAction<Page<AttendeeRow> & { readonly checkedIn: number; readonly confirmed: number; readonly waiting: number; readonly entered: number }>()(
-    z.strictObject({ id, page, pageSize }),
-    ANY_MEMBER,
-    ACTIVITY_LABELS,
-  ),
+  'activity.attendees': defineAction<
+    Page<AttendeeRow> & { readonly checkedIn: number; readonly confirmed: number; readonly waiting: number; readonly entered: number }
+  >()(z.strictObject({ id, page, pageSize }), ANY_MEMBER, ACTIVITY_LABELS),
 }

@@ -120,15 +120,38 @@ const OptionSchema = z.strictObject({
 })
 
 const BENEFIT_LABELS = {
-  id: '活动', kind: '福利类型', name: '名称', faceValue: '面值', options: '礼品选项', includeRetired: '含退休会员', departmentIds: '部门',
-  claimClosesAt: '选择截止时间', redeemFrom: '兑换开始时间', redeemUntil: '兑换截止时间', pointIds: '兑换点', autoBirthday: '生日当月自动发放',
-  voucherId: '券', optionId: '礼品', code: '券码', pointId: '兑换点', ticket: '确认凭据', requestId: '请求编号', reason: '代领原因', address: '地址',
-  from: '开始日期', to: '结束日期', search: '姓名',
+  id: '活动',
+  kind: '福利类型',
+  name: '名称',
+  faceValue: '面值',
+  options: '礼品选项',
+  includeRetired: '含退休会员',
+  departmentIds: '部门',
+  claimClosesAt: '选择截止时间',
+  redeemFrom: '兑换开始时间',
+  redeemUntil: '兑换截止时间',
+  pointIds: '兑换点',
+  autoBirthday: '生日当月自动发放',
+  voucherId: '券',
+  optionId: '礼品',
+  code: '券码',
+  pointId: '兑换点',
+  ticket: '确认凭据',
+  requestId: '请求编号',
+  reason: '代领原因',
+  address: '地址',
+  from: '开始日期',
+  to: '结束日期',
+  search: '姓名',
 }
 
 export const benefitActions = {
   /** Shops and pick-up places; redeemers are assigned to them on the member page (核销员 + 兑换点). */
-  'benefit.savePoint': defineAction<PointView>()(z.strictObject({ id: z.optional(id), name: name(30), address: z._default(z.string().check(z.trim(), z.maxLength(60)), '') }), ADMIN, BENEFIT_LABELS),
+  'benefit.savePoint': defineAction<PointView>()(
+    z.strictObject({ id: z.optional(id), name: name(30), address: z._default(z.string().check(z.trim(), z.maxLength(60)), '') }),
+    ADMIN,
+    BENEFIT_LABELS,
+  ),
   /** Admins see every point; a redeemer the points they serve. */
   'benefit.points': defineAction<readonly PointView[]>()(z.strictObject({}), STAFF, BENEFIT_LABELS),
   'benefit.createCampaign': defineAction<CampaignView>()(
@@ -151,8 +174,16 @@ export const benefitActions = {
   'benefit.campaigns': defineAction<Page<CampaignView>>()(z.strictObject({ page, pageSize }), ADMIN, BENEFIT_LABELS),
   'benefit.campaign': defineAction<CampaignView>()(z.strictObject({ id }), ADMIN, BENEFIT_LABELS),
   /** Issues one batch to eligible members who have none yet; call again until `done` (the page shows progress). */
-  'benefit.issue': defineAction<{ readonly issuedNow: number; readonly issued: number; readonly eligible: number; readonly done: boolean }>()(z.strictObject({ id }), ADMIN, BENEFIT_LABELS),
-  'benefit.vouchers': defineAction<Page<VoucherRow>>()(z.strictObject({ id, search: z.optional(z.string().check(z.trim(), z.maxLength(20))), page, pageSize }), ADMIN, BENEFIT_LABELS),
+  'benefit.issue': defineAction<{ readonly issuedNow: number; readonly issued: number; readonly eligible: number; readonly done: boolean }>()(
+    z.strictObject({ id }),
+    ADMIN,
+    BENEFIT_LABELS,
+  ),
+  'benefit.vouchers': defineAction<Page<VoucherRow>>()(
+    z.strictObject({ id, search: z.optional(z.string().check(z.trim(), z.maxLength(20))), page, pageSize }),
+    ADMIN,
+    BENEFIT_LABELS,
+  ),
   'benefit.export': defineAction<{ readonly url: string; readonly count: number }>()(z.strictObject({ id }), ADMIN, BENEFIT_LABELS),
   /** 代领: the office records that someone collected a member's gift for them, with the reason. */
   'benefit.proxyRedeem': defineAction<Redemption>()(z.strictObject({ voucherId: id, pointId: id, reason: name(60) }), ADMIN, BENEFIT_LABELS),
@@ -163,14 +194,21 @@ export const benefitActions = {
   'benefit.code': defineAction<RedeemCode>()(z.strictObject({ voucherId: id }), ANY_MEMBER, BENEFIT_LABELS),
 
   /** The clerk scans or types the code: sees what to hand over before confirming. */
-  'benefit.inspect': defineAction<VoucherPreview>()(z.strictObject({ code: z.string().check(z.trim(), z.minLength(6), z.maxLength(400)), pointId: id }), STAFF, BENEFIT_LABELS),
-  /** One conditional write; a retry with the same requestId gets the same answer, anything else ALREADY_REDEEMED with when, where, by whom. */
-  'benefit.redeem': defineAction<Redemption>()(z.strictObject({ ticket: z.string().check(z.minLength(10), z.maxLength(400)), requestId: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/)) }), STAFF, BENEFIT_LABELS),
-  'benefit.redemptions': defineAction<Page<Redemption>>()(z.strictObject({ page, pageSize }), STAFF, BENEFIT_LABELS),
-  /** 对账: redemptions per day at one point, as a spreadsheet and as rows. */
-  'benefit.settlement': defineAction<{ readonly url: string; readonly days: readonly { readonly date: string; readonly count: number; readonly amount: number }[] }>()(
-    z.strictObject({ pointId: id, from: date, to: date }),
+  'benefit.inspect': defineAction<VoucherPreview>()(
+    z.strictObject({ code: z.string().check(z.trim(), z.minLength(6), z.maxLength(400)), pointId: id }),
     STAFF,
     BENEFIT_LABELS,
   ),
+  /** One conditional write; a retry with the same requestId gets the same answer, anything else ALREADY_REDEEMED with when, where, by whom. */
+  'benefit.redeem': defineAction<Redemption>()(
+    z.strictObject({ ticket: z.string().check(z.minLength(10), z.maxLength(400)), requestId: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/)) }),
+    STAFF,
+    BENEFIT_LABELS,
+  ),
+  'benefit.redemptions': defineAction<Page<Redemption>>()(z.strictObject({ page, pageSize }), STAFF, BENEFIT_LABELS),
+  /** 对账: redemptions per day at one point, as a spreadsheet and as rows. */
+  'benefit.settlement': defineAction<{
+    readonly url: string
+    readonly days: readonly { readonly date: string; readonly count: number; readonly amount: number }[]
+  }>()(z.strictObject({ pointId: id, from: date, to: date }), STAFF, BENEFIT_LABELS),
 }

@@ -113,30 +113,62 @@ const ItemSchema = z.strictObject({
 })
 
 const FUNDS_LABELS = {
-  key: '提交编号', year: '年份', lines: '预算', id: '记录', activityId: '活动', amount: '金额', items: '明细', invoiceFileIds: '发票照片', approve: '审批意见', reason: '说明', entryId: '分录', line: '预算科目',
+  key: '提交编号',
+  year: '年份',
+  lines: '预算',
+  id: '记录',
+  activityId: '活动',
+  amount: '金额',
+  items: '明细',
+  invoiceFileIds: '发票照片',
+  approve: '审批意见',
+  reason: '说明',
+  entryId: '分录',
+  line: '预算科目',
 }
 
 export const fundsActions = {
   'funds.budget': defineAction<BudgetView>()(z.strictObject({ year }), READERS, FUNDS_LABELS),
   /** Sets the year's amounts per line (approved upstream); every change goes into the audit trail. */
-  'funds.setBudget': defineAction<BudgetView>()(z.strictObject({ year, lines: safePartialRecord(z.enum(BUDGET_LINES), z.number().check(z.int(), z.minimum(0))) }), ADMIN, FUNDS_LABELS),
+  'funds.setBudget': defineAction<BudgetView>()(
+    z.strictObject({ year, lines: safePartialRecord(z.enum(BUDGET_LINES), z.number().check(z.int(), z.minimum(0))) }),
+    ADMIN,
+    FUNDS_LABELS,
+  ),
   /** 结账: no more postings to the year. */
   'funds.closeYear': defineAction<BudgetView>()(z.strictObject({ year }), ADMIN, FUNDS_LABELS),
   'funds.ledger': defineAction<Page<LedgerRow>>()(z.strictObject({ year, line: z.optional(z.enum(BUDGET_LINES)), page, pageSize }), READERS, FUNDS_LABELS),
   /** A posted entry is never edited: the correction is a new entry reversing it. */
-  'funds.correct': defineAction<LedgerRow>()(z.strictObject({ entryId: id, reason: z.string().check(z.trim(), z.minLength(2), z.maxLength(100)) }), ADMIN, FUNDS_LABELS),
+  'funds.correct': defineAction<LedgerRow>()(
+    z.strictObject({ entryId: id, reason: z.string().check(z.trim(), z.minLength(2), z.maxLength(100)) }),
+    ADMIN,
+    FUNDS_LABELS,
+  ),
   /**
    * The organizer records what an event cost, with the invoice photo and the item list; an admin
    * approves. The form's key makes it one claim: sent again, it answers the claim it made.
    */
   'funds.recordExpense': defineAction<ExpenseView>()(
-    z.strictObject({ key: formKey, activityId: id, items: z.array(ItemSchema).check(z.minLength(1), z.maxLength(30)), invoiceFileIds: z.array(fileId).check(z.minLength(1), z.maxLength(9)) }),
+    z.strictObject({
+      key: formKey,
+      activityId: id,
+      items: z.array(ItemSchema).check(z.minLength(1), z.maxLength(30)),
+      invoiceFileIds: z.array(fileId).check(z.minLength(1), z.maxLength(9)),
+    }),
     ANY_MEMBER,
     FUNDS_LABELS,
   ),
   /** Admins and auditors see every claim (or, with `mine`, their own); an organizer their own. */
-  'funds.expenses': defineAction<Page<ExpenseView>>()(z.strictObject({ status: z.optional(z.enum(['pending', 'approved', 'rejected'])), mine: z._default(z.boolean(), false), page, pageSize }), ANY_MEMBER, FUNDS_LABELS),
-  'funds.decideExpense': defineAction<ExpenseView>()(z.strictObject({ id, approve: z.boolean(), reason: z._default(z.string().check(z.trim(), z.maxLength(100)), '') }), ADMIN, FUNDS_LABELS),
+  'funds.expenses': defineAction<Page<ExpenseView>>()(
+    z.strictObject({ status: z.optional(z.enum(['pending', 'approved', 'rejected'])), mine: z._default(z.boolean(), false), page, pageSize }),
+    ANY_MEMBER,
+    FUNDS_LABELS,
+  ),
+  'funds.decideExpense': defineAction<ExpenseView>()(
+    z.strictObject({ id, approve: z.boolean(), reason: z._default(z.string().check(z.trim(), z.maxLength(100)), '') }),
+    ADMIN,
+    FUNDS_LABELS,
+  ),
   /** 预算执行情况 for the committee and year-end figures for the audit committee, as a spreadsheet. */
   'funds.report': defineAction<BudgetView & { readonly url: string; readonly fileId: string }>()(z.strictObject({ year }), READERS, FUNDS_LABELS),
   'funds.auditLog': defineAction<Page<AuditRow>>()(z.strictObject({ page, pageSize }), READERS, FUNDS_LABELS),

@@ -82,7 +82,11 @@ export const groupActions = {
   'group.records': defineAction<Page<GroupRecordView>>()(z.strictObject({ id, page, pageSize }), ANY_MEMBER, GROUP_LABELS),
 
   /** Join an open group, or ask to join one that needs the leader's approval. */
-  'group.join': defineAction<{ readonly status: MembershipStatus }>()(z.strictObject({ id, shareContact: z._default(z.boolean(), false) }), ANY_MEMBER, GROUP_LABELS),
+  'group.join': defineAction<{ readonly status: MembershipStatus }>()(
+    z.strictObject({ id, shareContact: z._default(z.boolean(), false) }),
+    ANY_MEMBER,
+    GROUP_LABELS,
+  ),
   'group.leave': defineAction<{ readonly left: boolean }>()(z.strictObject({ id }), ANY_MEMBER, GROUP_LABELS),
 
   // —— the group's leaders (or an admin) ——
@@ -99,10 +103,18 @@ export const groupActions = {
     ANY_MEMBER,
     GROUP_LABELS,
   ),
-  'group.exportRoster': defineAction<{ readonly fileId: string; readonly url: string; readonly count: number }>()(z.strictObject({ id }), ANY_MEMBER, GROUP_LABELS),
+  'group.exportRoster': defineAction<{ readonly fileId: string; readonly url: string; readonly count: number }>()(
+    z.strictObject({ id }),
+    ANY_MEMBER,
+    GROUP_LABELS,
+  ),
 
   // —— admin ——
-  'group.create': defineAction<GroupDetail>()(z.strictObject({ ...groupFields, leaderIds: z.array(id).check(z.minLength(1), z.maxLength(5)) }), ADMIN, GROUP_LABELS),
+  'group.create': defineAction<GroupDetail>()(
+    z.strictObject({ ...groupFields, leaderIds: z.array(id).check(z.minLength(1), z.maxLength(5)) }),
+    ADMIN,
+    GROUP_LABELS,
+  ),
   'group.update': defineAction<GroupDetail>()(
     z.strictObject({
       id,

@@ -53,7 +53,11 @@ const CategorySchema = z.strictObject({
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(12)),
   kind: z.enum(AID_KINDS),
   capFen: z.nullable(fen),
-  frequency: z.strictObject({ times: z.number().check(z.int(), z.minimum(1), z.maximum(MAX_TIMES)), period: z.enum(FREQUENCY_PERIODS), per: z.enum(FREQUENCY_PERS) }),
+  frequency: z.strictObject({
+    times: z.number().check(z.int(), z.minimum(1), z.maximum(MAX_TIMES)),
+    period: z.enum(FREQUENCY_PERIODS),
+    per: z.enum(FREQUENCY_PERS),
+  }),
   caseLabel: z._default(z.string().check(z.trim(), z.maxLength(8)), ''),
   enabled: z._default(z.boolean(), true),
 })
@@ -132,7 +136,14 @@ export interface HardshipRequestDetail extends HardshipRequestCard {
   /** What a case is called for a per-case category (病种…); '' when counted per member. */
   readonly caseLabelName: string
   readonly caseLabel: string | null
-  readonly payment: { readonly amountFen: number; readonly method: PaymentMethod; readonly paidOn: string; readonly note: string; readonly paidBy: string; readonly recordedAt: string } | null
+  readonly payment: {
+    readonly amountFen: number
+    readonly method: PaymentMethod
+    readonly paidOn: string
+    readonly note: string
+    readonly paidBy: string
+    readonly recordedAt: string
+  } | null
   /** 一次申报，随时查看进展: every step, oldest first. */
   readonly steps: readonly RequestStepView[]
   readonly can: Readonly<Record<ApplicantStep | ReviewerStep, boolean>>
@@ -226,7 +237,11 @@ const HARDSHIP_LABELS = {
 export const hardshipActions = {
   // —— everyone: the standards, asking, following ——
   /** The union's categories for a year (this year when omitted): caps and how often, for the form. */
-  'hardship.policy': defineAction<HardshipPolicyView>()(z.strictObject({ year: z.optional(z.number().check(z.int(), z.minimum(2000), z.maximum(2100))) }), ANY_MEMBER, HARDSHIP_LABELS),
+  'hardship.policy': defineAction<HardshipPolicyView>()(
+    z.strictObject({ year: z.optional(z.number().check(z.int(), z.minimum(2000), z.maximum(2100))) }),
+    ANY_MEMBER,
+    HARDSHIP_LABELS,
+  ),
   /** A member asks for themself, or a leader / committee member / reviewer for a colleague (who sees it too). */
   'hardship.submit': defineAction<HardshipRequestDetail>()(
     z.strictObject({ key, forMemberId: z.optional(id), category: categoryKey, ...requestFields }),
@@ -241,25 +256,45 @@ export const hardshipActions = {
   /** Answers 退回补充材料: the request, edited, goes back to the reviewers. */
   'hardship.resubmit': defineAction<HardshipRequestDetail>()(z.strictObject({ id, ...requestFields, note: z._default(note, '') }), ANY_MEMBER, HARDSHIP_LABELS),
   /** Members the caller may report for, by name or 会员编号. */
-  'hardship.colleagues': defineAction<readonly ColleagueView[]>()(z.strictObject({ keyword: z.string().check(z.trim(), z.minLength(1), z.maxLength(20)) }), REPORTERS, HARDSHIP_LABELS),
+  'hardship.colleagues': defineAction<readonly ColleagueView[]>()(
+    z.strictObject({ keyword: z.string().check(z.trim(), z.minLength(1), z.maxLength(20)) }),
+    REPORTERS,
+    HARDSHIP_LABELS,
+  ),
 
   // —— reviewers (帮扶审核) ——
-  'hardship.queue': defineAction<Page<HardshipRequestCard>>()(z.strictObject({ tab: z._default(z.enum(QUEUE_TABS), 'submitted'), page, pageSize }), REVIEWER, HARDSHIP_LABELS),
+  'hardship.queue': defineAction<Page<HardshipRequestCard>>()(
+    z.strictObject({ tab: z._default(z.enum(QUEUE_TABS), 'submitted'), page, pageSize }),
+    REVIEWER,
+    HARDSHIP_LABELS,
+  ),
   'hardship.take': defineAction<HardshipRequestDetail>()(z.strictObject({ id }), REVIEWER, HARDSHIP_LABELS),
   'hardship.approve': defineAction<HardshipRequestDetail>()(
     z.strictObject({ id, amountFen: fen, caseLabel: z.optional(z.string().check(z.trim(), z.maxLength(30))), note: z._default(note, '') }),
     REVIEWER,
     HARDSHIP_LABELS,
   ),
-  'hardship.return': defineAction<HardshipRequestDetail>()(z.strictObject({ id, reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)) }), REVIEWER, HARDSHIP_LABELS),
-  'hardship.reject': defineAction<HardshipRequestDetail>()(z.strictObject({ id, reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)) }), REVIEWER, HARDSHIP_LABELS),
+  'hardship.return': defineAction<HardshipRequestDetail>()(
+    z.strictObject({ id, reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)) }),
+    REVIEWER,
+    HARDSHIP_LABELS,
+  ),
+  'hardship.reject': defineAction<HardshipRequestDetail>()(
+    z.strictObject({ id, reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)) }),
+    REVIEWER,
+    HARDSHIP_LABELS,
+  ),
   /** Records the payment of the approved sum: once; the same call again (same key) answers the same. */
   'hardship.pay': defineAction<HardshipRequestDetail>()(
     z.strictObject({ id, key, method: z.enum(PAYMENT_METHODS), paidOn: date, note: z._default(note, '') }),
     REVIEWER,
     HARDSHIP_LABELS,
   ),
-  'hardship.files': defineAction<Page<HardshipFileRow>>()(z.strictObject({ dueOnly: z._default(z.boolean(), false), page, pageSize }), REVIEWER, HARDSHIP_LABELS),
+  'hardship.files': defineAction<Page<HardshipFileRow>>()(
+    z.strictObject({ dueOnly: z._default(z.boolean(), false), page, pageSize }),
+    REVIEWER,
+    HARDSHIP_LABELS,
+  ),
   'hardship.file': defineAction<HardshipFileDetail>()(z.strictObject({ memberId: id }), REVIEWER, HARDSHIP_LABELS),
   'hardship.saveFile': defineAction<HardshipFileDetail>()(
     z.strictObject({

@@ -40,7 +40,10 @@ export interface MeView {
    * department's, group's or redemption point's name; `gone` when that no longer exists (the name
    * then says so, e.g. 「已删除的小组」).
    */
-  readonly grants: readonly { readonly role: Role; readonly scope?: { readonly kind: string; readonly id: string; readonly name: string; readonly gone?: boolean } }[]
+  readonly grants: readonly {
+    readonly role: Role
+    readonly scope?: { readonly kind: string; readonly id: string; readonly name: string; readonly gone?: boolean }
+  }[]
   /**
    * Counts for tab badges: requests waiting in the groups the caller leads, and the caller's unread
    * messages (消息), carried here so 首页 and 我的 show the badge without a call of their own.
@@ -211,17 +214,16 @@ export const memberActions = {
   /** 电子会员证 with a fresh signed code (call again to renew it); the caller's own card only. */
   'member.card': defineAction<MemberCardView>()(z.strictObject({}), { kind: 'member' }),
   /** 核验会员证 (union office staff, i.e. admins): the scanned token or six typed digits → name, department, status. */
-  'member.verifyCard': defineAction<MemberCardCheck>()(z.strictObject({ code: z.string().check(z.trim(), z.minLength(6), z.maxLength(400)) }), ADMIN, { code: '会员证码' }),
+  'member.verifyCard': defineAction<MemberCardCheck>()(z.strictObject({ code: z.string().check(z.trim(), z.minLength(6), z.maxLength(400)) }), ADMIN, {
+    code: '会员证码',
+  }),
   /** 首页's first screen: member.me and what needs the caller, only the caller's own. */
   'member.home': defineAction<HomeView>()(z.strictObject({}), { kind: 'member' }),
 
   /** Bind this WeChat user with a one-time invite code from the union office. */
   'member.bindByCode': defineAction<MeView>()(z.strictObject({ code: inviteCode }), { kind: 'identified' }),
   /** Bind with 会员编号 + 姓名 + the phone's last four digits. */
-  'member.bindByProfile': defineAction<MeView>()(
-    z.strictObject({ memberNo, name, phoneLast4: z.string().check(z.regex(/^\d{4}$/)) }),
-    { kind: 'identified' },
-  ),
+  'member.bindByProfile': defineAction<MeView>()(z.strictObject({ memberNo, name, phoneLast4: z.string().check(z.regex(/^\d{4}$/)) }), { kind: 'identified' }),
 
   /** Departments of the caller's union, for forms and filters. */
   'member.departments': defineAction<readonly DepartmentView[]>()(z.strictObject({}), { kind: 'member' }),

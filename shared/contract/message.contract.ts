@@ -57,7 +57,10 @@ export interface MessagePage {
 
 export const messageActions = {
   /** 消息: the caller's own messages, newest first, a page at a time. */
-  'message.list': defineAction<MessagePage>()(z.strictObject({ cursor: z.optional(cursor), pageSize }), ANY_MEMBER, { cursor: '翻页位置', pageSize: '每页条数' }),
+  'message.list': defineAction<MessagePage>()(z.strictObject({ cursor: z.optional(cursor), pageSize }), ANY_MEMBER, {
+    cursor: '翻页位置',
+    pageSize: '每页条数',
+  }),
   /**
    * Marks one of the caller's messages read and returns it (the tap in 消息). Another member's
    * message, or one that does not exist, answers NOT_FOUND 「没有找到这条消息」 alike.
@@ -80,13 +83,11 @@ export const messageActions = {
    */
   'message.subscribe': defineAction<{ readonly credits: Readonly<Partial<Record<TemplateKey, number>>> }>()(
     z.strictObject({
-      accepted: z
-        .array(z.enum(TEMPLATE_KEYS))
-        .check(
-          z.minLength(1),
-          z.maxLength(MAX_TEMPLATES_PER_REQUEST),
-          z.refine((keys) => new Set(keys).size === keys.length, { params: { wording: '不能重复' } }),
-        ),
+      accepted: z.array(z.enum(TEMPLATE_KEYS)).check(
+        z.minLength(1),
+        z.maxLength(MAX_TEMPLATES_PER_REQUEST),
+        z.refine((keys) => new Set(keys).size === keys.length, { params: { wording: '不能重复' } }),
+      ),
     }),
     ANY_MEMBER,
     { accepted: '订阅的消息' },

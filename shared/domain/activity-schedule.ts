@@ -58,4 +58,3 @@ export function changeNotice(before: NoticeFields, after: NoticeFields, now: Dat
   if (after.drawAt && !same(before.drawAt, after.drawAt)) parts.push(`抽签时间改为 ${dateTimeText(after.drawAt, now)}`)
   return parts.length ? `${parts.join('；')}。` : null
 }
-

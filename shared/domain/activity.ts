@@ -37,7 +37,8 @@ export function audienceRefusal(audience: Audience, m: AudienceMember): string |
     case 'group':
       return m.groupIds.includes(audience.groupId) ? null : '本活动只面向该兴趣小组的成员，请先加入小组'
     case 'rule':
-      if (audience.genders.length && !audience.genders.includes(m.gender as '男' | '女')) return audience.genders.length === 1 && audience.genders[0] === '女' ? '本活动只面向女职工' : '本活动只面向男职工'
+      if (audience.genders.length && !audience.genders.includes(m.gender as '男' | '女'))
+        return audience.genders.length === 1 && audience.genders[0] === '女' ? '本活动只面向女职工' : '本活动只面向男职工'
       if (audience.departmentIds.length && !audience.departmentIds.includes(m.departmentId)) return '本活动只面向指定部门的会员'
       if (audience.statuses.length && !audience.statuses.includes(m.status)) return `本活动只面向${audience.statuses.join('、')}会员`
       return null
@@ -97,7 +98,8 @@ export function answerProblems(fields: readonly SignUpField[], answers: Answers)
         if (typeof v !== 'string' || !f.options?.includes(v)) bad(`「${f.label}」请从选项中选择`)
         break
       case 'multi':
-        if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || !f.options?.includes(x)) || new Set(v).size !== v.length) bad(`「${f.label}」请从选项中选择`)
+        if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || !f.options?.includes(x)) || new Set(v).size !== v.length)
+          bad(`「${f.label}」请从选项中选择`)
         break
       case 'text':
         if (typeof v !== 'string' || [...v].length > 200) bad(`「${f.label}」请填写不超过 200 个字`)

@@ -42,4 +42,3 @@ export const mayManageScope = (subject: Subject, target: { readonly unionId: str
 /** A redeemer may redeem only at the points they serve. */
 export const mayRedeemAt = (subject: Subject, target: { readonly unionId: string; readonly pointId: string }): boolean =>
   sameUnion(subject, target) && subject.grants.some((g) => g.role === 'redeemer' && g.scope?.kind === 'point' && g.scope.id === target.pointId)
-

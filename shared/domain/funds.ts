@@ -34,10 +34,13 @@ export function amountProblem(amount: number): string | null {
 
 /** 不得超范围超标准: both numbers shown. */
 export function remainderProblem(line: BudgetLine, remaining: number, amount: number): string | null {
-  return amount > remaining ? `超出「${BUDGET_LINE_LABELS[line]}」预算余额：余额 ${formatMoney(Math.max(0, remaining))} 元，本次 ${formatMoney(amount)} 元` : null
+  return amount > remaining
+    ? `超出「${BUDGET_LINE_LABELS[line]}」预算余额：余额 ${formatMoney(Math.max(0, remaining))} 元，本次 ${formatMoney(amount)} 元`
+    : null
 }
 
-export const selfApprovalProblem = (approverId: string, requesterId: string): string | null => (approverId === requesterId ? '不能审批自己提交的报销，请由另一位管理员审批' : null)
+export const selfApprovalProblem = (approverId: string, requesterId: string): string | null =>
+  approverId === requesterId ? '不能审批自己提交的报销，请由另一位管理员审批' : null
 
 export interface Movement {
   readonly line: BudgetLine

@@ -51,8 +51,24 @@ export const MAX_TIMES = 12
  */
 export const DEFAULT_CATEGORIES: readonly AidCategory[] = [
   { key: 'hospital', name: '生病住院', kind: 'care', capFen: 100_000, frequency: { times: 1, period: 'year', per: 'case' }, caseLabel: '病种', enabled: true },
-  { key: 'bereavement', name: '直系亲属去世', kind: 'care', capFen: 100_000, frequency: { times: 1, period: 'ever', per: 'case' }, caseLabel: '去世亲属', enabled: true },
-  { key: 'family-hardship', name: '家庭特殊困难', kind: 'hardship', capFen: null, frequency: { times: 1, period: 'year', per: 'member' }, caseLabel: '', enabled: true },
+  {
+    key: 'bereavement',
+    name: '直系亲属去世',
+    kind: 'care',
+    capFen: 100_000,
+    frequency: { times: 1, period: 'ever', per: 'case' },
+    caseLabel: '去世亲属',
+    enabled: true,
+  },
+  {
+    key: 'family-hardship',
+    name: '家庭特殊困难',
+    kind: 'hardship',
+    capFen: null,
+    frequency: { times: 1, period: 'year', per: 'member' },
+    caseLabel: '',
+    enabled: true,
+  },
   { key: 'marriage', name: '结婚', kind: 'care', capFen: 50_000, frequency: { times: 1, period: 'ever', per: 'member' }, caseLabel: '', enabled: true },
   { key: 'childbirth', name: '生育', kind: 'care', capFen: 50_000, frequency: { times: 1, period: 'ever', per: 'case' }, caseLabel: '子女', enabled: true },
   { key: 'college', name: '子女上大学', kind: 'care', capFen: null, frequency: { times: 1, period: 'ever', per: 'case' }, caseLabel: '子女', enabled: true },
@@ -126,8 +142,10 @@ export function policyProblem(categories: readonly AidCategory[]): PolicyProblem
     if (names.has(name)) return { index, message: `类别「${name}」重复了` }
     keys.add(c.key)
     names.add(name)
-    if (c.capFen !== null && (!Number.isSafeInteger(c.capFen) || c.capFen <= 0 || c.capFen > MAX_CAP_FEN)) return { index, message: `「${name}」的标准应在 0.01 至 ${formatMoney(MAX_CAP_FEN)} 元之间` }
-    if (!Number.isInteger(c.frequency.times) || c.frequency.times < 1 || c.frequency.times > MAX_TIMES) return { index, message: `「${name}」的次数应在 1 至 ${MAX_TIMES} 次之间` }
+    if (c.capFen !== null && (!Number.isSafeInteger(c.capFen) || c.capFen <= 0 || c.capFen > MAX_CAP_FEN))
+      return { index, message: `「${name}」的标准应在 0.01 至 ${formatMoney(MAX_CAP_FEN)} 元之间` }
+    if (!Number.isInteger(c.frequency.times) || c.frequency.times < 1 || c.frequency.times > MAX_TIMES)
+      return { index, message: `「${name}」的次数应在 1 至 ${MAX_TIMES} 次之间` }
     if (c.frequency.per === 'case' && !c.caseLabel.trim()) return { index, message: `「${name}」按事项计次，请写明事项的名称（如病种、子女）` }
   }
   return null
@@ -259,7 +277,14 @@ export const QUEUE_TAB_STATUSES: Readonly<Record<QueueTab, readonly RequestStatu
   paid: ['paid'],
   closed: ['rejected', 'withdrawn'],
 }
-export const QUEUE_TAB_LABELS: Readonly<Record<QueueTab, string>> = { submitted: '待受理', reviewing: '审核中', returned: '待补充', approved: '待发放', paid: '已发放', closed: '已结束' }
+export const QUEUE_TAB_LABELS: Readonly<Record<QueueTab, string>> = {
+  submitted: '待受理',
+  reviewing: '审核中',
+  returned: '待补充',
+  approved: '待发放',
+  paid: '已发放',
+  closed: '已结束',
+}
 
 // —— who may see and act ——
 
@@ -290,7 +315,10 @@ export type ApplicantStep = 'withdraw' | 'resubmit'
 export type ReviewerStep = 'take' | 'approve' | 'return' | 'reject' | 'pay'
 
 /** What the caller may do next with a request they can see: the buttons a page shows. */
-export function availableSteps(subject: Subject, req: RequestParties & { readonly status: RequestStatus }): Readonly<Record<ApplicantStep | ReviewerStep, boolean>> {
+export function availableSteps(
+  subject: Subject,
+  req: RequestParties & { readonly status: RequestStatus },
+): Readonly<Record<ApplicantStep | ReviewerStep, boolean>> {
   const applicant = isApplicant(subject, req)
   const reviewer = decideRefusal(subject, req) === null
   const can = (step: StepKind) => nextStatus(req.status, step) !== null

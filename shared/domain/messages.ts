@@ -201,7 +201,12 @@ const isKind = (kind: string): kind is MessageKind => (MESSAGE_KINDS as readonly
  * when it fits WeChat's phrase (≤ 5 汉字), else the kind's phrase. Hardship notices carry only
  * that there is news: no amounts, reasons or names leave the app.
  */
-export function pushSlots(message: { readonly kind: string; readonly title: string; readonly body: string; readonly createdAt: Date }): Record<PushSlot, string | Date> {
+export function pushSlots(message: {
+  readonly kind: string
+  readonly title: string
+  readonly body: string
+  readonly createdAt: Date
+}): Record<PushSlot, string | Date> {
   const colon = message.title.indexOf('：')
   const head = colon > 0 ? message.title.slice(0, colon) : ''
   const subject = colon > 0 ? message.title.slice(colon + 1) : message.title

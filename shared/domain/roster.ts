@@ -115,7 +115,17 @@ function checkRow(row: number, get: (c: RosterColumn) => Cell): RosterRow | { pr
   if (status === null) bad('状态', `状态应为 在职、退休 或 离会，不是「${statusText}」`)
 
   if (problems.length) return { problems }
-  return { row, name, gender: gender as RosterRow['gender'], department, memberNo, phone, birthday: birthday as string, joinDate: joinDate as string, status: status as MemberStatus | '' }
+  return {
+    row,
+    name,
+    gender: gender as RosterRow['gender'],
+    department,
+    memberNo,
+    phone,
+    birthday: birthday as string,
+    joinDate: joinDate as string,
+    status: status as MemberStatus | '',
+  }
 }
 
 const text = (cell: Cell): string => {

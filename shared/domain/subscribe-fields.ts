@@ -6,7 +6,20 @@ import { formatShanghai } from './time'
  * value the sender puts in a template goes through `fitField`, the one place these formats live.
  * Formats from the subscribeMessage.send documentation's 参数值限制 table.
  */
-export const FIELD_TYPES = ['thing', 'phrase', 'time', 'date', 'number', 'letter', 'symbol', 'character_string', 'amount', 'phone_number', 'car_number', 'name'] as const
+export const FIELD_TYPES = [
+  'thing',
+  'phrase',
+  'time',
+  'date',
+  'number',
+  'letter',
+  'symbol',
+  'character_string',
+  'amount',
+  'phone_number',
+  'car_number',
+  'name',
+] as const
 export type FieldType = (typeof FIELD_TYPES)[number]
 
 /** `thing1` → thing, `character_string12` → character_string; null for a key WeChat does not define. */

@@ -14,7 +14,12 @@ import { qrMatrix } from '../../client/src/pages/activity/qr'
 import CodePage from '../../client/src/pages/activity/code'
 
 const mockedCall = callAction as jest.MockedFunction<typeof callAction>
-const code = (n: number): CheckInCode => ({ state: 'open', token: `token-${n}`, shortCode: String(100000 + n), expiresAt: new Date(Date.now() + 60_000).toISOString() })
+const code = (n: number): CheckInCode => ({
+  state: 'open',
+  token: `token-${n}`,
+  shortCode: String(100000 + n),
+  expiresAt: new Date(Date.now() + 60_000).toISOString(),
+})
 
 /** Lets resolved promises (the fetch) run between timer steps. */
 const flush = () => act(async () => {})

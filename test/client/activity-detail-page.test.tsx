@@ -84,7 +84,15 @@ const text = (container: HTMLElement, selector: string) => container.querySelect
 const callsOf = (name: string) => mockedCall.mock.calls.filter(([n]) => n === name)
 
 /** What a sign-up or a cancel answers with for the page (activity.signUp / activity.cancel `detail`). */
-const refreshed = (over: Partial<DetailRefresh>): DetailRefresh => ({ myStatus: null, waitingPosition: null, confirmedCount: 0, enteredCount: null, checkedInAt: null, contest: null, ...over })
+const refreshed = (over: Partial<DetailRefresh>): DetailRefresh => ({
+  myStatus: null,
+  waitingPosition: null,
+  confirmedCount: 0,
+  enteredCount: null,
+  checkedInAt: null,
+  contest: null,
+  ...over,
+})
 
 beforeEach(() => {
   jest.clearAllMocks()
@@ -94,7 +102,10 @@ beforeEach(() => {
 
 it('explains a lottery before the draw and enters it with 报名参加抽签', async () => {
   const detail = lottery({ coverUrl: 'https://files.example/concert.jpg' })
-  serve({ 'activity.get': () => detail, 'activity.signUp': () => ({ status: 'entered', waitingPosition: null, detail: refreshed({ myStatus: 'entered', enteredCount: 1 }) }) })
+  serve({
+    'activity.get': () => detail,
+    'activity.signUp': () => ({ status: 'entered', waitingPosition: null, detail: refreshed({ myStatus: 'entered', enteredCount: 1 }) }),
+  })
   const { container } = render(<ActivityPage />)
   await screen.findByText('新年音乐会')
   expect(container.querySelector('.activity-cover')?.getAttribute('src')).toBe('https://files.example/concert.jpg')
@@ -143,7 +154,10 @@ it('after the draw counts places taken, not entrants', async () => {
 })
 
 it('a cancelled event, known by its status, offers the organizer neither 立即抽签 nor 修改活动', async () => {
-  serve({ 'activity.get': () => lottery({ canManage: true, status: 'cancelled', drawAt: at(-HOUR), signUpClosesAt: at(-2 * HOUR), signUpBlockedReason: '报名已截止' }) })
+  serve({
+    'activity.get': () =>
+      lottery({ canManage: true, status: 'cancelled', drawAt: at(-HOUR), signUpClosesAt: at(-2 * HOUR), signUpBlockedReason: '报名已截止' }),
+  })
   const { container } = render(<ActivityPage />)
   await screen.findByText('组织者工具')
   expect(container.querySelector('.activity-draw')).toBeNull()
@@ -169,7 +183,16 @@ it('退出抽签 asks first and says so', async () => {
 
 it('after the draw: 中签 with the code, and the published result with winners and seed', async () => {
   serve({
-    'activity.get': () => lottery({ myStatus: 'confirmed', drawAt: at(-2 * HOUR), drawnAt: at(-HOUR), confirmedCount: 2, capacity: 2, signUpClosesAt: at(-3 * HOUR), signUpBlockedReason: '报名已截止' }),
+    'activity.get': () =>
+      lottery({
+        myStatus: 'confirmed',
+        drawAt: at(-2 * HOUR),
+        drawnAt: at(-HOUR),
+        confirmedCount: 2,
+        capacity: 2,
+        signUpClosesAt: at(-3 * HOUR),
+        signUpBlockedReason: '报名已截止',
+      }),
     'activity.drawResult': () => summary,
   })
   const { container } = render(<ActivityPage />)
@@ -276,7 +299,9 @@ it('names the group an event is for, shows 结对竞赛 standings, and shares ti
   expect(text(container, '.activity-fact--audience')).toBe('参加对象「羽毛球」兴趣小组成员')
   expect(text(container, '.activity-fact--allocation')).toBe('名额分配先到先得，报满后可排队候补')
   const teams = Array.from(container.querySelectorAll('.activity-contest-team'))
-  expect(teams.map((t) => [t.querySelector('.activity-contest-team__name')?.textContent, t.querySelector('.activity-contest-team__count')?.textContent])).toEqual([
+  expect(
+    teams.map((t) => [t.querySelector('.activity-contest-team__name')?.textContent, t.querySelector('.activity-contest-team__count')?.textContent]),
+  ).toEqual([
     ['财务科', '报名 8 人 · 签到 2 人'],
     ['信息中心', '报名 4 人 · 签到 4 人'],
   ])
@@ -287,7 +312,11 @@ it('names the group an event is for, shows 结对竞赛 standings, and shares ti
   ])
 
   const share = taro.useShareAppMessage.mock.lastCall?.[0] as () => { title: string; path: string; imageUrl?: string }
-  expect(share()).toEqual({ title: expect.stringContaining('新年音乐会 · '), path: '/pages/activity/index?id=l1', imageUrl: 'https://files.example/badminton.jpg' })
+  expect(share()).toEqual({
+    title: expect.stringContaining('新年音乐会 · '),
+    path: '/pages/activity/index?id=l1',
+    imageUrl: 'https://files.example/badminton.jpg',
+  })
 })
 
 it('a checked-in member sees 已签到 instead of 取消报名 and the code', async () => {
@@ -347,7 +376,10 @@ describe('报名 and 取消 take one call each: the page shows the answer instea
   })
 
   it('onto the waitlist: the place in line from the answer', async () => {
-    serve({ 'activity.get': () => fcfs({ confirmedCount: 2 }), 'activity.signUp': () => ({ status: 'waiting', waitingPosition: 3, detail: refreshed({ myStatus: 'waiting', waitingPosition: 3, confirmedCount: 2 }) }) })
+    serve({
+      'activity.get': () => fcfs({ confirmedCount: 2 }),
+      'activity.signUp': () => ({ status: 'waiting', waitingPosition: 3, detail: refreshed({ myStatus: 'waiting', waitingPosition: 3, confirmedCount: 2 }) }),
+    })
     const { container } = render(<ActivityPage />)
     await screen.findByText('新年音乐会')
     await act(async () => {

@@ -129,7 +129,12 @@ describe('修改活动', () => {
   })
 
   it('pre-fills the event, sends activity.update with what changed and what stays, then goes back', async () => {
-    serve({ 'activity.get': () => event(), 'member.me': () => me, 'member.departments': () => departments, 'activity.update': (input) => ({ ...event(), place: input.place }) })
+    serve({
+      'activity.get': () => event(),
+      'member.me': () => me,
+      'member.departments': () => departments,
+      'activity.update': (input) => ({ ...event(), place: input.place }),
+    })
     const { container } = render(<CreateActivityPage />)
     await screen.findByText('保存修改')
     expect(taro.setNavigationBarTitle).toHaveBeenCalledWith({ title: '修改活动' })
@@ -137,7 +142,9 @@ describe('修改活动', () => {
     // No choosing who posts it when editing.
     expect(container.querySelector('.create-scope')).toBeNull()
     expect(container.querySelector('.create-cover__image')?.getAttribute('src')).toBe('https://files.example/hill.jpg')
-    await waitFor(() => expect(Array.from(container.querySelectorAll('.create-contest-team.org-chip--on')).map((c) => c.textContent)).toEqual(['办公室', '财务科']))
+    await waitFor(() =>
+      expect(Array.from(container.querySelectorAll('.create-contest-team.org-chip--on')).map((c) => c.textContent)).toEqual(['办公室', '财务科']),
+    )
 
     await type(container, '.create-place', '凤凰山南门')
     await click(screen.getByText('保存修改'))
@@ -193,7 +200,9 @@ describe('修改活动', () => {
 
   it('a picked cover is uploaded at once and sent instead of the old one; removing it sends none', async () => {
     serve({ 'activity.get': () => event(), 'member.me': () => me, 'member.departments': () => departments, 'activity.update': () => event() })
-    taro.chooseImage.mockResolvedValue({ tempFiles: [{ path: 'blob:new-cover', size: 1000, originalFileObj: Object.assign(new Blob(['x']), { name: 'new.jpg' }) }] })
+    taro.chooseImage.mockResolvedValue({
+      tempFiles: [{ path: 'blob:new-cover', size: 1000, originalFileObj: Object.assign(new Blob(['x']), { name: 'new.jpg' }) }],
+    })
     mockedUpload.mockResolvedValue('cloud://env/uploads/test/new.jpg')
     const { container } = render(<CreateActivityPage />)
     await screen.findByText('保存修改')
@@ -247,11 +256,17 @@ describe('修改活动', () => {
     expect(container.querySelector('.create-capacity')).not.toBeNull()
     expect(container.querySelector('.create-time--draw .create-locked')).toBeNull()
     await click(screen.getByText('保存修改'))
-    expect(lastInput('activity.update')).toMatchObject({ allocation: 'lottery', fields: [{ key: 'f1', label: '衣服尺码', type: 'single', required: true, options: ['M', 'L'] }] })
+    expect(lastInput('activity.update')).toMatchObject({
+      allocation: 'lottery',
+      fields: [{ key: 'f1', label: '衣服尺码', type: 'single', required: true, options: ['M', 'L'] }],
+    })
   })
 
   it('a lottery nobody has entered yet can still change how places are given', async () => {
-    serve({ 'activity.get': () => event({ allocation: 'lottery', drawAt: shanghai(6, '20:00'), enteredCount: 0, contest: null }), 'member.departments': () => departments })
+    serve({
+      'activity.get': () => event({ allocation: 'lottery', drawAt: shanghai(6, '20:00'), enteredCount: 0, contest: null }),
+      'member.departments': () => departments,
+    })
     const { container } = render(<CreateActivityPage />)
     await screen.findByText('保存修改')
     expect(container.querySelector('.create-allocation--fcfs')).not.toBeNull()
@@ -322,7 +337,18 @@ describe('发布活动', () => {
     expect(container.querySelector('.create-places .org-field__error')).toBeNull()
     await click(container.querySelector('.create-submit'))
     const input = lastInput('activity.create') as Record<string, unknown>
-    expect(input).toMatchObject({ key: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/), scope: { kind: 'department', id: 'demo-dept-2' }, title: '新年音乐会', type: '观演', place: '市音乐厅', capacity: 30, allocation: 'lottery', waitlist: true, cover: null, contest: null })
+    expect(input).toMatchObject({
+      key: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/),
+      scope: { kind: 'department', id: 'demo-dept-2' },
+      title: '新年音乐会',
+      type: '观演',
+      place: '市音乐厅',
+      capacity: 30,
+      allocation: 'lottery',
+      waitlist: true,
+      cover: null,
+      contest: null,
+    })
     // Two hours after sign-up closes (18:00 the day before).
     expect(input.drawAt).toMatch(/T20:00:00\+08:00$/)
     expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/activity/index?id=new1' })
@@ -354,6 +380,11 @@ describe('发布活动', () => {
 
     await click(container.querySelector('.create-contest-team[data-team-id="demo-dept-2"]'))
     await click(container.querySelector('.create-submit'))
-    expect(lastInput('activity.create')).toMatchObject({ title: '健步走', capacity: null, waitlist: false, contest: { kind: 'department', teamIds: ['demo-dept-1', 'demo-dept-2'] } })
+    expect(lastInput('activity.create')).toMatchObject({
+      title: '健步走',
+      capacity: null,
+      waitlist: false,
+      contest: { kind: 'department', teamIds: ['demo-dept-1', 'demo-dept-2'] },
+    })
   })
 })

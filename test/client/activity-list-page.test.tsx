@@ -130,7 +130,10 @@ it('filters by type on every tab, and each tab says kindly when it is empty', as
 it('filters by interest group (department groups are not offered), on every tab', async () => {
   serve({
     'member.me': () => me(['member']),
-    'group.list': () => ({ mine: [group({ id: 'dept-1', kind: 'department', name: '财务科工会小组' }), group({})], others: [group({ id: 'demo-group-photo', name: '摄影' })] }),
+    'group.list': () => ({
+      mine: [group({ id: 'dept-1', kind: 'department', name: '财务科工会小组' }), group({})],
+      others: [group({ id: 'demo-group-photo', name: '摄影' })],
+    }),
     'activity.list': (input: { groupId?: string }) => page(input.groupId ? [] : [card({})]),
   })
   const { container } = render(<ActivitiesPage />)
@@ -162,9 +165,36 @@ it('shows the cover, the 抽签 badge with its time, and my lottery status', asy
     'group.list': noGroups,
     'activity.list': () =>
       page([
-        card({ id: 'l1', title: '音乐会抽票', allocation: 'lottery', drawAt: '2099-11-27T20:00:00+08:00', capacity: 30, confirmedCount: 0, myStatus: 'entered', coverUrl: 'https://files.example/concert.jpg' }),
-        card({ id: 'l2', title: '温泉疗休养', allocation: 'lottery', drawAt: '2099-11-20T20:00:00+08:00', drawnAt: '2099-11-20T20:01:00+08:00', capacity: 2, confirmedCount: 2, myStatus: 'confirmed' }),
-        card({ id: 'l3', title: '冰雪节', allocation: 'lottery', drawAt: '2099-11-20T20:00:00+08:00', drawnAt: '2099-11-20T20:01:00+08:00', capacity: 2, confirmedCount: 2, myStatus: 'waiting' }),
+        card({
+          id: 'l1',
+          title: '音乐会抽票',
+          allocation: 'lottery',
+          drawAt: '2099-11-27T20:00:00+08:00',
+          capacity: 30,
+          confirmedCount: 0,
+          myStatus: 'entered',
+          coverUrl: 'https://files.example/concert.jpg',
+        }),
+        card({
+          id: 'l2',
+          title: '温泉疗休养',
+          allocation: 'lottery',
+          drawAt: '2099-11-20T20:00:00+08:00',
+          drawnAt: '2099-11-20T20:01:00+08:00',
+          capacity: 2,
+          confirmedCount: 2,
+          myStatus: 'confirmed',
+        }),
+        card({
+          id: 'l3',
+          title: '冰雪节',
+          allocation: 'lottery',
+          drawAt: '2099-11-20T20:00:00+08:00',
+          drawnAt: '2099-11-20T20:01:00+08:00',
+          capacity: 2,
+          confirmedCount: 2,
+          myStatus: 'waiting',
+        }),
         card({ id: 'a1' }),
       ]),
   })
@@ -172,7 +202,12 @@ it('shows the cover, the 抽签 badge with its time, and my lottery status', asy
   await screen.findByText('音乐会抽票')
   const cards = Array.from(container.querySelectorAll('.activity-card'))
   expect(cards.map((c) => c.querySelector('.activity-card__mine')?.textContent ?? '')).toEqual(['已报名抽签', '中签', '未中签，候补中', ''])
-  expect(cards.map((c) => c.querySelector('.activity-card__lottery')?.textContent ?? '')).toEqual(['抽签2099年11月27日 周五 20:00 抽签', '抽签已抽签', '抽签已抽签', ''])
+  expect(cards.map((c) => c.querySelector('.activity-card__lottery')?.textContent ?? '')).toEqual([
+    '抽签2099年11月27日 周五 20:00 抽签',
+    '抽签已抽签',
+    '抽签已抽签',
+    '',
+  ])
   expect(cards[0].querySelector('.activity-card__places')?.textContent).toBe('30 个名额，抽签决定')
   // Only the first has a cover picture.
   expect(cards.map((c) => Boolean(c.querySelector('.activity-card__cover')))).toEqual([true, false, false, false])

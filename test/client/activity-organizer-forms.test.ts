@@ -26,7 +26,14 @@ const me = (roles: MeView['roles'], grants: MeView['grants']): MeView => ({
   badges: { groupRequests: 0, unreadMessages: 0 },
   uploadFolder: 'uploads/test',
 })
-const leader = me(['member', 'leader'], [{ role: 'member' }, { role: 'leader', scope: { kind: 'department', id: 'demo-dept-2', name: '财务科' } }, { role: 'leader', scope: { kind: 'group', id: 'g1', name: '羽毛球' } }])
+const leader = me(
+  ['member', 'leader'],
+  [
+    { role: 'member' },
+    { role: 'leader', scope: { kind: 'department', id: 'demo-dept-2', name: '财务科' } },
+    { role: 'leader', scope: { kind: 'group', id: 'g1', name: '羽毛球' } },
+  ],
+)
 const admin = me(['member', 'admin'], [{ role: 'admin' }])
 const now = new Date('2026-11-21T10:00:00+08:00')
 
@@ -48,7 +55,14 @@ describe('who posts for whom', () => {
 
 describe('发布活动', () => {
   const scopes = scopeOptions(admin)
-  const filled = (over: Partial<CreateForm> = {}): CreateForm => ({ ...defaultForm(scopes, now), title: ' 重阳登山 ', type: '登山', place: '凤凰山北门', capacity: '2', ...over })
+  const filled = (over: Partial<CreateForm> = {}): CreateForm => ({
+    ...defaultForm(scopes, now),
+    title: ' 重阳登山 ',
+    type: '登山',
+    place: '凤凰山北门',
+    capacity: '2',
+    ...over,
+  })
 
   it('defaults: a week ahead at 09:00, sign-up open now until 18:00 the day before', () => {
     const f = defaultForm(scopes, now)
@@ -101,7 +115,12 @@ describe('发布活动', () => {
 
   it('refuses what the server would, in its words', () => {
     const errors = (f: CreateForm) => ('errors' in createInputOf(f, scopes, now) ? (createInputOf(f, scopes, now) as { errors: object }).errors : {})
-    expect(errors(filled({ title: ' ', type: '', place: '', capacity: '' }))).toEqual({ title: '请填写活动名称', type: '请选择活动类型', place: '请填写地点', capacity: '请填写名额，或选择「不限名额」' })
+    expect(errors(filled({ title: ' ', type: '', place: '', capacity: '' }))).toEqual({
+      title: '请填写活动名称',
+      type: '请选择活动类型',
+      place: '请填写地点',
+      capacity: '请填写名额，或选择「不限名额」',
+    })
     expect(errors(filled({ capacity: '0' }))).toEqual({ capacity: '名额请填写 1 到 10000 之间的整数' })
     const times = filled().times
     expect(errors(filled({ times: { ...times, end: times.start } }))).toEqual({ end: '结束时间要晚于开始时间' })
@@ -114,7 +133,9 @@ describe('发布活动', () => {
   it('unlimited places mean no waitlist; women-only and department audiences', () => {
     const res = createInputOf(filled({ unlimited: true, audience: 'women' }), scopes, now)
     expect(res).toMatchObject({ input: { capacity: null, waitlist: false, audience: { kind: 'rule', genders: ['女'], departmentIds: [], statuses: [] } } })
-    expect(createInputOf(filled({ audience: 'departments', departmentIds: ['d1', 'd2'] }), scopes, now)).toMatchObject({ input: { audience: { kind: 'departments', departmentIds: ['d1', 'd2'] } } })
+    expect(createInputOf(filled({ audience: 'departments', departmentIds: ['d1', 'd2'] }), scopes, now)).toMatchObject({
+      input: { audience: { kind: 'departments', departmentIds: ['d1', 'd2'] } },
+    })
   })
 
   it('extra fields: choices need two options; blank options are dropped; keys stay unique', () => {
@@ -122,7 +143,12 @@ describe('发布活动', () => {
     const count = { ...newField([size], 'number'), label: '家属人数', required: false }
     expect([size.key, count.key]).toEqual(['f1', 'f2'])
     expect(createInputOf(filled({ fields: [size, count] }), scopes, now)).toMatchObject({
-      input: { fields: [{ key: 'f1', label: '衣服尺码', type: 'single', required: true, options: ['M', 'L'] }, { key: 'f2', label: '家属人数', type: 'number', required: false }] },
+      input: {
+        fields: [
+          { key: 'f1', label: '衣服尺码', type: 'single', required: true, options: ['M', 'L'] },
+          { key: 'f2', label: '家属人数', type: 'number', required: false },
+        ],
+      },
     })
     const lonely = { ...size, options: ['M', ''] }
     expect(createInputOf(filled({ fields: [lonely] }), scopes, now)).toEqual({ errors: { field: { f1: '「衣服尺码」需要至少两个选项' } } })
@@ -132,7 +158,14 @@ describe('发布活动', () => {
 
 describe('抽签, cover and 结对竞赛', () => {
   const scopes = scopeOptions(leader)
-  const filled = (over: Partial<CreateForm> = {}): CreateForm => ({ ...defaultForm(scopes, now), title: '羽毛球友谊赛', type: '球类比赛', place: '机关活动中心', capacity: '16', ...over })
+  const filled = (over: Partial<CreateForm> = {}): CreateForm => ({
+    ...defaultForm(scopes, now),
+    title: '羽毛球友谊赛',
+    type: '球类比赛',
+    place: '机关活动中心',
+    capacity: '16',
+    ...over,
+  })
 
   it('a lottery sends its draw time and always keeps a waitlist', () => {
     expect(createInputOf(filled({ allocation: 'lottery', waitlist: false }), scopes, now)).toMatchObject({
@@ -146,8 +179,14 @@ describe('抽签, cover and 结对竞赛', () => {
     const times = filled().times
     expect(scheduleProblemOf(filled())).toBeNull()
     expect(scheduleProblemOf(filled({ allocation: 'lottery', unlimited: true }))).toEqual({ key: 'capacity', message: '抽签活动需要设定名额' })
-    expect(scheduleProblemOf(filled({ allocation: 'lottery', times: { ...times, draw: { date: '2026-11-27', time: '17:00' } } }))).toEqual({ key: 'draw', message: '抽签时间不能早于报名截止时间' })
-    expect(scheduleProblemOf(filled({ allocation: 'lottery', times: { ...times, draw: { date: '2026-11-28', time: '10:00' } } }))).toEqual({ key: 'draw', message: '抽签时间不能晚于活动开始时间' })
+    expect(scheduleProblemOf(filled({ allocation: 'lottery', times: { ...times, draw: { date: '2026-11-27', time: '17:00' } } }))).toEqual({
+      key: 'draw',
+      message: '抽签时间不能早于报名截止时间',
+    })
+    expect(scheduleProblemOf(filled({ allocation: 'lottery', times: { ...times, draw: { date: '2026-11-28', time: '10:00' } } }))).toEqual({
+      key: 'draw',
+      message: '抽签时间不能晚于活动开始时间',
+    })
     // A draw time left over from trying 抽签 does not matter for 先到先得.
     expect(scheduleProblemOf(filled({ times: { ...times, draw: { date: '2026-11-28', time: '10:00' } } }))).toBeNull()
     expect(scheduleProblemOf(filled({ times: { ...times, end: times.start } }))).toEqual({ key: 'end', message: '结束时间要晚于开始时间' })
@@ -156,12 +195,20 @@ describe('抽签, cover and 结对竞赛', () => {
   })
 
   it('sends the uploaded cover, and a contest of two to ten teams', () => {
-    expect(createInputOf(filled({ cover: 'cloud://env/uploads/abc/cover.jpg', coverPreview: 'blob:x' }), scopes, now)).toMatchObject({ input: { cover: 'cloud://env/uploads/abc/cover.jpg' } })
-    expect(createInputOf(filled({ contestOn: true, contestKind: 'department', contestTeamIds: ['d1'] }), scopes, now)).toEqual({ errors: { contest: '结对竞赛请至少选择 2 个部门' } })
-    expect(createInputOf(filled({ contestOn: true, contestKind: 'group', contestTeamIds: Array.from({ length: 11 }, (_, i) => `g${i}`) }), scopes, now)).toEqual({
+    expect(createInputOf(filled({ cover: 'cloud://env/uploads/abc/cover.jpg', coverPreview: 'blob:x' }), scopes, now)).toMatchObject({
+      input: { cover: 'cloud://env/uploads/abc/cover.jpg' },
+    })
+    expect(createInputOf(filled({ contestOn: true, contestKind: 'department', contestTeamIds: ['d1'] }), scopes, now)).toEqual({
+      errors: { contest: '结对竞赛请至少选择 2 个部门' },
+    })
+    expect(
+      createInputOf(filled({ contestOn: true, contestKind: 'group', contestTeamIds: Array.from({ length: 11 }, (_, i) => `g${i}`) }), scopes, now),
+    ).toEqual({
       errors: { contest: '结对竞赛最多选择 10 个兴趣小组' },
     })
-    expect(createInputOf(filled({ contestOn: true, contestKind: 'group', contestTeamIds: ['g1', 'g2'] }), scopes, now)).toMatchObject({ input: { contest: { kind: 'group', teamIds: ['g1', 'g2'] } } })
+    expect(createInputOf(filled({ contestOn: true, contestKind: 'group', contestTeamIds: ['g1', 'g2'] }), scopes, now)).toMatchObject({
+      input: { contest: { kind: 'group', teamIds: ['g1', 'g2'] } },
+    })
     // Switched off: no contest, whatever was picked.
     expect(createInputOf(filled({ contestOn: false, contestTeamIds: ['g1', 'g2'] }), scopes, now)).toMatchObject({ input: { contest: null } })
   })
@@ -170,7 +217,9 @@ describe('抽签, cover and 结对竞赛', () => {
     const file = new Blob(['x']) as Blob & { name?: string }
     file.name = 'hill.png'
     expect(coverOf({ path: 'blob:1', size: 1, originalFileObj: file })).toEqual({ cover: { name: 'hill.png', blob: file, preview: 'blob:1' } })
-    expect(coverOf({ path: 'wxfile://tmp/abc.jpg', size: 1 })).toEqual({ cover: { name: 'abc.jpg', path: 'wxfile://tmp/abc.jpg', preview: 'wxfile://tmp/abc.jpg' } })
+    expect(coverOf({ path: 'wxfile://tmp/abc.jpg', size: 1 })).toEqual({
+      cover: { name: 'abc.jpg', path: 'wxfile://tmp/abc.jpg', preview: 'wxfile://tmp/abc.jpg' },
+    })
     expect(coverOf({ path: 'wxfile://tmp/big.jpg', size: MAX_COVER_BYTES + 1 })).toEqual({ problem: '图片超过 10 MB，请换一张小一些的' })
     expect(coverOf(undefined)).toEqual({ problem: '没有读到这张图片，请重新选择' })
   })
@@ -204,7 +253,13 @@ describe('修改活动', () => {
     drawnAt: null,
     coverUrl: 'https://files.example/cover.jpg?sign=1',
     cover: 'cloud://env/uploads/leader/cover.jpg',
-    contest: { kind: 'department', teams: [{ id: 'd1', name: '财务科', signedUp: 0, checkedIn: 0 }, { id: 'd2', name: '信息中心', signedUp: 0, checkedIn: 0 }] },
+    contest: {
+      kind: 'department',
+      teams: [
+        { id: 'd1', name: '财务科', signedUp: 0, checkedIn: 0 },
+        { id: 'd2', name: '信息中心', signedUp: 0, checkedIn: 0 },
+      ],
+    },
     groupName: null,
     scope: { kind: 'group', id: 'g1' },
     status: 'open',
@@ -252,7 +307,9 @@ describe('修改活动', () => {
     expect(setTime(form, 'start', { date: '2026-11-29', time: '09:00' }, now).times.end).toEqual({ date: '2026-11-28', time: '12:00' })
     // Started an hour ago: the unchanged start is fine, a new one in the past is not.
     const later = new Date('2026-11-28T10:00:00+08:00')
-    expect(updateInputOf({ ...formFromDetail({ ...event, allocation: 'fcfs', drawAt: null }), place: '体育馆' }, event, later)).toMatchObject({ input: { place: '体育馆' } })
+    expect(updateInputOf({ ...formFromDetail({ ...event, allocation: 'fcfs', drawAt: null }), place: '体育馆' }, event, later)).toMatchObject({
+      input: { place: '体育馆' },
+    })
     const moved = setTime(formFromDetail({ ...event, allocation: 'fcfs', drawAt: null }), 'start', { date: '2026-11-28', time: '09:30' }, later)
     expect(updateInputOf(moved, event, later)).toMatchObject({ errors: { start: '开始时间已经过了，请重新选择' } })
   })
@@ -268,7 +325,9 @@ describe('修改活动', () => {
     expect(updateInputOf(group, event, now)).toMatchObject({ input: { audience: { kind: 'group', groupId: 'demo-group-badminton' } } })
     // The group it was posted for comes from its scope, not from the organizer's name.
     expect(formFromDetail({ ...event, organizer: '摄影兴趣小组', scope: { kind: 'group', id: 'g-photo' } }).groupId).toBe('g-photo')
-    expect(updateInputOf({ ...formFromDetail({ ...event, scope: { kind: 'group', id: 'g-photo' } }), audience: 'group' }, event, now)).toMatchObject({ input: { audience: { kind: 'group', groupId: 'g-photo' } } })
+    expect(updateInputOf({ ...formFromDetail({ ...event, scope: { kind: 'group', id: 'g-photo' } }), audience: 'group' }, event, now)).toMatchObject({
+      input: { audience: { kind: 'group', groupId: 'g-photo' } },
+    })
     // A department's or the union's event: no 仅本组成员 to offer, even named like a group.
     expect(formFromDetail({ ...event, organizer: '羽毛球兴趣小组', scope: { kind: 'department', id: 'demo-dept-2' } }).groupId).toBeNull()
     expect(formFromDetail({ ...event, scope: { kind: 'union' } }).groupId).toBeNull()
@@ -307,8 +366,14 @@ describe('导出名单', () => {
 
 describe('签到 result', () => {
   it('reads big and clear', () => {
-    expect(checkInResultOf({ name: '刘洋', department: '信息中心', alreadyCheckedIn: false, checkedIn: 1, confirmed: 2 })).toEqual({ kind: 'ok', text: '✓ 刘洋 · 信息中心 签到成功' })
-    expect(checkInResultOf({ name: '刘洋', department: '信息中心', alreadyCheckedIn: true, checkedIn: 1, confirmed: 2 })).toEqual({ kind: 'again', text: '刘洋 · 信息中心 已签到过' })
+    expect(checkInResultOf({ name: '刘洋', department: '信息中心', alreadyCheckedIn: false, checkedIn: 1, confirmed: 2 })).toEqual({
+      kind: 'ok',
+      text: '✓ 刘洋 · 信息中心 签到成功',
+    })
+    expect(checkInResultOf({ name: '刘洋', department: '信息中心', alreadyCheckedIn: true, checkedIn: 1, confirmed: 2 })).toEqual({
+      kind: 'again',
+      text: '刘洋 · 信息中心 已签到过',
+    })
     expect(checkInErrorOf('签到码已过期，请让对方刷新后再扫')).toEqual({ kind: 'error', text: '✗ 签到码已过期，请让对方刷新后再扫' })
     expect(typedCode('123 456 7')).toBe('123456')
   })

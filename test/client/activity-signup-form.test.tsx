@@ -28,11 +28,15 @@ describe('checks before sending', () => {
     expect(answersFromForm(FIELDS, { size: '', events: [], family: '', note: '' })).toEqual({ errors: { size: '请填写「衣服尺码」' } })
     expect(answersFromForm(FIELDS, { size: 'L', events: [], family: '两个', note: '' })).toEqual({ errors: { family: '「家属人数」请填写数字' } })
     expect(answersFromForm(FIELDS, { size: 'XXL', events: [], family: '', note: '' })).toEqual({ errors: { size: '「衣服尺码」请从选项中选择' } })
-    expect(answersFromForm(FIELDS, { size: 'L', events: [], family: '', note: '字'.repeat(201) })).toEqual({ errors: { note: '「备注」请填写不超过 200 个字' } })
+    expect(answersFromForm(FIELDS, { size: 'L', events: [], family: '', note: '字'.repeat(201) })).toEqual({
+      errors: { note: '「备注」请填写不超过 200 个字' },
+    })
   })
 
   it('sends only what was answered, numbers as numbers and text trimmed', () => {
-    expect(answersFromForm(FIELDS, { size: 'L', events: ['乒乓球'], family: ' 2 ', note: '  素食 ' })).toEqual({ answers: { size: 'L', events: ['乒乓球'], family: 2, note: '素食' } })
+    expect(answersFromForm(FIELDS, { size: 'L', events: ['乒乓球'], family: ' 2 ', note: '  素食 ' })).toEqual({
+      answers: { size: 'L', events: ['乒乓球'], family: 2, note: '素食' },
+    })
     expect(answersFromForm(FIELDS, { size: 'M', events: [], family: '', note: '' })).toEqual({ answers: { size: 'M' } })
   })
 

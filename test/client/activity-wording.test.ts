@@ -1,6 +1,16 @@
 /** How events read on the 活动 tab and the detail page: places left, my status, Shanghai times, the next step. */
 import type { ActivityDetail } from '@shared/contract'
-import { allocationText, audienceText, dateTimeText, enteredText, isFull, lotteryBadgeText, myStatusText, placesText, timeRangeText } from '../../client/src/constants/activities'
+import {
+  allocationText,
+  audienceText,
+  dateTimeText,
+  enteredText,
+  isFull,
+  lotteryBadgeText,
+  myStatusText,
+  placesText,
+  timeRangeText,
+} from '../../client/src/constants/activities'
 import { canDrawNow, canEdit, signedUpToast, signUpViewOf } from '../../client/src/pages/activity/state'
 import { contestBars, drawSummaryText } from '../../client/src/pages/activity/lottery'
 
@@ -52,8 +62,12 @@ describe('how places are given', () => {
     expect(allocationText({ allocation: 'fcfs', drawAt: null, drawnAt: null, capacity: 20, waitlist: true }, now)).toBe('先到先得，报满后可排队候补')
     expect(allocationText({ allocation: 'fcfs', drawAt: null, drawnAt: null, capacity: 20, waitlist: false }, now)).toBe('先到先得，报满即止')
     expect(allocationText({ allocation: 'fcfs', drawAt: null, drawnAt: null, capacity: null }, now)).toBe('先到先得，不限名额')
-    expect(allocationText({ allocation: 'lottery', drawAt: '2026-11-27T20:00:00+08:00', drawnAt: null, capacity: 30 }, now)).toBe('抽签：11月27日 周五 20:00 抽签，名额 30 个')
-    expect(allocationText({ allocation: 'lottery', drawAt: '2026-11-27T20:00:00+08:00', drawnAt: '2026-11-27T20:03:00+08:00', capacity: 30 }, now)).toBe('抽签：已于 11月27日 周五 20:03 抽签，名额 30 个')
+    expect(allocationText({ allocation: 'lottery', drawAt: '2026-11-27T20:00:00+08:00', drawnAt: null, capacity: 30 }, now)).toBe(
+      '抽签：11月27日 周五 20:00 抽签，名额 30 个',
+    )
+    expect(allocationText({ allocation: 'lottery', drawAt: '2026-11-27T20:00:00+08:00', drawnAt: '2026-11-27T20:03:00+08:00', capacity: 30 }, now)).toBe(
+      '抽签：已于 11月27日 周五 20:03 抽签，名额 30 个',
+    )
   })
 
   it('badges a lottery card with its draw time, or that it is drawn', () => {
@@ -63,8 +77,12 @@ describe('how places are given', () => {
   })
 
   it('sums up a draw and scales the 结对竞赛 bars to the leading team', () => {
-    expect(drawSummaryText({ entrants: 32, places: 10, winners: Array(10).fill({ name: '', department: '' }), waitlisted: 22 })).toBe('32 人报名抽签，10 个名额：10 人中签，22 人候补')
-    expect(drawSummaryText({ entrants: 3, places: 10, winners: Array(3).fill({ name: '', department: '' }), waitlisted: 0 })).toBe('3 人报名抽签，10 个名额：3 人中签')
+    expect(drawSummaryText({ entrants: 32, places: 10, winners: Array(10).fill({ name: '', department: '' }), waitlisted: 22 })).toBe(
+      '32 人报名抽签，10 个名额：10 人中签，22 人候补',
+    )
+    expect(drawSummaryText({ entrants: 3, places: 10, winners: Array(3).fill({ name: '', department: '' }), waitlisted: 0 })).toBe(
+      '3 人报名抽签，10 个名额：3 人中签',
+    )
     expect(drawSummaryText({ entrants: 0, places: 10, winners: [], waitlisted: 0 })).toBe('10 个名额，没有人报名抽签')
     const bars = contestBars({
       kind: 'department',
@@ -144,7 +162,11 @@ describe('the action area of the detail page', () => {
 
   it('offers 报名 straight away, through the form when there are questions, or to queue when full', () => {
     expect(view({})).toMatchObject({ kind: 'open', label: '我要报名', form: false, note: '报名截止：11月27日 周五 18:00' })
-    expect(view({ fields: [{ key: 'size', label: '尺码', type: 'single', required: true, options: ['M', 'L'] }] })).toMatchObject({ kind: 'open', form: true, label: '填写报名信息' })
+    expect(view({ fields: [{ key: 'size', label: '尺码', type: 'single', required: true, options: ['M', 'L'] }] })).toMatchObject({
+      kind: 'open',
+      form: true,
+      label: '填写报名信息',
+    })
     expect(view({ confirmedCount: 2 })).toMatchObject({ kind: 'open', label: '名额已满，排队报名' })
     expect(view({ confirmedCount: 2, waitlist: false })).toEqual({ kind: 'blocked', reason: '名额已满' })
   })
@@ -157,16 +179,31 @@ describe('the action area of the detail page', () => {
     expect(view({ myStatus: 'confirmed' })).toEqual({ kind: 'confirmed', status: '已报名', canCancel: true, note: '11月27日 周五 18:00 前可以取消' })
     expect(view({ myStatus: 'waiting', waitingPosition: 1 })).toMatchObject({ kind: 'waiting', status: '排队第 1 位', position: 1, canCancel: true })
     const late = new Date('2026-11-27T19:00:00+08:00')
-    expect(view({ myStatus: 'confirmed' }, late)).toEqual({ kind: 'confirmed', status: '已报名', canCancel: false, note: '取消截止时间 11月27日 周五 18:00 已过，如需取消请联系组织者' })
+    expect(view({ myStatus: 'confirmed' }, late)).toEqual({
+      kind: 'confirmed',
+      status: '已报名',
+      canCancel: false,
+      note: '取消截止时间 11月27日 周五 18:00 已过，如需取消请联系组织者',
+    })
     expect(view({ myStatus: 'waiting', waitingPosition: 3 }, late)).toMatchObject({ canCancel: false, position: 3 })
   })
 
   it('checked in: 已签到 with the time, no cancelling even before the deadline', () => {
-    expect(view({ myStatus: 'confirmed', checkedInAt: '2026-11-28T08:41:00+08:00' })).toEqual({ kind: 'checked-in', status: '已签到', note: '11月28日 周六 08:41 签到，出勤已记录' })
+    expect(view({ myStatus: 'confirmed', checkedInAt: '2026-11-28T08:41:00+08:00' })).toEqual({
+      kind: 'checked-in',
+      status: '已签到',
+      note: '11月28日 周六 08:41 签到，出勤已记录',
+    })
   })
 
   describe('a lottery', () => {
-    const lottery: Partial<ActivityDetail> = { allocation: 'lottery', capacity: 10, drawAt: '2026-11-27T20:00:00+08:00', signUpClosesAt: '2026-11-27T18:00:00+08:00', cancelDeadline: '2026-11-28T08:00:00+08:00' }
+    const lottery: Partial<ActivityDetail> = {
+      allocation: 'lottery',
+      capacity: 10,
+      drawAt: '2026-11-27T20:00:00+08:00',
+      signUpClosesAt: '2026-11-27T18:00:00+08:00',
+      cancelDeadline: '2026-11-28T08:00:00+08:00',
+    }
 
     it('offers 报名参加抽签 with the draw time and the places', () => {
       expect(view(lottery)).toEqual({
@@ -175,11 +212,19 @@ describe('the action area of the detail page', () => {
         form: false,
         note: '报名截止：11月27日 周五 18:00；11月27日 周五 20:00 抽签，10 个名额；今年抽签落选过的会员优先中签',
       })
-      expect(view({ ...lottery, fields: [{ key: 'size', label: '尺码', type: 'single', required: true, options: ['M', 'L'] }] })).toMatchObject({ label: '报名参加抽签', form: true })
+      expect(view({ ...lottery, fields: [{ key: 'size', label: '尺码', type: 'single', required: true, options: ['M', 'L'] }] })).toMatchObject({
+        label: '报名参加抽签',
+        form: true,
+      })
     })
 
     it('entered: 退出抽签 until the draw time, then waiting for the result', () => {
-      expect(view({ ...lottery, myStatus: 'entered' })).toEqual({ kind: 'entered', status: '已报名抽签', canCancel: true, note: '11月27日 周五 20:00 抽签，结果会通知您；抽签前可以退出抽签' })
+      expect(view({ ...lottery, myStatus: 'entered' })).toEqual({
+        kind: 'entered',
+        status: '已报名抽签',
+        canCancel: true,
+        note: '11月27日 周五 20:00 抽签，结果会通知您；抽签前可以退出抽签',
+      })
       expect(view({ ...lottery, myStatus: 'entered' }, new Date('2026-11-27T20:00:00+08:00'))).toEqual({
         kind: 'entered',
         status: '已报名抽签',

@@ -25,7 +25,16 @@ import {
   yuanText,
 } from '../../client/src/pages/benefits/view'
 import { createVoucherCodeRefresher } from '../../client/src/pages/benefits/code-refresh'
-import { attemptFor, defaultRange, newRequestId, pickPoint, redeemWith, settlementTotals, typedCode, UNKNOWN_MESSAGE } from '../../client/src/packages/redeem/index/redeem'
+import {
+  attemptFor,
+  defaultRange,
+  newRequestId,
+  pickPoint,
+  redeemWith,
+  settlementTotals,
+  typedCode,
+  UNKNOWN_MESSAGE,
+} from '../../client/src/packages/redeem/index/redeem'
 import { campaignInputOf, defaultCampaignForm, errorKeyOf, newOption, type CampaignForm } from '../../client/src/packages/admin/benefits/form'
 import { issueAll, issuePercent } from '../../client/src/packages/admin/benefit-campaign/issue'
 
@@ -172,15 +181,29 @@ describe('the voucher code refresher', () => {
     expect(load).toHaveBeenCalledTimes(2)
   })
 
-  it('shows no code for a voucher that is not ready, and stops for one that is no longer the member\'s', async () => {
+  it("shows no code for a voucher that is not ready, and stops for one that is no longer the member's", async () => {
     const onFinished = jest.fn()
     const onCode = jest.fn()
-    const expired = createVoucherCodeRefresher({ load: () => Promise.reject(new ActionError('EXPIRED', '该券已过期', { voucher: voucher({ state: 'expired' }) })), onCode, onVoucher: jest.fn(), onFinished, onError: jest.fn(), onTick: jest.fn() })
+    const expired = createVoucherCodeRefresher({
+      load: () => Promise.reject(new ActionError('EXPIRED', '该券已过期', { voucher: voucher({ state: 'expired' }) })),
+      onCode,
+      onVoucher: jest.fn(),
+      onFinished,
+      onError: jest.fn(),
+      onTick: jest.fn(),
+    })
     expired.start()
     await flush()
     expect(onFinished).toHaveBeenLastCalledWith(voucher({ state: 'expired' }))
     expect(onCode).not.toHaveBeenCalled()
-    const gone = createVoucherCodeRefresher({ load: () => Promise.reject(new ActionError('NOT_FOUND', '没有找到这张券')), onCode, onVoucher: jest.fn(), onFinished, onError: jest.fn(), onTick: jest.fn() })
+    const gone = createVoucherCodeRefresher({
+      load: () => Promise.reject(new ActionError('NOT_FOUND', '没有找到这张券')),
+      onCode,
+      onVoucher: jest.fn(),
+      onFinished,
+      onError: jest.fn(),
+      onTick: jest.fn(),
+    })
     gone.start()
     await flush()
     expect(onFinished).toHaveBeenLastCalledWith(null)
@@ -188,7 +211,11 @@ describe('the voucher code refresher', () => {
   })
 
   it('keeps the old code after a failure and tries again in 5 seconds', async () => {
-    const load = jest.fn<Promise<RedeemCode>, []>().mockResolvedValueOnce(code(1)).mockRejectedValueOnce(new ActionError('NETWORK', '网络不太好')).mockResolvedValueOnce(code(3))
+    const load = jest
+      .fn<Promise<RedeemCode>, []>()
+      .mockResolvedValueOnce(code(1))
+      .mockRejectedValueOnce(new ActionError('NETWORK', '网络不太好'))
+      .mockResolvedValueOnce(code(3))
     const onCode = jest.fn()
     const onError = jest.fn()
     let left = -1
@@ -206,7 +233,15 @@ describe('the voucher code refresher', () => {
 })
 
 describe('redeeming at the counter', () => {
-  const redemption: Redemption = { voucherId: 'v1', campaignName: '中秋慰问品', optionName: '月饼礼盒', memberName: '刘*', pointName: '工会办公室', redeemedAt: '2099-09-28T02:15:00.000Z', proxy: null }
+  const redemption: Redemption = {
+    voucherId: 'v1',
+    campaignName: '中秋慰问品',
+    optionName: '月饼礼盒',
+    memberName: '刘*',
+    pointName: '工会办公室',
+    redeemedAt: '2099-09-28T02:15:00.000Z',
+    proxy: null,
+  }
 
   it('makes requestIds the contract accepts, different each time', () => {
     const a = newRequestId()
@@ -258,14 +293,29 @@ describe('redeeming at the counter', () => {
   it('对账 covers this month by default (Shanghai dates) and adds up', () => {
     expect(defaultRange(new Date('2026-03-31T17:00:00Z'))).toEqual({ from: '2026-04-01', to: '2026-04-01' })
     expect(defaultRange(new Date('2026-03-15T02:00:00Z'))).toEqual({ from: '2026-03-01', to: '2026-03-15' })
-    expect(settlementTotals([{ count: 2, amount: 40000 }, { count: 1, amount: 20000 }])).toEqual({ count: 3, amount: 60000 })
+    expect(
+      settlementTotals([
+        { count: 2, amount: 40000 },
+        { count: 1, amount: 20000 },
+      ]),
+    ).toEqual({ count: 3, amount: 60000 })
   })
 })
 
 describe('the new-campaign form', () => {
   const filled = (over: Partial<CampaignForm> = {}): CampaignForm => {
     const base = defaultCampaignForm(new Date('2026-09-01T02:00:00Z'))
-    return { ...base, name: '中秋慰问品', faceValue: '199.5', options: [{ ...newOption(), name: '月饼礼盒', stock: '100' }, { ...newOption(), name: '农家大米', povertyRelief: true, supplier: '合作社' }], pointIds: ['p1'], ...over }
+    return {
+      ...base,
+      name: '中秋慰问品',
+      faceValue: '199.5',
+      options: [
+        { ...newOption(), name: '月饼礼盒', stock: '100' },
+        { ...newOption(), name: '农家大米', povertyRelief: true, supplier: '合作社' },
+      ],
+      pointIds: ['p1'],
+      ...over,
+    }
   }
 
   it('turns 元 into 分 and the pickers into Shanghai instants', () => {
@@ -325,7 +375,10 @@ describe('发放', () => {
   })
 
   it('stops at a failure (the page offers 继续发放)', async () => {
-    const issue = jest.fn().mockResolvedValueOnce({ issuedNow: 500, issued: 500, eligible: 900, done: false }).mockRejectedValueOnce(new ActionError('NETWORK', '网络不太好，请稍后再试'))
+    const issue = jest
+      .fn()
+      .mockResolvedValueOnce({ issuedNow: 500, issued: 500, eligible: 900, done: false })
+      .mockRejectedValueOnce(new ActionError('NETWORK', '网络不太好，请稍后再试'))
     await expect(issueAll(issue, () => undefined)).rejects.toThrow('网络不太好')
   })
 })

@@ -107,7 +107,16 @@ describe('福利 tab', () => {
     serve({
       'member.me': () => me(),
       'benefit.mine': () => [
-        voucher({ id: 'used', kind: 'cake', name: '2026年生日蛋糕券', state: 'used', options: [], optionId: null, optionName: null, redeemed: { at: '2026-05-12T02:15:00.000Z', pointName: '好利来蛋糕', proxy: true } }),
+        voucher({
+          id: 'used',
+          kind: 'cake',
+          name: '2026年生日蛋糕券',
+          state: 'used',
+          options: [],
+          optionId: null,
+          optionName: null,
+          redeemed: { at: '2026-05-12T02:15:00.000Z', pointName: '好利来蛋糕', proxy: true },
+        }),
         voucher({ id: 'ready' }),
         voucher({ id: 'choose', state: 'choose', optionId: null, optionName: null }),
       ],
@@ -118,11 +127,15 @@ describe('福利 tab', () => {
     const ready = container.querySelector('[data-voucher-id="ready"]')!
     expect(ready.querySelector('.voucher-card__kind')?.textContent).toBe('节日慰问品')
     expect(ready.querySelector('.voucher-card__yuan')?.textContent).toBe('200.00 元')
-    expect(ready.querySelector('.voucher-card__window')?.textContent).toBe(`兑换时间${periodText('2026-01-01T00:00:00.000Z', '2099-10-08T15:59:00.000Z', new Date())}`)
+    expect(ready.querySelector('.voucher-card__window')?.textContent).toBe(
+      `兑换时间${periodText('2026-01-01T00:00:00.000Z', '2099-10-08T15:59:00.000Z', new Date())}`,
+    )
     expect(ready.querySelector('.voucher-card__claim')?.textContent).toBe('选择截止2099年9月20日 周日 18:00')
     expect(ready.querySelector('.voucher-card__option')?.textContent).toBe('已选礼品月饼礼盒')
     expect(ready.querySelector('.voucher-card__points')?.textContent).toBe('兑换地点工会办公室（机关大楼 3 楼 305）')
-    expect(container.querySelector('[data-voucher-id="used"] .voucher-card__used')?.textContent).toBe(`领取情况${dateTimeText('2026-05-12T02:15:00.000Z', new Date())} 在 好利来蛋糕 领取（代领）`)
+    expect(container.querySelector('[data-voucher-id="used"] .voucher-card__used')?.textContent).toBe(
+      `领取情况${dateTimeText('2026-05-12T02:15:00.000Z', new Date())} 在 好利来蛋糕 领取（代领）`,
+    )
 
     await click(ready.querySelector('.voucher-show-code'))
     expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/benefits/code?id=ready' })
@@ -228,7 +241,15 @@ describe('核销', () => {
       'benefit.redeem': () => {
         redeemTries++
         if (redeemTries === 1) throw new ActionError('NETWORK', '网络不太好，请稍后再试')
-        return { voucherId: 'v1', campaignName: preview.campaignName, optionName: '月饼礼盒', memberName: '刘*', pointName: '工会办公室', redeemedAt: '2099-09-28T02:15:00.000Z', proxy: null }
+        return {
+          voucherId: 'v1',
+          campaignName: preview.campaignName,
+          optionName: '月饼礼盒',
+          memberName: '刘*',
+          pointName: '工会办公室',
+          redeemedAt: '2099-09-28T02:15:00.000Z',
+          proxy: null,
+        }
       },
     })
     const { container } = render(<RedeemPage />)
@@ -245,7 +266,7 @@ describe('核销', () => {
     expect(await screen.findByText('网络不太好，不确定是否核销成功。请点「重试」确认，不会重复核销')).toBeTruthy()
     await click(container.querySelector('.redeem-confirm'))
     await screen.findByText('✓ 核销成功')
-    const ids = mockedCall.mock.calls.filter((c) => c[0] === 'benefit.redeem').map((c) => (c[1] as { requestId: string; ticket: string }))
+    const ids = mockedCall.mock.calls.filter((c) => c[0] === 'benefit.redeem').map((c) => c[1] as { requestId: string; ticket: string })
     expect(ids).toHaveLength(2)
     expect(ids[0]).toEqual(ids[1])
     expect(ids[0].ticket).toBe('ticket-0123456789')
@@ -322,8 +343,17 @@ describe('福利发放 (admin)', () => {
     const row = { id: 'c1:m4', memberName: '刘洋', department: '信息中心', optionName: '月饼礼盒', state: 'ready' as const, redeemed: null }
     serve({
       'benefit.campaign': () => campaign({ progress: { eligible: 30, issued: 30, chosen: 1, redeemed: 0, outstanding: 30 } }),
-      'benefit.vouchers': (input: { search?: string }) => (input.search === '没有' ? { items: [], total: 0, page: 1, pageSize: 20 } : { items: [row], total: 1, page: 1, pageSize: 20 }),
-      'benefit.proxyRedeem': () => ({ voucherId: row.id, campaignName: '2099年中秋慰问品', optionName: '月饼礼盒', memberName: '刘*', pointName: '工会办公室', redeemedAt: '2099-09-28T02:15:00.000Z', proxy: { reason: '住院' } }),
+      'benefit.vouchers': (input: { search?: string }) =>
+        input.search === '没有' ? { items: [], total: 0, page: 1, pageSize: 20 } : { items: [row], total: 1, page: 1, pageSize: 20 },
+      'benefit.proxyRedeem': () => ({
+        voucherId: row.id,
+        campaignName: '2099年中秋慰问品',
+        optionName: '月饼礼盒',
+        memberName: '刘*',
+        pointName: '工会办公室',
+        redeemedAt: '2099-09-28T02:15:00.000Z',
+        proxy: { reason: '住院' },
+      }),
     })
     const { container } = render(<AdminCampaignPage />)
     await screen.findByText('刘洋')

@@ -12,7 +12,14 @@ import { ActionError, callAction } from '../../client/src/services/cloud'
 import BindPage from '../../client/src/pages/bind/index'
 
 const mockedCall = callAction as jest.MockedFunction<typeof callAction>
-const me: MeView = { member: { id: 'm6', name: '杨帆', department: '人事科', memberNo: 'GH2026006' }, union: { id: 'u1', name: '市直机关示范工会' }, roles: ['member'], grants: [{ role: 'member' }], badges: { groupRequests: 0, unreadMessages: 0 }, uploadFolder: 'uploads/test' }
+const me: MeView = {
+  member: { id: 'm6', name: '杨帆', department: '人事科', memberNo: 'GH2026006' },
+  union: { id: 'u1', name: '市直机关示范工会' },
+  roles: ['member'],
+  grants: [{ role: 'member' }],
+  badges: { groupRequests: 0, unreadMessages: 0 },
+  uploadFolder: 'uploads/test',
+}
 
 /** Taro's h5 Input is a web component that renders a native <input> a moment later; type into that. */
 async function type(container: HTMLElement, selector: string, value: string) {

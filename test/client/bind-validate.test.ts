@@ -31,7 +31,9 @@ describe('checkInviteCode', () => {
 
 describe('checkProfile', () => {
   it('trims and passes a complete profile', () => {
-    expect(checkProfile({ memberNo: ' GH2026004 ', name: ' 刘洋 ', phoneLast4: '3757' })).toEqual({ value: { memberNo: 'GH2026004', name: '刘洋', phoneLast4: '3757' } })
+    expect(checkProfile({ memberNo: ' GH2026004 ', name: ' 刘洋 ', phoneLast4: '3757' })).toEqual({
+      value: { memberNo: 'GH2026004', name: '刘洋', phoneLast4: '3757' },
+    })
   })
 
   it('names every missing field at once', () => {
@@ -41,8 +43,12 @@ describe('checkProfile', () => {
   })
 
   it('mirrors the server: 会员编号 characters, 姓名 length, exactly four digits', () => {
-    expect(checkProfile({ memberNo: 'GH 2026', name: '刘洋', phoneLast4: '3757' })).toEqual({ errors: { memberNo: '会员编号由字母、数字组成，例如 GH2026001' } })
-    expect(checkProfile({ memberNo: 'GH1', name: '一二三四五六七八九十一二三四五六七八九十一', phoneLast4: '3757' })).toEqual({ errors: { name: '姓名不能超过 20 个字' } })
+    expect(checkProfile({ memberNo: 'GH 2026', name: '刘洋', phoneLast4: '3757' })).toEqual({
+      errors: { memberNo: '会员编号由字母、数字组成，例如 GH2026001' },
+    })
+    expect(checkProfile({ memberNo: 'GH1', name: '一二三四五六七八九十一二三四五六七八九十一', phoneLast4: '3757' })).toEqual({
+      errors: { name: '姓名不能超过 20 个字' },
+    })
     expect(checkProfile({ memberNo: 'GH1', name: '刘洋', phoneLast4: '375' })).toEqual({ errors: { phoneLast4: '请输入 4 位数字' } })
     expect(checkProfile({ memberNo: 'GH1', name: '刘洋', phoneLast4: '37a7' })).toEqual({ errors: { phoneLast4: '请输入 4 位数字' } })
   })

@@ -45,15 +45,60 @@ const at = (fromNow: number) => new Date(Date.now() + fromNow).toISOString()
 it('报名名单: one activity.attendees, its totals shown from the same answer', async () => {
   taro.useRouter.mockReturnValue({ params: { id: 'a1' }, path: '' })
   const detail = {
-    id: 'a1', title: '重阳登山', type: '登山', place: '凤凰山', startAt: at(HOUR), endAt: at(3 * HOUR), capacity: 10, confirmedCount: 2, organizer: '工会', myStatus: null,
-    description: '', signUpOpensAt: at(-HOUR), signUpClosesAt: at(HOUR / 2), cancelDeadline: at(HOUR / 2), waitlist: true, audience: { kind: 'all' }, fields: [],
-    signUpBlockedReason: null, waitingPosition: null, prefill: {}, canManage: true, allocation: 'fcfs', drawAt: null, drawnAt: null, coverUrl: null, cover: null,
-    contest: null, groupName: null, scope: { kind: 'union' }, status: 'open', enteredCount: null, checkedInAt: null,
+    id: 'a1',
+    title: '重阳登山',
+    type: '登山',
+    place: '凤凰山',
+    startAt: at(HOUR),
+    endAt: at(3 * HOUR),
+    capacity: 10,
+    confirmedCount: 2,
+    organizer: '工会',
+    myStatus: null,
+    description: '',
+    signUpOpensAt: at(-HOUR),
+    signUpClosesAt: at(HOUR / 2),
+    cancelDeadline: at(HOUR / 2),
+    waitlist: true,
+    audience: { kind: 'all' },
+    fields: [],
+    signUpBlockedReason: null,
+    waitingPosition: null,
+    prefill: {},
+    canManage: true,
+    allocation: 'fcfs',
+    drawAt: null,
+    drawnAt: null,
+    coverUrl: null,
+    cover: null,
+    contest: null,
+    groupName: null,
+    scope: { kind: 'union' },
+    status: 'open',
+    enteredCount: null,
+    checkedInAt: null,
   } satisfies ActivityDetail
-  const row = (memberId: string, name: string, checkedInAt: string | null) => ({ memberId, name, department: '财务科', status: 'confirmed', waitingPosition: null, answers: {}, checkedInAt })
+  const row = (memberId: string, name: string, checkedInAt: string | null) => ({
+    memberId,
+    name,
+    department: '财务科',
+    status: 'confirmed',
+    waitingPosition: null,
+    answers: {},
+    checkedInAt,
+  })
   serve({
     'activity.get': () => detail,
-    'activity.attendees': () => ({ items: [row('m1', '刘洋', at(-60_000)), row('m2', '陈静', null)], total: 2, page: 1, pageSize: 20, checkedIn: 1, confirmed: 2, waiting: 0, entered: 0 }),
+    'activity.attendees': () => ({
+      items: [row('m1', '刘洋', at(-60_000)), row('m2', '陈静', null)],
+      total: 2,
+      page: 1,
+      pageSize: 20,
+      checkedIn: 1,
+      confirmed: 2,
+      waiting: 0,
+      entered: 0,
+    }),
   })
   const { container } = render(<AttendeesPage />)
   await screen.findByText('陈静')
@@ -66,7 +111,12 @@ it('报名名单: one activity.attendees, its totals shown from the same answer'
 it('会员名册: member.list and member.departments once each', async () => {
   serve({
     'member.departments': () => [{ id: 'd1', name: '办公室' }],
-    'member.list': () => ({ items: [{ id: 'm1', name: '张伟', gender: '', departmentId: 'd1', department: '办公室', memberNo: 'GH1', phone: '', status: '在职', bound: true }], total: 1, page: 1, pageSize: 20 }),
+    'member.list': () => ({
+      items: [{ id: 'm1', name: '张伟', gender: '', departmentId: 'd1', department: '办公室', memberNo: 'GH1', phone: '', status: '在职', bound: true }],
+      total: 1,
+      page: 1,
+      pageSize: 20,
+    }),
   })
   render(<MembersPage />)
   await screen.findByText('张伟')
@@ -77,9 +127,19 @@ it('会员名册: member.list and member.departments once each', async () => {
 it('a campaign: benefit.campaign and benefit.vouchers once each', async () => {
   taro.useRouter.mockReturnValue({ params: { id: 'c1' }, path: '' })
   const campaign: CampaignView = {
-    id: 'c1', kind: 'holiday', name: '2099年中秋慰问品', year: 2099, faceValue: 20000, includeRetired: false, departmentIds: [], options: [],
-    claimClosesAt: '2099-09-20T10:00:00.000Z', redeemFrom: '2099-09-10T16:00:00.000Z', redeemUntil: '2099-10-08T15:59:00.000Z',
-    points: [{ id: 'demo-point-office', name: '工会办公室', address: '' }], autoBirthday: false,
+    id: 'c1',
+    kind: 'holiday',
+    name: '2099年中秋慰问品',
+    year: 2099,
+    faceValue: 20000,
+    includeRetired: false,
+    departmentIds: [],
+    options: [],
+    claimClosesAt: '2099-09-20T10:00:00.000Z',
+    redeemFrom: '2099-09-10T16:00:00.000Z',
+    redeemUntil: '2099-10-08T15:59:00.000Z',
+    points: [{ id: 'demo-point-office', name: '工会办公室', address: '' }],
+    autoBirthday: false,
     progress: { eligible: 30, issued: 0, chosen: 0, redeemed: 0, outstanding: 0 },
   } as unknown as CampaignView
   serve({ 'benefit.campaign': () => campaign, 'benefit.vouchers': () => ({ items: [], total: 0, page: 1, pageSize: 20 }) })
@@ -90,8 +150,18 @@ it('a campaign: benefit.campaign and benefit.vouchers once each', async () => {
 })
 
 it('帮扶慰问标准: hardship.policy once for this year; choosing next year asks for that year', async () => {
-  const policy = (year: number) => ({ year, version: 1, inheritedFrom: null, updatedAt: null, updatedBy: null, categories: DEFAULT_CATEGORIES.map((c) => ({ ...c, capText: capText(c), frequencyText: frequencyText(c) })) })
-  serve({ 'hardship.policy': (input: { year?: number }) => policy(input.year ?? 2026), 'hardship.policyHistory': () => ({ items: [], total: 0, page: 1, pageSize: 10 }) })
+  const policy = (year: number) => ({
+    year,
+    version: 1,
+    inheritedFrom: null,
+    updatedAt: null,
+    updatedBy: null,
+    categories: DEFAULT_CATEGORIES.map((c) => ({ ...c, capText: capText(c), frequencyText: frequencyText(c) })),
+  })
+  serve({
+    'hardship.policy': (input: { year?: number }) => policy(input.year ?? 2026),
+    'hardship.policyHistory': () => ({ items: [], total: 0, page: 1, pageSize: 10 }),
+  })
   const { container } = render(<HardshipPolicyPage />)
   await waitFor(() => expect(container.querySelector('.policy-year--this.policy-year--on')).toBeTruthy())
   await waitFor(() => expect(container.querySelector('.policy-source')).toBeTruthy())

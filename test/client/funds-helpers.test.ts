@@ -32,7 +32,12 @@ describe('元 typed → 分', () => {
     expect(signedYuan(30000)).toBe('+300.00')
     expect(signedYuan(-30000)).toBe('-300.00')
     expect(signedYuan(0)).toBe('0.00')
-    expect(itemsTotal([{ quantity: 20, unitPrice: 250 }, { quantity: 1, unitPrice: 12000 }])).toBe(17000)
+    expect(
+      itemsTotal([
+        { quantity: 20, unitPrice: 250 },
+        { quantity: 1, unitPrice: 12000 },
+      ]),
+    ).toBe(17000)
   })
 
   it('knows the year in Shanghai and reads it from a link', () => {
@@ -105,14 +110,26 @@ describe('audit actions in words', () => {
   })
 
   it('says when the newest records were cut off, and what the previous check saw', () => {
-    const cut = { ok: false, checked: 10, brokenAt: 11, reason: '账目记录应有 12 条，现在只有 10 条', truncation: { against: 'head' as const, expectedSeq: 12, actualSeq: 10 }, lastSeen: null, head: null }
+    const cut = {
+      ok: false,
+      checked: 10,
+      brokenAt: 11,
+      reason: '账目记录应有 12 条，现在只有 10 条',
+      truncation: { against: 'head' as const, expectedSeq: 12, actualSeq: 10 },
+      lastSeen: null,
+      head: null,
+    }
     expect(checkText(cut)).toBe('最新的账目记录不见了：账目记录应有 12 条，现在只有 10 条')
     expect(lastSeenText(cut)).toBe('这是您第一次校验，本次结果会记下，下次校验时用来比对')
-    expect(lastSeenText({ ...cut, lastSeen: { seq: 12, fingerprint: 'ab12cd34', at: '2026-05-10T02:15:00.000Z' } })).toBe(`您上次校验（${dateTimeText('2026-05-10T02:15:00.000Z', new Date())}）时共 12 条，最新指纹 ab12cd34`)
+    expect(lastSeenText({ ...cut, lastSeen: { seq: 12, fingerprint: 'ab12cd34', at: '2026-05-10T02:15:00.000Z' } })).toBe(
+      `您上次校验（${dateTimeText('2026-05-10T02:15:00.000Z', new Date())}）时共 12 条，最新指纹 ab12cd34`,
+    )
   })
 
   it('公开栏 words the audit chain’s head for members', () => {
-    expect(auditHeadText({ seq: 42, fingerprint: 'ab12cd34', at: '2026-05-10T16:15:00.000Z' }, new Date('2026-06-01T00:00:00Z'))).toBe('账目记录共 42 条，最新指纹 ab12cd34，更新于 5月11日 周一 00:15')
+    expect(auditHeadText({ seq: 42, fingerprint: 'ab12cd34', at: '2026-05-10T16:15:00.000Z' }, new Date('2026-06-01T00:00:00Z'))).toBe(
+      '账目记录共 42 条，最新指纹 ab12cd34，更新于 5月11日 周一 00:15',
+    )
   })
 })
 
@@ -146,7 +163,12 @@ describe('报销费用 form', () => {
 
   it('turns rows in 元 into items in 分, with a live total', () => {
     const rows = [row('矿泉水', '20', '2.5'), row('横幅', '1', '120')]
-    expect(itemsOf(rows)).toEqual({ items: [{ name: '矿泉水', quantity: 20, unitPrice: 250 }, { name: '横幅', quantity: 1, unitPrice: 12000 }] })
+    expect(itemsOf(rows)).toEqual({
+      items: [
+        { name: '矿泉水', quantity: 20, unitPrice: 250 },
+        { name: '横幅', quantity: 1, unitPrice: 12000 },
+      ],
+    })
     expect(subtotalOf(rows[0])).toBe(5000)
     expect(liveTotal(rows)).toBe(17000)
     // A row still being typed does not count yet.

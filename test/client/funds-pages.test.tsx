@@ -44,8 +44,20 @@ const me = (roles: MeView['roles']): MeView => ({
 const ADMIN = me(['member', 'admin'])
 const AUDITOR = me(['member', 'auditor'])
 
-const NAMES = { activities: '文体活动', holiday: '节日慰问品', cake: '蛋糕券', care: '会员慰问', hardship: '困难帮扶', training: '培训', other: '其他' } as const
-const budgetView = (over: Partial<Record<keyof typeof NAMES, { budget: number; committed?: number; spent?: number }>> = {}, year = YEAR, closed = false): BudgetView => {
+const NAMES = {
+  activities: '文体活动',
+  holiday: '节日慰问品',
+  cake: '蛋糕券',
+  care: '会员慰问',
+  hardship: '困难帮扶',
+  training: '培训',
+  other: '其他',
+} as const
+const budgetView = (
+  over: Partial<Record<keyof typeof NAMES, { budget: number; committed?: number; spent?: number }>> = {},
+  year = YEAR,
+  closed = false,
+): BudgetView => {
   const lines = (Object.keys(NAMES) as (keyof typeof NAMES)[]).map((line) => {
     const o = over[line] ?? { budget: 0 }
     const committed = o.committed ?? 0
@@ -55,7 +67,11 @@ const budgetView = (over: Partial<Record<keyof typeof NAMES, { budget: number; c
   const sum = (k: 'budget' | 'committed' | 'spent' | 'remaining') => lines.reduce((s, l) => s + l[k], 0)
   return { year, closed, lines, total: { budget: sum('budget'), committed: sum('committed'), spent: sum('spent'), remaining: sum('remaining') } }
 }
-const DEMO = budgetView({ activities: { budget: 15_000_000, spent: 17_000 }, holiday: { budget: 200_000, committed: 50_000, spent: 75_000 }, training: { budget: 100_000, spent: 130_000 } })
+const DEMO = budgetView({
+  activities: { budget: 15_000_000, spent: 17_000 },
+  holiday: { budget: 200_000, committed: 50_000, spent: 75_000 },
+  training: { budget: 100_000, spent: 130_000 },
+})
 
 const page = <T,>(items: T[]) => ({ items, total: items.length, page: 1, pageSize: 20 })
 
@@ -113,7 +129,15 @@ describe('经费概览', () => {
     serve({
       'member.me': () => ADMIN,
       'funds.budget': () => DEMO,
-      'activity.participation': () => ({ year: YEAR, events: 4, departments: [{ department: '财务科', members: 10, participants: 8, signUps: 12, checkIns: 9, rate: 80 }, { department: '办公室', members: 8, participants: 2, signUps: 2, checkIns: 1, rate: 25 }], members: [] }),
+      'activity.participation': () => ({
+        year: YEAR,
+        events: 4,
+        departments: [
+          { department: '财务科', members: 10, participants: 8, signUps: 12, checkIns: 9, rate: 80 },
+          { department: '办公室', members: 8, participants: 2, signUps: 2, checkIns: 1, rate: 25 },
+        ],
+        members: [],
+      }),
     })
     const { container } = render(<FundsHomePage />)
     expect(screen.getByText('正在加载…')).toBeTruthy()
@@ -204,7 +228,11 @@ describe('经费概览', () => {
   })
 
   it('says kindly when the year has no budget yet, and turns away a plain member', async () => {
-    serve({ 'member.me': () => ADMIN, 'funds.budget': () => budgetView(), 'activity.participation': () => ({ year: YEAR, events: 0, departments: [], members: [] }) })
+    serve({
+      'member.me': () => ADMIN,
+      'funds.budget': () => budgetView(),
+      'activity.participation': () => ({ year: YEAR, events: 0, departments: [], members: [] }),
+    })
     const first = render(<FundsHomePage />)
     await screen.findByText(`还没有编制 ${YEAR} 年预算`)
     expect(first.container.querySelector('.funds-lines')).toBeNull()
@@ -227,7 +255,13 @@ describe('预算编制', () => {
       'funds.budget': () => DEMO,
       'funds.setBudget': (input: { lines: Record<string, number> }) => {
         if (refuse) throw new ActionError('INVALID_ARGUMENT', '「节日慰问品」已使用 1250.00 元，预算不能少于此数', { field: 'lines.holiday' })
-        return budgetView({ ...{ activities: { budget: 15_000_000, spent: 17_000 }, holiday: { budget: input.lines.holiday!, committed: 50_000, spent: 75_000 }, training: { budget: 100_000, spent: 130_000 } } })
+        return budgetView({
+          ...{
+            activities: { budget: 15_000_000, spent: 17_000 },
+            holiday: { budget: input.lines.holiday!, committed: 50_000, spent: 75_000 },
+            training: { budget: 100_000, spent: 130_000 },
+          },
+        })
       },
     })
     const { container } = render(<FundsBudgetPage />)
@@ -290,8 +324,28 @@ describe('台账', () => {
   it('lists entries with line, memo, signed 元, who, and the 冲正 marks; an admin 冲正s with a reason', async () => {
     const rows = [
       ledgerRow({ id: 'e1' }),
-      ledgerRow({ id: 'activity-expense:x', line: 'activities', lineName: '文体活动', committed: 0, spent: 17000, source: { type: 'activity', id: 'a1' }, memo: '活动费用：财务科健步走', by: '张伟', reversedBy: 'correction:activity-expense:x' }),
-      ledgerRow({ id: 'correction:activity-expense:x', line: 'activities', lineName: '文体活动', committed: 0, spent: -17000, source: { type: 'correction', id: 'activity-expense:x' }, memo: '冲正：发票重复报销', by: '张伟', reverses: 'activity-expense:x' }),
+      ledgerRow({
+        id: 'activity-expense:x',
+        line: 'activities',
+        lineName: '文体活动',
+        committed: 0,
+        spent: 17000,
+        source: { type: 'activity', id: 'a1' },
+        memo: '活动费用：财务科健步走',
+        by: '张伟',
+        reversedBy: 'correction:activity-expense:x',
+      }),
+      ledgerRow({
+        id: 'correction:activity-expense:x',
+        line: 'activities',
+        lineName: '文体活动',
+        committed: 0,
+        spent: -17000,
+        source: { type: 'correction', id: 'activity-expense:x' },
+        memo: '冲正：发票重复报销',
+        by: '张伟',
+        reverses: 'activity-expense:x',
+      }),
     ]
     let refuse = true
     serve({
@@ -376,7 +430,11 @@ describe('报销审批', () => {
       },
       () => expense({ status: 'approved' }),
     ]
-    serve({ 'member.me': () => ADMIN, 'funds.expenses': (input: { status: string }) => page(input.status === 'pending' ? [expense()] : []), 'funds.decideExpense': () => answers.shift()!() })
+    serve({
+      'member.me': () => ADMIN,
+      'funds.expenses': (input: { status: string }) => page(input.status === 'pending' ? [expense()] : []),
+      'funds.decideExpense': () => answers.shift()!(),
+    })
     const { container } = render(<FundsExpensesPage />)
     const card = await waitFor(() => {
       const el = container.querySelector('[data-expense-id="x1"]')
@@ -393,7 +451,10 @@ describe('报销审批', () => {
     const invoices = card.querySelectorAll('.expense-invoice')
     expect(invoices).toHaveLength(2)
     await click(invoices[1])
-    expect(taro.previewImage).toHaveBeenCalledWith({ current: 'https://files/invoice-2.jpg', urls: ['https://files/invoice-1.jpg', 'https://files/invoice-2.jpg'] })
+    expect(taro.previewImage).toHaveBeenCalledWith({
+      current: 'https://files/invoice-2.jpg',
+      urls: ['https://files/invoice-1.jpg', 'https://files/invoice-2.jpg'],
+    })
 
     await click(card.querySelector('.expense-approve'))
     expect(taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '170.00 元将从「文体活动」预算中支出，记入台账。' }))
@@ -410,7 +471,11 @@ describe('报销审批', () => {
   })
 
   it('退回 needs a reason; auditors see decisions but no buttons', async () => {
-    serve({ 'member.me': () => ADMIN, 'funds.expenses': () => page([expense()]), 'funds.decideExpense': () => expense({ status: 'rejected', reason: '发票抬头不对' }) })
+    serve({
+      'member.me': () => ADMIN,
+      'funds.expenses': () => page([expense()]),
+      'funds.decideExpense': () => expense({ status: 'rejected', reason: '发票抬头不对' }),
+    })
     const first = render(<FundsExpensesPage />)
     await waitFor(() => expect(first.container.querySelector('[data-expense-id="x1"]')).toBeTruthy())
     const card = first.container.querySelector('[data-expense-id="x1"]')!
@@ -423,12 +488,17 @@ describe('报销审批', () => {
     expect(mockedCall).toHaveBeenCalledWith('funds.decideExpense', { id: 'x1', approve: false, reason: '发票抬头不对' }, { silent: true })
     first.unmount()
 
-    serve({ 'member.me': () => AUDITOR, 'funds.expenses': () => page([expense({ status: 'rejected', decidedBy: '张伟', decidedAt: '2026-05-13T01:00:00.000Z', reason: '发票抬头不对' })]) })
+    serve({
+      'member.me': () => AUDITOR,
+      'funds.expenses': () => page([expense({ status: 'rejected', decidedBy: '张伟', decidedAt: '2026-05-13T01:00:00.000Z', reason: '发票抬头不对' })]),
+    })
     const { container } = render(<FundsExpensesPage />)
     await screen.findByText('报销记录')
     await waitFor(() => expect(container.querySelector('[data-expense-id="x1"]')).toBeTruthy())
     await click(container.querySelector('.expense-card__head'))
-    expect(container.querySelector('.expense-decision')?.textContent).toBe(`张伟 于 ${dateTimeText('2026-05-13T01:00:00.000Z', new Date())} 退回，原因：发票抬头不对`)
+    expect(container.querySelector('.expense-decision')?.textContent).toBe(
+      `张伟 于 ${dateTimeText('2026-05-13T01:00:00.000Z', new Date())} 退回，原因：发票抬头不对`,
+    )
     expect(container.querySelector('.expense-approve')).toBeNull()
     expect(container.querySelector('.expense-return')).toBeNull()
   })
@@ -446,7 +516,15 @@ describe('审计记录', () => {
     const checks = [
       { ok: true, checked: 3, brokenAt: null, reason: null, truncation: null, lastSeen: null, head: seen },
       { ok: false, checked: 1, brokenAt: 2, reason: '第 2 条记录的内容被改动', truncation: null, lastSeen: seen, head: seen },
-      { ok: false, checked: 2, brokenAt: 3, reason: '您上次校验（2026-05-12 10:20）时账目记录有 3 条，现在只有 2 条：第 3 条记录被删除了', truncation: { against: 'checkpoint', expectedSeq: 3, actualSeq: 2 }, lastSeen: seen, head: { ...seen, seq: 2 } },
+      {
+        ok: false,
+        checked: 2,
+        brokenAt: 3,
+        reason: '您上次校验（2026-05-12 10:20）时账目记录有 3 条，现在只有 2 条：第 3 条记录被删除了',
+        truncation: { against: 'checkpoint', expectedSeq: 3, actualSeq: 2 },
+        lastSeen: seen,
+        head: { ...seen, seq: 2 },
+      },
     ]
     serve({ 'member.me': () => AUDITOR, 'funds.auditLog': () => page(rows), 'funds.verify': () => checks.shift() })
     const { container } = render(<FundsAuditPage />)
@@ -461,11 +539,17 @@ describe('审计记录', () => {
     await waitFor(() => expect(mockedCall.mock.calls.filter(([name]) => name === 'funds.auditLog')).toHaveLength(2))
     await click(container.querySelector('.audit-verify-button'))
     await waitFor(() => expect(container.querySelector('.audit-result--broken')?.textContent).toBe('✗ 第 2 条记录有问题：第 2 条记录的内容被改动'))
-    expect(container.querySelector('.audit-last-seen')?.textContent).toBe(`您上次校验（${dateTimeText('2026-05-12T02:20:00.000Z', new Date())}）时共 3 条，最新指纹 ab12cd34`)
+    expect(container.querySelector('.audit-last-seen')?.textContent).toBe(
+      `您上次校验（${dateTimeText('2026-05-12T02:20:00.000Z', new Date())}）时共 3 条，最新指纹 ab12cd34`,
+    )
     expect(container.querySelector('.audit-truncation-advice')).toBeNull()
     // A cut-off tail says which entries are gone and what to do.
     await click(container.querySelector('.audit-verify-button'))
-    await waitFor(() => expect(container.querySelector('.audit-result--truncated')?.textContent).toBe('✗ 最新的账目记录不见了：您上次校验（2026-05-12 10:20）时账目记录有 3 条，现在只有 2 条：第 3 条记录被删除了'))
+    await waitFor(() =>
+      expect(container.querySelector('.audit-result--truncated')?.textContent).toBe(
+        '✗ 最新的账目记录不见了：您上次校验（2026-05-12 10:20）时账目记录有 3 条，现在只有 2 条：第 3 条记录被删除了',
+      ),
+    )
     expect(container.querySelector('.audit-truncation-advice')?.textContent).toContain('截图保存')
   })
 
@@ -493,7 +577,9 @@ describe('报销费用 (organizer)', () => {
         return expense()
       },
     })
-    taro.chooseImage.mockResolvedValue({ tempFiles: [{ path: 'blob:invoice', size: 1000, originalFileObj: Object.assign(new Blob(['x']), { name: 'invoice.jpg' }) }] })
+    taro.chooseImage.mockResolvedValue({
+      tempFiles: [{ path: 'blob:invoice', size: 1000, originalFileObj: Object.assign(new Blob(['x']), { name: 'invoice.jpg' }) }],
+    })
     mockedUpload.mockResolvedValue('cloud://local/uploads/test/invoice.jpg')
     const { container } = render(<ExpensePage />)
     await screen.findByText('财务科健步走', { selector: '.page-header__subtitle' })
@@ -566,7 +652,14 @@ describe('公开栏', () => {
   })
 
   it('shows the year’s spending per line and quarter, totals only, 接受会员监督', async () => {
-    serve({ 'funds.public': () => spending([['activities', '文体活动', [0, 17000, 0, 0]], ['holiday', '节日慰问品', [0, 0, 34000, 0]], ['care', '会员慰问', [0, 0, 0, 0]]]) })
+    serve({
+      'funds.public': () =>
+        spending([
+          ['activities', '文体活动', [0, 17000, 0, 0]],
+          ['holiday', '节日慰问品', [0, 0, 34000, 0]],
+          ['care', '会员慰问', [0, 0, 0, 0]],
+        ]),
+    })
     const { container } = render(<FundsPublicPage />)
     expect(screen.getByText('正在加载…')).toBeTruthy()
     await waitFor(() => expect(container.querySelector('.public-total__value')?.textContent).toBe('510.00'))
@@ -574,10 +667,17 @@ describe('公开栏', () => {
     expect(texts(container, '.public-quarter__value')).toEqual(['0.00', '170.00', '340.00', '0.00'])
     expect(container.querySelector('[data-line="holiday"] .public-line__total')?.textContent).toBe('340.00')
     expect((container.querySelector('[data-line="activities"] .public-bar__fill') as HTMLElement).style.width).toBe('50%')
-    expect(texts(container.querySelector('[data-line="activities"]')!, '.public-line__quarter')).toEqual(['一季度 0.00', '二季度 170.00', '三季度 0.00', '四季度 0.00'])
+    expect(texts(container.querySelector('[data-line="activities"]')!, '.public-line__quarter')).toEqual([
+      '一季度 0.00',
+      '二季度 170.00',
+      '三季度 0.00',
+      '四季度 0.00',
+    ])
     expect(container.querySelector('.public-notice')?.textContent).toContain('只公布各科目按季度的支出合计')
     expect(container.querySelector('.public-notice')?.textContent).toContain('接受全体会员监督')
-    expect(container.querySelector('.public-audit-head')?.textContent).toBe(`账目记录共 42 条，最新指纹 ab12cd34，更新于 ${dateTimeText('2026-05-10T02:15:00.000Z', new Date())}`)
+    expect(container.querySelector('.public-audit-head')?.textContent).toBe(
+      `账目记录共 42 条，最新指纹 ab12cd34，更新于 ${dateTimeText('2026-05-10T02:15:00.000Z', new Date())}`,
+    )
     // Not the future: next year is off.
     expect(container.querySelector('.public-year-next')?.className).toContain('public-year__step--off')
     await click(container.querySelector('.public-year-prev'))
@@ -586,7 +686,13 @@ describe('公开栏', () => {
 
   it('holds back an aid line with few payments, and says why', async () => {
     const data = spending([['activities', '文体活动', [0, 17000, 0, 0]]])
-    serve({ 'funds.public': () => ({ ...data, lines: [...data.lines, { line: 'care', name: '会员慰问', quarters: [null, null, null, null], total: null }], heldBack: true }) })
+    serve({
+      'funds.public': () => ({
+        ...data,
+        lines: [...data.lines, { line: 'care', name: '会员慰问', quarters: [null, null, null, null], total: null }],
+        heldBack: true,
+      }),
+    })
     const { container } = render(<FundsPublicPage />)
     await waitFor(() => expect(container.querySelector('[data-line="care"] .public-line__total')?.textContent).toBe('不单独公开'))
     expect(container.querySelector('[data-line="care"] .public-line__note')?.textContent).toBe('本年发放笔数较少，为保护受助会员不单独公开')
@@ -604,7 +710,13 @@ describe('公开栏', () => {
     first.unmount()
 
     // A line with nothing spent says so in words, not four 0.00s.
-    serve({ 'funds.public': () => spending([['activities', '文体活动', [0, 0, 0, 0]], ['cake', '蛋糕券', [20000, 0, 0, 0]]]) })
+    serve({
+      'funds.public': () =>
+        spending([
+          ['activities', '文体活动', [0, 0, 0, 0]],
+          ['cake', '蛋糕券', [20000, 0, 0, 0]],
+        ]),
+    })
     const partly = render(<FundsPublicPage />)
     await waitFor(() => expect(partly.container.querySelector('[data-line="activities"] .public-line__note')?.textContent).toBe('本年暂无支出'))
     expect(partly.container.querySelectorAll('[data-line="activities"] .public-line__quarter')).toHaveLength(0)

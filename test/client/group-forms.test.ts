@@ -21,11 +21,22 @@ describe('纪实', () => {
     const weapp = toPhotos([{ path: 'http://tmp/abc.jpg', size: 2048 }], 0, RECORD_PHOTOS)
     expect(weapp.photos[0]).toMatchObject({ name: 'abc.jpg', path: 'http://tmp/abc.jpg', preview: 'http://tmp/abc.jpg' })
 
-    const many = toPhotos(Array.from({ length: 5 }, (_, i) => ({ path: `http://tmp/${i}.jpg`, size: 10 })), MAX_PHOTOS - 2, RECORD_PHOTOS)
+    const many = toPhotos(
+      Array.from({ length: 5 }, (_, i) => ({ path: `http://tmp/${i}.jpg`, size: 10 })),
+      MAX_PHOTOS - 2,
+      RECORD_PHOTOS,
+    )
     expect(many.photos.map((p) => p.name)).toEqual(['0.jpg', '1.jpg'])
     expect(many.refused).toBe('最多 9 张照片')
 
-    const big = toPhotos([{ path: 'http://tmp/big.jpg', size: 21 * 1024 * 1024 }, { path: 'http://tmp/ok.jpg', size: 10 }], 0, RECORD_PHOTOS)
+    const big = toPhotos(
+      [
+        { path: 'http://tmp/big.jpg', size: 21 * 1024 * 1024 },
+        { path: 'http://tmp/ok.jpg', size: 10 },
+      ],
+      0,
+      RECORD_PHOTOS,
+    )
     expect(big.refused).toBe('有 1 张照片超过 20 MB，没有加入')
     expect(big.photos.map((p) => p.name)).toEqual(['ok.jpg'])
   })
@@ -46,7 +57,9 @@ describe('founding an interest group', () => {
     expect(createInput({ ...form, sizeLimit: '1' })).toEqual({ errors: { sizeLimit: '人数上限不能小于 2' } })
     expect(createInput({ ...form, sizeLimit: '2.5' })).toEqual({ errors: { sizeLimit: '人数上限请填写整数，不限人数就留空' } })
     expect(createInput({ ...form, sizeLimit: '9999' })).toEqual({ errors: { sizeLimit: '人数上限不能超过 5000' } })
-    expect(createInput({ ...form, leaders: [leader, { ...leader, id: 'm3' }, { ...leader, id: 'm5' }], sizeLimit: '2' })).toEqual({ errors: { sizeLimit: '人数上限不能少于组长人数' } })
+    expect(createInput({ ...form, leaders: [leader, { ...leader, id: 'm3' }, { ...leader, id: 'm5' }], sizeLimit: '2' })).toEqual({
+      errors: { sizeLimit: '人数上限不能少于组长人数' },
+    })
     expect(createInput({ ...form, sizeLimit: '30', joinPolicy: 'open' })).toMatchObject({ input: { sizeLimit: 30, joinPolicy: 'open' } })
   })
 })

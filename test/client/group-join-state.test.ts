@@ -28,7 +28,10 @@ it('says 已满员 (and offers nothing to press) when every seat is taken', () =
 })
 
 it('shows 待组长审核 with 撤回申请 while waiting, and 已加入 with 退出小组 once in', () => {
-  expect(joinViewOf(card({ myStatus: 'pending', joinPolicy: 'approval' }))).toMatchObject({ tag: { text: '待组长审核', tone: 'waiting' }, button: { text: '撤回申请', move: 'withdraw' } })
+  expect(joinViewOf(card({ myStatus: 'pending', joinPolicy: 'approval' }))).toMatchObject({
+    tag: { text: '待组长审核', tone: 'waiting' },
+    button: { text: '撤回申请', move: 'withdraw' },
+  })
   expect(joinViewOf(card({ myStatus: 'active' }))).toMatchObject({ tag: { text: '已加入', tone: 'ok' }, button: { text: '退出小组', move: 'leave' } })
   // A member of a full group can still leave.
   expect(joinViewOf(card({ myStatus: 'active', memberCount: 20 })).button?.move).toBe('leave')

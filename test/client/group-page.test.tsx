@@ -29,7 +29,13 @@ const detail = (over: Partial<GroupDetail> = {}): GroupDetail => ({
   pendingCount: null,
   ...over,
 })
-const entry = (memberId: string, name: string, department: string, isLeader = false): RosterEntry => ({ memberId, name, department, joinedAt: '2026-11-01', isLeader })
+const entry = (memberId: string, name: string, department: string, isLeader = false): RosterEntry => ({
+  memberId,
+  name,
+  department,
+  joinedAt: '2026-11-01',
+  isLeader,
+})
 const page = <T,>(items: T[]) => ({ items, total: items.length, page: 1, pageSize: 20 })
 
 interface World {
@@ -50,7 +56,12 @@ function serve(world: World) {
       case 'group.records':
         return page(world.records ?? [])
       case 'member.me':
-        return { member: { id: world.me ?? 'm4', name: '刘洋', department: '信息中心', memberNo: 'GH4' }, union: { id: 'u', name: '工会' }, roles: ['member'], grants: [] }
+        return {
+          member: { id: world.me ?? 'm4', name: '刘洋', department: '信息中心', memberNo: 'GH4' },
+          union: { id: 'u', name: '工会' },
+          roles: ['member'],
+          grants: [],
+        }
       case 'group.join':
         return world.join!(input as { id: string; shareContact: boolean })
       case 'group.leave':

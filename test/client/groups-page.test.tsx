@@ -24,7 +24,8 @@ const card = (id: string, name: string, over: Partial<GroupCard> = {}): GroupCar
   iLead: false,
   ...over,
 })
-const dept = (id: string, name: string, over: Partial<GroupCard> = {}) => card(`dept:${id}`, `${name}工会小组`, { kind: 'department', description: `${name}全体会员`, ...over })
+const dept = (id: string, name: string, over: Partial<GroupCard> = {}) =>
+  card(`dept:${id}`, `${name}工会小组`, { kind: 'department', description: `${name}全体会员`, ...over })
 
 beforeEach(() => {
   mockedCall.mockReset()

@@ -34,7 +34,14 @@ const me = (roles: MeView['roles']): MeView => ({
   badges: { groupRequests: 0, unreadMessages: 0 },
   uploadFolder: 'uploads/test',
 })
-const policy = { year: 2026, version: 1, inheritedFrom: null, updatedAt: null, updatedBy: null, categories: DEFAULT_CATEGORIES.map((c) => ({ ...c, capText: capText(c), frequencyText: frequencyText(c) })) }
+const policy = {
+  year: 2026,
+  version: 1,
+  inheritedFrom: null,
+  updatedAt: null,
+  updatedBy: null,
+  categories: DEFAULT_CATEGORIES.map((c) => ({ ...c, capText: capText(c), frequencyText: frequencyText(c) })),
+}
 
 const detail: HardshipRequestDetail = {
   id: 'r1',
@@ -61,10 +68,54 @@ const detail: HardshipRequestDetail = {
   caseLabel: '肺炎',
   payment: { amountFen: 80_000, method: 'bank', paidOn: '2026-11-20', note: '', paidBy: '韩冰', recordedAt: '2026-11-20 16:00' },
   steps: [
-    { kind: 'submit', label: '提交申请', status: 'submitted', at: '2026-11-18 09:00', actorName: '刘洋', actorRole: 'member', note: '', amountFen: 100_000, method: null, paidOn: null },
-    { kind: 'take', label: '受理', status: 'reviewing', at: '2026-11-18 10:00', actorName: '韩冰', actorRole: 'reviewer', note: '', amountFen: null, method: null, paidOn: null },
-    { kind: 'approve', label: '批准', status: 'approved', at: '2026-11-19 10:00', actorName: '韩冰', actorRole: 'reviewer', note: '按标准慰问', amountFen: 80_000, method: null, paidOn: null },
-    { kind: 'pay', label: '发放', status: 'paid', at: '2026-11-20 16:00', actorName: '韩冰', actorRole: 'reviewer', note: '', amountFen: 80_000, method: 'bank', paidOn: '2026-11-20' },
+    {
+      kind: 'submit',
+      label: '提交申请',
+      status: 'submitted',
+      at: '2026-11-18 09:00',
+      actorName: '刘洋',
+      actorRole: 'member',
+      note: '',
+      amountFen: 100_000,
+      method: null,
+      paidOn: null,
+    },
+    {
+      kind: 'take',
+      label: '受理',
+      status: 'reviewing',
+      at: '2026-11-18 10:00',
+      actorName: '韩冰',
+      actorRole: 'reviewer',
+      note: '',
+      amountFen: null,
+      method: null,
+      paidOn: null,
+    },
+    {
+      kind: 'approve',
+      label: '批准',
+      status: 'approved',
+      at: '2026-11-19 10:00',
+      actorName: '韩冰',
+      actorRole: 'reviewer',
+      note: '按标准慰问',
+      amountFen: 80_000,
+      method: null,
+      paidOn: null,
+    },
+    {
+      kind: 'pay',
+      label: '发放',
+      status: 'paid',
+      at: '2026-11-20 16:00',
+      actorName: '韩冰',
+      actorRole: 'reviewer',
+      note: '',
+      amountFen: 80_000,
+      method: 'bank',
+      paidOn: '2026-11-20',
+    },
   ],
   can: { withdraw: false, resubmit: false, take: false, approve: false, return: false, reject: false, pay: false },
   forMe: true,
@@ -135,7 +186,14 @@ describe('申请帮扶 / 慰问', () => {
     })
     expect(mockedCall).toHaveBeenCalledWith(
       'hardship.submit',
-      { key: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/), category: 'hospital', description: '肺炎住院一周', amountFen: 80_000, contact: '本人手机', photoFileIds: [] },
+      {
+        key: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/),
+        category: 'hospital',
+        description: '肺炎住院一周',
+        amountFen: 80_000,
+        contact: '本人手机',
+        photoFileIds: [],
+      },
       { silent: true },
     )
     await waitFor(() => expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/hardship/detail?id=new-1' }))
@@ -181,8 +239,18 @@ describe('申请进展', () => {
 
   it('offers withdrawing while it is open, after asking', async () => {
     taro.useRouter.mockReturnValue({ params: { id: 'r1' }, path: '' })
-    const open = { ...detail, status: 'submitted' as const, approvedFen: null, payment: null, steps: detail.steps.slice(0, 1), can: { ...detail.can, withdraw: true } }
-    mockedCall.mockResolvedValueOnce(open as never).mockResolvedValueOnce({ ...open, status: 'withdrawn' } as never).mockResolvedValueOnce({ ...open, status: 'withdrawn', can: detail.can } as never)
+    const open = {
+      ...detail,
+      status: 'submitted' as const,
+      approvedFen: null,
+      payment: null,
+      steps: detail.steps.slice(0, 1),
+      can: { ...detail.can, withdraw: true },
+    }
+    mockedCall
+      .mockResolvedValueOnce(open as never)
+      .mockResolvedValueOnce({ ...open, status: 'withdrawn' } as never)
+      .mockResolvedValueOnce({ ...open, status: 'withdrawn', can: detail.can } as never)
     taro.showModal.mockResolvedValueOnce({ confirm: true, cancel: false })
     const { container } = render(<DetailPage />)
     await screen.findByText('撤回申请')

@@ -12,7 +12,14 @@ import { ActionError, callAction } from '../../client/src/services/cloud'
 import HomePage from '../../client/src/pages/home/index'
 
 const mockedCall = callAction as jest.MockedFunction<typeof callAction>
-const me: MeView = { member: { id: 'm4', name: '刘洋', department: '信息中心', memberNo: 'GH2026004' }, union: { id: 'u1', name: '市直机关示范工会' }, roles: ['member'], grants: [{ role: 'member' }], badges: { groupRequests: 0, unreadMessages: 0 }, uploadFolder: 'uploads/test' }
+const me: MeView = {
+  member: { id: 'm4', name: '刘洋', department: '信息中心', memberNo: 'GH2026004' },
+  union: { id: 'u1', name: '市直机关示范工会' },
+  roles: ['member'],
+  grants: [{ role: 'member' }],
+  badges: { groupRequests: 0, unreadMessages: 0 },
+  uploadFolder: 'uploads/test',
+}
 const nothing = (over: Partial<HomeView> = {}): HomeView => ({ me, activities: [], gifts: [], vouchers: [], requests: [], messages: [], ...over })
 
 /** A promise the test settles by hand, so the loading state can be seen. */
@@ -93,10 +100,54 @@ const full = (): HomeView =>
   nothing({
     me: { ...me, badges: { groupRequests: 0, unreadMessages: 4 } },
     activities: [
-      { id: 'a1', title: '周末登山', place: '北山', startAt: iso(2 * DAY), endAt: iso(2 * DAY + 3 * 3600_000), myStatus: 'confirmed', waitingPosition: null, allocation: 'fcfs', drawAt: null, drawnAt: null },
-      { id: 'a2', title: '羽毛球友谊赛', place: '体育馆', startAt: iso(4 * DAY), endAt: iso(4 * DAY + 7200_000), myStatus: 'waiting', waitingPosition: 2, allocation: 'fcfs', drawAt: null, drawnAt: null },
-      { id: 'a3', title: '新年音乐会抽票', place: '音乐厅', startAt: iso(5 * DAY), endAt: iso(5 * DAY + 7200_000), myStatus: 'entered', waitingPosition: null, allocation: 'lottery', drawAt: iso(3 * DAY), drawnAt: null },
-      { id: 'a4', title: '话剧', place: '大剧院', startAt: iso(6 * DAY), endAt: iso(6 * DAY + 7200_000), myStatus: 'waiting', waitingPosition: 1, allocation: 'lottery', drawAt: iso(-DAY), drawnAt: iso(-DAY) },
+      {
+        id: 'a1',
+        title: '周末登山',
+        place: '北山',
+        startAt: iso(2 * DAY),
+        endAt: iso(2 * DAY + 3 * 3600_000),
+        myStatus: 'confirmed',
+        waitingPosition: null,
+        allocation: 'fcfs',
+        drawAt: null,
+        drawnAt: null,
+      },
+      {
+        id: 'a2',
+        title: '羽毛球友谊赛',
+        place: '体育馆',
+        startAt: iso(4 * DAY),
+        endAt: iso(4 * DAY + 7200_000),
+        myStatus: 'waiting',
+        waitingPosition: 2,
+        allocation: 'fcfs',
+        drawAt: null,
+        drawnAt: null,
+      },
+      {
+        id: 'a3',
+        title: '新年音乐会抽票',
+        place: '音乐厅',
+        startAt: iso(5 * DAY),
+        endAt: iso(5 * DAY + 7200_000),
+        myStatus: 'entered',
+        waitingPosition: null,
+        allocation: 'lottery',
+        drawAt: iso(3 * DAY),
+        drawnAt: null,
+      },
+      {
+        id: 'a4',
+        title: '话剧',
+        place: '大剧院',
+        startAt: iso(6 * DAY),
+        endAt: iso(6 * DAY + 7200_000),
+        myStatus: 'waiting',
+        waitingPosition: 1,
+        allocation: 'lottery',
+        drawAt: iso(-DAY),
+        drawnAt: iso(-DAY),
+      },
     ],
     gifts: [{ id: 'v1', name: '元旦慰问品', kind: 'holiday', state: 'choose', optionName: null, claimClosesAt: iso(6 * DAY), redeemUntil: iso(30 * DAY) }],
     vouchers: [

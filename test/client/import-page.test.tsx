@@ -14,7 +14,14 @@ import ImportPage from '../../client/src/packages/admin/import/index'
 
 const mockedCall = callAction as jest.MockedFunction<typeof callAction>
 const mockedUpload = uploadFile as jest.MockedFunction<typeof uploadFile>
-const admin: MeView = { member: { id: 'm1', name: '张伟', department: '办公室', memberNo: 'GH2026001' }, union: { id: 'u1', name: '市直机关示范工会' }, roles: ['member', 'admin'], grants: [{ role: 'member' }, { role: 'admin' }], badges: { groupRequests: 0, unreadMessages: 0 }, uploadFolder: 'uploads/test' }
+const admin: MeView = {
+  member: { id: 'm1', name: '张伟', department: '办公室', memberNo: 'GH2026001' },
+  union: { id: 'u1', name: '市直机关示范工会' },
+  roles: ['member', 'admin'],
+  grants: [{ role: 'member' }, { role: 'admin' }],
+  badges: { groupRequests: 0, unreadMessages: 0 },
+  uploadFolder: 'uploads/test',
+}
 const report = (over: Partial<ImportReport> = {}): ImportReport => ({
   jobId: 'job-1',
   fileName: '名册.csv',
@@ -99,7 +106,15 @@ it('lists problems with row and column and offers no apply button', async () => 
   mockedUpload.mockResolvedValue('cloud://local/uploads/x.csv')
   serve({
     'member.me': [admin],
-    'member.importCheck': [report({ valid: 1, total: 2, canApply: false, problemCount: 1, problems: [{ row: 3, column: '手机号', message: '手机号应为 11 位数字，不是「12345」' }] })],
+    'member.importCheck': [
+      report({
+        valid: 1,
+        total: 2,
+        canApply: false,
+        problemCount: 1,
+        problems: [{ row: 3, column: '手机号', message: '手机号应为 11 位数字，不是「12345」' }],
+      }),
+    ],
   })
   const { container } = render(<ImportPage />)
   await screen.findByText('选择文件')

@@ -1,7 +1,7 @@
 /** The demo-account switcher: only in local mode, lists /local/accounts and stores the pick. */
 jest.mock('@tarojs/taro', () => require('./mocks/taro'))
 
-import { act, render, screen, waitFor } from '@testing-library/react'
+import { act, render, waitFor } from '@testing-library/react'
 import * as taro from './mocks/taro'
 import { LocalLogin } from '../../client/src/components/LocalLogin'
 

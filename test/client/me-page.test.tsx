@@ -52,7 +52,10 @@ it('offers 福利核销 to a redeemer, 经费管理 to the audit committee, and 
   first.unmount()
 
   mockedCall.mockResolvedValueOnce(
-    meWith(['member', 'leader', 'auditor'], [{ role: 'member' }, { role: 'leader', scope: { kind: 'department', id: 'd2', name: '财务科' } }, { role: 'auditor' }]) as never,
+    meWith(
+      ['member', 'leader', 'auditor'],
+      [{ role: 'member' }, { role: 'leader', scope: { kind: 'department', id: 'd2', name: '财务科' } }, { role: 'auditor' }],
+    ) as never,
   )
   const second = render(<MePage />)
   await screen.findByText('财务科 组长')
@@ -76,7 +79,7 @@ it('offers 福利核销 to a redeemer, 经费管理 to the audit committee, and 
   expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/funds-public/index' })
 })
 
-describe('the member\'s own things, 消息 with its badge, 联系工会', () => {
+describe("the member's own things, 消息 with its badge, 联系工会", () => {
   const withMessages = (unread: number, contact: MeView['union']['contact'] = { phone: '0571-87001234', place: '机关大楼 3 楼 305 室' }): MeView => ({
     ...meWith(['member']),
     union: { id: 'u1', name: '市直机关示范工会', contact },
@@ -87,7 +90,14 @@ describe('the member\'s own things, 消息 with its badge, 联系工会', () => 
     mockedCall.mockResolvedValueOnce(withMessages(3) as never)
     const { container } = render(<MePage />)
     await screen.findByText('我的活动')
-    expect(Array.from(container.querySelectorAll('.me-mine .me-tool__text')).map((n) => n.textContent)).toEqual(['我的活动', '我的小组', '我的福利', '我的帮扶申请', '消息', '电子会员证'])
+    expect(Array.from(container.querySelectorAll('.me-mine .me-tool__text')).map((n) => n.textContent)).toEqual([
+      '我的活动',
+      '我的小组',
+      '我的福利',
+      '我的帮扶申请',
+      '消息',
+      '电子会员证',
+    ])
     expect(container.querySelector('.me-tool--messages .me-badge')?.textContent).toBe('3')
     // The badge on the 我的 tab comes with member.me: the page made no other call.
     expect(taro.setTabBarBadge).toHaveBeenCalledWith({ index: 4, text: '3' })

@@ -94,11 +94,14 @@ describe('核验会员证 (admins)', () => {
     await waitFor(() => expect(container.querySelector('.card-check-result--refused')?.textContent).toBe('✗会员证二维码已过期，请会员刷新后再出示'))
     await typeDigits(container, '222222')
     await submit(container)
-    await waitFor(() => expect(container.querySelector('.card-check-result--left .card-check-result__status')?.textContent).toBe('离会 · 已离会，不再是本工会会员'))
+    await waitFor(() =>
+      expect(container.querySelector('.card-check-result--left .card-check-result__status')?.textContent).toBe('离会 · 已离会，不再是本工会会员'),
+    )
   })
 
   it('a member who is not an admin is told so and gets no tools', async () => {
-    mockedCall.mockImplementation(((name: string) => (name === 'member.me' ? Promise.resolve(me(['member', 'leader'])) : Promise.reject(new Error(name)))) as never)
+    mockedCall.mockImplementation(((name: string) =>
+      name === 'member.me' ? Promise.resolve(me(['member', 'leader'])) : Promise.reject(new Error(name))) as never)
     const { container } = render(<CardCheckPage />)
     await waitFor(() => expect(container.textContent).toContain('您没有权限访问此页面'))
     expect(container.querySelector('.card-check__input')).toBeNull()

@@ -24,7 +24,9 @@ describe('profileChanges', () => {
 
   it('sends only what changed, trimmed', () => {
     const form = { ...profileFormOf(member), name: ' 李娜娜 ', departmentId: 'demo-dept-3', phone: '139 1000 7920', birthday: '12-31', status: '退休' as const }
-    expect(profileChanges(member, form)).toEqual({ changes: { name: '李娜娜', departmentId: 'demo-dept-3', phone: '13910007920', birthday: '12-31', status: '退休' } })
+    expect(profileChanges(member, form)).toEqual({
+      changes: { name: '李娜娜', departmentId: 'demo-dept-3', phone: '13910007920', birthday: '12-31', status: '退休' },
+    })
   })
 
   it('words each problem in Chinese under its field', () => {
@@ -44,7 +46,15 @@ describe('roles', () => {
   })
 
   it('builds admin, auditor, several departments and several redemption points', () => {
-    const form = { ...rolesFormOf([]), admin: true, auditor: true, leader: true, leaderDepartments: ['d1', 'd2'], redeemer: true, pointIds: ['point-1', 'point-2'] }
+    const form = {
+      ...rolesFormOf([]),
+      admin: true,
+      auditor: true,
+      leader: true,
+      leaderDepartments: ['d1', 'd2'],
+      redeemer: true,
+      pointIds: ['point-1', 'point-2'],
+    }
     expect(grantsOf(form)).toEqual({
       grants: [
         { role: 'admin' },

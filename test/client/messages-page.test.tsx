@@ -34,13 +34,46 @@ const message = (over: Partial<MessageView> & Pick<MessageView, 'id'>): MessageV
 const firstPage: MessagePage = {
   items: [
     message({ id: 'm3' }),
-    message({ id: 'm2', kind: 'voucher-issued', kindLabel: '福利到账', title: '福利到账：元旦慰问品', body: '请在「福利」里选择礼品。', target: { kind: 'voucher', id: 'c1:m4' }, page: '/pages/benefits/index', targetExists: true }),
-    message({ id: 'm1', kind: 'activity-cancelled', kindLabel: '活动取消', title: '活动取消：读书会', body: '', read: true, targetExists: false, target: { kind: 'activity', id: 'gone' } }),
+    message({
+      id: 'm2',
+      kind: 'voucher-issued',
+      kindLabel: '福利到账',
+      title: '福利到账：元旦慰问品',
+      body: '请在「福利」里选择礼品。',
+      target: { kind: 'voucher', id: 'c1:m4' },
+      page: '/pages/benefits/index',
+      targetExists: true,
+    }),
+    message({
+      id: 'm1',
+      kind: 'activity-cancelled',
+      kindLabel: '活动取消',
+      title: '活动取消：读书会',
+      body: '',
+      read: true,
+      targetExists: false,
+      target: { kind: 'activity', id: 'gone' },
+    }),
   ],
   next: '1733360000000~m1',
   unread: 2,
 }
-const lastPage: MessagePage = { items: [message({ id: 'm0', kind: 'group-decision', kindLabel: '小组审批', title: '已同意：摄影小组', body: '', read: true, target: { kind: 'group', id: 'g:1' }, page: '/pages/group/index?id=g:1' })], next: null, unread: 2 }
+const lastPage: MessagePage = {
+  items: [
+    message({
+      id: 'm0',
+      kind: 'group-decision',
+      kindLabel: '小组审批',
+      title: '已同意：摄影小组',
+      body: '',
+      read: true,
+      target: { kind: 'group', id: 'g:1' },
+      page: '/pages/group/index?id=g:1',
+    }),
+  ],
+  next: null,
+  unread: 2,
+}
 
 /** Routes each action to a handler; records nothing else. */
 function serve(handlers: Record<string, (input: any) => unknown>) {

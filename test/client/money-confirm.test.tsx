@@ -41,16 +41,30 @@ beforeEach(() => {
 })
 
 const campaign = {
-  id: 'c1', kind: 'holiday', name: '2026年中秋慰问品', year: 2026, faceValue: 20000, includeRetired: false, departmentIds: [], options: [],
-  claimClosesAt: '2099-09-20T10:00:00.000Z', redeemFrom: '2099-09-10T16:00:00.000Z', redeemUntil: '2099-10-08T15:59:00.000Z',
-  points: [{ id: 'demo-point-office', name: '工会办公室', address: '' }], autoBirthday: false,
+  id: 'c1',
+  kind: 'holiday',
+  name: '2026年中秋慰问品',
+  year: 2026,
+  faceValue: 20000,
+  includeRetired: false,
+  departmentIds: [],
+  options: [],
+  claimClosesAt: '2099-09-20T10:00:00.000Z',
+  redeemFrom: '2099-09-10T16:00:00.000Z',
+  redeemUntil: '2099-10-08T15:59:00.000Z',
+  points: [{ id: 'demo-point-office', name: '工会办公室', address: '' }],
+  autoBirthday: false,
   progress: { eligible: 30, issued: 0, chosen: 0, redeemed: 0, outstanding: 0 },
 } as unknown as CampaignView
 
 describe('发放', () => {
   it('says count × face value = total and the line', () => {
-    expect(issueConfirmText(campaign)).toBe('将给 30 位会员各发 1 张：30 × 200.00 元 = 6,000.00 元，从「节日慰问品」预算列支（核销时转为支出，过期未用的退回）。')
-    expect(issueConfirmText({ ...campaign, kind: 'cake', faceValue: 15000, progress: { ...campaign.progress, eligible: 1200, issued: 200 } })).toContain('1000 × 150.00 元 = 150,000.00 元，从「蛋糕券」预算列支')
+    expect(issueConfirmText(campaign)).toBe(
+      '将给 30 位会员各发 1 张：30 × 200.00 元 = 6,000.00 元，从「节日慰问品」预算列支（核销时转为支出，过期未用的退回）。',
+    )
+    expect(issueConfirmText({ ...campaign, kind: 'cake', faceValue: 15000, progress: { ...campaign.progress, eligible: 1200, issued: 200 } })).toContain(
+      '1000 × 150.00 元 = 150,000.00 元，从「蛋糕券」预算列支',
+    )
     expect(issueConfirmText({ ...campaign, progress: { ...campaign.progress, issued: 30 } })).toBeNull()
   })
 
@@ -65,7 +79,9 @@ describe('发放', () => {
     await screen.findByText('还没有发放')
     showModal.mockResolvedValueOnce({ confirm: false, cancel: true })
     await click(container.querySelector('.campaign-issue-button'))
-    expect(showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '确认发放', content: expect.stringContaining('30 × 200.00 元 = 6,000.00 元，从「节日慰问品」预算列支') }))
+    expect(showModal).toHaveBeenCalledWith(
+      expect.objectContaining({ title: '确认发放', content: expect.stringContaining('30 × 200.00 元 = 6,000.00 元，从「节日慰问品」预算列支') }),
+    )
     expect(calls('benefit.issue')).toHaveLength(0)
 
     showModal.mockResolvedValueOnce({ confirm: true, cancel: false })
@@ -81,11 +97,32 @@ describe('发放', () => {
 
 describe('批准', () => {
   const request: HardshipRequestDetail = {
-    id: 'r1', category: 'hospital', categoryName: '生病住院', kind: 'care', status: 'reviewing', memberId: 'm4', memberName: '刘洋', department: '信息中心',
-    reportedBy: null, amountAskedFen: 100_000, approvedFen: null, submittedAt: '2026-11-18 09:00', updatedAt: '2026-11-18 10:00', reviewerName: '韩冰',
-    description: '肺炎住院一周', contact: '本人手机', photos: [], capFen: 100_000, capText: '每次不超过 1,000.00 元', frequencyText: '每个病种每年 1 次',
-    caseLabelName: '病种', caseLabel: '肺炎', payment: null, steps: [],
-    can: { withdraw: false, resubmit: false, take: false, approve: true, return: true, reject: true, pay: false }, forMe: false,
+    id: 'r1',
+    category: 'hospital',
+    categoryName: '生病住院',
+    kind: 'care',
+    status: 'reviewing',
+    memberId: 'm4',
+    memberName: '刘洋',
+    department: '信息中心',
+    reportedBy: null,
+    amountAskedFen: 100_000,
+    approvedFen: null,
+    submittedAt: '2026-11-18 09:00',
+    updatedAt: '2026-11-18 10:00',
+    reviewerName: '韩冰',
+    description: '肺炎住院一周',
+    contact: '本人手机',
+    photos: [],
+    capFen: 100_000,
+    capText: '每次不超过 1,000.00 元',
+    frequencyText: '每个病种每年 1 次',
+    caseLabelName: '病种',
+    caseLabel: '肺炎',
+    payment: null,
+    steps: [],
+    can: { withdraw: false, resubmit: false, take: false, approve: true, return: true, reject: true, pay: false },
+    forMe: false,
   } as unknown as HardshipRequestDetail
 
   it('says the amount and the line', () => {
@@ -95,12 +132,17 @@ describe('批准', () => {
 
   it('再想想 approves nothing; 批准 after the confirmation does', async () => {
     taro.useRouter.mockReturnValue({ params: { id: 'r1' }, path: '' })
-    serve({ 'hardship.get': () => request, 'hardship.approve': () => ({ ...request, status: 'approved', approvedFen: 100_000, can: { ...request.can, approve: false } }) })
+    serve({
+      'hardship.get': () => request,
+      'hardship.approve': () => ({ ...request, status: 'approved', approvedFen: 100_000, can: { ...request.can, approve: false } }),
+    })
     const { container } = render(<ReviewerRequestPage />)
     await waitFor(() => expect(container.querySelector('.request-approve')).toBeTruthy())
     showModal.mockResolvedValueOnce({ confirm: false, cancel: true })
     await click(container.querySelector('.request-approve'))
-    expect(showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '确认批准', content: '批准向刘洋发放「生病住院」1,000.00 元，从「会员慰问」预算列支，批准后即占用预算余额。' }))
+    expect(showModal).toHaveBeenCalledWith(
+      expect.objectContaining({ title: '确认批准', content: '批准向刘洋发放「生病住院」1,000.00 元，从「会员慰问」预算列支，批准后即占用预算余额。' }),
+    )
     expect(calls('hardship.approve')).toHaveLength(0)
     showModal.mockResolvedValueOnce({ confirm: true, cancel: false })
     await click(container.querySelector('.request-approve'))

@@ -4,7 +4,10 @@ import { toPhotos, uploadedPhoto, uploadMissing, withFileId, type Photo, type Ph
 const MB = 1024 * 1024
 const rules: PhotoRules = { max: 3, maxBytes: 2 * MB }
 const weapp = (name: string, size = 1000): TempImage => ({ path: `http://tmp/${name}`, size })
-const h5 = (name: string, size = 1000, type = 'image/jpeg'): TempImage => ({ path: `blob:http://x/${name}`, originalFileObj: Object.assign(new Blob(['x'.repeat(size)], { type }), { name }) })
+const h5 = (name: string, size = 1000, type = 'image/jpeg'): TempImage => ({
+  path: `blob:http://x/${name}`,
+  originalFileObj: Object.assign(new Blob(['x'.repeat(size)], { type }), { name }),
+})
 
 describe('toPhotos', () => {
   it('uploads the temporary path in WeChat and the File on h5, shown from the path', () => {
@@ -26,7 +29,11 @@ describe('toPhotos', () => {
   })
 
   it('gives every photo its own key, picked or already uploaded', () => {
-    const keys = [...toPhotos([weapp('a.jpg'), weapp('a.jpg')], 0, rules).photos, ...toPhotos([weapp('a.jpg')], 0, rules).photos, uploadedPhoto('cloud://a', 'http://a')].map((p) => p.key)
+    const keys = [
+      ...toPhotos([weapp('a.jpg'), weapp('a.jpg')], 0, rules).photos,
+      ...toPhotos([weapp('a.jpg')], 0, rules).photos,
+      uploadedPhoto('cloud://a', 'http://a'),
+    ].map((p) => p.key)
     expect(new Set(keys).size).toBe(4)
   })
 
@@ -93,7 +100,10 @@ describe('uploading', () => {
     const photos = [photo('a.jpg'), photo('b.jpg', 'cloud://b'), photo('c.jpg')]
     const upload = jest.fn(async (p: Photo) => `cloud://${p.name}`)
     const events: string[] = []
-    const ids = await uploadMissing(photos, upload, { uploading: (done, total) => events.push(`${done}/${total}`), uploaded: (key, fileId) => events.push(`${key}=${fileId}`) })
+    const ids = await uploadMissing(photos, upload, {
+      uploading: (done, total) => events.push(`${done}/${total}`),
+      uploaded: (key, fileId) => events.push(`${key}=${fileId}`),
+    })
     expect(ids).toEqual(['cloud://a.jpg', 'cloud://b', 'cloud://c.jpg'])
     expect(upload.mock.calls.map(([p]) => p.name)).toEqual(['a.jpg', 'c.jpg'])
     expect(events).toEqual(['1/3', `${photos[0].key}=cloud://a.jpg`, '2/3', `${photos[2].key}=cloud://c.jpg`])

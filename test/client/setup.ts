@@ -8,7 +8,16 @@ process.env.TARO_PLATFORM = 'web'
 // Taro's web components and NutUI look for these browser APIs that jsdom lacks.
 const g = globalThis as unknown as Record<string, unknown>
 if (typeof g.matchMedia !== 'function') {
-  g.matchMedia = (query: string) => ({ matches: false, media: query, onchange: null, addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {}, dispatchEvent: () => false })
+  g.matchMedia = (query: string) => ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addListener() {},
+    removeListener() {},
+    addEventListener() {},
+    removeEventListener() {},
+    dispatchEvent: () => false,
+  })
 }
 class NoopObserver {
   observe() {}

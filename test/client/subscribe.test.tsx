@@ -64,7 +64,12 @@ describe('in WeChat', () => {
     serve()
     prepareSubscribe()
     await flush()
-    taro.requestSubscribeMessage.mockResolvedValueOnce({ errMsg: 'requestSubscribeMessage:ok', 'T-RESULT': 'accept', 'T-REMIND': 'accept', 'T-CHANGE': 'reject' })
+    taro.requestSubscribeMessage.mockResolvedValueOnce({
+      errMsg: 'requestSubscribeMessage:ok',
+      'T-RESULT': 'accept',
+      'T-REMIND': 'accept',
+      'T-CHANGE': 'reject',
+    })
     const asked = askToSubscribe('signUp')
     // Synchronously, before anything was awaited: WeChat shows the dialog only from a tap's own turn.
     expect(taro.requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['T-RESULT', 'T-REMIND', 'T-CHANGE'] })
@@ -139,11 +144,39 @@ describe('outside WeChat', () => {
 /** An event with places: 报名 on the detail page. */
 const event = (over: Partial<ActivityDetail> = {}): ActivityDetail =>
   ({
-    id: 'e1', title: '周末登山', type: '登山', place: '北山', startAt: new Date(Date.now() + 3 * 86400_000).toISOString(), endAt: new Date(Date.now() + 3 * 86400_000 + 7200_000).toISOString(),
-    capacity: 20, confirmedCount: 3, organizer: '工会', myStatus: null, description: '', signUpOpensAt: new Date(Date.now() - 86400_000).toISOString(),
-    signUpClosesAt: new Date(Date.now() + 2 * 86400_000).toISOString(), cancelDeadline: new Date(Date.now() + 2 * 86400_000).toISOString(), waitlist: true, audience: { kind: 'all' },
-    fields: [], signUpBlockedReason: null, waitingPosition: null, prefill: {}, canManage: false, allocation: 'fcfs', drawAt: null, drawnAt: null, coverUrl: null, cover: null,
-    contest: null, groupName: null, scope: { kind: 'union' }, status: 'open', enteredCount: null, checkedInAt: null, ...over,
+    id: 'e1',
+    title: '周末登山',
+    type: '登山',
+    place: '北山',
+    startAt: new Date(Date.now() + 3 * 86400_000).toISOString(),
+    endAt: new Date(Date.now() + 3 * 86400_000 + 7200_000).toISOString(),
+    capacity: 20,
+    confirmedCount: 3,
+    organizer: '工会',
+    myStatus: null,
+    description: '',
+    signUpOpensAt: new Date(Date.now() - 86400_000).toISOString(),
+    signUpClosesAt: new Date(Date.now() + 2 * 86400_000).toISOString(),
+    cancelDeadline: new Date(Date.now() + 2 * 86400_000).toISOString(),
+    waitlist: true,
+    audience: { kind: 'all' },
+    fields: [],
+    signUpBlockedReason: null,
+    waitingPosition: null,
+    prefill: {},
+    canManage: false,
+    allocation: 'fcfs',
+    drawAt: null,
+    drawnAt: null,
+    coverUrl: null,
+    cover: null,
+    contest: null,
+    groupName: null,
+    scope: { kind: 'union' },
+    status: 'open',
+    enteredCount: null,
+    checkedInAt: null,
+    ...over,
   }) as ActivityDetail
 
 describe('报名 on the activity page', () => {

@@ -6,7 +6,11 @@ import { ActionError, LOCAL_OPENID_KEY, UPLOAD_FAILED_MESSAGE, uploadCloudPath, 
 
 const fetchMock = jest.fn()
 const respond = (status: number, body: unknown) =>
-  fetchMock.mockResolvedValueOnce({ ok: status >= 200 && status < 300, status, json: () => (body === undefined ? Promise.reject(new Error('not json')) : Promise.resolve(body)) })
+  fetchMock.mockResolvedValueOnce({
+    ok: status >= 200 && status < 300,
+    status,
+    json: () => (body === undefined ? Promise.reject(new Error('not json')) : Promise.resolve(body)),
+  })
 
 beforeEach(() => {
   jest.clearAllMocks()

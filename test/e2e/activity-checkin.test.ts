@@ -31,7 +31,19 @@ afterAll(async () => {
 async function eventWithLiuYang(title: string, startIn: number): Promise<string> {
   const posted = await app.call(
     'activity.create',
-    { key: newKey(), scope: { kind: 'union' }, title, type: '讲座', place: '机关礼堂', startAt: at(startIn), endAt: at(startIn + 2 * HOUR), signUpOpensAt: at(-HOUR), signUpClosesAt: at(startIn - HOUR / 2), cancelDeadline: at(startIn - HOUR / 2), capacity: 20 },
+    {
+      key: newKey(),
+      scope: { kind: 'union' },
+      title,
+      type: '讲座',
+      place: '机关礼堂',
+      startAt: at(startIn),
+      endAt: at(startIn + 2 * HOUR),
+      signUpOpensAt: at(-HOUR),
+      signUpClosesAt: at(startIn - HOUR / 2),
+      cancelDeadline: at(startIn - HOUR / 2),
+      capacity: 20,
+    },
     'demo-admin',
   )
   expect(posted.body.ok).toBe(true)
@@ -110,7 +122,10 @@ it('an hour before the start: checked in once, the code page turns to 已签到 
   expect(await visibleIn(member, '.page-activity .activity-cancel').count()).toBe(0)
   expect(await visibleIn(member, '.page-activity .activity-code-entry').count()).toBe(0)
   // The server refuses too, and the attendance stays.
-  expect((await app.call('activity.cancel', { id }, 'demo-member')).body.error).toMatchObject({ code: 'CLOSED', message: '您已签到，出勤已记录，不能再取消报名' })
+  expect((await app.call('activity.cancel', { id }, 'demo-member')).body.error).toMatchObject({
+    code: 'CLOSED',
+    message: '您已签到，出勤已记录，不能再取消报名',
+  })
   expect((await app.call('activity.attendees', { id }, 'demo-admin')).body.data).toMatchObject({ confirmed: 1, checkedIn: 1 })
   await member.close()
   await leader.close()

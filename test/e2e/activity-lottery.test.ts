@@ -70,7 +70,8 @@ it('members enter a lottery and withdraw before the draw; the organizer draws an
   expect(created.body).toMatchObject({ ok: true, data: { allocation: 'lottery', drawnAt: null } })
   const id: string = created.body.data.id
   // 陈静 and 王芳 enter straight away.
-  for (const openid of ['demo-auditor', 'demo-redeemer']) expect((await app.call('activity.signUp', { id }, openid)).body).toMatchObject({ ok: true, data: { status: 'entered' } })
+  for (const openid of ['demo-auditor', 'demo-redeemer'])
+    expect((await app.call('activity.signUp', { id }, openid)).body).toMatchObject({ ok: true, data: { status: 'entered' } })
 
   await page.goto(`${app.url}/#/pages/activities/index`)
   await page.waitForSelector('.taro_page_stationed')

@@ -114,7 +114,18 @@ it('two places: two confirmed, the third waits, moves up on a cancellation, is c
   const soon = (ms: number) => new Date(Date.now() + ms).toISOString()
   const moved = await app.call(
     'activity.update',
-    { id, title: d.title, type: d.type, place: d.place, startAt: soon(3600_000), endAt: soon(3 * 3600_000), signUpOpensAt: d.signUpOpensAt, signUpClosesAt: soon(1800_000), cancelDeadline: soon(1800_000), capacity: d.capacity },
+    {
+      id,
+      title: d.title,
+      type: d.type,
+      place: d.place,
+      startAt: soon(3600_000),
+      endAt: soon(3 * 3600_000),
+      signUpOpensAt: d.signUpOpensAt,
+      signUpClosesAt: soon(1800_000),
+      cancelDeadline: soon(1800_000),
+      capacity: d.capacity,
+    },
     'demo-admin',
   )
   expect(moved.body.ok).toBe(true)
@@ -158,7 +169,12 @@ it('two places: two confirmed, the third waits, moves up on a cancellation, is c
   expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK')
   const rows = await sheetRows(bytes)
   expect(rows[0]).toEqual(['姓名', '部门', '状态', '报名时间', '签到时间'])
-  expect(rows.slice(1).map((r) => r[0]).sort()).toEqual(['王芳', '陈静'].sort())
+  expect(
+    rows
+      .slice(1)
+      .map((r) => r[0])
+      .sort(),
+  ).toEqual(['王芳', '陈静'].sort())
   const chen = rows.find((r) => r[0] === '陈静')!
   expect(chen.slice(0, 3)).toEqual(['陈静', '财务科', '已报名'])
   expect(chen[4]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)

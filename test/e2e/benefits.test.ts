@@ -74,7 +74,9 @@ it('a holiday gift: set up and issued by the admin, chosen and shown by a member
   expect(issued).toMatchObject({ name: NAME, faceValue: 20000, kind: 'holiday' })
   expect(issued.progress.issued).toBe(issued.progress.eligible)
   expect(issued.progress.issued).toBeGreaterThan(0)
-  await expect(a('.page-admin-campaign .campaign-issue__text').textContent()).resolves.toBe(`已发放 ${issued.progress.issued} / ${issued.progress.eligible} 人，发放完成`)
+  await expect(a('.page-admin-campaign .campaign-issue__text').textContent()).resolves.toBe(
+    `已发放 ${issued.progress.issued} / ${issued.progress.eligible} 人，发放完成`,
+  )
 
   // —— 刘洋 picks a gift ——
   const member = await phoneAs('刘洋', '/pages/benefits/index')
@@ -120,7 +122,9 @@ it('a holiday gift: set up and issued by the admin, chosen and shown by a member
 
   // —— 刘洋's screen says 已使用, with when and where, at its next refresh (one call every 30 s carries the voucher's state) ——
   await m('.page-benefit-code .voucher-code-done__title').filter({ hasText: '已使用' }).waitFor({ timeout: 35_000 })
-  await expect(m('.page-benefit-code .voucher-code-done__text').textContent()).resolves.toMatch(/^(\d{4}年)?\d{1,2}月\d{1,2}日 周[日一二三四五六] \d{2}:\d{2} 在 工会办公室 领取$/)
+  await expect(m('.page-benefit-code .voucher-code-done__text').textContent()).resolves.toMatch(
+    /^(\d{4}年)?\d{1,2}月\d{1,2}日 周[日一二三四五六] \d{2}:\d{2} 在 工会办公室 领取$/,
+  )
   expect(await m('.page-benefit-code .benefit-qr').count()).toBe(0)
   await member.goBack()
   await m('.page-benefits .voucher-card--used').filter({ hasText: NAME }).locator('.voucher-card__used').filter({ hasText: '工会办公室' }).waitFor()
@@ -134,5 +138,10 @@ it('a holiday gift: set up and issued by the admin, chosen and shown by a member
 
   const rows = (await app.call('benefit.vouchers', { id, search: '刘洋' }, 'demo-admin')).body.data
   expect(rows.items).toHaveLength(1)
-  expect(rows.items[0]).toMatchObject({ memberName: '刘洋', optionName: '农家大米', state: 'used', redeemed: { pointName: '工会办公室', by: '王芳', proxyReason: null } })
+  expect(rows.items[0]).toMatchObject({
+    memberName: '刘洋',
+    optionName: '农家大米',
+    state: 'used',
+    redeemed: { pointName: '工会办公室', by: '王芳', proxyReason: null },
+  })
 })

@@ -44,7 +44,8 @@ async function phoneAs(name: string, route: string): Promise<Page> {
 }
 
 type Line = { line: string; budget: number; committed: number; spent: number; remaining: number }
-const lineOf = async (line: string): Promise<Line> => ((await app.call('funds.budget', { year: YEAR }, 'demo-admin')).body.data.lines as Line[]).find((l) => l.line === line)!
+const lineOf = async (line: string): Promise<Line> =>
+  ((await app.call('funds.budget', { year: YEAR }, 'demo-admin')).body.data.lines as Line[]).find((l) => l.line === line)!
 const holidayLine = () => lineOf('holiday')
 
 async function sheetRows(bytes: Buffer, sheet: string): Promise<unknown[][]> {
@@ -73,7 +74,9 @@ it('funds: the admin budgets a line, a holiday gift moves it, the report downloa
   const input = a('.page-funds-budget .budget-line--holiday .budget-input input')
   await expect(input.inputValue()).resolves.toBe(formatYuan(before.budget))
   await input.fill('3000')
-  await a('.page-funds-budget .budget-line--holiday .budget-line__was').filter({ hasText: `原预算 ${formatMoney(before.budget)} 元` }).waitFor()
+  await a('.page-funds-budget .budget-line--holiday .budget-line__was')
+    .filter({ hasText: `原预算 ${formatMoney(before.budget)} 元` })
+    .waitFor()
   await a('.page-funds-budget .budget-save').click()
   await a('.page-funds-budget .budget-line--holiday .budget-line__was').waitFor({ state: 'detached' })
   await expect(input.inputValue()).resolves.toBe('3000.00')
@@ -87,7 +90,22 @@ it('funds: the admin budgets a line, a holiday gift moves it, the report downloa
   await expect(holiday.locator('.funds-line__rate').textContent()).resolves.toBe('0.0%')
 
   // —— a small holiday gift, issued; 刘洋's voucher redeemed at 工会办公室 (setup through the API) ——
-  const campaign = (await app.call('benefit.createCampaign', { kind: 'holiday', name: NAME, faceValue: FACE, options: [{ name: '粽子礼盒' }], claimClosesAt: at(5 * DAY), redeemFrom: at(-DAY), redeemUntil: at(10 * DAY), pointIds: ['demo-point-office'] }, 'demo-admin')).body.data
+  const campaign = (
+    await app.call(
+      'benefit.createCampaign',
+      {
+        kind: 'holiday',
+        name: NAME,
+        faceValue: FACE,
+        options: [{ name: '粽子礼盒' }],
+        claimClosesAt: at(5 * DAY),
+        redeemFrom: at(-DAY),
+        redeemUntil: at(10 * DAY),
+        pointIds: ['demo-point-office'],
+      },
+      'demo-admin',
+    )
+  ).body.data
   expect(campaign.id).toEqual(expect.any(String))
   let issued = 0
   for (let i = 0; i < 20; i++) {
@@ -107,7 +125,8 @@ it('funds: the admin budgets a line, a holiday gift moves it, the report downloa
   const CARE = 87_300
   const careBefore = await lineOf('care')
   const key = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
-  const asked = (await app.call('hardship.submit', { key: key(), category: 'hospital', description: '住院治疗一周', contact: '本人手机' }, 'demo-member')).body.data
+  const asked = (await app.call('hardship.submit', { key: key(), category: 'hospital', description: '住院治疗一周', contact: '本人手机' }, 'demo-member')).body
+    .data
   await app.call('hardship.take', { id: asked.id }, 'demo-reviewer')
   expect((await app.call('hardship.approve', { id: asked.id, amountFen: CARE, caseLabel: `肺炎${key().slice(0, 4)}` }, 'demo-reviewer')).body.ok).toBe(true)
   const today = new Intl.DateTimeFormat('sv', { timeZone: 'Asia/Shanghai' }).format(new Date())
@@ -122,14 +141,19 @@ it('funds: the admin budgets a line, a holiday gift moves it, the report downloa
   await rows.filter({ hasText: `${NAME}：工会办公室 核销` }).waitFor()
   const redeemed = rows.filter({ hasText: `${NAME}：工会办公室 核销` })
   await expect(redeemed.locator('.ledger-row__amounts').textContent()).resolves.toBe(`承诺变动 -${formatMoney(FACE)}支出 +${formatMoney(FACE)}`)
-  await expect(redeemed.locator('.ledger-row__meta').textContent()).resolves.toMatch(/^(\d{4}年)?\d{1,2}月\d{1,2}日 周[日一二三四五六] \d{2}:\d{2} · 经办 王芳$/)
+  await expect(redeemed.locator('.ledger-row__meta').textContent()).resolves.toMatch(
+    /^(\d{4}年)?\d{1,2}月\d{1,2}日 周[日一二三四五六] \d{2}:\d{2} · 经办 王芳$/,
+  )
   const issuedRow = rows.filter({ hasText: `${NAME}：发放 ${issued} 张` })
   await expect(issuedRow.locator('.ledger-row__amounts').textContent()).resolves.toBe(`承诺变动 +${formatMoney(issued * FACE)}支出 0.00`)
   await expect(a('.page-funds-ledger .ledger-rule').textContent()).resolves.toContain('已记账的分录不会被修改或删除')
 
   // —— back on 经费概览: the line's 已承诺 and 已支出 moved, and its bar with them ——
   await admin.goBack()
-  await holiday.locator('.funds-line__spent').filter({ hasText: `已支出 ${formatMoney(FACE)}` }).waitFor()
+  await holiday
+    .locator('.funds-line__spent')
+    .filter({ hasText: `已支出 ${formatMoney(FACE)}` })
+    .waitFor()
   await expect(holiday.locator('.funds-line__committed').textContent()).resolves.toBe(`已承诺 ${formatMoney(after.committed)}`)
   await expect(holiday.locator('.funds-line__remaining').textContent()).resolves.toBe(`结余 ${formatMoney(after.remaining)}`)
   await expect(a('.page-funds .funds-line--care .funds-line__spent').textContent()).resolves.toBe(`已支出 ${formatMoney(care.spent)}`)
@@ -155,7 +179,14 @@ it('funds: the admin budgets a line, a holiday gift moves it, the report downloa
   const sheet = await sheetRows(bytes, '预算执行')
   expect(sheet[0]).toEqual(['科目', '预算（元）', '已承诺（元）', '已支出（元）', '结余（元）', '执行率'])
   expect(sheet.find((r) => r[0] === '会员慰问')![3]).toBe(formatYuan(care.spent))
-  expect(sheet.find((r) => r[0] === '节日慰问品')).toEqual(['节日慰问品', '3000.00', formatYuan(after.committed), formatYuan(FACE), formatYuan(after.remaining), `${((100 * issued * FACE) / BUDGET).toFixed(1)}%`])
+  expect(sheet.find((r) => r[0] === '节日慰问品')).toEqual([
+    '节日慰问品',
+    '3000.00',
+    formatYuan(after.committed),
+    formatYuan(FACE),
+    formatYuan(after.remaining),
+    `${((100 * issued * FACE) / BUDGET).toFixed(1)}%`,
+  ])
   for (const other of admin.context().pages()) if (other !== admin) await other.close()
 
   // —— 刘洋 opens 经费公开栏 from 首页: totals per line and quarter, nothing about anyone ——
@@ -164,7 +195,9 @@ it('funds: the admin budgets a line, a holiday gift moves it, the report downloa
   await m('.page-home .home-funds-public').click()
   const published = (await app.call('funds.public', { year: YEAR }, 'demo-member')).body.data as { total: number; lines: { line: string; total: number }[] }
   expect(published.lines.find((l) => l.line === 'holiday')!.total).toBe(FACE)
-  await m('.page-funds-public .public-total__value').filter({ hasText: formatMoney(published.total) }).waitFor()
+  await m('.page-funds-public .public-total__value')
+    .filter({ hasText: formatMoney(published.total) })
+    .waitFor()
   await expect(m('.page-funds-public .public-line[data-line="holiday"] .public-line__total').textContent()).resolves.toBe(formatMoney(FACE))
   await expect(m('.page-funds-public .public-line[data-line="holiday"] .public-line__name').textContent()).resolves.toBe('节日慰问品')
   await expect(m('.page-funds-public .public-notice:not(.public-audit-head)').textContent()).resolves.toContain('接受全体会员监督')

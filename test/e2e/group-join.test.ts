@@ -20,7 +20,11 @@ const GROUP = '围棋'
 beforeAll(async () => {
   app = await startAppServer({ bundled: true, h5: true })
   // The admin founds the group the test needs, led by 李娜 (demo-member-02), so nothing depends on the demo seed.
-  const created = await app.call('group.create', { name: GROUP, description: '每周五午间对弈，新手老手都欢迎', joinPolicy: 'approval', sizeLimit: 10, leaderIds: ['demo-member-02'] }, 'demo-admin')
+  const created = await app.call(
+    'group.create',
+    { name: GROUP, description: '每周五午间对弈，新手老手都欢迎', joinPolicy: 'approval', sizeLimit: 10, leaderIds: ['demo-member-02'] },
+    'demo-admin',
+  )
   expect(created.body.ok).toBe(true)
   groupId = created.body.data.id
   liuYangPhone = (await app.call('member.get', { id: 'demo-member-04' }, 'demo-admin')).body.data.phone

@@ -98,7 +98,9 @@ it('an admin founds a group; its leader records an activity with a photo and exp
   const img = card.locator('.record-card__photo img').first()
   // The photo loads lazily, when it scrolls into view, as a member scrolling down would bring it.
   await card.scrollIntoViewIfNeeded()
-  await page.waitForFunction((el) => (el as HTMLImageElement | null)?.complete && (el as HTMLImageElement).naturalWidth > 0, await img.elementHandle(), { timeout: 10_000 })
+  await page.waitForFunction((el) => (el as HTMLImageElement | null)?.complete && (el as HTMLImageElement).naturalWidth > 0, await img.elementHandle(), {
+    timeout: 10_000,
+  })
   const records = (await app.call('group.records', { id: group!.id }, 'demo-member')).body.data
   expect(records.items[0]).toMatchObject({ title: '十一月读书分享', author: '李娜' })
   expect(records.items[0].photoUrls).toHaveLength(1)

@@ -104,7 +104,9 @@ it('刘洋 asks for a hospital 慰问 with a photo; 韩冰 approves 800 元 and 
   await visible('.request-case input').fill('肺炎')
   // 批准 commits money: the amount and the budget line first.
   await visible('.request-approve').click()
-  await expect(page.locator('.taro__modal .taro-modal__text').textContent()).resolves.toBe('批准向刘洋发放「生病住院」800.00 元，从「会员慰问」预算列支，批准后即占用预算余额。')
+  await expect(page.locator('.taro__modal .taro-modal__text').textContent()).resolves.toBe(
+    '批准向刘洋发放「生病住院」800.00 元，从「会员慰问」预算列支，批准后即占用预算余额。',
+  )
   await page.locator('.taro__modal .taro-model__confirm').click()
   await request.locator('.request-status').filter({ hasText: '已批准，待发放' }).waitFor()
   await visible('.request-pay .pay-method--bank').click()
@@ -127,7 +129,8 @@ it('刘洋 asks for a hospital 慰问 with a photo; 韩冰 approves 800 元 and 
   await expect(steps.nth(1).textContent()).resolves.toContain('审核人 韩冰')
   await expect(steps.nth(2).textContent()).resolves.toContain('批准金额 800.00 元')
   await expect(steps.nth(3).textContent()).resolves.toContain('800.00 元 · 银行转账')
-  for (const at of await steps.locator('.timeline-step__at').allTextContents()) expect(at).toMatch(/^(\d{4}年)?\d{1,2}月\d{1,2}日 周[日一二三四五六] \d{2}:\d{2}$/)
+  for (const at of await steps.locator('.timeline-step__at').allTextContents())
+    expect(at).toMatch(/^(\d{4}年)?\d{1,2}月\d{1,2}日 周[日一二三四五六] \d{2}:\d{2}$/)
   await expect(seen.locator('.detail-status__yuan').textContent()).resolves.toBe('800.00 元')
   await expect(seen.locator('.detail-withdraw').count()).resolves.toBe(0)
 })

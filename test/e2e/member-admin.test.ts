@@ -49,12 +49,26 @@ it('edits, grants a role, unbinds after a confirm, and issues a new invite', asy
   await visible('.member-profile .admin-field__error').getByText('手机号应为 11 位数字').waitFor()
   await visible('.member-phone-input input').fill('13900000004')
   await visible('.member-save').click()
-  expect((await until(() => memberNow('demo-member-04'), (m) => m.phone === '13900000004')).phone).toBe('13900000004')
+  expect(
+    (
+      await until(
+        () => memberNow('demo-member-04'),
+        (m) => m.phone === '13900000004',
+      )
+    ).phone,
+  ).toBe('13900000004')
 
   // 经费审查
   await visible('.member-role-auditor').click()
   await visible('.member-save-roles').click()
-  expect((await until(() => memberNow('demo-member-04'), (m) => m.grants.length > 0)).grants).toEqual([{ role: 'auditor' }])
+  expect(
+    (
+      await until(
+        () => memberNow('demo-member-04'),
+        (m) => m.grants.length > 0,
+      )
+    ).grants,
+  ).toEqual([{ role: 'auditor' }])
 
   // 解绑微信: cancelling changes nothing; confirming unbinds.
   await visible('.member-unbind').click()

@@ -41,7 +41,9 @@ it('a member shows the card; an admin checks its digits and sees name, departmen
   await m('.page-member-card .member-card-code__digits').waitFor()
   await expect(m('.page-member-card .member-card__name').textContent()).resolves.toBe('刘洋')
   await expect(m('.page-member-card .member-card__union').textContent()).resolves.toBe('市直机关示范工会')
-  await expect(m('.page-member-card .member-card__facts').textContent()).resolves.toBe(`会员编号GH2026004所在部门信息中心入会日期${calendarDayText('2013-04-01', new Date())}会员状态在职`)
+  await expect(m('.page-member-card .member-card__facts').textContent()).resolves.toBe(
+    `会员编号GH2026004所在部门信息中心入会日期${calendarDayText('2013-04-01', new Date())}会员状态在职`,
+  )
   expect(await m('.page-member-card .benefit-qr__bar').count()).toBeGreaterThan(50)
   await member.waitForTimeout(600) // the page's slide-in
   await member.screenshot({ path: '/tmp/member-card-390.png' })

@@ -39,7 +39,19 @@ it('a member promoted from the waitlist sees the badge, reads 您已递补 in �
   // —— an event with one place: 陈静 takes it, 刘洋 queues ——
   const created = await app.call(
     'activity.create',
-    { key: newKey(), scope: { kind: 'union' }, title: TITLE, type: '登山', place: '凤凰山北门', capacity: 1, startAt: at(72 * HOUR), endAt: at(76 * HOUR), signUpOpensAt: at(-HOUR), signUpClosesAt: at(48 * HOUR), cancelDeadline: at(48 * HOUR) },
+    {
+      key: newKey(),
+      scope: { kind: 'union' },
+      title: TITLE,
+      type: '登山',
+      place: '凤凰山北门',
+      capacity: 1,
+      startAt: at(72 * HOUR),
+      endAt: at(76 * HOUR),
+      signUpOpensAt: at(-HOUR),
+      signUpClosesAt: at(48 * HOUR),
+      cancelDeadline: at(48 * HOUR),
+    },
     'demo-admin',
   )
   const id = created.body.data.id as string

@@ -34,16 +34,46 @@ beforeAll(async () => {
   browser = await launchBrowser()
   const admin = (name: string, data: object) => app.call(name, data, 'demo-admin').then((r) => r.body)
   // An event 刘洋 has signed up for (取消报名 shows), and a gift with two options (更换礼品, 出示券码).
-  const created = await admin('activity.create', { key: newKey(), scope: { kind: 'union' }, title: '冬季健步走', type: '健步走', place: '滨江公园', startAt: at(3 * DAY), endAt: at(3 * DAY + 3 * HOUR), signUpOpensAt: at(-HOUR), signUpClosesAt: at(2 * DAY), cancelDeadline: at(2 * DAY), capacity: 30 })
+  const created = await admin('activity.create', {
+    key: newKey(),
+    scope: { kind: 'union' },
+    title: '冬季健步走',
+    type: '健步走',
+    place: '滨江公园',
+    startAt: at(3 * DAY),
+    endAt: at(3 * DAY + 3 * HOUR),
+    signUpOpensAt: at(-HOUR),
+    signUpClosesAt: at(2 * DAY),
+    cancelDeadline: at(2 * DAY),
+    capacity: 30,
+  })
   activityId = created.data.id
   // …and one not signed up for yet, whose 报名 form shows its fields and button.
-  openActivityId = (await admin('activity.create', { key: newKey(), scope: { kind: 'union' }, title: '迎新春联欢会', type: '联欢', place: '职工之家', startAt: at(4 * DAY), endAt: at(4 * DAY + 2 * HOUR), signUpOpensAt: at(-HOUR), signUpClosesAt: at(3 * DAY), cancelDeadline: at(3 * DAY), capacity: 20, fields: [{ key: 'size', label: '衣服尺码', type: 'single', options: ['M', 'L', 'XL'], required: true }] })).data.id
+  openActivityId = (
+    await admin('activity.create', {
+      key: newKey(),
+      scope: { kind: 'union' },
+      title: '迎新春联欢会',
+      type: '联欢',
+      place: '职工之家',
+      startAt: at(4 * DAY),
+      endAt: at(4 * DAY + 2 * HOUR),
+      signUpOpensAt: at(-HOUR),
+      signUpClosesAt: at(3 * DAY),
+      cancelDeadline: at(3 * DAY),
+      capacity: 20,
+      fields: [{ key: 'size', label: '衣服尺码', type: 'single', options: ['M', 'L', 'XL'], required: true }],
+    })
+  ).data.id
   expect((await app.call('activity.signUp', { id: activityId, answers: {} }, 'demo-member')).body.ok).toBe(true)
   const campaign = await admin('benefit.createCampaign', {
     kind: 'other',
     name: '冬季慰问品',
     faceValue: 20000,
-    options: [{ name: '米面粮油礼包', stock: 100, supplier: '对口帮扶县合作社', povertyRelief: true }, { name: '水果礼盒', stock: 100, supplier: '城东果品' }],
+    options: [
+      { name: '米面粮油礼包', stock: 100, supplier: '对口帮扶县合作社', povertyRelief: true },
+      { name: '水果礼盒', stock: 100, supplier: '城东果品' },
+    ],
     claimClosesAt: at(10 * DAY),
     redeemFrom: at(-DAY),
     redeemUntil: at(30 * DAY),
@@ -54,7 +84,10 @@ beforeAll(async () => {
   const v = mine.find((x) => x.name === '冬季慰问品')!
   expect((await app.call('benefit.choose', { voucherId: v.id, optionId: v.options[1].id }, 'demo-member')).body.ok).toBe(true)
   voucherId = v.id
-  const groups = (await app.call('group.list', {}, 'demo-member')).body.data as { mine: Array<{ id: string; kind: string }>; others: Array<{ id: string; kind: string }> }
+  const groups = (await app.call('group.list', {}, 'demo-member')).body.data as {
+    mine: Array<{ id: string; kind: string }>
+    others: Array<{ id: string; kind: string }>
+  }
   // An interest group the member is not in: its page offers 加入.
   groupId = groups.others.filter((g) => g.kind === 'interest')[0].id
 
@@ -98,10 +131,15 @@ function measure(limits: { tap: number; text: number }): { taps: Offender[]; tex
     return Boolean(events?.click || props?.onClick)
   }
   const tappable = Array.from(root.querySelectorAll('*')).filter(
-    (el) => !ignore(el) && shown(el) && (hasClick(el) || el.matches('taro-button-core, button, .nut-button, input, textarea, taro-input-core, .nut-tabs__titles-item')),
+    (el) =>
+      !ignore(el) &&
+      shown(el) &&
+      (hasClick(el) || el.matches('taro-button-core, button, .nut-button, input, textarea, taro-input-core, .nut-tabs__titles-item')),
   )
   // An element inside a larger tappable one (a label inside a button) is not a target of its own.
-  const targets = tappable.filter((el) => !tappable.some((other) => other !== el && other.contains(el) && other.getBoundingClientRect().height >= el.getBoundingClientRect().height))
+  const targets = tappable.filter(
+    (el) => !tappable.some((other) => other !== el && other.contains(el) && other.getBoundingClientRect().height >= el.getBoundingClientRect().height),
+  )
   const taps = targets
     .map((el) => ({ what: name(el), text: label(el), size: Math.round(el.getBoundingClientRect().height * 10) / 10 }))
     .filter((o) => o.size < limits.tap)

@@ -49,7 +49,11 @@ test('project with expressions, then limit', async () => {
 })
 
 test('unwind then group counts per tag (empty arrays drop out)', async () => {
-  const res = await agg().unwind('$tags').group({ _id: '$tags', n: $().sum(1) }).sort({ _id: 1 }).end()
+  const res = await agg()
+    .unwind('$tags')
+    .group({ _id: '$tags', n: $().sum(1) })
+    .sort({ _id: 1 })
+    .end()
   expect(res.data).toEqual([
     { _id: 'a', n: 1 },
     { _id: 'b', n: 2 },
@@ -64,7 +68,11 @@ test('count', async () => {
 
 test('skip, and a date range match', async () => {
   const res = await agg()
-    .match({ at: _().gte(new Date('2024-02-01T00:00:00Z')).and(_().lt(new Date('2024-03-01T00:00:00Z'))) })
+    .match({
+      at: _()
+        .gte(new Date('2024-02-01T00:00:00Z'))
+        .and(_().lt(new Date('2024-03-01T00:00:00Z'))),
+    })
     .sort({ at: 1 })
     .skip(1)
     .project({ _id: 1 })
@@ -85,7 +93,11 @@ test('an unknown stage or expression is an error', async () => {
   // aggregate(pipeline) only takes a pipeline in raw mode (otherwise the SDK drops it).
   const raw = cb.db.collection('items').options({ raw: true } as never) as never as { aggregate(p: object[]): { end(): Promise<unknown> } }
   expect((await errorOf(raw.aggregate([{ $bogus: {} }]).end())).code).toBe('DATABASE_REQUEST_FAILED')
-  const expr = await errorOf(agg().project({ x: { $bogus: 1 } }).end())
+  const expr = await errorOf(
+    agg()
+      .project({ x: { $bogus: 1 } })
+      .end(),
+  )
   expect(expr.code).toBe('DATABASE_REQUEST_FAILED')
 })
 

@@ -20,9 +20,7 @@ test('300 concurrent where({_id, taken < 20}).update(inc) admit exactly 20', asy
   await slots.add({ _id: 'activity', taken: 0 })
   const roundTripsBefore = cb.server.stats.roundTrips
 
-  const results = await Promise.all(
-    Array.from({ length: 300 }, () => slots.where({ _id: 'activity', taken: _.lt(20) }).update({ taken: _.inc(1) })),
-  )
+  const results = await Promise.all(Array.from({ length: 300 }, () => slots.where({ _id: 'activity', taken: _.lt(20) }).update({ taken: _.inc(1) })))
 
   expect(results.filter((r) => r.updated === 1)).toHaveLength(20)
   expect(results.filter((r) => r.updated === 0)).toHaveLength(280)

@@ -31,7 +31,10 @@ async function main(): Promise<void> {
       await db.collection('items').add({ _id: id, w, i, payload: 'x'.repeat(200 + ((w * 31 + i) % 300)), at: new Date() })
       process.stdout.write(`add ${id}\n`)
       if (i % 5 === 4) {
-        const { doc } = await db.collection('counters').where({ _id: 'c' }).updateAndReturn({ n: _.inc(1) })
+        const { doc } = await db
+          .collection('counters')
+          .where({ _id: 'c' })
+          .updateAndReturn({ n: _.inc(1) })
         process.stdout.write(`inc ${(doc as { n: number }).n}\n`)
       }
       if (i % 7 === 6) {

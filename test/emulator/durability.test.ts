@@ -108,7 +108,10 @@ describe('journal recovery', () => {
     ['a garbled last line', 'this is not json\n'],
   ])('%s is cut away on reopen; later writes are kept', async (_name, garbage) => {
     await open()
-    await cb!.db.collection('items').add([{ _id: 'a', v: 1 }, { _id: 'b', v: 2 }])
+    await cb!.db.collection('items').add([
+      { _id: 'a', v: 1 },
+      { _id: 'b', v: 2 },
+    ])
     await cb!.db.collection('items').doc('a').update({ v: 10 })
     const before = await dump(cb!.db)
     await cb!.close()
@@ -141,8 +144,14 @@ describe('journal recovery', () => {
     const db = cb.db
     const _ = db.command
     for (let i = 0; i < 60; i++) await db.collection('items').add({ _id: `i${String(i).padStart(3, '0')}`, i, at: new Date(i * 1000), tags: [i % 3] })
-    await db.collection('items').where({ i: _.gte(50) }).update({ big: true, n: _.inc(1) })
-    await db.collection('items').where({ i: _.lt(5) }).remove()
+    await db
+      .collection('items')
+      .where({ i: _.gte(50) })
+      .update({ big: true, n: _.inc(1) })
+    await db
+      .collection('items')
+      .where({ i: _.lt(5) })
+      .remove()
     await db.collection('accounts').add([{ _id: 'x', unionId: 'u', no: '1' }])
     await db.runTransaction(async (tx: { collection(n: string): { doc(id: string): { set(d: object): Promise<unknown> } } }) => {
       await tx.collection('counters').doc('t').set({ n: 1 })
@@ -159,6 +168,11 @@ describe('journal recovery', () => {
     cb = await withLocalCloudbase({ collections: TEST_COLLECTIONS, dataDir })
     expect(await dump(cb.db)).toEqual(before)
     // The unique index was rebuilt from the snapshot too.
-    expectDuplicateKey(await cb.db.collection('accounts').add({ unionId: 'u', no: '1' }).catch((e) => e))
+    expectDuplicateKey(
+      await cb.db
+        .collection('accounts')
+        .add({ unionId: 'u', no: '1' })
+        .catch((e) => e),
+    )
   })
 })

@@ -8,7 +8,18 @@ import { TEST_COLLECTIONS, errorOf, ids } from './fixtures'
 let cb: LocalCloudbaseFixture
 
 const PEOPLE = [
-  { _id: 'p1', name: 'Ann', age: 30, city: 'Beijing', tags: ['a', 'b'], address: { zip: '100', floor: 3 }, scores: [{ s: 80, k: 'math' }, { s: 95, k: 'art' }] },
+  {
+    _id: 'p1',
+    name: 'Ann',
+    age: 30,
+    city: 'Beijing',
+    tags: ['a', 'b'],
+    address: { zip: '100', floor: 3 },
+    scores: [
+      { s: 80, k: 'math' },
+      { s: 95, k: 'art' },
+    ],
+  },
   { _id: 'p2', name: 'bob', age: 25, city: 'Shanghai', tags: ['b'], address: { zip: '200', floor: 10 }, scores: [{ s: 60, k: 'math' }] },
   { _id: 'p3', name: 'Cid', age: 35, city: 'Beijing', tags: [], address: { zip: '300' }, nick: null },
   { _id: 'p4', name: 'dan', age: 25, city: 'Shenzhen', tags: ['a', 'b', 'c'], scores: [] },
@@ -68,10 +79,18 @@ describe('where with command operators', () => {
   })
 
   test('an operator the engine does not know is an error, not a wrong result', async () => {
-    const err = await errorOf(people().where({ 'address.zip': { $bogus: 1 } }).get())
+    const err = await errorOf(
+      people()
+        .where({ 'address.zip': { $bogus: 1 } })
+        .get(),
+    )
     expect(err.code).toBe('DATABASE_REQUEST_FAILED')
     // Geo operators are not emulated either: refused rather than silently matching nothing.
-    const geo = await errorOf(people().where({ loc: _().geoNear({ geometry: new cb.db.Geo.Point(1, 2), maxDistance: 10 }) }).get())
+    const geo = await errorOf(
+      people()
+        .where({ loc: _().geoNear({ geometry: new cb.db.Geo.Point(1, 2), maxDistance: 10 }) })
+        .get(),
+    )
     expect(geo.code).toBe('DATABASE_REQUEST_FAILED')
   })
 })
@@ -111,10 +130,16 @@ describe('ordering, paging and projection', () => {
   test('field() with slice and elemMatch projections', async () => {
     const p = cb.db.command.project
     // The SDK sends a command inside project.elemMatch unserialised, so the condition is spelt raw.
-    const res = await people().doc('p1').field({ tags: p.slice(1), scores: p.elemMatch({ s: { $gt: 90 } }) }).get()
+    const res = await people()
+      .doc('p1')
+      .field({ tags: p.slice(1), scores: p.elemMatch({ s: { $gt: 90 } }) })
+      .get()
     expect(res.data).toEqual([{ _id: 'p1', tags: ['a'], scores: [{ s: 95, k: 'art' }] }])
     // No matching element: MongoDB leaves the field out (not null).
-    const none = await people().doc('p2').field({ scores: p.elemMatch({ s: { $gt: 90 } }) }).get()
+    const none = await people()
+      .doc('p2')
+      .field({ scores: p.elemMatch({ s: { $gt: 90 } }) })
+      .get()
     expect(none.data).toEqual([{ _id: 'p2' }])
   })
 

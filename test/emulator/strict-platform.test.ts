@@ -12,7 +12,7 @@ import * as cloudbase from '@cloudbase/node-sdk'
 import { type LocalCloudbaseFixture, withLocalCloudbase } from '../support/local-cloudbase'
 import { TEST_COLLECTIONS, errorOf, ids } from './fixtures'
 import { createLocalCloudbase } from '../../emulator/cloudbase-server'
-import { createFunctionRunner } from '../../emulator/function-runner'
+import { createFunctionRunner } from '../../emulator/app-host/function-runner'
 import { platformEnv } from '../support/local-cloudbase'
 
 describe('with every model on (the default)', () => {
@@ -25,8 +25,25 @@ describe('with every model on (the default)', () => {
 
   it('an aggregate without $limit returns 20 rows; with one, what it asks for', async () => {
     const $ = cb.db.command.aggregate
-    expect((await cb.db.collection('items').aggregate().group({ _id: '$n', c: $.sum(1) }).end()).data).toHaveLength(20)
-    expect((await cb.db.collection('items').aggregate().group({ _id: '$n', c: $.sum(1) }).limit(1000).end()).data).toHaveLength(30)
+    expect(
+      (
+        await cb.db
+          .collection('items')
+          .aggregate()
+          .group({ _id: '$n', c: $.sum(1) })
+          .end()
+      ).data,
+    ).toHaveLength(20)
+    expect(
+      (
+        await cb.db
+          .collection('items')
+          .aggregate()
+          .group({ _id: '$n', c: $.sum(1) })
+          .limit(1000)
+          .end()
+      ).data,
+    ).toHaveLength(30)
   })
 
   it('a batch insert keeps the documents before a duplicate and reports it in MongoDB words', async () => {
@@ -37,7 +54,10 @@ describe('with every model on (the default)', () => {
   })
 
   it('duplicate keys come back in both forms: a single insert on _id as DATABASE_DUPLICATE_WRITE, a unique index or an update as E11000', async () => {
-    await cb.db.collection('accounts').add([{ _id: 'a1', unionId: 'u', no: 1 }, { _id: 'a2', unionId: 'u', no: 2 }])
+    await cb.db.collection('accounts').add([
+      { _id: 'a1', unionId: 'u', no: 1 },
+      { _id: 'a2', unionId: 'u', no: 2 },
+    ])
     expect((await errorOf(cb.db.collection('accounts').add({ _id: 'a1', unionId: 'u', no: 9 }))).code).toBe('DATABASE_DUPLICATE_WRITE')
     const onIndex = await errorOf(cb.db.collection('accounts').add({ _id: 'a3', unionId: 'u', no: 1 }))
     expect(onIndex).toMatchObject({ code: 'DATABASE_REQUEST_FAILED', message: expect.stringMatching(/E11000 duplicate key/) })
@@ -61,7 +81,14 @@ describe('with every model on (the default)', () => {
     const page = async (k: number, total: boolean) => {
       let q = cb.db.collection('items').orderBy('tie', 'asc')
       if (total) q = q.orderBy('_id', 'asc')
-      return ids((await q.skip(k * 10).limit(10).get()).data)
+      return ids(
+        (
+          await q
+            .skip(k * 10)
+            .limit(10)
+            .get()
+        ).data,
+      )
     }
     let broken = false
     for (let attempt = 0; attempt < 5 && !broken; attempt++) {
@@ -87,7 +114,15 @@ describe('with the models switched off (only here, to show the difference)', () 
 
   it('the forgiving platform returns every row, inserts all or nothing, and one error code', async () => {
     const $ = cb.db.command.aggregate
-    expect((await cb.db.collection('items').aggregate().group({ _id: '$n', c: $.sum(1) }).end()).data).toHaveLength(30)
+    expect(
+      (
+        await cb.db
+          .collection('items')
+          .aggregate()
+          .group({ _id: '$n', c: $.sum(1) })
+          .end()
+      ).data,
+    ).toHaveLength(30)
     expect((await errorOf(cb.db.collection('people').add([{ _id: 'p1' }, { _id: 'p1' }]))).code).toBe('DATABASE_DUPLICATE_WRITE')
     expect((await cb.db.collection('people').get()).data).toEqual([])
   })

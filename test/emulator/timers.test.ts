@@ -1,16 +1,24 @@
 import { join } from 'node:path'
-import { runTimers, timerTriggers } from '../../emulator/timers'
+import { runTimers, timerTriggers } from '../../emulator/app-host/timers'
 
 describe('local timer triggers', () => {
   it('lists the timers cloudbaserc.json declares', () => {
-    expect(timerTriggers(join(__dirname, '../../cloudbaserc.json'))).toEqual(expect.arrayContaining([{ functionName: 'activity', triggerName: 'remind' }, { functionName: 'activity', triggerName: 'draw' }]))
+    expect(timerTriggers(join(__dirname, '../../cloudbaserc.json'))).toEqual(
+      expect.arrayContaining([
+        { functionName: 'activity', triggerName: 'remind' },
+        { functionName: 'activity', triggerName: 'draw' },
+      ]),
+    )
   })
 
   it('calls each as the platform does: a Timer event and no WeChat user', async () => {
     const calls: { event: { Type: string; TriggerName: string }; openid: string | undefined }[] = []
     const logged: string[] = []
     const stop = runTimers(
-      [{ functionName: 'activity', triggerName: 'draw' }, { functionName: 'gone', triggerName: 'x' }],
+      [
+        { functionName: 'activity', triggerName: 'draw' },
+        { functionName: 'gone', triggerName: 'x' },
+      ],
       (name) =>
         name === 'activity'
           ? async (event, context) => {

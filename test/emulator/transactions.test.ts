@@ -99,7 +99,10 @@ test('a document changed after the transaction read it conflicts at commit', asy
   const tx = await start()
   const seen = (await tx.collection('counters').doc('t5').get()).data as { n: number }
   await cb.db.collection('counters').doc('t5').update({ n: 10 }) // someone else, outside
-  await tx.collection('counters').doc('t5').update({ n: seen.n + 1 })
+  await tx
+    .collection('counters')
+    .doc('t5')
+    .update({ n: seen.n + 1 })
   expect((await errorOf(tx.commit())).code).toBe('DATABASE_TRANSACTION_CONFLICT')
   expect(await getDoc('t5')).toEqual({ _id: 't5', n: 10 })
 })
@@ -116,13 +119,19 @@ test('a document read as absent and created by someone else meanwhile conflicts 
 test('runTransaction retries a conflict and the retry sees the winner', async () => {
   await cb.db.collection('counters').add({ _id: 't6', n: 0 })
   const other = await start()
-  await other.collection('counters').doc('t6').update({ n: _().inc(1) })
+  await other
+    .collection('counters')
+    .doc('t6')
+    .update({ n: _().inc(1) })
   let attempts = 0
   await run(async (tx) => {
     attempts++
     const { n } = (await tx.collection('counters').doc('t6').get()).data as { n: number }
     if (attempts === 1) await other.commit() // lands between our read and our write
-    await tx.collection('counters').doc('t6').update({ n: n + 1 })
+    await tx
+      .collection('counters')
+      .doc('t6')
+      .update({ n: n + 1 })
   })
   expect(attempts).toBe(2)
   expect(await getDoc('t6')).toEqual({ _id: 't6', n: 2 })

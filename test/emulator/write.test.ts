@@ -34,7 +34,15 @@ describe('add', () => {
   test('a duplicate _id fails; a batch keeps what came before the duplicate (ordered insert) and nothing after', async () => {
     await items().add({ _id: 'dup', v: 1 })
     expectDuplicateKey(await errorOf(items().add({ _id: 'dup', v: 2 })))
-    expectDuplicateKey(await errorOf(items().add([{ _id: 'fresh', v: 3 }, { _id: 'dup', v: 4 }, { _id: 'after', v: 5 }])))
+    expectDuplicateKey(
+      await errorOf(
+        items().add([
+          { _id: 'fresh', v: 3 },
+          { _id: 'dup', v: 4 },
+          { _id: 'after', v: 5 },
+        ]),
+      ),
+    )
     expect(await getDoc('items', 'dup')).toEqual({ _id: 'dup', v: 1 })
     expect(await getDoc('items', 'fresh')).toEqual({ _id: 'fresh', v: 3 })
     expect((await items().doc('after').get()).data).toEqual([])
@@ -48,7 +56,9 @@ describe('add', () => {
 
 describe('doc set / update / remove', () => {
   test('set creates (upsert) and then replaces the whole document', async () => {
-    const created = await items().doc('s1').set({ a: 1, b: { c: 2 } })
+    const created = await items()
+      .doc('s1')
+      .set({ a: 1, b: { c: 2 } })
     expect(created).toMatchObject({ updated: 0, upsertedId: 's1' })
     const replaced = await items().doc('s1').set({ z: true })
     expect(replaced.updated).toBe(1)
@@ -56,8 +66,16 @@ describe('doc set / update / remove', () => {
   })
 
   test('update merges nested objects field by field; a missing doc updates nothing', async () => {
-    await items().doc('m1').set({ a: 1, obj: { x: 1, y: 2 } })
-    expect((await items().doc('m1').update({ obj: { y: 3, z: 4 }, b: 2 })).updated).toBe(1)
+    await items()
+      .doc('m1')
+      .set({ a: 1, obj: { x: 1, y: 2 } })
+    expect(
+      (
+        await items()
+          .doc('m1')
+          .update({ obj: { y: 3, z: 4 }, b: 2 })
+      ).updated,
+    ).toBe(1)
     expect(await getDoc('items', 'm1')).toEqual({ _id: 'm1', a: 1, obj: { x: 1, y: 3, z: 4 }, b: 2 })
     expect((await items().doc('missing').update({ a: 1 })).updated).toBe(0)
     expect((await items().doc('missing').get()).data).toEqual([])
@@ -78,7 +96,9 @@ describe('doc set / update / remove', () => {
 
 describe('update operators', () => {
   beforeEach(async () => {
-    await items().doc('u').set({ n: 5, m: 2, arr: [1, 2, 3], set: ['x'], lo: 10, hi: 10, obj: { a: 1, b: 2 }, gone: 'x', name: 'str' })
+    await items()
+      .doc('u')
+      .set({ n: 5, m: 2, arr: [1, 2, 3], set: ['x'], lo: 10, hi: 10, obj: { a: 1, b: 2 }, gone: 'x', name: 'str' })
   })
 
   test.each([
@@ -128,7 +148,12 @@ describe('update operators', () => {
   })
 
   test('an unknown update operator is an error', async () => {
-    const err = await errorOf(items().where({ _id: 'u' }).options({ raw: true } as never).update({ $bogus: { n: 1 } }))
+    const err = await errorOf(
+      items()
+        .where({ _id: 'u' })
+        .options({ raw: true } as never)
+        .update({ $bogus: { n: 1 } }),
+    )
     expect(err.code).toBe('DATABASE_REQUEST_FAILED')
   })
 })
@@ -144,12 +169,28 @@ describe('where update / remove / updateAndReturn', () => {
   const counters = () => cb.db.collection('counters')
 
   test('where().update() updates every match and returns the count', async () => {
-    expect((await counters().where({ g: 'a' }).update({ v: _().inc(10) })).updated).toBe(2)
-    expect(ids((await counters().where({ v: _().gt(10) }).get()).data).sort()).toEqual(['w1', 'w2'])
+    expect(
+      (
+        await counters()
+          .where({ g: 'a' })
+          .update({ v: _().inc(10) })
+      ).updated,
+    ).toBe(2)
+    expect(
+      ids(
+        (
+          await counters()
+            .where({ v: _().gt(10) })
+            .get()
+        ).data,
+      ).sort(),
+    ).toEqual(['w1', 'w2'])
   })
 
   test('updateAndReturn returns the document after the update', async () => {
-    const res = await counters().where({ _id: 'w3' }).updateAndReturn({ v: _().inc(1) })
+    const res = await counters()
+      .where({ _id: 'w3' })
+      .updateAndReturn({ v: _().inc(1) })
     expect(res.updated).toBe(1)
     expect(res.doc).toEqual({ _id: 'w3', g: 'b', v: 4 })
     const none = await counters().where({ _id: 'zzz' }).updateAndReturn({ v: 1 })
@@ -173,7 +214,12 @@ describe('unique indexes', () => {
   })
 
   test('insert violating a compound unique index fails and inserts nothing from the duplicate on', async () => {
-    const err = await errorOf(accounts().add([{ _id: 'a5', unionId: 'u1', no: '001' }, { _id: 'a4', unionId: 'u9', no: '1' }]))
+    const err = await errorOf(
+      accounts().add([
+        { _id: 'a5', unionId: 'u1', no: '001' },
+        { _id: 'a4', unionId: 'u9', no: '1' },
+      ]),
+    )
     expectDuplicateKey(err)
     expect((await accounts().count()).total).toBe(3)
   })
@@ -236,7 +282,15 @@ describe('special values', () => {
     const doc = await getDoc('items', 'd1')
     expect(doc.when).toEqual(d)
     expect(doc.list[0]).toEqual(new Date(0))
-    expect(ids((await items().where({ when: _().lt(new Date('2000-01-01')) }).get()).data)).toEqual(['d2'])
+    expect(
+      ids(
+        (
+          await items()
+            .where({ when: _().lt(new Date('2000-01-01')) })
+            .get()
+        ).data,
+      ),
+    ).toEqual(['d2'])
   })
 
   test('numbers, strings, booleans, null, nesting survive', async () => {

@@ -77,7 +77,14 @@ interface Activity {
 }
 const activity = async (id: string) => (await db.collection('activities').doc(id).get()).data[0] as Activity
 const signups = async (id: string) => (await db.collection('signups').where({ activityId: id }).limit(1000).get()).data as Signup[]
-const messages = async (id: string) => (await db.collection('messages').where({ link: `/pages/activity/index?id=${id}` }).limit(1000).get()).data as { memberId: string; kind: string; title: string }[]
+const messages = async (id: string) =>
+  (
+    await db
+      .collection('messages')
+      .where({ link: `/pages/activity/index?id=${id}` })
+      .limit(1000)
+      .get()
+  ).data as { memberId: string; kind: string; title: string }[]
 const statusOf = async (id: string, memberId: string) => (await signups(id)).find((s) => s.memberId === memberId)?.status
 
 /** The invariants every event must meet once retries and the repair are done. */
@@ -99,7 +106,12 @@ async function expectConsistent(id: string): Promise<void> {
 }
 
 /** Runs one action's matrix: a clean run to count writes, then a cut after each write and a retry, then the repair. */
-async function matrix<S>(action: string, subject: (k: number) => Promise<S>, call: (s: S, crashAfterWrites?: number) => Promise<CallResult>, clean?: (s: S) => Promise<CallResult>) {
+async function matrix<S>(
+  action: string,
+  subject: (k: number) => Promise<S>,
+  call: (s: S, crashAfterWrites?: number) => Promise<CallResult>,
+  clean?: (s: S) => Promise<CallResult>,
+) {
   const first = await subject(0)
   const writes = clean ? (await clean(first)).writes : await writesOf(() => call(first))
   const results = await crashEachWrite({ writes, subject, call })
@@ -114,8 +126,18 @@ async function matrix<S>(action: string, subject: (k: number) => Promise<S>, cal
 describe('activity.create', () => {
   /** The create form as the client sends it: its key made once, its title telling subjects apart. */
   const form = (key: string, title: string, over: object = {}) => ({
-    key, scope: { kind: 'union' }, title, type: '登山', place: '凤凰山北门',
-    startAt: at(72 * HOUR), endAt: at(75 * HOUR), signUpOpensAt: at(-HOUR), signUpClosesAt: at(24 * HOUR), cancelDeadline: at(48 * HOUR), capacity: 10, ...over,
+    key,
+    scope: { kind: 'union' },
+    title,
+    type: '登山',
+    place: '凤凰山北门',
+    startAt: at(72 * HOUR),
+    endAt: at(75 * HOUR),
+    signUpOpensAt: at(-HOUR),
+    signUpClosesAt: at(24 * HOUR),
+    cancelDeadline: at(48 * HOUR),
+    capacity: 10,
+    ...over,
   })
   const titled = async (title: string) => (await db.collection('activities').where({ title }).limit(10).get()).data as { _id: string; createdBy: string }[]
 
@@ -275,18 +297,37 @@ describe('the lottery draw', () => {
     const entrants = await freshMembers(5)
     const id = await newEvent({ capacity: 2, allocation: 'lottery', drawAt: at(25 * HOUR) })
     for (const o of entrants) await ok(app.call('activity.signUp', { id }, o))
-    await db.collection('activities').doc(id).update({ signUpOpensAt: new Date(Date.now() - 3 * HOUR), signUpClosesAt: new Date(Date.now() - 2 * HOUR), drawAt: new Date(Date.now() - 60_000) })
+    await db
+      .collection('activities')
+      .doc(id)
+      .update({ signUpOpensAt: new Date(Date.now() - 3 * HOUR), signUpClosesAt: new Date(Date.now() - 2 * HOUR), drawAt: new Date(Date.now() - 60_000) })
     return { id, entrants }
   }
 
   async function expectDrawn(id: string, entrants: string[]) {
     const record = (await db.collection('lottery_draws').doc(id).get()).data[0] as { winners: string[]; waitlist: string[] }
     const rows = await signups(id)
-    expect(rows.filter((s) => s.status === 'confirmed').map((s) => s.memberId).sort()).toEqual([...record.winners].sort())
-    expect(rows.filter((s) => s.status === 'waiting').sort((x, y) => x.seq! - y.seq!).map((s) => s.memberId)).toEqual(record.waitlist)
+    expect(
+      rows
+        .filter((s) => s.status === 'confirmed')
+        .map((s) => s.memberId)
+        .sort(),
+    ).toEqual([...record.winners].sort())
+    expect(
+      rows
+        .filter((s) => s.status === 'waiting')
+        .sort((x, y) => x.seq! - y.seq!)
+        .map((s) => s.memberId),
+    ).toEqual(record.waitlist)
     const told = (await messages(id)).filter((m) => m.kind === 'lottery-result')
     expect(told.map((m) => m.memberId).sort()).toEqual([...entrants].sort())
-    const losses = (await db.collection('lottery_losses').where({ memberId: db.command.in(record.waitlist) }).limit(100).get()).data as { memberId: string; lost: string[] }[]
+    const losses = (
+      await db
+        .collection('lottery_losses')
+        .where({ memberId: db.command.in(record.waitlist) })
+        .limit(100)
+        .get()
+    ).data as { memberId: string; lost: string[] }[]
     expect(losses.map((l) => l.lost.filter((e) => e === id).length)).toEqual(record.waitlist.map(() => 1))
     await expectConsistent(id)
   }
@@ -354,21 +395,43 @@ describe('organizer actions', () => {
         const id = await newEvent({ capacity: 1 })
         for (const o of members) await ok(app.call('activity.signUp', { id }, o))
         // The edit keeps the title and times, so only the place and the capacity change; a retry sends the same edit.
-        const now = (await db.collection('activities').doc(id).get()).data[0] as { title: string; startAt: Date; endAt: Date; signUpOpensAt: Date; signUpClosesAt: Date; cancelDeadline: Date }
-        const times = Object.fromEntries((['startAt', 'endAt', 'signUpOpensAt', 'signUpClosesAt', 'cancelDeadline'] as const).map((f) => [f, new Date(now[f]).toISOString()]))
+        const now = (await db.collection('activities').doc(id).get()).data[0] as {
+          title: string
+          startAt: Date
+          endAt: Date
+          signUpOpensAt: Date
+          signUpClosesAt: Date
+          cancelDeadline: Date
+        }
+        const times = Object.fromEntries(
+          (['startAt', 'endAt', 'signUpOpensAt', 'signUpClosesAt', 'cancelDeadline'] as const).map((f) => [f, new Date(now[f]).toISOString()]),
+        )
         return { id, members, edit: { ...edit(id, now.title), ...times } }
       },
       (s, k) => app.call('activity.update', s.edit, ADMIN, { crashAfterWrites: k }),
     )
     for (const r of results) {
-      if (!r.retry.body.ok) throw new Error(`retry after write ${r.k}: ${JSON.stringify(r.retry.body)} ${warnings.filter((w) => w.includes('unexpected') && !w.includes('socket hang up')).join('\n')}`)
+      if (!r.retry.body.ok)
+        throw new Error(
+          `retry after write ${r.k}: ${JSON.stringify(r.retry.body)} ${warnings.filter((w) => w.includes('unexpected') && !w.includes('socket hang up')).join('\n')}`,
+        )
       expect(r.retry.body.data).toMatchObject({ capacity: 3, confirmedCount: 3, place: '凤凰山南门' })
       const [, second, third] = r.subject.members
       expect(await statusOf(r.subject.id, second)).toBe('confirmed')
       expect(await statusOf(r.subject.id, third)).toBe('confirmed')
       const told = await messages(r.subject.id)
-      expect(told.filter((m) => m.kind === 'waitlist-promoted').map((m) => m.memberId).sort()).toEqual([second, third].sort())
-      expect(told.filter((m) => m.kind === 'activity-changed').map((m) => m.memberId).sort()).toEqual([...r.subject.members].sort())
+      expect(
+        told
+          .filter((m) => m.kind === 'waitlist-promoted')
+          .map((m) => m.memberId)
+          .sort(),
+      ).toEqual([second, third].sort())
+      expect(
+        told
+          .filter((m) => m.kind === 'activity-changed')
+          .map((m) => m.memberId)
+          .sort(),
+      ).toEqual([...r.subject.members].sort())
       await expectConsistent(r.subject.id)
     }
   })
@@ -413,13 +476,28 @@ describe('the repair job finishes what nobody retried', () => {
     expect((await ok(app.call('activity.get', { id: line }, next))).myStatus).toBe('confirmed')
     for (const id of [open, full, line]) await expectConsistent(id)
     const resolved = [...(await messages(open)), ...(await messages(full))].filter((m) => m.kind === 'signup-resolved')
-    expect(resolved.map((m) => `${m.memberId} ${m.title.split('：')[0]}`).sort()).toEqual([`${early} 报名成功`, `${late} 报名未成功`, `${taken} 报名成功`].sort())
+    expect(resolved.map((m) => `${m.memberId} ${m.title.split('：')[0]}`).sort()).toEqual(
+      [`${early} 报名成功`, `${late} 报名未成功`, `${taken} 报名成功`].sort(),
+    )
     expect((await messages(line)).filter((m) => m.kind === 'waitlist-promoted').map((m) => m.memberId)).toEqual([next])
-    expect((await messages(off)).filter((m) => m.kind === 'activity-cancelled').map((m) => m.memberId).sort()).toEqual([a, b].sort())
+    expect(
+      (await messages(off))
+        .filter((m) => m.kind === 'activity-cancelled')
+        .map((m) => m.memberId)
+        .sort(),
+    ).toEqual([a, b].sort())
     expect(warnings.filter((w) => w.includes('"activity-repair"')).length).toBeGreaterThanOrEqual(5)
 
     // A second run finds nothing left to do.
     await pastTimeLimit()
-    expect((await runTimer(app, 'activity', 'repair')).data).toMatchObject({ recounted: 0, handedOn: 0, finished: 0, told: 0, notices: 0, calledOff: 0, promoted: 0 })
+    expect((await runTimer(app, 'activity', 'repair')).data).toMatchObject({
+      recounted: 0,
+      handedOn: 0,
+      finished: 0,
+      told: 0,
+      notices: 0,
+      calledOff: 0,
+      promoted: 0,
+    })
   })
 })

@@ -19,7 +19,10 @@ beforeAll(async () => {
 })
 afterAll(() => app.stop())
 
-const as = (openid: string) => (name: string, data: object = {}) => app.call(name, data, openid)
+const as =
+  (openid: string) =>
+  (name: string, data: object = {}) =>
+    app.call(name, data, openid)
 const admin = as('demo-admin')
 const leader = as('demo-leader')
 const member = as('demo-member')
@@ -48,16 +51,26 @@ const create = async (over: object = {}, by = admin) => {
 
 /** Moves an event's sign-up window and draw time into the past, as if the days had gone by. */
 const reachDrawTime = (id: string) =>
-  db().collection('activities').doc(id).update({ signUpOpensAt: new Date(Date.now() - 3 * HOUR), signUpClosesAt: new Date(Date.now() - 2 * HOUR), drawAt: new Date(Date.now() - 60_000) })
+  db()
+    .collection('activities')
+    .doc(id)
+    .update({ signUpOpensAt: new Date(Date.now() - 3 * HOUR), signUpClosesAt: new Date(Date.now() - 2 * HOUR), drawAt: new Date(Date.now() - 60_000) })
 
 const runTimer = async (name: string, openid?: string) => {
   const { main } = await import('../../cloudfunctions/activity')
-  const { platformContext } = await import('../../emulator/function-runner')
-  return main({ Type: 'Timer', TriggerName: name, Time: new Date().toISOString() }, platformContext('activity', openid)) as Promise<{ ok: boolean; data?: { drawn: number }; error?: { code: string } }>
+  const { platformContext } = await import('../../emulator/app-host/function-runner')
+  return main({ Type: 'Timer', TriggerName: name, Time: new Date().toISOString() }, platformContext('activity', openid)) as Promise<{
+    ok: boolean
+    data?: { drawn: number }
+    error?: { code: string }
+  }>
 }
-const messages = async (where: object) => (await db().collection('messages').where(where).limit(1000).get()).data as { memberId: string; kind: string; title: string; body: string }[]
-const signups = async (activityId: string) => (await db().collection('signups').where({ activityId }).limit(1000).get()).data as { memberId: string; status: string; seq: number | null }[]
-const lossesOf = async (memberId: string) => ((await db().collection('lottery_losses').where({ memberId }).limit(10).get()).data as { lost: string[] }[]).flatMap((d) => d.lost)
+const messages = async (where: object) =>
+  (await db().collection('messages').where(where).limit(1000).get()).data as { memberId: string; kind: string; title: string; body: string }[]
+const signups = async (activityId: string) =>
+  (await db().collection('signups').where({ activityId }).limit(1000).get()).data as { memberId: string; status: string; seq: number | null }[]
+const lossesOf = async (memberId: string) =>
+  ((await db().collection('lottery_losses').where({ memberId }).limit(10).get()).data as { lost: string[] }[]).flatMap((d) => d.lost)
 
 describe('posting a lottery', () => {
   it('needs a capacity and a draw time between sign-up closing and the start', async () => {
@@ -66,7 +79,10 @@ describe('posting a lottery', () => {
     expect(await refusal({ drawAt: null })).toMatchObject({ code: 'INVALID_ARGUMENT', message: '请设定抽签时间' })
     expect((await refusal({ drawAt: at(23 * HOUR) })).message).toBe('抽签时间不能早于报名截止时间')
     expect((await refusal({ drawAt: at(80 * HOUR) })).message).toBe('抽签时间不能晚于活动开始时间')
-    expect((await admin('activity.create', event({ allocation: 'raffle' }))).body.error).toMatchObject({ code: 'INVALID_ARGUMENT', details: { field: 'allocation' } })
+    expect((await admin('activity.create', event({ allocation: 'raffle' }))).body.error).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      details: { field: 'allocation' },
+    })
   })
 })
 
@@ -83,10 +99,21 @@ describe('entering and withdrawing before the draw', () => {
     const before = writeCount(app.stats)
     expect((await member('activity.signUp', { id })).body.data.status).toBe('entered')
     expect(writeCount(app.stats)).toBe(before)
-    expect((await member('activity.get', { id })).body.data).toMatchObject({ myStatus: 'entered', confirmedCount: 0, allocation: 'lottery', drawnAt: null, enteredCount: 2, status: 'open', scope: { kind: 'union' } })
+    expect((await member('activity.get', { id })).body.data).toMatchObject({
+      myStatus: 'entered',
+      confirmedCount: 0,
+      allocation: 'lottery',
+      drawnAt: null,
+      enteredCount: 2,
+      status: 'open',
+      scope: { kind: 'union' },
+    })
     const list = (await admin('activity.attendees', { id })).body.data
     expect(list).toMatchObject({ entered: 2, confirmed: 0, waiting: 0, total: 2 })
-    expect(list.items.map((r: { name: string; status: string }) => [r.name, r.status])).toEqual([['刘洋', 'entered'], ['张伟', 'entered']])
+    expect(list.items.map((r: { name: string; status: string }) => [r.name, r.status])).toEqual([
+      ['刘洋', 'entered'],
+      ['张伟', 'entered'],
+    ])
     const exported = (await admin('activity.export', { id, columns: ['name', 'status'] })).body.data
     expect(exported).toMatchObject({ count: 2, fileId: expect.stringMatching(/^cloud:\/\//) })
     expect((await member('activity.cancel', { id })).body.data).toMatchObject({ cancelled: true, detail: { myStatus: 'cancelled', enteredCount: 1 } })
@@ -119,13 +146,24 @@ describe('the draw', () => {
     expect(timer.ok).toBe(true)
     expect(timer.data!.drawn).toBeGreaterThanOrEqual(1)
 
-    const record = (await db().collection('lottery_draws').doc(id).get()).data[0] as { seed: string; places: number; entrants: { memberId: string; priorLosses: number }[]; winners: string[]; waitlist: string[] }
+    const record = (await db().collection('lottery_draws').doc(id).get()).data[0] as {
+      seed: string
+      places: number
+      entrants: { memberId: string; priorLosses: number }[]
+      winners: string[]
+      waitlist: string[]
+    }
     expect(record.entrants).toHaveLength(10)
     // Anyone can re-run the draw from what was stored and get the same result.
     expect(draw(record.entrants, record.places, record.seed)).toEqual({ winners: record.winners, waitlist: record.waitlist })
 
     const rows = await signups(id)
-    expect(rows.filter((r) => r.status === 'confirmed').map((r) => r.memberId).sort()).toEqual([...record.winners].sort())
+    expect(
+      rows
+        .filter((r) => r.status === 'confirmed')
+        .map((r) => r.memberId)
+        .sort(),
+    ).toEqual([...record.winners].sort())
     const waiting = rows.filter((r) => r.status === 'waiting').sort((a, b) => a.seq! - b.seq!)
     expect(waiting.map((r) => r.memberId)).toEqual(record.waitlist)
     expect((await app.call('activity.get', { id }, record.waitlist[0])).body.data).toMatchObject({ myStatus: 'waiting', waitingPosition: 1, confirmedCount: 4 })
@@ -137,7 +175,12 @@ describe('the draw', () => {
     expect(result.winners[0]).toEqual({ name: expect.stringMatching(/^会员\d$/), department: '人事科' })
 
     const told = await messages({ kind: 'lottery-result', link: `/pages/activity/index?id=${id}` })
-    expect(told.filter((m) => m.title.startsWith('中签')).map((m) => m.memberId).sort()).toEqual([...record.winners].sort())
+    expect(
+      told
+        .filter((m) => m.title.startsWith('中签'))
+        .map((m) => m.memberId)
+        .sort(),
+    ).toEqual([...record.winners].sort())
     expect(told.find((m) => m.memberId === record.waitlist[1])!.body).toContain('候补第 2 位')
     expect(await lossesOf(record.waitlist[0])).toContain(id)
     expect(await lossesOf(record.winners[0])).not.toContain(id)
@@ -161,8 +204,16 @@ describe('the draw', () => {
     for (const o of people) await app.call('activity.signUp', { id: second }, o)
     await reachDrawTime(second)
     await admin('activity.draw', { id: second })
-    const two = (await db().collection('lottery_draws').doc(second).get()).data[0] as { entrants: { memberId: string; priorLosses: number }[]; winners: string[] }
-    expect(two.entrants.filter((e) => e.priorLosses === 1).map((e) => e.memberId).sort()).toEqual([...one.waitlist].sort())
+    const two = (await db().collection('lottery_draws').doc(second).get()).data[0] as {
+      entrants: { memberId: string; priorLosses: number }[]
+      winners: string[]
+    }
+    expect(
+      two.entrants
+        .filter((e) => e.priorLosses === 1)
+        .map((e) => e.memberId)
+        .sort(),
+    ).toEqual([...one.waitlist].sort())
     expect([...two.winners].sort()).toEqual([...one.waitlist].sort())
 
     // A first-lottery winner withdraws before the cancellation deadline: the head of that lottery's line gets the place.
@@ -182,7 +233,12 @@ describe('the draw', () => {
     expect(seeds.size).toBe(1)
     const rows = await signups(id)
     expect(rows.filter((r) => r.status === 'confirmed')).toHaveLength(5)
-    expect(rows.filter((r) => r.status === 'waiting').map((r) => r.seq).sort((a, b) => a! - b!)).toEqual([1, 2, 3, 4, 5, 6, 7])
+    expect(
+      rows
+        .filter((r) => r.status === 'waiting')
+        .map((r) => r.seq)
+        .sort((a, b) => a! - b!),
+    ).toEqual([1, 2, 3, 4, 5, 6, 7])
     expect((await admin('activity.get', { id })).body.data).toMatchObject({ confirmedCount: 5, drawnAt: expect.any(String) })
     expect(await messages({ kind: 'lottery-result', link: `/pages/activity/index?id=${id}` })).toHaveLength(12)
   })
@@ -195,7 +251,18 @@ describe('editing an event', () => {
     await as('demo-auditor')('activity.signUp', { id })
     const current = (await admin('activity.get', { id })).body.data
     const day = formatShanghai(new Date(Date.now() + 96 * HOUR), 'YYYY-MM-DD')
-    const form = { id, title: current.title, type: current.type, place: '湿地公园东门', startAt: `${day}T09:00:00+08:00`, endAt: `${day}T12:00:00+08:00`, signUpOpensAt: current.signUpOpensAt, signUpClosesAt: current.signUpClosesAt, cancelDeadline: current.cancelDeadline, capacity: 1 }
+    const form = {
+      id,
+      title: current.title,
+      type: current.type,
+      place: '湿地公园东门',
+      startAt: `${day}T09:00:00+08:00`,
+      endAt: `${day}T12:00:00+08:00`,
+      signUpOpensAt: current.signUpOpensAt,
+      signUpClosesAt: current.signUpClosesAt,
+      cancelDeadline: current.cancelDeadline,
+      capacity: 1,
+    }
     const saved = await admin('activity.update', form)
     expect(saved.body.data).toMatchObject({ place: '湿地公园东门', confirmedCount: 1 })
     const told = await messages({ kind: 'activity-changed', title: '活动有变更：秋季健步走' })
@@ -211,13 +278,26 @@ describe('editing an event', () => {
     await member('activity.signUp', { id })
     await as('demo-auditor')('activity.signUp', { id })
     const d = (await admin('activity.get', { id })).body.data
-    const form = { id, title: d.title, type: d.type, place: d.place, startAt: d.startAt, endAt: d.endAt, signUpOpensAt: d.signUpOpensAt, signUpClosesAt: d.signUpClosesAt, cancelDeadline: d.cancelDeadline }
+    const form = {
+      id,
+      title: d.title,
+      type: d.type,
+      place: d.place,
+      startAt: d.startAt,
+      endAt: d.endAt,
+      signUpOpensAt: d.signUpOpensAt,
+      signUpClosesAt: d.signUpClosesAt,
+      cancelDeadline: d.cancelDeadline,
+    }
     expect((await admin('activity.update', { ...form, capacity: 2 })).body.data.confirmedCount).toBe(2)
     expect((await as('demo-auditor')('activity.get', { id })).body.data.myStatus).toBe('confirmed')
     expect((await messages({ memberId: 'demo-member-05', kind: 'waitlist-promoted', title: '报名成功：乒乓球赛' })).length).toBe(1)
 
     const before = writeCount(app.stats)
-    expect((await admin('activity.update', { ...form, capacity: 1 })).body.error).toMatchObject({ code: 'INVALID_ARGUMENT', message: '已有 2 人报名成功，名额不能少于 2' })
+    expect((await admin('activity.update', { ...form, capacity: 1 })).body.error).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: '已有 2 人报名成功，名额不能少于 2',
+    })
     expect(writeCount(app.stats)).toBe(before)
     expect((await admin('activity.get', { id })).body.data.capacity).toBe(2)
   })
@@ -227,10 +307,24 @@ describe('editing an event', () => {
     const id = await create({ allocation: 'fcfs', drawAt: null, fields })
     await member('activity.signUp', { id, answers: { size: 'L' } })
     const d = (await admin('activity.get', { id })).body.data
-    const form = { id, title: d.title, type: d.type, place: d.place, startAt: d.startAt, endAt: d.endAt, signUpOpensAt: d.signUpOpensAt, signUpClosesAt: d.signUpClosesAt, cancelDeadline: d.cancelDeadline, capacity: d.capacity, fields }
+    const form = {
+      id,
+      title: d.title,
+      type: d.type,
+      place: d.place,
+      startAt: d.startAt,
+      endAt: d.endAt,
+      signUpOpensAt: d.signUpOpensAt,
+      signUpClosesAt: d.signUpClosesAt,
+      cancelDeadline: d.cancelDeadline,
+      capacity: d.capacity,
+      fields,
+    }
     const before = writeCount(app.stats)
     expect((await admin('activity.update', { ...form, fields: [] })).body.error.message).toBe('已有人报名，报名项不能再修改')
-    expect((await admin('activity.update', { ...form, allocation: 'lottery', drawAt: at(30 * HOUR) })).body.error.message).toBe('已有人报名，名额分配方式不能再修改')
+    expect((await admin('activity.update', { ...form, allocation: 'lottery', drawAt: at(30 * HOUR) })).body.error.message).toBe(
+      '已有人报名，名额分配方式不能再修改',
+    )
     expect((await leader('activity.update', { ...form, place: '别处' })).body.error.code).toBe('FORBIDDEN')
     expect((await member('activity.update', { ...form, place: '别处' })).body.error.code).toBe('FORBIDDEN')
     expect(writeCount(app.stats)).toBe(before)
@@ -242,7 +336,14 @@ describe('结对竞赛 and the cover picture', () => {
     const people = await seedManyMembers(3, 'contest') // 人事科 (demo-dept-3)
     // Today, so check-in (two hours before the start until the end) is open.
     const today = { startAt: at(HOUR), endAt: at(3 * HOUR), signUpClosesAt: at(HOUR / 2), cancelDeadline: at(HOUR / 2) }
-    const id = await create({ allocation: 'fcfs', drawAt: null, capacity: 20, title: '部门拔河结对赛', ...today, contest: { kind: 'department', teamIds: ['demo-dept-3', 'demo-dept-4'] } })
+    const id = await create({
+      allocation: 'fcfs',
+      drawAt: null,
+      capacity: 20,
+      title: '部门拔河结对赛',
+      ...today,
+      contest: { kind: 'department', teamIds: ['demo-dept-3', 'demo-dept-4'] },
+    })
     for (const o of people) await app.call('activity.signUp', { id }, o)
     await member('activity.signUp', { id }) // 信息中心 (demo-dept-4)
     await leader('activity.signUp', { id }) // 财务科: not a team, counts for nobody
@@ -255,11 +356,22 @@ describe('结对竞赛 and the cover picture', () => {
         { id: 'demo-dept-4', name: '信息中心', signedUp: 1, checkedIn: 1 },
       ],
     })
-    expect((await admin('activity.create', event({ allocation: 'fcfs', drawAt: null, contest: { kind: 'group', teamIds: ['demo-group-badminton', 'no-such-group'] } }))).body.error.message).toBe('结对竞赛的队伍不存在')
+    expect(
+      (
+        await admin(
+          'activity.create',
+          event({ allocation: 'fcfs', drawAt: null, contest: { kind: 'group', teamIds: ['demo-group-badminton', 'no-such-group'] } }),
+        )
+      ).body.error.message,
+    ).toBe('结对竞赛的队伍不存在')
   })
 
   it('a cover must be the organizer’s own upload and is shown by a short-lived link', async () => {
-    const up = await fetch(`${app.url}/local/upload?name=cover.jpg`, { method: 'POST', headers: { 'x-local-openid': 'demo-admin' }, body: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 9, 9]) })
+    const up = await fetch(`${app.url}/local/upload?name=cover.jpg`, {
+      method: 'POST',
+      headers: { 'x-local-openid': 'demo-admin' },
+      body: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 9, 9]),
+    })
     const { fileId } = (await up.json()) as { fileId: string }
     const foreign = fileId.replace('/uploads/demo-admin/', '/uploads/demo-member/')
     expect((await admin('activity.create', event({ cover: foreign }))).body.error.message).toBe('封面图片需要由您本人上传')
@@ -277,8 +389,13 @@ describe('结对竞赛 and the cover picture', () => {
     const mine = (await member('activity.list', { tab: 'mine', type: '讲座', pageSize: 100 })).body.data.items.map((c: { id: string }) => c.id)
     expect(mine).toContain(lecture)
     expect(mine).not.toContain(hike)
-    const practice = await create({ allocation: 'fcfs', drawAt: null, type: '球类比赛', title: '羽毛球周赛', scope: { kind: 'group', id: 'demo-group-badminton' } }, leader)
-    const byGroup = (await member('activity.list', { tab: 'upcoming', groupId: 'demo-group-badminton', pageSize: 100 })).body.data.items.map((c: { id: string }) => c.id)
+    const practice = await create(
+      { allocation: 'fcfs', drawAt: null, type: '球类比赛', title: '羽毛球周赛', scope: { kind: 'group', id: 'demo-group-badminton' } },
+      leader,
+    )
+    const byGroup = (await member('activity.list', { tab: 'upcoming', groupId: 'demo-group-badminton', pageSize: 100 })).body.data.items.map(
+      (c: { id: string }) => c.id,
+    )
     expect(byGroup).toContain(practice)
     expect(byGroup).not.toContain(lecture)
   })

@@ -18,7 +18,10 @@ beforeAll(async () => {
 })
 afterAll(() => app.stop())
 
-const as = (openid: string) => (name: string, data: object = {}) => app.call(name, data, openid)
+const as =
+  (openid: string) =>
+  (name: string, data: object = {}) =>
+    app.call(name, data, openid)
 const admin = as('demo-admin')
 const leader = as('demo-leader')
 const member = as('demo-member')
@@ -49,14 +52,18 @@ describe('posting', () => {
     const res = await leader('activity.create', event({ scope: { kind: 'department', id: 'demo-dept-2' } }))
     expect(res.body.data).toMatchObject({ organizer: '财务科工会小组', canManage: true, confirmedCount: 0 })
     expect((await leader('activity.create', event())).body.error).toMatchObject({ code: 'FORBIDDEN', message: '只有工会管理员可以发布全会活动' })
-    expect((await leader('activity.create', event({ scope: { kind: 'department', id: 'demo-dept-1' } }))).body.error.message).toBe('只能为自己带领的小组发布活动')
+    expect((await leader('activity.create', event({ scope: { kind: 'department', id: 'demo-dept-1' } }))).body.error.message).toBe(
+      '只能为自己带领的小组发布活动',
+    )
     expect((await member('activity.create', event({ scope: { kind: 'department', id: 'demo-dept-4' } }))).body.error.code).toBe('FORBIDDEN')
   })
 
   it('refuses times that do not fit together, and choice fields without options', async () => {
     expect((await admin('activity.create', event({ endAt: at(47 * HOUR) }))).body.error.message).toBe('结束时间要晚于开始时间')
     expect((await admin('activity.create', event({ signUpClosesAt: at(49 * HOUR) }))).body.error.message).toBe('报名截止时间不能晚于活动开始时间')
-    expect((await admin('activity.create', event({ fields: [{ key: 'event', label: '项目', type: 'single', required: true }] }))).body.error.message).toBe('「项目」需要至少两个选项')
+    expect((await admin('activity.create', event({ fields: [{ key: 'event', label: '项目', type: 'single', required: true }] }))).body.error.message).toBe(
+      '「项目」需要至少两个选项',
+    )
     expect((await admin('activity.create', event({ title: '' }))).body.error).toMatchObject({ code: 'INVALID_ARGUMENT', message: '请填写活动名称' })
   })
 })
@@ -65,13 +72,29 @@ describe('signing up and the waitlist', () => {
   it('capacity 2: two confirmed, the third waits; a cancellation promotes the third', async () => {
     const id = await create()
     // Each answer carries what the detail page shows of it, so the page need not load again.
-    const page = (over: object) => ({ myStatus: 'confirmed', waitingPosition: null, confirmedCount: 1, enteredCount: null, checkedInAt: null, contest: null, ...over })
+    const page = (over: object) => ({
+      myStatus: 'confirmed',
+      waitingPosition: null,
+      confirmedCount: 1,
+      enteredCount: null,
+      checkedInAt: null,
+      contest: null,
+      ...over,
+    })
     expect((await member('activity.signUp', { id })).body.data).toEqual({ status: 'confirmed', waitingPosition: null, detail: page({}) })
     expect((await admin('activity.signUp', { id })).body.data).toMatchObject({ status: 'confirmed', detail: { confirmedCount: 2 } })
-    expect((await leader('activity.signUp', { id })).body.data).toEqual({ status: 'waiting', waitingPosition: 1, detail: page({ myStatus: 'waiting', waitingPosition: 1, confirmedCount: 2 }) })
+    expect((await leader('activity.signUp', { id })).body.data).toEqual({
+      status: 'waiting',
+      waitingPosition: 1,
+      detail: page({ myStatus: 'waiting', waitingPosition: 1, confirmedCount: 2 }),
+    })
     // A retry changes nothing.
     const before = writeCount(app.stats)
-    expect((await leader('activity.signUp', { id })).body.data).toEqual({ status: 'waiting', waitingPosition: 1, detail: page({ myStatus: 'waiting', waitingPosition: 1, confirmedCount: 2 }) })
+    expect((await leader('activity.signUp', { id })).body.data).toEqual({
+      status: 'waiting',
+      waitingPosition: 1,
+      detail: page({ myStatus: 'waiting', waitingPosition: 1, confirmedCount: 2 }),
+    })
     expect(writeCount(app.stats)).toBe(before)
 
     expect((await member('activity.cancel', { id })).body.data).toEqual({ cancelled: true, detail: page({ myStatus: 'cancelled', confirmedCount: 2 }) })
@@ -79,7 +102,11 @@ describe('signing up and the waitlist', () => {
     expect((await member('activity.get', { id })).body.data).toMatchObject({ myStatus: 'cancelled', confirmedCount: 2 })
     expect((await member('activity.cancel', { id })).body.data).toEqual({ cancelled: false, detail: page({ myStatus: 'cancelled', confirmedCount: 2 }) })
     // Signing up again after cancelling: back of the line.
-    expect((await member('activity.signUp', { id })).body.data).toEqual({ status: 'waiting', waitingPosition: 1, detail: page({ myStatus: 'waiting', waitingPosition: 1, confirmedCount: 2 }) })
+    expect((await member('activity.signUp', { id })).body.data).toEqual({
+      status: 'waiting',
+      waitingPosition: 1,
+      detail: page({ myStatus: 'waiting', waitingPosition: 1, confirmedCount: 2 }),
+    })
     // Leaving the line answers with the page as it now is too.
     expect((await member('activity.cancel', { id })).body.data).toEqual({ cancelled: true, detail: page({ myStatus: 'cancelled', confirmedCount: 2 }) })
   })
@@ -133,7 +160,11 @@ describe('refusals say why and write nothing', () => {
   it('invalid answers → INVALID_ARGUMENT naming the field', async () => {
     const id = await create({ fields: [{ key: 'event', label: '项目', type: 'single', required: true, options: ['羽毛球', '乒乓球'] }] })
     before = writeCount(app.stats)
-    expect((await member('activity.signUp', { id, answers: { event: '篮球' } })).body.error).toMatchObject({ code: 'INVALID_ARGUMENT', message: '「项目」请从选项中选择', details: { field: 'answers.event' } })
+    expect((await member('activity.signUp', { id, answers: { event: '篮球' } })).body.error).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: '「项目」请从选项中选择',
+      details: { field: 'answers.event' },
+    })
     unchanged()
   })
   it('cancelling after the deadline is refused with the deadline shown', async () => {
@@ -236,7 +267,10 @@ describe('the check-in window: from two hours before the start until the end', (
     const token = (await member('activity.myCode', { id })).body.data.token as string
     // Move the event into the past directly: the edit form refuses a finished event.
     const db = (await import('@cloudbase/node-sdk')).init({ env: 'local' }).database()
-    await db.collection('activities').doc(id).update({ startAt: new Date(Date.now() - 5 * HOUR), endAt: new Date(Date.now() - 2 * HOUR) })
+    await db
+      .collection('activities')
+      .doc(id)
+      .update({ startAt: new Date(Date.now() - 5 * HOUR), endAt: new Date(Date.now() - 2 * HOUR) })
     expect((await member('activity.myCode', { id })).body.data).toEqual({ state: 'closed', closedAt: expect.any(String) })
     const res = await admin('activity.checkIn', { id, code: token })
     expect(res.body.error.code).toBe('CLOSED')
@@ -250,7 +284,10 @@ describe('the check-in window: from two hours before the start until the end', (
     expect((await admin('activity.checkIn', { id, code: (await app.call('activity.myCode', { id }, inTime)).body.data.token })).body.ok).toBe(true)
     // A record written before the window existed: checked in eight days before the start.
     const db = (await import('@cloudbase/node-sdk')).init({ env: 'local' }).database()
-    await db.collection('signups').doc(`${id}:${early}`).update({ checkedInAt: new Date(Date.now() - 8 * 24 * HOUR) })
+    await db
+      .collection('signups')
+      .doc(`${id}:${early}`)
+      .update({ checkedInAt: new Date(Date.now() - 8 * 24 * HOUR) })
     const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date(Date.now() + HOUR)))
     const report = (await admin('activity.participation', { year })).body.data
     const row = (memberId: string) => report.members.find((m: { memberId: string }) => m.memberId === memberId)
@@ -269,7 +306,9 @@ describe('correct under load', () => {
     expect(statuses.filter((s) => s === 'confirmed')).toHaveLength(30)
     expect(statuses.filter((s) => s === 'waiting')).toHaveLength(270)
     // Line positions are exactly 1…270, each once.
-    const positions = (await Promise.all(openids.map((o) => app.call('activity.get', { id }, o)))).map((r) => r.body.data.waitingPosition).filter((p) => p !== null)
+    const positions = (await Promise.all(openids.map((o) => app.call('activity.get', { id }, o))))
+      .map((r) => r.body.data.waitingPosition)
+      .filter((p) => p !== null)
     expect([...positions].sort((a, b) => a - b)).toEqual(Array.from({ length: 270 }, (_, i) => i + 1))
     const list = (await admin('activity.attendees', { id, pageSize: 100 })).body.data
     expect(list).toMatchObject({ confirmed: 30, waiting: 270, total: 300 })
@@ -347,19 +386,32 @@ describe('organizer tools', () => {
 describe('reminders before the start (timer)', () => {
   const runTimer = async (openid?: string) => {
     const { main } = await import('../../cloudfunctions/activity')
-    const { platformContext } = await import('../../emulator/function-runner')
-    return main({ Type: 'Timer', TriggerName: 'remind', Time: new Date().toISOString() }, platformContext('activity', openid)) as Promise<{ ok: boolean; data?: { reminded: number }; error?: { code: string } }>
+    const { platformContext } = await import('../../emulator/app-host/function-runner')
+    return main({ Type: 'Timer', TriggerName: 'remind', Time: new Date().toISOString() }, platformContext('activity', openid)) as Promise<{
+      ok: boolean
+      data?: { reminded: number }
+      error?: { code: string }
+    }>
   }
 
   it('reminds, once, the members who asked', async () => {
-    const id = await create({ title: '健康讲座：八段锦', capacity: 10, startAt: at(12 * HOUR), endAt: at(14 * HOUR), signUpClosesAt: at(11 * HOUR), cancelDeadline: at(11 * HOUR) })
+    const id = await create({
+      title: '健康讲座：八段锦',
+      capacity: 10,
+      startAt: at(12 * HOUR),
+      endAt: at(14 * HOUR),
+      signUpClosesAt: at(11 * HOUR),
+      cancelDeadline: at(11 * HOUR),
+    })
     await member('activity.signUp', { id, remind: true })
     await as('demo-auditor')('activity.signUp', { id })
     const first = await runTimer()
     expect(first.ok).toBe(true)
     expect(first.data!.reminded).toBeGreaterThanOrEqual(1)
     const db = (await import('@cloudbase/node-sdk')).init({ env: 'local' }).database()
-    const reminders = (await db.collection('messages').where({ kind: 'activity-reminder', title: '活动提醒：健康讲座：八段锦' }).limit(10).get()).data as { memberId: string }[]
+    const reminders = (await db.collection('messages').where({ kind: 'activity-reminder', title: '活动提醒：健康讲座：八段锦' }).limit(10).get()).data as {
+      memberId: string
+    }[]
     expect(reminders.map((m) => m.memberId)).toEqual(['demo-member-04'])
     expect((await runTimer()).data!.reminded).toBe(0)
   })

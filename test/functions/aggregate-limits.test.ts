@@ -12,7 +12,10 @@ let app: AppServer
 const DAY = 24 * 3600_000
 const at = (ms: number) => new Date(Date.now() + ms).toISOString()
 const db = () => cloudbase.init({ env: 'local' }).database()
-const as = (openid: string) => (name: string, data: object = {}) => app.call(name, data, openid)
+const as =
+  (openid: string) =>
+  (name: string, data: object = {}) =>
+    app.call(name, data, openid)
 const admin = as('demo-admin')
 
 beforeAll(async () => {
@@ -25,15 +28,31 @@ afterAll(() => app.stop())
  * who left (who must not be counted); members are bound to openids `<prefix>-<i>-<j>`.
  */
 async function seedDepartments(prefix: string, count: number): Promise<{ deptId: string; name: string; members: string[] }[]> {
-  const depts = Array.from({ length: count }, (_, i) => ({ deptId: `${prefix}-dept-${i}`, name: `${prefix}科室${String(i).padStart(2, '0')}`, members: Array.from({ length: (i % 4) + 1 }, (_, j) => `${prefix}-${i}-${j}`) }))
-  await db().collection('departments').add(depts.map((d) => ({ _id: d.deptId, unionId: 'demo-union', name: d.name })))
+  const depts = Array.from({ length: count }, (_, i) => ({
+    deptId: `${prefix}-dept-${i}`,
+    name: `${prefix}科室${String(i).padStart(2, '0')}`,
+    members: Array.from({ length: (i % 4) + 1 }, (_, j) => `${prefix}-${i}-${j}`),
+  }))
+  await db()
+    .collection('departments')
+    .add(depts.map((d) => ({ _id: d.deptId, unionId: 'demo-union', name: d.name })))
   const member = (id: string, d: (typeof depts)[number], n: number, status: string) => ({
-    _id: id, unionId: 'demo-union', name: `会员${id}`, gender: '男', departmentId: d.deptId, departmentName: d.name, memberNo: `${prefix.toUpperCase()}${n}`, phone: '', status,
+    _id: id,
+    unionId: 'demo-union',
+    name: `会员${id}`,
+    gender: '男',
+    departmentId: d.deptId,
+    departmentName: d.name,
+    memberNo: `${prefix.toUpperCase()}${n}`,
+    phone: '',
+    status,
   })
   let n = 0
   const docs = depts.flatMap((d) => [...d.members.map((id) => member(id, d, n++, '在职')), member(`${d.deptId}-left`, d, n++, '离会')])
   await db().collection('members').add(docs)
-  await db().collection('bindings').add(depts.flatMap((d) => d.members.map((id) => ({ _id: id, unionId: 'demo-union', memberId: id, boundAt: new Date() }))))
+  await db()
+    .collection('bindings')
+    .add(depts.flatMap((d) => d.members.map((id) => ({ _id: id, unionId: 'demo-union', memberId: id, boundAt: new Date() }))))
   return depts
 }
 
@@ -82,8 +101,24 @@ describe('福利发放 counts every campaign × gift', () => {
     const [dept] = await seedDepartments('gift', 1)
     // One department of 12 members in service: one voucher each per campaign, everyone chooses.
     const more = Array.from({ length: 11 }, (_, j) => `gift-extra-${j}`)
-    await db().collection('members').add(more.map((id, j) => ({ _id: id, unionId: 'demo-union', name: `会员${id}`, gender: '女', departmentId: dept.deptId, departmentName: dept.name, memberNo: `GIFTX${j}`, phone: '', status: '在职' })))
-    await db().collection('bindings').add(more.map((id) => ({ _id: id, unionId: 'demo-union', memberId: id, boundAt: new Date() })))
+    await db()
+      .collection('members')
+      .add(
+        more.map((id, j) => ({
+          _id: id,
+          unionId: 'demo-union',
+          name: `会员${id}`,
+          gender: '女',
+          departmentId: dept.deptId,
+          departmentName: dept.name,
+          memberNo: `GIFTX${j}`,
+          phone: '',
+          status: '在职',
+        })),
+      )
+    await db()
+      .collection('bindings')
+      .add(more.map((id) => ({ _id: id, unionId: 'demo-union', memberId: id, boundAt: new Date() })))
     const people = [...dept.members, ...more]
     expect(people).toHaveLength(12)
 
@@ -99,7 +134,9 @@ describe('福利发放 counts every campaign × gift', () => {
     for (const [c, id] of ids.entries()) {
       for (const [j, openid] of people.entries()) {
         const optionId = `o${((j + c) % 10) + 1}`
-        const mine = ((await as(openid)('benefit.mine')).body.data as { id: string; campaignId?: string; name: string }[]).find((v) => v.name === `十选一慰问品${c + 1}`)!
+        const mine = ((await as(openid)('benefit.mine')).body.data as { id: string; campaignId?: string; name: string }[]).find(
+          (v) => v.name === `十选一慰问品${c + 1}`,
+        )!
         const chose = (await as(openid)('benefit.choose', { voucherId: mine.id, optionId })).body
         expect(chose.error).toBeUndefined()
         expected.set(`${id}:${optionId}`, (expected.get(`${id}:${optionId}`) ?? 0) + 1)
@@ -128,9 +165,19 @@ describe('福利发放 counts every campaign × gift', () => {
     const _ = db().command
     for (const id of ids) {
       const { data } = await db().collection('vouchers').where({ campaignId: id }).orderBy('_id', 'asc').limit(1).get()
-      await db().collection('vouchers').doc((data[0] as { _id: string })._id).update({ status: 'redeemed', redeemedAt: new Date() })
+      await db()
+        .collection('vouchers')
+        .doc((data[0] as { _id: string })._id)
+        .update({ status: 'redeemed', redeemedAt: new Date() })
     }
-    expect((await db().collection('vouchers').where({ campaignId: _.in(ids), status: 'redeemed' }).count()).total).toBe(22)
+    expect(
+      (
+        await db()
+          .collection('vouchers')
+          .where({ campaignId: _.in(ids), status: 'redeemed' })
+          .count()
+      ).total,
+    ).toBe(22)
 
     const views = await listed(30)
     expect(ids.map((id) => views.get(id)?.progress)).toEqual(ids.map(() => ({ eligible: 2, issued: 2, chosen: 2, redeemed: 1, outstanding: 1 })))

@@ -9,7 +9,16 @@ const ADMIN_ONLY = ['admin']
 const STAFF = ['admin', 'redeemer']
 const ANY_MEMBER = ['admin', 'leader', 'redeemer', 'auditor', 'member']
 const soon = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString()
-const CAMPAIGN = { kind: 'other', name: '权限测试', faceValue: 100, options: [{ name: '礼品' }], claimClosesAt: soon(5), redeemFrom: soon(-1), redeemUntil: soon(10), pointIds: ['demo-point-office'] }
+const CAMPAIGN = {
+  kind: 'other',
+  name: '权限测试',
+  faceValue: 100,
+  options: [{ name: '礼品' }],
+  claimClosesAt: soon(5),
+  redeemFrom: soon(-1),
+  redeemUntil: soon(10),
+  pointIds: ['demo-point-office'],
+}
 
 const EXPECTED: Record<Extract<ActionName, `benefit.${string}`>, { who: string[]; input: object }> = {
   'benefit.savePoint': { who: ADMIN_ONLY, input: { name: '权限测试点' } },

@@ -27,7 +27,11 @@ beforeAll(async () => {
   app = await startCrashServer()
 })
 afterAll(async () => {
-  console.log(`benefit crash points covered: ${Object.entries(covered).map(([a, n]) => `${a} ${n}`).join(', ')}`)
+  console.log(
+    `benefit crash points covered: ${Object.entries(covered)
+      .map(([a, n]) => `${a} ${n}`)
+      .join(', ')}`,
+  )
   await app.stop()
 })
 
@@ -35,10 +39,28 @@ let deptSeq = 0
 /** A department of its own with `n` bound members (openid = member id), so each test's campaign reaches only them. */
 async function seedDept(n: number): Promise<{ dept: string; members: string[] }> {
   const dept = `crash-dept-${++deptSeq}`
-  await db().collection('departments').add({ _id: dept, unionId: 'demo-union', name: `崩溃测试部门${deptSeq}` })
+  await db()
+    .collection('departments')
+    .add({ _id: dept, unionId: 'demo-union', name: `崩溃测试部门${deptSeq}` })
   const members = Array.from({ length: n }, (_, i) => `${dept}-m${String(i).padStart(3, '0')}`)
-  await db().collection('members').add(members.map((id, i) => ({ _id: id, unionId: 'demo-union', name: `测试${deptSeq}号${i}`, gender: '男', departmentId: dept, departmentName: `崩溃测试部门${deptSeq}`, memberNo: `C${deptSeq}-${i}`, phone: `1360000${String(deptSeq * 100 + i).padStart(4, '0')}`, status: '在职' })))
-  await db().collection('bindings').add(members.map((id) => ({ _id: id, unionId: 'demo-union', memberId: id, boundAt: new Date() })))
+  await db()
+    .collection('members')
+    .add(
+      members.map((id, i) => ({
+        _id: id,
+        unionId: 'demo-union',
+        name: `测试${deptSeq}号${i}`,
+        gender: '男',
+        departmentId: dept,
+        departmentName: `崩溃测试部门${deptSeq}`,
+        memberNo: `C${deptSeq}-${i}`,
+        phone: `1360000${String(deptSeq * 100 + i).padStart(4, '0')}`,
+        status: '在职',
+      })),
+    )
+  await db()
+    .collection('bindings')
+    .add(members.map((id) => ({ _id: id, unionId: 'demo-union', memberId: id, boundAt: new Date() })))
   return { dept, members }
 }
 
@@ -46,8 +68,17 @@ let nameSeq = 0
 async function createCampaign(dept: string, over: object = {}): Promise<{ id: string; name: string }> {
   const name = `崩溃测试福利${++nameSeq}`
   const res = await admin('benefit.createCampaign', {
-    kind: 'other', name, faceValue: FACE, options: [{ name: '礼盒' }], claimClosesAt: at(10 * DAY), redeemFrom: at(-DAY), redeemUntil: at(30 * DAY),
-    pointIds: ['demo-point-office'], departmentIds: [dept], includeRetired: false, ...over,
+    kind: 'other',
+    name,
+    faceValue: FACE,
+    options: [{ name: '礼盒' }],
+    claimClosesAt: at(10 * DAY),
+    redeemFrom: at(-DAY),
+    redeemUntil: at(30 * DAY),
+    pointIds: ['demo-point-office'],
+    departmentIds: [dept],
+    includeRetired: false,
+    ...over,
   })
   if (!res.body.ok) throw new Error(JSON.stringify(res.body))
   return { id: res.body.data.id, name }
@@ -72,8 +103,13 @@ async function daily(k?: number): Promise<{ status: number; body: any; writes: n
   return { status: res.status, body: await res.json(), writes: Number(res.headers.get('x-local-writes') ?? 0), crashed: res.status === 502 }
 }
 
-interface Entry { _id: string; committed: number; spent: number }
-const kindOf = (e: Entry) => (/^benefit-(issue|commit):/.test(e._id) ? 'commit' : e._id.startsWith('benefit-spend:') ? 'spend' : e._id.startsWith('benefit-release:') ? 'release' : 'other')
+interface Entry {
+  _id: string
+  committed: number
+  spent: number
+}
+const kindOf = (e: Entry) =>
+  /^benefit-(issue|commit):/.test(e._id) ? 'commit' : e._id.startsWith('benefit-spend:') ? 'spend' : e._id.startsWith('benefit-release:') ? 'release' : 'other'
 const all = async <T>(coll: string, where: object): Promise<T[]> => {
   const out: T[] = []
   for (let skip = 0; ; skip += 1000) {
@@ -98,7 +134,12 @@ async function expectCampaignTrue(id: string) {
   const sum = (kind: string, field: 'committed' | 'spent') => entries.filter((e) => kindOf(e) === kind).reduce((s, e) => s + e[field], 0)
   expect(sum('commit', 'committed')).toBe(vouchers.length * c.faceValue)
   const redeemed = vouchers.filter((v) => v.status === 'redeemed')
-  expect(entries.filter((e) => kindOf(e) === 'spend').map((e) => e._id).sort()).toEqual(redeemed.map((v) => `benefit-spend:${v._id}`).sort())
+  expect(
+    entries
+      .filter((e) => kindOf(e) === 'spend')
+      .map((e) => e._id)
+      .sort(),
+  ).toEqual(redeemed.map((v) => `benefit-spend:${v._id}`).sort())
   expect(sum('spend', 'spent')).toBe(redeemed.length * c.faceValue)
   const released = 0 - sum('release', 'committed') || 0
   expect(released).toBe(c.releasedAt ? (vouchers.length - redeemed.length) * c.faceValue : 0)
@@ -131,7 +172,9 @@ describe('发放 (issuing)', () => {
     // A pass that died right after inserting one voucher, long ago: unsettled, no commitment, no notice.
     const campaign = (await db().collection('campaigns').doc(id).get()).data[0]
     const victim = (await db().collection('members').doc(members[30]).get()).data[0]
-    await db().collection('vouchers').add({ ...newVoucher(campaign, victim, new Date(Date.now() - 60_000)), issuePass: 'dead-pass', settled: false })
+    await db()
+      .collection('vouchers')
+      .add({ ...newVoucher(campaign, victim, new Date(Date.now() - 60_000)), issuePass: 'dead-pass', settled: false })
     const runs = await Promise.all(Array.from({ length: 6 }, () => admin('benefit.issue', { id })))
     runs.forEach((r) => expect(r.body.ok).toBe(true))
     await issueAll(id)
@@ -143,7 +186,10 @@ describe('发放 (issuing)', () => {
     expect(passes.length).toBeGreaterThanOrEqual(2) // the dead pass's own commitment, and at least one live pass
 
     // Past the window: the daily release gives back exactly what was committed.
-    await db().collection('campaigns').doc(id).update({ redeemUntil: new Date(Date.now() - 60_000) })
+    await db()
+      .collection('campaigns')
+      .doc(id)
+      .update({ redeemUntil: new Date(Date.now() - 60_000) })
     expect((await daily()).body.ok).toBe(true)
     expect(await expectCampaignTrue(id)).toEqual({ vouchers: 60, redeemed: 0 })
     const release = (await db().collection('ledger').doc(`benefit-release:${id}`).get()).data[0] as Entry
@@ -154,11 +200,23 @@ describe('发放 (issuing)', () => {
 
   it('an ordered batch insert that meets a duplicate part-way keeps what came before it; insertMissing inserts the rest, none twice', async () => {
     const coll = db().collection('messages')
-    const docs = ['a', 'b', 'c', 'd', 'e'].map((x) => ({ _id: `insert-missing-${x}`, unionId: 'demo-union', memberId: 'nobody', kind: 'voucher-issued', title: x, body: '', link: '' }))
+    const docs = ['a', 'b', 'c', 'd', 'e'].map((x) => ({
+      _id: `insert-missing-${x}`,
+      unionId: 'demo-union',
+      memberId: 'nobody',
+      kind: 'voucher-issued',
+      title: x,
+      body: '',
+      link: '',
+    }))
     await coll.add(docs[2])
     // The platform as production: the batch stops at c, keeping a and b.
     await expect(coll.add(docs)).rejects.toBeTruthy()
-    expect((await all<{ _id: string }>('messages', { memberId: 'nobody' })).map((d) => d._id)).toEqual(['insert-missing-a', 'insert-missing-b', 'insert-missing-c'])
+    expect((await all<{ _id: string }>('messages', { memberId: 'nobody' })).map((d) => d._id)).toEqual([
+      'insert-missing-a',
+      'insert-missing-b',
+      'insert-missing-c',
+    ])
     const deps = { db: db(), clock: { now: () => new Date() }, ids: { next: () => 'x' }, log: () => {} } as unknown as Deps
     await insertMissing(deps, 'messages', docs)
     expect((await all<{ _id: string }>('messages', { memberId: 'nobody' })).map((d) => d._id)).toEqual(docs.map((d) => d._id))
@@ -186,7 +244,15 @@ describe('choosing and changing a gift', () => {
   beforeAll(async () => {
     const seeded = await seedDept(30)
     members = seeded.members
-    campaignId = (await createCampaign(seeded.dept, { options: [{ name: '甲礼盒', stock: 25 }, { name: '乙礼盒', stock: 25 }, { name: '丙礼盒', stock: null }] })).id
+    campaignId = (
+      await createCampaign(seeded.dept, {
+        options: [
+          { name: '甲礼盒', stock: 25 },
+          { name: '乙礼盒', stock: 25 },
+          { name: '丙礼盒', stock: null },
+        ],
+      })
+    ).id
     await issueAll(campaignId)
   })
   const voucherOf = (m: string) => `${campaignId}:${m}`
@@ -255,7 +321,8 @@ describe('redeeming', () => {
   }
 
   it('核销 cut after each write, the redeemer retries the same request: redeemed once, spent once', async () => {
-    const call = (s: { ticket: string; requestId: string }, k?: number) => app.call('benefit.redeem', { ticket: s.ticket, requestId: s.requestId }, 'demo-redeemer', opts(k))
+    const call = (s: { ticket: string; requestId: string }, k?: number) =>
+      app.call('benefit.redeem', { ticket: s.ticket, requestId: s.requestId }, 'demo-redeemer', opts(k))
     const writes = await writesOf(async () => call(await scanned()))
     const results = await crashEachWrite({ writes, subject: scanned, call })
     covered['核销'] = results.length
@@ -271,7 +338,8 @@ describe('redeeming', () => {
 
   it('代领 cut after each write, the office retries: recorded once with its reason, spent once', async () => {
     const subject = async () => `${campaignId}:${members[next++]}`
-    const call = (voucherId: string, k?: number) => admin('benefit.proxyRedeem', { voucherId, pointId: 'demo-point-office', reason: '本人出差，同事代领' }, opts(k))
+    const call = (voucherId: string, k?: number) =>
+      admin('benefit.proxyRedeem', { voucherId, pointId: 'demo-point-office', reason: '本人出差，同事代领' }, opts(k))
     const writes = await writesOf(async () => call(await subject()))
     const results = await crashEachWrite({ writes, subject, call })
     covered['代领'] = results.length
@@ -295,7 +363,10 @@ describe('the daily timer', () => {
       const ended = await createCampaign(dept)
       await issueAll(soon.id)
       await issueAll(ended.id)
-      await db().collection('campaigns').doc(ended.id).update({ redeemUntil: new Date(Date.now() - 60_000) })
+      await db()
+        .collection('campaigns')
+        .doc(ended.id)
+        .update({ redeemUntil: new Date(Date.now() - 60_000) })
       const cut = await daily(k)
       if (!cut.crashed) break
       await pastTimeLimit()
@@ -314,7 +385,12 @@ describe('the daily timer', () => {
 describe('the repair (daily timer)', () => {
   it('finishes what cuts left and nobody retried, puts counters back to their records (conditionally), and finds nothing the second time', async () => {
     const { dept, members } = await seedDept(6)
-    const stocked = await createCampaign(dept, { options: [{ name: '甲礼盒', stock: 10 }, { name: '乙礼盒', stock: 10 }] })
+    const stocked = await createCampaign(dept, {
+      options: [
+        { name: '甲礼盒', stock: 10 },
+        { name: '乙礼盒', stock: 10 },
+      ],
+    })
     await issueAll(stocked.id)
     const plain = await createCampaign(dept)
 
@@ -351,7 +427,12 @@ describe('the repair (daily timer)', () => {
 
   it('never gives back a hold younger than the time limit (a choice still under way), so stock cannot be oversold', async () => {
     const { dept, members } = await seedDept(2)
-    const c = await createCampaign(dept, { options: [{ name: '限量礼盒', stock: 1 }, { name: '普通礼盒', stock: null }] })
+    const c = await createCampaign(dept, {
+      options: [
+        { name: '限量礼盒', stock: 1 },
+        { name: '普通礼盒', stock: null },
+      ],
+    })
     await issueAll(c.id)
     // Cut after taking the last one; the repair runs at once (the hold is young) and must leave it.
     expect((await app.call('benefit.choose', { voucherId: `${c.id}:${members[0]}`, optionId: 'o1' }, members[0], opts(1))).crashed).toBe(true)

@@ -17,7 +17,10 @@ beforeAll(async () => {
 })
 afterAll(() => app.stop())
 
-const as = (openid: string) => (name: string, data: object = {}) => app.call(name, data, openid)
+const as =
+  (openid: string) =>
+  (name: string, data: object = {}) =>
+    app.call(name, data, openid)
 const admin = as('demo-admin')
 const member = as('demo-member')
 const redeemer = as('demo-redeemer')
@@ -108,7 +111,13 @@ describe('one cake voucher per member per year', () => {
 
 describe('choosing a gift', () => {
   it('holds stock when chosen and gives it back when changed; sold out is FULL; the window closes', async () => {
-    const id = await createCampaign({ name: '选择测试', options: [{ name: '礼包甲', stock: 1 }, { name: '礼包乙', stock: 5 }] })
+    const id = await createCampaign({
+      name: '选择测试',
+      options: [
+        { name: '礼包甲', stock: 1 },
+        { name: '礼包乙', stock: 5 },
+      ],
+    })
     await issueAll(id)
     const mine = await myVoucher(member, '选择测试')
     expect(mine).toMatchObject({ state: 'choose', optionId: null })
@@ -117,7 +126,10 @@ describe('choosing a gift', () => {
     expect(chose.options[0].remaining).toBe(0)
     const theirs = await myVoucher(admin, '选择测试')
     const before = writeCount(app.stats)
-    expect((await admin('benefit.choose', { voucherId: theirs.id, optionId: 'o1' })).body.error).toMatchObject({ code: 'FULL', message: '「礼包甲」已经选完了，请选择其他礼品' })
+    expect((await admin('benefit.choose', { voucherId: theirs.id, optionId: 'o1' })).body.error).toMatchObject({
+      code: 'FULL',
+      message: '「礼包甲」已经选完了，请选择其他礼品',
+    })
     expect(writeCount(app.stats)).toBe(before + 1) // the refused conditional stock write
     const switched = (await member('benefit.choose', { voucherId: mine.id, optionId: 'o2' })).body.data
     expect(switched.options.map((o: { remaining: number }) => o.remaining)).toEqual([1, 4])
@@ -125,13 +137,22 @@ describe('choosing a gift', () => {
     // Someone else's voucher does not exist for this member.
     expect((await member('benefit.choose', { voucherId: theirs.id, optionId: 'o2' })).body.error.code).toBe('NOT_FOUND')
 
-    await db().collection('vouchers').doc(mine.id).update({ claimClosesAt: new Date(Date.now() - 1000) })
+    await db()
+      .collection('vouchers')
+      .doc(mine.id)
+      .update({ claimClosesAt: new Date(Date.now() - 1000) })
     expect((await member('benefit.choose', { voucherId: mine.id, optionId: 'o1' })).body.error.code).toBe('CLOSED')
   })
 
   it('100 members racing for 10 gifts: exactly 10 get them, stock never below zero', async () => {
     const people = await seedManyMembers(100, 'gift-race')
-    const id = await createCampaign({ name: '抢礼包', options: [{ name: '限量礼盒', stock: 10 }, { name: '普通礼盒', stock: null }] })
+    const id = await createCampaign({
+      name: '抢礼包',
+      options: [
+        { name: '限量礼盒', stock: 10 },
+        { name: '普通礼盒', stock: null },
+      ],
+    })
     await issueAll(id)
     const vouchers = await Promise.all(people.map(async (o) => ((await app.call('benefit.mine', {}, o)).body.data as any[]).find((v) => v.name === '抢礼包')))
     const results = await Promise.all(people.map((o, i) => app.call('benefit.choose', { voucherId: vouchers[i].id, optionId: 'o1' }, o)))
@@ -158,7 +179,14 @@ describe('redeeming once', () => {
     const before = writeCount(app.stats)
     const preview = (await redeemer('benefit.inspect', { code: code.token, pointId: 'demo-point-office' })).body.data
     expect(writeCount(app.stats)).toBe(before)
-    expect(preview).toMatchObject({ campaignName: '核销测试', optionName: '单品礼盒', memberName: '刘*', department: '信息中心', pointName: '工会办公室', faceValue: 30000 })
+    expect(preview).toMatchObject({
+      campaignName: '核销测试',
+      optionName: '单品礼盒',
+      memberName: '刘*',
+      department: '信息中心',
+      pointName: '工会办公室',
+      faceValue: 30000,
+    })
     const first = await redeemer('benefit.redeem', { ticket: preview.ticket, requestId: 'req-0001-abc' })
     expect(first.body.data).toMatchObject({ voucherId, memberName: '刘*', pointName: '工会办公室', proxy: null })
     const retry = await redeemer('benefit.redeem', { ticket: preview.ticket, requestId: 'req-0001-abc' })
@@ -167,13 +195,19 @@ describe('redeeming once', () => {
     const secret = JSON.parse(require('node:fs').readFileSync(`${app.dataDir}/local-secrets.json`, 'utf8')).UNION_CODE_SECRET
     const stale = signCode(secret, 'redeem', `${voucherId}|demo-point-office|demo-member-03`, new Date(Date.now() - 600_000), 120_000).token
     expect((await redeemer('benefit.redeem', { ticket: stale, requestId: 'req-0001-abc' })).body.data).toEqual(first.body.data)
-    expect((await redeemer('benefit.redeem', { ticket: stale, requestId: 'req-0009-abc' })).body.error).toMatchObject({ code: 'EXPIRED', message: '确认超时，请重新扫码' })
+    expect((await redeemer('benefit.redeem', { ticket: stale, requestId: 'req-0009-abc' })).body.error).toMatchObject({
+      code: 'EXPIRED',
+      message: '确认超时，请重新扫码',
+    })
     const again = await redeemer('benefit.redeem', { ticket: preview.ticket, requestId: 'req-0002-abc' })
     expect(again.body.error.code).toBe('ALREADY_REDEEMED')
     expect(again.body.error.message).toMatch(/^该券已于 (\d{4}年)?\d{1,2}月\d{1,2}日 周[日一二三四五六] \d{2}:\d{2} 在「工会办公室」由 王芳 核销$/)
     // Replaying the member's code after use is refused the same way, at inspection.
     expect((await redeemer('benefit.inspect', { code: code.shortCode, pointId: 'demo-point-office' })).body.error.code).toBe('ALREADY_REDEEMED')
-    expect((await member('benefit.mine')).body.data.find((v: { id: string }) => v.id === voucherId)).toMatchObject({ state: 'used', redeemed: { pointName: '工会办公室', proxy: false } })
+    expect((await member('benefit.mine')).body.data.find((v: { id: string }) => v.id === voucherId)).toMatchObject({
+      state: 'used',
+      redeemed: { pointName: '工会办公室', proxy: false },
+    })
     expect((await member('benefit.code', { voucherId })).body.error.code).toBe('ALREADY_REDEEMED')
     expect((await admin('benefit.campaign', { id: campaignId })).body.data.progress).toMatchObject({ redeemed: 1 })
   })
@@ -181,12 +215,22 @@ describe('redeeming once', () => {
   it('100 redeemers at once on one voucher: exactly one succeeds, the rest ALREADY_REDEEMED', async () => {
     const people = await seedManyMembers(100, 'clerk')
     const pointDb = db().collection('roles')
-    await pointDb.add(people.map((m) => ({ _id: `${m}:redeemer:point:demo-point-office`, unionId: 'demo-union', memberId: m, role: 'redeemer', scope: { kind: 'point', id: 'demo-point-office' } })))
+    await pointDb.add(
+      people.map((m) => ({
+        _id: `${m}:redeemer:point:demo-point-office`,
+        unionId: 'demo-union',
+        memberId: m,
+        role: 'redeemer',
+        scope: { kind: 'point', id: 'demo-point-office' },
+      })),
+    )
     const target = (await myVoucher(admin, '核销测试')).id
     const code = (await admin('benefit.code', { voucherId: target })).body.data
     const previews = await Promise.all(people.map((o) => app.call('benefit.inspect', { code: code.token, pointId: 'demo-point-office' }, o)))
     expect(previews.every((p) => p.body.ok)).toBe(true)
-    const results = await Promise.all(people.map((o, i) => app.call('benefit.redeem', { ticket: previews[i].body.data.ticket, requestId: `race-${i}-xxxx` }, o)))
+    const results = await Promise.all(
+      people.map((o, i) => app.call('benefit.redeem', { ticket: previews[i].body.data.ticket, requestId: `race-${i}-xxxx` }, o)),
+    )
     expect(results.filter((r) => r.body.ok)).toHaveLength(1)
     expect(results.filter((r) => r.body.error?.code === 'ALREADY_REDEEMED')).toHaveLength(99)
     const v = (await db().collection('vouchers').doc(target).get()).data[0] as { status: string; redemption: { by: string } }
@@ -201,7 +245,9 @@ describe('redeeming once', () => {
     const code = (await as('demo-auditor')('benefit.code', { voucherId: target })).body.data
     const inspect = (c: string, pointId = 'demo-point-office', who = redeemer) => who('benefit.inspect', { code: c, pointId }).then((r) => r.body.error)
     const secret = JSON.parse(require('node:fs').readFileSync(`${app.dataDir}/local-secrets.json`, 'utf8')).UNION_CODE_SECRET
-    await db().collection('vouchers').add({ _id: 'other-union-voucher', unionId: 'other-union', memberId: 'x', points: [{ id: 'demo-point-office', name: '工会办公室' }] })
+    await db()
+      .collection('vouchers')
+      .add({ _id: 'other-union-voucher', unionId: 'other-union', memberId: 'x', points: [{ id: 'demo-point-office', name: '工会办公室' }] })
     const before = writeCount(app.stats)
     expect(await inspect('forged.token')).toMatchObject({ code: 'INVALID_ARGUMENT', message: '这不是有效的券码' })
     const [body, sig] = code.token.split('.')
@@ -219,7 +265,10 @@ describe('redeeming once', () => {
     expect(writeCount(app.stats)).toBe(before)
 
     // Expired vouchers are refused with EXPIRED; the six digits work while fresh.
-    await db().collection('vouchers').doc(target).update({ redeemUntil: new Date(Date.now() - 1000) })
+    await db()
+      .collection('vouchers')
+      .doc(target)
+      .update({ redeemUntil: new Date(Date.now() - 1000) })
     expect(await inspect(code.shortCode)).toMatchObject({ code: 'EXPIRED' })
   })
 
@@ -256,8 +305,11 @@ describe('redeeming once', () => {
 describe('the daily timer', () => {
   const runDaily = async () => {
     const { main } = await import('../../cloudfunctions/benefit')
-    const { platformContext } = await import('../../emulator/function-runner')
-    return main({ Type: 'Timer', TriggerName: 'daily', Time: new Date().toISOString() }, platformContext('benefit', undefined)) as Promise<{ ok: boolean; data: { birthdays: number; reminded: number } }>
+    const { platformContext } = await import('../../emulator/app-host/function-runner')
+    return main({ Type: 'Timer', TriggerName: 'daily', Time: new Date().toISOString() }, platformContext('benefit', undefined)) as Promise<{
+      ok: boolean
+      data: { birthdays: number; reminded: number }
+    }>
   }
 
   it('issues cake vouchers to members whose birthday month has come, and reminds once before expiry', async () => {
@@ -265,8 +317,18 @@ describe('the daily timer', () => {
     expect(first.ok).toBe(true)
     const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()))
     const month = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', month: 'numeric' }).format(new Date()))
-    const cakes = (await db().collection('vouchers').where({ campaignId: `demo-cake-${year}` }).limit(100).get()).data as { memberId: string }[]
-    const members = (await db().collection('members').where({ unionId: 'demo-union' }).limit(1000).get()).data as { _id: string; birthday?: string; status: string }[]
+    const cakes = (
+      await db()
+        .collection('vouchers')
+        .where({ campaignId: `demo-cake-${year}` })
+        .limit(100)
+        .get()
+    ).data as { memberId: string }[]
+    const members = (await db().collection('members').where({ unionId: 'demo-union' }).limit(1000).get()).data as {
+      _id: string
+      birthday?: string
+      status: string
+    }[]
     const due = members.filter((m) => m.birthday && Number(m.birthday.slice(0, 2)) <= month && m._id.startsWith('demo-member'))
     const cakeHolders = new Set((await db().collection('vouchers').where({ kind: 'cake', year }).limit(1000).get()).data.map((v: any) => v.memberId))
     // Everyone due holds a cake voucher this year (from this campaign, or an earlier cake campaign in the tests).
@@ -276,7 +338,13 @@ describe('the daily timer', () => {
 
     // The union's rule, as the demo shows it: each member's voucher came in their birth month and is
     // good until the end of the next one — not everyone's at once, valid all year.
-    const demoCakes = (await db().collection('vouchers').where({ campaignId: `demo-cake-${year}` }).limit(100).get()).data as { memberId: string; issuedAt: Date; redeemUntil: Date }[]
+    const demoCakes = (
+      await db()
+        .collection('vouchers')
+        .where({ campaignId: `demo-cake-${year}` })
+        .limit(100)
+        .get()
+    ).data as { memberId: string; issuedAt: Date; redeemUntil: Date }[]
     const monthOf = (d: Date) => Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', month: 'numeric' }).format(new Date(d)))
     for (const v of demoCakes) {
       const born = Number(members.find((m) => m._id === v.memberId)!.birthday!.slice(0, 2))
@@ -285,8 +353,19 @@ describe('the daily timer', () => {
     }
     expect(new Set(demoCakes.map((v) => monthOf(v.issuedAt))).size).toBeGreaterThan(month > 2 ? 2 : 0)
     // Its books: what the functions would post — commitments for every voucher, spends for the cakes collected.
-    const entries = (await db().collection('ledger').where({ 'source.id': `demo-cake-${year}` }).limit(1000).get()).data as { committed: number; spent: number }[]
-    const redeemed = (await db().collection('vouchers').where({ campaignId: `demo-cake-${year}`, status: 'redeemed' }).count()).total
+    const entries = (
+      await db()
+        .collection('ledger')
+        .where({ 'source.id': `demo-cake-${year}` })
+        .limit(1000)
+        .get()
+    ).data as { committed: number; spent: number }[]
+    const redeemed = (
+      await db()
+        .collection('vouchers')
+        .where({ campaignId: `demo-cake-${year}`, status: 'redeemed' })
+        .count()
+    ).total
     expect(entries.reduce((s, e) => s + e.committed + e.spent, 0)).toBe(demoCakes.length * 20000)
     expect(entries.reduce((s, e) => s + e.spent, 0)).toBe(redeemed * 20000)
 
@@ -295,7 +374,9 @@ describe('the daily timer', () => {
     const reminded = (await runDaily()).data.reminded
     expect(reminded).toBeGreaterThanOrEqual(30)
     expect((await runDaily()).data.reminded).toBe(0)
-    expect((await db().collection('messages').where({ memberId: 'demo-member-04', kind: 'voucher-expiring', title: '福利即将过期：即将过期' }).get()).data).toHaveLength(1)
+    expect(
+      (await db().collection('messages').where({ memberId: 'demo-member-04', kind: 'voucher-expiring', title: '福利即将过期：即将过期' }).get()).data,
+    ).toHaveLength(1)
   })
 })
 
@@ -317,7 +398,11 @@ describe('cost', () => {
     const caller = identity.n
     // 福利: the member's vouchers with their campaigns' options, stock and the points' addresses joined on, in one read.
     const mine = await trips(() => member('benefit.mine'))
-    expect(mine.body.data.find((v: { id: string }) => v.id === voucherId)).toMatchObject({ state: 'ready', options: [{ name: '礼盒' }], points: [{ name: '工会办公室' }] })
+    expect(mine.body.data.find((v: { id: string }) => v.id === voucherId)).toMatchObject({
+      state: 'ready',
+      options: [{ name: '礼盒' }],
+      points: [{ name: '工会办公室' }],
+    })
     expect(mine.n - caller).toBe(1)
     // The voucher as the member sees it (the same joined read), then the six digits' claim.
     const code = await trips(() => member('benefit.code', { voucherId }))
@@ -334,6 +419,9 @@ describe('cost', () => {
     expect(redeemed.n - caller).toBe(2)
     // Used now: the code screen's refresh answers with the voucher (已使用, when and where) instead of a code.
     const after = await trips(() => member('benefit.code', { voucherId }))
-    expect(after.body.error).toMatchObject({ code: 'ALREADY_REDEEMED', details: { voucher: { id: voucherId, state: 'used', redeemed: { pointName: '工会办公室', proxy: false } } } })
+    expect(after.body.error).toMatchObject({
+      code: 'ALREADY_REDEEMED',
+      details: { voucher: { id: voucherId, state: 'used', redeemed: { pointName: '工会办公室', proxy: false } } },
+    })
   })
 })

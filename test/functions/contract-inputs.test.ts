@@ -34,7 +34,9 @@ const writesDuring = async <T>(call: () => Promise<T>): Promise<{ result: T; wro
 
 describe('a "__proto__" key in a map is refused, not dropped', () => {
   it('funds.setBudget lines: INVALID_ARGUMENT in Chinese, nothing written; the same lines without it go through', async () => {
-    const { result, wrote } = await writesDuring(() => raw('funds', `{"action":"setBudget","data":{"year":${YEAR},"lines":{"__proto__":{"training":1},"training":4200000}}}`, 'demo-admin'))
+    const { result, wrote } = await writesDuring(() =>
+      raw('funds', `{"action":"setBudget","data":{"year":${YEAR},"lines":{"__proto__":{"training":1},"training":4200000}}}`, 'demo-admin'),
+    )
     expect(result.error).toEqual({ code: 'INVALID_ARGUMENT', message: '预算包含无法识别的内容：__proto__', details: expect.anything() })
     expect(wrote).toBe(0)
     const budget = (await db().collection('budgets').doc(`demo-union:${YEAR}`).get()).data[0] as { lines: Record<string, number> } | undefined
@@ -49,15 +51,25 @@ describe('a "__proto__" key in a map is refused, not dropped', () => {
       'activity.create',
       {
         key: newKey(),
-        scope: { kind: 'department', id: 'demo-dept-2' }, title: '财务科登山', type: '登山', place: '北山', capacity: 20,
-        startAt: at(48 * HOUR), endAt: at(50 * HOUR), signUpOpensAt: at(-HOUR), signUpClosesAt: at(24 * HOUR), cancelDeadline: at(24 * HOUR),
+        scope: { kind: 'department', id: 'demo-dept-2' },
+        title: '财务科登山',
+        type: '登山',
+        place: '北山',
+        capacity: 20,
+        startAt: at(48 * HOUR),
+        endAt: at(50 * HOUR),
+        signUpOpensAt: at(-HOUR),
+        signUpClosesAt: at(24 * HOUR),
+        cancelDeadline: at(24 * HOUR),
         fields: [{ key: 'size', label: '衣服尺码', type: 'text', required: false }],
       },
       'demo-leader',
     )
     const id = created.body.data.id as string
     for (const key of ['__proto__', 'constructor']) {
-      const { result, wrote } = await writesDuring(() => raw('activity', `{"action":"signUp","data":{"id":"${id}","answers":{"${key}":"L","size":"M"}}}`, 'demo-leader'))
+      const { result, wrote } = await writesDuring(() =>
+        raw('activity', `{"action":"signUp","data":{"id":"${id}","answers":{"${key}":"L","size":"M"}}}`, 'demo-leader'),
+      )
       expect(result.error).toMatchObject({ code: 'INVALID_ARGUMENT', message: `报名信息包含无法识别的内容：${key}` })
       expect(wrote).toBe(0)
     }
@@ -85,7 +97,9 @@ describe('dates are real calendar days', () => {
   it('group.addRecord refuses 9999-99-99, nothing written', async () => {
     const count = async () => (await db().collection('group_records').where({ groupId: 'demo-group-badminton' }).count()).total
     const before = await count()
-    const { result, wrote } = await writesDuring(() => app.call('group.addRecord', { id: 'demo-group-badminton', title: '周三训练', date: '9999-99-99' }, 'demo-leader'))
+    const { result, wrote } = await writesDuring(() =>
+      app.call('group.addRecord', { id: 'demo-group-badminton', title: '周三训练', date: '9999-99-99' }, 'demo-leader'),
+    )
     expect(result.body.error).toMatchObject({ code: 'INVALID_ARGUMENT', message: '日期不是有效的日期，请写成 2026-03-01 这样' })
     expect(wrote).toBe(0)
     expect(await count()).toBe(before)

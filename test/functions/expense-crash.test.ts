@@ -7,7 +7,7 @@
  * line's remainder is budget − committed − spent.
  */
 import * as cloudbase from '@cloudbase/node-sdk'
-import type { AppServer, CallResult } from '../support/app-server'
+import type { AppServer } from '../support/app-server'
 import { crashEachWrite, pastTimeLimit, runTimer, startCrashServer, writesOf } from '../support/crash'
 import { newKey } from '../support/form-key'
 
@@ -20,19 +20,39 @@ let invoice = ''
 beforeAll(async () => {
   app = await startCrashServer()
   db = cloudbase.init({ env: 'local' }).database()
-  const res = await app.call('activity.create', {
-    key: newKey(),
-    scope: { kind: 'department', id: 'demo-dept-2' }, title: '财务科健步走', type: '健步走', place: '滨江步道',
-    startAt: at(2 * HOUR), endAt: at(4 * HOUR), signUpOpensAt: at(-HOUR), signUpClosesAt: at(HOUR), cancelDeadline: at(HOUR), capacity: 20,
-  }, 'demo-leader')
+  const res = await app.call(
+    'activity.create',
+    {
+      key: newKey(),
+      scope: { kind: 'department', id: 'demo-dept-2' },
+      title: '财务科健步走',
+      type: '健步走',
+      place: '滨江步道',
+      startAt: at(2 * HOUR),
+      endAt: at(4 * HOUR),
+      signUpOpensAt: at(-HOUR),
+      signUpClosesAt: at(HOUR),
+      cancelDeadline: at(HOUR),
+      capacity: 20,
+    },
+    'demo-leader',
+  )
   activityId = res.body.data.id
-  const up = await fetch(`${app.url}/local/upload?name=invoice.jpg`, { method: 'POST', headers: { 'x-local-openid': 'demo-leader' }, body: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 7, 7]) })
+  const up = await fetch(`${app.url}/local/upload?name=invoice.jpg`, {
+    method: 'POST',
+    headers: { 'x-local-openid': 'demo-leader' },
+    body: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 7, 7]),
+  })
   invoice = ((await up.json()) as { fileId: string }).fileId
   // The union's first audit entry also creates its head (one more write): done here.
   await decide(await claim())
 })
 afterAll(async () => {
-  console.log(`expense crash points covered: ${Object.entries(covered).map(([action, n]) => `${action} ${n}`).join(', ')}`)
+  console.log(
+    `expense crash points covered: ${Object.entries(covered)
+      .map(([action, n]) => `${action} ${n}`)
+      .join(', ')}`,
+  )
   await app.stop()
 })
 
@@ -44,11 +64,16 @@ const covered: Record<string, number> = {}
 
 /** A fresh claim by 李娜 for her department's event. */
 async function claim(): Promise<string> {
-  const res = await app.call('funds.recordExpense', { key: newKey(), activityId, items: [{ name: '矿泉水', quantity: 2, unitPrice: AMOUNT / 2 }], invoiceFileIds: [invoice] }, 'demo-leader')
+  const res = await app.call(
+    'funds.recordExpense',
+    { key: newKey(), activityId, items: [{ name: '矿泉水', quantity: 2, unitPrice: AMOUNT / 2 }], invoiceFileIds: [invoice] },
+    'demo-leader',
+  )
   if (!res.body.ok) throw new Error(`claim failed: ${JSON.stringify(res.body)}`)
   return res.body.data.id
 }
-const decide = (id: string, crashAfterWrites?: number, approve = true) => app.call('funds.decideExpense', { id, approve, reason: approve ? '' : '发票不清晰' }, 'demo-admin', { crashAfterWrites })
+const decide = (id: string, crashAfterWrites?: number, approve = true) =>
+  app.call('funds.decideExpense', { id, approve, reason: approve ? '' : '发票不清晰' }, 'demo-admin', { crashAfterWrites })
 
 /** The repair as CloudBase runs it: the funds hourly timer (seal), which finishes cut expense decisions first. */
 const repair = async () => {
@@ -61,7 +86,12 @@ async function expectWhole(id: string, status: 'approved' | 'rejected'): Promise
   const e = (await db.collection('expenses').doc(id).get()).data[0] as { status: string; decidedByName: string; followUp?: unknown }
   expect(e).toMatchObject({ status, decidedByName: '张伟' })
   expect(e.followUp).toBeUndefined()
-  const ledger = (await db.collection('ledger').where({ _id: `activity-expense:${id}` }).get()).data as { committed: number; spent: number }[]
+  const ledger = (
+    await db
+      .collection('ledger')
+      .where({ _id: `activity-expense:${id}` })
+      .get()
+  ).data as { committed: number; spent: number }[]
   expect(ledger.map((x) => [x.committed, x.spent])).toEqual(status === 'approved' ? [[0, AMOUNT]] : [])
   const audit = (await db.collection('audit_log').where({ 'data.expenseId': id }).limit(10).get()).data as { action: string }[]
   expect(audit.map((a) => a.action)).toEqual([status === 'approved' ? 'expense.approve' : 'expense.reject'])
@@ -71,7 +101,15 @@ async function expectActivitiesLineTrue(): Promise<void> {
   const budget = (await db.collection('budgets').doc(`demo-union:${YEAR}`).get()).data[0] as { lines: Record<string, number> }
   const line = (await db.collection('budget_lines').doc(`demo-union:${YEAR}:activities`).get()).data[0] as { available: number }
   const $ = db.command.aggregate
-  const sums = (await db.collection('ledger').aggregate().match({ unionId: 'demo-union', year: YEAR, line: 'activities' }).group({ _id: null, used: $.sum($.add(['$committed', '$spent'])) }).limit(1).end()).data as { used: number }[]
+  const sums = (
+    await db
+      .collection('ledger')
+      .aggregate()
+      .match({ unionId: 'demo-union', year: YEAR, line: 'activities' })
+      .group({ _id: null, used: $.sum($.add(['$committed', '$spent'])) })
+      .limit(1)
+      .end()
+  ).data as { used: number }[]
   expect(line.available).toBe((budget.lines.activities ?? 0) - (sums[0]?.used ?? 0))
 }
 
@@ -118,17 +156,27 @@ describe('crash after each write, then a retry by the same admin, then the repai
 
 describe('recording a claim: cut after its write, the same form sent again', () => {
   const send = (key: string, item: string, crashAfterWrites?: number) =>
-    app.call('funds.recordExpense', { key, activityId, items: [{ name: item, quantity: 1, unitPrice: AMOUNT }], invoiceFileIds: [invoice] }, 'demo-leader', { crashAfterWrites })
+    app.call('funds.recordExpense', { key, activityId, items: [{ name: item, quantity: 1, unitPrice: AMOUNT }], invoiceFileIds: [invoice] }, 'demo-leader', {
+      crashAfterWrites,
+    })
   /** The claims whose first item is this one (each subject claims an item of its own). */
-  const claimsFor = async (item: string) => (await db.collection('expenses').where({ activityId, 'items.0.name': item }).limit(10).get()).data as { _id: string }[]
+  const claimsFor = async (item: string) =>
+    (await db.collection('expenses').where({ activityId, 'items.0.name': item }).limit(10).get()).data as { _id: string }[]
 
   it('answers the one claim it made, pending, and a third sending still makes none more', async () => {
     const writes = await writesOf(() => send(newKey(), '横幅'))
     expect(writes).toBe(1)
     let n = 0
-    const results = await crashEachWrite({ writes, subject: async () => ({ key: newKey(), item: `奖品${++n}` }), call: ({ key, item }, k) => send(key, item, k) })
+    const results = await crashEachWrite({
+      writes,
+      subject: async () => ({ key: newKey(), item: `奖品${++n}` }),
+      call: ({ key, item }, k) => send(key, item, k),
+    })
     covered['funds.recordExpense'] = results.length
-    for (const { subject: { key, item }, retry } of results) {
+    for (const {
+      subject: { key, item },
+      retry,
+    } of results) {
       expect(retry.body).toMatchObject({ ok: true, data: { amount: AMOUNT, status: 'pending', requestedBy: '李娜' } })
       expect((await claimsFor(item)).map((e) => e._id)).toEqual([retry.body.data.id])
       expect((await send(key, item)).body.data.id).toBe(retry.body.data.id)

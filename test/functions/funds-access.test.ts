@@ -16,7 +16,15 @@ const EXPECTED: Record<Extract<ActionName, `funds.${string}`>, { who: string[]; 
   'funds.ledger': { who: READERS, input: { year: YEAR } },
   'funds.correct': { who: ADMIN_ONLY, input: { entryId: 'no-such-entry', reason: '核对' } },
   // Anyone may claim for an event they organize; the event decides (here: none exists).
-  'funds.recordExpense': { who: ANY_MEMBER, input: { key: newKey(), activityId: 'no-such-activity', items: [{ name: '水', quantity: 1, unitPrice: 100 }], invoiceFileIds: ['cloud://local.local-bucket/x.jpg'] } },
+  'funds.recordExpense': {
+    who: ANY_MEMBER,
+    input: {
+      key: newKey(),
+      activityId: 'no-such-activity',
+      items: [{ name: '水', quantity: 1, unitPrice: 100 }],
+      invoiceFileIds: ['cloud://local.local-bucket/x.jpg'],
+    },
+  },
   'funds.expenses': { who: ANY_MEMBER, input: {} },
   'funds.decideExpense': { who: ADMIN_ONLY, input: { id: 'no-such-claim', approve: true } },
   'funds.report': { who: READERS, input: { year: YEAR } },

@@ -24,14 +24,18 @@ afterAll(() => app.stop())
 
 const chain = async () => (await db().collection('audit_log').where({ unionId: 'demo-union' }).orderBy('seq', 'asc').limit(1000).get()).data as Entry[]
 const head = async () => (await db().collection('audit_heads').doc('demo-union').get()).data[0] as { seq: number; hash: string } | undefined
-const checkpoint = async () => (await db().collection('audit_checkpoints').doc('demo-union:demo-member-05').get()).data[0] as { seq: number; hash: string } | undefined
+const checkpoint = async () =>
+  (await db().collection('audit_checkpoints').doc('demo-union:demo-member-05').get()).data[0] as { seq: number; hash: string } | undefined
 const verify = async () => (await auditor('funds.verify')).body.data
 /** Cuts the newest `n` entries straight out of the database; gives back a way to put them back. */
 const cutTail = async (n: number) => {
   const removed = (await chain()).slice(-n)
   for (const e of removed) await db().collection('audit_log').doc(e._id).remove()
   return async () => {
-    for (const { _id, ...rest } of removed) await db().collection('audit_log').add({ _id, ...rest })
+    for (const { _id, ...rest } of removed)
+      await db()
+        .collection('audit_log')
+        .add({ _id, ...rest })
   }
 }
 const setHead = (to: { seq: number; hash: string }) => db().collection('audit_heads').doc('demo-union').update({ seq: to.seq, hash: to.hash })
@@ -50,7 +54,12 @@ describe('the audit chain’s head is anchored', () => {
 
     await admin('funds.setBudget', { year: YEAR, lines: { training: 110_000 } })
     const second = await verify()
-    expect(second).toMatchObject({ ok: true, checked: last.seq + 1, lastSeen: { seq: last.seq, fingerprint: last.hash.slice(0, 8) }, head: { seq: last.seq + 1 } })
+    expect(second).toMatchObject({
+      ok: true,
+      checked: last.seq + 1,
+      lastSeen: { seq: last.seq, fingerprint: last.hash.slice(0, 8) },
+      head: { seq: last.seq + 1 },
+    })
     expect((await checkpoint())!.seq).toBe(last.seq + 1)
   })
 
@@ -60,9 +69,16 @@ describe('the audit chain’s head is anchored', () => {
     const count = before.length
     const restore = await cutTail(n)
     const result = await verify()
-    expect(result).toMatchObject({ ok: false, checked: count - n, brokenAt: count - n + 1, truncation: { against: 'head', expectedSeq: count, actualSeq: count - n } })
+    expect(result).toMatchObject({
+      ok: false,
+      checked: count - n,
+      brokenAt: count - n + 1,
+      truncation: { against: 'head', expectedSeq: count, actualSeq: count - n },
+    })
     const gone = n === 1 ? `第 ${count} 条` : `第 ${count - 1} 至第 ${count} 条`
-    expect(result.reason).toBe(`账目记录应有 ${count} 条（公开栏公布的最新指纹 ${before[count - 1].hash.slice(0, 8)}），现在只有 ${count - n} 条：${gone}记录被删除了`)
+    expect(result.reason).toBe(
+      `账目记录应有 ${count} 条（公开栏公布的最新指纹 ${before[count - 1].hash.slice(0, 8)}），现在只有 ${count - n} 条：${gone}记录被删除了`,
+    )
     // The warning does not wear off, and the checkpoint stays where it was.
     expect((await verify()).truncation).toMatchObject({ expectedSeq: count })
     expect((await checkpoint())!.seq).toBe(count)
@@ -77,8 +93,17 @@ describe('the audit chain’s head is anchored', () => {
     const restore = await cutTail(1)
     await setHead(before[count - 2])
     const result = await verify()
-    expect(result).toMatchObject({ ok: false, brokenAt: count, truncation: { against: 'checkpoint', expectedSeq: count, actualSeq: count - 1 }, lastSeen: { seq: count } })
-    expect(result.reason).toMatch(new RegExp(`^您上次校验（(\\d{4}年)?\\d{1,2}月\\d{1,2}日 周[日一二三四五六] \\d{2}:\\d{2}）时账目记录有 ${count} 条，现在只有 ${count - 1} 条：第 ${count} 条记录被删除了$`))
+    expect(result).toMatchObject({
+      ok: false,
+      brokenAt: count,
+      truncation: { against: 'checkpoint', expectedSeq: count, actualSeq: count - 1 },
+      lastSeen: { seq: count },
+    })
+    expect(result.reason).toMatch(
+      new RegExp(
+        `^您上次校验（(\\d{4}年)?\\d{1,2}月\\d{1,2}日 周[日一二三四五六] \\d{2}:\\d{2}）时账目记录有 ${count} 条，现在只有 ${count - 1} 条：第 ${count} 条记录被删除了$`,
+      ),
+    )
     await restore()
     await setHead(before[count - 1])
     expect((await verify()).ok).toBe(true)
@@ -99,7 +124,10 @@ describe('the audit chain’s head is anchored', () => {
   it('a cut with the head intact is never numbered over: the next entry builds on the head, the gap stays visible', async () => {
     const entries = await chain()
     const count = entries.length
-    await db().collection('audit_heads').doc('demo-union').update({ seq: entries[count - 1].seq, hash: entries[count - 1].hash })
+    await db()
+      .collection('audit_heads')
+      .doc('demo-union')
+      .update({ seq: entries[count - 1].seq, hash: entries[count - 1].hash })
     await cutTail(1)
     await admin('funds.setBudget', { year: YEAR, lines: { training: 130_000 } })
     expect((await chain()).map((e) => e.seq).slice(-2)).toEqual([count - 1, count + 1])

@@ -23,8 +23,11 @@ const setBudget = (training: number, crashAfterWrites?: number) =>
   app.call('funds.setBudget', { year: YEAR, lines: { training, care: 200_000 } }, 'demo-admin', { crashAfterWrites })
 const budget = async () => (await db().collection('budgets').doc(`demo-union:${YEAR}`).get()).data[0] as { lines: Record<string, number>; version: number }
 const used = async (line: string) =>
-  ((await db().collection('ledger').where({ unionId: 'demo-union', year: YEAR, line }).limit(1000).get()).data as Array<{ committed: number; spent: number }>).reduce((s, r) => s + r.committed + r.spent, 0)
-const remainder = async (line: string) => ((await db().collection('budget_lines').doc(`demo-union:${YEAR}:${line}`).get()).data[0] as { available: number }).available
+  (
+    (await db().collection('ledger').where({ unionId: 'demo-union', year: YEAR, line }).limit(1000).get()).data as Array<{ committed: number; spent: number }>
+  ).reduce((s, r) => s + r.committed + r.spent, 0)
+const remainder = async (line: string) =>
+  ((await db().collection('budget_lines').doc(`demo-union:${YEAR}:${line}`).get()).data[0] as { available: number }).available
 
 async function expectConsistent(): Promise<void> {
   const b = await budget()
@@ -50,7 +53,9 @@ test('setBudget cut after each of its writes: the same admin’s retry finishes 
   }
   expect((await runTimer(app, 'funds', 'seal')).ok).toBe(true)
   await expectConsistent()
-  const audits = (await db().collection('audit_log').where({ unionId: 'demo-union', action: 'budget.set' }).limit(1000).get()).data as Array<{ data: { version: number } }>
+  const audits = (await db().collection('audit_log').where({ unionId: 'demo-union', action: 'budget.set' }).limit(1000).get()).data as Array<{
+    data: { version: number }
+  }>
   const versions = audits.map((a) => a.data.version)
   expect(new Set(versions).size).toBe(versions.length)
   expect(Math.max(...versions)).toBe((await budget()).version)

@@ -13,7 +13,10 @@ const at = (ms: number) => new Date(Date.now() + ms).toISOString()
 const db = () => cloudbase.init({ env: 'local' }).database()
 const YEAR = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()))
 
-const as = (openid: string) => (name: string, data: object = {}) => app.call(name, data, openid)
+const as =
+  (openid: string) =>
+  (name: string, data: object = {}) =>
+    app.call(name, data, openid)
 const admin = as('demo-admin')
 const leader = as('demo-leader')
 const member = as('demo-member')
@@ -23,13 +26,19 @@ let secondAdmin: ReturnType<typeof as>
 beforeAll(async () => {
   app = await startAppServer()
   const [other] = await seedManyMembers(1, 'second-admin')
-  await db().collection('roles').add({ _id: `${other}:admin`, unionId: 'demo-union', memberId: other, role: 'admin' })
+  await db()
+    .collection('roles')
+    .add({ _id: `${other}:admin`, unionId: 'demo-union', memberId: other, role: 'admin' })
   secondAdmin = as(other)
 })
 afterAll(() => app.stop())
 
 const upload = async (openid: string) => {
-  const res = await fetch(`${app.url}/local/upload?name=invoice.jpg`, { method: 'POST', headers: { 'x-local-openid': openid }, body: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 7, 7]) })
+  const res = await fetch(`${app.url}/local/upload?name=invoice.jpg`, {
+    method: 'POST',
+    headers: { 'x-local-openid': openid },
+    body: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 7, 7]),
+  })
   return ((await res.json()) as { fileId: string }).fileId
 }
 
@@ -37,8 +46,16 @@ const upload = async (openid: string) => {
 const leaderEvent = async () => {
   const res = await leader('activity.create', {
     key: newKey(),
-    scope: { kind: 'department', id: 'demo-dept-2' }, title: '财务科健步走', type: '健步走', place: '滨江步道',
-    startAt: at(2 * HOUR), endAt: at(4 * HOUR), signUpOpensAt: at(-HOUR), signUpClosesAt: at(HOUR), cancelDeadline: at(HOUR), capacity: 20,
+    scope: { kind: 'department', id: 'demo-dept-2' },
+    title: '财务科健步走',
+    type: '健步走',
+    place: '滨江步道',
+    startAt: at(2 * HOUR),
+    endAt: at(4 * HOUR),
+    signUpOpensAt: at(-HOUR),
+    signUpClosesAt: at(HOUR),
+    cancelDeadline: at(HOUR),
+    capacity: 20,
   })
   return res.body.data.id as string
 }
@@ -48,7 +65,13 @@ const items = [
 ]
 
 const sumLedger = async (where: object) => {
-  const rows = (await db().collection('ledger').where({ unionId: 'demo-union', ...where }).limit(1000).get()).data as { committed: number; spent: number }[]
+  const rows = (
+    await db()
+      .collection('ledger')
+      .where({ unionId: 'demo-union', ...where })
+      .limit(1000)
+      .get()
+  ).data as { committed: number; spent: number }[]
   return { committed: rows.reduce((s, r) => s + r.committed, 0), spent: rows.reduce((s, r) => s + r.spent, 0) }
 }
 
@@ -91,19 +114,40 @@ describe('activity expenses', () => {
     expect(approved).toMatchObject({ status: 'approved', decidedBy: '张伟' })
     // The same approval again (a retry after a lost answer) answers the approved claim; anyone else is told.
     const before = writeCount(app.stats)
-    expect((await admin('funds.decideExpense', { id: claim.id, approve: true })).body.data).toMatchObject({ status: 'approved', decidedBy: '张伟', decidedAt: approved.decidedAt })
+    expect((await admin('funds.decideExpense', { id: claim.id, approve: true })).body.data).toMatchObject({
+      status: 'approved',
+      decidedBy: '张伟',
+      decidedAt: approved.decidedAt,
+    })
     expect(writeCount(app.stats)).toBe(before)
-    expect((await admin('funds.decideExpense', { id: claim.id, approve: false, reason: '重复' })).body.error).toMatchObject({ code: 'CONFLICT', message: '这笔报销已经审批通过' })
-    expect((await secondAdmin('funds.decideExpense', { id: claim.id, approve: true })).body.error).toMatchObject({ code: 'CONFLICT', message: '这笔报销已经审批通过' })
-    expect((await db().collection('ledger').where({ _id: `activity-expense:${claim.id}` }).get()).data).toHaveLength(1)
+    expect((await admin('funds.decideExpense', { id: claim.id, approve: false, reason: '重复' })).body.error).toMatchObject({
+      code: 'CONFLICT',
+      message: '这笔报销已经审批通过',
+    })
+    expect((await secondAdmin('funds.decideExpense', { id: claim.id, approve: true })).body.error).toMatchObject({
+      code: 'CONFLICT',
+      message: '这笔报销已经审批通过',
+    })
+    expect(
+      (
+        await db()
+          .collection('ledger')
+          .where({ _id: `activity-expense:${claim.id}` })
+          .get()
+      ).data,
+    ).toHaveLength(1)
   })
 
   it('refuses zero, negative and absurd amounts, someone else’s invoice, and non-organizers — nothing written', async () => {
     const id = await leaderEvent()
     const invoice = await upload('demo-leader')
     const before = writeCount(app.stats)
-    const claim = (over: object) => leader('funds.recordExpense', { key: newKey(), activityId: id, items, invoiceFileIds: [invoice], ...over }).then((r) => r.body.error)
-    expect(await claim({ items: [{ name: '矿泉水', quantity: 1, unitPrice: 0 }] })).toMatchObject({ code: 'INVALID_ARGUMENT', message: '第 1 项「矿泉水」单价：金额必须大于 0' })
+    const claim = (over: object) =>
+      leader('funds.recordExpense', { key: newKey(), activityId: id, items, invoiceFileIds: [invoice], ...over }).then((r) => r.body.error)
+    expect(await claim({ items: [{ name: '矿泉水', quantity: 1, unitPrice: 0 }] })).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: '第 1 项「矿泉水」单价：金额必须大于 0',
+    })
     expect((await claim({ items: [{ name: '退款', quantity: 1, unitPrice: -500 }] })).message).toBe('第 1 项「退款」单价：金额必须大于 0')
     expect((await claim({ items: [{ name: '场地', quantity: 100, unitPrice: 900_000_000 }] })).message).toBe('合计金额不能超过 10,000,000.00 元，请核对')
     expect((await claim({ invoiceFileIds: [invoice.replace('/uploads/demo-leader/', '/uploads/demo-member/')] })).message).toBe('发票照片需要由您本人上传')
@@ -113,10 +157,32 @@ describe('activity expenses', () => {
 
   it('nobody approves their own claim; an approval beyond the line’s remainder shows both numbers; nothing written', async () => {
     const invoice = await upload('demo-admin')
-    const own = await admin('activity.create', { key: newKey(), scope: { kind: 'union' }, title: '全会联欢', type: '联欢', place: '礼堂', startAt: at(3 * HOUR), endAt: at(5 * HOUR), signUpOpensAt: at(-HOUR), signUpClosesAt: at(HOUR), cancelDeadline: at(HOUR), capacity: null })
-    const claim = (await admin('funds.recordExpense', { key: newKey(), activityId: own.body.data.id, items: [{ name: '舞台', quantity: 1, unitPrice: 99_000_000 }], invoiceFileIds: [invoice] })).body.data
+    const own = await admin('activity.create', {
+      key: newKey(),
+      scope: { kind: 'union' },
+      title: '全会联欢',
+      type: '联欢',
+      place: '礼堂',
+      startAt: at(3 * HOUR),
+      endAt: at(5 * HOUR),
+      signUpOpensAt: at(-HOUR),
+      signUpClosesAt: at(HOUR),
+      cancelDeadline: at(HOUR),
+      capacity: null,
+    })
+    const claim = (
+      await admin('funds.recordExpense', {
+        key: newKey(),
+        activityId: own.body.data.id,
+        items: [{ name: '舞台', quantity: 1, unitPrice: 99_000_000 }],
+        invoiceFileIds: [invoice],
+      })
+    ).body.data
     const before = writeCount(app.stats)
-    expect((await admin('funds.decideExpense', { id: claim.id, approve: true })).body.error).toMatchObject({ code: 'FORBIDDEN', message: '不能审批自己提交的报销，请由另一位管理员审批' })
+    expect((await admin('funds.decideExpense', { id: claim.id, approve: true })).body.error).toMatchObject({
+      code: 'FORBIDDEN',
+      message: '不能审批自己提交的报销，请由另一位管理员审批',
+    })
     expect((await leader('funds.decideExpense', { id: claim.id, approve: true })).body.error.code).toBe('FORBIDDEN')
     expect(writeCount(app.stats)).toBe(before)
     const over = (await secondAdmin('funds.decideExpense', { id: claim.id, approve: true })).body.error
@@ -126,12 +192,37 @@ describe('activity expenses', () => {
   })
 
   it('two admins approving the last of a line at once: one approval fits, the other is refused', async () => {
-    await admin('funds.setBudget', { year: YEAR, lines: { activities: (await admin('funds.budget', { year: YEAR })).body.data.lines[0].committed + (await admin('funds.budget', { year: YEAR })).body.data.lines[0].spent + 20_000 } })
+    await admin('funds.setBudget', {
+      year: YEAR,
+      lines: {
+        activities:
+          (await admin('funds.budget', { year: YEAR })).body.data.lines[0].committed +
+          (await admin('funds.budget', { year: YEAR })).body.data.lines[0].spent +
+          20_000,
+      },
+    })
     const id = await leaderEvent()
     const invoice = await upload('demo-leader')
-    const a = (await leader('funds.recordExpense', { key: newKey(), activityId: id, items: [{ name: '奖品', quantity: 1, unitPrice: 15_000 }], invoiceFileIds: [invoice] })).body.data
-    const b = (await leader('funds.recordExpense', { key: newKey(), activityId: id, items: [{ name: '奖杯', quantity: 1, unitPrice: 15_000 }], invoiceFileIds: [invoice] })).body.data
-    const results = await Promise.all([admin('funds.decideExpense', { id: a.id, approve: true }), secondAdmin('funds.decideExpense', { id: b.id, approve: true })])
+    const a = (
+      await leader('funds.recordExpense', {
+        key: newKey(),
+        activityId: id,
+        items: [{ name: '奖品', quantity: 1, unitPrice: 15_000 }],
+        invoiceFileIds: [invoice],
+      })
+    ).body.data
+    const b = (
+      await leader('funds.recordExpense', {
+        key: newKey(),
+        activityId: id,
+        items: [{ name: '奖杯', quantity: 1, unitPrice: 15_000 }],
+        invoiceFileIds: [invoice],
+      })
+    ).body.data
+    const results = await Promise.all([
+      admin('funds.decideExpense', { id: a.id, approve: true }),
+      secondAdmin('funds.decideExpense', { id: b.id, approve: true }),
+    ])
     expect(results.filter((r) => r.body.ok)).toHaveLength(1)
     expect(results.find((r) => !r.body.ok)!.body.error.message).toMatch(/^超出「文体活动」预算余额/)
     const line = (await admin('funds.budget', { year: YEAR })).body.data.lines[0]
@@ -149,7 +240,18 @@ describe('the ledger equals its sources', () => {
   })
 
   it('benefits: committed at issue, turned into spending at redemption, equal to the vouchers', async () => {
-    const campaign = (await admin('benefit.createCampaign', { kind: 'holiday', name: `${YEAR}年台账测试慰问品`, faceValue: 20_000, options: [{ name: '礼盒' }], claimClosesAt: at(5 * DAY), redeemFrom: at(-DAY), redeemUntil: at(10 * DAY), pointIds: ['demo-point-office'] })).body.data
+    const campaign = (
+      await admin('benefit.createCampaign', {
+        kind: 'holiday',
+        name: `${YEAR}年台账测试慰问品`,
+        faceValue: 20_000,
+        options: [{ name: '礼盒' }],
+        claimClosesAt: at(5 * DAY),
+        redeemFrom: at(-DAY),
+        redeemUntil: at(10 * DAY),
+        pointIds: ['demo-point-office'],
+      })
+    ).body.data
     for (let i = 0; i < 10; i++) if ((await admin('benefit.issue', { id: campaign.id })).body.data.done) break
     const mine = ((await member('benefit.mine')).body.data as { id: string; name: string }[]).find((v) => v.name === campaign.name)!
     const code = (await member('benefit.code', { voucherId: mine.id })).body.data
@@ -168,24 +270,34 @@ describe('the ledger equals its sources', () => {
 
 describe('corrections and closed years', () => {
   it('a posted entry is never edited: a correction is a new reversing entry, once', async () => {
-    const entry = (await admin('funds.ledger', { year: YEAR, line: 'activities' })).body.data.items.find((e: { reverses: string | null; reversedBy: string | null }) => !e.reverses && !e.reversedBy)
+    const entry = (await admin('funds.ledger', { year: YEAR, line: 'activities' })).body.data.items.find(
+      (e: { reverses: string | null; reversedBy: string | null }) => !e.reverses && !e.reversedBy,
+    )
     const before = (await admin('funds.budget', { year: YEAR })).body.data.lines[0]
     const fix = (await admin('funds.correct', { entryId: entry.id, reason: '发票重复报销' })).body.data
     expect(fix).toMatchObject({ reverses: entry.id, spent: -entry.spent, memo: '冲正：发票重复报销' })
     expect((await admin('funds.budget', { year: YEAR })).body.data.lines[0].spent).toBe(before.spent - entry.spent)
     const again = writeCount(app.stats)
-    expect((await admin('funds.correct', { entryId: entry.id, reason: '再冲一次' })).body.error).toMatchObject({ code: 'CONFLICT', message: '这笔分录已经冲正过了' })
+    expect((await admin('funds.correct', { entryId: entry.id, reason: '再冲一次' })).body.error).toMatchObject({
+      code: 'CONFLICT',
+      message: '这笔分录已经冲正过了',
+    })
     expect((await admin('funds.correct', { entryId: fix.id, reason: '冲正的冲正' })).body.error.message).toBe('冲正分录不能再冲正')
     expect((await auditor('funds.correct', { entryId: entry.id, reason: '审查' })).body.error.code).toBe('FORBIDDEN')
     expect(writeCount(app.stats)).toBe(again)
-    expect((await admin('funds.ledger', { year: YEAR, line: 'activities' })).body.data.items.find((e: { id: string }) => e.id === entry.id).reversedBy).toBe(fix.id)
+    expect((await admin('funds.ledger', { year: YEAR, line: 'activities' })).body.data.items.find((e: { id: string }) => e.id === entry.id).reversedBy).toBe(
+      fix.id,
+    )
   })
 
   it('a closed year takes no more postings; the current year cannot be closed', async () => {
     expect((await admin('funds.closeYear', { year: YEAR })).body.error.message).toBe('只能结账已经过去的年份')
     expect((await admin('funds.closeYear', { year: YEAR - 1 })).body.data.closed).toBe(true)
     const before = writeCount(app.stats)
-    expect((await admin('funds.setBudget', { year: YEAR - 1, lines: { other: 100 } })).body.error).toMatchObject({ code: 'CLOSED', message: `${YEAR - 1} 年已结账，不能再记账` })
+    expect((await admin('funds.setBudget', { year: YEAR - 1, lines: { other: 100 } })).body.error).toMatchObject({
+      code: 'CLOSED',
+      message: `${YEAR - 1} 年已结账，不能再记账`,
+    })
     expect(writeCount(app.stats)).toBe(before)
   })
 })
@@ -196,14 +308,22 @@ describe('the audit trail', () => {
     expect(result).toMatchObject({ ok: true, brokenAt: null })
     expect(result.checked).toBeGreaterThan(3)
     const actions = (await auditor('funds.auditLog', { pageSize: 100 })).body.data.items.map((e: { action: string }) => e.action)
-    expect(actions).toEqual(expect.arrayContaining(['budget.set', 'expense.approve', 'expense.reject', 'ledger.seal', 'ledger.correct', 'year.close', 'campaign.create']))
+    expect(actions).toEqual(
+      expect.arrayContaining(['budget.set', 'expense.approve', 'expense.reject', 'ledger.seal', 'ledger.correct', 'year.close', 'campaign.create']),
+    )
     expect((await member('funds.verify')).body.error.code).toBe('FORBIDDEN')
   })
 
   it('finds a ledger entry changed directly in the database, and an audit entry changed or removed', async () => {
     await auditor('funds.verify')
-    const entry = (await db().collection('ledger').where({ unionId: 'demo-union', 'source.type': 'activity' }).limit(1).get()).data[0] as { _id: string; spent: number }
-    await db().collection('ledger').doc(entry._id).update({ spent: entry.spent + 100 })
+    const entry = (await db().collection('ledger').where({ unionId: 'demo-union', 'source.type': 'activity' }).limit(1).get()).data[0] as {
+      _id: string
+      spent: number
+    }
+    await db()
+      .collection('ledger')
+      .doc(entry._id)
+      .update({ spent: entry.spent + 100 })
     const tampered = (await auditor('funds.verify')).body.data
     expect(tampered).toMatchObject({ ok: false, reason: expect.stringMatching(new RegExp(`^第 \\d+ 条记录担保的分录 ${entry._id} 被改动$`)) })
     await db().collection('ledger').doc(entry._id).update({ spent: entry.spent })
@@ -218,7 +338,9 @@ describe('the audit trail', () => {
     const { _id, ...third } = (await db().collection('audit_log').where({ unionId: 'demo-union', seq: 3 }).get()).data[0] as { _id: string }
     await db().collection('audit_log').doc(_id).remove()
     expect((await auditor('funds.verify')).body.data).toMatchObject({ ok: false, brokenAt: 3, reason: '缺少第 3 条记录' })
-    await db().collection('audit_log').add({ _id, ...third })
+    await db()
+      .collection('audit_log')
+      .add({ _id, ...third })
     expect((await auditor('funds.verify')).body.data.ok).toBe(true)
   })
 })

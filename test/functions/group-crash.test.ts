@@ -45,8 +45,15 @@ async function ok(res: Promise<CallResult>): Promise<any> {
 const groupDoc = async (id: string) => (await db.collection('groups').doc(id).get()).data[0] as { memberCount: number; sizeLimit: number | null }
 /** The member's 小组审批 messages about this group: each decision is told exactly once. */
 const decisionMessages = async (id: string) =>
-  (await db.collection('messages').where({ memberId: MEMBER_ID, kind: 'group-decision', link: `/pages/group/index?id=${id}` }).limit(10).get()).data as { title: string; body: string }[]
-const memberships = async (id: string) => (await db.collection('group_members').where({ groupId: id }).limit(1000).get()).data as { memberId: string; status: string }[]
+  (
+    await db
+      .collection('messages')
+      .where({ memberId: MEMBER_ID, kind: 'group-decision', link: `/pages/group/index?id=${id}` })
+      .limit(10)
+      .get()
+  ).data as { title: string; body: string }[]
+const memberships = async (id: string) =>
+  (await db.collection('group_members').where({ groupId: id }).limit(1000).get()).data as { memberId: string; status: string }[]
 
 /** The invariants every group must meet once retries and the repair are done. */
 async function expectConsistent(id: string): Promise<void> {
@@ -126,7 +133,12 @@ describe('joining an open group', () => {
     // The names of those repaired never reach the log.
     expect(lines.join('\n')).not.toMatch(/crash-join/)
     const docs = await memberships(id)
-    expect(docs.filter((d) => d.memberId.startsWith('crash-join')).map((d) => d.status).sort()).toEqual(['active', 'active'])
+    expect(
+      docs
+        .filter((d) => d.memberId.startsWith('crash-join'))
+        .map((d) => d.status)
+        .sort(),
+    ).toEqual(['active', 'active'])
     await expectConsistent(id)
     // The one given up may ask again and hears FULL, plainly.
     const givenUp = joiners.find((j) => !docs.some((d) => d.memberId === j))!
@@ -209,7 +221,9 @@ describe('approval groups', () => {
       await ok(app.call('group.join', { id }, MEMBER))
       return id
     }
-    const { writes, results } = await matrix('group.leave (withdraw)', subject, (id, crashAfterWrites) => app.call('group.leave', { id }, MEMBER, { crashAfterWrites }))
+    const { writes, results } = await matrix('group.leave (withdraw)', subject, (id, crashAfterWrites) =>
+      app.call('group.leave', { id }, MEMBER, { crashAfterWrites }),
+    )
     expect(writes).toBe(1)
     for (const { subject: id, retry } of results) {
       expect(retry.body.ok).toBe(true)
@@ -288,8 +302,12 @@ describe('leaving and being removed', () => {
 
 describe('founding a group', () => {
   const form = (name: string) => ({ name, description: '每周三晚练球', joinPolicy: 'open' as const, sizeLimit: 10, leaderIds: [LEADER_ID] })
-  const named = async (name: string) => (await db.collection('groups').where({ name }).limit(10).get()).data as { _id: string; memberCount: number; founding?: unknown }[]
-  const leaderGrants = async (id: string) => ((await db.collection('roles').where({ role: 'leader', 'scope.kind': 'group', 'scope.id': id }).get()).data as { memberId: string }[]).map((g) => g.memberId)
+  const named = async (name: string) =>
+    (await db.collection('groups').where({ name }).limit(10).get()).data as { _id: string; memberCount: number; founding?: unknown }[]
+  const leaderGrants = async (id: string) =>
+    ((await db.collection('roles').where({ role: 'leader', 'scope.kind': 'group', 'scope.id': id }).get()).data as { memberId: string }[]).map(
+      (g) => g.memberId,
+    )
 
   /** One group of the name, its leader granted and seated, the founding done, the leader's view right. */
   async function expectFounded(name: string): Promise<string> {
@@ -307,7 +325,11 @@ describe('founding a group', () => {
 
   it('a create cut after each write is finished by the same admin sending the same form: one group, its leader in place', async () => {
     let n = 0
-    const { writes, results } = await matrix('group.create', async () => `建组崩溃${++n}-${Date.now()}`, (name, crashAfterWrites) => app.call('group.create', form(name), 'demo-admin', { crashAfterWrites }))
+    const { writes, results } = await matrix(
+      'group.create',
+      async () => `建组崩溃${++n}-${Date.now()}`,
+      (name, crashAfterWrites) => app.call('group.create', form(name), 'demo-admin', { crashAfterWrites }),
+    )
     expect(writes).toBe(4) // the group, the leader's grant, the leader's membership, the founding done
     for (const { subject: name, retry } of results) {
       expect(retry.body.ok).toBe(true)
@@ -350,4 +372,3 @@ describe('founding a group', () => {
     await expectFounded(name)
   })
 })
-

@@ -11,12 +11,22 @@ beforeAll(async () => {
   app = await startAppServer()
   await seedOtherUnion()
   // 李娜 (demo-leader) leads both; 网球 is open with room for 20, 摄影沙龙 needs approval.
-  badminton = (await app.call('group.create', { name: '网球', description: '每周三晚活动', joinPolicy: 'open', sizeLimit: 20, leaderIds: ['demo-member-02'] }, 'demo-admin')).body.data.id
-  photo = (await app.call('group.create', { name: '摄影沙龙', joinPolicy: 'approval', sizeLimit: null, leaderIds: ['demo-member-02'] }, 'demo-admin')).body.data.id
+  badminton = (
+    await app.call(
+      'group.create',
+      { name: '网球', description: '每周三晚活动', joinPolicy: 'open', sizeLimit: 20, leaderIds: ['demo-member-02'] },
+      'demo-admin',
+    )
+  ).body.data.id
+  photo = (await app.call('group.create', { name: '摄影沙龙', joinPolicy: 'approval', sizeLimit: null, leaderIds: ['demo-member-02'] }, 'demo-admin')).body.data
+    .id
 })
 afterAll(() => app.stop())
 
-const as = (openid: string) => (name: string, data: object = {}) => app.call(name, data, openid)
+const as =
+  (openid: string) =>
+  (name: string, data: object = {}) =>
+    app.call(name, data, openid)
 const member = as('demo-member')
 const leader = as('demo-leader')
 const admin = as('demo-admin')
@@ -58,7 +68,10 @@ describe('joining', () => {
     expect((await leader('group.decide', { id: photo, memberId: 'demo-member-04', approve: true })).body.data.status).toBe('active')
     expect((await leader('group.decide', { id: photo, memberId: 'demo-member-05', approve: false, reason: '本期名额已满' })).body.data.status).toBe('declined')
     expect((await member('group.get', { id: photo })).body.data.myStatus).toBe('active')
-    expect((await as('demo-auditor')('group.get', { id: photo })).body.data).toMatchObject({ myStatus: null, myDecision: { status: 'declined', reason: '本期名额已满' } })
+    expect((await as('demo-auditor')('group.get', { id: photo })).body.data).toMatchObject({
+      myStatus: null,
+      myDecision: { status: 'declined', reason: '本期名额已满' },
+    })
   })
 
   it('members see names and departments only; the leader sees a phone only where the member agreed', async () => {
@@ -80,11 +93,17 @@ describe('joining', () => {
     expect((await as('demo-redeemer')('group.leave', { id: badminton })).body.data.left).toBe(false)
     expect((await member('group.get', { id: badminton })).body.data.memberCount).toBe(count - 1)
     await as('demo-auditor')('group.join', { id: badminton })
-    expect((await leader('group.leave', { id: badminton })).body.error).toMatchObject({ code: 'CONFLICT', message: '您是本小组组长，请先把组长交给其他成员再退出' })
+    expect((await leader('group.leave', { id: badminton })).body.error).toMatchObject({
+      code: 'CONFLICT',
+      message: '您是本小组组长，请先把组长交给其他成员再退出',
+    })
   })
 
   it('union groups follow the roster: no join button', async () => {
-    expect((await member('group.join', { id: 'dept:demo-dept-1' })).body.error).toMatchObject({ code: 'CONFLICT', message: '工会小组按部门自动组成，成员随会员名册变化' })
+    expect((await member('group.join', { id: 'dept:demo-dept-1' })).body.error).toMatchObject({
+      code: 'CONFLICT',
+      message: '工会小组按部门自动组成，成员随会员名册变化',
+    })
     const roster = (await member('group.roster', { id: 'dept:demo-dept-4', pageSize: 50 })).body.data
     expect(roster.items.every((e: { department: string }) => e.department === '信息中心')).toBe(true)
     expect(roster.items.map((e: { name: string }) => e.name)).toContain('刘洋')
@@ -110,9 +129,10 @@ describe('refusals write nothing', () => {
       ['group.decide', { id: photo, memberId: 'demo-member-05', approve: true }],
       ['group.remove', { id: photo, memberId: 'demo-member-02' }],
       ['group.exportRoster', { id: photo }],
-    ] as const) expect((await member(name, data)).body.error.code).toBe('FORBIDDEN')
+    ] as const)
+      expect((await member(name, data)).body.error.code).toBe('FORBIDDEN')
   })
-  it("a leader of another group cannot act on this one", async () => {
+  it('a leader of another group cannot act on this one', async () => {
     const yoga = (await admin('group.create', { name: '太极', joinPolicy: 'approval', sizeLimit: null, leaderIds: ['demo-member-09'] })).body.data.id
     before = writeCount(app.stats)
     const zhouTing = as('demo-leader')
@@ -120,8 +140,13 @@ describe('refusals write nothing', () => {
     expect((await zhouTing('group.requests', { id: yoga })).body.error.code).toBe('FORBIDDEN')
   })
   it('bad input gets a Chinese message naming the field', async () => {
-    expect((await admin('group.create', { name: '', joinPolicy: 'open', sizeLimit: null, leaderIds: ['demo-member-02'] })).body.error).toMatchObject({ code: 'INVALID_ARGUMENT', message: '请填写小组名称' })
-    expect((await admin('group.create', { name: '合唱', joinPolicy: 'free', sizeLimit: null, leaderIds: ['demo-member-02'] })).body.error.message).toBe('加入方式不在可选范围内')
+    expect((await admin('group.create', { name: '', joinPolicy: 'open', sizeLimit: null, leaderIds: ['demo-member-02'] })).body.error).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: '请填写小组名称',
+    })
+    expect((await admin('group.create', { name: '合唱', joinPolicy: 'free', sizeLimit: null, leaderIds: ['demo-member-02'] })).body.error.message).toBe(
+      '加入方式不在可选范围内',
+    )
     expect((await admin('group.update', { id: badminton, sizeLimit: 1 })).body.error.message).toBe('人数上限不能小于 2')
   })
   it('a limit below today’s members is refused', async () => {
@@ -142,11 +167,17 @@ describe('leaders', () => {
     expect(handed.leaders.map((l: { name: string }) => l.name)).toEqual(['刘洋'])
     expect((await leader('group.remove', { id: yoga, memberId: 'demo-member-04' })).body.error.code).toBe('FORBIDDEN')
     expect((await member('group.get', { id: yoga })).body.data.iLead).toBe(true)
-    expect((await member('member.me')).body.data.grants).toEqual(expect.arrayContaining([expect.objectContaining({ role: 'leader', scope: expect.objectContaining({ kind: 'group', id: yoga }) })]))
+    expect((await member('member.me')).body.data.grants).toEqual(
+      expect.arrayContaining([expect.objectContaining({ role: 'leader', scope: expect.objectContaining({ kind: 'group', id: yoga }) })]),
+    )
   })
 
   it('keep a record with photos served by short-lived links, and export the roster', async () => {
-    const up = await fetch(`${app.url}/local/upload?name=photo.jpg`, { method: 'POST', headers: { 'x-local-openid': 'demo-leader' }, body: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]) })
+    const up = await fetch(`${app.url}/local/upload?name=photo.jpg`, {
+      method: 'POST',
+      headers: { 'x-local-openid': 'demo-leader' },
+      body: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]),
+    })
     const { fileId } = (await up.json()) as { fileId: string }
     const added = await leader('group.addRecord', { id: badminton, title: '周三训练', date: '2026-11-18', text: '十二人参加', photoFileIds: [fileId] })
     expect(added.body.data).toMatchObject({ title: '周三训练', author: '李娜' })
@@ -155,7 +186,9 @@ describe('leaders', () => {
     expect((await fetch(records.items[0].photoUrls[0])).status).toBe(200)
     // Someone else's upload cannot be attached.
     const foreign = fileId.replace('/uploads/demo-leader/', '/uploads/demo-member/')
-    expect((await leader('group.addRecord', { id: badminton, title: 'x', date: '2026-11-18', photoFileIds: [foreign] })).body.error.message).toBe('照片需要由您本人上传')
+    expect((await leader('group.addRecord', { id: badminton, title: 'x', date: '2026-11-18', photoFileIds: [foreign] })).body.error.message).toBe(
+      '照片需要由您本人上传',
+    )
 
     const exported = (await leader('group.exportRoster', { id: badminton })).body.data
     expect(exported.fileId).toMatch(/^cloud:\/\//)
@@ -168,7 +201,10 @@ describe('admins', () => {
   it('replace a group’s leaders with members of the group (e.g. when the only leader left)', async () => {
     const id = (await admin('group.create', { name: '象棋', joinPolicy: 'open', sizeLimit: null, leaderIds: ['demo-member-02'] })).body.data.id
     await member('group.join', { id })
-    expect((await admin('group.update', { id, leaderIds: ['demo-member-03'] })).body.error).toMatchObject({ code: 'INVALID_ARGUMENT', message: '组长需要是本小组的成员' })
+    expect((await admin('group.update', { id, leaderIds: ['demo-member-03'] })).body.error).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: '组长需要是本小组的成员',
+    })
     const updated = (await admin('group.update', { id, leaderIds: ['demo-member-04'] })).body.data
     expect(updated.leaders.map((l: { name: string }) => l.name)).toEqual(['刘洋'])
     expect((await leader('group.requests', { id })).body.error.code).toBe('FORBIDDEN')

@@ -29,7 +29,8 @@ const OPENIDS: Record<Caller, string | undefined> = {
 }
 
 const everyone = (o: Outcome = 'ok'): Partial<Record<Caller, Outcome>> => Object.fromEntries(CALLERS.slice(0, 7).map((c) => [c, o]))
-const only = (allowed: Caller[]): Partial<Record<Caller, Outcome>> => Object.fromEntries(CALLERS.slice(0, 7).map((c) => [c, allowed.includes(c) ? 'ok' : 'FORBIDDEN']))
+const only = (allowed: Caller[]): Partial<Record<Caller, Outcome>> =>
+  Object.fromEntries(CALLERS.slice(0, 7).map((c) => [c, allowed.includes(c) ? 'ok' : 'FORBIDDEN']))
 /** Per-request actions: its member (and the reporter), reviewers where they may; NOT_FOUND for everyone else. */
 const request = (over: Partial<Record<Caller, Outcome>>): Partial<Record<Caller, Outcome>> => ({ ...everyone('NOT_FOUND'), ...over })
 
@@ -53,8 +54,14 @@ const EXPECTED: Record<Extract<ActionName, `hardship.${string}`>, { who: Partial
   'hardship.pay': { who: only(['reviewer']), input: () => ({ id, key: newKey(), method: 'cash', paidOn: formatShanghai(new Date(), 'YYYY-MM-DD') }) },
   'hardship.files': { who: only(['reviewer']), input: () => ({}) },
   'hardship.file': { who: only(['reviewer']), input: () => ({ memberId: 'demo-member-04' }) },
-  'hardship.saveFile': { who: only(['reviewer']), input: () => ({ memberId: 'demo-member-04', level: '一般困难', reason: '家庭困难', since: '2026-01-01', nextReviewOn: '2027-01-01' }) },
-  'hardship.addVisit': { who: only(['reviewer']), input: () => ({ memberId: 'demo-member-04', key: newKey(), date: '2026-02-01', visitors: '韩冰', given: '米面油' }) },
+  'hardship.saveFile': {
+    who: only(['reviewer']),
+    input: () => ({ memberId: 'demo-member-04', level: '一般困难', reason: '家庭困难', since: '2026-01-01', nextReviewOn: '2027-01-01' }),
+  },
+  'hardship.addVisit': {
+    who: only(['reviewer']),
+    input: () => ({ memberId: 'demo-member-04', key: newKey(), date: '2026-02-01', visitors: '韩冰', given: '米面油' }),
+  },
   'hardship.savePolicy': { who: only(['admin', 'otherUnion']), input: () => ({ year, version: 999, categories }) },
   'hardship.policyHistory': { who: only(['admin', 'otherUnion']), input: () => ({}) },
 }
@@ -69,7 +76,11 @@ beforeAll(async () => {
 afterAll(() => app.stop())
 
 it('covers every hardship action of the contract', () => {
-  expect(Object.keys(EXPECTED).sort()).toEqual(Object.keys(actions).filter((n) => n.startsWith('hardship.')).sort())
+  expect(Object.keys(EXPECTED).sort()).toEqual(
+    Object.keys(actions)
+      .filter((n) => n.startsWith('hardship.'))
+      .sort(),
+  )
 })
 
 const cases = Object.entries(EXPECTED).flatMap(([name, spec]) => CALLERS.map((caller) => [name, caller, spec] as const))
@@ -100,7 +111,15 @@ it('an admin gains the review permission only by holding the reviewer role too',
   expect(granted.body.data.grants.map((g: { role: string }) => g.role).sort()).toEqual(['admin', 'reviewer'])
   expect((await app.call('hardship.get', { id }, 'demo-admin')).body.ok).toBe(true)
   expect((await app.call('member.me', {}, 'demo-admin')).body.data.roles).toContain('reviewer')
-  expect((await app.call('member.setRoles', { id: 'demo-member-01', grants: [{ role: 'reviewer', scope: { kind: 'department', id: 'demo-dept-1' } }, { role: 'admin' }] }, 'demo-admin')).body.error.message).toBe('管理员、经费审查和帮扶审核不区分范围')
+  expect(
+    (
+      await app.call(
+        'member.setRoles',
+        { id: 'demo-member-01', grants: [{ role: 'reviewer', scope: { kind: 'department', id: 'demo-dept-1' } }, { role: 'admin' }] },
+        'demo-admin',
+      )
+    ).body.error.message,
+  ).toBe('管理员、经费审查和帮扶审核不区分范围')
   await app.call('member.setRoles', { id: 'demo-member-01', grants: [{ role: 'admin' }] }, 'demo-admin')
   expect((await app.call('hardship.get', { id }, 'demo-admin')).body.error.code).toBe('NOT_FOUND')
 })

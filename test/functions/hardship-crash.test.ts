@@ -58,7 +58,8 @@ const approved = async () => {
   await ok(app.call('hardship.approve', { id, amountFen: AMOUNT, caseLabel: `病种${id.slice(0, 8)}` }, REVIEWER))
   return id
 }
-const approve = (id: string, crashAfterWrites?: number) => app.call('hardship.approve', { id, amountFen: AMOUNT, caseLabel: `病种${id.slice(0, 8)}` }, REVIEWER, { crashAfterWrites })
+const approve = (id: string, crashAfterWrites?: number) =>
+  app.call('hardship.approve', { id, amountFen: AMOUNT, caseLabel: `病种${id.slice(0, 8)}` }, REVIEWER, { crashAfterWrites })
 
 interface Doc {
   _id: string
@@ -78,10 +79,26 @@ async function expectWhole(id: string, status: 'submitted' | 'approved' | 'paid'
   expect([count('submit'), count('approve'), count('pay')]).toEqual([1, status === 'submitted' ? 0 : 1, status === 'paid' ? 1 : 0])
   // Nothing left marked unfinished.
   expect(Object.keys(req.followUps ?? {})).toEqual([])
-  const ledger = (await db.collection('ledger').where({ 'source.type': 'hardship', 'source.id': id }).limit(100).get()).data as { _id: string; committed: number; spent: number }[]
+  const ledger = (await db.collection('ledger').where({ 'source.type': 'hardship', 'source.id': id }).limit(100).get()).data as {
+    _id: string
+    committed: number
+    spent: number
+  }[]
   const audit = (await db.collection('audit_log').where({ target: id }).limit(100).get()).data as { action: string }[]
-  const told = (await db.collection('messages').where({ link: `/pages/hardship/detail?id=${id}` }).limit(100).get()).data as { body: string }[]
-  const newWork = (await db.collection('messages').where({ memberId: REVIEWER_ID, kind: 'hardship-new', link: `/packages/reviewer/request/index?id=${id}` }).limit(100).get()).data
+  const told = (
+    await db
+      .collection('messages')
+      .where({ link: `/pages/hardship/detail?id=${id}` })
+      .limit(100)
+      .get()
+  ).data as { body: string }[]
+  const newWork = (
+    await db
+      .collection('messages')
+      .where({ memberId: REVIEWER_ID, kind: 'hardship-new', link: `/packages/reviewer/request/index?id=${id}` })
+      .limit(100)
+      .get()
+  ).data
   // The reviewer hears of the new request once.
   expect(newWork).toHaveLength(1)
   if (status === 'submitted') {
@@ -107,7 +124,15 @@ async function expectCareLineTrue(): Promise<void> {
   const budget = (await db.collection('budgets').doc(`demo-union:${YEAR}`).get()).data[0] as { lines: Record<string, number> }
   const line = (await db.collection('budget_lines').doc(`demo-union:${YEAR}:care`).get()).data[0] as { available: number }
   const $ = db.command.aggregate
-  const sums = (await db.collection('ledger').aggregate().match({ unionId: 'demo-union', year: YEAR, line: 'care' }).group({ _id: null, used: $.sum($.add(['$committed', '$spent'])) }).limit(1).end()).data as { used: number }[]
+  const sums = (
+    await db
+      .collection('ledger')
+      .aggregate()
+      .match({ unionId: 'demo-union', year: YEAR, line: 'care' })
+      .group({ _id: null, used: $.sum($.add(['$committed', '$spent'])) })
+      .limit(1)
+      .end()
+  ).data as { used: number }[]
   expect(line.available).toBe((budget.lines.care ?? 0) - (sums[0]?.used ?? 0))
 }
 
@@ -124,7 +149,13 @@ const repair = async () => {
  */
 async function matrix<S>(
   name: string,
-  options: { subject: () => Promise<S>; idOf: (s: S) => string; call: (s: S, crashAfterWrites?: number) => Promise<CallResult>; ends: 'submitted' | 'approved' | 'paid'; answered: (retry: CallResult, s: S) => void },
+  options: {
+    subject: () => Promise<S>
+    idOf: (s: S) => string
+    call: (s: S, crashAfterWrites?: number) => Promise<CallResult>
+    ends: 'submitted' | 'approved' | 'paid'
+    answered: (retry: CallResult, s: S) => void
+  },
 ) {
   const writes = await writesOf(async () => options.call(await options.subject()))
   const retried = await crashEachWrite({ writes, subject: () => options.subject(), call: options.call })
@@ -151,9 +182,14 @@ describe('crash after each write, then a retry by the same caller, then the repa
     const { writes } = await matrix('hardship.submit', {
       subject: async () => newKey(),
       idOf: (key) => derivedId('request', 'demo-union', 'demo-member-04', key),
-      call: (key, crashAfterWrites) => app.call('hardship.submit', { ...form(key), description: `崩溃测试提交 ${key.slice(0, 8)}` }, MEMBER, { crashAfterWrites }),
+      call: (key, crashAfterWrites) =>
+        app.call('hardship.submit', { ...form(key), description: `崩溃测试提交 ${key.slice(0, 8)}` }, MEMBER, { crashAfterWrites }),
       ends: 'submitted',
-      answered: (retry, key) => expect(retry.body).toMatchObject({ ok: true, data: { id: derivedId('request', 'demo-union', 'demo-member-04', key), status: 'submitted', memberName: '刘洋' } }),
+      answered: (retry, key) =>
+        expect(retry.body).toMatchObject({
+          ok: true,
+          data: { id: derivedId('request', 'demo-union', 'demo-member-04', key), status: 'submitted', memberName: '刘洋' },
+        }),
     })
     // The insert, the reviewers' message, the mark cleared.
     expect(writes).toBe(3)
@@ -179,7 +215,8 @@ describe('crash after each write, then a retry by the same caller, then the repa
       idOf: (id) => id,
       call: (id, crashAfterWrites) => app.call('hardship.pay', { id, key: payKey(id), method: 'cash', paidOn: today() }, REVIEWER, { crashAfterWrites }),
       ends: 'paid',
-      answered: (retry) => expect(retry.body).toMatchObject({ ok: true, data: { status: 'paid', payment: { amountFen: AMOUNT, method: 'cash', paidBy: '韩冰' } } }),
+      answered: (retry) =>
+        expect(retry.body).toMatchObject({ ok: true, data: { status: 'paid', payment: { amountFen: AMOUNT, method: 'cash', paidBy: '韩冰' } } }),
     })
     // One write: the transaction (status, payment, ledger entry, audit entry and head, the member's message).
     expect(writes).toBe(1)

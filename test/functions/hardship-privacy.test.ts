@@ -38,17 +38,41 @@ beforeAll(async () => {
   app = await startAppServer()
   await seedOtherUnion()
   photoFileId = await upload(app, 'demo-member', 'transplant-scan.jpg', JPEG)
-  const submitted = await app.call('hardship.submit', { key: newKey(), category: 'hospital', description: DESCRIPTION, amountFen: ASKED_FEN, photoFileIds: [photoFileId], contact: CONTACT }, 'demo-member')
+  const submitted = await app.call(
+    'hardship.submit',
+    { key: newKey(), category: 'hospital', description: DESCRIPTION, amountFen: ASKED_FEN, photoFileIds: [photoFileId], contact: CONTACT },
+    'demo-member',
+  )
   requestId = submitted.body.data.id
   await app.call('hardship.take', { id: requestId }, 'demo-reviewer')
   const approved = await app.call('hardship.approve', { id: requestId, amountFen: APPROVED_FEN, caseLabel: '肾移植' }, 'demo-reviewer')
   expect(approved.body.ok).toBe(true)
-  await app.call('hardship.saveFile', { memberId: 'demo-member-04', level: '深度困难', reason: FILE_REASON, since: '2026-01-01', nextReviewOn: '2027-01-01' }, 'demo-reviewer')
-  await app.call('hardship.addVisit', { memberId: 'demo-member-04', key: newKey(), date: today(), visitors: '韩冰', given: VISIT_GIVEN, amountFen: 43_210 }, 'demo-reviewer')
+  await app.call(
+    'hardship.saveFile',
+    { memberId: 'demo-member-04', level: '深度困难', reason: FILE_REASON, since: '2026-01-01', nextReviewOn: '2027-01-01' },
+    'demo-reviewer',
+  )
+  await app.call(
+    'hardship.addVisit',
+    { memberId: 'demo-member-04', key: newKey(), date: today(), visitors: '韩冰', given: VISIT_GIVEN, amountFen: 43_210 },
+    'demo-reviewer',
+  )
   // An event 刘洋 signs up for, so attendee lists and exports have him in them.
   const event = await app.call(
     'activity.create',
-    { key: newKey(), scope: { kind: 'union' }, title: '健步走', type: '健步走', place: '江滨公园', startAt: at(48), endAt: at(50), signUpOpensAt: at(-1), signUpClosesAt: at(24), cancelDeadline: at(24), capacity: null },
+    {
+      key: newKey(),
+      scope: { kind: 'union' },
+      title: '健步走',
+      type: '健步走',
+      place: '江滨公园',
+      startAt: at(48),
+      endAt: at(50),
+      signUpOpensAt: at(-1),
+      signUpClosesAt: at(24),
+      cancelDeadline: at(24),
+      capacity: null,
+    },
     'demo-admin',
   )
   activityId = event.body.data.id
@@ -92,7 +116,19 @@ const INPUTS: Record<ActionName, () => object> = {
   'group.exportRoster': () => ({ id: 'dept:demo-dept-4' }),
   'group.create': () => ({ name: `小组${newKey().slice(0, 6)}`, joinPolicy: 'open', sizeLimit: null, leaderIds: ['demo-member-02'] }),
   'group.update': () => ({ id: 'demo-group-badminton', description: '每周三晚上练球' }),
-  'activity.create': () => ({ key: newKey(), scope: { kind: 'department', id: 'demo-dept-2' }, title: '拔河', type: '球类比赛', place: '操场', startAt: at(30), endAt: at(31), signUpOpensAt: at(-1), signUpClosesAt: at(20), cancelDeadline: at(20), capacity: 10 }),
+  'activity.create': () => ({
+    key: newKey(),
+    scope: { kind: 'department', id: 'demo-dept-2' },
+    title: '拔河',
+    type: '球类比赛',
+    place: '操场',
+    startAt: at(30),
+    endAt: at(31),
+    signUpOpensAt: at(-1),
+    signUpClosesAt: at(20),
+    cancelDeadline: at(20),
+    capacity: 10,
+  }),
   'activity.list': () => ({ pageSize: 100 }),
   'activity.get': () => ({ id: activityId }),
   'activity.signUp': () => ({ id: activityId }),
@@ -103,12 +139,32 @@ const INPUTS: Record<ActionName, () => object> = {
   'activity.cancelEvent': () => ({ id: 'no-such-activity', reason: '天气' }),
   'activity.participation': () => ({ year: Number(today().slice(0, 4)) }),
   'activity.attendees': () => ({ id: activityId, pageSize: 100 }),
-  'activity.update': () => ({ id: activityId, title: '健步走', type: '健步走', place: '江滨公园', startAt: at(48), endAt: at(50), signUpOpensAt: at(-1), signUpClosesAt: at(24), cancelDeadline: at(24), capacity: null }),
+  'activity.update': () => ({
+    id: activityId,
+    title: '健步走',
+    type: '健步走',
+    place: '江滨公园',
+    startAt: at(48),
+    endAt: at(50),
+    signUpOpensAt: at(-1),
+    signUpClosesAt: at(24),
+    cancelDeadline: at(24),
+    capacity: null,
+  }),
   'activity.draw': () => ({ id: activityId }),
   'activity.drawResult': () => ({ id: activityId }),
   'benefit.savePoint': () => ({ name: '隐私核对兑换点' }),
   'benefit.points': () => ({}),
-  'benefit.createCampaign': () => ({ kind: 'other', name: '隐私核对福利', faceValue: 100, options: [{ name: '礼品' }], claimClosesAt: at(48), redeemFrom: at(-1), redeemUntil: at(96), pointIds: ['demo-point-office'] }),
+  'benefit.createCampaign': () => ({
+    kind: 'other',
+    name: '隐私核对福利',
+    faceValue: 100,
+    options: [{ name: '礼品' }],
+    claimClosesAt: at(48),
+    redeemFrom: at(-1),
+    redeemUntil: at(96),
+    pointIds: ['demo-point-office'],
+  }),
   'benefit.campaigns': () => ({ pageSize: 100 }),
   'benefit.campaign': () => ({ id: `demo-cake-${today().slice(0, 4)}` }),
   'benefit.issue': () => ({ id: `demo-cake-${today().slice(0, 4)}` }),
@@ -127,7 +183,12 @@ const INPUTS: Record<ActionName, () => object> = {
   'funds.closeYear': () => ({ year: 2001 }),
   'funds.ledger': () => ({ year: Number(today().slice(0, 4)), pageSize: 100 }),
   'funds.correct': () => ({ entryId: 'no-such-entry', reason: '核对' }),
-  'funds.recordExpense': () => ({ key: newKey(), activityId, items: [{ name: '水', quantity: 1, unitPrice: 100 }], invoiceFileIds: ['cloud://local.local-bucket/x.jpg'] }),
+  'funds.recordExpense': () => ({
+    key: newKey(),
+    activityId,
+    items: [{ name: '水', quantity: 1, unitPrice: 100 }],
+    invoiceFileIds: ['cloud://local.local-bucket/x.jpg'],
+  }),
   'funds.expenses': () => ({ pageSize: 100 }),
   'funds.decideExpense': () => ({ id: 'no-such-claim', approve: true }),
   'funds.report': () => ({ year: Number(today().slice(0, 4)) }),
@@ -219,7 +280,15 @@ describe.each(OUTSIDERS)('%s', (_who, openid) => {
     }
     expect(found).toEqual([])
     // The admin's exports (invites, 信息中心's roster and the event's attendee list and the cake vouchers with 刘洋, the settlement, the funds report) were opened and read.
-    if (openid === 'demo-admin') expect(opened.sort()).toEqual(['activity.export（含刘洋）', 'benefit.export（含刘洋）', 'benefit.settlement', 'funds.report', 'group.exportRoster（含刘洋）', 'member.exportInvites'])
+    if (openid === 'demo-admin')
+      expect(opened.sort()).toEqual([
+        'activity.export（含刘洋）',
+        'benefit.export（含刘洋）',
+        'benefit.settlement',
+        'funds.report',
+        'group.exportRoster（含刘洋）',
+        'member.exportInvites',
+      ])
   })
 
   it('is told the request does not exist, exactly as for one that does not', async () => {
@@ -232,7 +301,20 @@ describe.each(OUTSIDERS)('%s', (_who, openid) => {
 
 it('the admin’s member views and rosters carry no hardship data at all', async () => {
   const detail = await app.call('member.get', { id: 'demo-member-04' }, 'demo-admin')
-  expect(Object.keys(detail.body.data).sort()).toEqual(['birthday', 'bound', 'department', 'departmentId', 'gender', 'grants', 'id', 'joinDate', 'memberNo', 'name', 'phone', 'status'])
+  expect(Object.keys(detail.body.data).sort()).toEqual([
+    'birthday',
+    'bound',
+    'department',
+    'departmentId',
+    'gender',
+    'grants',
+    'id',
+    'joinDate',
+    'memberNo',
+    'name',
+    'phone',
+    'status',
+  ])
   const roster = await app.call('member.list', { keyword: '刘洋' }, 'demo-admin')
   expect(Object.keys(roster.body.data.items[0]).sort()).toEqual(['bound', 'department', 'departmentId', 'gender', 'id', 'memberNo', 'name', 'phone', 'status'])
 })

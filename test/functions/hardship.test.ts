@@ -20,7 +20,10 @@ beforeAll(async () => {
 })
 afterAll(() => app.stop())
 
-const as = (openid: string) => async (name: string, data: object = {}) => (await app.call(name, data, openid)).body
+const as =
+  (openid: string) =>
+  async (name: string, data: object = {}) =>
+    (await app.call(name, data, openid)).body
 const member = as('demo-member') // 刘洋, 信息中心
 const leader = as('demo-leader') // 李娜, leads 财务科
 const admin = as('demo-admin') // 张伟, admin without the review role
@@ -29,7 +32,13 @@ const reviewer2 = as('wx-reviewer-2') // 唐明
 const auditor = as('demo-auditor') // 陈静, 财务科
 const today = () => formatShanghai(new Date(), 'YYYY-MM-DD')
 
-const ask = (over: object = {}) => ({ key: newKey(), category: 'hospital', description: '因肺炎在市中心医院住院治疗一周', contact: '手机 13900000000，下午方便', ...over })
+const ask = (over: object = {}) => ({
+  key: newKey(),
+  category: 'hospital',
+  description: '因肺炎在市中心医院住院治疗一周',
+  contact: '手机 13900000000，下午方便',
+  ...over,
+})
 
 /** Submits, takes and answers the request's id (under review). */
 async function underReview(by = member, over: object = {}): Promise<string> {
@@ -65,16 +74,29 @@ describe('the standards (seed 004 by default)', () => {
     expect(saved.ok).toBe(true)
     expect(saved.data).toMatchObject({ version: current.version + 1, updatedBy: '张伟', inheritedFrom: null })
     const history = (await admin('hardship.policyHistory')).data
-    expect(history.items[0]).toMatchObject({ year, by: '张伟', version: current.version + 1, changes: ['「家庭特殊困难」：标准待工会设定 → 每次不超过 2,000.00 元', '「子女上大学」：标准待工会设定 → 每次不超过 500.00 元'] })
+    expect(history.items[0]).toMatchObject({
+      year,
+      by: '张伟',
+      version: current.version + 1,
+      changes: ['「家庭特殊困难」：标准待工会设定 → 每次不超过 2,000.00 元', '「子女上大学」：标准待工会设定 → 每次不超过 500.00 元'],
+    })
     expect(history.items[0].at).toMatch(/^(\d{4}年)?\d{1,2}月\d{1,2}日 周[日一二三四五六] \d{2}:\d{2}$/)
 
     const before = writeCount(app.stats)
     // Another admin's page still holds the old version.
-    expect((await admin('hardship.savePolicy', { year, version: current.version, categories }))).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '标准刚被其他管理员修改过，请刷新后再改' } })
+    expect(await admin('hardship.savePolicy', { year, version: current.version, categories })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: '标准刚被其他管理员修改过，请刷新后再改' },
+    })
     // The same standards again: nothing to write.
     expect((await admin('hardship.savePolicy', { year, version: current.version + 1, categories })).ok).toBe(true)
-    expect((await admin('hardship.savePolicy', { year, version: current.version + 1, categories: categories.slice(1) })).error).toMatchObject({ code: 'INVALID_ARGUMENT', message: '不能删除「生病住院」，如不再受理请改为停止受理' })
-    expect((await admin('hardship.savePolicy', { year: year - 1, version: 0, categories })).error.message).toBe(`只能修改 ${year} 年和 ${year + 1} 年的标准，往年的标准保留备查`)
+    expect((await admin('hardship.savePolicy', { year, version: current.version + 1, categories: categories.slice(1) })).error).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: '不能删除「生病住院」，如不再受理请改为停止受理',
+    })
+    expect((await admin('hardship.savePolicy', { year: year - 1, version: 0, categories })).error.message).toBe(
+      `只能修改 ${year} 年和 ${year + 1} 年的标准，往年的标准保留备查`,
+    )
     expect((await reviewer('hardship.savePolicy', { year, version: current.version + 1, categories })).error.code).toBe('FORBIDDEN')
     expect(writeCount(app.stats)).toBe(before)
   })
@@ -93,7 +115,15 @@ describe('the whole workflow, seen by the member step by step', () => {
     const submitted = await member('hardship.submit', ask({ amountFen: 100_000, photoFileIds: [photo] }))
     expect(submitted.ok).toBe(true)
     const id = submitted.data.id
-    expect(submitted.data).toMatchObject({ status: 'submitted', memberName: '刘洋', department: '信息中心', reportedBy: null, categoryName: '生病住院', amountAskedFen: 100_000, forMe: true })
+    expect(submitted.data).toMatchObject({
+      status: 'submitted',
+      memberName: '刘洋',
+      department: '信息中心',
+      reportedBy: null,
+      categoryName: '生病住院',
+      amountAskedFen: 100_000,
+      forMe: true,
+    })
     expect(submitted.data.photos).toHaveLength(1)
     expect((await fetch(submitted.data.photos[0].url)).status).toBe(200)
     expect(submitted.data.can).toMatchObject({ withdraw: true, take: false, approve: false })
@@ -114,13 +144,22 @@ describe('the whole workflow, seen by the member step by step', () => {
     expect(paid.data).toMatchObject({ status: 'paid', payment: { amountFen: 80_000, method: 'bank', paidOn: today(), paidBy: '韩冰' } })
 
     const seen = (await member('hardship.get', { id })).data
-    expect(seen.steps.map((s: { label: string; actorName: string }) => `${s.label}:${s.actorName}`)).toEqual(['提交申请:刘洋', '受理:韩冰', '批准:韩冰', '发放:韩冰'])
+    expect(seen.steps.map((s: { label: string; actorName: string }) => `${s.label}:${s.actorName}`)).toEqual([
+      '提交申请:刘洋',
+      '受理:韩冰',
+      '批准:韩冰',
+      '发放:韩冰',
+    ])
     expect(seen.steps[2]).toMatchObject({ amountFen: 80_000, note: '按标准慰问', actorRole: 'reviewer' })
     expect(seen.steps[3]).toMatchObject({ method: 'bank', paidOn: today(), amountFen: 80_000 })
     expect(seen.steps.every((s: { at: string }) => /^(\d{4}年)?\d{1,2}月\d{1,2}日 周[日一二三四五六] \d{2}:\d{2}$/.test(s.at))).toBe(true)
     expect(seen.can).toEqual({ withdraw: false, resubmit: false, take: false, approve: false, return: false, reject: false, pay: false })
     const told = (await messagesOf('demo-member-04')).filter((m) => m.link.endsWith(id))
-    expect(told.map((m) => m.body)).toEqual(['审核人韩冰已受理，正在审核。', '已批准 800.00 元，待发放。', `800.00 元已于 ${calendarDayText(today(), new Date())} 发放（银行转账）。`])
+    expect(told.map((m) => m.body)).toEqual([
+      '审核人韩冰已受理，正在审核。',
+      '已批准 800.00 元，待发放。',
+      `800.00 元已于 ${calendarDayText(today(), new Date())} 发放（银行转账）。`,
+    ])
     expect((await member('hardship.mine')).data.items[0]).toMatchObject({ id, status: 'paid', approvedFen: 80_000 })
 
     // The audit trail (经费审查) reads the line and the amount, not the request's id, and no name.
@@ -141,7 +180,13 @@ describe('the whole workflow, seen by the member step by step', () => {
     expect((await messagesOf('demo-member-04')).at(-1)).toMatchObject({ kind: 'hardship-update', body: '需要补充材料：请补充结婚证照片' })
 
     const photo = await upload(app, 'demo-member', 'marriage.png', PNG)
-    const again = await member('hardship.resubmit', { id, description: '本人于 10 月登记结婚，附结婚证', photoFileIds: [photo], contact: '手机', note: '已补充结婚证' })
+    const again = await member('hardship.resubmit', {
+      id,
+      description: '本人于 10 月登记结婚，附结婚证',
+      photoFileIds: [photo],
+      contact: '手机',
+      note: '已补充结婚证',
+    })
     expect(again.data).toMatchObject({ status: 'submitted', description: '本人于 10 月登记结婚，附结婚证' })
     expect(again.data.photos).toHaveLength(1)
     expect(again.data.steps.map((s: { kind: string }) => s.kind)).toEqual(['submit', 'take', 'return', 'resubmit'])
@@ -194,8 +239,14 @@ describe('reporting for a colleague (第一报告人)', () => {
   it('but not for someone outside what she leads; a plain member reports for nobody', async () => {
     const before = writeCount(app.stats)
     expect((await leader('hardship.colleagues', { keyword: '刘' })).data).toEqual([])
-    expect((await leader('hardship.submit', ask({ forMemberId: 'demo-member-04' }))).error).toMatchObject({ code: 'FORBIDDEN', message: '只能为您带领的部门或小组的会员申报' })
-    expect((await member('hardship.submit', ask({ forMemberId: 'demo-member-05' }))).error).toMatchObject({ code: 'FORBIDDEN', message: '为同事申报需要由工会小组长或工会委员办理' })
+    expect((await leader('hardship.submit', ask({ forMemberId: 'demo-member-04' }))).error).toMatchObject({
+      code: 'FORBIDDEN',
+      message: '只能为您带领的部门或小组的会员申报',
+    })
+    expect((await member('hardship.submit', ask({ forMemberId: 'demo-member-05' }))).error).toMatchObject({
+      code: 'FORBIDDEN',
+      message: '为同事申报需要由工会小组长或工会委员办理',
+    })
     expect((await member('hardship.colleagues', { keyword: '陈' })).error.code).toBe('FORBIDDEN')
     expect((await admin('hardship.submit', ask({ forMemberId: 'other-member-1' }))).error).toMatchObject({ code: 'NOT_FOUND', message: '没有找到这位会员' })
     expect(writeCount(app.stats)).toBe(before)
@@ -220,14 +271,23 @@ describe('refusals: a code, a Chinese message, nothing written', () => {
   it('approving more than the cap → INVALID_ARGUMENT stating the cap', async () => {
     const id = await underReview(member, { category: 'childbirth', description: '儿子出生' })
     before = writeCount(app.stats)
-    expect((await reviewer('hardship.approve', { id, amountFen: 50_001, caseLabel: '儿子' })).error).toMatchObject({ code: 'INVALID_ARGUMENT', message: '超过了「生育」的标准：每次不超过 500.00 元' })
+    expect((await reviewer('hardship.approve', { id, amountFen: 50_001, caseLabel: '儿子' })).error).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: '超过了「生育」的标准：每次不超过 500.00 元',
+    })
   })
 
   it('a per-case category needs the case named; an unknown or stopped category is refused', async () => {
     const id = await underReview(member, { category: 'hospital', description: '骨折住院' })
     before = writeCount(app.stats)
-    expect((await reviewer('hardship.approve', { id, amountFen: 10_000 })).error).toMatchObject({ code: 'INVALID_ARGUMENT', message: '请填写病种，用于按「每个病种每年 1 次」核对' })
-    expect((await member('hardship.submit', ask({ category: 'lottery' }))).error).toMatchObject({ code: 'INVALID_ARGUMENT', message: '本会目前不受理这个类别，请选择其他类别' })
+    expect((await reviewer('hardship.approve', { id, amountFen: 10_000 })).error).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: '请填写病种，用于按「每个病种每年 1 次」核对',
+    })
+    expect((await member('hardship.submit', ask({ category: 'lottery' }))).error).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: '本会目前不受理这个类别，请选择其他类别',
+    })
   })
 
   it('the frequency rule: the same illness a second time this year → CONFLICT', async () => {
@@ -245,8 +305,14 @@ describe('refusals: a code, a Chinese message, nothing written', () => {
     const id = submitted.data.id
     before = writeCount(app.stats)
     expect((await reviewer('hardship.approve', { id, amountFen: 100 })).error).toMatchObject({ code: 'CONFLICT', message: '请先受理这条申请' })
-    expect((await reviewer('hardship.pay', { id, key: newKey(), method: 'cash', paidOn: today() })).error).toMatchObject({ code: 'CONFLICT', message: '申请还没有批准，不能记录发放' })
-    expect((await member('hardship.resubmit', { id, description: 'x', contact: 'y' })).error).toMatchObject({ code: 'CONFLICT', message: '只有被退回补充材料的申请才能重新提交' })
+    expect((await reviewer('hardship.pay', { id, key: newKey(), method: 'cash', paidOn: today() })).error).toMatchObject({
+      code: 'CONFLICT',
+      message: '申请还没有批准，不能记录发放',
+    })
+    expect((await member('hardship.resubmit', { id, description: 'x', contact: 'y' })).error).toMatchObject({
+      code: 'CONFLICT',
+      message: '只有被退回补充材料的申请才能重新提交',
+    })
   })
 
   it('a second payment for the same case → CONFLICT; a future date → INVALID_ARGUMENT', async () => {
@@ -254,12 +320,18 @@ describe('refusals: a code, a Chinese message, nothing written', () => {
     await reviewer('hardship.approve', { id, amountFen: 60_000, caseLabel: '腰椎' })
     await reviewer('hardship.pay', { id, key: newKey(), method: 'cash', paidOn: today() })
     before = writeCount(app.stats)
-    expect((await reviewer('hardship.pay', { id, key: newKey(), method: 'bank', paidOn: today() })).error).toMatchObject({ code: 'CONFLICT', message: `这笔款项已于 ${today()} 记录发放，不能重复记录` })
+    expect((await reviewer('hardship.pay', { id, key: newKey(), method: 'bank', paidOn: today() })).error).toMatchObject({
+      code: 'CONFLICT',
+      message: `这笔款项已于 ${today()} 记录发放，不能重复记录`,
+    })
     expect((await reviewer2('hardship.pay', { id, key: newKey(), method: 'bank', paidOn: today() })).error.code).toBe('CONFLICT')
     const id2 = await underReview(member, { category: 'hospital', description: '眼科手术' })
     await reviewer('hardship.approve', { id: id2, amountFen: 60_000, caseLabel: '白内障' })
     before = writeCount(app.stats)
-    expect((await reviewer('hardship.pay', { id: id2, key: newKey(), method: 'bank', paidOn: '2099-01-01' })).error).toMatchObject({ code: 'INVALID_ARGUMENT', message: '发放日期不能晚于今天' })
+    expect((await reviewer('hardship.pay', { id: id2, key: newKey(), method: 'bank', paidOn: '2099-01-01' })).error).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: '发放日期不能晚于今天',
+    })
   })
 
   it('photos: only images, at most 5 MB, only the caller’s own uploads', async () => {
@@ -269,7 +341,11 @@ describe('refusals: a code, a Chinese message, nothing written', () => {
     const leaders = await upload(app, 'demo-leader', 'x.jpg', JPEG)
     before = writeCount(app.stats)
     const refused = async (photoFileIds: string[]) => (await member('hardship.submit', ask({ photoFileIds }))).error
-    expect(await refused([text])).toMatchObject({ code: 'INVALID_ARGUMENT', message: '只能上传 JPG、PNG 或 WEBP 格式的照片', details: { field: 'photoFileIds' } })
+    expect(await refused([text])).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: '只能上传 JPG、PNG 或 WEBP 格式的照片',
+      details: { field: 'photoFileIds' },
+    })
     expect(await refused([disguised])).toMatchObject({ code: 'INVALID_ARGUMENT', message: '只能上传 JPG、PNG 或 WEBP 格式的照片' })
     expect(await refused([huge])).toMatchObject({ code: 'INVALID_ARGUMENT', message: '每张照片不能超过 5 MB，请压缩后重新上传' })
     expect(await refused([leaders])).toMatchObject({ code: 'INVALID_ARGUMENT', message: '照片需要由您本人上传' })
@@ -281,7 +357,9 @@ describe('refusals: a code, a Chinese message, nothing written', () => {
     expect((await member('hardship.submit', ask({ description: '' }))).error).toMatchObject({ code: 'INVALID_ARGUMENT', message: '请填写情况说明' })
     expect((await member('hardship.submit', ask({ contact: '' }))).error.message).toBe('请填写联系方式')
     expect((await reviewer('hardship.return', { id: 'demo-hardship-1', reason: '' })).error.message).toBe('请填写原因')
-    expect((await reviewer('hardship.pay', { id: 'demo-hardship-1', key: newKey(), method: 'alipay', paidOn: today() })).error.message).toBe('发放方式不在可选范围内')
+    expect((await reviewer('hardship.pay', { id: 'demo-hardship-1', key: newKey(), method: 'alipay', paidOn: today() })).error.message).toBe(
+      '发放方式不在可选范围内',
+    )
   })
 
   it('a reviewer does not decide their own request', async () => {
@@ -308,7 +386,12 @@ describe('refusals: a code, a Chinese message, nothing written', () => {
 describe('the books', () => {
   const ledgerOf = async () => {
     const db = (await import('@cloudbase/node-sdk')).init({ env: 'local' }).database()
-    return (await db.collection('ledger').where({ unionId: 'demo-union', 'source.type': 'hardship' }).limit(1000).get()).data as { source: { id: string }; committed: number; spent: number; memo: string }[]
+    return (await db.collection('ledger').where({ unionId: 'demo-union', 'source.type': 'hardship' }).limit(1000).get()).data as {
+      source: { id: string }
+      committed: number
+      spent: number
+      memo: string
+    }[]
   }
 
   it('approvals commit and payments spend exactly what the requests say, on the 会员慰问 line, with no name or text', async () => {
@@ -316,13 +399,23 @@ describe('the books', () => {
     expect((await reviewer('hardship.approve', { id, amountFen: 60_000, caseLabel: `肺炎${newKey().slice(0, 6)}` })).ok).toBe(true)
     await reviewer('hardship.pay', { id, key: newKey(), method: 'bank', paidOn: today() })
     const db = (await import('@cloudbase/node-sdk')).init({ env: 'local' }).database()
-    const requests = (await db.collection('hardship_requests').where({ unionId: 'demo-union' }).limit(1000).get()).data as { _id: string; status: string; approvedFen: number | null; payment: { amountFen: number } | null }[]
+    const requests = (await db.collection('hardship_requests').where({ unionId: 'demo-union' }).limit(1000).get()).data as {
+      _id: string
+      status: string
+      approvedFen: number | null
+      payment: { amountFen: number } | null
+    }[]
     const entries = await ledgerOf()
     const paid = requests.filter((r) => r.status === 'paid').reduce((s, r) => s + r.payment!.amountFen, 0)
     const owed = requests.filter((r) => r.status === 'approved').reduce((s, r) => s + r.approvedFen!, 0)
     expect(entries.reduce((s, e) => s + e.spent, 0)).toBe(paid)
     expect(entries.reduce((s, e) => s + e.committed, 0)).toBe(owed)
-    expect(entries.filter((e) => e.source.id === id).map((e) => e.memo).sort()).toEqual(['会员慰问支出', '会员慰问支出（批准）'])
+    expect(
+      entries
+        .filter((e) => e.source.id === id)
+        .map((e) => e.memo)
+        .sort(),
+    ).toEqual(['会员慰问支出', '会员慰问支出（批准）'])
   })
 
   it('an approval beyond the line’s remainder is refused with both numbers, and nothing is written', async () => {
@@ -403,11 +496,13 @@ describe('cost', () => {
     const photo = await upload(app, 'demo-member', 'x.jpg', JPEG)
     let id = ''
     // caller (1) + standards + insert + reviewers + outbox + the follow-up mark cleared
-    expect(await trips(async () => {
-      const res = await member('hardship.submit', ask({ category: 'hospital', description: '胆囊手术', photoFileIds: [photo] }))
-      id = res.data.id
-      return res
-    })).toBe(6)
+    expect(
+      await trips(async () => {
+        const res = await member('hardship.submit', ask({ category: 'hospital', description: '胆囊手术', photoFileIds: [photo] }))
+        id = res.data.id
+        return res
+      }),
+    ).toBe(6)
     // caller (1) + request + the conditional step + standards (for the reply) + outbox
     expect(await trips(() => reviewer('hardship.take', { id }))).toBe(5)
     // caller (1) + one read (the request with its standards, the member's allowance and the audit head as lookups),
@@ -427,7 +522,13 @@ describe('困难职工档案 and 送温暖', () => {
     const none = (await reviewer('hardship.file', { memberId: 'demo-member-04' })).data
     expect(none).toMatchObject({ member: { name: '刘洋' }, file: null })
     expect(none.requests.length).toBeGreaterThan(0)
-    const saved = await reviewer('hardship.saveFile', { memberId: 'demo-member-04', level: '特别困难', reason: '配偶失业，子女就学', since: '2026-01-10', nextReviewOn: '2027-01-10' })
+    const saved = await reviewer('hardship.saveFile', {
+      memberId: 'demo-member-04',
+      level: '特别困难',
+      reason: '配偶失业，子女就学',
+      since: '2026-01-10',
+      nextReviewOn: '2027-01-10',
+    })
     expect(saved.data.file).toMatchObject({ level: '特别困难', since: '2026-01-10', nextReviewOn: '2027-01-10', due: false, updatedBy: '韩冰' })
     const visit = { memberId: 'demo-member-04', key: newKey(), date: today(), visitors: '韩冰、张伟', given: '慰问金 500 元', amountFen: 50_000 }
     await reviewer('hardship.addVisit', visit)
@@ -437,9 +538,25 @@ describe('困难职工档案 and 送温暖', () => {
     expect(list.items.find((f: { name: string }) => f.name === '刘洋')).toMatchObject({ level: '特别困难', lastVisitOn: today(), due: false })
 
     const before = writeCount(app.stats)
-    expect((await reviewer('hardship.saveFile', { memberId: 'demo-member-04', level: '特别困难', reason: '配偶失业，子女就学', since: '2026-01-10', nextReviewOn: '2027-01-10' })).ok).toBe(true)
-    expect((await reviewer('hardship.saveFile', { memberId: 'demo-member-04', level: '特别困难', reason: 'x', since: '2026-01-10', nextReviewOn: '2026-01-01' })).error).toMatchObject({ code: 'INVALID_ARGUMENT', message: '下次复核日期要晚于建档日期' })
-    expect((await reviewer('hardship.addVisit', { ...visit, key: newKey(), memberId: 'demo-member-06' })).error).toMatchObject({ code: 'INVALID_ARGUMENT', message: '请先为这位会员建立困难职工档案' })
+    expect(
+      (
+        await reviewer('hardship.saveFile', {
+          memberId: 'demo-member-04',
+          level: '特别困难',
+          reason: '配偶失业，子女就学',
+          since: '2026-01-10',
+          nextReviewOn: '2027-01-10',
+        })
+      ).ok,
+    ).toBe(true)
+    expect(
+      (await reviewer('hardship.saveFile', { memberId: 'demo-member-04', level: '特别困难', reason: 'x', since: '2026-01-10', nextReviewOn: '2026-01-01' }))
+        .error,
+    ).toMatchObject({ code: 'INVALID_ARGUMENT', message: '下次复核日期要晚于建档日期' })
+    expect((await reviewer('hardship.addVisit', { ...visit, key: newKey(), memberId: 'demo-member-06' })).error).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: '请先为这位会员建立困难职工档案',
+    })
     expect((await reviewer('hardship.addVisit', { ...visit, key: newKey(), date: '2099-01-01' })).error.message).toBe('走访日期不能晚于今天')
     expect((await admin('hardship.files')).error.code).toBe('FORBIDDEN')
     expect((await as('other-admin')('hardship.file', { memberId: 'demo-member-04' })).error.code).toBe('FORBIDDEN')
@@ -452,8 +569,13 @@ describe('困难职工档案 and 送温暖', () => {
     expect(due.items[0]).toMatchObject({ due: true, nextReviewOn: '2026-11-15' })
 
     const { main } = await import('../../cloudfunctions/hardship')
-    const { platformContext } = await import('../../emulator/function-runner')
-    const run = (openid?: string) => main({ Type: 'Timer', TriggerName: 'reviewDue', Time: new Date().toISOString() }, platformContext('hardship', openid)) as Promise<{ ok: boolean; data?: { reminded: number }; error?: { code: string } }>
+    const { platformContext } = await import('../../emulator/app-host/function-runner')
+    const run = (openid?: string) =>
+      main({ Type: 'Timer', TriggerName: 'reviewDue', Time: new Date().toISOString() }, platformContext('hardship', openid)) as Promise<{
+        ok: boolean
+        data?: { reminded: number }
+        error?: { code: string }
+      }>
     const first = await run()
     expect(first).toMatchObject({ ok: true, data: { reminded: 2 } }) // 韩冰 and 唐明
     const reminder = (await messagesOf('demo-member-25')).filter((m) => m.kind === 'hardship-review-due')
@@ -463,7 +585,13 @@ describe('困难职工档案 and 送温暖', () => {
     expect((await run('demo-member')).error!.code).toBe('NOT_FOUND')
 
     // Reviewed: the next date moves on, and the reminder is armed again for it.
-    await reviewer('hardship.saveFile', { memberId: 'demo-member-14', level: '一般困难', reason: '配偶病情稳定', since: '2025-12-01', nextReviewOn: '2027-05-15' })
+    await reviewer('hardship.saveFile', {
+      memberId: 'demo-member-14',
+      level: '一般困难',
+      reason: '配偶病情稳定',
+      since: '2025-12-01',
+      nextReviewOn: '2027-05-15',
+    })
     expect((await reviewer('hardship.files', { dueOnly: true })).data.items).toEqual([])
   })
 })

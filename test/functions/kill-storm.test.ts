@@ -60,15 +60,14 @@ async function retryUntilSettled(call: () => Promise<{ body: any }>): Promise<an
   }
 }
 
-async function restartAndRepair(fn: string, trigger: string): Promise<void> {
-  app = await startAppProcess(dataDir, TIME_LIMIT_MS)
-  return void (await runRepair(fn, trigger))
-}
-
 /** The repair timer, as CloudBase runs it on its schedule: later than any cut call's time limit. */
 async function runRepair(fn: string, trigger: string): Promise<unknown> {
   await sleep(TIME_LIMIT_MS + 300)
-  const res = await fetch(`${app.url}/fn/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ Type: 'Timer', TriggerName: trigger }) })
+  const res = await fetch(`${app.url}/fn/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ Type: 'Timer', TriggerName: trigger }),
+  })
   const body = await res.json()
   expect(body.ok).toBe(true)
   return body.data
@@ -76,9 +75,18 @@ async function runRepair(fn: string, trigger: string): Promise<unknown> {
 
 const event = (over: object = {}) => ({
   key: newKey(),
-  scope: { kind: 'union' }, title: '周末徒步', type: '登山', place: '凤凰山北门',
-  startAt: at(48 * HOUR), endAt: at(52 * HOUR), signUpOpensAt: at(-HOUR), signUpClosesAt: at(24 * HOUR), cancelDeadline: at(36 * HOUR),
-  capacity: 5, waitlist: true, ...over,
+  scope: { kind: 'union' },
+  title: '周末徒步',
+  type: '登山',
+  place: '凤凰山北门',
+  startAt: at(48 * HOUR),
+  endAt: at(52 * HOUR),
+  signUpOpensAt: at(-HOUR),
+  signUpClosesAt: at(24 * HOUR),
+  cancelDeadline: at(36 * HOUR),
+  capacity: 5,
+  waitlist: true,
+  ...over,
 })
 
 test('40 sign-ups for 5 places, the server killed after the third answer: every cut caller ends confirmed or waiting exactly once, counts equal records', async () => {
@@ -87,7 +95,10 @@ test('40 sign-ups for 5 places, the server killed after the third answer: every 
   expect(created.body.ok).toBe(true)
   const id = created.body.data.id as string
 
-  const first = await stormThenKill(members.map((m) => () => app.call('activity.signUp', { id }, m)), 3)
+  const first = await stormThenKill(
+    members.map((m) => () => app.call('activity.signUp', { id }, m)),
+    3,
+  )
   const cut = members.filter((_, i) => first[i] === null)
   expect(cut.length).toBeGreaterThan(0)
 
@@ -116,7 +127,10 @@ test('40 sign-ups for 5 places, the server killed after the third answer: every 
 
   // The cancels: the 5 confirmed cancel at once, killed after the first answer; their places pass to the waitlist.
   const holders = signups.filter((s) => s.status === 'confirmed').map((s) => s.memberId)
-  const cancels = await stormThenKill(holders.map((m) => () => app.call('activity.cancel', { id }, m)), 1)
+  const cancels = await stormThenKill(
+    holders.map((m) => () => app.call('activity.cancel', { id }, m)),
+    1,
+  )
   expect(cancels.filter((c) => c === null).length).toBeGreaterThan(0)
   app = await startAppProcess(dataDir, TIME_LIMIT_MS)
   await Promise.all(holders.map((m, i) => (cancels[i] === null ? retryUntilSettled(() => app.call('activity.cancel', { id }, m)) : null)))
@@ -135,7 +149,10 @@ test('40 members join a 5-seat open group, the server killed after the third ans
   expect(created.body.ok).toBe(true)
   const id = created.body.data.id as string
 
-  const first = await stormThenKill(members.map((m) => () => app.call('group.join', { id }, m)), 3)
+  const first = await stormThenKill(
+    members.map((m) => () => app.call('group.join', { id }, m)),
+    3,
+  )
   const cut = members.filter((_, i) => first[i] === null)
   expect(cut.length).toBeGreaterThan(0)
   app = await startAppProcess(dataDir, TIME_LIMIT_MS)

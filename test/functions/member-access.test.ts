@@ -33,7 +33,6 @@ const EXPECTED: Record<Extract<ActionName, `member.${string}`>, { who: string[] 
   'member.importApply': { who: ADMIN_ONLY, input: { jobId: 'no-such-job' } },
 }
 
-
 let app: AppServer
 beforeAll(async () => {
   app = await startAppServer()
@@ -42,7 +41,11 @@ beforeAll(async () => {
 afterAll(() => app.stop())
 
 it('covers every member action of the contract', () => {
-  expect(Object.keys(EXPECTED).sort()).toEqual(Object.keys(actions).filter((n) => n.startsWith('member.')).sort())
+  expect(Object.keys(EXPECTED).sort()).toEqual(
+    Object.keys(actions)
+      .filter((n) => n.startsWith('member.'))
+      .sort(),
+  )
 })
 
 const cases = Object.entries(EXPECTED).flatMap(([name, spec]) => Object.keys(CALLERS).map((caller) => [name, caller, spec] as const))
@@ -62,12 +65,15 @@ describe.each(cases)('%s as %s', (name, caller, spec) => {
 })
 
 describe("another union's admin", () => {
-  it.each(['member.get', 'member.update', 'member.setRoles', 'member.unbind'] as const)("cannot reach this union's members with %s (NOT_FOUND, nothing written)", async (name) => {
-    const before = writeCount(app.stats)
-    const { body } = await app.call(name, EXPECTED[name].input, 'other-admin')
-    expect(body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
-    expect(writeCount(app.stats)).toBe(before)
-  })
+  it.each(['member.get', 'member.update', 'member.setRoles', 'member.unbind'] as const)(
+    "cannot reach this union's members with %s (NOT_FOUND, nothing written)",
+    async (name) => {
+      const before = writeCount(app.stats)
+      const { body } = await app.call(name, EXPECTED[name].input, 'other-admin')
+      expect(body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+      expect(writeCount(app.stats)).toBe(before)
+    },
+  )
 
   it('sees only their own union in lists', async () => {
     const { body } = await app.call('member.list', {}, 'other-admin')

@@ -50,9 +50,15 @@ describe('editing a member', () => {
     const before = writeCount(app.stats)
     await admin('member.update', { id: 'demo-member-20', phone: '13600000020' })
     expect(writeCount(app.stats)).toBe(before)
-    expect((await admin('member.update', { id: 'demo-member-20', phone: '12345' })).body.error).toMatchObject({ code: 'INVALID_ARGUMENT', message: '手机号的格式不对' })
+    expect((await admin('member.update', { id: 'demo-member-20', phone: '12345' })).body.error).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: '手机号的格式不对',
+    })
     expect((await admin('member.update', { id: 'demo-member-20', birthday: '13-01' })).body.error.code).toBe('INVALID_ARGUMENT')
-    expect((await admin('member.update', { id: 'demo-member-20', departmentId: 'nope' })).body.error).toMatchObject({ code: 'INVALID_ARGUMENT', message: '没有这个部门' })
+    expect((await admin('member.update', { id: 'demo-member-20', departmentId: 'nope' })).body.error).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: '没有这个部门',
+    })
     expect((await admin('member.update', { id: 'demo-member-20', memberNo: 'X' })).body.error.code).toBe('INVALID_ARGUMENT')
     expect(writeCount(app.stats)).toBe(before)
   })
@@ -60,10 +66,16 @@ describe('editing a member', () => {
 
 describe('roles', () => {
   it('grants a scoped leader role, shown on the member’s 我的', async () => {
-    const res = await admin('member.setRoles', { id: 'demo-member-08', grants: [{ role: 'leader', scope: { kind: 'department', id: 'demo-dept-4' } }, { role: 'auditor' }] })
+    const res = await admin('member.setRoles', {
+      id: 'demo-member-08',
+      grants: [{ role: 'leader', scope: { kind: 'department', id: 'demo-dept-4' } }, { role: 'auditor' }],
+    })
     expect(res.body.data.grants).toEqual([{ role: 'leader', scope: { kind: 'department', id: 'demo-dept-4' } }, { role: 'auditor' }])
     // Setting the same grants again changes nothing.
-    const again = await admin('member.setRoles', { id: 'demo-member-08', grants: [{ role: 'leader', scope: { kind: 'department', id: 'demo-dept-4' } }, { role: 'auditor' }] })
+    const again = await admin('member.setRoles', {
+      id: 'demo-member-08',
+      grants: [{ role: 'leader', scope: { kind: 'department', id: 'demo-dept-4' } }, { role: 'auditor' }],
+    })
     expect(again.body.data.grants).toHaveLength(2)
     const removed = await admin('member.setRoles', { id: 'demo-member-08', grants: [{ role: 'auditor' }] })
     expect(removed.body.data.grants).toEqual([{ role: 'auditor' }])
@@ -72,8 +84,13 @@ describe('roles', () => {
   it('refuses a leader without a scope, an unknown department, and an admin removing their own admin role', async () => {
     const before = writeCount(app.stats)
     expect((await admin('member.setRoles', { id: 'demo-member-09', grants: [{ role: 'leader' }] })).body.error.message).toBe('组长需要指定所带的部门或兴趣小组')
-    expect((await admin('member.setRoles', { id: 'demo-member-09', grants: [{ role: 'leader', scope: { kind: 'department', id: 'nope' } }] })).body.error.message).toBe('没有这个部门')
-    expect((await admin('member.setRoles', { id: 'demo-member-01', grants: [] })).body.error).toMatchObject({ code: 'CONFLICT', message: '不能取消自己的管理员身份，请让另一位管理员操作' })
+    expect(
+      (await admin('member.setRoles', { id: 'demo-member-09', grants: [{ role: 'leader', scope: { kind: 'department', id: 'nope' } }] })).body.error.message,
+    ).toBe('没有这个部门')
+    expect((await admin('member.setRoles', { id: 'demo-member-01', grants: [] })).body.error).toMatchObject({
+      code: 'CONFLICT',
+      message: '不能取消自己的管理员身份，请让另一位管理员操作',
+    })
     expect(writeCount(app.stats)).toBe(before)
   })
 })

@@ -68,7 +68,8 @@ describe('binding with 会员编号 + 姓名 + 手机号后四位', () => {
   it('allows 5 failures per 10 minutes, then RATE_LIMITED even for the right answer', async () => {
     const detail = (await app.call('member.get', { id: 'demo-member-13' }, 'demo-admin')).body.data
     const right = { memberNo: detail.memberNo, name: detail.name, phoneLast4: detail.phone.slice(-4) }
-    for (let i = 0; i < 5; i++) expect((await app.call('member.bindByProfile', { ...right, phoneLast4: '0001' }, 'wx-guesser')).body.error.code).toBe('NOT_FOUND')
+    for (let i = 0; i < 5; i++)
+      expect((await app.call('member.bindByProfile', { ...right, phoneLast4: '0001' }, 'wx-guesser')).body.error.code).toBe('NOT_FOUND')
     const blocked = await app.call('member.bindByProfile', right, 'wx-guesser')
     expect(blocked.body).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', message: '尝试次数太多，请 10 分钟后再试' } })
     // Another WeChat user is not affected.

@@ -91,7 +91,10 @@ describe('核验 by union staff', () => {
 
   it('an expired QR is refused with a Chinese reason', async () => {
     const stale = signCode(secret, 'member-card', 'demo-member-04', new Date(Date.now() - 5 * 60_000)).token
-    expect(await verify(stale)).toEqual({ ok: false, error: { code: 'EXPIRED', message: '会员证二维码已过期，请会员刷新后再出示', details: { field: 'code' } } })
+    expect(await verify(stale)).toEqual({
+      ok: false,
+      error: { code: 'EXPIRED', message: '会员证二维码已过期，请会员刷新后再出示', details: { field: 'code' } },
+    })
   })
 
   it('a forged QR (another key, or a changed member) is refused and names nobody', async () => {
@@ -115,11 +118,17 @@ describe('核验 by union staff', () => {
   it('stale or wrong digits are refused', async () => {
     const c = await card()
     const db = cloudbase.init({ env: 'local' }).database()
-    await db.collection('live_codes').doc(`card:demo-union:${c.code.shortCode}`).update({ expiresAt: new Date(Date.now() - 1000) })
+    await db
+      .collection('live_codes')
+      .doc(`card:demo-union:${c.code.shortCode}`)
+      .update({ expiresAt: new Date(Date.now() - 1000) })
     const msg = '数字码不对或已过期，请会员刷新会员证后再报一次'
     expect(await verify(c.code.shortCode)).toMatchObject({ ok: false, error: { code: 'EXPIRED', message: msg } })
     // The digits of a voucher (same collection, another key space) never name a member.
-    await db.collection('live_codes').doc('demo-union:424242').set({ voucherId: 'some-voucher', expiresAt: new Date(Date.now() + 60_000) })
+    await db
+      .collection('live_codes')
+      .doc('demo-union:424242')
+      .set({ voucherId: 'some-voucher', expiresAt: new Date(Date.now() + 60_000) })
     expect(await verify('424242')).toMatchObject({ ok: false, error: { code: 'EXPIRED', message: msg } })
   })
 

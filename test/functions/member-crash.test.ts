@@ -26,8 +26,24 @@ let made = 0
 /** A member of the demo union nobody has bound yet, with a phone to bind by. */
 async function newMember(): Promise<{ id: string; name: string; memberNo: string; phone: string; openid: string }> {
   const n = ++made
-  const m = { id: `crash-m-${n}`, name: `测试${n}`, memberNo: `CRASH${String(n).padStart(4, '0')}`, phone: `1370000${String(n).padStart(4, '0')}`, openid: `wx-crash-${n}` }
-  await db.collection('members').add({ _id: m.id, unionId: 'demo-union', name: m.name, gender: '女', departmentId: 'demo-dept-3', departmentName: '人事科', memberNo: m.memberNo, phone: m.phone, status: '在职' })
+  const m = {
+    id: `crash-m-${n}`,
+    name: `测试${n}`,
+    memberNo: `CRASH${String(n).padStart(4, '0')}`,
+    phone: `1370000${String(n).padStart(4, '0')}`,
+    openid: `wx-crash-${n}`,
+  }
+  await db.collection('members').add({
+    _id: m.id,
+    unionId: 'demo-union',
+    name: m.name,
+    gender: '女',
+    departmentId: 'demo-dept-3',
+    departmentName: '人事科',
+    memberNo: m.memberNo,
+    phone: m.phone,
+    status: '在职',
+  })
   return m
 }
 
@@ -38,7 +54,8 @@ async function codeFor(memberId: string): Promise<string> {
 }
 
 const bindingsOfMember = async (memberId: string) => (await db.collection('bindings').where({ memberId }).get()).data as { _id: string }[]
-const inviteOf = async (memberId: string) => (await db.collection('invites').where({ memberId }).get()).data as { _id: string; usedBy: string | null; usedAt: Date | null }[]
+const inviteOf = async (memberId: string) =>
+  (await db.collection('invites').where({ memberId }).get()).data as { _id: string; usedBy: string | null; usedAt: Date | null }[]
 
 /** The write of a first bind by code that claims the code (after the attempt's three). */
 const CODE_CLAIMED = 4
@@ -49,7 +66,8 @@ describe('binding with an invite code', () => {
       const m = await newMember()
       return { ...m, code: await codeFor(m.id) }
     }
-    const call = (s: Awaited<ReturnType<typeof subject>>, crashAfterWrites?: number) => app.call('member.bindByCode', { code: s.code }, s.openid, { crashAfterWrites })
+    const call = (s: Awaited<ReturnType<typeof subject>>, crashAfterWrites?: number) =>
+      app.call('member.bindByCode', { code: s.code }, s.openid, { crashAfterWrites })
     const writes = await writesOf(async () => call(await subject()))
     // The attempt (a first one: two conditional updates that miss, then the insert), the code
     // claimed, the binding, the attempts cleared.
@@ -138,7 +156,11 @@ describe('applying a roster import', () => {
   const HEADER = '姓名,性别,部门,会员编号,手机号,生日,入会日期,状态'
 
   async function upload(name: string, content: string): Promise<string> {
-    const res = await fetch(`${app.url}/local/upload?name=${encodeURIComponent(name)}`, { method: 'POST', headers: { 'x-local-openid': 'demo-admin' }, body: content })
+    const res = await fetch(`${app.url}/local/upload?name=${encodeURIComponent(name)}`, {
+      method: 'POST',
+      headers: { 'x-local-openid': 'demo-admin' },
+      body: content,
+    })
     return ((await res.json()) as { fileId: string }).fileId
   }
 
@@ -152,7 +174,17 @@ describe('applying a roster import', () => {
     const prefix = `IMP${n}X`
     const dept = `导入测试${n}部`
     await db.collection('members').add(
-      [1, 2].map((i) => ({ _id: `imp-${n}-${i}`, unionId: 'demo-union', name: `老会员${i}`, gender: '男', departmentId: 'demo-dept-3', departmentName: '人事科', memberNo: `${prefix}OLD${i}`, phone: '13900000000', status: '在职' })),
+      [1, 2].map((i) => ({
+        _id: `imp-${n}-${i}`,
+        unionId: 'demo-union',
+        name: `老会员${i}`,
+        gender: '男',
+        departmentId: 'demo-dept-3',
+        departmentName: '人事科',
+        memberNo: `${prefix}OLD${i}`,
+        phone: '13900000000',
+        status: '在职',
+      })),
     )
     const rows = [
       ...Array.from({ length: fresh }, (_, i) => `新会员${i},女,${dept},${prefix}${String(i).padStart(4, '0')},138${String(i).padStart(8, '0')},,2020-01-01,`),
@@ -166,7 +198,13 @@ describe('applying a roster import', () => {
 
   type Subject = Awaited<ReturnType<typeof checkedImport>>
   const ofImport = async (s: Subject) =>
-    (await db.collection('members').where({ unionId: 'demo-union', memberNo: db.RegExp({ regexp: `^${s.prefix}` }) }).limit(1000).get()).data as { _id: string; memberNo: string; phone: string; updatedAt?: Date }[]
+    (
+      await db
+        .collection('members')
+        .where({ unionId: 'demo-union', memberNo: db.RegExp({ regexp: `^${s.prefix}` }) })
+        .limit(1000)
+        .get()
+    ).data as { _id: string; memberNo: string; phone: string; updatedAt?: Date }[]
 
   async function matrixOf(action: string, fresh: number) {
     const call = (s: Subject, crashAfterWrites?: number) => app.call('member.importApply', { jobId: s.jobId }, 'demo-admin', { crashAfterWrites })
@@ -180,14 +218,22 @@ describe('applying a roster import', () => {
     const all = await ofImport(s)
     expect(all).toHaveLength(s.fresh + 2)
     expect(new Set(all.map((m) => m.memberNo)).size).toBe(all.length)
-    expect(all.filter((m) => m.memberNo.includes('OLD')).map((m) => m.phone).sort()).toEqual(['13600000001', '13600000002'])
+    expect(
+      all
+        .filter((m) => m.memberNo.includes('OLD'))
+        .map((m) => m.phone)
+        .sort(),
+    ).toEqual(['13600000001', '13600000002'])
     expect((await db.collection('departments').where({ unionId: 'demo-union', name: s.dept }).count()).total).toBe(1)
     expect((await db.collection('import_chunks').where({ jobId: s.jobId }).count()).total).toBe(0)
     const [job] = (await db.collection('import_jobs').doc(s.jobId).get()).data as { status: string }[]
     expect(job.status).toBe('done')
   }
 
-  for (const [label, fresh] of [['one chunk', 3], ['two chunks', 600]] as const) {
+  for (const [label, fresh] of [
+    ['one chunk', 3],
+    ['two chunks', 600],
+  ] as const) {
     it(`${label}: cut after each write, the same apply again completes it without a second copy and without rewriting what was right`, async () => {
       const { writes, results } = await matrixOf(`member.importApply (${label})`, fresh)
       // One chunk: department, new members, two updates, job advanced, chunks removed. Two chunks:

@@ -17,10 +17,12 @@ const HOUR = 3_600_000
 const DAY = 24 * HOUR
 const at = (ms: number) => new Date(Date.now() + ms).toISOString()
 const db = () => cloudbase.init({ env: 'local' }).database()
-const as = (openid: string) => async (name: string, data: object = {}) => {
-  const res = await app.call(name, data, openid)
-  return res.body
-}
+const as =
+  (openid: string) =>
+  async (name: string, data: object = {}) => {
+    const res = await app.call(name, data, openid)
+    return res.body
+  }
 const admin = as('demo-admin')
 const member = as('demo-member')
 const leader = as('demo-leader')
@@ -71,7 +73,14 @@ beforeAll(async () => {
   // —— events ——
   ids.confirmed = await create({ title: '周末登山', startAt: at(2 * DAY), endAt: at(2 * DAY + 3 * HOUR), signUpClosesAt: at(DAY), cancelDeadline: at(DAY) })
   ids.queued = await create({ title: '羽毛球友谊赛', capacity: 1, startAt: at(4 * DAY), endAt: at(4 * DAY + 2 * HOUR) })
-  ids.lottery = await create({ title: '新年音乐会抽票', capacity: 4, allocation: 'lottery', drawAt: at(2 * DAY + HOUR), startAt: at(5 * DAY), endAt: at(5 * DAY + 2 * HOUR) })
+  ids.lottery = await create({
+    title: '新年音乐会抽票',
+    capacity: 4,
+    allocation: 'lottery',
+    drawAt: at(2 * DAY + HOUR),
+    startAt: at(5 * DAY),
+    endAt: at(5 * DAY + 2 * HOUR),
+  })
   ids.cancelled = await create({ title: '读书会', startAt: at(6 * DAY), endAt: at(6 * DAY + 2 * HOUR) })
   expect((await member('activity.signUp', { id: ids.confirmed })).ok).toBe(true)
   expect((await auditor('activity.signUp', { id: ids.queued })).data.status).toBe('confirmed')
@@ -82,12 +91,48 @@ beforeAll(async () => {
   expect((await member('activity.cancel', { id: ids.cancelled })).ok).toBe(true)
   // An event that has ended: sign-ups cannot be made in the past through the API, so it is written as it would be.
   const ended = new Date(Date.now() - DAY)
-  await db().collection('activities').add({
-    _id: 'home-ended', unionId: 'demo-union', scope: { kind: 'union' }, organizer: '工会', title: '上周的讲座', type: '讲座', description: '', place: '报告厅',
-    startAt: new Date(ended.getTime() - 2 * HOUR), endAt: ended, signUpOpensAt: new Date(ended.getTime() - 9 * DAY), signUpClosesAt: new Date(ended.getTime() - 3 * DAY), cancelDeadline: new Date(ended.getTime() - 3 * DAY),
-    capacity: null, waitlist: true, audience: { kind: 'all' }, fields: [], confirmedCount: 1, waitSeq: 0, status: 'open', allocation: 'fcfs', remindedAt: null,
-  })
-  await db().collection('signups').add({ _id: 'home-ended:demo-member-04', unionId: 'demo-union', activityId: 'home-ended', memberId: 'demo-member-04', memberName: '刘洋', departmentName: '信息中心', status: 'confirmed', seq: null, answers: {}, signedAt: new Date(ended.getTime() - 5 * DAY), claim: 'x', checkedInAt: null })
+  await db()
+    .collection('activities')
+    .add({
+      _id: 'home-ended',
+      unionId: 'demo-union',
+      scope: { kind: 'union' },
+      organizer: '工会',
+      title: '上周的讲座',
+      type: '讲座',
+      description: '',
+      place: '报告厅',
+      startAt: new Date(ended.getTime() - 2 * HOUR),
+      endAt: ended,
+      signUpOpensAt: new Date(ended.getTime() - 9 * DAY),
+      signUpClosesAt: new Date(ended.getTime() - 3 * DAY),
+      cancelDeadline: new Date(ended.getTime() - 3 * DAY),
+      capacity: null,
+      waitlist: true,
+      audience: { kind: 'all' },
+      fields: [],
+      confirmedCount: 1,
+      waitSeq: 0,
+      status: 'open',
+      allocation: 'fcfs',
+      remindedAt: null,
+    })
+  await db()
+    .collection('signups')
+    .add({
+      _id: 'home-ended:demo-member-04',
+      unionId: 'demo-union',
+      activityId: 'home-ended',
+      memberId: 'demo-member-04',
+      memberName: '刘洋',
+      departmentName: '信息中心',
+      status: 'confirmed',
+      seq: null,
+      answers: {},
+      signedAt: new Date(ended.getTime() - 5 * DAY),
+      claim: 'x',
+      checkedInAt: null,
+    })
 
   // —— benefits: a gift to choose (two options), a voucher ready to use (one option, no choice) ——
   ids.choose = await campaign({ name: '元旦慰问品', claimClosesAt: at(6 * DAY) })
@@ -98,7 +143,13 @@ beforeAll(async () => {
   const own = await member('hardship.submit', { key: newKey(), ...ask })
   expect(own.error).toBeUndefined()
   ids.own = own.data.id
-  const reported = await reviewer('hardship.submit', { key: newKey(), forMemberId: 'demo-member-04', ...ask, category: 'bereavement', description: '家中老人去世' })
+  const reported = await reviewer('hardship.submit', {
+    key: newKey(),
+    forMemberId: 'demo-member-04',
+    ...ask,
+    category: 'bereavement',
+    description: '家中老人去世',
+  })
   expect(reported.error).toBeUndefined()
   ids.reported = reported.data.id
 })
@@ -128,7 +179,12 @@ describe('member.home', () => {
     expect((await member('benefit.choose', { voucherId: gift.id, optionId: mine.options[1].id })).ok).toBe(true)
     const after = (await member('member.home')).data
     expect(after.gifts).toEqual([])
-    expect(after.vouchers.map((v: any) => [v.name, v.optionName])).toEqual(expect.arrayContaining([['元旦慰问品', '水果礼盒'], ['电影票', '电影票两张']]))
+    expect(after.vouchers.map((v: any) => [v.name, v.optionName])).toEqual(
+      expect.arrayContaining([
+        ['元旦慰问品', '水果礼盒'],
+        ['电影票', '电影票两张'],
+      ]),
+    )
   })
 
   it('shows his requests (his own and the one reported for him) with their status, and the reporter only the one she reported', async () => {
@@ -159,7 +215,7 @@ describe('member.home', () => {
     expect(after.me.badges.unreadMessages).toBe(0)
   })
 
-  it("shows a colleague none of his items: 王芳 sees only her own place in line, his leader none of his requests", async () => {
+  it('shows a colleague none of his items: 王芳 sees only her own place in line, his leader none of his requests', async () => {
     const wang = (await redeemer('member.home')).data
     expect(wang.activities.map((a: any) => [a.title, a.myStatus, a.waitingPosition])).toEqual([['羽毛球友谊赛', 'waiting', 1]])
     expect(wang.requests).toEqual([])

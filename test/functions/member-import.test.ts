@@ -1,7 +1,7 @@
 import * as cloudbase from '@cloudbase/node-sdk'
 import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
-import { DEMO_MEMBERS } from '../../emulator/demo-data'
+import { DEMO_MEMBERS } from '../../emulator/app-host/demo-data'
 import { readRosterFile } from '../../cloudfunctions/_lib/roster-file'
 import { startAppServer, type AppServer } from '../support/app-server'
 import { seedOtherUnion } from '../support/other-union'
@@ -20,7 +20,11 @@ const csv = (...lines: string[]) => [HEADER, ...lines].join('\r\n') + '\r\n'
 
 /** Puts a file into local cloud storage the way the h5 app does, and answers its fileId. */
 async function upload(name: string, content: Buffer | string, as = 'demo-admin'): Promise<string> {
-  const res = await fetch(`${app.url}/local/upload?name=${encodeURIComponent(name)}`, { method: 'POST', headers: { 'x-local-openid': as }, body: typeof content === 'string' ? content : new Uint8Array(content) })
+  const res = await fetch(`${app.url}/local/upload?name=${encodeURIComponent(name)}`, {
+    method: 'POST',
+    headers: { 'x-local-openid': as },
+    body: typeof content === 'string' ? content : new Uint8Array(content),
+  })
   return ((await res.json()) as { fileId: string }).fileId
 }
 
@@ -40,7 +44,14 @@ async function applyAll(jobId: string, as = 'demo-admin') {
   throw new Error('apply never finished')
 }
 
-const members = async (where: object) => (await db.collection('members').where({ unionId: 'demo-union', ...where }).limit(1000).get()).data as Record<string, any>[]
+const members = async (where: object) =>
+  (
+    await db
+      .collection('members')
+      .where({ unionId: 'demo-union', ...where })
+      .limit(1000)
+      .get()
+  ).data as Record<string, any>[]
 const departmentsNamed = async (name: string) => (await db.collection('departments').where({ unionId: 'demo-union', name }).get()).data as { _id: string }[]
 
 const 朱红 = DEMO_MEMBERS.find((m) => m.name === '朱红')!
@@ -80,7 +91,17 @@ describe('importing the roster from CSV', () => {
 
   it('the fixed file creates and updates members, and creates a new department once', async () => {
     const report = (await check('名册.csv', GOOD)).data
-    expect(report).toMatchObject({ total: 5, valid: 5, problems: [], problemCount: 0, toCreate: 3, toUpdate: 1, unchanged: 1, newDepartments: ['工会办公室'], canApply: true })
+    expect(report).toMatchObject({
+      total: 5,
+      valid: 5,
+      problems: [],
+      problemCount: 0,
+      toCreate: 3,
+      toUpdate: 1,
+      unchanged: 1,
+      newDepartments: ['工会办公室'],
+      canApply: true,
+    })
     goodJob = report.jobId
     const { last } = await applyAll(goodJob)
     expect(last).toEqual({ jobId: goodJob, processed: 4, total: 4, done: true })
@@ -88,7 +109,16 @@ describe('importing the roster from CSV', () => {
     const [dept] = await departmentsNamed('工会办公室')
     expect(await departmentsNamed('工会办公室')).toHaveLength(1)
     const [wang] = await members({ memberNo: 'IM001' })
-    expect(wang).toMatchObject({ name: '王小明', gender: '男', departmentId: dept._id, departmentName: '工会办公室', phone: '13800000001', birthday: '05-12', joinDate: '2020-03-01', status: '在职' })
+    expect(wang).toMatchObject({
+      name: '王小明',
+      gender: '男',
+      departmentId: dept._id,
+      departmentName: '工会办公室',
+      phone: '13800000001',
+      birthday: '05-12',
+      joinDate: '2020-03-01',
+      status: '在职',
+    })
     expect(wang.createdAt).toBeInstanceOf(Date)
     expect(wang.updatedAt).toBeInstanceOf(Date)
     const [liu] = await members({ memberNo: 'IM003' })
@@ -135,7 +165,14 @@ describe('importing the roster from CSV', () => {
     const report = (await check('名册.csv', csv('新来的,女,办公室,RC001,13855556666,,,'))).data
     expect(report.toCreate).toBe(1)
     await db.collection('members').doc('hand-made-rc001').set({
-      unionId: 'demo-union', name: '新来的', gender: '女', departmentId: 'demo-dept-1', departmentName: '办公室', memberNo: 'RC001', phone: '13800000000', status: '在职',
+      unionId: 'demo-union',
+      name: '新来的',
+      gender: '女',
+      departmentId: 'demo-dept-1',
+      departmentName: '办公室',
+      memberNo: 'RC001',
+      phone: '13800000000',
+      status: '在职',
     })
     expect((await applyAll(report.jobId)).last).toMatchObject({ processed: 1, done: true })
     const found = await members({ memberNo: 'RC001' })
@@ -151,7 +188,16 @@ describe('other file formats', () => {
       const sheet = book.addWorksheet('会员名册')
       sheet.addRow(['2026 年会员名册'])
       sheet.addRow(HEADER.split(','))
-      sheet.addRow([{ richText: [{ text: '赵' }, { text: '一', font: { bold: true } }] }, '男', '信息中心', 'XL001', 13811112222, '3月8日', new Date(Date.UTC(2019, 6, 1)), '在职'])
+      sheet.addRow([
+        { richText: [{ text: '赵' }, { text: '一', font: { bold: true } }] },
+        '男',
+        '信息中心',
+        'XL001',
+        13811112222,
+        '3月8日',
+        new Date(Date.UTC(2019, 6, 1)),
+        '在职',
+      ])
       sheet.addRow(['钱二', gender, '信息中心', 'XL002', '13811113333', new Date(Date.UTC(1990, 11, 31)), '2018年5月20日', '退休'])
       sheet.getColumn(7).numFmt = 'yyyy-mm-dd'
       sheet.getColumn(6).numFmt = 'm月d日'
@@ -163,7 +209,13 @@ describe('other file formats', () => {
     const report = (await check('名册.xlsx', await build('女'))).data
     expect(report).toMatchObject({ total: 2, valid: 2, problemCount: 0, toCreate: 2, canApply: true })
     await applyAll(report.jobId)
-    expect((await members({ memberNo: 'XL001' }))[0]).toMatchObject({ name: '赵一', phone: '13811112222', birthday: '03-08', joinDate: '2019-07-01', departmentId: 'demo-dept-4' })
+    expect((await members({ memberNo: 'XL001' }))[0]).toMatchObject({
+      name: '赵一',
+      phone: '13811112222',
+      birthday: '03-08',
+      joinDate: '2019-07-01',
+      departmentId: 'demo-dept-4',
+    })
     expect((await members({ memberNo: 'XL002' }))[0]).toMatchObject({ name: '钱二', birthday: '12-31', joinDate: '2018-05-20', status: '退休' })
   })
 
@@ -216,7 +268,9 @@ describe('files that cannot be imported', () => {
     expect(await reason('名册.csv', '\r\n,,,\r\n')).toMatchObject({ code: 'INVALID_ARGUMENT', message: '文件里没有任何内容，请检查后重新上传' })
     expect(await reason('名册.csv', csv())).toMatchObject({ code: 'INVALID_ARGUMENT', message: '文件里只有表头，没有会员数据，请从第 2 行起每行填写一位会员' })
     expect((await reason('名册.xlsx', csv('甲,男,办公室,A1,,,,'))).message).toMatch(/^文件内容不是 Excel（\.xlsx）格式/)
-    expect((await reason('名册.xlsx', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).message).toMatch(/旧版 Excel（\.xls）格式或设置了打开密码/)
+    expect((await reason('名册.xlsx', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).message).toMatch(
+      /旧版 Excel（\.xls）格式或设置了打开密码/,
+    )
     expect((await reason('名册.xlsx', Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(200, 7)]))).message).toMatch(/^无法读取这个 Excel 文件/)
     expect((await reason('名册.csv', Buffer.from(await new ExcelJS.Workbook().xlsx.writeBuffer()))).message).toMatch(/不是 CSV 文本/)
     expect((await reason('名册.csv', csv('"甲,男,办公室,A1,,,,'))).message).toMatch(/引号（"）不成对/)
@@ -228,7 +282,10 @@ describe('files that cannot be imported', () => {
   })
 
   it('files over 10 MB or 60,000 rows are refused', async () => {
-    expect(await reason('名册.csv', Buffer.alloc(10 * 1024 * 1024 + 1, 0x41))).toMatchObject({ code: 'INVALID_ARGUMENT', message: '文件太大了，不能超过 10 MB' })
+    expect(await reason('名册.csv', Buffer.alloc(10 * 1024 * 1024 + 1, 0x41))).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: '文件太大了，不能超过 10 MB',
+    })
     const rows = Array.from({ length: 60_001 }, (_, i) => `甲,,办公室,B${i},,,,`)
     expect(await reason('名册.csv', csv(...rows))).toMatchObject({ code: 'INVALID_ARGUMENT', message: '名单超过 60000 行，请分成几个文件分别导入' })
   })
@@ -257,7 +314,11 @@ describe('who may import', () => {
 })
 
 describe('large files', () => {
-  const rows = (prefix: string, n: number, dept: string) => Array.from({ length: n }, (_, i) => `会员${i},${i % 2 ? '男' : '女'},${dept},${prefix}${String(i).padStart(5, '0')},139${String(i).padStart(8, '0')},,2015-01-01,`)
+  const rows = (prefix: string, n: number, dept: string) =>
+    Array.from(
+      { length: n },
+      (_, i) => `会员${i},${i % 2 ? '男' : '女'},${dept},${prefix}${String(i).padStart(5, '0')},139${String(i).padStart(8, '0')},,2015-01-01,`,
+    )
 
   it('two applies of one job at the same time write each member once and finish with the right totals', async () => {
     const report = (await check('名册.csv', csv(...rows('CC', 1_200, '并发测试部')))).data

@@ -12,7 +12,14 @@ describe('member.me through the real SDK and the local CloudBase', () => {
     expect(status).toBe(200)
     expect(body).toEqual({
       ok: true,
-      data: { member: { id: 'demo-member-04', name: '刘洋', department: '信息中心', memberNo: 'GH2026004' }, union: { id: 'demo-union', name: '市直机关示范工会', contact: { phone: '0571-87001234', place: '机关大楼 3 楼 305 室（工会办公室）' } }, roles: ['member'], grants: [], badges: { groupRequests: 0, unreadMessages: 0 }, uploadFolder: 'uploads/demo-member' },
+      data: {
+        member: { id: 'demo-member-04', name: '刘洋', department: '信息中心', memberNo: 'GH2026004' },
+        union: { id: 'demo-union', name: '市直机关示范工会', contact: { phone: '0571-87001234', place: '机关大楼 3 楼 305 室（工会办公室）' } },
+        roles: ['member'],
+        grants: [],
+        badges: { groupRequests: 0, unreadMessages: 0 },
+        uploadFolder: 'uploads/demo-member',
+      },
     })
   })
 

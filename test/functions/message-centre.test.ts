@@ -18,7 +18,15 @@ describe('the list', () => {
     // 25 messages, in groups of five written at the very same instant (the local CloudBase shuffles ties).
     const base = Date.now() - 3600_000
     const ids: string[] = []
-    for (let i = 0; i < 25; i++) ids.push(await seedMessage({ memberId: 'demo-member-06', title: `活动提醒：第${i}场`, kind: 'activity-reminder', createdAt: new Date(base + Math.floor(i / 5) * 60_000) }))
+    for (let i = 0; i < 25; i++)
+      ids.push(
+        await seedMessage({
+          memberId: 'demo-member-06',
+          title: `活动提醒：第${i}场`,
+          kind: 'activity-reminder',
+          createdAt: new Date(base + Math.floor(i / 5) * 60_000),
+        }),
+      )
     const seen: string[] = []
     let cursor: string | undefined
     for (let page = 0; page < 10; page++) {
@@ -41,14 +49,42 @@ describe('the list', () => {
     await db().collection('activities').add({ _id: activity._id, unionId: 'demo-union', title: '羽毛球' })
     const at = new Date('2026-03-01T07:05:00Z')
     const here = await seedMessage({ memberId: 'demo-member-07', title: '报名成功：羽毛球', link: `/pages/activity/index?id=${activity._id}`, createdAt: at })
-    const gone = await seedMessage({ memberId: 'demo-member-07', kind: 'activity-cancelled', title: '活动取消：已删除的活动', link: '/pages/activity/index?id=removed-activity', createdAt: at })
-    await db().collection('messages').add({ _id: 'voucher-issued:v-test-1', unionId: 'demo-union', memberId: 'demo-member-07', kind: 'voucher-issued', title: '福利到账：蛋糕券', body: '可在兑换时间内出示券码使用。', link: '/pages/benefits/index', createdAt: at, sentAt: null })
+    const gone = await seedMessage({
+      memberId: 'demo-member-07',
+      kind: 'activity-cancelled',
+      title: '活动取消：已删除的活动',
+      link: '/pages/activity/index?id=removed-activity',
+      createdAt: at,
+    })
+    await db().collection('messages').add({
+      _id: 'voucher-issued:v-test-1',
+      unionId: 'demo-union',
+      memberId: 'demo-member-07',
+      kind: 'voucher-issued',
+      title: '福利到账：蛋糕券',
+      body: '可在兑换时间内出示券码使用。',
+      link: '/pages/benefits/index',
+      createdAt: at,
+      sentAt: null,
+    })
     const res = await app.call('message.list', {}, 'demo-m07')
     const byId = new Map(res.body.data.items.map((m: { id: string }) => [m.id, m]))
     expect(dateTimeText(at, new Date())).toMatch(/^(2026年)?3月1日 周日 15:05$/)
-    expect(byId.get(here)).toMatchObject({ kind: 'waitlist-promoted', kindLabel: '候补递补', at: dateTimeText(at, new Date()), read: false, target: { kind: 'activity', id: activity._id }, page: `/pages/activity/index?id=${activity._id}`, targetExists: true })
+    expect(byId.get(here)).toMatchObject({
+      kind: 'waitlist-promoted',
+      kindLabel: '候补递补',
+      at: dateTimeText(at, new Date()),
+      read: false,
+      target: { kind: 'activity', id: activity._id },
+      page: `/pages/activity/index?id=${activity._id}`,
+      targetExists: true,
+    })
     expect(byId.get(gone)).toMatchObject({ target: { kind: 'activity', id: 'removed-activity' }, targetExists: false })
-    expect(byId.get('voucher-issued:v-test-1')).toMatchObject({ target: { kind: 'voucher', id: 'v-test-1' }, page: '/pages/benefits/index', targetExists: false })
+    expect(byId.get('voucher-issued:v-test-1')).toMatchObject({
+      target: { kind: 'voucher', id: 'v-test-1' },
+      page: '/pages/benefits/index',
+      targetExists: false,
+    })
     expect(res.body.data.unread).toBe(3)
     // The caller, then the page with the badge in one read, then its targets in two collections in one more.
     const before = app.stats.roundTrips
@@ -106,7 +142,13 @@ describe('reading', () => {
   })
 
   it('reviewer notices reach only a current reviewer: after the role goes they are not listed, counted or readable', async () => {
-    const notice = await seedMessage({ memberId: 'demo-member-25', kind: 'hardship-new', title: '新的帮扶申请', body: '刘洋（信息中心）「生病住院」', link: '/packages/reviewer/request/index?id=r9' })
+    const notice = await seedMessage({
+      memberId: 'demo-member-25',
+      kind: 'hardship-new',
+      title: '新的帮扶申请',
+      body: '刘洋（信息中心）「生病住院」',
+      link: '/packages/reviewer/request/index?id=r9',
+    })
     const asReviewer = await app.call('message.list', {}, 'demo-reviewer')
     expect(asReviewer.body.data.items.find((m: { id: string }) => m.id === notice)).toMatchObject({ target: { kind: 'review', id: 'r9' } })
     await db().collection('roles').where({ memberId: 'demo-member-25', role: 'reviewer' }).remove()
@@ -132,5 +174,9 @@ describe('retention', () => {
 
 beforeAll(async () => {
   // Members 06–11 bound to test openids, so each test reads a list of its own.
-  for (const n of ['06', '07', '08', '09', '10', '11']) await db().collection('bindings').doc(`demo-m${n}`).set({ unionId: 'demo-union', memberId: `demo-member-${n}`, boundAt: new Date() })
+  for (const n of ['06', '07', '08', '09', '10', '11'])
+    await db()
+      .collection('bindings')
+      .doc(`demo-m${n}`)
+      .set({ unionId: 'demo-union', memberId: `demo-member-${n}`, boundAt: new Date() })
 })

@@ -63,7 +63,12 @@ describe('credits', () => {
     expect((await messageDoc(id))?.push).toBe('in-app')
 
     const list = await app.call('message.list', {}, LEADER.openid)
-    expect(list.body.data.items.find((m: { id: string }) => m.id === id)).toMatchObject({ title: '活动取消：健步走', body: '因天气原因取消。', read: false, kindLabel: '活动取消' })
+    expect(list.body.data.items.find((m: { id: string }) => m.id === id)).toMatchObject({
+      title: '活动取消：健步走',
+      body: '因天气原因取消。',
+      read: false,
+      kindLabel: '活动取消',
+    })
     const me = await app.call('member.me', {}, LEADER.openid)
     expect(me.body.data.badges.unreadMessages).toBeGreaterThanOrEqual(1)
   })
@@ -86,7 +91,13 @@ describe('credits', () => {
   it('47003 (bad data) marks the message failed, logs it, and keeps the member’s credit', async () => {
     await subscribe(AUDITOR.openid, ['hardship'])
     await scriptWechat(app, [{ errcode: 47003 }])
-    const id = await seedMessage({ memberId: AUDITOR.id, kind: 'hardship-update', title: '帮扶申请进展：生病住院', body: '已批准 800.00 元，待发放。', link: '/pages/hardship/detail?id=r1' })
+    const id = await seedMessage({
+      memberId: AUDITOR.id,
+      kind: 'hardship-update',
+      title: '帮扶申请进展：生病住院',
+      body: '已批准 800.00 元，待发放。',
+      link: '/pages/hardship/detail?id=r1',
+    })
     await runSender(app)
     expect((await sentNotices(app)).map((n) => n.answer)).toEqual([47003])
     expect(await messageDoc(id)).toMatchObject({ push: 'failed', pushReason: 'wechat-47003' })
@@ -94,7 +105,13 @@ describe('credits', () => {
   })
 
   it('a hardship notice tells WeChat only that there is news: no category, amount or reason', async () => {
-    const id = await seedMessage({ memberId: AUDITOR.id, kind: 'hardship-update', title: '帮扶申请进展：生病住院', body: '已批准 800.00 元，待发放。', link: '/pages/hardship/detail?id=r2' })
+    const id = await seedMessage({
+      memberId: AUDITOR.id,
+      kind: 'hardship-update',
+      title: '帮扶申请进展：生病住院',
+      body: '已批准 800.00 元，待发放。',
+      link: '/pages/hardship/detail?id=r2',
+    })
     await runSender(app)
     const [notice] = await delivered(app)
     expect((await messageDoc(id))?.push).toBe('sent')
@@ -106,7 +123,12 @@ describe('credits', () => {
   it('a timeout returns the credit and the message is tried again later, then sent once', async () => {
     await subscribe(MEMBER.openid, ['activity-reminder'])
     await scriptWechat(app, [{ hang: true }])
-    const id = await seedMessage({ memberId: MEMBER.id, kind: 'activity-reminder', title: '活动提醒：八段锦讲座', body: '2026-03-01 15:00 在 三楼会议室，别忘了参加。' })
+    const id = await seedMessage({
+      memberId: MEMBER.id,
+      kind: 'activity-reminder',
+      title: '活动提醒：八段锦讲座',
+      body: '2026-03-01 15:00 在 三楼会议室，别忘了参加。',
+    })
     await runSender(app)
     expect((await sentNotices(app)).map((n) => n.answer)).toEqual(['hang'])
     const deferred = await messageDoc(id)
@@ -130,7 +152,12 @@ describe('credits', () => {
 
   it('a value too long for its keyword is cut to WeChat’s format, so WeChat takes it', async () => {
     await subscribe(MEMBER.openid, ['activity-change'])
-    await seedMessage({ memberId: MEMBER.id, kind: 'activity-changed', title: `活动有变更：${'市直机关工会2026年度迎新春职工羽毛球团体赛'.repeat(2)}`, body: '时间改为 2026-03-01 15:00，地点改为 体育馆二楼。'.repeat(3) })
+    await seedMessage({
+      memberId: MEMBER.id,
+      kind: 'activity-changed',
+      title: `活动有变更：${'市直机关工会2026年度迎新春职工羽毛球团体赛'.repeat(2)}`,
+      body: '时间改为 2026-03-01 15:00，地点改为 体育馆二楼。'.repeat(3),
+    })
     await runSender(app)
     const [notice] = await sentNotices(app)
     expect(notice.answer).toBe(0)

@@ -37,10 +37,16 @@ async function campaign(name: string, claimClosesInMs: number): Promise<string> 
 }
 
 const closing = async (memberId: string, name: string) =>
-  (await db().collection('messages').where({ memberId, kind: 'gift-choice-closing', title: `请选择礼品：${name}` }).limit(10).get()).data as { _id: string; body: string }[]
+  (
+    await db()
+      .collection('messages')
+      .where({ memberId, kind: 'gift-choice-closing', title: `请选择礼品：${name}` })
+      .limit(10)
+      .get()
+  ).data as { _id: string; body: string }[]
 
 it('选择截止前一天: members who have not chosen are told once, in 消息 and on WeChat where they accepted', async () => {
-  const soon = await campaign('端午慰问品', 20 * 3600_000)
+  await campaign('端午慰问品', 20 * 3600_000)
   const later = await campaign('中秋慰问品', 5 * DAY)
   // 刘洋 accepts 福利 notices when opening the voucher; 李娜 chooses her gift in time.
   await app.call('message.subscribe', { accepted: ['benefit'] }, 'demo-member')
@@ -70,8 +76,17 @@ it('选择截止前一天: members who have not chosen are told once, in 消息 
   expect(await closing('demo-member-04', '端午慰问品')).toHaveLength(1)
 
   // In 消息, it opens the voucher; on WeChat it went out once, on the 福利 template.
-  const list = (await app.call('message.list', { pageSize: 50 }, 'demo-member')).body.data.items as { id: string; kindLabel: string; target: unknown; targetExists: boolean }[]
-  expect(list.find((m) => m.id === told[0]._id)).toMatchObject({ kindLabel: '选择截止', target: { kind: 'voucher', id: told[0]._id.split(':').slice(1).join(':') }, targetExists: true })
+  const list = (await app.call('message.list', { pageSize: 50 }, 'demo-member')).body.data.items as {
+    id: string
+    kindLabel: string
+    target: unknown
+    targetExists: boolean
+  }[]
+  expect(list.find((m) => m.id === told[0]._id)).toMatchObject({
+    kindLabel: '选择截止',
+    target: { kind: 'voucher', id: told[0]._id.split(':').slice(1).join(':') },
+    targetExists: true,
+  })
   await runSender(app)
   const sent = (await delivered(app)).filter((n) => n.touser === 'demo-member' && n.data.phrase2.value === '请选择礼品')
   expect(sent).toHaveLength(1)
@@ -83,7 +98,10 @@ it('选择截止前一天: members who have not chosen are told once, in 消息 
 it('券到期前 3 天 (already an outbox row) goes out through the same sender', async () => {
   await resetWechat(app)
   await campaign('即将到期的慰问品', 10 * DAY)
-  await db().collection('vouchers').where({ name: '即将到期的慰问品' }).update({ redeemUntil: new Date(Date.now() + 2 * DAY) })
+  await db()
+    .collection('vouchers')
+    .where({ name: '即将到期的慰问品' })
+    .update({ redeemUntil: new Date(Date.now() + 2 * DAY) })
   await runSender(app)
   await resetWechat(app)
   await app.call('message.subscribe', { accepted: ['benefit'] }, 'demo-auditor')

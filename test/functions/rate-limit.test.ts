@@ -24,7 +24,8 @@ describe('a call refused for load', () => {
   })
 
   it('a write retried whole lands once', async () => {
-    const group = (await app.call('group.create', { name: '限流测试小组', joinPolicy: 'open', sizeLimit: null, leaderIds: ['demo-member-02'] }, 'demo-admin')).body.data.id as string
+    const group = (await app.call('group.create', { name: '限流测试小组', joinPolicy: 'open', sizeLimit: null, leaderIds: ['demo-member-02'] }, 'demo-admin'))
+      .body.data.id as string
     app.rateLimitNext(3, 'EXCEED_CONCURRENT_REQUEST_LIMIT')
     expect((await member('group.join', { id: group })).body).toEqual({ ok: true, data: { status: 'active' } })
     expect((await member('group.get', { id: group })).body.data).toMatchObject({ memberCount: 2, myStatus: 'active' })

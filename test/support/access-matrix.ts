@@ -21,7 +21,11 @@ export type Expected = Record<string, { readonly who: readonly string[]; readonl
  */
 export function accessMatrix(fn: string, expected: Expected, app: () => AppServer): void {
   it(`covers every ${fn} action of the contract`, () => {
-    expect(Object.keys(expected).sort()).toEqual(Object.keys(actions).filter((n) => n.startsWith(`${fn}.`)).sort())
+    expect(Object.keys(expected).sort()).toEqual(
+      Object.keys(actions)
+        .filter((n) => n.startsWith(`${fn}.`))
+        .sort(),
+    )
   })
   const cases = Object.entries(expected).flatMap(([name, spec]) => Object.keys(CALLERS).map((caller) => [name, caller, spec] as const))
   describe.each(cases)('%s as %s', (name, caller, spec) => {

@@ -1,30 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { bundledFunctions, startDevServer, type DevServer } from '../../emulator/dev-server'
-import type { CloudMain } from '../../emulator/function-runner'
+import { bundledFunctions, startDevServer, type DevServer } from '../../emulator/app-host/dev-server'
+import { sourceFunctions } from '../../emulator/app-host/source-functions'
 
 const ROOT = join(__dirname, '..', '..')
 
-/** Source modules of each function, so function tests run the code under test, not a stale bundle. */
-export const sourceFunctions = (name: string): CloudMain | undefined => {
-  const mains: Record<string, () => CloudMain> = {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    member: () => require('../../cloudfunctions/member').main,
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    group: () => require('../../cloudfunctions/group').main,
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    activity: () => require('../../cloudfunctions/activity').main,
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    hardship: () => require('../../cloudfunctions/hardship').main,
-    benefit: () => require('../../cloudfunctions/benefit').main,
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    funds: () => require('../../cloudfunctions/funds').main,
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    message: () => require('../../cloudfunctions/message').main,
-  }
-  return mains[name]?.()
-}
+export { sourceFunctions }
 
 export interface CallOptions {
   readonly crashAfterWrites?: number

@@ -8,7 +8,16 @@ export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`找不到 Chromium：${CHROMIUM}（.ci/run 会用 apt-get install chromium 安装）`)
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   })
 }
 
@@ -26,5 +35,8 @@ export async function switchDemoUser(page: Page, name: string): Promise<void> {
   await visibleIn(page, '.taro_page_show .local-login-switcher').first().click()
   await page.locator('.local-login-option', { hasText: name }).first().click()
   await page.waitForSelector('.taro_page_stationed')
-  await visibleIn(page, '.local-login-switcher').filter({ hasText: `当前以${name}` }).first().waitFor()
+  await visibleIn(page, '.local-login-switcher')
+    .filter({ hasText: `当前以${name}` })
+    .first()
+    .waitFor()
 }

@@ -2,7 +2,7 @@
  * The crash injector, written once for every crash-matrix test. An app server started here gives
  * every function a short time limit, so a retry may treat a claim older than that as left by a
  * dead invocation without the test waiting 20 s; `app.call(…, { crashAfterWrites: k })` kills an
- * invocation right after its k-th database write (test/support/app-server.ts, emulator/invocations.ts).
+ * invocation right after its k-th database write (test/support/app-server.ts, emulator/app-host/invocations.ts).
  */
 import { startAppServer, type AppServer, type CallResult } from './app-server'
 
@@ -72,7 +72,11 @@ export function crashMatrixLogs(label: string): { warnings: string[]; covered: R
     if (logLevel === undefined) delete process.env.LOG_LEVEL
     else process.env.LOG_LEVEL = logLevel
     jest.restoreAllMocks()
-    console.log(`${label} crash points covered: ${Object.entries(covered).map(([action, n]) => `${action} ${n}`).join(', ')}`)
+    console.log(
+      `${label} crash points covered: ${Object.entries(covered)
+        .map(([action, n]) => `${action} ${n}`)
+        .join(', ')}`,
+    )
   })
   return { warnings, covered }
 }

@@ -1,4 +1,2 @@
-import { randomUUID } from 'node:crypto'
-
 /** A form's key as a client makes one (one per form: the same key sent again is the same create). */
-export const newKey = () => randomUUID().replace(/-/g, '')
+export { newRequestId as newKey } from '../../shared/domain/request-id'

@@ -7,7 +7,11 @@ export const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0
 
 /** Uploads into the caller's own folder through the local stand-in for wx.cloud.uploadFile. */
 export async function upload(app: AppServer, openid: string, name: string, content: Buffer): Promise<string> {
-  const res = await fetch(`${app.url}/local/upload?name=${encodeURIComponent(name)}`, { method: 'POST', headers: { 'x-local-openid': openid }, body: new Uint8Array(content) })
+  const res = await fetch(`${app.url}/local/upload?name=${encodeURIComponent(name)}`, {
+    method: 'POST',
+    headers: { 'x-local-openid': openid },
+    body: new Uint8Array(content),
+  })
   const body = (await res.json()) as { fileId?: string }
   if (!body.fileId) throw new Error(`upload failed: ${JSON.stringify(body)}`)
   return body.fileId

@@ -3,12 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import * as cloudbase from '@cloudbase/node-sdk'
 import declared from '../../cloudfunctions/collections.json'
-import {
-  type CollectionsInput,
-  type LocalCloudbase,
-  type LocalCloudbaseOptions,
-  startLocalCloudbase,
-} from '../../emulator/cloudbase-server'
+import { type CollectionsInput, type LocalCloudbase, type LocalCloudbaseOptions, startLocalCloudbase } from '../../emulator/cloudbase-server'
 
 export type CloudbaseApp = ReturnType<typeof cloudbase.init>
 export type Database = ReturnType<CloudbaseApp['database']>

@@ -8,8 +8,15 @@ export async function seedManyMembers(count: number, prefix = 'bulk'): Promise<s
     const slice = ids.slice(start, start + 500)
     await db.collection('members').add(
       slice.map((id, j) => ({
-        _id: id, unionId: 'demo-union', name: `会员${start + j}`, gender: '女', departmentId: 'demo-dept-3', departmentName: '人事科',
-        memberNo: `${prefix.toUpperCase()}${start + j}`, phone: `1350000${String(start + j).padStart(4, '0')}`, status: '在职',
+        _id: id,
+        unionId: 'demo-union',
+        name: `会员${start + j}`,
+        gender: '女',
+        departmentId: 'demo-dept-3',
+        departmentName: '人事科',
+        memberNo: `${prefix.toUpperCase()}${start + j}`,
+        phone: `1350000${String(start + j).padStart(4, '0')}`,
+        status: '在职',
       })),
     )
     await db.collection('bindings').add(slice.map((id) => ({ _id: id, unionId: 'demo-union', memberId: id, boundAt: new Date() })))

@@ -3,7 +3,7 @@
  * kill it with SIGKILL mid-storm and start it again on the same data: `serve-app.ts <dataDir> <timeLimitMs>`.
  * Prints `READY <url>` once it answers.
  */
-import { startDevServer } from '../../emulator/dev-server'
+import { startDevServer } from '../../emulator/app-host/dev-server'
 import { sourceFunctions } from './app-server'
 
 async function main() {

@@ -28,7 +28,11 @@ export async function resetWechat(app: AppServer): Promise<void> {
 export async function runSender(app: AppServer, crashAfterWrites?: number, trigger = 'send'): Promise<CallResult> {
   const headers: Record<string, string> = { 'content-type': 'application/json' }
   if (crashAfterWrites !== undefined) headers['x-local-crash-after-writes'] = String(crashAfterWrites)
-  const res = await fetch(`${app.url}/fn/message`, { method: 'POST', headers, body: JSON.stringify({ Type: 'Timer', TriggerName: trigger, Time: new Date().toISOString() }) })
+  const res = await fetch(`${app.url}/fn/message`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ Type: 'Timer', TriggerName: trigger, Time: new Date().toISOString() }),
+  })
   return { status: res.status, body: await res.json(), writes: Number(res.headers.get('x-local-writes') ?? 0), crashed: res.status === 502 }
 }
 
@@ -37,7 +41,16 @@ const db = () => cloudbase.init({ env: 'local' }).database()
 let seq = 0
 
 /** A message written the way notify.ts writes one (natural key as `_id`, `sentAt: null`). */
-export async function seedMessage(fields: { memberId: string; kind?: string; title?: string; body?: string; link?: string; createdAt?: Date; readAt?: Date; unionId?: string }): Promise<string> {
+export async function seedMessage(fields: {
+  memberId: string
+  kind?: string
+  title?: string
+  body?: string
+  link?: string
+  createdAt?: Date
+  readAt?: Date
+  unionId?: string
+}): Promise<string> {
   const _id = `test-msg-${Date.now()}-${++seq}`
   await db()
     .collection('messages')

@@ -41,9 +41,13 @@ describe('changeNotice', () => {
   })
 
   it('lists what changed, in the house style (Shanghai time, the end without the date when on the same day)', () => {
-    expect(changeNotice(before, { ...before, place: '南门', startAt: t('06T08:00:00'), endAt: t('06T11:30:00') }, now)).toBe('时间改为 12月6日 周日 08:00—11:30；地点改为 南门。')
+    expect(changeNotice(before, { ...before, place: '南门', startAt: t('06T08:00:00'), endAt: t('06T11:30:00') }, now)).toBe(
+      '时间改为 12月6日 周日 08:00—11:30；地点改为 南门。',
+    )
     expect(changeNotice(before, { ...before, endAt: t('06T11:30:00') }, now)).toBe('时间改为 12月5日 09:00—12月6日 11:30。')
-    expect(changeNotice(before, { ...before, title: '冬季健步走', cancelDeadline: t('04T12:00:00') }, now)).toBe('活动名称改为「冬季健步走」；取消报名截止时间改为 12月4日 周五 12:00。')
+    expect(changeNotice(before, { ...before, title: '冬季健步走', cancelDeadline: t('04T12:00:00') }, now)).toBe(
+      '活动名称改为「冬季健步走」；取消报名截止时间改为 12月4日 周五 12:00。',
+    )
     expect(changeNotice(before, { ...before, drawAt: t('04T10:00:00') }, now)).toBe('抽签时间改为 12月4日 周五 10:00。')
   })
 })

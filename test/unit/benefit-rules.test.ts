@@ -1,7 +1,14 @@
 import { birthdayVoucherWindow, faceValueProblem, isEligible, maskName, redeemRefusal, voucherState, type VoucherFacts } from '@shared/domain/benefits'
 
 const at = (text: string) => new Date(`${text}+08:00`)
-const voucher: VoucherFacts = { status: 'issued', needsChoice: true, optionId: null, claimClosesAt: at('2026-12-10T18:00:00'), redeemFrom: at('2026-12-15T00:00:00'), redeemUntil: at('2026-12-31T23:59:59') }
+const voucher: VoucherFacts = {
+  status: 'issued',
+  needsChoice: true,
+  optionId: null,
+  claimClosesAt: at('2026-12-10T18:00:00'),
+  redeemFrom: at('2026-12-15T00:00:00'),
+  redeemUntil: at('2026-12-31T23:59:59'),
+}
 
 describe('face values', () => {
   it('a cake voucher at most 300 元; holiday gifts within 2000 元 a year; both numbers shown', () => {
@@ -53,7 +60,11 @@ describe('a voucher as its holder sees it', () => {
 })
 
 describe('a birthday voucher is valid around the birthday, not all year', () => {
-  const campaign = { claimClosesAt: new Date('2026-12-31T15:59:59Z'), redeemFrom: new Date('2025-12-31T16:00:00Z'), redeemUntil: new Date('2026-12-31T15:59:59Z') }
+  const campaign = {
+    claimClosesAt: new Date('2026-12-31T15:59:59Z'),
+    redeemFrom: new Date('2025-12-31T16:00:00Z'),
+    redeemUntil: new Date('2026-12-31T15:59:59Z'),
+  }
   it('issued on 3月1日: usable 3月1日 to the end of April (Shanghai)', () => {
     expect(birthdayVoucherWindow(campaign, new Date('2026-03-01T00:05:00Z'))).toEqual({
       redeemFrom: new Date('2026-02-28T16:00:00Z'),

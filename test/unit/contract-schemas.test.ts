@@ -7,7 +7,16 @@ import { parseDate, parseMonthDay } from '@shared/domain/roster'
 function walk(schema: z.core.$ZodType, visit: (s: z.core.$ZodType, parent: z.core.$ZodType | null) => void, parent: z.core.$ZodType | null = null): void {
   visit(schema, parent)
   const def = schema._zod.def as unknown as Record<string, unknown>
-  const children: unknown[] = [def.innerType, def.element, def.in, def.out, def.keyType, def.valueType, ...((def.options as unknown[]) ?? []), ...Object.values((def.shape as object) ?? {})]
+  const children: unknown[] = [
+    def.innerType,
+    def.element,
+    def.in,
+    def.out,
+    def.keyType,
+    def.valueType,
+    ...((def.options as unknown[]) ?? []),
+    ...Object.values((def.shape as object) ?? {}),
+  ]
   for (const child of children) if (child && typeof child === 'object' && '_zod' in child) walk(child as z.core.$ZodType, visit, schema)
 }
 
@@ -29,9 +38,17 @@ describe('maps from a request refuse reserved keys', () => {
   })
 
   it('the real actions refuse it: funds.setBudget lines and activity.signUp answers', () => {
-    const budget = parseInput(actions['funds.setBudget'].input, JSON.parse('{"year":2026,"lines":{"__proto__":{"training":1},"care":5}}'), actions['funds.setBudget'].labels)
+    const budget = parseInput(
+      actions['funds.setBudget'].input,
+      JSON.parse('{"year":2026,"lines":{"__proto__":{"training":1},"care":5}}'),
+      actions['funds.setBudget'].labels,
+    )
     expect(budget).toEqual({ ok: false, problems: [{ field: 'lines', message: '预算包含无法识别的内容：__proto__' }] })
-    const signUp = parseInput(actions['activity.signUp'].input, JSON.parse('{"id":"a1","answers":{"__proto__":"L","size":"M"}}'), actions['activity.signUp'].labels)
+    const signUp = parseInput(
+      actions['activity.signUp'].input,
+      JSON.parse('{"id":"a1","answers":{"__proto__":"L","size":"M"}}'),
+      actions['activity.signUp'].labels,
+    )
     expect(signUp.ok).toBe(false)
   })
 
@@ -61,15 +78,33 @@ describe('maps from a request refuse reserved keys', () => {
 
 describe('one calendar date and one birthday schema', () => {
   it.each([
-    ['2026-03-01', true], ['2028-02-29', true], ['1900-01-01', true], ['2100-12-31', true],
-    ['2026-02-29', false], ['2026-02-30', false], ['2026-04-31', false], ['9999-99-99', false], ['1899-12-31', false], ['2101-01-01', false], ['2026-3-1', false], ['2026-00-10', false], ['', false],
+    ['2026-03-01', true],
+    ['2028-02-29', true],
+    ['1900-01-01', true],
+    ['2100-12-31', true],
+    ['2026-02-29', false],
+    ['2026-02-30', false],
+    ['2026-04-31', false],
+    ['9999-99-99', false],
+    ['1899-12-31', false],
+    ['2101-01-01', false],
+    ['2026-3-1', false],
+    ['2026-00-10', false],
+    ['', false],
   ])('date %s → %s', (text, ok) => {
     expect(isCalendarDate(text)).toBe(ok)
     expect(z.safeParse(calendarDate, text).success).toBe(ok)
   })
 
   it.each([
-    ['05-12', true], ['02-29', true], ['12-31', true], ['02-30', false], ['04-31', false], ['13-01', false], ['00-10', false], ['5-12', false],
+    ['05-12', true],
+    ['02-29', true],
+    ['12-31', true],
+    ['02-30', false],
+    ['04-31', false],
+    ['13-01', false],
+    ['00-10', false],
+    ['5-12', false],
   ])('birthday %s → %s', (text, ok) => {
     expect(isMonthDay(text)).toBe(ok)
     expect(z.safeParse(monthDay, text).success).toBe(ok)

@@ -9,7 +9,14 @@ describe('isDuplicateWrite: both forms CloudBase reports a duplicate key in', ()
   })
 
   it('MongoDB’s error passed through as a failed request (updates, upserts, batch inserts, commits)', () => {
-    expect(isDuplicateWrite(sdkError('DATABASE_REQUEST_FAILED', '[FailedOperation] E11000 duplicate key error collection: members index: union_memberNo dup key: { unionId: "u", memberNo: "M1" }'))).toBe(true)
+    expect(
+      isDuplicateWrite(
+        sdkError(
+          'DATABASE_REQUEST_FAILED',
+          '[FailedOperation] E11000 duplicate key error collection: members index: union_memberNo dup key: { unionId: "u", memberNo: "M1" }',
+        ),
+      ),
+    ).toBe(true)
     expect(isDuplicateWrite(sdkError('DATABASE_REQUEST_FAILED', 'E11000 index: _id_'))).toBe(true)
     expect(isDuplicateWrite(sdkError('DATABASE_REQUEST_FAILED', 'Duplicate key on insert'))).toBe(true)
   })

@@ -22,7 +22,13 @@ describe('deployment configuration matches the code', () => {
     const requests = createIndexRequests(collections.collections.members.indexes as never)
     expect(requests.find((r) => r.IndexName === 'union_memberNo')).toEqual({
       IndexName: 'union_memberNo',
-      MgoKeySchema: { MgoIndexKeys: [{ Name: 'unionId', Direction: '1' }, { Name: 'memberNo', Direction: '1' }], MgoIsUnique: true },
+      MgoKeySchema: {
+        MgoIndexKeys: [
+          { Name: 'unionId', Direction: '1' },
+          { Name: 'memberNo', Direction: '1' },
+        ],
+        MgoIsUnique: true,
+      },
     })
   })
 })

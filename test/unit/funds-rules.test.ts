@@ -1,4 +1,14 @@
-import { amountProblem, execution, lineForAid, lineForBenefit, quarterOf, remainderProblem, selfApprovalProblem, spendingByQuarter, type Movement } from '@shared/domain/funds'
+import {
+  amountProblem,
+  execution,
+  lineForAid,
+  lineForBenefit,
+  quarterOf,
+  remainderProblem,
+  selfApprovalProblem,
+  spendingByQuarter,
+  type Movement,
+} from '@shared/domain/funds'
 
 const at = (text: string) => new Date(`${text}+08:00`)
 const spend = (line: Movement['line'], amount: number, when: string): Movement => ({ line, committed: 0, spent: amount, at: at(when) })
@@ -33,7 +43,14 @@ describe('execution', () => {
       { line: 'holiday', committed: -20_000, spent: 20_000, at: at('2026-02-10T10:00:00') },
       spend('activities', 5_000, '2026-03-01T10:00:00'),
     ])
-    expect(rows.find((r) => r.line === 'holiday')).toEqual({ line: 'holiday', name: '节日慰问品', budget: 100_000, committed: 40_000, spent: 20_000, remaining: 40_000 })
+    expect(rows.find((r) => r.line === 'holiday')).toEqual({
+      line: 'holiday',
+      name: '节日慰问品',
+      budget: 100_000,
+      committed: 40_000,
+      spent: 20_000,
+      remaining: 40_000,
+    })
     // Spending on a line without a budget shows as overspent, not hidden.
     expect(rows.find((r) => r.line === 'activities')).toMatchObject({ budget: 0, spent: 5_000, remaining: -5_000 })
     expect(rows).toHaveLength(7)
@@ -48,7 +65,11 @@ describe('execution', () => {
 
 describe('公开栏', () => {
   it('publishes lines per quarter, and the grand total of what is shown', () => {
-    const out = spendingByQuarter([spend('activities', 1_000, '2026-02-01T10:00:00'), spend('activities', 2_000, '2026-05-01T10:00:00'), spend('holiday', 30_000, '2026-09-20T10:00:00')])
+    const out = spendingByQuarter([
+      spend('activities', 1_000, '2026-02-01T10:00:00'),
+      spend('activities', 2_000, '2026-05-01T10:00:00'),
+      spend('holiday', 30_000, '2026-09-20T10:00:00'),
+    ])
     expect(out.lines.find((l) => l.line === 'activities')).toMatchObject({ quarters: [1_000, 2_000, 0, 0], total: 3_000 })
     expect(out).toMatchObject({ total: 33_000, heldBack: false })
   })

@@ -34,7 +34,16 @@ const hospital = cat('hospital')
 describe('seed 004 standards (五要访、五要贺)', () => {
   it('sets the caps the seed gives, in 分', () => {
     const caps = Object.fromEntries(DEFAULT_CATEGORIES.map((c) => [c.name, c.capFen]))
-    expect(caps).toEqual({ 生病住院: 100_000, 直系亲属去世: 100_000, 家庭特殊困难: null, 结婚: 50_000, 生育: 50_000, 子女上大学: null, 退休: 100_000, 生日: 30_000 })
+    expect(caps).toEqual({
+      生病住院: 100_000,
+      直系亲属去世: 100_000,
+      家庭特殊困难: null,
+      结婚: 50_000,
+      生育: 50_000,
+      子女上大学: null,
+      退休: 100_000,
+      生日: 30_000,
+    })
     expect(cat('family-hardship').kind).toBe('hardship')
     expect(DEFAULT_CATEGORIES.filter((c) => c.kind === 'care')).toHaveLength(7)
     expect(policyProblem(DEFAULT_CATEGORIES)).toBeNull()
@@ -95,7 +104,10 @@ describe('the workflow as a state machine', () => {
   for (const s of REQUEST_STATUSES) for (const k of STEP_KINDS) allowed[`${s}:${k}`] = nextStatus(s, k)
 
   it('has exactly these transitions', () => {
-    const moves = Object.entries(allowed).filter(([, to]) => to !== null).map(([from, to]) => `${from}→${to}`).sort()
+    const moves = Object.entries(allowed)
+      .filter(([, to]) => to !== null)
+      .map(([from, to]) => `${from}→${to}`)
+      .sort()
     expect(moves).toEqual(
       [
         'submitted:take→reviewing',
@@ -139,7 +151,13 @@ describe('who sees and who decides', () => {
   const reporter = subject('m-leader', [{ role: 'leader', scope: { kind: 'department', id: 'd1' } }])
   const reviewer = subject('m-reviewer', [{ role: 'reviewer' }])
   const admin = subject('m-admin', [{ role: 'admin' }])
-  const others = [subject('m-other'), admin, subject('m-auditor', [{ role: 'auditor' }]), subject('m-redeemer', [{ role: 'redeemer', scope: { kind: 'point', id: 'p' } }]), subject('m-reviewer', [{ role: 'reviewer' }], 'u2')]
+  const others = [
+    subject('m-other'),
+    admin,
+    subject('m-auditor', [{ role: 'auditor' }]),
+    subject('m-redeemer', [{ role: 'redeemer', scope: { kind: 'point', id: 'p' } }]),
+    subject('m-reviewer', [{ role: 'reviewer' }], 'u2'),
+  ]
 
   it('the member, the reporter and reviewers of the union — nobody else, not an admin without the role', () => {
     expect(mayViewRequest(applicant, req)).toBe(true)
@@ -175,8 +193,23 @@ describe('editing the standards', () => {
   })
 
   it('says what changed, line by line', () => {
-    const after = base.map((c) => (c.key === 'hospital' ? { ...c, capFen: 120_000, frequency: { ...c.frequency, times: 2 } } : c.key === 'birthday' ? { ...c, enabled: false } : c))
-    expect(policyChanges(base, [...after, { ...hospital, key: 'c-study', name: '学历提升', kind: 'hardship', capFen: 20_000, frequency: { times: 1, period: 'year', per: 'member' }, caseLabel: '' }])).toEqual([
+    const after = base.map((c) =>
+      c.key === 'hospital' ? { ...c, capFen: 120_000, frequency: { ...c.frequency, times: 2 } } : c.key === 'birthday' ? { ...c, enabled: false } : c,
+    )
+    expect(
+      policyChanges(base, [
+        ...after,
+        {
+          ...hospital,
+          key: 'c-study',
+          name: '学历提升',
+          kind: 'hardship',
+          capFen: 20_000,
+          frequency: { times: 1, period: 'year', per: 'member' },
+          caseLabel: '',
+        },
+      ]),
+    ).toEqual([
       '「生病住院」：每次不超过 1,000.00 元 → 每次不超过 1,200.00 元',
       '「生病住院」：每个病种每年 1 次 → 每个病种每年 2 次',
       '「生日」停止受理',

@@ -1,6 +1,7 @@
 import { draw, type Entrant } from '@shared/domain/lottery'
 
-const entrants = (n: number, losers: number[] = []): Entrant[] => Array.from({ length: n }, (_, i) => ({ memberId: `m${i}`, priorLosses: losers.includes(i) ? 1 : 0 }))
+const entrants = (n: number, losers: number[] = []): Entrant[] =>
+  Array.from({ length: n }, (_, i) => ({ memberId: `m${i}`, priorLosses: losers.includes(i) ? 1 : 0 }))
 
 describe('lottery draw', () => {
   it('is reproducible from its seed and differs between seeds', () => {

@@ -1,7 +1,18 @@
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { fen, formatMoney, formatYuan, parseYuan, yuanText } from '@shared/domain/money'
-import { calendarDayText, clockText, dateRangeText, dateTimeText, dayText, formatShanghai, inShanghai, periodText, shanghaiDayStart, shanghaiYear, timeRangeText } from '@shared/domain/time'
+import {
+  calendarDayText,
+  clockText,
+  dateRangeText,
+  dateTimeText,
+  dayText,
+  formatShanghai,
+  periodText,
+  shanghaiDayStart,
+  shanghaiYear,
+  timeRangeText,
+} from '@shared/domain/time'
 
 describe('money in 分, shown in 元', () => {
   it.each([
@@ -104,7 +115,11 @@ describe('the house date style (dayText, dateTimeText, ranges) in Asia/Shanghai'
         t.shanghaiDayStart(new Date('2026-03-08T17:00:00Z')).toISOString(),
         t.inShanghai('2026-03-09T03:55:00+08:00').endOf('day').toISOString(),
       ]))`
-    const res = spawnSync(process.execPath, [require.resolve('tsx/cli'), '-e', script], { cwd: join(__dirname, '..', '..'), env: { ...process.env, TZ: zone }, encoding: 'utf8' })
+    const res = spawnSync(process.execPath, [require.resolve('tsx/cli'), '-e', script], {
+      cwd: join(__dirname, '..', '..'),
+      env: { ...process.env, TZ: zone },
+      encoding: 'utf8',
+    })
     expect(res.stderr).toBe('')
     const [offset, ...texts] = JSON.parse(res.stdout) as [number, ...string[]]
     // The zone really is in force there (Shanghai is 480 minutes ahead of UTC, the others are not).

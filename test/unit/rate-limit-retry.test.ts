@@ -78,7 +78,10 @@ describe('retryRateLimited', () => {
     const t = fakeTime()
     const seen: [number, number][] = []
     await retryRateLimited(flaky(2).run, t.policy, { onRetry: (retry, ms) => seen.push([retry, ms]) })
-    expect(seen).toEqual([[1, 100], [2, 400]])
+    expect(seen).toEqual([
+      [1, 100],
+      [2, 400],
+    ])
   })
 
   it('stops early when the next wait would not leave time for another run', async () => {

@@ -2,13 +2,30 @@ import { checkRoster, parseDate, parseMonthDay, ROSTER_COLUMNS } from '@shared/d
 
 const header = [...ROSTER_COLUMNS]
 const row = (over: Partial<Record<(typeof ROSTER_COLUMNS)[number], string | Date>> = {}) =>
-  ROSTER_COLUMNS.map((c) => ({ 姓名: '张伟', 性别: '男', 部门: '办公室', 会员编号: 'GH001', 手机号: '13912345678', 生日: '5月12日', 入会日期: '2020-03-01', 状态: '在职', ...over })[c])
+  ROSTER_COLUMNS.map(
+    (c) =>
+      ({ 姓名: '张伟', 性别: '男', 部门: '办公室', 会员编号: 'GH001', 手机号: '13912345678', 生日: '5月12日', 入会日期: '2020-03-01', 状态: '在职', ...over })[
+        c
+      ],
+  )
 
 describe('checkRoster', () => {
   it('accepts a clean row and normalises it', () => {
     expect(checkRoster(header, [row()])).toEqual({
       problems: [],
-      rows: [{ row: 2, name: '张伟', gender: '男', department: '办公室', memberNo: 'GH001', phone: '13912345678', birthday: '05-12', joinDate: '2020-03-01', status: '在职' }],
+      rows: [
+        {
+          row: 2,
+          name: '张伟',
+          gender: '男',
+          department: '办公室',
+          memberNo: 'GH001',
+          phone: '13912345678',
+          birthday: '05-12',
+          joinDate: '2020-03-01',
+          status: '在职',
+        },
+      ],
     })
   })
 
@@ -42,7 +59,14 @@ describe('checkRoster', () => {
   })
 
   it('accepts columns in any order, skips blank lines, and leaves a blank 状态 unset', () => {
-    const result = checkRoster(['会员编号', '部门', '姓名'], [['GH9', '人事科', '李娜'], ['', '', ''], ['GH10', '人事科', '王芳']])
+    const result = checkRoster(
+      ['会员编号', '部门', '姓名'],
+      [
+        ['GH9', '人事科', '李娜'],
+        ['', '', ''],
+        ['GH10', '人事科', '王芳'],
+      ],
+    )
     expect(result.problems).toEqual([])
     expect(result.rows.map((r) => [r.row, r.name, r.status])).toEqual([
       [2, '李娜', ''],

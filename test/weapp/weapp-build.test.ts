@@ -50,7 +50,11 @@ const inSubpackage = (rel: string) => roots.some((r) => rel.startsWith(r))
 /** miniprogram-ci in its own process (it leaves watchers running), answering one JSON line. */
 function runMiniprogramCi(): CiReport {
   if (ciReport) return ciReport
-  const res = spawnSync(process.execPath, [join(__dirname, 'miniprogram-ci-check.js'), WEAPP_DIR], { encoding: 'utf8', timeout: 10 * 60_000, maxBuffer: 64 * MB })
+  const res = spawnSync(process.execPath, [join(__dirname, 'miniprogram-ci-check.js'), WEAPP_DIR], {
+    encoding: 'utf8',
+    timeout: 10 * 60_000,
+    maxBuffer: 64 * MB,
+  })
   const line = res.stdout.trim().split('\n').pop() ?? ''
   try {
     ciReport = JSON.parse(line) as CiReport
@@ -83,7 +87,22 @@ describe('weapp build (dist/weapp)', () => {
     ])
     expect(app.tabBar?.list.map((t) => t.pagePath)).toEqual(app.pages.slice(0, 5))
     expect(app.subPackages).toEqual([
-      { root: 'packages/admin', pages: ['index/index', 'members/index', 'member/index', 'import/index', 'invites/index', 'groups/index', 'benefits/index', 'benefit-campaign/index', 'hardship-policy/index', 'union/index', 'card-check/index'] },
+      {
+        root: 'packages/admin',
+        pages: [
+          'index/index',
+          'members/index',
+          'member/index',
+          'import/index',
+          'invites/index',
+          'groups/index',
+          'benefits/index',
+          'benefit-campaign/index',
+          'hardship-policy/index',
+          'union/index',
+          'card-check/index',
+        ],
+      },
       { root: 'packages/member', pages: ['messages/index'] },
       { root: 'packages/redeem', pages: ['index/index'] },
       { root: 'packages/leader', pages: ['requests/index', 'roster/index', 'record/index'] },
@@ -110,7 +129,10 @@ describe('weapp build (dist/weapp)', () => {
     const main = all.filter((f) => !inSubpackage(f.rel))
     const mainSize = main.reduce((n, f) => n + f.size, 0)
     const subSizes = roots.map((r) => `${r} ${kb(all.filter((f) => f.rel.startsWith(r)).reduce((n, f) => n + f.size, 0))}`)
-    const biggest = [...main].sort((a, b) => b.size - a.size).slice(0, 5).map((f) => `${f.rel} ${kb(f.size)}`)
+    const biggest = [...main]
+      .sort((a, b) => b.size - a.size)
+      .slice(0, 5)
+      .map((f) => `${f.rel} ${kb(f.size)}`)
     console.log(`weapp main package: ${mainSize} bytes (${kb(mainSize)}); subpackages: ${subSizes.join(', ')}; largest: ${biggest.join(', ')}`)
     expect(mainSize).toBeLessThan(1 * MB)
     // The project's own budget, well inside WeChat's 2 MB: member pages stay light to open.
@@ -138,7 +160,7 @@ describe('weapp build (dist/weapp)', () => {
     expect(text).not.toContain('x-local-openid')
   })
 
-  it('asks WeChat for subscription messages at the taps before a notice, with the union\'s template ids, and reports what was accepted', () => {
+  it("asks WeChat for subscription messages at the taps before a notice, with the union's template ids, and reports what was accepted", () => {
     // The app's own code, not Taro's list of every API name (taro.js) or third-party code (vendors.js).
     const own = files(WEAPP_DIR)
       .filter((f) => f.endsWith('.js') && !/(^|\/)(taro|vendors)\.js$/.test(posix(relative(WEAPP_DIR, f))))

@@ -62,7 +62,10 @@ export function myStatusText(status: ActivityCard['myStatus'], waitingPosition: 
 }
 
 /** How places are given, in one line: 「先到先得」 or 「抽签：11月27日 周五 20:00 抽签，名额 30 个」. */
-export function allocationText(a: Pick<ActivityCard, 'allocation' | 'drawAt' | 'drawnAt' | 'capacity'> & { readonly waitlist?: boolean }, now: Date = new Date()): string {
+export function allocationText(
+  a: Pick<ActivityCard, 'allocation' | 'drawAt' | 'drawnAt' | 'capacity'> & { readonly waitlist?: boolean },
+  now: Date = new Date(),
+): string {
   if (a.allocation !== 'lottery') {
     if (a.capacity === null) return '先到先得，不限名额'
     return a.waitlist === false ? '先到先得，报满即止' : '先到先得，报满后可排队候补'
@@ -83,7 +86,11 @@ export function lotteryBadgeText(a: Pick<ActivityCard, 'allocation' | 'drawAt' |
  * Who may sign up, in words. Department names come from `member.departments` when known; a group
  * event names its group when the detail carries it (`groupName`).
  */
-export function audienceText(audience: Audience, departmentName: (id: string) => string | undefined = () => undefined, groupName: string | null = null): string {
+export function audienceText(
+  audience: Audience,
+  departmentName: (id: string) => string | undefined = () => undefined,
+  groupName: string | null = null,
+): string {
   const names = (ids: readonly string[]) => {
     const known = ids.map(departmentName).filter((n): n is string => Boolean(n))
     return known.length === ids.length ? known.join('、') : `${ids.length} 个部门`

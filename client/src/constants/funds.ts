@@ -47,7 +47,8 @@ export const EXPENSE_STATUS_LABELS: Readonly<Record<ExpenseView['status'], strin
 }
 
 /** Σ quantity × unit price, in 分. */
-export const itemsTotal = (items: readonly { readonly quantity: number; readonly unitPrice: number }[]): number => items.reduce((s, i) => s + i.quantity * i.unitPrice, 0)
+export const itemsTotal = (items: readonly { readonly quantity: number; readonly unitPrice: number }[]): number =>
+  items.reduce((s, i) => s + i.quantity * i.unitPrice, 0)
 
 /** 「5月12日 周二 10:15」: the house style (shared/domain/time.ts) against the phone's now. */
 export const timeText = (at: string, now: Date = new Date()): string => dateTimeText(at, now)

@@ -10,7 +10,13 @@ export { yuanText }
 
 /** The colour family of a status chip: waiting, moving, good, ended. */
 export const statusTone = (status: RequestStatus): 'waiting' | 'moving' | 'good' | 'ended' =>
-  status === 'submitted' || status === 'returned' ? 'waiting' : status === 'reviewing' || status === 'approved' ? 'moving' : status === 'paid' ? 'good' : 'ended'
+  status === 'submitted' || status === 'returned'
+    ? 'waiting'
+    : status === 'reviewing' || status === 'approved'
+      ? 'moving'
+      : status === 'paid'
+        ? 'good'
+        : 'ended'
 
 /** The sum a card shows: paid or approved when decided, else what was asked, else nothing. */
 export function amountLine(r: Pick<HardshipRequestCard, 'status' | 'approvedFen' | 'amountAskedFen'>): string {

@@ -41,6 +41,8 @@ export function useAction<N extends ActionName>(name: N, input: ActionInput<N>, 
       const error = err instanceof ActionError ? err : new ActionError('INTERNAL', String(err))
       if (mounted.current && call === latest.current) setState({ data: undefined, error, loading: false })
     }
+    // The input's text is the dependency on purpose: a new object with the same value is the same input.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [name, inputKey, silent])
 
   useEffect(() => {

@@ -85,6 +85,8 @@ export function usePagedAction<N extends PagedActionName>(name: N, filters: Page
       }
     }
     // filtersKey: new filters (by value, not identity) start over from page 1.
+    // The input's text is the dependency on purpose: a new object with the same value is the same input.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fetchPage, filtersKey])
 
   useEffect(() => {

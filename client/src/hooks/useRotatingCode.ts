@@ -58,6 +58,7 @@ export function useRotatingCode<C>(load: () => Promise<C>, options: RotatingCode
     start()
     return stop
     // What a page loads never changes while it is open.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
   useDidShow(start)
   useDidHide(stop)

@@ -49,11 +49,7 @@ export function initCloud(): void {
   cloudReady = true
 }
 
-export async function callAction<N extends ActionName>(
-  name: N,
-  input: ActionInput<N>,
-  opts: CallOptions = {},
-): Promise<ActionOutput<N>> {
+export async function callAction<N extends ActionName>(name: N, input: ActionInput<N>, opts: CallOptions = {}): Promise<ActionOutput<N>> {
   try {
     const envelope = await send(name, input)
     if (envelope.ok) {

@@ -29,6 +29,10 @@ export async function openSpreadsheet(url: string, fileId?: string): Promise<voi
     Taro.hideLoading()
   }
   if (opened) return
-  const { confirm } = await Taro.showModal({ title: '表格没有打开', content: '可以复制下载链接，在电脑浏览器中打开（10 分钟内有效）。', confirmText: '复制链接' })
+  const { confirm } = await Taro.showModal({
+    title: '表格没有打开',
+    content: '可以复制下载链接，在电脑浏览器中打开（10 分钟内有效）。',
+    confirmText: '复制链接',
+  })
   if (confirm) await Taro.setClipboardData({ data: url })
 }

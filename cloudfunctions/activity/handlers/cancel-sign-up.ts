@@ -24,12 +24,17 @@ export const cancelSignUp: Handler<'activity.cancel'> = async ({ deps, me, input
   const id = signupId(a._id, me.member._id)
   const now = clock.now()
   const cancelled = async (count = a.confirmedCount) => ({ cancelled: true, detail: await detailRefresh(deps, a, { status: 'cancelled' }, count) })
-  const unchanged = async (s: SignupDoc | undefined) => ({ cancelled: false, detail: await detailRefresh(deps, a, { status: visibleStatus(s), checkedInAt: s?.checkedInAt }) })
+  const unchanged = async (s: SignupDoc | undefined) => ({
+    cancelled: false,
+    detail: await detailRefresh(deps, a, { status: visibleStatus(s), checkedInAt: s?.checkedInAt }),
+  })
 
   if (a.allocation === 'lottery' && a.drawState !== 'drawn') {
     // Entrants are fixed from the draw time on, so a run of the draw never sees them change.
     if (a.drawAt && now >= a.drawAt) throw new AppError('CLOSED', '已经开始抽签，不能再退出抽签')
-    return mine?.status === 'entered' && (await leave(deps, id, 'entered')) ? cancelled() : unchanged(mine?.status === 'entered' ? await readSignup(deps, id) : mine)
+    return mine?.status === 'entered' && (await leave(deps, id, 'entered'))
+      ? cancelled()
+      : unchanged(mine?.status === 'entered' ? await readSignup(deps, id) : mine)
   }
   // The write the sign-up read calls for; it is conditional, so a sign-up changed since is read again.
   let current = mine

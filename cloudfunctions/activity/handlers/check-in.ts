@@ -27,7 +27,12 @@ export const checkIn: Handler<'activity.checkIn'> = async ({ deps, me, input }) 
 
   async function byToken(deps: Deps, activityId: string, token: string, now: Date): Promise<SignupDoc> {
     const v = verifyCode(secrets.codeSigning, CHECKIN, token, now)
-    if (!v.ok) throw new AppError(v.reason === 'expired' ? 'EXPIRED' : 'INVALID_ARGUMENT', v.reason === 'expired' ? '签到码已过期，请让对方刷新后再扫' : '这不是有效的签到码', { field: 'code' })
+    if (!v.ok)
+      throw new AppError(
+        v.reason === 'expired' ? 'EXPIRED' : 'INVALID_ARGUMENT',
+        v.reason === 'expired' ? '签到码已过期，请让对方刷新后再扫' : '这不是有效的签到码',
+        { field: 'code' },
+      )
     if (!v.subject.startsWith(`${activityId}:`)) throw new AppError('INVALID_ARGUMENT', '这是其他活动的签到码', { field: 'code' })
     return confirmedSignup(deps, v.subject)
   }

@@ -15,7 +15,8 @@ import { teamName } from '../teams.repo'
 export const createActivity: Handler<'activity.create'> = async ({ deps, me, input }) => {
   const { clock } = deps
   const scope = input.scope
-  if (!managesActivity(me, { unionId: me.unionId, scope })) throw forbidden(scope.kind === 'union' ? '只有工会管理员可以发布全会活动' : '只能为自己带领的小组发布活动')
+  if (!managesActivity(me, { unionId: me.unionId, scope }))
+    throw forbidden(scope.kind === 'union' ? '只有工会管理员可以发布全会活动' : '只能为自己带领的小组发布活动')
   const fields = await checkEventInput(deps, me, input)
 
   let organizer = '工会'

@@ -16,7 +16,10 @@ const SEGMENTS = [
 export const listAttendees: Handler<'activity.attendees'> = async ({ deps, me, input }) => {
   const a = await loadActivity(deps, me, input.id)
   if (!managesActivity(me, a)) throw forbidden('只有活动的组织者可以查看报名名单')
-  const [confirmed, waiting, entered, checkedIn] = await Promise.all([...SEGMENTS.map((s) => countByStatus(deps, a._id, s.status)), countByStatus(deps, a._id, 'confirmed', true)])
+  const [confirmed, waiting, entered, checkedIn] = await Promise.all([
+    ...SEGMENTS.map((s) => countByStatus(deps, a._id, s.status)),
+    countByStatus(deps, a._id, 'confirmed', true),
+  ])
   const totals = [confirmed, waiting, entered]
   const items: AttendeeRow[] = []
   let skip = (input.page - 1) * input.pageSize

@@ -15,14 +15,16 @@ import { currentMembers } from '../teams.repo'
 export const participation: Handler<'activity.participation'> = async ({ deps, me, input }) => {
   const from = new Date(`${input.year}-01-01T00:00:00${SHANGHAI_OFFSET}`)
   const to = new Date(`${input.year + 1}-01-01T00:00:00${SHANGHAI_OFFSET}`)
-  const [acts, members] = await Promise.all([
-    eventsOfYear(deps, me.unionId, from, to),
-    currentMembers(deps, me.unionId),
-  ])
+  const [acts, members] = await Promise.all([eventsOfYear(deps, me.unionId, from, to), currentMembers(deps, me.unionId)])
   const byId = new Map(acts.map((a) => [a._id, a]))
   const signups: SignupDoc[] = []
   for (let i = 0; i < acts.length; i += 500) {
-    signups.push(...(await confirmedAt(deps, acts.slice(i, i + 500).map((a) => a._id))))
+    signups.push(
+      ...(await confirmedAt(
+        deps,
+        acts.slice(i, i + 500).map((a) => a._id),
+      )),
+    )
   }
   const per = new Map<string, { signUps: number; checkIns: number }>()
   for (const s of signups) {
@@ -47,7 +49,9 @@ export const participation: Handler<'activity.participation'> = async ({ deps, m
   return {
     year: input.year,
     events: acts.length,
-    departments: [...depts].map(([department, d]) => ({ department, ...d, rate: d.members ? Math.round((d.participants / d.members) * 1000) / 10 : 0 })).sort((a, b) => b.rate - a.rate || a.department.localeCompare(b.department, 'zh')),
+    departments: [...depts]
+      .map(([department, d]) => ({ department, ...d, rate: d.members ? Math.round((d.participants / d.members) * 1000) / 10 : 0 }))
+      .sort((a, b) => b.rate - a.rate || a.department.localeCompare(b.department, 'zh')),
     members: members
       .map((m) => ({ memberId: m._id, name: m.name, department: m.departmentName, ...(per.get(m._id) ?? { signUps: 0, checkIns: 0 }) }))
       .sort((a, b) => b.signUps - a.signUps || b.checkIns - a.checkIns || a.name.localeCompare(b.name, 'zh')),

@@ -44,7 +44,16 @@ export const signUp: Handler<'activity.signUp'> = async ({ deps, me, input, time
   // The invocation's id: unique, and the same if the entry wrapper re-runs this handler after a rate limit.
   const claim = requestId
   // A lottery entry takes no place, so it is written final at once.
-  const fields = { status: lottery ? ('entered' as const) : ('joining' as const), claim, seq: null, ...answers, signedAt: now, changedAt: now, checkedInAt: null, placeOwed: null }
+  const fields = {
+    status: lottery ? ('entered' as const) : ('joining' as const),
+    claim,
+    seq: null,
+    ...answers,
+    signedAt: now,
+    changedAt: now,
+    checkedInAt: null,
+    placeOwed: null,
+  }
 
   if (!mine) {
     if (await insertClaim(deps, { _id: id, unionId: me.unionId, activityId: a._id, memberId: me.member._id, ...fields })) return claimed(null)
@@ -77,7 +86,8 @@ export const signUp: Handler<'activity.signUp'> = async ({ deps, me, input, time
 
 async function settle(deps: Deps, a: ActivityDoc, placed: Placed): Promise<Answer> {
   if (placed.outcome === 'full') throw new AppError('FULL', '名额已满')
-  if (placed.outcome === 'confirmed') return { status: 'confirmed', waitingPosition: null, detail: await detailRefresh(deps, a, { status: 'confirmed' }, placed.confirmedCount) }
+  if (placed.outcome === 'confirmed')
+    return { status: 'confirmed', waitingPosition: null, detail: await detailRefresh(deps, a, { status: 'confirmed' }, placed.confirmedCount) }
   const detail = await detailRefresh(deps, a, { status: 'waiting', waitingPosition: placed.position }, placed.confirmedCount)
   return { status: 'waiting', waitingPosition: placed.position, detail }
 }

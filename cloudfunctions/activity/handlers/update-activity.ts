@@ -31,7 +31,8 @@ export const updateActivity: Handler<'activity.update'> = async ({ deps, me, inp
   const next = await checkEventInput(deps, me, rest, a.cover ?? null)
   const allocation = a.allocation ?? 'fcfs'
   if (a.drawState === 'drawn' || a.drawState === 'drawing') {
-    if (next.allocation !== 'lottery' || next.drawAt?.getTime() !== a.drawAt?.getTime()) throw invalid('已经抽签，不能再修改抽签方式和时间', { field: 'drawAt' })
+    if (next.allocation !== 'lottery' || next.drawAt?.getTime() !== a.drawAt?.getTime())
+      throw invalid('已经抽签，不能再修改抽签方式和时间', { field: 'drawAt' })
     if (next.capacity !== a.capacity) throw invalid('已经抽签，不能再修改名额', { field: 'capacity' })
   }
   const taken = a.confirmedCount > 0 || a.waitSeq > 0 || (await anyTaken(deps, a._id))

@@ -6,7 +6,17 @@ import { isStale, placeClaim, takeOverClaim } from '../claim-place'
 import { handOnPlace, takeOverHandOn } from '../hand-on'
 import { fillFromWaitlist, tellPromoted, type Promoted } from '../places'
 import type { ActivityDoc } from '../records'
-import { clearOwed, countPromotedBy, dropClaim, leftClaims, leftHandOns, owingAt, changedSince, perEvent as countPerEvent, untoldPromotions } from '../signups.repo'
+import {
+  clearOwed,
+  countPromotedBy,
+  dropClaim,
+  leftClaims,
+  leftHandOns,
+  owingAt,
+  changedSince,
+  perEvent as countPerEvent,
+  untoldPromotions,
+} from '../signups.repo'
 import { tellCancelled } from '../handlers/cancel-event'
 import { sendNotice } from '../handlers/update-activity'
 
@@ -150,7 +160,16 @@ async function finishSignUps(deps: Deps, now: Date, timeLimitMs: number): Promis
       waiting: { title: `排队候补：${a.title}`, body: '您之前提交的报名当时没能处理完，现已为您排上候补，有人取消时会按顺序递补。' },
       full: { title: `报名未成功：${a.title}`, body: '您之前提交的报名当时没能处理完，现在名额已满，这次没能报上。' },
     }[outcome]
-    await notify(deps, [{ key: `signup-resolved:${claim}`, unionId: a.unionId, memberId: s.memberId, kind: 'signup-resolved', link: `/pages/activity/index?id=${a._id}`, ...ending }])
+    await notify(deps, [
+      {
+        key: `signup-resolved:${claim}`,
+        unionId: a.unionId,
+        memberId: s.memberId,
+        kind: 'signup-resolved',
+        link: `/pages/activity/index?id=${a._id}`,
+        ...ending,
+      },
+    ])
     deps.log('warn', 'activity-repair', { repair: 'sign-up-finished', activityId: a._id, outcome })
     done++
   }

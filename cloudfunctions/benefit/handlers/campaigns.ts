@@ -51,7 +51,14 @@ export const createCampaign: Handler<'benefit.createCampaign'> = async ({ deps, 
   }
   await insertStocks(deps, doc)
   await insertCampaign(deps, doc)
-  await appendAudit(deps, { unionId: me.unionId, actor: me.member._id, actorName: me.member.name, action: 'campaign.create', target: doc.name, data: { campaignId: doc._id, kind: doc.kind, faceValue: doc.faceValue, year } })
+  await appendAudit(deps, {
+    unionId: me.unionId,
+    actor: me.member._id,
+    actorName: me.member.name,
+    action: 'campaign.create',
+    target: doc.name,
+    data: { campaignId: doc._id, kind: doc.kind, faceValue: doc.faceValue, year },
+  })
   return (await campaignViews(deps, [doc]))[0]
 }
 

@@ -62,7 +62,10 @@ export const voucherCode: Handler<'benefit.code'> = async ({ deps, me, input }) 
   const { doc: v, view: voucher } = await ownVoucherView(deps, me, input.voucherId)
   const now = deps.clock.now()
   const refusal = redeemRefusal(v, now)
-  if (refusal) throw new AppError(v.status === 'redeemed' ? 'ALREADY_REDEEMED' : now > v.redeemUntil ? 'EXPIRED' : now < v.redeemFrom ? 'CLOSED' : 'CONFLICT', refusal, { voucher })
+  if (refusal)
+    throw new AppError(v.status === 'redeemed' ? 'ALREADY_REDEEMED' : now > v.redeemUntil ? 'EXPIRED' : now < v.redeemFrom ? 'CLOSED' : 'CONFLICT', refusal, {
+      voucher,
+    })
   const signed = signCode(deps.secrets.codeSigning, VOUCHER, v._id, now)
   const shortCode = await issueLiveCode(deps, v, signed.expiresAt)
   return { token: signed.token, shortCode, expiresAt: signed.expiresAt.toISOString(), voucher }

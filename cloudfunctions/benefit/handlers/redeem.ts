@@ -13,7 +13,8 @@ const TICKET_MS = 120_000
  * A ticket names the voucher, the point (with the name the voucher gives it, so the redemption
  * records it without reading the voucher again) and the redeemer, signed for two minutes.
  */
-const ticketSubject = (voucherId: string, point: { id: string; name: string }, redeemer: string) => `${voucherId}|${point.id}|${redeemer}|${encodeURIComponent(point.name)}`
+const ticketSubject = (voucherId: string, point: { id: string; name: string }, redeemer: string) =>
+  `${voucherId}|${point.id}|${redeemer}|${encodeURIComponent(point.name)}`
 
 /** Scan or typed digits → what to hand over, and a ticket that confirms it here, by this redeemer, for two minutes. Writes nothing. */
 export const inspectVoucher: Handler<'benefit.inspect'> = async ({ deps, me, input }) => {

@@ -37,9 +37,25 @@ export const settlement: Handler<'benefit.settlement'> = async ({ deps, me, inpu
   const { url } = await exportSheet(
     deps,
     { unionId: me.unionId, baseName: `${point.name}-对账-${input.from}至${input.to}`, sheetName: '核销明细' },
-    [{ key: 'at', header: '核销时间', width: 20 }, { key: 'campaign', header: '福利', width: 24 }, { key: 'option', header: '礼品', width: 20 }, { key: 'member', header: '会员' }, { key: 'value', header: '面值（元）' }, { key: 'by', header: '核销人' }, { key: 'proxy', header: '代领原因' }],
     [
-      ...rows.map((v) => ({ at: formatShanghai(v.redeemedAt!), campaign: v.name, option: v.optionName ?? '', member: maskName(v.memberName), value: formatYuan(v.faceValue), by: v.redemption!.byName, proxy: v.redemption!.proxyReason ?? '' })),
+      { key: 'at', header: '核销时间', width: 20 },
+      { key: 'campaign', header: '福利', width: 24 },
+      { key: 'option', header: '礼品', width: 20 },
+      { key: 'member', header: '会员' },
+      { key: 'value', header: '面值（元）' },
+      { key: 'by', header: '核销人' },
+      { key: 'proxy', header: '代领原因' },
+    ],
+    [
+      ...rows.map((v) => ({
+        at: formatShanghai(v.redeemedAt!),
+        campaign: v.name,
+        option: v.optionName ?? '',
+        member: maskName(v.memberName),
+        value: formatYuan(v.faceValue),
+        by: v.redemption!.byName,
+        proxy: v.redemption!.proxyReason ?? '',
+      })),
       ...list.map((d) => ({ at: `${d.date} 小计`, campaign: `${d.count} 张`, value: formatYuan(d.amount) })),
     ],
   )

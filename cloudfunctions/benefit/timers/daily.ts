@@ -58,7 +58,22 @@ async function issueBirthdayVouchers(deps: Deps, timeLimitMs: number): Promise<n
 async function remindExpiring(deps: Deps): Promise<number> {
   const now = deps.clock.now()
   const soon = await expiringBetween(deps, now, new Date(now.getTime() + REMIND_BEFORE_MS))
-  await notify(deps, soon.map((v) => ({ key: `voucher-expiring:${v._id}`, unionId: v.unionId, memberId: v.memberId, kind: 'voucher-expiring' as const, title: `福利即将过期：${v.name}`, body: `请在 ${dateTimeText(v.redeemUntil, now)} 前使用。`, link: '/pages/benefits/index' })))
-  await markReminded(deps, soon.map((v) => v._id), now)
+  await notify(
+    deps,
+    soon.map((v) => ({
+      key: `voucher-expiring:${v._id}`,
+      unionId: v.unionId,
+      memberId: v.memberId,
+      kind: 'voucher-expiring' as const,
+      title: `福利即将过期：${v.name}`,
+      body: `请在 ${dateTimeText(v.redeemUntil, now)} 前使用。`,
+      link: '/pages/benefits/index',
+    })),
+  )
+  await markReminded(
+    deps,
+    soon.map((v) => v._id),
+    now,
+  )
   return soon.length
 }

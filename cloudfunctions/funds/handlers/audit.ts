@@ -31,18 +31,20 @@ export const auditLog: Handler<'funds.auditLog'> = async ({ deps, me, input }) =
 }
 
 /** A seal vouches for ledger entries: each must still exist with the digest it had when sealed. */
-const ledgerMatches = (deps: Deps) => async (e: AuditEntry): Promise<string | null> => {
-  if (e.action !== 'ledger.seal') return null
-  const digests = e.data.digests as Record<string, string>
-  const ids = Object.keys(digests)
-  const found = await entriesByIds(deps, ids)
-  for (const id of ids) {
-    const doc = found.get(id)
-    if (!doc) return `第 ${e.seq} 条记录担保的分录 ${id} 已被删除`
-    if (ledgerDigest(doc) !== digests[id]) return `第 ${e.seq} 条记录担保的分录 ${id} 被改动`
+const ledgerMatches =
+  (deps: Deps) =>
+  async (e: AuditEntry): Promise<string | null> => {
+    if (e.action !== 'ledger.seal') return null
+    const digests = e.data.digests as Record<string, string>
+    const ids = Object.keys(digests)
+    const found = await entriesByIds(deps, ids)
+    for (const id of ids) {
+      const doc = found.get(id)
+      if (!doc) return `第 ${e.seq} 条记录担保的分录 ${id} 已被删除`
+      if (ledgerDigest(doc) !== digests[id]) return `第 ${e.seq} 条记录担保的分录 ${id} 被改动`
+    }
+    return null
   }
-  return null
-}
 
 /**
  * 经费审查: seals what is pending, walks the whole chain and every sealed ledger entry, then
@@ -56,7 +58,8 @@ export const verifyAudit: Handler<'funds.verify'> = async ({ deps, me }) => {
   const lastSeen = checkpoint ? anchorView(checkpoint, checkpoint.checkedAt) : null
   const published = head ? anchorView(head) : null
   if (!check.ok) return { ok: false, checked: check.checked, brokenAt: check.brokenAt, reason: check.reason, truncation: null, lastSeen, head: published }
-  const cut = cutAgainst(check.hashes, head, 'head', deps.clock.now()) ?? cutAgainst(check.hashes, checkpoint, 'checkpoint', deps.clock.now(), checkpoint?.checkedAt)
+  const cut =
+    cutAgainst(check.hashes, head, 'head', deps.clock.now()) ?? cutAgainst(check.hashes, checkpoint, 'checkpoint', deps.clock.now(), checkpoint?.checkedAt)
   if (cut) {
     const { brokenAt, reason, ...truncation } = cut
     deps.log('warn', 'audit-truncated', { unionId: me.unionId, ...truncation })

@@ -20,7 +20,8 @@ const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 
  */
 export const setBudget: Handler<'funds.setBudget'> = async ({ deps, me, input, timeLimitMs }) => {
   const entries = Object.entries(input.lines) as [BudgetLine, number][]
-  for (const [line, amount] of entries) if (amount > MAX_POSTING_FEN * 10) throw invalid(`「${BUDGET_LINE_LABELS[line]}」预算金额过大，请核对`, { field: `lines.${line}` })
+  for (const [line, amount] of entries)
+    if (amount > MAX_POSTING_FEN * 10) throw invalid(`「${BUDGET_LINE_LABELS[line]}」预算金额过大，请核对`, { field: `lines.${line}` })
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const current = await loadBudget(deps, me.unionId, input.year)
     if (current.closed) throw new AppError('CLOSED', `${input.year} 年已结账，不能再记账`)
@@ -59,6 +60,14 @@ export const closeYear: Handler<'funds.closeYear'> = async ({ deps, me, input })
   await settleChange(deps, current)
   // Only the flag: the lines, version and any open change stay as they are. Two closings audit once.
   const closedNow = await closeBudget(deps, current, { at: now, by: me.member._id })
-  if (closedNow) await appendAudit(deps, { unionId: me.unionId, actor: me.member._id, actorName: me.member.name, action: 'year.close', target: `${input.year} 年`, data: {} })
+  if (closedNow)
+    await appendAudit(deps, {
+      unionId: me.unionId,
+      actor: me.member._id,
+      actorName: me.member.name,
+      action: 'year.close',
+      target: `${input.year} 年`,
+      data: {},
+    })
   return budgetView(deps, me.unionId, input.year)
 }

@@ -47,6 +47,13 @@ export const correctEntry: Handler<'funds.correct'> = async ({ deps, me, input }
   })
   if (!created) throw new AppError('CONFLICT', '这笔分录已经冲正过了')
   await adjustAvailable(deps, me.unionId, original.year, original.line, original.committed + original.spent)
-  await appendAudit(deps, { unionId: me.unionId, actor: me.member._id, actorName: me.member.name, action: 'ledger.correct', target: original.memo, data: { entryId: original._id, reason: input.reason, committed: -original.committed, spent: -original.spent } })
+  await appendAudit(deps, {
+    unionId: me.unionId,
+    actor: me.member._id,
+    actorName: me.member.name,
+    action: 'ledger.correct',
+    target: original.memo,
+    data: { entryId: original._id, reason: input.reason, committed: -original.committed, spent: -original.spent },
+  })
   return row(entry, null)
 }

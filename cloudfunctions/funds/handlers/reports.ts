@@ -21,7 +21,14 @@ export const fundsReport: Handler<'funds.report'> = async ({ deps, me, input }) 
   const { url, fileId } = await exportSheet(
     deps,
     { unionId: me.unionId, baseName: `${input.year}年预算执行情况`, sheetName: '预算执行' },
-    [{ key: 'name', header: '科目' }, { key: 'budget', header: '预算（元）' }, { key: 'committed', header: '已承诺（元）' }, { key: 'spent', header: '已支出（元）' }, { key: 'remaining', header: '结余（元）' }, { key: 'rate', header: '执行率' }],
+    [
+      { key: 'name', header: '科目' },
+      { key: 'budget', header: '预算（元）' },
+      { key: 'committed', header: '已承诺（元）' },
+      { key: 'spent', header: '已支出（元）' },
+      { key: 'remaining', header: '结余（元）' },
+      { key: 'rate', header: '执行率' },
+    ],
     [...view.lines, { ...view.total, name: '合计' }].map((l) => ({
       name: l.name,
       budget: yuan(l.budget),
@@ -32,8 +39,26 @@ export const fundsReport: Handler<'funds.report'> = async ({ deps, me, input }) 
     })),
     {
       sheetName: '分录明细',
-      columns: [{ key: 'at', header: '时间', width: 20 }, { key: 'line', header: '科目' }, { key: 'source', header: '来源' }, { key: 'memo', header: '摘要', width: 30 }, { key: 'committed', header: '承诺变动（元）' }, { key: 'spent', header: '支出（元）' }, { key: 'by', header: '经办' }, { key: 'id', header: '分录编号', width: 40 }],
-      rows: entries.map((e) => ({ at: formatShanghai(e.at), line: BUDGET_LINE_LABELS[e.line], source: SOURCE_TEXT[e.source.type], memo: e.memo, committed: yuan(e.committed), spent: yuan(e.spent), by: e.byName, id: e._id })),
+      columns: [
+        { key: 'at', header: '时间', width: 20 },
+        { key: 'line', header: '科目' },
+        { key: 'source', header: '来源' },
+        { key: 'memo', header: '摘要', width: 30 },
+        { key: 'committed', header: '承诺变动（元）' },
+        { key: 'spent', header: '支出（元）' },
+        { key: 'by', header: '经办' },
+        { key: 'id', header: '分录编号', width: 40 },
+      ],
+      rows: entries.map((e) => ({
+        at: formatShanghai(e.at),
+        line: BUDGET_LINE_LABELS[e.line],
+        source: SOURCE_TEXT[e.source.type],
+        memo: e.memo,
+        committed: yuan(e.committed),
+        spent: yuan(e.spent),
+        by: e.byName,
+        id: e._id,
+      })),
     },
   )
   return { ...view, url, fileId }

@@ -45,12 +45,25 @@ export const decideRequest: Handler<'group.decide'> = async ({ deps, me, input, 
 
     const decided = { decidedBy: me.member._id, decidedAt: clock.now() }
     if (!input.approve) {
-      if (!(await moveMembership(deps, id, 'pending', current.claim, { status: 'declined', reason: input.reason ?? '', ...decided }))) throw new AppError('CONFLICT', CHANGED)
+      if (!(await moveMembership(deps, id, 'pending', current.claim, { status: 'declined', reason: input.reason ?? '', ...decided })))
+        throw new AppError('CONFLICT', CHANGED)
       await tellDecision(deps, g.doc, { ...current, status: 'declined', reason: input.reason ?? '', ...decided })
       return { status: 'declined' }
     }
-    const undo: MembershipUndo = { status: 'pending', claim: current.claim, joinedAt: current.joinedAt, requestedAt: current.requestedAt, shareContact: current.shareContact }
-    const moved = await moveMembership(deps, id, 'pending', current.claim, { status: 'joining', claim: requestId, claimedAt: decided.decidedAt, undo, ...decided })
+    const undo: MembershipUndo = {
+      status: 'pending',
+      claim: current.claim,
+      joinedAt: current.joinedAt,
+      requestedAt: current.requestedAt,
+      shareContact: current.shareContact,
+    }
+    const moved = await moveMembership(deps, id, 'pending', current.claim, {
+      status: 'joining',
+      claim: requestId,
+      claimedAt: decided.decidedAt,
+      undo,
+      ...decided,
+    })
     if (!moved) throw new AppError('CONFLICT', CHANGED)
     const status = await seatNewClaim(deps, g.doc, { id, claim: requestId, undo })
     await tellDecision(deps, g.doc, { ...current, status, ...decided })

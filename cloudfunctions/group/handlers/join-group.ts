@@ -30,7 +30,9 @@ export const joinGroup: Handler<'group.join'> = async ({ deps, me, input, reques
       continue
     }
     const target = g.doc.joinPolicy === 'open' ? 'joining' : 'pending'
-    const undo: MembershipUndo | null = current ? { status: current.status, claim: current.claim, joinedAt: current.joinedAt, requestedAt: current.requestedAt, shareContact: current.shareContact } : null
+    const undo: MembershipUndo | null = current
+      ? { status: current.status, claim: current.claim, joinedAt: current.joinedAt, requestedAt: current.requestedAt, shareContact: current.shareContact }
+      : null
     // A simultaneous call by the same member got there first: look at what it made.
     if (!(await claimMembership(deps, me, g.doc, current, target, requestId, undo, input.shareContact))) continue
     if (target === 'pending') return { status: 'pending' }
@@ -53,7 +55,16 @@ async function claimMembership(
   const now = deps.clock.now()
   // A pending request holds no seat: nothing to resume or undo.
   const claimFields = status === 'joining' ? { claimedAt: now, undo } : {}
-  const fields: ClaimFields = { status, claim, shareContact, requestedAt: now, joinedAt: null, memberName: me.member.name, departmentName: me.member.departmentName, ...claimFields }
+  const fields: ClaimFields = {
+    status,
+    claim,
+    shareContact,
+    requestedAt: now,
+    joinedAt: null,
+    memberName: me.member.name,
+    departmentName: me.member.departmentName,
+    ...claimFields,
+  }
   const id = membershipId(group._id, me.member._id)
   if (!current) return insertMembership(deps, { _id: id, unionId: group.unionId, groupId: group._id, memberId: me.member._id, ...fields })
   return moveMembership(deps, id, INACTIVE, current.claim, fields)

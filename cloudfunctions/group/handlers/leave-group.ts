@@ -21,7 +21,8 @@ export const leaveGroup: Handler<'group.leave'> = async ({ deps, me, input, requ
   const now = clock.now()
   if (current?.status === 'active') {
     // vacatedAt first: until the seat is given back, a recount still counts it as taken.
-    if (!(await moveMembership(deps, id, 'active', current.claim, { status: 'left', leftAt: now, vacatedAt: now }))) throw new AppError('CONFLICT', '您在本小组的状态刚刚有了变化，请刷新后再看')
+    if (!(await moveMembership(deps, id, 'active', current.claim, { status: 'left', leftAt: now, vacatedAt: now })))
+      throw new AppError('CONFLICT', '您在本小组的状态刚刚有了变化，请刷新后再看')
     await releaseSeat(deps, g.id)
     return { left: true }
   }
@@ -32,7 +33,12 @@ export const leaveGroup: Handler<'group.leave'> = async ({ deps, me, input, requ
     // A join still running is let finish; one left by a dead call is withdrawn, and whatever seat
     // it may have taken is given back by recounting (its call can no longer take one).
     if (current.claim !== requestId && !isStale(current, now, timeLimitMs)) throw stillProcessing('您的加入还在处理中，请稍后刷新再退出')
-    const withdrawn = await moveMembership(deps, id, 'joining', current.claim, { status: 'left', leftAt: now, claim: requestId, undo: deps.db.command.remove() })
+    const withdrawn = await moveMembership(deps, id, 'joining', current.claim, {
+      status: 'left',
+      leftAt: now,
+      claim: requestId,
+      undo: deps.db.command.remove(),
+    })
     if (!withdrawn) throw new AppError('CONFLICT', '您在本小组的状态刚刚有了变化，请刷新后再看')
     await settleSeats(deps, g.id, timeLimitMs, [])
     return { left: true }

@@ -19,7 +19,13 @@ export const removeMember: Handler<'group.remove'> = async ({ deps, me, input, t
     return { removed: false }
   }
   const now = deps.clock.now()
-  const removed = await moveMembership(deps, current._id, 'active', current.claim, { status: 'removed', reason: input.reason ?? '', decidedBy: me.member._id, decidedAt: now, vacatedAt: now })
+  const removed = await moveMembership(deps, current._id, 'active', current.claim, {
+    status: 'removed',
+    reason: input.reason ?? '',
+    decidedBy: me.member._id,
+    decidedAt: now,
+    vacatedAt: now,
+  })
   if (removed) await releaseSeat(deps, g.id)
   return { removed }
 }

@@ -65,7 +65,13 @@ export const repairSeats: TimerJob = async (deps, { timeLimitMs }) => {
     totals.released += settled.released.length
     if (settled.from !== settled.to || settled.completed.length || settled.released.length) {
       totals.repaired++
-      log('warn', 'group-seats-repaired', { groupId: group._id, from: settled.from, to: settled.to, completed: settled.completed.length, released: settled.released.length })
+      log('warn', 'group-seats-repaired', {
+        groupId: group._id,
+        from: settled.from,
+        to: settled.to,
+        completed: settled.completed.length,
+        released: settled.released.length,
+      })
     }
   }
   return totals

@@ -20,7 +20,8 @@ import { finishStep, type RequestWithFollowUps } from '../follow-ups'
  */
 export const approveRequest: Handler<'hardship.approve'> = async ({ deps, me, input, timeLimitMs }) => {
   const { req, policy, grants, auditHead } = await loadStepFacts(deps, me, input.id, { grants: true })
-  if (req.status === 'approved' || req.status === 'paid') return approvedAlready(deps, me, req, input.amountFen, timeLimitMs, findCategory(policy.categories, req.category) ?? null)
+  if (req.status === 'approved' || req.status === 'paid')
+    return approvedAlready(deps, me, req, input.amountFen, timeLimitMs, findCategory(policy.categories, req.category) ?? null)
   const refusal = stepRefusal(req.status, 'approve')
   if (refusal) throw new AppError('CONFLICT', refusal)
   const category = findCategory(policy.categories, req.category)
@@ -55,7 +56,8 @@ export const approveRequest: Handler<'hardship.approve'> = async ({ deps, me, in
  */
 async function approvedAlready(deps: Deps, me: CallerMember, req: RequestWithFollowUps, amountFen: number, timeLimitMs: number, category: AidCategory | null) {
   const approval = [...req.steps].reverse().find((s) => s.kind === 'approve')
-  if (approval?.actorId !== me.member._id || req.approvedFen !== amountFen) throw new AppError('CONFLICT', stepRefusal(req.status, 'approve') ?? changedMeanwhile().message)
+  if (approval?.actorId !== me.member._id || req.approvedFen !== amountFen)
+    throw new AppError('CONFLICT', stepRefusal(req.status, 'approve') ?? changedMeanwhile().message)
   await finishStep(deps, req, 'approve', { timeLimitMs })
   return toDetail(deps, me, req, { category })
 }

@@ -15,8 +15,13 @@ const stale = () => new AppError('CONFLICT', '标准刚被其他管理员修改�
 export const savePolicy: Handler<'hardship.savePolicy'> = async ({ deps, me, input }) => {
   const { clock } = deps
   const thisYear = shanghaiYear(clock.now())
-  if (input.year < thisYear || input.year > thisYear + 1) throw invalid(`只能修改 ${thisYear} 年和 ${thisYear + 1} 年的标准，往年的标准保留备查`, { field: 'year' })
-  const categories: AidCategory[] = input.categories.map((c) => ({ ...c, name: c.name.trim(), caseLabel: c.frequency.per === 'case' ? c.caseLabel.trim() : '' }))
+  if (input.year < thisYear || input.year > thisYear + 1)
+    throw invalid(`只能修改 ${thisYear} 年和 ${thisYear + 1} 年的标准，往年的标准保留备查`, { field: 'year' })
+  const categories: AidCategory[] = input.categories.map((c) => ({
+    ...c,
+    name: c.name.trim(),
+    caseLabel: c.frequency.per === 'case' ? c.caseLabel.trim() : '',
+  }))
   const problem = policyProblem(categories)
   if (problem) throw invalid(problem.message, { field: problem.index === null ? 'categories' : `categories.${problem.index}` })
 
@@ -55,6 +60,13 @@ export const savePolicy: Handler<'hardship.savePolicy'> = async ({ deps, me, inp
     at: now,
   }
   await insertPolicyChange(deps, change)
-  await appendAudit(deps, { unionId: me.unionId, actor: me.member._id, actorName: me.member.name, action: 'policy.save', target: `${input.year} 年帮扶慰问标准`, data: { version: doc.version, changes } })
+  await appendAudit(deps, {
+    unionId: me.unionId,
+    actor: me.member._id,
+    actorName: me.member.name,
+    action: 'policy.save',
+    target: `${input.year} 年帮扶慰问标准`,
+    data: { version: doc.version, changes },
+  })
   return policyView({ year: input.year, categories, doc, inheritedFrom: null }, clock.now())
 }

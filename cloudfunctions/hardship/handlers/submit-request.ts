@@ -19,7 +19,10 @@ export const submitRequest: Handler<'hardship.submit'> = async ({ deps, me, inpu
   const now = clock.now()
   const year = shanghaiYear(now)
   const forOther = input.forMemberId !== undefined && input.forMemberId !== me.member._id
-  const [target, policy] = await Promise.all([forOther ? reportTarget(deps, me, input.forMemberId!) : Promise.resolve(me.member), policyFor(deps, me.unionId, year)])
+  const [target, policy] = await Promise.all([
+    forOther ? reportTarget(deps, me, input.forMemberId!) : Promise.resolve(me.member),
+    policyFor(deps, me.unionId, year),
+  ])
   const category = findCategory(policy.categories, input.category)
   if (!category || !category.enabled) throw invalid('本会目前不受理这个类别，请选择其他类别', { field: 'category' })
   const tooMuch = askedAmountRefusal(category, input.amountFen)

@@ -16,7 +16,12 @@ export const takeRequest: Handler<'hardship.take'> = async ({ deps, me, input })
   if (!moved) {
     const now = await reread(deps, req._id)
     if (now.status === 'reviewing' && now.reviewerId === me.member._id) return toDetail(deps, me, now)
-    throw new AppError('CONFLICT', now.status === 'reviewing' ? `这条申请已由${now.reviewerName ?? '其他审核人'}受理` : (stepRefusal(now.status, 'take') ?? '这条申请刚刚有了变化，请刷新后再看'))
+    throw new AppError(
+      'CONFLICT',
+      now.status === 'reviewing'
+        ? `这条申请已由${now.reviewerName ?? '其他审核人'}受理`
+        : (stepRefusal(now.status, 'take') ?? '这条申请刚刚有了变化，请刷新后再看'),
+    )
   }
   const [detail] = await Promise.all([toDetail(deps, me, moved), tellStep(deps, me, moved, 'take')])
   return detail

@@ -21,7 +21,14 @@ export const remindReviewDue: TimerJob = async (deps) => {
   for (const [unionId, files] of byUnion) {
     const names = files.map((f) => f.memberName)
     const body = `${names.slice(0, NAMES_SHOWN).join('、')}${names.length > NAMES_SHOWN ? ' 等' : ''}共 ${names.length} 份档案到了复核时间，请走访核实后更新。`
-    const messages: Message[] = (await reviewersOf(deps, unionId)).map((memberId) => ({ unionId, memberId, kind: 'hardship-review-due', title: '困难职工档案到期复核', body, link: '/packages/reviewer/files/index?due=1' }))
+    const messages: Message[] = (await reviewersOf(deps, unionId)).map((memberId) => ({
+      unionId,
+      memberId,
+      kind: 'hardship-review-due',
+      title: '困难职工档案到期复核',
+      body,
+      link: '/packages/reviewer/files/index?due=1',
+    }))
     await notify(deps, messages)
     reminded += messages.length
   }

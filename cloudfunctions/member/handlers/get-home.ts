@@ -17,37 +17,53 @@ import { meReads, readerOf, toMeView } from '../me-view'
  */
 export const getHome: Handler<'member.home'> = async ({ deps, me }) => {
   const reader = readerOf(me.unionId, me.member._id, me.roles)
-  const batch = await readTogether(deps, { collection: 'unions', where: { _id: me.unionId } }, { ...meReads(deps, me.member, me.roles), ...homeReads(deps, reader) })
+  const batch = await readTogether(
+    deps,
+    { collection: 'unions', where: { _id: me.unionId } },
+    { ...meReads(deps, me.member, me.roles), ...homeReads(deps, reader) },
+  )
   if (!batch) throw notFound('所在工会不存在')
   const { rows } = batch
   const now = deps.clock.now()
   const vouchers = (rows.vouchers as HomeVoucherRow[]).flatMap((v): HomeVoucher[] => {
-    const state = voucherState({ ...v, claimClosesAt: new Date(v.claimClosesAt), redeemFrom: new Date(v.redeemFrom), redeemUntil: new Date(v.redeemUntil) }, now)
+    const state = voucherState(
+      { ...v, claimClosesAt: new Date(v.claimClosesAt), redeemFrom: new Date(v.redeemFrom), redeemUntil: new Date(v.redeemUntil) },
+      now,
+    )
     if (state !== 'choose' && state !== 'ready') return []
-    return [{ id: v._id, name: v.name, kind: v.kind, state, optionName: v.optionName, claimClosesAt: new Date(v.claimClosesAt).toISOString(), redeemUntil: new Date(v.redeemUntil).toISOString() }]
+    return [
+      {
+        id: v._id,
+        name: v.name,
+        kind: v.kind,
+        state,
+        optionName: v.optionName,
+        claimClosesAt: new Date(v.claimClosesAt).toISOString(),
+        redeemUntil: new Date(v.redeemUntil).toISOString(),
+      },
+    ]
   })
   return {
     me: toMeView(me.openid, me.member, me.roles, batch.anchor as unknown as UnionDoc, rows),
     activities: await comingActivities(deps, me.unionId, rows.signups as HomeSignup[]),
-    gifts: vouchers.filter((v) => v.state === 'choose').sort((a, b) => a.claimClosesAt.localeCompare(b.claimClosesAt)).slice(0, SHOWN.vouchers),
+    gifts: vouchers
+      .filter((v) => v.state === 'choose')
+      .sort((a, b) => a.claimClosesAt.localeCompare(b.claimClosesAt))
+      .slice(0, SHOWN.vouchers),
     vouchers: vouchers.filter((v) => v.state === 'ready').slice(0, SHOWN.vouchers),
-    requests: (rows.requests as HomeRequestRow[]).map(
-      (r): HomeRequest => ({
-        id: r._id,
-        categoryName: r.categoryName,
-        status: r.status,
-        forName: r.memberId === me.member._id ? null : r.memberName,
-        updatedAt: new Date(r.updatedAt).toISOString(),
-      }),
-    ),
-    messages: (rows.messages as MessageDoc[]).map(
-      (m): HomeMessage => ({
-        id: m._id,
-        kindLabel: (MESSAGE_KINDS as readonly string[]).includes(m.kind) ? MESSAGE_KIND_LABELS[m.kind as MessageKind] : '通知',
-        title: m.title,
-        createdAt: new Date(m.createdAt).toISOString(),
-      }),
-    ),
+    requests: (rows.requests as HomeRequestRow[]).map((r): HomeRequest => ({
+      id: r._id,
+      categoryName: r.categoryName,
+      status: r.status,
+      forName: r.memberId === me.member._id ? null : r.memberName,
+      updatedAt: new Date(r.updatedAt).toISOString(),
+    })),
+    messages: (rows.messages as MessageDoc[]).map((m): HomeMessage => ({
+      id: m._id,
+      kindLabel: (MESSAGE_KINDS as readonly string[]).includes(m.kind) ? MESSAGE_KIND_LABELS[m.kind as MessageKind] : '通知',
+      title: m.title,
+      createdAt: new Date(m.createdAt).toISOString(),
+    })),
   }
 }
 

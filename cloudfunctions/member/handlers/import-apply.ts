@@ -41,7 +41,13 @@ export const importApply: Handler<'member.importApply'> = async ({ deps, me, inp
       throw new Error(`import job ${job._id} is missing chunk ${next}`)
     }
     departments ??= await loadDepartments(db, me.unionId)
-    await ensureDepartments(db, me.unionId, chunk.rows.map((r) => r.department), departments, now)
+    await ensureDepartments(
+      db,
+      me.unionId,
+      chunk.rows.map((r) => r.department),
+      departments,
+      now,
+    )
     const counts = await applyRows(db, me.unionId, chunk.rows, departments, now)
     log('info', 'import-chunk', { jobId: job._id, chunk: next, ...counts })
 

@@ -10,7 +10,6 @@ import { unionOf } from '../unions.repo'
 /** What a member-card token is signed for; a voucher or check-in token never passes as one. */
 export const MEMBER_CARD = 'member-card'
 
-
 /**
  * 电子会员证: the caller's own card (identity from the platform context, never from the request) and
  * a fresh code — a token signed with the function secret that expires in a minute, and six digits

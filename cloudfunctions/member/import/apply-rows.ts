@@ -45,14 +45,23 @@ export async function applyRows(db: Database, unionId: string, rows: readonly Im
   }
 
   for (let attempt = 0; attempt < BATCH_ATTEMPTS && pending.length; attempt++) {
-    const existing = await loadMembersByNo(db, unionId, pending.map((r) => r.memberNo))
+    const existing = await loadMembersByNo(
+      db,
+      unionId,
+      pending.map((r) => r.memberNo),
+    )
     const creates = pending.filter((r) => !existing.has(r.memberNo))
     const updates = pending.flatMap((row) => {
       const current = existing.get(row.memberNo)
       const changes = current && changesFor(current, row, deptOf(row))
       return current && changes ? [{ id: current._id, changes }] : []
     })
-    await withConcurrency(updates, UPDATE_CONCURRENCY, ({ id, changes }) => db.collection('members').doc(id).update({ ...changes, updatedAt: now }))
+    await withConcurrency(updates, UPDATE_CONCURRENCY, ({ id, changes }) =>
+      db
+        .collection('members')
+        .doc(id)
+        .update({ ...changes, updatedAt: now }),
+    )
     counts.updated += updates.length
     pending = []
     if (creates.length === 0) break
@@ -84,7 +93,10 @@ async function applyOne(db: Database, unionId: string, row: CheckedRow, dept: De
   if (!current) throw new Error(`member ${row.memberNo} of union ${unionId} collides on insert but cannot be found`)
   const changes = changesFor(current, row, dept)
   if (!changes) return null
-  await db.collection('members').doc(current._id).update({ ...changes, updatedAt: now })
+  await db
+    .collection('members')
+    .doc(current._id)
+    .update({ ...changes, updatedAt: now })
   return 'updated'
 }
 

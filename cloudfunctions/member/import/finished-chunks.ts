@@ -19,8 +19,13 @@ export async function removeChunksOf(deps: Deps, jobId: string, { counted = true
 export async function removeFinishedChunks(deps: Deps): Promise<{ chunksRemoved: number }> {
   const { db, log } = deps
   const $ = db.command.aggregate
-  const res = await db.collection('import_chunks').aggregate().group({ _id: '$jobId', n: $.sum(1) }).limit(MAX_JOBS).end()
-  const held = ((res as { data?: { _id: string; n: number }[] }).data ?? [])
+  const res = await db
+    .collection('import_chunks')
+    .aggregate()
+    .group({ _id: '$jobId', n: $.sum(1) })
+    .limit(MAX_JOBS)
+    .end()
+  const held = (res as { data?: { _id: string; n: number }[] }).data ?? []
   let chunksRemoved = 0
   for (const { _id: jobId, n } of held) {
     const job = (await db.collection('import_jobs').doc(jobId).get()).data[0] as ImportJobDoc | undefined

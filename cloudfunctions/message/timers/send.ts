@@ -18,7 +18,16 @@ const BATCH = 50
 export function sendJob(sender: () => SubscribeSender) {
   return async (base: Deps, context: TimerContext): Promise<Record<string, unknown>> => {
     const started = Date.now()
-    const deps: PushDeps = { db: base.db, clock: base.clock, ids: base.ids, log: base.log, get secrets() { return base.secrets }, sender: sender() }
+    const deps: PushDeps = {
+      db: base.db,
+      clock: base.clock,
+      ids: base.ids,
+      log: base.log,
+      get secrets() {
+        return base.secrets
+      },
+      sender: sender(),
+    }
     const templates = loadTemplates()
     const tally: Record<PushResult, number> = { sent: 0, 'in-app': 0, failed: 0, retry: 0, taken: 0 }
     const seen = new Set<string>()

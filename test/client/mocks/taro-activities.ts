@@ -18,5 +18,18 @@ export const scanCode = jest.fn()
 export const vibrateShort = jest.fn(() => Promise.resolve())
 export const chooseImage = jest.fn()
 
-const Taro = { ...base, useDidHide, useShareAppMessage, setNavigationBarTitle, navigateBack, getScreenBrightness, setScreenBrightness, setKeepScreenOn, getSystemInfoSync, scanCode, vibrateShort, chooseImage }
+const Taro = {
+  ...base,
+  useDidHide,
+  useShareAppMessage,
+  setNavigationBarTitle,
+  navigateBack,
+  getScreenBrightness,
+  setScreenBrightness,
+  setKeepScreenOn,
+  getSystemInfoSync,
+  scanCode,
+  vibrateShort,
+  chooseImage,
+}
 export default Taro

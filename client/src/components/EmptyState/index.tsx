@@ -26,15 +26,15 @@ export function EmptyState({ title, description, art = 'home', children, classNa
   return (
     <View className={['empty-state', className].filter(Boolean).join(' ')}>
       <Empty
-        title={<View className='empty-state__title'>{title}</View>}
-        description={description ? <View className='empty-state__description'>{description}</View> : undefined}
+        title={<View className="empty-state__title">{title}</View>}
+        description={description ? <View className="empty-state__description">{description}</View> : undefined}
         image={
-          <View className='empty-state__art'>
-            <Image className='empty-state__icon' src={ART[art]} />
+          <View className="empty-state__art">
+            <Image className="empty-state__icon" src={ART[art]} />
           </View>
         }
       />
-      {children ? <View className='empty-state__actions'>{children}</View> : null}
+      {children ? <View className="empty-state__actions">{children}</View> : null}
     </View>
   )
 }

@@ -53,17 +53,17 @@ export function ErrorState({ error, onRetry, art }: ErrorStateProps) {
   const { title, description, retry, bind, leave } = describeError(error)
   const way = leave ? leaveAction() : null
   return (
-    <EmptyState className='error-state' title={title} description={description} art={art}>
+    <EmptyState className="error-state" title={title} description={description} art={art}>
       {bind ? (
-        <Button className='bind-entry' type='primary' onClick={() => void Taro.navigateTo({ url: ROUTES.bind })}>
+        <Button className="bind-entry" type="primary" onClick={() => void Taro.navigateTo({ url: ROUTES.bind })}>
           去绑定会员身份
         </Button>
       ) : way ? (
-        <Button className='error-state__leave' type='primary' fill='outline' size='small' onClick={way.go}>
+        <Button className="error-state__leave" type="primary" fill="outline" size="small" onClick={way.go}>
           {way.label}
         </Button>
       ) : retry && onRetry ? (
-        <Button className='error-state__retry' type='primary' fill='outline' size='small' onClick={onRetry}>
+        <Button className="error-state__retry" type="primary" fill="outline" size="small" onClick={onRetry}>
           再试一次
         </Button>
       ) : null}

@@ -11,11 +11,11 @@ export interface LoadingStateProps {
 /** Placeholder lines while a page waits for its first answer. */
 export function LoadingState({ text = '正在加载…', rows = 3 }: LoadingStateProps) {
   return (
-    <View className='loading-state' aria-busy='true'>
-      <View className='loading-state__card'>
+    <View className="loading-state" aria-busy="true">
+      <View className="loading-state__card">
         <Skeleton rows={rows} animated />
       </View>
-      <View className='loading-state__text'>{text}</View>
+      <View className="loading-state__text">{text}</View>
     </View>
   )
 }

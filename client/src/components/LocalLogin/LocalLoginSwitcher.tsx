@@ -49,21 +49,17 @@ export function LocalLoginSwitcher() {
   useEffect(load, [])
 
   const me = accounts?.find((a) => a.openid === current)
-  const label = failed
-    ? '演示账号没有加载出来，点此重试'
-    : me
-      ? `当前以${me.name}身份登录 · 切换`
-      : '以演示账号身份登录'
+  const label = failed ? '演示账号没有加载出来，点此重试' : me ? `当前以${me.name}身份登录 · 切换` : '以演示账号身份登录'
 
   return (
     <>
-      <View className='local-login-switcher' onClick={() => (failed ? load() : setOpen(true))}>
-        <Text className='local-login-switcher__badge'>演示</Text>
-        <Text className='local-login-switcher__label'>{label}</Text>
+      <View className="local-login-switcher" onClick={() => (failed ? load() : setOpen(true))}>
+        <Text className="local-login-switcher__badge">演示</Text>
+        <Text className="local-login-switcher__label">{label}</Text>
       </View>
       {/* Rendered into <body> so it covers the h5 tab bar, which sits outside the page. */}
-      <Popup visible={open} position='bottom' round closeable title='选择演示账号' portal={document.body} onClose={() => setOpen(false)}>
-        <View className='local-login-list'>
+      <Popup visible={open} position="bottom" round closeable title="选择演示账号" portal={document.body} onClose={() => setOpen(false)}>
+        <View className="local-login-list">
           {(accounts ?? []).map((a) => (
             <View
               key={a.openid}
@@ -71,16 +67,16 @@ export function LocalLoginSwitcher() {
               data-openid={a.openid}
               onClick={() => switchTo(a.openid)}
             >
-              <View className='local-login-option__name'>以{a.name}身份登录</View>
-              <View className='local-login-option__meta'>
+              <View className="local-login-option__name">以{a.name}身份登录</View>
+              <View className="local-login-option__meta">
                 {a.department}
                 {a.roles.length ? ` · ${rolesText(a.roles)}` : ''}
               </View>
             </View>
           ))}
-          {accounts && accounts.length === 0 ? <View className='local-login-list__empty'>本地还没有演示账号</View> : null}
+          {accounts && accounts.length === 0 ? <View className="local-login-list__empty">本地还没有演示账号</View> : null}
           {current ? (
-            <View className='local-login-signout' onClick={() => switchTo(null)}>
+            <View className="local-login-signout" onClick={() => switchTo(null)}>
               退出演示账号
             </View>
           ) : null}

@@ -6,6 +6,7 @@
 export function LocalLogin() {
   if (process.env.TARO_ENV === 'h5' && LOCAL_MODE) {
     // require() inside the dead branch, not a top-level import, so the module is not even bundled.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { LocalLoginSwitcher } = require('./LocalLoginSwitcher') as typeof import('./LocalLoginSwitcher')
     return <LocalLoginSwitcher />
   }

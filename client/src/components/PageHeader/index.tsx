@@ -10,9 +10,9 @@ export interface PageHeaderProps {
 /** The title area at the top of each tab page. */
 export function PageHeader({ title, subtitle }: PageHeaderProps) {
   return (
-    <View className='page-header'>
-      <View className='page-header__title'>{title}</View>
-      {subtitle ? <View className='page-header__subtitle'>{subtitle}</View> : null}
+    <View className="page-header">
+      <View className="page-header__title">{title}</View>
+      {subtitle ? <View className="page-header__subtitle">{subtitle}</View> : null}
     </View>
   )
 }

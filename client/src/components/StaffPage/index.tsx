@@ -27,11 +27,11 @@ export function StaffPage({ className, title, role, comingSoon }: StaffPageProps
       {me.loading ? (
         <LoadingState />
       ) : me.error ? (
-        <ErrorState error={me.error} onRetry={() => void me.reload()} art='me' />
+        <ErrorState error={me.error} onRetry={() => void me.reload()} art="me" />
       ) : allowed ? (
-        <EmptyState title='功能正在准备中' description={comingSoon} art='home' />
+        <EmptyState title="功能正在准备中" description={comingSoon} art="home" />
       ) : (
-        <EmptyState title='您没有权限访问此页面' description='如需开通，请联系工会工作人员' art='me' />
+        <EmptyState title="您没有权限访问此页面" description="如需开通，请联系工会工作人员" art="me" />
       )}
     </View>
   )

@@ -43,7 +43,7 @@ export function PhotoGrid({ prefix, photos, onChange, rules, addLabel, disabled 
     <View className={`photo-grid ${prefix}-photos`}>
       {photos.map((p) => (
         <View key={p.key} className={`photo-grid__photo ${c}`}>
-          <Image className={`photo-grid__image ${c}__image`} src={p.preview} mode='aspectFill' />
+          <Image className={`photo-grid__image ${c}__image`} src={p.preview} mode="aspectFill" />
           {disabled ? null : (
             <View className={`photo-grid__remove ${c}__remove`} onClick={() => onChange((all) => all.filter((x) => x.key !== p.key))}>
               ×

@@ -72,26 +72,30 @@ export default function ActivitiesPage() {
   const denied = Boolean(me.error) || (list.error !== undefined && ['NOT_BOUND', 'UNAUTHENTICATED', 'FORBIDDEN'].includes(list.error.code))
 
   return (
-    <View className='page page-activities'>
-      <PageHeader title='活动' subtitle={me.data ? `${me.data.union.name}组织的文体活动、讲座和志愿服务` : undefined} />
+    <View className="page page-activities">
+      <PageHeader title="活动" subtitle={me.data ? `${me.data.union.name}组织的文体活动、讲座和志愿服务` : undefined} />
 
       {canPost(me.data) ? (
-        <View className='activities-post' onClick={() => void Taro.navigateTo({ url: ROUTES.organizerCreate })}>
-          <Text className='activities-post__plus'>＋</Text>
+        <View className="activities-post" onClick={() => void Taro.navigateTo({ url: ROUTES.organizerCreate })}>
+          <Text className="activities-post__plus">＋</Text>
           发布活动
         </View>
       ) : null}
 
       {denied ? null : (
         <>
-          <View className='activities-tabs'>
+          <View className="activities-tabs">
             {TABS.map((t) => (
-              <View key={t.key} className={`activities-tab activities-tab--${t.key}${tab === t.key ? ' activities-tab--on' : ''}`} onClick={() => setTab(t.key)}>
+              <View
+                key={t.key}
+                className={`activities-tab activities-tab--${t.key}${tab === t.key ? ' activities-tab--on' : ''}`}
+                onClick={() => setTab(t.key)}
+              >
                 {t.text}
               </View>
             ))}
           </View>
-          <ScrollView className='activities-types' scrollX enhanced showScrollbar={false}>
+          <ScrollView className="activities-types" scrollX enhanced showScrollbar={false}>
             <View className={`activities-type${type ? '' : ' activities-type--on'}`} onClick={() => setType(undefined)}>
               全部
             </View>
@@ -102,8 +106,8 @@ export default function ActivitiesPage() {
             ))}
           </ScrollView>
           {interestGroups.length ? (
-            <ScrollView className='activities-groups' scrollX enhanced showScrollbar={false}>
-              <Text className='activities-groups__label'>兴趣小组</Text>
+            <ScrollView className="activities-groups" scrollX enhanced showScrollbar={false}>
+              <Text className="activities-groups__label">兴趣小组</Text>
               <View className={`activities-group${groupId ? '' : ' activities-group--on'}`} onClick={() => setGroupId(undefined)}>
                 不限
               </View>
@@ -123,18 +127,18 @@ export default function ActivitiesPage() {
       )}
 
       {me.error ? (
-        <ErrorState error={me.error} onRetry={() => void reloadAll()} art='activities' />
+        <ErrorState error={me.error} onRetry={() => void reloadAll()} art="activities" />
       ) : list.loading ? (
         <LoadingState rows={4} />
       ) : list.error ? (
-        <ErrorState error={list.error} onRetry={() => void list.reload()} art='activities' />
+        <ErrorState error={list.error} onRetry={() => void list.reload()} art="activities" />
       ) : list.items.length === 0 ? (
-        <EmptyState className={`activities-empty activities-empty--${tab}`} title={empty.title} description={empty.description} art='activities'>
+        <EmptyState className={`activities-empty activities-empty--${tab}`} title={empty.title} description={empty.description} art="activities">
           {type || groupId ? (
             <Button
-              size='small'
-              type='primary'
-              fill='outline'
+              size="small"
+              type="primary"
+              fill="outline"
               onClick={() => {
                 setType(undefined)
                 setGroupId(undefined)
@@ -143,21 +147,21 @@ export default function ActivitiesPage() {
               看全部活动
             </Button>
           ) : tab === 'mine' ? (
-            <Button size='small' type='primary' fill='outline' onClick={() => setTab('upcoming')}>
+            <Button size="small" type="primary" fill="outline" onClick={() => setTab('upcoming')}>
               看看即将开始的活动
             </Button>
           ) : null}
         </EmptyState>
       ) : (
         <>
-          <View className='activities-list'>
+          <View className="activities-list">
             {list.items.map((a) => (
               <ActivityCardView key={a.id} activity={a} past={tab === 'past'} />
             ))}
           </View>
-          <View className='activities-footer'>
+          <View className="activities-footer">
             {list.hasMore ? (
-              <Button className='activities-more' size='small' loading={list.loadingMore} onClick={() => void list.loadMore()}>
+              <Button className="activities-more" size="small" loading={list.loadingMore} onClick={() => void list.loadMore()}>
                 {list.loadingMore ? '正在加载…' : `加载更多（还有 ${list.total - list.items.length} 个）`}
               </Button>
             ) : (
@@ -176,25 +180,29 @@ function ActivityCardView({ activity: a, past }: { activity: ActivityCard; past:
   const ended = past || new Date(a.endAt).getTime() <= Date.now()
   const lottery = lotteryBadgeText(a)
   return (
-    <View className={`activity-card${a.coverUrl ? ' activity-card--cover' : ''}`} data-activity-id={a.id} onClick={() => void Taro.navigateTo({ url: withId(ROUTES.activity, a.id) })}>
-      {a.coverUrl ? <Image className='activity-card__cover' src={a.coverUrl} mode='aspectFill' lazyLoad /> : null}
-      <View className='activity-card__body'>
-        <View className='activity-card__top'>
-          <View className='activity-card__title'>{a.title}</View>
-          <Text className='activity-card__type'>{a.type}</Text>
+    <View
+      className={`activity-card${a.coverUrl ? ' activity-card--cover' : ''}`}
+      data-activity-id={a.id}
+      onClick={() => void Taro.navigateTo({ url: withId(ROUTES.activity, a.id) })}
+    >
+      {a.coverUrl ? <Image className="activity-card__cover" src={a.coverUrl} mode="aspectFill" lazyLoad /> : null}
+      <View className="activity-card__body">
+        <View className="activity-card__top">
+          <View className="activity-card__title">{a.title}</View>
+          <Text className="activity-card__type">{a.type}</Text>
         </View>
-        <View className='activity-card__line activity-card__time'>{dateTimeText(a.startAt)}</View>
-        <View className='activity-card__line activity-card__place'>{a.place}</View>
+        <View className="activity-card__line activity-card__time">{dateTimeText(a.startAt)}</View>
+        <View className="activity-card__line activity-card__place">{a.place}</View>
         {lottery && !ended ? (
-          <View className='activity-card__line activity-card__lottery'>
-            <Text className='activity-card__lottery-tag'>抽签</Text>
+          <View className="activity-card__line activity-card__lottery">
+            <Text className="activity-card__lottery-tag">抽签</Text>
             {lottery}
           </View>
         ) : null}
-        <View className='activity-card__meta'>
-          <Text className='activity-card__organizer'>{a.organizer}</Text>
+        <View className="activity-card__meta">
+          <Text className="activity-card__organizer">{a.organizer}</Text>
           {ended ? (
-            <Text className='activity-card__places activity-card__places--ended'>已结束</Text>
+            <Text className="activity-card__places activity-card__places--ended">已结束</Text>
           ) : (
             <Text className={`activity-card__places${isFull(a) ? ' activity-card__places--full' : ''}`}>{placesText(a)}</Text>
           )}

@@ -29,6 +29,8 @@ export default function ActivitySignUpPage() {
 
   useEffect(() => {
     if (a && !form) setForm(formFromPrefill(a.fields, a.prefill))
+    // The form is filled once from the first answer; the member's typing is not overwritten.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [a])
   // WeChat's dialog needs the template ids at hand when 提交 is tapped.
   useEffect(prepareSubscribe, [])
@@ -74,46 +76,48 @@ export default function ActivitySignUpPage() {
 
   if (!id) {
     return (
-      <View className='page page-activity-signup'>
-        <ErrorState error={new ActionError('NOT_FOUND', '没有找到这个活动')} art='activities' />
+      <View className="page page-activity-signup">
+        <ErrorState error={new ActionError('NOT_FOUND', '没有找到这个活动')} art="activities" />
       </View>
     )
   }
 
   return (
-    <View className='page page-activity-signup'>
+    <View className="page page-activity-signup">
       {detail.loading && !a ? (
         <LoadingState rows={4} />
       ) : detail.error && !a ? (
-        <ErrorState error={detail.error} onRetry={() => void detail.reload()} art='activities' />
+        <ErrorState error={detail.error} onRetry={() => void detail.reload()} art="activities" />
       ) : a && form ? (
         <>
-          <View className='signup-head'>
-            <View className='signup-head__title'>{a.title}</View>
-            <View className='signup-head__meta'>
+          <View className="signup-head">
+            <View className="signup-head__title">{a.title}</View>
+            <View className="signup-head__meta">
               {dateTimeText(a.startAt)} · {a.place}
             </View>
           </View>
           {a.myStatus === 'confirmed' || a.myStatus === 'waiting' || a.myStatus === 'entered' ? (
-            <View className='signup-note'>你已经{a.myStatus === 'confirmed' ? '报名成功' : a.myStatus === 'entered' ? '报名参加抽签' : '在排队中'}了，无需重复报名。</View>
+            <View className="signup-note">
+              你已经{a.myStatus === 'confirmed' ? '报名成功' : a.myStatus === 'entered' ? '报名参加抽签' : '在排队中'}了，无需重复报名。
+            </View>
           ) : a.signUpBlockedReason ? (
-            <View className='signup-note signup-note--blocked'>{a.signUpBlockedReason}</View>
+            <View className="signup-note signup-note--blocked">{a.signUpBlockedReason}</View>
           ) : (
             <>
-              <View className='signup-card'>
+              <View className="signup-card">
                 {a.fields.map((f) => (
                   <FieldInput key={f.key} field={f} value={form[f.key]} error={errors[f.key]} onChange={(v) => edit(f.key, v)} />
                 ))}
               </View>
-              {failure ? <View className='signup-failure'>{failure}</View> : null}
-              <View className='signup-actions'>
-                <Button className='signup-submit' type='primary' block loading={busy} disabled={busy} onClick={() => void submit(a)}>
+              {failure ? <View className="signup-failure">{failure}</View> : null}
+              <View className="signup-actions">
+                <Button className="signup-submit" type="primary" block loading={busy} disabled={busy} onClick={() => void submit(a)}>
                   {lottery ? '提交并参加抽签' : isFull(a) ? '提交并排队' : '提交报名'}
                 </Button>
                 {lottery ? (
-                  <View className='signup-hint'>{a.drawAt ? `${dateTimeText(a.drawAt)} 抽签` : '报名截止后抽签'}，结果会通知您</View>
+                  <View className="signup-hint">{a.drawAt ? `${dateTimeText(a.drawAt)} 抽签` : '报名截止后抽签'}，结果会通知您</View>
                 ) : isFull(a) ? (
-                  <View className='signup-hint'>名额已满，提交后进入排队，有人取消时按顺序递补</View>
+                  <View className="signup-hint">名额已满，提交后进入排队，有人取消时按顺序递补</View>
                 ) : null}
               </View>
             </>
@@ -135,13 +139,13 @@ function FieldInput({ field: f, value, error, onChange }: FieldInputProps) {
   const chosen = (o: string) => (Array.isArray(value) ? value.includes(o) : value === o)
   return (
     <View className={`signup-field signup-field--${f.type}`} data-field={f.key}>
-      <View className='signup-field__label'>
+      <View className="signup-field__label">
         {f.label}
-        {f.required ? <Text className='signup-field__required'>*</Text> : <Text className='signup-field__optional'>选填</Text>}
-        {f.type === 'multi' ? <Text className='signup-field__optional'>可多选</Text> : null}
+        {f.required ? <Text className="signup-field__required">*</Text> : <Text className="signup-field__optional">选填</Text>}
+        {f.type === 'multi' ? <Text className="signup-field__optional">可多选</Text> : null}
       </View>
       {f.type === 'single' || f.type === 'multi' ? (
-        <View className='signup-options'>
+        <View className="signup-options">
           {(f.options ?? []).map((o) => (
             <View key={o} className={`signup-option${chosen(o) ? ' signup-option--on' : ''}`} onClick={() => onChange(toggleOption(f, value, o))}>
               {o}
@@ -149,11 +153,25 @@ function FieldInput({ field: f, value, error, onChange }: FieldInputProps) {
           ))}
         </View>
       ) : f.type === 'number' ? (
-        <Input className='signup-input' type='digit' value={typeof value === 'string' ? value : ''} placeholder='请填写数字' maxlength={12} onInput={(e) => onChange(e.detail.value)} />
+        <Input
+          className="signup-input"
+          type="digit"
+          value={typeof value === 'string' ? value : ''}
+          placeholder="请填写数字"
+          maxlength={12}
+          onInput={(e) => onChange(e.detail.value)}
+        />
       ) : (
-        <Textarea className='signup-textarea' value={typeof value === 'string' ? value : ''} placeholder='请填写' maxlength={200} autoHeight onInput={(e) => onChange(e.detail.value)} />
+        <Textarea
+          className="signup-textarea"
+          value={typeof value === 'string' ? value : ''}
+          placeholder="请填写"
+          maxlength={200}
+          autoHeight
+          onInput={(e) => onChange(e.detail.value)}
+        />
       )}
-      {error ? <View className='signup-field__error'>{error}</View> : null}
+      {error ? <View className="signup-field__error">{error}</View> : null}
     </View>
   )
 }

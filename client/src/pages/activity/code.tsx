@@ -35,8 +35,8 @@ export default function ActivityCodePage() {
 
   if (!id) {
     return (
-      <View className='page page-activity-code'>
-        <ErrorState error={new ActionError('NOT_FOUND', '没有找到这个活动')} art='activities' />
+      <View className="page page-activity-code">
+        <ErrorState error={new ActionError('NOT_FOUND', '没有找到这个活动')} art="activities" />
       </View>
     )
   }
@@ -44,8 +44,8 @@ export default function ActivityCodePage() {
   // No code yet and the server said no (not confirmed, not signed in): just the reason.
   if (!code && error) {
     return (
-      <View className='page page-activity-code'>
-        <ErrorState error={error} onRetry={refresh} art='activities' />
+      <View className="page page-activity-code">
+        <ErrorState error={error} onRetry={refresh} art="activities" />
       </View>
     )
   }
@@ -53,35 +53,35 @@ export default function ActivityCodePage() {
   // Before the window, after check-in, or after the event: a sentence instead of a code.
   if (code && code.state !== 'open') {
     return (
-      <View className='page page-activity-code'>
-        {title ? <View className='code-title'>{title}</View> : null}
+      <View className="page page-activity-code">
+        {title ? <View className="code-title">{title}</View> : null}
         <CodeStatus code={code} />
       </View>
     )
   }
 
   return (
-    <View className='page page-activity-code'>
-      {title ? <View className='code-title'>{title}</View> : null}
-      <View className='code-card'>
+    <View className="page page-activity-code">
+      {title ? <View className="code-title">{title}</View> : null}
+      <View className="code-card">
         {matrix && code?.state === 'open' ? (
           <>
             <QrView size={matrix.size} runs={matrix.runs} />
-            <View className='code-short' data-code={code.shortCode}>
+            <View className="code-short" data-code={code.shortCode}>
               {spacedCode(code.shortCode)}
             </View>
-            <View className='code-countdown'>
+            <View className="code-countdown">
               {error ? (error.code === 'NETWORK' ? '网络不太好，正在重试…' : error.message) : `${secondsLeft} 秒后自动刷新`}
-              <View className='code-refresh' onClick={refresh}>
+              <View className="code-refresh" onClick={refresh}>
                 立即刷新
               </View>
             </View>
           </>
         ) : (
-          <LoadingState rows={3} text='正在生成签到码…' />
+          <LoadingState rows={3} text="正在生成签到码…" />
         )}
       </View>
-      <View className='code-note'>请向组织者出示二维码扫码签到；扫不出来时，报出上面的 6 位数字。签到码每 30 秒更新一次，截图无效。</View>
+      <View className="code-note">请向组织者出示二维码扫码签到；扫不出来时，报出上面的 6 位数字。签到码每 30 秒更新一次，截图无效。</View>
     </View>
   )
 }
@@ -91,24 +91,24 @@ function CodeStatus({ code }: { code: Exclude<CheckInCode, { state: 'open' }> })
   switch (code.state) {
     case 'checked-in':
       return (
-        <View className='code-status code-status--checked-in'>
-          <View className='code-status__mark'>✓</View>
-          <View className='code-status__title'>已签到</View>
-          <View className='code-status__text'>{dateTimeText(code.checkedInAt)} 签到，出勤已记录</View>
+        <View className="code-status code-status--checked-in">
+          <View className="code-status__mark">✓</View>
+          <View className="code-status__title">已签到</View>
+          <View className="code-status__text">{dateTimeText(code.checkedInAt)} 签到，出勤已记录</View>
         </View>
       )
     case 'not-yet':
       return (
-        <View className='code-status code-status--not-yet'>
-          <View className='code-status__title'>签到还没有开始</View>
-          <View className='code-status__text'>{dateTimeText(code.opensAt)} 开始签到，到时这里会自动显示签到码，请到现场后再打开</View>
+        <View className="code-status code-status--not-yet">
+          <View className="code-status__title">签到还没有开始</View>
+          <View className="code-status__text">{dateTimeText(code.opensAt)} 开始签到，到时这里会自动显示签到码，请到现场后再打开</View>
         </View>
       )
     case 'closed':
       return (
-        <View className='code-status code-status--closed'>
-          <View className='code-status__title'>签到已结束</View>
-          <View className='code-status__text'>活动已于 {dateTimeText(code.closedAt)} 结束，没有签到记录；如有疑问请联系组织者</View>
+        <View className="code-status code-status--closed">
+          <View className="code-status__title">签到已结束</View>
+          <View className="code-status__text">活动已于 {dateTimeText(code.closedAt)} 结束，没有签到记录；如有疑问请联系组织者</View>
         </View>
       )
   }
@@ -123,11 +123,11 @@ const QrView = memo(function QrView({ size, runs }: ReturnType<typeof qrMatrix>)
   const side = size + 8
   const pct = (n: number) => `${((n / side) * 100).toFixed(4)}%`
   return (
-    <View className='code-qr' aria-label='签到二维码'>
+    <View className="code-qr" aria-label="签到二维码">
       {runs.map((r) => (
         <View
           key={`${r.row}:${r.col}`}
-          className='code-qr__bar'
+          className="code-qr__bar"
           // A hair taller and wider than exact, so no seams show between rows on odd pixel ratios.
           style={{ top: pct(r.row + 4), left: pct(r.col + 4), width: `calc(${pct(r.length)} + 0.5px)`, height: `calc(${pct(1)} + 0.5px)` }}
         />

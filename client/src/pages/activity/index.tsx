@@ -140,35 +140,39 @@ export default function ActivityPage() {
 
   if (!id) {
     return (
-      <View className='page page-activity'>
-        <ErrorState error={new ActionError('NOT_FOUND', '没有找到这个活动')} art='activities' />
+      <View className="page page-activity">
+        <ErrorState error={new ActionError('NOT_FOUND', '没有找到这个活动')} art="activities" />
       </View>
     )
   }
 
   return (
-    <View className='page page-activity'>
+    <View className="page page-activity">
       {detail.loading && !a ? (
         <LoadingState rows={5} />
       ) : detail.error && !a ? (
-        <ErrorState error={detail.error} onRetry={() => void detail.reload()} art='activities' />
+        <ErrorState error={detail.error} onRetry={() => void detail.reload()} art="activities" />
       ) : a ? (
         <>
-          {a.coverUrl ? <Image className='activity-cover' src={a.coverUrl} mode='aspectFill' /> : null}
-          <View className='activity-hero'>
-            <View className='activity-hero__top'>
-              <Text className='activity-hero__type'>{a.type}</Text>
-              {a.allocation === 'lottery' ? <Text className='activity-hero__lottery'>抽签</Text> : null}
-              <Text className='activity-hero__organizer'>{a.organizer}</Text>
+          {a.coverUrl ? <Image className="activity-cover" src={a.coverUrl} mode="aspectFill" /> : null}
+          <View className="activity-hero">
+            <View className="activity-hero__top">
+              <Text className="activity-hero__type">{a.type}</Text>
+              {a.allocation === 'lottery' ? <Text className="activity-hero__lottery">抽签</Text> : null}
+              <Text className="activity-hero__organizer">{a.organizer}</Text>
             </View>
-            <View className='activity-hero__title'>{a.title}</View>
-            <View className='activity-facts'>
-              <Fact label='时间' className='activity-fact--time' value={timeRangeText(a.startAt, a.endAt)} />
-              <Fact label='地点' className='activity-fact--place' value={a.place} />
-              <Fact label='名额' className='activity-fact--places' value={placesFact(a)} />
-              <Fact label='名额分配' className='activity-fact--allocation' value={allocationText(a)} />
-              <Fact label='报名时间' className='activity-fact--window' value={timeRangeText(a.signUpOpensAt, a.signUpClosesAt)} />
-              <Fact label='参加对象' className='activity-fact--audience' value={audienceText(a.audience, (d) => departments.find((x) => x.id === d)?.name, a.groupName)} />
+            <View className="activity-hero__title">{a.title}</View>
+            <View className="activity-facts">
+              <Fact label="时间" className="activity-fact--time" value={timeRangeText(a.startAt, a.endAt)} />
+              <Fact label="地点" className="activity-fact--place" value={a.place} />
+              <Fact label="名额" className="activity-fact--places" value={placesFact(a)} />
+              <Fact label="名额分配" className="activity-fact--allocation" value={allocationText(a)} />
+              <Fact label="报名时间" className="activity-fact--window" value={timeRangeText(a.signUpOpensAt, a.signUpClosesAt)} />
+              <Fact
+                label="参加对象"
+                className="activity-fact--audience"
+                value={audienceText(a.audience, (d) => departments.find((x) => x.id === d)?.name, a.groupName)}
+              />
             </View>
           </View>
 
@@ -179,20 +183,23 @@ export default function ActivityPage() {
           {a.contest ? <ContestSection contest={a.contest} /> : null}
 
           {a.canManage ? (
-            <View className='activity-manage'>
-              <View className='activity-manage__title'>组织者工具</View>
+            <View className="activity-manage">
+              <View className="activity-manage__title">组织者工具</View>
               {canDrawNow(a) ? (
-                <View className='activity-manage__draw'>
-                  <View className='activity-manage__draw-note'>抽签时间 {a.drawAt ? dateTimeText(a.drawAt) : ''} 已到，系统会自动抽签，也可以现在就抽。</View>
-                  <Button className='activity-draw' type='primary' block loading={busy} disabled={busy} onClick={() => void drawNow(a)}>
+                <View className="activity-manage__draw">
+                  <View className="activity-manage__draw-note">抽签时间 {a.drawAt ? dateTimeText(a.drawAt) : ''} 已到，系统会自动抽签，也可以现在就抽。</View>
+                  <Button className="activity-draw" type="primary" block loading={busy} disabled={busy} onClick={() => void drawNow(a)}>
                     立即抽签
                   </Button>
                 </View>
               ) : null}
-              <View className='activity-manage__entries'>
-                <View className='activity-manage__entry activity-manage--attendees' onClick={() => void Taro.navigateTo({ url: withId(ROUTES.organizerAttendees, a.id) })}>
-                  <View className='activity-manage__name'>报名名单</View>
-                  <View className='activity-manage__hint'>
+              <View className="activity-manage__entries">
+                <View
+                  className="activity-manage__entry activity-manage--attendees"
+                  onClick={() => void Taro.navigateTo({ url: withId(ROUTES.organizerAttendees, a.id) })}
+                >
+                  <View className="activity-manage__name">报名名单</View>
+                  <View className="activity-manage__hint">
                     {a.allocation === 'lottery' && !a.drawnAt
                       ? (enteredText(a.enteredCount) ?? '报名抽签的会员')
                       : a.capacity === null
@@ -200,33 +207,39 @@ export default function ActivityPage() {
                         : `已报名 ${a.confirmedCount} / ${a.capacity} 人`}
                   </View>
                 </View>
-                <View className='activity-manage__entry activity-manage--checkin' onClick={() => void Taro.navigateTo({ url: withId(ROUTES.organizerCheckin, a.id) })}>
-                  <View className='activity-manage__name'>现场签到</View>
-                  <View className='activity-manage__hint'>扫码或输入 6 位签到码</View>
+                <View
+                  className="activity-manage__entry activity-manage--checkin"
+                  onClick={() => void Taro.navigateTo({ url: withId(ROUTES.organizerCheckin, a.id) })}
+                >
+                  <View className="activity-manage__name">现场签到</View>
+                  <View className="activity-manage__hint">扫码或输入 6 位签到码</View>
                 </View>
               </View>
               {canEdit(a) ? (
-                <View className='activity-manage__edit activity-manage--edit' onClick={() => void Taro.navigateTo({ url: withId(ROUTES.organizerCreate, a.id) })}>
-                  <View className='activity-manage__name'>修改活动</View>
-                  <View className='activity-manage__hint'>改时间、地点、名额等，已报名的会员会收到变更通知 ›</View>
+                <View
+                  className="activity-manage__edit activity-manage--edit"
+                  onClick={() => void Taro.navigateTo({ url: withId(ROUTES.organizerCreate, a.id) })}
+                >
+                  <View className="activity-manage__name">修改活动</View>
+                  <View className="activity-manage__hint">改时间、地点、名额等，已报名的会员会收到变更通知 ›</View>
                 </View>
               ) : null}
             </View>
           ) : null}
 
           {a.description ? (
-            <View className='activity-section activity-description'>
-              <View className='activity-section__title'>活动介绍</View>
-              <Text className='activity-description__text' userSelect>
+            <View className="activity-section activity-description">
+              <View className="activity-section__title">活动介绍</View>
+              <Text className="activity-description__text" userSelect>
                 {a.description}
               </Text>
             </View>
           ) : null}
 
           {a.fields.length ? (
-            <View className='activity-section activity-fields'>
-              <View className='activity-section__title'>报名时需要填写</View>
-              <View className='activity-fields__list'>{a.fields.map((f) => `${f.label}${f.required ? '' : '（选填）'}`).join('、')}</View>
+            <View className="activity-section activity-fields">
+              <View className="activity-section__title">报名时需要填写</View>
+              <View className="activity-fields__list">{a.fields.map((f) => `${f.label}${f.required ? '' : '（选填）'}`).join('、')}</View>
             </View>
           ) : null}
         </>
@@ -238,8 +251,8 @@ export default function ActivityPage() {
 function Fact({ label, value, className }: { label: string; value: string; className: string }) {
   return (
     <View className={`activity-fact ${className}`}>
-      <View className='activity-fact__label'>{label}</View>
-      <View className='activity-fact__value'>{value}</View>
+      <View className="activity-fact__label">{label}</View>
+      <View className="activity-fact__value">{value}</View>
     </View>
   )
 }
@@ -259,57 +272,57 @@ function SignUpArea({ activity: a, busy, onSignUp, onCancel }: SignUpAreaProps) 
     <View className={`activity-action activity-action--${view.kind}`}>
       {view.kind === 'checked-in' ? (
         <>
-          <View className='activity-action__status activity-action__status--ok activity-action__status--checked-in'>✓ {view.status}</View>
-          <View className='activity-action__note'>{view.note}</View>
+          <View className="activity-action__status activity-action__status--ok activity-action__status--checked-in">✓ {view.status}</View>
+          <View className="activity-action__note">{view.note}</View>
         </>
       ) : view.kind === 'confirmed' ? (
         <>
-          <View className='activity-action__status activity-action__status--ok'>✓ {view.status}</View>
+          <View className="activity-action__status activity-action__status--ok">✓ {view.status}</View>
           {ended ? null : (
             <Button
-              className='activity-code-entry'
-              type='primary'
+              className="activity-code-entry"
+              type="primary"
               block
               onClick={() => void Taro.navigateTo({ url: `${withId(ROUTES.activityCode, a.id)}&title=${encodeURIComponent(a.title)}` })}
             >
               我的签到码
             </Button>
           )}
-          <View className='activity-action__note'>{view.note}</View>
+          <View className="activity-action__note">{view.note}</View>
           {view.canCancel ? (
-            <View className='activity-action__cancel activity-cancel' onClick={onCancel}>
+            <View className="activity-action__cancel activity-cancel" onClick={onCancel}>
               取消报名
             </View>
           ) : null}
         </>
       ) : view.kind === 'waiting' ? (
         <>
-          <View className='activity-action__status activity-action__status--waiting'>{view.status}</View>
-          <View className='activity-action__note'>{view.note}</View>
+          <View className="activity-action__status activity-action__status--waiting">{view.status}</View>
+          <View className="activity-action__note">{view.note}</View>
           {view.canCancel ? (
-            <View className='activity-action__cancel activity-cancel' onClick={onCancel}>
+            <View className="activity-action__cancel activity-cancel" onClick={onCancel}>
               {a.allocation === 'lottery' ? '放弃候补' : '取消排队'}
             </View>
           ) : null}
         </>
       ) : view.kind === 'entered' ? (
         <>
-          <View className='activity-action__status activity-action__status--entered'>{view.status}</View>
-          <View className='activity-action__note'>{view.note}</View>
+          <View className="activity-action__status activity-action__status--entered">{view.status}</View>
+          <View className="activity-action__note">{view.note}</View>
           {view.canCancel ? (
-            <View className='activity-action__cancel activity-cancel' onClick={onCancel}>
+            <View className="activity-action__cancel activity-cancel" onClick={onCancel}>
               退出抽签
             </View>
           ) : null}
         </>
       ) : view.kind === 'blocked' ? (
-        <View className='activity-action__blocked'>{view.reason}</View>
+        <View className="activity-action__blocked">{view.reason}</View>
       ) : (
         <>
-          <Button className='activity-signup' type='primary' block loading={busy} disabled={busy} onClick={onSignUp}>
+          <Button className="activity-signup" type="primary" block loading={busy} disabled={busy} onClick={onSignUp}>
             {view.label}
           </Button>
-          {view.note ? <View className='activity-action__note'>{view.note}</View> : null}
+          {view.note ? <View className="activity-action__note">{view.note}</View> : null}
         </>
       )}
     </View>
@@ -346,33 +359,33 @@ function DrawResultSection({ id }: { id: string }) {
   const result = useAction('activity.drawResult', { id }, { silent: true })
   const r = result.data
   return (
-    <View className='activity-section activity-draw-result'>
-      <View className='activity-section__title'>抽签结果</View>
+    <View className="activity-section activity-draw-result">
+      <View className="activity-section__title">抽签结果</View>
       {result.loading && !r ? (
         <LoadingState rows={2} />
       ) : result.error && !r ? (
-        <View className='activity-draw-result__error'>
+        <View className="activity-draw-result__error">
           抽签结果没有加载出来：{result.error.message}
-          <Text className='activity-draw-result__retry' onClick={() => void result.reload()}>
+          <Text className="activity-draw-result__retry" onClick={() => void result.reload()}>
             重试
           </Text>
         </View>
       ) : r ? (
         <>
-          <View className='activity-draw-result__summary'>{drawSummaryText(r)}</View>
+          <View className="activity-draw-result__summary">{drawSummaryText(r)}</View>
           {r.winners.length ? (
-            <View className='activity-draw-result__winners'>
+            <View className="activity-draw-result__winners">
               {r.winners.map((w, i) => (
-                <View key={`${w.name}-${i}`} className='activity-draw-winner'>
-                  <Text className='activity-draw-winner__name'>{w.name}</Text>
-                  <Text className='activity-draw-winner__department'>{w.department}</Text>
+                <View key={`${w.name}-${i}`} className="activity-draw-winner">
+                  <Text className="activity-draw-winner__name">{w.name}</Text>
+                  <Text className="activity-draw-winner__department">{w.department}</Text>
                 </View>
               ))}
             </View>
           ) : (
-            <View className='activity-draw-result__empty'>{r.entrants ? '这次没有人中签' : '这次没有人报名抽签'}</View>
+            <View className="activity-draw-result__empty">{r.entrants ? '这次没有人中签' : '这次没有人报名抽签'}</View>
           )}
-          <View className='activity-draw-result__seed'>
+          <View className="activity-draw-result__seed">
             抽签种子：<Text userSelect>{r.seed}</Text>（可用于核对抽签结果）
           </View>
         </>
@@ -385,32 +398,34 @@ function DrawResultSection({ id }: { id: string }) {
 function ContestSection({ contest }: { contest: ContestStanding }) {
   const bars = contestBars(contest)
   return (
-    <View className='activity-section activity-contest'>
-      <View className='activity-section__title'>结对竞赛</View>
-      <View className='activity-contest__note'>{contest.kind === 'department' ? '报名成功的会员按所在部门计入各队' : '报名成功的会员按所在兴趣小组计入各队'}，看哪队参与的人多。</View>
-      <View className='activity-contest__legend'>
-        <Text className='activity-contest__key activity-contest__key--signed'>报名</Text>
-        <Text className='activity-contest__key activity-contest__key--checked'>签到</Text>
+    <View className="activity-section activity-contest">
+      <View className="activity-section__title">结对竞赛</View>
+      <View className="activity-contest__note">
+        {contest.kind === 'department' ? '报名成功的会员按所在部门计入各队' : '报名成功的会员按所在兴趣小组计入各队'}，看哪队参与的人多。
+      </View>
+      <View className="activity-contest__legend">
+        <Text className="activity-contest__key activity-contest__key--signed">报名</Text>
+        <Text className="activity-contest__key activity-contest__key--checked">签到</Text>
       </View>
       {bars.length === 0 ? (
-        <View className='activity-contest__empty'>还没有参赛队伍</View>
+        <View className="activity-contest__empty">还没有参赛队伍</View>
       ) : (
         bars.map((t) => (
-          <View key={t.id} className='activity-contest-team' data-team-id={t.id}>
-            <View className='activity-contest-team__head'>
-              <Text className='activity-contest-team__name'>{t.name}</Text>
-              <Text className='activity-contest-team__count'>
+          <View key={t.id} className="activity-contest-team" data-team-id={t.id}>
+            <View className="activity-contest-team__head">
+              <Text className="activity-contest-team__name">{t.name}</Text>
+              <Text className="activity-contest-team__count">
                 报名 {t.signedUp} 人 · 签到 {t.checkedIn} 人
               </Text>
             </View>
-            <View className='activity-contest-team__track'>
-              <View className='activity-contest-team__signed' style={{ width: `${t.signedPercent}%` }} />
-              <View className='activity-contest-team__checked' style={{ width: `${t.checkedPercent}%` }} />
+            <View className="activity-contest-team__track">
+              <View className="activity-contest-team__signed" style={{ width: `${t.signedPercent}%` }} />
+              <View className="activity-contest-team__checked" style={{ width: `${t.checkedPercent}%` }} />
             </View>
           </View>
         ))
       )}
-      {bars.length && bars.every((t) => t.signedUp === 0) ? <View className='activity-contest__empty'>还没有人报名，快来为本队争光吧</View> : null}
+      {bars.length && bars.every((t) => t.signedUp === 0) ? <View className="activity-contest__empty">还没有人报名，快来为本队争光吧</View> : null}
     </View>
   )
 }

@@ -22,5 +22,12 @@ export interface ContestBar {
 export function contestBars(contest: ContestStanding): ContestBar[] {
   const top = Math.max(0, ...contest.teams.map((t) => t.signedUp))
   const pct = (n: number) => (top ? Math.round((Math.min(n, top) / top) * 100) : 0)
-  return contest.teams.map((t) => ({ id: t.id, name: t.name || '未知队伍', signedUp: t.signedUp, checkedIn: t.checkedIn, signedPercent: pct(t.signedUp), checkedPercent: pct(t.checkedIn) }))
+  return contest.teams.map((t) => ({
+    id: t.id,
+    name: t.name || '未知队伍',
+    signedUp: t.signedUp,
+    checkedIn: t.checkedIn,
+    signedPercent: pct(t.signedUp),
+    checkedPercent: pct(t.checkedIn),
+  }))
 }

@@ -39,7 +39,12 @@ export function signUpViewOf(a: ActivityDetail, now: Date = new Date()): SignUpV
     return { kind: 'checked-in', status: '已签到', note: `${dateTimeText(a.checkedInAt, now)} 签到，出勤已记录` }
   }
   if (a.myStatus === 'confirmed') {
-    return { kind: 'confirmed', status: myStatusText('confirmed', null, drawn)!, canCancel: cancelOpen, note: drawn ? `恭喜中签，请按时参加；${cancelNote}` : cancelNote }
+    return {
+      kind: 'confirmed',
+      status: myStatusText('confirmed', null, drawn)!,
+      canCancel: cancelOpen,
+      note: drawn ? `恭喜中签，请按时参加；${cancelNote}` : cancelNote,
+    }
   }
   if (a.myStatus === 'waiting') {
     const promise = drawn ? '有人放弃名额时按候补顺序递补，递补后即为报名成功' : '有人取消时按排队顺序递补，递补后即为报名成功'
@@ -73,7 +78,10 @@ export function signUpViewOf(a: ActivityDetail, now: Date = new Date()): SignUpV
 }
 
 /** The toast after signing up: 报名成功, 已报名抽签, or the place in line. */
-export function signedUpToast(res: { readonly status: 'confirmed' | 'waiting' | 'entered'; readonly waitingPosition: number | null }): { title: string; icon: 'success' | 'none' } {
+export function signedUpToast(res: { readonly status: 'confirmed' | 'waiting' | 'entered'; readonly waitingPosition: number | null }): {
+  title: string
+  icon: 'success' | 'none'
+} {
   if (res.status === 'confirmed') return { title: '报名成功', icon: 'success' }
   if (res.status === 'entered') return { title: '已报名抽签，抽签后通知您', icon: 'none' }
   return { title: `已进入排队，第 ${res.waitingPosition ?? '-'} 位`, icon: 'none' }

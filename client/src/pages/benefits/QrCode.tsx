@@ -18,7 +18,7 @@ export const QrCode = memo(function QrCode({ text, label, className }: { text: s
       {runs.map((r) => (
         <View
           key={`${r.row}:${r.col}`}
-          className='benefit-qr__bar'
+          className="benefit-qr__bar"
           // A hair taller and wider than exact, so no seams show between rows on odd pixel ratios.
           style={{ top: pct(r.row + 4), left: pct(r.col + 4), width: `calc(${pct(r.length)} + 0.5px)`, height: `calc(${pct(1)} + 0.5px)` }}
         />

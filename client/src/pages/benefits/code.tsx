@@ -22,17 +22,17 @@ export default function VoucherCodePage() {
 
   if (!id) {
     return (
-      <View className='page page-benefit-code'>
-        <ErrorState error={new ActionError('NOT_FOUND', '没有找到这张券')} art='benefits' />
+      <View className="page page-benefit-code">
+        <ErrorState error={new ActionError('NOT_FOUND', '没有找到这张券')} art="benefits" />
       </View>
     )
   }
 
   const head = voucher ? (
-    <View className='voucher-code-head'>
-      <View className='voucher-code-head__kind'>{kindLabel(voucher.kind)}</View>
-      <View className='voucher-code-head__name'>{voucher.name}</View>
-      <View className='voucher-code-head__meta'>
+    <View className="voucher-code-head">
+      <View className="voucher-code-head__kind">{kindLabel(voucher.kind)}</View>
+      <View className="voucher-code-head__name">{voucher.name}</View>
+      <View className="voucher-code-head__meta">
         {voucher.optionName ? `${voucher.optionName} · ` : ''}面值 {yuanText(voucher.faceValue)}
       </View>
     </View>
@@ -42,11 +42,11 @@ export default function VoucherCodePage() {
   if (finished) {
     const used = voucher?.state === 'used' && voucher.redeemed
     return (
-      <View className='page page-benefit-code'>
+      <View className="page page-benefit-code">
         {head}
         <View className={`voucher-code-done voucher-code-done--${voucher?.state ?? 'gone'}`}>
-          <View className='voucher-code-done__title'>{voucher ? STATE_LABELS[voucher.state] : '这张券已不可用'}</View>
-          <View className='voucher-code-done__text'>{used ? usedText(voucher.redeemed!) : voucher ? nextStepText(voucher) : '请返回「福利」查看'}</View>
+          <View className="voucher-code-done__title">{voucher ? STATE_LABELS[voucher.state] : '这张券已不可用'}</View>
+          <View className="voucher-code-done__text">{used ? usedText(voucher.redeemed!) : voucher ? nextStepText(voucher) : '请返回「福利」查看'}</View>
         </View>
       </View>
     )
@@ -55,36 +55,36 @@ export default function VoucherCodePage() {
   // No code yet and the server said no: just the reason.
   if (!code && error) {
     return (
-      <View className='page page-benefit-code'>
+      <View className="page page-benefit-code">
         {head}
-        <ErrorState error={error} onRetry={refresh} art='benefits' />
+        <ErrorState error={error} onRetry={refresh} art="benefits" />
       </View>
     )
   }
 
   return (
-    <View className='page page-benefit-code'>
+    <View className="page page-benefit-code">
       {head}
-      <View className='voucher-code-card'>
+      <View className="voucher-code-card">
         {code ? (
           <>
-            <QrCode className='voucher-code-qr' text={code.token} label='福利券二维码' />
-            <View className='voucher-code-short' data-code={code.shortCode}>
+            <QrCode className="voucher-code-qr" text={code.token} label="福利券二维码" />
+            <View className="voucher-code-short" data-code={code.shortCode}>
               {spacedCode(code.shortCode)}
             </View>
-            <View className='voucher-code-countdown'>
+            <View className="voucher-code-countdown">
               {error ? (error.code === 'NETWORK' ? '网络不太好，正在重试…' : error.message) : `${secondsLeft} 秒后自动刷新`}
-              <View className='voucher-code-refresh' onClick={refresh}>
+              <View className="voucher-code-refresh" onClick={refresh}>
                 立即刷新
               </View>
             </View>
           </>
         ) : (
-          <LoadingState rows={3} text='正在生成券码…' />
+          <LoadingState rows={3} text="正在生成券码…" />
         )}
       </View>
-      <View className='voucher-code-note'>请向兑换点工作人员出示二维码；扫不出来时，报出上面的 6 位数字。券码每 30 秒更新一次，截图无效。</View>
-      {voucher?.points.length ? <View className='voucher-code-points'>兑换地点：{pointsText(voucher.points)}</View> : null}
+      <View className="voucher-code-note">请向兑换点工作人员出示二维码；扫不出来时，报出上面的 6 位数字。券码每 30 秒更新一次，截图无效。</View>
+      {voucher?.points.length ? <View className="voucher-code-points">兑换地点：{pointsText(voucher.points)}</View> : null}
     </View>
   )
 }

@@ -13,7 +13,20 @@ import { EmptyState } from '../../components/EmptyState'
 import { LocalLogin } from '../../components/LocalLogin'
 import { Button } from '../../ui/nutui'
 import { ROUTES, withId } from '../../constants/routes'
-import { canChoose, groupByState, isSoldOut, kindLabel, nextStepText, pointsText, redeemWindowText, remainingText, STATE_LABELS, usedText, whenText, yuanText } from './view'
+import {
+  canChoose,
+  groupByState,
+  isSoldOut,
+  kindLabel,
+  nextStepText,
+  pointsText,
+  redeemWindowText,
+  remainingText,
+  STATE_LABELS,
+  usedText,
+  whenText,
+  yuanText,
+} from './view'
 import './index.scss'
 
 /** 福利 tab: the member's cake vouchers and holiday gifts, by what needs doing: choose, show, wait, done. */
@@ -48,21 +61,21 @@ export default function BenefitsPage() {
   const groups = groupByState(vouchers)
 
   return (
-    <View className='page page-benefits'>
-      <PageHeader title='福利' subtitle={me.data ? `${me.data.union.name}为会员准备的节日慰问和生日福利` : undefined} />
+    <View className="page page-benefits">
+      <PageHeader title="福利" subtitle={me.data ? `${me.data.union.name}为会员准备的节日慰问和生日福利` : undefined} />
       {mine.loading && !mine.data ? (
         <LoadingState rows={4} />
       ) : mine.error ? (
-        <ErrorState error={mine.error} onRetry={() => void reload()} art='benefits' />
+        <ErrorState error={mine.error} onRetry={() => void reload()} art="benefits" />
       ) : vouchers.length === 0 ? (
-        <EmptyState className='benefits-empty' title='暂时没有可领取的福利' description='节日慰问、生日福利发放后，会在这里提醒你领取' art='benefits' />
+        <EmptyState className="benefits-empty" title="暂时没有可领取的福利" description="节日慰问、生日福利发放后，会在这里提醒你领取" art="benefits" />
       ) : (
-        <View className='benefits-groups'>
+        <View className="benefits-groups">
           {groups.map((g) => (
             <View key={g.state} className={`benefits-group benefits-group--${g.state}`}>
-              <View className='benefits-group__title'>
+              <View className="benefits-group__title">
                 {STATE_LABELS[g.state]}
-                <Text className='benefits-group__count'>{g.vouchers.length}</Text>
+                <Text className="benefits-group__count">{g.vouchers.length}</Text>
               </View>
               {g.vouchers.map((v) => (
                 <VoucherCard key={v.id} voucher={v} onChosen={(next) => setChosen((c) => ({ ...c, [next.id]: next }))} />
@@ -101,30 +114,32 @@ function VoucherCard({ voucher: v, onChosen }: { voucher: VoucherView; onChosen:
 
   return (
     <View className={`voucher-card voucher-card--${v.state}`} data-voucher-id={v.id}>
-      <View className='voucher-card__top'>
+      <View className="voucher-card__top">
         <Text className={`voucher-card__kind voucher-card__kind--${v.kind}`}>{kindLabel(v.kind)}</Text>
         <Text className={`voucher-card__state voucher-card__state--${v.state}`}>{STATE_LABELS[v.state]}</Text>
       </View>
-      <View className='voucher-card__name'>{v.name}</View>
-      <View className='voucher-card__value'>
-        面值 <Text className='voucher-card__yuan'>{yuanText(v.faceValue)}</Text>
+      <View className="voucher-card__name">{v.name}</View>
+      <View className="voucher-card__value">
+        面值 <Text className="voucher-card__yuan">{yuanText(v.faceValue)}</Text>
       </View>
       {/* A used one says when and where below (领取情况); the others what to do next. */}
-      {v.state === 'used' ? null : <View className='voucher-card__next'>{nextStepText(v)}</View>}
+      {v.state === 'used' ? null : <View className="voucher-card__next">{nextStepText(v)}</View>}
 
-      <View className='voucher-card__facts'>
-        {v.optionName ? <Fact label='已选礼品' value={v.optionName} className='voucher-card__option' /> : null}
-        {v.options.length > 1 && v.state !== 'used' && v.state !== 'expired' ? <Fact label='选择截止' value={whenText(v.claimClosesAt)} className='voucher-card__claim' /> : null}
-        <Fact label='兑换时间' value={redeemWindowText(v)} className='voucher-card__window' />
-        {v.points.length ? <Fact label='兑换地点' value={pointsText(v.points)} className='voucher-card__points' /> : null}
+      <View className="voucher-card__facts">
+        {v.optionName ? <Fact label="已选礼品" value={v.optionName} className="voucher-card__option" /> : null}
+        {v.options.length > 1 && v.state !== 'used' && v.state !== 'expired' ? (
+          <Fact label="选择截止" value={whenText(v.claimClosesAt)} className="voucher-card__claim" />
+        ) : null}
+        <Fact label="兑换时间" value={redeemWindowText(v)} className="voucher-card__window" />
+        {v.points.length ? <Fact label="兑换地点" value={pointsText(v.points)} className="voucher-card__points" /> : null}
         {v.state === 'used' && v.redeemed ? (
-          <Fact label='领取情况' value={usedText(v.redeemed)} className={`voucher-card__used${v.redeemed.proxy ? ' voucher-card__used--proxy' : ''}`} />
+          <Fact label="领取情况" value={usedText(v.redeemed)} className={`voucher-card__used${v.redeemed.proxy ? ' voucher-card__used--proxy' : ''}`} />
         ) : null}
       </View>
 
       {open && changeable ? (
-        <View className='voucher-options'>
-          <View className='voucher-options__title'>{v.optionId ? '更换礼品（选择截止前可以更换）' : '请选择一种礼品'}</View>
+        <View className="voucher-options">
+          <View className="voucher-options__title">{v.optionId ? '更换礼品（选择截止前可以更换）' : '请选择一种礼品'}</View>
           {v.options.map((o) => {
             const current = o.id === v.optionId
             const soldOut = isSoldOut(o) && !current
@@ -135,22 +150,22 @@ function VoucherCard({ voucher: v, onChosen }: { voucher: VoucherView; onChosen:
                 data-option-id={o.id}
                 onClick={() => (soldOut ? undefined : void choose(o))}
               >
-                <View className='voucher-option__body'>
-                  <View className='voucher-option__name'>
+                <View className="voucher-option__body">
+                  <View className="voucher-option__name">
                     {o.name}
-                    {o.povertyRelief ? <Text className='voucher-option__tag'>消费扶贫</Text> : null}
+                    {o.povertyRelief ? <Text className="voucher-option__tag">消费扶贫</Text> : null}
                   </View>
-                  {o.supplier ? <View className='voucher-option__supplier'>{o.supplier}</View> : null}
+                  {o.supplier ? <View className="voucher-option__supplier">{o.supplier}</View> : null}
                 </View>
-                <View className='voucher-option__side'>
+                <View className="voucher-option__side">
                   <View className={`voucher-option__remaining${soldOut ? ' voucher-option__remaining--out' : ''}`}>{remainingText(o)}</View>
-                  <View className='voucher-option__pick'>{busy === o.id ? '正在选择…' : current ? '已选' : soldOut ? '' : '选这个'}</View>
+                  <View className="voucher-option__pick">{busy === o.id ? '正在选择…' : current ? '已选' : soldOut ? '' : '选这个'}</View>
                 </View>
               </View>
             )
           })}
           {v.optionId ? (
-            <View className='voucher-options__cancel' onClick={() => setOpen(false)}>
+            <View className="voucher-options__cancel" onClick={() => setOpen(false)}>
               不换了
             </View>
           ) : null}
@@ -158,14 +173,14 @@ function VoucherCard({ voucher: v, onChosen }: { voucher: VoucherView; onChosen:
       ) : null}
 
       {v.state === 'ready' || (changeable && !open) ? (
-        <View className='voucher-card__actions'>
+        <View className="voucher-card__actions">
           {changeable && !open ? (
-            <Button className='voucher-change' size='small' fill='outline' onClick={() => setOpen(true)}>
+            <Button className="voucher-change" size="small" fill="outline" onClick={() => setOpen(true)}>
               更换礼品
             </Button>
           ) : null}
           {v.state === 'ready' ? (
-            <Button className='voucher-show-code' size='small' type='primary' onClick={() => void Taro.navigateTo({ url: withId(ROUTES.benefitCode, v.id) })}>
+            <Button className="voucher-show-code" size="small" type="primary" onClick={() => void Taro.navigateTo({ url: withId(ROUTES.benefitCode, v.id) })}>
               出示券码
             </Button>
           ) : null}
@@ -178,8 +193,8 @@ function VoucherCard({ voucher: v, onChosen }: { voucher: VoucherView; onChosen:
 function Fact({ label, value, className }: { label: string; value: string; className: string }) {
   return (
     <View className={`voucher-fact ${className}`}>
-      <Text className='voucher-fact__label'>{label}</Text>
-      <Text className='voucher-fact__value'>{value}</Text>
+      <Text className="voucher-fact__label">{label}</Text>
+      <Text className="voucher-fact__value">{value}</Text>
     </View>
   )
 }

@@ -60,6 +60,7 @@ export function useVoucherCode(voucherId: string): VoucherCodeState {
     start()
     return stop
     // The voucher of a page never changes while it is open.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
   useDidShow(start)
   useDidHide(stop)

@@ -30,7 +30,8 @@ export { yuanText }
 export const whenText = (at: string | number | Date, now: Date = new Date()): string => dateTimeText(at, now)
 
 /** 「9月20日—10月8日」 for whole days, else with times. */
-export const redeemWindowText = (v: Pick<VoucherView, 'redeemFrom' | 'redeemUntil'>, now: Date = new Date()): string => periodText(v.redeemFrom, v.redeemUntil, now)
+export const redeemWindowText = (v: Pick<VoucherView, 'redeemFrom' | 'redeemUntil'>, now: Date = new Date()): string =>
+  periodText(v.redeemFrom, v.redeemUntil, now)
 
 /** 「后勤服务中心（行政楼一层）、好利来（人民路店）」. */
 export const pointsText = (points: readonly PointView[]): string => points.map((p) => (p.address ? `${p.name}（${p.address}）` : p.name)).join('、')

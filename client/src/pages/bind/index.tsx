@@ -32,19 +32,19 @@ interface FieldProps {
 function Field({ label, className, value, placeholder, error, type = 'text', maxlength, onInput, onConfirm }: FieldProps) {
   return (
     <View className={`bind-field${error ? ' bind-field--error' : ''}`}>
-      <View className='bind-field__label'>{label}</View>
+      <View className="bind-field__label">{label}</View>
       <Input
         className={`bind-field__input ${className}`}
         type={type}
         value={value}
         placeholder={placeholder}
-        placeholderClass='bind-field__placeholder'
+        placeholderClass="bind-field__placeholder"
         maxlength={maxlength}
-        confirmType='done'
+        confirmType="done"
         onInput={(e) => onInput(e.detail.value)}
         onConfirm={onConfirm}
       />
-      {error ? <View className='bind-field__error'>{error}</View> : null}
+      {error ? <View className="bind-field__error">{error}</View> : null}
     </View>
   )
 }
@@ -114,21 +114,26 @@ export default function BindPage() {
   const notBound = me.error?.code === 'NOT_BOUND'
 
   return (
-    <View className='page page-bind'>
-      <PageHeader title='绑定会员身份' subtitle='绑定后才能报名活动、领取福利' />
+    <View className="page page-bind">
+      <PageHeader title="绑定会员身份" subtitle="绑定后才能报名活动、领取福利" />
       {me.loading ? (
         <LoadingState rows={2} />
       ) : me.data ? (
-        <EmptyState className='bind-done' title={`你已绑定为 ${me.data.member.name}`} description={`${me.data.member.department} · ${me.data.union.name}`} art='me'>
-          <Button className='bind-go-me' type='primary' onClick={() => void Taro.switchTab({ url: ROUTES.me })}>
+        <EmptyState
+          className="bind-done"
+          title={`你已绑定为 ${me.data.member.name}`}
+          description={`${me.data.member.department} · ${me.data.union.name}`}
+          art="me"
+        >
+          <Button className="bind-go-me" type="primary" onClick={() => void Taro.switchTab({ url: ROUTES.me })}>
             查看我的
           </Button>
         </EmptyState>
       ) : me.error && !notBound ? (
-        <ErrorState error={me.error} onRetry={() => void me.reload()} art='me' />
+        <ErrorState error={me.error} onRetry={() => void me.reload()} art="me" />
       ) : (
         <>
-          <View className='bind-tabs'>
+          <View className="bind-tabs">
             <View className={`bind-tab bind-tab-code${mode === 'code' ? ' bind-tab--active' : ''}`} onClick={() => switchMode('code')}>
               邀请码
             </View>
@@ -137,54 +142,62 @@ export default function BindPage() {
             </View>
           </View>
 
-          <View className='bind-card'>
+          <View className="bind-card">
             {mode === 'code' ? (
               <>
                 <Field
-                  label='邀请码'
-                  className='bind-code-input'
+                  label="邀请码"
+                  className="bind-code-input"
                   value={code}
-                  placeholder='如 ABCD-EFGH，大小写都可以'
+                  placeholder="如 ABCD-EFGH，大小写都可以"
                   maxlength={16}
                   error={codeError}
                   onInput={editCode}
                   onConfirm={() => void submit()}
                 />
-                <View className='bind-hint'>邀请码由工会发放，每个码只能用一次。没有邀请码？可以切换到「会员信息」绑定。</View>
+                <View className="bind-hint">邀请码由工会发放，每个码只能用一次。没有邀请码？可以切换到「会员信息」绑定。</View>
               </>
             ) : (
               <>
                 <Field
-                  label='会员编号'
-                  className='bind-member-no-input'
+                  label="会员编号"
+                  className="bind-member-no-input"
                   value={profile.memberNo}
-                  placeholder='如 GH2026001'
+                  placeholder="如 GH2026001"
                   maxlength={32}
                   error={profileErrors.memberNo}
                   onInput={(v) => editProfile('memberNo', v)}
                 />
-                <Field label='姓名' className='bind-name-input' value={profile.name} placeholder='与工会名册一致' maxlength={20} error={profileErrors.name} onInput={(v) => editProfile('name', v)} />
                 <Field
-                  label='手机号后四位'
-                  className='bind-phone-input'
-                  type='number'
+                  label="姓名"
+                  className="bind-name-input"
+                  value={profile.name}
+                  placeholder="与工会名册一致"
+                  maxlength={20}
+                  error={profileErrors.name}
+                  onInput={(v) => editProfile('name', v)}
+                />
+                <Field
+                  label="手机号后四位"
+                  className="bind-phone-input"
+                  type="number"
                   value={profile.phoneLast4}
-                  placeholder='登记在工会的手机号'
+                  placeholder="登记在工会的手机号"
                   maxlength={4}
                   error={profileErrors.phoneLast4}
                   onInput={(v) => editProfile('phoneLast4', v)}
                   onConfirm={() => void submit()}
                 />
-                <View className='bind-hint'>会员编号可以向所在部门的工会小组长询问。</View>
+                <View className="bind-hint">会员编号可以向所在部门的工会小组长询问。</View>
               </>
             )}
-            {serverError ? <View className='bind-error'>{serverError}</View> : null}
-            <Button className='bind-submit' type='primary' block loading={submitting} disabled={submitting} onClick={() => void submit()}>
+            {serverError ? <View className="bind-error">{serverError}</View> : null}
+            <Button className="bind-submit" type="primary" block loading={submitting} disabled={submitting} onClick={() => void submit()}>
               {submitting ? '正在绑定…' : '绑定'}
             </Button>
           </View>
 
-          <View className='bind-privacy'>你填写的信息只用于核对会员身份，不会用于其他用途。每个会员只能绑定一个微信，换手机后请联系工会管理员解绑。</View>
+          <View className="bind-privacy">你填写的信息只用于核对会员身份，不会用于其他用途。每个会员只能绑定一个微信，换手机后请联系工会管理员解绑。</View>
         </>
       )}
       <LocalLogin />

@@ -96,55 +96,49 @@ export default function GroupPage() {
 
   if (!id) {
     return (
-      <View className='page page-group'>
-        <ErrorState error={new ActionError('NOT_FOUND', '没有找到这个小组')} art='groups' />
+      <View className="page page-group">
+        <ErrorState error={new ActionError('NOT_FOUND', '没有找到这个小组')} art="groups" />
       </View>
     )
   }
 
   return (
-    <View className='page page-group'>
+    <View className="page page-group">
       {detail.loading && !g ? (
         <LoadingState rows={4} />
       ) : detail.error && !g ? (
-        <ErrorState error={detail.error} onRetry={() => void detail.reload()} art='groups' />
+        <ErrorState error={detail.error} onRetry={() => void detail.reload()} art="groups" />
       ) : g ? (
         <>
-          <GroupHero
-            group={g}
-            amLeader={amLeader}
-            busy={busy}
-            onJoin={() => setAsking(true)}
-            onLeave={(move) => void leave(g, move)}
-          />
+          <GroupHero group={g} amLeader={amLeader} busy={busy} onJoin={() => setAsking(true)} onLeave={(move) => void leave(g, move)} />
           {g.iLead ? <ManageEntries group={g} amLeader={amLeader} /> : null}
 
-          <View className='group-section group-roster'>
-            <View className='group-section__title'>
+          <View className="group-section group-roster">
+            <View className="group-section__title">
               成员
-              {roster.loading || roster.error ? null : <Text className='group-section__count'>{roster.total} 人</Text>}
+              {roster.loading || roster.error ? null : <Text className="group-section__count">{roster.total} 人</Text>}
             </View>
             {roster.loading ? (
-              <LoadingState rows={2} text='正在加载成员…' />
+              <LoadingState rows={2} text="正在加载成员…" />
             ) : roster.error ? (
-              <ErrorState error={roster.error} onRetry={() => void roster.reload()} art='groups' />
+              <ErrorState error={roster.error} onRetry={() => void roster.reload()} art="groups" />
             ) : roster.items.length === 0 ? (
-              <EmptyState className='group-roster-empty' title='还没有成员' description='第一个加入，和同事们一起玩起来' art='groups' />
+              <EmptyState className="group-roster-empty" title="还没有成员" description="第一个加入，和同事们一起玩起来" art="groups" />
             ) : (
               <>
-                <View className='group-list'>
+                <View className="group-list">
                   {roster.items.map((e) => (
-                    <View key={e.memberId} className='roster-row' data-member-id={e.memberId}>
-                      <View className='roster-row__avatar'>{e.name.slice(-2)}</View>
-                      <View className='roster-row__name'>{e.name}</View>
-                      {e.isLeader ? <View className='group-tag group-tag--leader'>组长</View> : null}
-                      <View className='roster-row__department'>{e.department}</View>
+                    <View key={e.memberId} className="roster-row" data-member-id={e.memberId}>
+                      <View className="roster-row__avatar">{e.name.slice(-2)}</View>
+                      <View className="roster-row__name">{e.name}</View>
+                      {e.isLeader ? <View className="group-tag group-tag--leader">组长</View> : null}
+                      <View className="roster-row__department">{e.department}</View>
                     </View>
                   ))}
                 </View>
                 {roster.hasMore ? (
-                  <View className='group-more'>
-                    <Button className='group-roster-more' size='small' loading={roster.loadingMore} onClick={() => void roster.loadMore()}>
+                  <View className="group-more">
+                    <Button className="group-roster-more" size="small" loading={roster.loadingMore} onClick={() => void roster.loadMore()}>
                       {roster.loadingMore ? '正在加载…' : `加载更多（还有 ${roster.total - roster.items.length} 人）`}
                     </Button>
                   </View>
@@ -153,48 +147,48 @@ export default function GroupPage() {
             )}
           </View>
 
-          <View className='group-section group-records'>
-            <View className='group-section__title'>活动纪实</View>
+          <View className="group-section group-records">
+            <View className="group-section__title">活动纪实</View>
             {records.loading ? (
-              <LoadingState rows={2} text='正在加载纪实…' />
+              <LoadingState rows={2} text="正在加载纪实…" />
             ) : records.error ? (
-              <ErrorState error={records.error} onRetry={() => void records.reload()} art='activities' />
+              <ErrorState error={records.error} onRetry={() => void records.reload()} art="activities" />
             ) : records.items.length === 0 ? (
               <EmptyState
-                className='group-records-empty'
-                title='还没有活动纪实'
+                className="group-records-empty"
+                title="还没有活动纪实"
                 description={g.iLead ? '活动结束后，点上方「记录活动」留下文字和照片' : '组长会在活动后记下文字和照片，留作纪念'}
-                art='activities'
+                art="activities"
               />
             ) : (
               <>
                 {records.items.map((r) => (
-                  <View key={r.id} className='record-card'>
-                    <View className='record-card__head'>
-                      <View className='record-card__title'>{r.title}</View>
-                      <View className='record-card__date'>{calendarDayText(r.date, new Date())}</View>
+                  <View key={r.id} className="record-card">
+                    <View className="record-card__head">
+                      <View className="record-card__title">{r.title}</View>
+                      <View className="record-card__date">{calendarDayText(r.date, new Date())}</View>
                     </View>
-                    {r.text ? <View className='record-card__text'>{r.text}</View> : null}
+                    {r.text ? <View className="record-card__text">{r.text}</View> : null}
                     {r.photoUrls.length ? (
-                      <View className='record-card__photos'>
+                      <View className="record-card__photos">
                         {r.photoUrls.map((url) => (
                           <Image
                             key={url}
-                            className='record-card__photo'
+                            className="record-card__photo"
                             src={url}
-                            mode='aspectFill'
+                            mode="aspectFill"
                             lazyLoad
                             onClick={() => void Taro.previewImage({ current: url, urls: [...r.photoUrls] })}
                           />
                         ))}
                       </View>
                     ) : null}
-                    <View className='record-card__author'>{r.author} 记录</View>
+                    <View className="record-card__author">{r.author} 记录</View>
                   </View>
                 ))}
                 {records.hasMore ? (
-                  <View className='group-more'>
-                    <Button className='group-records-more' size='small' loading={records.loadingMore} onClick={() => void records.loadMore()}>
+                  <View className="group-more">
+                    <Button className="group-records-more" size="small" loading={records.loadingMore} onClick={() => void records.loadMore()}>
                       {records.loadingMore ? '正在加载…' : '加载更多纪实'}
                     </Button>
                   </View>
@@ -202,7 +196,7 @@ export default function GroupPage() {
               </>
             )}
           </View>
-          <View className='group-footer' />
+          <View className="group-footer" />
 
           <ShareContactDialog visible={asking} groupName={g.name} joinPolicy={g.joinPolicy} onConfirm={join} onClose={() => setAsking(false)} />
         </>
@@ -224,37 +218,37 @@ export function GroupHero({ group: g, amLeader, busy, onJoin, onLeave }: HeroPro
   const view = joinViewOf(g, amLeader)
   const leaders = g.leaders.map((l) => l.name).join('、')
   return (
-    <View className='group-hero'>
-      <View className='group-hero__top'>
-        <View className='group-hero__name'>{g.name}</View>
+    <View className="group-hero">
+      <View className="group-hero__top">
+        <View className="group-hero__name">{g.name}</View>
         <View className={`group-tag group-tag--${g.kind}`}>{KIND_LABELS[g.kind]}</View>
       </View>
-      {g.description ? <View className='group-hero__description'>{g.description}</View> : null}
-      <View className='group-facts'>
-        <View className='group-fact group-fact--count'>
-          <View className='group-fact__label'>成员</View>
-          <View className='group-fact__value'>
+      {g.description ? <View className="group-hero__description">{g.description}</View> : null}
+      <View className="group-facts">
+        <View className="group-fact group-fact--count">
+          <View className="group-fact__label">成员</View>
+          <View className="group-fact__value">
             {countText(g)}
-            {g.kind === 'interest' && isFull(g) ? <Text className='group-tag group-tag--full'>满员</Text> : null}
+            {g.kind === 'interest' && isFull(g) ? <Text className="group-tag group-tag--full">满员</Text> : null}
           </View>
         </View>
-        <View className='group-fact group-fact--leaders'>
-          <View className='group-fact__label'>组长</View>
-          <View className='group-fact__value'>{leaders || '暂无'}</View>
+        <View className="group-fact group-fact--leaders">
+          <View className="group-fact__label">组长</View>
+          <View className="group-fact__value">{leaders || '暂无'}</View>
         </View>
-        <View className='group-fact group-fact--policy'>
-          <View className='group-fact__label'>加入方式</View>
-          <View className='group-fact__value'>{g.kind === 'department' ? '按部门自动组成' : POLICY_LABELS[g.joinPolicy]}</View>
+        <View className="group-fact group-fact--policy">
+          <View className="group-fact__label">加入方式</View>
+          <View className="group-fact__value">{g.kind === 'department' ? '按部门自动组成' : POLICY_LABELS[g.joinPolicy]}</View>
         </View>
       </View>
-      <View className='group-join'>
+      <View className="group-join">
         {view.tag ? <View className={`group-join__status group-join__status--${view.tag.tone}`}>{view.tag.text}</View> : null}
         {view.button ? (
           <Button
             className={`group-join__button group-join--${view.button.move}`}
             type={view.button.plain ? 'default' : 'primary'}
             fill={view.button.plain ? 'outline' : 'solid'}
-            size='small'
+            size="small"
             disabled={view.button.disabled || busy}
             loading={busy}
             onClick={() => (view.button!.move === 'join' ? onJoin() : onLeave(view.button!.move as Exclude<JoinMove, 'join'>))}
@@ -263,7 +257,7 @@ export function GroupHero({ group: g, amLeader, busy, onJoin, onLeave }: HeroPro
           </Button>
         ) : null}
       </View>
-      {view.note ? <View className='group-join__note'>{view.note}</View> : null}
+      {view.note ? <View className="group-join__note">{view.note}</View> : null}
     </View>
   )
 }
@@ -275,23 +269,29 @@ function ManageEntries({ group: g, amLeader }: { group: GroupDetail; amLeader: b
     ...(g.kind === 'interest'
       ? [{ key: 'requests', text: '入组申请', hint: pending ? `${pending} 条申请等待审核` : '暂无待审核的申请', url: ROUTES.leaderRequests, badge: pending }]
       : []),
-    { key: 'roster', text: '成员管理', hint: g.kind === 'interest' ? '联系方式、移出成员、移交组长、导出名单' : '完整名单，导出表格', url: ROUTES.leaderRoster, badge: 0 },
+    {
+      key: 'roster',
+      text: '成员管理',
+      hint: g.kind === 'interest' ? '联系方式、移出成员、移交组长、导出名单' : '完整名单，导出表格',
+      url: ROUTES.leaderRoster,
+      badge: 0,
+    },
     { key: 'record', text: '记录活动', hint: '写下活动情况，上传照片', url: ROUTES.leaderRecord, badge: 0 },
   ]
   return (
-    <View className='group-manage'>
+    <View className="group-manage">
       {/* Admins who do not lead the group manage it too. */}
-      <View className='group-manage__title'>{amLeader ? '组长工具' : '管理工具'}</View>
+      <View className="group-manage__title">{amLeader ? '组长工具' : '管理工具'}</View>
       {entries.map((e) => (
         <View key={e.key} className={`group-manage__entry group-manage--${e.key}`} onClick={() => void Taro.navigateTo({ url: withId(e.url, g.id) })}>
-          <View className='group-manage__body'>
-            <View className='group-manage__text'>
+          <View className="group-manage__body">
+            <View className="group-manage__text">
               {e.text}
-              {e.badge ? <Text className='group-pending-badge'>{e.badge > 99 ? '99+' : e.badge}</Text> : null}
+              {e.badge ? <Text className="group-pending-badge">{e.badge > 99 ? '99+' : e.badge}</Text> : null}
             </View>
-            <View className='group-manage__hint'>{e.hint}</View>
+            <View className="group-manage__hint">{e.hint}</View>
           </View>
-          <View className='group-manage__arrow'>›</View>
+          <View className="group-manage__arrow">›</View>
         </View>
       ))}
     </View>

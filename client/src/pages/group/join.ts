@@ -23,9 +23,12 @@ export function joinViewOf(g: Pick<GroupCard, 'kind' | 'joinPolicy' | 'myStatus'
   }
   if (g.myStatus === 'active' && amLeader) return { tag: { text: '我是组长', tone: 'ok' }, note: '如需退出，请先在「成员管理」里把组长移交给其他成员' }
   if (g.myStatus === 'active') return { tag: { text: '已加入', tone: 'ok' }, button: { text: '退出小组', move: 'leave', plain: true } }
-  if (g.myStatus === 'pending') return { tag: { text: '待组长审核', tone: 'waiting' }, button: { text: '撤回申请', move: 'withdraw', plain: true }, note: '组长审核通过后，你就会出现在成员名单里' }
+  if (g.myStatus === 'pending')
+    return {
+      tag: { text: '待组长审核', tone: 'waiting' },
+      button: { text: '撤回申请', move: 'withdraw', plain: true },
+      note: '组长审核通过后，你就会出现在成员名单里',
+    }
   if (isFull(g)) return { button: { text: '已满员', move: 'join', disabled: true }, note: '小组人数已满，有成员退出后可以再来看看' }
-  return g.joinPolicy === 'approval'
-    ? { button: { text: '申请加入', move: 'join' }, note: '加入需要组长审核' }
-    : { button: { text: '加入', move: 'join' } }
+  return g.joinPolicy === 'approval' ? { button: { text: '申请加入', move: 'join' }, note: '加入需要组长审核' } : { button: { text: '加入', move: 'join' } }
 }

@@ -29,33 +29,40 @@ export default function GroupsPage() {
   })
 
   return (
-    <View className='page page-groups'>
-      <PageHeader title='小组' subtitle='工会小组按部门组成；兴趣小组自愿加入，和同事一起玩起来' />
+    <View className="page page-groups">
+      <PageHeader title="小组" subtitle="工会小组按部门组成；兴趣小组自愿加入，和同事一起玩起来" />
       {list.loading && !list.data ? (
         <LoadingState rows={4} />
       ) : list.error ? (
-        <ErrorState error={list.error} onRetry={() => void list.reload()} art='groups' />
+        <ErrorState error={list.error} onRetry={() => void list.reload()} art="groups" />
       ) : list.data ? (
         <>
-          <View className='groups-section groups-mine'>
-            <View className='groups-section__title'>我的小组</View>
+          <View className="groups-section groups-mine">
+            <View className="groups-section__title">我的小组</View>
             {list.data.mine.length ? (
               list.data.mine.map((g) => <GroupCardView key={g.id} group={g} />)
             ) : (
-              <EmptyState className='groups-mine-empty' title='你还没有加入小组' description='在下面的「全部小组」里找找感兴趣的，加入后会出现在这里' art='groups' />
+              <EmptyState
+                className="groups-mine-empty"
+                title="你还没有加入小组"
+                description="在下面的「全部小组」里找找感兴趣的，加入后会出现在这里"
+                art="groups"
+              />
             )}
           </View>
-          <View className='groups-section groups-all'>
-            <View className='groups-section__title'>全部小组</View>
+          <View className="groups-section groups-all">
+            <View className="groups-section__title">全部小组</View>
             {list.data.others.length ? (
               // Interest groups (the ones a member can join) before other departments' union groups.
-              [...list.data.others].sort((x, y) => Number(x.kind === 'department') - Number(y.kind === 'department')).map((g) => <GroupCardView key={g.id} group={g} />)
+              [...list.data.others]
+                .sort((x, y) => Number(x.kind === 'department') - Number(y.kind === 'department'))
+                .map((g) => <GroupCardView key={g.id} group={g} />)
             ) : (
               <EmptyState
-                className='groups-all-empty'
+                className="groups-all-empty"
                 title={list.data.mine.length ? '其他小组都在上面了' : '还没有小组'}
-                description='工会成立新的兴趣小组后，会出现在这里'
-                art='groups'
+                description="工会成立新的兴趣小组后，会出现在这里"
+                art="groups"
               />
             )}
           </View>
@@ -70,17 +77,17 @@ function GroupCardView({ group: g }: { group: GroupCard }) {
   const full = g.kind === 'interest' && isFull(g)
   return (
     <View className={`group-card group-card--${g.kind}`} data-group-id={g.id} onClick={() => void Taro.navigateTo({ url: withId(ROUTES.group, g.id) })}>
-      <View className='group-card__top'>
-        <View className='group-card__name'>{g.name}</View>
+      <View className="group-card__top">
+        <View className="group-card__name">{g.name}</View>
         <Text className={`group-card__tag group-card__tag--${g.kind}`}>{KIND_LABELS[g.kind]}</Text>
-        {g.myStatus === 'pending' ? <Text className='group-card__tag group-card__tag--pending'>待审核</Text> : null}
-        {g.kind === 'interest' && g.myStatus === 'active' ? <Text className='group-card__tag group-card__tag--joined'>已加入</Text> : null}
+        {g.myStatus === 'pending' ? <Text className="group-card__tag group-card__tag--pending">待审核</Text> : null}
+        {g.kind === 'interest' && g.myStatus === 'active' ? <Text className="group-card__tag group-card__tag--joined">已加入</Text> : null}
       </View>
-      {g.description ? <View className='group-card__description'>{g.description}</View> : null}
-      <View className='group-card__meta'>
-        <Text className='group-card__count'>{countText(g)}</Text>
-        {full ? <Text className='group-card__tag group-card__tag--full'>满员</Text> : null}
-        <Text className='group-card__arrow'>›</Text>
+      {g.description ? <View className="group-card__description">{g.description}</View> : null}
+      <View className="group-card__meta">
+        <Text className="group-card__count">{countText(g)}</Text>
+        {full ? <Text className="group-card__tag group-card__tag--full">满员</Text> : null}
+        <Text className="group-card__arrow">›</Text>
       </View>
     </View>
   )

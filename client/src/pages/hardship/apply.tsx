@@ -84,7 +84,11 @@ export default function HardshipApplyPage() {
       setStage({ kind: 'saving' })
       const { fields } = checked
       saved = returned
-        ? await callAction('hardship.resubmit', { id: returned.id, description: fields.description, amountFen: fields.amountFen, contact: fields.contact, photoFileIds, note: note.trim() }, { silent: true })
+        ? await callAction(
+            'hardship.resubmit',
+            { id: returned.id, description: fields.description, amountFen: fields.amountFen, contact: fields.contact, photoFileIds, note: note.trim() },
+            { silent: true },
+          )
         : await callAction('hardship.submit', { key: key.current, ...fields, photoFileIds }, { silent: true })
     } catch (err) {
       const error = err instanceof ActionError ? err : new ActionError('INTERNAL', String(err))
@@ -106,7 +110,7 @@ export default function HardshipApplyPage() {
   const title = returnedId ? '补充材料' : '申请帮扶 / 慰问'
   if (policy.loading || me.loading || (returnedId && !returned && !loadError)) {
     return (
-      <View className='page page-hardship-apply'>
+      <View className="page page-hardship-apply">
         <PageHeader title={title} />
         <LoadingState rows={4} />
       </View>
@@ -115,28 +119,31 @@ export default function HardshipApplyPage() {
   const failed = policy.error ?? me.error ?? loadError
   if (failed || !policy.data) {
     return (
-      <View className='page page-hardship-apply'>
+      <View className="page page-hardship-apply">
         <PageHeader title={title} />
-        {failed ? <ErrorState error={failed} onRetry={() => void policy.reload()} art='benefits' /> : null}
+        {failed ? <ErrorState error={failed} onRetry={() => void policy.reload()} art="benefits" /> : null}
       </View>
     )
   }
 
   return (
-    <View className='page page-hardship-apply'>
-      <PageHeader title={title} subtitle={returned ? `「${returned.categoryName}」· 审核人请您补充材料后重新提交` : '一次申报，随时在「我的帮扶申请」查看进展'} />
+    <View className="page page-hardship-apply">
+      <PageHeader
+        title={title}
+        subtitle={returned ? `「${returned.categoryName}」· 审核人请您补充材料后重新提交` : '一次申报，随时在「我的帮扶申请」查看进展'}
+      />
 
       {returned ? (
-        <View className='apply-card apply-returned'>
-          <View className='apply-returned__label'>需要补充的内容</View>
-          <View className='apply-returned__reason'>{[...returned.steps].reverse().find((s) => s.kind === 'return')?.note ?? ''}</View>
+        <View className="apply-card apply-returned">
+          <View className="apply-returned__label">需要补充的内容</View>
+          <View className="apply-returned__reason">{[...returned.steps].reverse().find((s) => s.kind === 'return')?.note ?? ''}</View>
         </View>
       ) : null}
 
       {canReport ? (
-        <View className='apply-card'>
-          <View className='apply-label'>为谁申请</View>
-          <View className='apply-options'>
+        <View className="apply-card">
+          <View className="apply-label">为谁申请</View>
+          <View className="apply-options">
             <View className={`apply-option apply-for-self${form.forColleague ? '' : ' apply-option--on'}`} onClick={() => edit('forColleague', false)}>
               本人
             </View>
@@ -145,91 +152,119 @@ export default function HardshipApplyPage() {
             </View>
           </View>
           {form.forColleague ? <ColleaguePicker value={form.colleague} onChange={(c) => edit('colleague', c)} /> : null}
-          {errors.colleague ? <View className='apply-error'>{errors.colleague}</View> : null}
-          {form.forColleague ? <View className='apply-hint'>同事本人也能看到这条申请和每一步进展。</View> : null}
+          {errors.colleague ? <View className="apply-error">{errors.colleague}</View> : null}
+          {form.forColleague ? <View className="apply-hint">同事本人也能看到这条申请和每一步进展。</View> : null}
         </View>
       ) : null}
 
-      <View className='apply-card'>
-        <View className='apply-label'>
-          申请类别<Text className='apply-required'>*</Text>
+      <View className="apply-card">
+        <View className="apply-label">
+          申请类别<Text className="apply-required">*</Text>
         </View>
         {returned ? (
-          <View className='apply-fixed-category'>{returned.categoryName}</View>
+          <View className="apply-fixed-category">{returned.categoryName}</View>
         ) : (
-          <View className='apply-categories'>
+          <View className="apply-categories">
             {categories.map((c) => (
               <CategoryOption key={c.key} category={c} on={form.category === c.key} onPick={() => edit('category', c.key)} />
             ))}
           </View>
         )}
-        {errors.category ? <View className='apply-error'>{errors.category}</View> : null}
+        {errors.category ? <View className="apply-error">{errors.category}</View> : null}
       </View>
 
-      <View className='apply-card'>
-        <View className='apply-field'>
-          <View className='apply-label'>
-            情况说明<Text className='apply-required'>*</Text>
+      <View className="apply-card">
+        <View className="apply-field">
+          <View className="apply-label">
+            情况说明<Text className="apply-required">*</Text>
           </View>
           <Textarea
-            className='apply-textarea apply-description'
+            className="apply-textarea apply-description"
             value={form.description}
             maxlength={DESCRIPTION_MAX}
-            placeholder='发生了什么、什么时候，例如：11 月 16 日因阑尾炎在市人民医院住院手术'
+            placeholder="发生了什么、什么时候，例如：11 月 16 日因阑尾炎在市人民医院住院手术"
             disabled={working}
             onInput={(e) => edit('description', e.detail.value)}
           />
-          <View className='apply-count'>
+          <View className="apply-count">
             {form.description.length} / {DESCRIPTION_MAX}
           </View>
-          {errors.description ? <View className='apply-error'>{errors.description}</View> : null}
+          {errors.description ? <View className="apply-error">{errors.description}</View> : null}
         </View>
-        <View className='apply-field'>
-          <View className='apply-label'>
-            申请金额（元）<Text className='apply-optional'>选填</Text>
+        <View className="apply-field">
+          <View className="apply-label">
+            申请金额（元）<Text className="apply-optional">选填</Text>
           </View>
-          <Input className='apply-input apply-amount' type='digit' value={form.amount} maxlength={12} placeholder={chosen?.capFen ? `不超过 ${chosen.capText.replace('每次不超过 ', '')}，不填按标准核定` : '不填按标准核定'} disabled={working} onInput={(e) => edit('amount', e.detail.value)} />
-          {errors.amount ? <View className='apply-error'>{errors.amount}</View> : null}
+          <Input
+            className="apply-input apply-amount"
+            type="digit"
+            value={form.amount}
+            maxlength={12}
+            placeholder={chosen?.capFen ? `不超过 ${chosen.capText.replace('每次不超过 ', '')}，不填按标准核定` : '不填按标准核定'}
+            disabled={working}
+            onInput={(e) => edit('amount', e.detail.value)}
+          />
+          {errors.amount ? <View className="apply-error">{errors.amount}</View> : null}
         </View>
-        <View className='apply-field'>
-          <View className='apply-label'>
-            证明材料照片（{photos.length} / {MAX_REQUEST_PHOTOS}）<Text className='apply-optional'>选填</Text>
+        <View className="apply-field">
+          <View className="apply-label">
+            证明材料照片（{photos.length} / {MAX_REQUEST_PHOTOS}）<Text className="apply-optional">选填</Text>
           </View>
-          <View className='apply-hint'>如诊断证明、出院小结、结婚证等；只在审核时查看，每张不超过 5 MB。</View>
+          <View className="apply-hint">如诊断证明、出院小结、结婚证等；只在审核时查看，每张不超过 5 MB。</View>
           <PhotoGrid
-            prefix='apply'
+            prefix="apply"
             photos={photos}
             onChange={setPhotos}
             rules={REQUEST_PHOTOS}
-            addLabel='添加照片'
+            addLabel="添加照片"
             disabled={working}
             onPicked={(refused) => setErrors((e) => ({ ...e, photos: refused ?? undefined }))}
           />
-          {errors.photos ? <View className='apply-error'>{errors.photos}</View> : null}
+          {errors.photos ? <View className="apply-error">{errors.photos}</View> : null}
         </View>
-        <View className='apply-field'>
-          <View className='apply-label'>
-            联系方式<Text className='apply-required'>*</Text>
+        <View className="apply-field">
+          <View className="apply-label">
+            联系方式<Text className="apply-required">*</Text>
           </View>
-          <Input className='apply-input apply-contact' value={form.contact} maxlength={CONTACT_MAX} placeholder='如：本人手机，工作日下午方便' disabled={working} onInput={(e) => edit('contact', e.detail.value)} />
-          {errors.contact ? <View className='apply-error'>{errors.contact}</View> : null}
+          <Input
+            className="apply-input apply-contact"
+            value={form.contact}
+            maxlength={CONTACT_MAX}
+            placeholder="如：本人手机，工作日下午方便"
+            disabled={working}
+            onInput={(e) => edit('contact', e.detail.value)}
+          />
+          {errors.contact ? <View className="apply-error">{errors.contact}</View> : null}
         </View>
         {returned ? (
-          <View className='apply-field'>
-            <View className='apply-label'>
-              补充说明<Text className='apply-optional'>选填</Text>
+          <View className="apply-field">
+            <View className="apply-label">
+              补充说明<Text className="apply-optional">选填</Text>
             </View>
-            <Input className='apply-input apply-note' value={note} maxlength={200} placeholder='如：已补充出院小结' disabled={working} onInput={(e) => setNote(e.detail.value)} />
+            <Input
+              className="apply-input apply-note"
+              value={note}
+              maxlength={200}
+              placeholder="如：已补充出院小结"
+              disabled={working}
+              onInput={(e) => setNote(e.detail.value)}
+            />
           </View>
         ) : null}
       </View>
 
-      {failure ? <View className='apply-failure'>{failure}</View> : null}
-      <View className='apply-submit'>
-        <Button className='apply-save' type='primary' block loading={working} onClick={() => void submit()}>
-          {stage.kind === 'uploading' ? `正在上传照片 ${stage.done + 1} / ${stage.total}…` : stage.kind === 'saving' ? '正在提交…' : returned ? '重新提交' : '提交申请'}
+      {failure ? <View className="apply-failure">{failure}</View> : null}
+      <View className="apply-submit">
+        <Button className="apply-save" type="primary" block loading={working} onClick={() => void submit()}>
+          {stage.kind === 'uploading'
+            ? `正在上传照片 ${stage.done + 1} / ${stage.total}…`
+            : stage.kind === 'saving'
+              ? '正在提交…'
+              : returned
+                ? '重新提交'
+                : '提交申请'}
         </Button>
-        <View className='apply-submit__note'>申请内容和照片只有您本人、代为申报的同事和工会帮扶审核人能看到。</View>
+        <View className="apply-submit__note">申请内容和照片只有您本人、代为申报的同事和工会帮扶审核人能看到。</View>
       </View>
     </View>
   )
@@ -238,12 +273,12 @@ export default function HardshipApplyPage() {
 function CategoryOption({ category: c, on, onPick }: { category: AidCategoryView; on: boolean; onPick: () => void }) {
   return (
     <View className={`apply-category${on ? ' apply-category--on' : ''}`} data-category={c.key} onClick={onPick}>
-      <View className='apply-category__top'>
-        <View className='apply-category__name'>{c.name}</View>
+      <View className="apply-category__top">
+        <View className="apply-category__name">{c.name}</View>
         <View className={`apply-category__kind apply-category__kind--${c.kind}`}>{AID_KIND_LABELS[c.kind]}</View>
       </View>
-      <View className='apply-category__cap'>{c.capText}</View>
-      <View className='apply-category__often'>{c.frequencyText}</View>
+      <View className="apply-category__cap">{c.capText}</View>
+      <View className="apply-category__often">{c.frequencyText}</View>
     </View>
   )
 }
@@ -269,29 +304,37 @@ function ColleaguePicker({ value, onChange }: { value: ColleagueView | null; onC
 
   if (value) {
     return (
-      <View className='apply-colleague apply-colleague--chosen'>
-        <View className='apply-colleague__name'>
+      <View className="apply-colleague apply-colleague--chosen">
+        <View className="apply-colleague__name">
           {value.name} · {value.department}
         </View>
-        <View className='apply-colleague__change' onClick={() => onChange(null)}>
+        <View className="apply-colleague__change" onClick={() => onChange(null)}>
           更换
         </View>
       </View>
     )
   }
   return (
-    <View className='apply-colleague'>
-      <View className='apply-colleague__search'>
-        <Input className='apply-input apply-colleague-input' value={keyword} maxlength={20} placeholder='输入姓名或会员编号' confirmType='search' onInput={(e) => setKeyword(e.detail.value)} onConfirm={() => void search()} />
-        <Button className='apply-colleague-search' size='small' loading={searching} onClick={() => void search()}>
+    <View className="apply-colleague">
+      <View className="apply-colleague__search">
+        <Input
+          className="apply-input apply-colleague-input"
+          value={keyword}
+          maxlength={20}
+          placeholder="输入姓名或会员编号"
+          confirmType="search"
+          onInput={(e) => setKeyword(e.detail.value)}
+          onConfirm={() => void search()}
+        />
+        <Button className="apply-colleague-search" size="small" loading={searching} onClick={() => void search()}>
           查找
         </Button>
       </View>
       {found === null ? null : found.length === 0 ? (
-        <View className='apply-hint'>没有找到；只能为您带领的部门或小组的同事申报。</View>
+        <View className="apply-hint">没有找到；只能为您带领的部门或小组的同事申报。</View>
       ) : (
         found.map((c) => (
-          <View key={c.id} className='apply-colleague__row' onClick={() => onChange(c)}>
+          <View key={c.id} className="apply-colleague__row" onClick={() => onChange(c)}>
             {c.name} · {c.department}
           </View>
         ))

@@ -30,7 +30,12 @@ export default function HardshipDetailPage() {
 
   const withdraw = async (r: HardshipRequestDetail) => {
     if (withdrawing) return
-    const { confirm } = await Taro.showModal({ title: '撤回申请', content: `撤回后工会将不再办理这条「${r.categoryName}」申请，需要时可以重新申请。`, confirmText: '撤回', cancelText: '再想想' })
+    const { confirm } = await Taro.showModal({
+      title: '撤回申请',
+      content: `撤回后工会将不再办理这条「${r.categoryName}」申请，需要时可以重新申请。`,
+      confirmText: '撤回',
+      cancelText: '再想想',
+    })
     if (!confirm) return
     setWithdrawing(true)
     try {
@@ -47,69 +52,75 @@ export default function HardshipDetailPage() {
 
   const r = detail.data
   return (
-    <View className='page page-hardship-detail'>
-      <PageHeader title='申请进展' subtitle={r ? `${r.categoryName} · ${AID_KIND_LABELS[r.kind]}` : undefined} />
+    <View className="page page-hardship-detail">
+      <PageHeader title="申请进展" subtitle={r ? `${r.categoryName} · ${AID_KIND_LABELS[r.kind]}` : undefined} />
       {detail.loading && !r ? (
         <LoadingState rows={4} />
       ) : detail.error && !r ? (
-        <ErrorState error={detail.error} onRetry={() => void detail.reload()} art='benefits' />
+        <ErrorState error={detail.error} onRetry={() => void detail.reload()} art="benefits" />
       ) : r ? (
         <>
-          <View className='detail-card detail-status'>
-            <View className='detail-status__top'>
+          <View className="detail-card detail-status">
+            <View className="detail-status__top">
               <RequestStatus status={r.status} />
-              <View className='detail-status__hint'>{nextHint(r.status)}</View>
+              <View className="detail-status__hint">{nextHint(r.status)}</View>
             </View>
             {r.status === 'approved' || r.status === 'paid' ? (
-              <View className='detail-status__amount'>
-                {r.status === 'paid' ? '已发放' : '批准金额'} <View className='detail-status__yuan'>{yuanText(r.approvedFen ?? 0)}</View>
+              <View className="detail-status__amount">
+                {r.status === 'paid' ? '已发放' : '批准金额'} <View className="detail-status__yuan">{yuanText(r.approvedFen ?? 0)}</View>
               </View>
             ) : null}
             {r.payment ? (
-              <View className='detail-status__paid'>
+              <View className="detail-status__paid">
                 {calendarDayText(r.payment.paidOn, new Date())} · {PAYMENT_METHOD_LABELS[r.payment.method]} · 经办人 {r.payment.paidBy}
               </View>
             ) : null}
             {r.can.resubmit ? (
-              <Button className='detail-resubmit' type='primary' block onClick={() => void Taro.navigateTo({ url: withRequestId(ROUTES.hardshipApply, r.id) })}>
+              <Button className="detail-resubmit" type="primary" block onClick={() => void Taro.navigateTo({ url: withRequestId(ROUTES.hardshipApply, r.id) })}>
                 补充材料并重新提交
               </Button>
             ) : null}
           </View>
 
-          <View className='detail-card'>
-            <View className='detail-card__title'>办理进展</View>
+          <View className="detail-card">
+            <View className="detail-card__title">办理进展</View>
             <HardshipTimeline steps={r.steps} />
           </View>
 
-          <View className='detail-card detail-info'>
-            <View className='detail-card__title'>申请内容</View>
-            <Row label='申请对象' value={`${r.memberName} · ${r.department}`} />
-            {r.reportedBy ? <Row label='代为申报' value={r.reportedBy} /> : null}
-            <Row label='类别' value={`${r.categoryName}（${r.capText}，${r.frequencyText}）`} />
-            <Row label='申请金额' value={r.amountAskedFen === null ? '按标准核定' : yuanText(r.amountAskedFen)} />
-            <Row label='联系方式' value={r.contact} />
-            <View className='detail-row detail-row--block'>
-              <View className='detail-row__label'>情况说明</View>
-              <View className='detail-row__text detail-description'>{r.description}</View>
+          <View className="detail-card detail-info">
+            <View className="detail-card__title">申请内容</View>
+            <Row label="申请对象" value={`${r.memberName} · ${r.department}`} />
+            {r.reportedBy ? <Row label="代为申报" value={r.reportedBy} /> : null}
+            <Row label="类别" value={`${r.categoryName}（${r.capText}，${r.frequencyText}）`} />
+            <Row label="申请金额" value={r.amountAskedFen === null ? '按标准核定' : yuanText(r.amountAskedFen)} />
+            <Row label="联系方式" value={r.contact} />
+            <View className="detail-row detail-row--block">
+              <View className="detail-row__label">情况说明</View>
+              <View className="detail-row__text detail-description">{r.description}</View>
             </View>
             {r.photos.length ? (
-              <View className='detail-photos'>
+              <View className="detail-photos">
                 {r.photos.map((p) => (
-                  <Image key={p.fileId} className='detail-photo' src={p.url} mode='aspectFill' onClick={() => void Taro.previewImage({ current: p.url, urls: r.photos.map((x) => x.url) })} />
+                  <Image
+                    key={p.fileId}
+                    className="detail-photo"
+                    src={p.url}
+                    mode="aspectFill"
+                    onClick={() => void Taro.previewImage({ current: p.url, urls: r.photos.map((x) => x.url) })}
+                  />
                 ))}
               </View>
             ) : null}
           </View>
 
           {r.can.withdraw ? (
-            <View className='detail-actions'>
-              <Button className='detail-withdraw' fill='outline' block loading={withdrawing} onClick={() => void withdraw(r)}>
+            <View className="detail-actions">
+              <Button className="detail-withdraw" fill="outline" block loading={withdrawing} onClick={() => void withdraw(r)}>
                 撤回申请
               </Button>
             </View>
           ) : null}
-          <View className='detail-privacy'>这条申请只有{r.forMe ? '您本人' : '申请人'}、代为申报的同事和工会帮扶审核人能看到。</View>
+          <View className="detail-privacy">这条申请只有{r.forMe ? '您本人' : '申请人'}、代为申报的同事和工会帮扶审核人能看到。</View>
         </>
       ) : null}
     </View>
@@ -118,9 +129,9 @@ export default function HardshipDetailPage() {
 
 function Row({ label, value }: { label: string; value: string }) {
   return (
-    <View className='detail-row'>
-      <View className='detail-row__label'>{label}</View>
-      <View className='detail-row__text'>{value}</View>
+    <View className="detail-row">
+      <View className="detail-row__label">{label}</View>
+      <View className="detail-row__text">{value}</View>
     </View>
   )
 }

@@ -34,17 +34,17 @@ export default function HomePage() {
 
   const h = home.data
   return (
-    <View className='page page-home'>
-      <PageHeader title='职工之家' subtitle={h ? h.me.union.name : '工会就在身边'} />
+    <View className="page page-home">
+      <PageHeader title="职工之家" subtitle={h ? h.me.union.name : '工会就在身边'} />
       {home.loading && !h ? (
         <LoadingState />
       ) : home.error ? (
         <ErrorState error={home.error} onRetry={() => void home.reload()} />
       ) : h ? (
         <>
-          <View className='home-card home-greeting'>
-            <View className='home-greeting__hello'>你好，{h.me.member.name}</View>
-            <View className='home-greeting__meta'>
+          <View className="home-card home-greeting">
+            <View className="home-greeting__hello">你好，{h.me.member.name}</View>
+            <View className="home-greeting__meta">
               {h.me.member.department} · {h.me.union.name}
             </View>
           </View>
@@ -53,18 +53,18 @@ export default function HomePage() {
           <BenefitsSection home={h} />
           <RequestsSection home={h} />
           {/* 帮扶 / 慰问: one request, progress at any time (一次申报，随时查看进展). */}
-          <View className='home-care' onClick={() => void Taro.navigateTo({ url: ROUTES.hardship })}>
-            <View className='home-care__icon'>帮</View>
-            <View className='home-care__body'>
-              <View className='home-care__text'>申请帮扶 / 慰问</View>
-              <View className='home-care__hint'>生病住院、家庭困难、婚育退休，一次申报随时查进展</View>
+          <View className="home-care" onClick={() => void Taro.navigateTo({ url: ROUTES.hardship })}>
+            <View className="home-care__icon">帮</View>
+            <View className="home-care__body">
+              <View className="home-care__text">申请帮扶 / 慰问</View>
+              <View className="home-care__hint">生病住院、家庭困难、婚育退休，一次申报随时查进展</View>
             </View>
-            <View className='home-care__arrow'>›</View>
+            <View className="home-care__arrow">›</View>
           </View>
-          <View className='home-link home-funds-public' onClick={() => void Taro.navigateTo({ url: ROUTES.fundsPublic })}>
-            <View className='home-link__text'>经费公开栏</View>
-            <View className='home-link__hint'>工会经费支出按季度公开，接受会员监督</View>
-            <View className='home-link__arrow'>›</View>
+          <View className="home-link home-funds-public" onClick={() => void Taro.navigateTo({ url: ROUTES.fundsPublic })}>
+            <View className="home-link__text">经费公开栏</View>
+            <View className="home-link__hint">工会经费支出按季度公开，接受会员监督</View>
+            <View className="home-link__arrow">›</View>
           </View>
         </>
       ) : null}
@@ -76,9 +76,9 @@ export default function HomePage() {
 function Section({ name, title, more, onMore, children }: { name: string; title: ReactNode; more?: string; onMore?: () => void; children: ReactNode }) {
   return (
     <View className={`home-section home-section--${name}`}>
-      <View className='home-section__head' onClick={onMore}>
-        <View className='home-section__title'>{title}</View>
-        {more ? <View className='home-section__more'>{more} ›</View> : null}
+      <View className="home-section__head" onClick={onMore}>
+        <View className="home-section__title">{title}</View>
+        {more ? <View className="home-section__more">{more} ›</View> : null}
       </View>
       {children}
     </View>
@@ -86,7 +86,7 @@ function Section({ name, title, more, onMore, children }: { name: string; title:
 }
 
 /** A sentence where a section has nothing, never a blank. */
-const Empty = ({ text }: { text: string }) => <View className='home-empty'>{text}</View>
+const Empty = ({ text }: { text: string }) => <View className="home-empty">{text}</View>
 
 function MessagesSection({ home }: { home: HomeView }) {
   // 消息 may have lowered the count since this page loaded.
@@ -94,30 +94,21 @@ function MessagesSection({ home }: { home: HomeView }) {
   const open = () => void Taro.navigateTo({ url: ROUTES.messages })
   const shown = unread > 0 ? home.messages : []
   return (
-    <Section
-      name='messages'
-      title={
-        <>
-          消息{unread > 0 ? <Text className='home-badge'>{badgeText(unread)}</Text> : null}
-        </>
-      }
-      more='全部'
-      onMore={open}
-    >
+    <Section name="messages" title={<>消息{unread > 0 ? <Text className="home-badge">{badgeText(unread)}</Text> : null}</>} more="全部" onMore={open}>
       {shown.length ? (
         shown.map((m) => (
-          <View key={m.id} className='home-row home-message' onClick={open}>
-            <View className='home-row__main'>
-              <View className='home-row__title'>
-                <Text className='home-chip'>{m.kindLabel}</Text>
+          <View key={m.id} className="home-row home-message" onClick={open}>
+            <View className="home-row__main">
+              <View className="home-row__title">
+                <Text className="home-chip">{m.kindLabel}</Text>
                 {m.title}
               </View>
-              <View className='home-row__line'>{dateTimeText(m.createdAt)}</View>
+              <View className="home-row__line">{dateTimeText(m.createdAt)}</View>
             </View>
           </View>
         ))
       ) : (
-        <Empty text='没有未读消息，报名结果、福利到账和办理进展都会在「消息」里通知您。' />
+        <Empty text="没有未读消息，报名结果、福利到账和办理进展都会在「消息」里通知您。" />
       )}
     </Section>
   )
@@ -125,19 +116,19 @@ function MessagesSection({ home }: { home: HomeView }) {
 
 function ActivitiesSection({ home }: { home: HomeView }) {
   return (
-    <Section name='activities' title='我的活动' more='全部' onMore={openMyActivities}>
+    <Section name="activities" title="我的活动" more="全部" onMore={openMyActivities}>
       {home.activities.length ? (
         home.activities.map((a) => (
-          <View key={a.id} className='home-row home-activity' onClick={() => void Taro.navigateTo({ url: withId(ROUTES.activity, a.id) })}>
-            <View className='home-row__main'>
-              <View className='home-row__title'>{a.title}</View>
-              <View className='home-row__line'>{activityLine(a)}</View>
+          <View key={a.id} className="home-row home-activity" onClick={() => void Taro.navigateTo({ url: withId(ROUTES.activity, a.id) })}>
+            <View className="home-row__main">
+              <View className="home-row__title">{a.title}</View>
+              <View className="home-row__line">{activityLine(a)}</View>
             </View>
             <Text className={`home-tag home-tag--${a.myStatus}`}>{activityStatusText(a)}</Text>
           </View>
         ))
       ) : (
-        <Empty text='近期没有报名的活动，去「活动」里看看有什么新活动吧。' />
+        <Empty text="近期没有报名的活动，去「活动」里看看有什么新活动吧。" />
       )}
     </Section>
   )
@@ -147,22 +138,24 @@ function BenefitsSection({ home }: { home: HomeView }) {
   const items = [...home.gifts, ...home.vouchers]
   const open = () => void Taro.switchTab({ url: ROUTES.benefits })
   return (
-    <Section name='benefits' title='我的福利' more='全部' onMore={open}>
+    <Section name="benefits" title="我的福利" more="全部" onMore={open}>
       {items.length ? (
         items.map((v) => {
           const soon = isExpiringSoon(v)
           return (
             <View key={v.id} className={`home-row home-voucher home-voucher--${v.state}`} onClick={open}>
-              <View className='home-row__main'>
-                <View className='home-row__title'>{v.name}</View>
-                <View className='home-row__line'>{voucherLine(v)}</View>
+              <View className="home-row__main">
+                <View className="home-row__title">{v.name}</View>
+                <View className="home-row__line">{voucherLine(v)}</View>
               </View>
-              <Text className={`home-tag home-tag--${v.state === 'choose' ? 'choose' : soon ? 'expiring' : 'ready'}`}>{v.state === 'choose' ? '待选礼品' : soon ? '即将到期' : '可使用'}</Text>
+              <Text className={`home-tag home-tag--${v.state === 'choose' ? 'choose' : soon ? 'expiring' : 'ready'}`}>
+                {v.state === 'choose' ? '待选礼品' : soon ? '即将到期' : '可使用'}
+              </Text>
             </View>
           )
         })
       ) : (
-        <Empty text='没有待选的礼品或可用的福利券，工会发放后会出现在这里。' />
+        <Empty text="没有待选的礼品或可用的福利券，工会发放后会出现在这里。" />
       )}
     </Section>
   )
@@ -170,13 +163,13 @@ function BenefitsSection({ home }: { home: HomeView }) {
 
 function RequestsSection({ home }: { home: HomeView }) {
   return (
-    <Section name='requests' title='我的申请' more='全部' onMore={() => void Taro.navigateTo({ url: ROUTES.hardship })}>
+    <Section name="requests" title="我的申请" more="全部" onMore={() => void Taro.navigateTo({ url: ROUTES.hardship })}>
       {home.requests.length ? (
         home.requests.map((r) => (
-          <View key={r.id} className='home-row home-request' onClick={() => void Taro.navigateTo({ url: withId(ROUTES.hardshipDetail, r.id) })}>
-            <View className='home-row__main'>
-              <View className='home-row__title'>{r.categoryName}</View>
-              <View className='home-row__line'>
+          <View key={r.id} className="home-row home-request" onClick={() => void Taro.navigateTo({ url: withId(ROUTES.hardshipDetail, r.id) })}>
+            <View className="home-row__main">
+              <View className="home-row__title">{r.categoryName}</View>
+              <View className="home-row__line">
                 {requestWho(r)} · {dateTimeText(r.updatedAt)} 更新
               </View>
             </View>
@@ -184,7 +177,7 @@ function RequestsSection({ home }: { home: HomeView }) {
           </View>
         ))
       ) : (
-        <Empty text='没有正在办理的帮扶慰问申请，需要时点下面的「申请帮扶 / 慰问」。' />
+        <Empty text="没有正在办理的帮扶慰问申请，需要时点下面的「申请帮扶 / 慰问」。" />
       )}
     </Section>
   )

@@ -19,7 +19,8 @@ export function activityLine(a: HomeActivity, now: Date = new Date()): string {
   return when
 }
 
-export const isExpiringSoon = (v: HomeVoucher, now: Date = new Date()): boolean => v.state === 'ready' && new Date(v.redeemUntil).getTime() - now.getTime() <= EXPIRING_WITHIN_MS
+export const isExpiringSoon = (v: HomeVoucher, now: Date = new Date()): boolean =>
+  v.state === 'ready' && new Date(v.redeemUntil).getTime() - now.getTime() <= EXPIRING_WITHIN_MS
 
 /** A gift: 「请在 12月11日 周五 17:00 前选择」; a voucher: 「12月31日 周四 23:59 前使用」. */
 export function voucherLine(v: HomeVoucher, now: Date = new Date()): string {

@@ -77,84 +77,88 @@ export default function AdminCampaignPage() {
 
   if (!id) {
     return (
-      <View className='page page-admin-campaign'>
-        <ErrorState error={new ActionError('NOT_FOUND', '没有找到这项福利')} art='benefits' />
+      <View className="page page-admin-campaign">
+        <ErrorState error={new ActionError('NOT_FOUND', '没有找到这项福利')} art="benefits" />
       </View>
     )
   }
 
   const c = campaign.data
   return (
-    <View className='page page-admin-campaign'>
+    <View className="page page-admin-campaign">
       <PageHeader title={c?.name ?? '福利详情'} subtitle={c ? `${kindLabel(c.kind)} · 面值 ${yuanText(c.faceValue)}` : undefined} />
       {campaign.loading && !c ? (
         <LoadingState rows={5} />
       ) : campaign.error || !c ? (
-        campaign.error ? <ErrorState error={campaign.error} onRetry={() => void campaign.reload()} art='benefits' /> : null
+        campaign.error ? (
+          <ErrorState error={campaign.error} onRetry={() => void campaign.reload()} art="benefits" />
+        ) : null
       ) : (
         <>
           <Overview campaign={c} />
 
-          <View className='admin-card campaign-issue'>
-            <View className='admin-card__title'>发放</View>
-            <View className='admin-card__note'>
-              {c.autoBirthday ? '生日当月自动发放：每天给生日月已到、还没有券的会员发券。手动「发放」会立即给所有符合条件的会员发券（不论生日月）。' : '给符合条件、还没有券的会员发券，可以多次点（只补发缺少的）。'}
+          <View className="admin-card campaign-issue">
+            <View className="admin-card__title">发放</View>
+            <View className="admin-card__note">
+              {c.autoBirthday
+                ? '生日当月自动发放：每天给生日月已到、还没有券的会员发券。手动「发放」会立即给所有符合条件的会员发券（不论生日月）。'
+                : '给符合条件、还没有券的会员发券，可以多次点（只补发缺少的）。'}
             </View>
             {issuing.answer || issuing.running ? (
-              <View className='campaign-issue__progress'>
-                <Progress percent={issuePercent(issuing.answer)} color='#c8161d' strokeWidth='8' animated={issuing.running} />
-                <View className='campaign-issue__text'>
+              <View className="campaign-issue__progress">
+                <Progress percent={issuePercent(issuing.answer)} color="#c8161d" strokeWidth="8" animated={issuing.running} />
+                <View className="campaign-issue__text">
                   {issuing.answer ? `已发放 ${issuing.answer.issued} / ${issuing.answer.eligible} 人` : '正在发放…'}
                   {issuing.answer?.done && !issuing.running ? '，发放完成' : ''}
                 </View>
               </View>
             ) : null}
-            {issuing.failed ? <View className='admin-field__error campaign-issue__failed'>{issuing.failed}，已发放的不受影响，可以继续发放</View> : null}
-            <View className='admin-actions'>
-              <Button className='campaign-issue-button' type='primary' size='small' loading={issuing.running} onClick={() => void issue()}>
+            {issuing.failed ? <View className="admin-field__error campaign-issue__failed">{issuing.failed}，已发放的不受影响，可以继续发放</View> : null}
+            <View className="admin-actions">
+              <Button className="campaign-issue-button" type="primary" size="small" loading={issuing.running} onClick={() => void issue()}>
                 {issuing.running ? '正在发放…' : issuing.failed ? '继续发放' : c.progress.issued ? '补发' : '发放'}
               </Button>
-              <Button className='campaign-export' type='primary' fill='outline' size='small' loading={exporting} onClick={() => void exportAll()}>
+              <Button className="campaign-export" type="primary" fill="outline" size="small" loading={exporting} onClick={() => void exportAll()}>
                 导出表格
               </Button>
             </View>
           </View>
 
-          <View className='admin-card campaign-vouchers'>
-            <View className='admin-card__title'>领取名单</View>
-            <View className='campaign-search'>
+          <View className="admin-card campaign-vouchers">
+            <View className="admin-card__title">领取名单</View>
+            <View className="campaign-search">
               <Input
-                className='campaign-search__input campaign-search-input'
+                className="campaign-search__input campaign-search-input"
                 value={typed}
-                placeholder='搜索姓名'
-                confirmType='search'
+                placeholder="搜索姓名"
+                confirmType="search"
                 maxlength={20}
                 onInput={(e) => setTyped(e.detail.value)}
                 onConfirm={(e) => setSearch(e.detail.value.trim())}
               />
-              <View className='campaign-search__button campaign-search-submit' onClick={() => setSearch(typed.trim())}>
+              <View className="campaign-search__button campaign-search-submit" onClick={() => setSearch(typed.trim())}>
                 搜索
               </View>
             </View>
             {vouchers.loading ? (
               <LoadingState rows={3} />
             ) : vouchers.error ? (
-              <ErrorState error={vouchers.error} onRetry={() => void vouchers.reload()} art='benefits' />
+              <ErrorState error={vouchers.error} onRetry={() => void vouchers.reload()} art="benefits" />
             ) : vouchers.items.length === 0 ? (
               <EmptyState
-                className='campaign-vouchers-empty'
+                className="campaign-vouchers-empty"
                 title={search ? `没有找到「${search}」` : '还没有发放'}
                 description={search ? '换个姓名试试' : '点上方「发放」后，每位会员的领取情况会列在这里'}
-                art='benefits'
+                art="benefits"
               />
             ) : (
               <>
                 {vouchers.items.map((v) => (
                   <VoucherRowView key={v.id} row={v} campaign={c} onProxied={() => void reloadAll()} />
                 ))}
-                <View className='admin-footer campaign-vouchers__footer'>
+                <View className="admin-footer campaign-vouchers__footer">
                   {vouchers.hasMore ? (
-                    <Button className='campaign-vouchers-more' size='small' loading={vouchers.loadingMore} onClick={() => void vouchers.loadMore()}>
+                    <Button className="campaign-vouchers-more" size="small" loading={vouchers.loadingMore} onClick={() => void vouchers.loadMore()}>
                       {vouchers.loadingMore ? '正在加载…' : `加载更多（还有 ${vouchers.total - vouchers.items.length} 人）`}
                     </Button>
                   ) : (
@@ -180,31 +184,29 @@ function Overview({ campaign: c }: { campaign: CampaignView }) {
     { key: 'outstanding', label: '未领取', value: p.outstanding },
   ]
   return (
-    <View className='admin-card campaign-overview'>
-      <View className='campaign-numbers'>
+    <View className="admin-card campaign-overview">
+      <View className="campaign-numbers">
         {numbers.map((n) => (
           <View key={n.key} className={`campaign-number campaign-number--${n.key}`}>
-            <View className='campaign-number__value'>{n.value}</View>
-            <View className='campaign-number__label'>{n.label}</View>
+            <View className="campaign-number__value">{n.value}</View>
+            <View className="campaign-number__label">{n.label}</View>
           </View>
         ))}
       </View>
-      <View className='campaign-facts'>
-        <View className='campaign-fact'>选择截止：{whenText(c.claimClosesAt)}</View>
-        <View className='campaign-fact'>兑换时间：{redeemWindowText(c)}</View>
-        <View className='campaign-fact'>兑换点：{c.points.map((x) => x.name).join('、') || '—'}</View>
-        <View className='campaign-fact'>
-          对象：{audienceText(c)}
-        </View>
+      <View className="campaign-facts">
+        <View className="campaign-fact">选择截止：{whenText(c.claimClosesAt)}</View>
+        <View className="campaign-fact">兑换时间：{redeemWindowText(c)}</View>
+        <View className="campaign-fact">兑换点：{c.points.map((x) => x.name).join('、') || '—'}</View>
+        <View className="campaign-fact">对象：{audienceText(c)}</View>
       </View>
-      <View className='campaign-options'>
+      <View className="campaign-options">
         {c.options.map((o) => (
-          <View key={o.id} className='campaign-option-stat' data-option-id={o.id}>
-            <View className='campaign-option-stat__name'>
+          <View key={o.id} className="campaign-option-stat" data-option-id={o.id}>
+            <View className="campaign-option-stat__name">
               {o.name}
-              {o.povertyRelief ? <Text className='campaign-option-stat__tag'>消费扶贫</Text> : null}
+              {o.povertyRelief ? <Text className="campaign-option-stat__tag">消费扶贫</Text> : null}
             </View>
-            <View className='campaign-option-stat__meta'>
+            <View className="campaign-option-stat__meta">
               {o.supplier ? `${o.supplier} · ` : ''}已选 {o.chosen}
               {o.stock === null ? ' · 不限库存' : ` / 库存 ${o.stock}（剩 ${o.remaining ?? 0}）`}
             </View>
@@ -243,43 +245,49 @@ function VoucherRowView({ row: v, campaign, onProxied }: { row: VoucherRow; camp
 
   return (
     <View className={`campaign-voucher campaign-voucher--${v.state}`} data-voucher-id={v.id}>
-      <View className='campaign-voucher__main'>
-        <View className='campaign-voucher__body'>
-          <View className='campaign-voucher__name'>
+      <View className="campaign-voucher__main">
+        <View className="campaign-voucher__body">
+          <View className="campaign-voucher__name">
             {v.memberName}
-            <Text className='campaign-voucher__department'> · {v.department}</Text>
+            <Text className="campaign-voucher__department"> · {v.department}</Text>
           </View>
-          <View className='campaign-voucher__meta'>
+          <View className="campaign-voucher__meta">
             {v.optionName ?? '未选择'} · <Text className={`campaign-voucher__state campaign-voucher__state--${v.state}`}>{STATE_LABELS[v.state]}</Text>
           </View>
           {v.redeemed ? (
-            <View className='campaign-voucher__redeemed'>
+            <View className="campaign-voucher__redeemed">
               {whenText(v.redeemed.at)} · {v.redeemed.pointName} · {v.redeemed.by}
               {v.redeemed.proxyReason ? `（代领：${v.redeemed.proxyReason}）` : ''}
             </View>
           ) : null}
         </View>
         {canProxy && !open ? (
-          <View className='campaign-voucher__proxy' onClick={() => setOpen(true)}>
+          <View className="campaign-voucher__proxy" onClick={() => setOpen(true)}>
             代领
           </View>
         ) : null}
       </View>
       {open ? (
-        <View className='proxy-form'>
-          <View className='benefit-chips proxy-points'>
+        <View className="proxy-form">
+          <View className="benefit-chips proxy-points">
             {campaign.points.map((p) => (
               <View key={p.id} className={`benefit-chip proxy-point${pointId === p.id ? ' benefit-chip--on' : ''}`} onClick={() => setPointId(p.id)}>
                 {p.name}
               </View>
             ))}
           </View>
-          <Input className='campaign-search__input proxy-reason' value={reason} maxlength={60} placeholder='代领原因，如：住院，由家属代领' onInput={(e) => setReason(e.detail.value)} />
-          <View className='proxy-form__actions'>
-            <Button size='small' fill='outline' onClick={() => setOpen(false)}>
+          <Input
+            className="campaign-search__input proxy-reason"
+            value={reason}
+            maxlength={60}
+            placeholder="代领原因，如：住院，由家属代领"
+            onInput={(e) => setReason(e.detail.value)}
+          />
+          <View className="proxy-form__actions">
+            <Button size="small" fill="outline" onClick={() => setOpen(false)}>
               取消
             </Button>
-            <Button className='proxy-save' size='small' type='primary' loading={busy} onClick={() => void save()}>
+            <Button className="proxy-save" size="small" type="primary" loading={busy} onClick={() => void save()}>
               登记代领
             </Button>
           </View>

@@ -46,7 +46,9 @@ export interface CampaignForm {
   readonly autoBirthday: boolean
 }
 
-export type CampaignFormErrors = Partial<Record<'name' | 'faceValue' | 'options' | 'pointIds' | TimeKey, string>> & { option?: Readonly<Record<string, string>> }
+export type CampaignFormErrors = Partial<Record<'name' | 'faceValue' | 'options' | 'pointIds' | TimeKey, string>> & {
+  option?: Readonly<Record<string, string>>
+}
 
 let optionSeq = 0
 export const newOption = (): OptionDraft => ({ key: `opt${++optionSeq}`, name: '', stock: '', supplier: '', povertyRelief: false })

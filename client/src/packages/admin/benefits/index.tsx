@@ -15,7 +15,19 @@ import { ROUTES, withId } from '../../../constants/routes'
 import { kindLabel, redeemWindowText, yuanText } from '../../../pages/benefits/view'
 import { AdminGate, isDenied } from '../shared/AdminGate'
 import { Progress } from '../shared/nutui'
-import { campaignInputOf, defaultCampaignForm, errorKeyOf, MAX_OPTIONS, newOption, TIME_KEYS, TIME_LABELS, type CampaignForm, type CampaignFormErrors, type OptionDraft, type TimeKey } from './form'
+import {
+  campaignInputOf,
+  defaultCampaignForm,
+  errorKeyOf,
+  MAX_OPTIONS,
+  newOption,
+  TIME_KEYS,
+  TIME_LABELS,
+  type CampaignForm,
+  type CampaignFormErrors,
+  type OptionDraft,
+  type TimeKey,
+} from './form'
 import '../shared/admin.scss'
 import './chips.scss'
 import './index.scss'
@@ -25,7 +37,7 @@ import { calendarDayText } from '@shared/domain/time'
 export default function AdminBenefitsPage() {
   const [creating, setCreating] = useState(false)
   return (
-    <View className='page page-admin-benefits'>
+    <View className="page page-admin-benefits">
       <PageHeader title={creating ? '新建福利' : '福利发放'} subtitle={creating ? undefined : '生日蛋糕券、节日慰问品：发放、领取进度、导出与代领'} />
       <AdminGate>{() => (creating ? <CampaignFormView onDone={() => setCreating(false)} /> : <CampaignList onCreate={() => setCreating(true)} />)}</AdminGate>
     </View>
@@ -50,8 +62,8 @@ function CampaignList({ onCreate }: { onCreate: () => void }) {
   return (
     <>
       {isDenied(list.error) ? null : (
-        <View className='admin-actions'>
-          <Button className='benefits-create' type='primary' size='small' onClick={onCreate}>
+        <View className="admin-actions">
+          <Button className="benefits-create" type="primary" size="small" onClick={onCreate}>
             新建福利
           </Button>
         </View>
@@ -59,17 +71,22 @@ function CampaignList({ onCreate }: { onCreate: () => void }) {
       {list.loading ? (
         <LoadingState rows={4} />
       ) : list.error ? (
-        <ErrorState error={list.error} onRetry={() => void list.reload()} art='benefits' />
+        <ErrorState error={list.error} onRetry={() => void list.reload()} art="benefits" />
       ) : list.items.length === 0 ? (
-        <EmptyState className='benefits-admin-empty' title='还没有福利活动' description='点上方「新建福利」，设置礼品、兑换时间和兑换点后即可发放给会员' art='benefits' />
+        <EmptyState
+          className="benefits-admin-empty"
+          title="还没有福利活动"
+          description="点上方「新建福利」，设置礼品、兑换时间和兑换点后即可发放给会员"
+          art="benefits"
+        />
       ) : (
         <>
           {list.items.map((c) => (
             <CampaignCard key={c.id} campaign={c} />
           ))}
-          <View className='admin-footer'>
+          <View className="admin-footer">
             {list.hasMore ? (
-              <Button className='benefits-more' size='small' loading={list.loadingMore} onClick={() => void list.loadMore()}>
+              <Button className="benefits-more" size="small" loading={list.loadingMore} onClick={() => void list.loadMore()}>
                 {list.loadingMore ? '正在加载…' : '加载更多'}
               </Button>
             ) : (
@@ -85,17 +102,18 @@ function CampaignList({ onCreate }: { onCreate: () => void }) {
 function CampaignCard({ campaign: c }: { campaign: CampaignView }) {
   const p = c.progress
   return (
-    <View className='admin-card campaign-card' data-campaign-id={c.id} onClick={() => void Taro.navigateTo({ url: withId(ROUTES.adminCampaign, c.id) })}>
-      <View className='campaign-card__top'>
+    <View className="admin-card campaign-card" data-campaign-id={c.id} onClick={() => void Taro.navigateTo({ url: withId(ROUTES.adminCampaign, c.id) })}>
+      <View className="campaign-card__top">
         <Text className={`campaign-card__kind campaign-card__kind--${c.kind}`}>{kindLabel(c.kind)}</Text>
-        <Text className='campaign-card__value'>{yuanText(c.faceValue)}</Text>
+        <Text className="campaign-card__value">{yuanText(c.faceValue)}</Text>
       </View>
-      <View className='campaign-card__name'>{c.name}</View>
-      <View className='campaign-card__window'>兑换 {redeemWindowText(c)}</View>
-      <View className='campaign-card__numbers'>
-        已发放 <Text className='campaign-card__issued'>{p.issued}</Text> / {p.eligible} 人 · 已选 {p.chosen} · 已领取 <Text className='campaign-card__redeemed'>{p.redeemed}</Text>
+      <View className="campaign-card__name">{c.name}</View>
+      <View className="campaign-card__window">兑换 {redeemWindowText(c)}</View>
+      <View className="campaign-card__numbers">
+        已发放 <Text className="campaign-card__issued">{p.issued}</Text> / {p.eligible} 人 · 已选 {p.chosen} · 已领取{' '}
+        <Text className="campaign-card__redeemed">{p.redeemed}</Text>
       </View>
-      <Progress percent={percent(p.redeemed, p.issued)} color='#c8161d' strokeWidth='6' />
+      <Progress percent={percent(p.redeemed, p.issued)} color="#c8161d" strokeWidth="6" />
     </View>
   )
 }
@@ -151,127 +169,185 @@ function CampaignFormView({ onDone }: { onDone: () => void }) {
 
   return (
     <>
-      <View className='admin-card campaign-form-basics'>
-        <View className='admin-card__title'>基本信息</View>
-        <View className='admin-field'>
-          <View className='admin-field__label'>福利类型</View>
-          <View className='admin-field__value benefit-chips campaign-kinds'>
+      <View className="admin-card campaign-form-basics">
+        <View className="admin-card__title">基本信息</View>
+        <View className="admin-field">
+          <View className="admin-field__label">福利类型</View>
+          <View className="admin-field__value benefit-chips campaign-kinds">
             {BENEFIT_KINDS.map((k) => (
-              <View key={k} className={`benefit-chip campaign-kind campaign-kind--${k}${form.kind === k ? ' benefit-chip--on' : ''}`} onClick={() => patch({ kind: k, autoBirthday: k === 'cake' && form.autoBirthday }, 'faceValue')}>
+              <View
+                key={k}
+                className={`benefit-chip campaign-kind campaign-kind--${k}${form.kind === k ? ' benefit-chip--on' : ''}`}
+                onClick={() => patch({ kind: k, autoBirthday: k === 'cake' && form.autoBirthday }, 'faceValue')}
+              >
                 {kindLabel(k)}
               </View>
             ))}
           </View>
         </View>
-        <View className='admin-field'>
-          <View className='admin-field__label'>名称</View>
-          <View className='admin-field__value'>
-            <Input className='admin-field__input campaign-name' value={form.name} maxlength={40} placeholder={form.kind === 'cake' ? '如：2026 年生日蛋糕券' : '如：2026 年中秋慰问品'} onInput={(e) => patch({ name: e.detail.value }, 'name')} />
-            {errors.name ? <View className='admin-field__error'>{errors.name}</View> : null}
+        <View className="admin-field">
+          <View className="admin-field__label">名称</View>
+          <View className="admin-field__value">
+            <Input
+              className="admin-field__input campaign-name"
+              value={form.name}
+              maxlength={40}
+              placeholder={form.kind === 'cake' ? '如：2026 年生日蛋糕券' : '如：2026 年中秋慰问品'}
+              onInput={(e) => patch({ name: e.detail.value }, 'name')}
+            />
+            {errors.name ? <View className="admin-field__error">{errors.name}</View> : null}
           </View>
         </View>
-        <View className='admin-field'>
-          <View className='admin-field__label'>面值（元）</View>
-          <View className='admin-field__value'>
-            <Input className='admin-field__input campaign-face-value' type='digit' value={form.faceValue} maxlength={10} placeholder={form.kind === 'cake' ? '不超过 300 元' : '如：200'} onInput={(e) => patch({ faceValue: e.detail.value }, 'faceValue')} />
-            {errors.faceValue ? <View className='admin-field__error campaign-face-value-error'>{errors.faceValue}</View> : null}
+        <View className="admin-field">
+          <View className="admin-field__label">面值（元）</View>
+          <View className="admin-field__value">
+            <Input
+              className="admin-field__input campaign-face-value"
+              type="digit"
+              value={form.faceValue}
+              maxlength={10}
+              placeholder={form.kind === 'cake' ? '不超过 300 元' : '如：200'}
+              onInput={(e) => patch({ faceValue: e.detail.value }, 'faceValue')}
+            />
+            {errors.faceValue ? <View className="admin-field__error campaign-face-value-error">{errors.faceValue}</View> : null}
           </View>
         </View>
-        <View className='admin-field'>
-          <View className='admin-field__label'>含退休会员</View>
-          <View className='admin-field__value'>
-            <Switch className='campaign-retired' checked={form.includeRetired} color='#c8161d' onChange={(e) => patch({ includeRetired: Boolean(e.detail.value) })} />
+        <View className="admin-field">
+          <View className="admin-field__label">含退休会员</View>
+          <View className="admin-field__value">
+            <Switch
+              className="campaign-retired"
+              checked={form.includeRetired}
+              color="#c8161d"
+              onChange={(e) => patch({ includeRetired: Boolean(e.detail.value) })}
+            />
           </View>
         </View>
         {form.kind === 'cake' ? (
-          <View className='admin-field'>
-            <View className='admin-field__label'>生日当月自动发放</View>
-            <View className='admin-field__value'>
-              <Switch className='campaign-auto-birthday' checked={form.autoBirthday} color='#c8161d' onChange={(e) => patch({ autoBirthday: Boolean(e.detail.value) })} />
-              <View className='admin-muted'>打开后，每月 1 日给当月过生日的会员发券</View>
+          <View className="admin-field">
+            <View className="admin-field__label">生日当月自动发放</View>
+            <View className="admin-field__value">
+              <Switch
+                className="campaign-auto-birthday"
+                checked={form.autoBirthday}
+                color="#c8161d"
+                onChange={(e) => patch({ autoBirthday: Boolean(e.detail.value) })}
+              />
+              <View className="admin-muted">打开后，每月 1 日给当月过生日的会员发券</View>
             </View>
           </View>
         ) : null}
       </View>
 
-      <View className='admin-card campaign-form-options'>
-        <View className='admin-card__title'>礼品选项</View>
-        <View className='admin-card__note'>只有一种礼品时人人都有，不用填库存；有多种时会员自己选，库存留空表示不限。</View>
+      <View className="admin-card campaign-form-options">
+        <View className="admin-card__title">礼品选项</View>
+        <View className="admin-card__note">只有一种礼品时人人都有，不用填库存；有多种时会员自己选，库存留空表示不限。</View>
         {form.options.map((o, i) => (
-          <View key={o.key} className='campaign-option' data-option-key={o.key}>
-            <View className='campaign-option__head'>
+          <View key={o.key} className="campaign-option" data-option-key={o.key}>
+            <View className="campaign-option__head">
               <Text>礼品 {i + 1}</Text>
               {form.options.length > 1 ? (
-                <Text className='campaign-option__remove' onClick={() => patch({ options: form.options.filter((x) => x.key !== o.key) }, 'options')}>
+                <Text className="campaign-option__remove" onClick={() => patch({ options: form.options.filter((x) => x.key !== o.key) }, 'options')}>
                   删除
                 </Text>
               ) : null}
             </View>
-            <Input className='campaign-option__input campaign-option-name' value={o.name} maxlength={30} placeholder='礼品名称，如：月饼礼盒' onInput={(e) => editOption(o.key, { name: e.detail.value })} />
-            <Input className='campaign-option__input campaign-option-supplier' value={o.supplier} maxlength={40} placeholder='供应商（选填）' onInput={(e) => editOption(o.key, { supplier: e.detail.value })} />
-            <View className='campaign-option__row'>
-              <Input className='campaign-option__input campaign-option-stock' type='number' value={o.stock} maxlength={7} placeholder='库存（不限留空）' onInput={(e) => editOption(o.key, { stock: e.detail.value })} />
-              <View className={`benefit-chip campaign-option-relief${o.povertyRelief ? ' benefit-chip--on' : ''}`} onClick={() => editOption(o.key, { povertyRelief: !o.povertyRelief })}>
+            <Input
+              className="campaign-option__input campaign-option-name"
+              value={o.name}
+              maxlength={30}
+              placeholder="礼品名称，如：月饼礼盒"
+              onInput={(e) => editOption(o.key, { name: e.detail.value })}
+            />
+            <Input
+              className="campaign-option__input campaign-option-supplier"
+              value={o.supplier}
+              maxlength={40}
+              placeholder="供应商（选填）"
+              onInput={(e) => editOption(o.key, { supplier: e.detail.value })}
+            />
+            <View className="campaign-option__row">
+              <Input
+                className="campaign-option__input campaign-option-stock"
+                type="number"
+                value={o.stock}
+                maxlength={7}
+                placeholder="库存（不限留空）"
+                onInput={(e) => editOption(o.key, { stock: e.detail.value })}
+              />
+              <View
+                className={`benefit-chip campaign-option-relief${o.povertyRelief ? ' benefit-chip--on' : ''}`}
+                onClick={() => editOption(o.key, { povertyRelief: !o.povertyRelief })}
+              >
                 消费扶贫
               </View>
             </View>
-            {errors.option?.[o.key] ? <View className='admin-field__error campaign-option-error'>{errors.option[o.key]}</View> : null}
+            {errors.option?.[o.key] ? <View className="admin-field__error campaign-option-error">{errors.option[o.key]}</View> : null}
           </View>
         ))}
-        {errors.options ? <View className='admin-field__error'>{errors.options}</View> : null}
+        {errors.options ? <View className="admin-field__error">{errors.options}</View> : null}
         {form.options.length < MAX_OPTIONS ? (
-          <View className='campaign-option-add' onClick={() => patch({ options: [...form.options, newOption()] }, 'options')}>
+          <View className="campaign-option-add" onClick={() => patch({ options: [...form.options, newOption()] }, 'options')}>
             ＋ 添加礼品
           </View>
         ) : null}
       </View>
 
-      <View className='admin-card campaign-form-audience'>
-        <View className='admin-card__title'>发放对象</View>
-        <View className='admin-card__note'>不选部门即发给全体{form.includeRetired ? '在职和退休会员' : '在职会员'}。</View>
-        <View className='benefit-chips campaign-departments'>
-          {departments.loading ? <View className='admin-muted'>正在加载部门…</View> : null}
+      <View className="admin-card campaign-form-audience">
+        <View className="admin-card__title">发放对象</View>
+        <View className="admin-card__note">不选部门即发给全体{form.includeRetired ? '在职和退休会员' : '在职会员'}。</View>
+        <View className="benefit-chips campaign-departments">
+          {departments.loading ? <View className="admin-muted">正在加载部门…</View> : null}
           {(departments.data ?? []).map((d) => (
-            <View key={d.id} className={`benefit-chip campaign-department${form.departmentIds.includes(d.id) ? ' benefit-chip--on' : ''}`} onClick={() => patch({ departmentIds: toggle(form.departmentIds, d.id) })}>
+            <View
+              key={d.id}
+              className={`benefit-chip campaign-department${form.departmentIds.includes(d.id) ? ' benefit-chip--on' : ''}`}
+              onClick={() => patch({ departmentIds: toggle(form.departmentIds, d.id) })}
+            >
               {d.name}
             </View>
           ))}
         </View>
       </View>
 
-      <View className='admin-card campaign-form-times'>
-        <View className='admin-card__title'>时间</View>
-        <View className='admin-card__note'>有多种礼品时，会员在「选择截止」前选好（可更换）；兑换时间内到兑换点出示券码领取。</View>
+      <View className="admin-card campaign-form-times">
+        <View className="admin-card__title">时间</View>
+        <View className="admin-card__note">有多种礼品时，会员在「选择截止」前选好（可更换）；兑换时间内到兑换点出示券码领取。</View>
         {TIME_KEYS.map((k) => (
           <View key={k} className={`admin-field campaign-time campaign-time--${k}`}>
-            <View className='admin-field__label'>{TIME_LABELS[k]}</View>
-            <View className='admin-field__value'>
-              <View className='campaign-time__row'>
-                <Picker mode='date' value={form.times[k].date} onChange={(e) => editTime(k, 'date', String(e.detail.value))}>
-                  <View className='campaign-time__picker campaign-time__date'>{calendarDayText(form.times[k].date, new Date())}</View>
+            <View className="admin-field__label">{TIME_LABELS[k]}</View>
+            <View className="admin-field__value">
+              <View className="campaign-time__row">
+                <Picker mode="date" value={form.times[k].date} onChange={(e) => editTime(k, 'date', String(e.detail.value))}>
+                  <View className="campaign-time__picker campaign-time__date">{calendarDayText(form.times[k].date, new Date())}</View>
                 </Picker>
-                <Picker mode='time' value={form.times[k].time} onChange={(e) => editTime(k, 'time', String(e.detail.value))}>
-                  <View className='campaign-time__picker campaign-time__clock'>{form.times[k].time}</View>
+                <Picker mode="time" value={form.times[k].time} onChange={(e) => editTime(k, 'time', String(e.detail.value))}>
+                  <View className="campaign-time__picker campaign-time__clock">{form.times[k].time}</View>
                 </Picker>
               </View>
-              {errors[k] ? <View className='admin-field__error'>{errors[k]}</View> : null}
+              {errors[k] ? <View className="admin-field__error">{errors[k]}</View> : null}
             </View>
           </View>
         ))}
       </View>
 
-      <View className='admin-card campaign-form-points'>
-        <View className='admin-card__title'>兑换点</View>
-        <View className='admin-card__note'>会员可以在选中的任一兑换点领取；核销员在会员管理里指定所在兑换点。</View>
-        <View className='benefit-chips campaign-points'>
-          {points.loading ? <View className='admin-muted'>正在加载兑换点…</View> : null}
+      <View className="admin-card campaign-form-points">
+        <View className="admin-card__title">兑换点</View>
+        <View className="admin-card__note">会员可以在选中的任一兑换点领取；核销员在会员管理里指定所在兑换点。</View>
+        <View className="benefit-chips campaign-points">
+          {points.loading ? <View className="admin-muted">正在加载兑换点…</View> : null}
           {pointList.map((p) => (
-            <View key={p.id} className={`benefit-chip campaign-point${form.pointIds.includes(p.id) ? ' benefit-chip--on' : ''}`} data-point-id={p.id} onClick={() => patch({ pointIds: toggle(form.pointIds, p.id) }, 'pointIds')}>
+            <View
+              key={p.id}
+              className={`benefit-chip campaign-point${form.pointIds.includes(p.id) ? ' benefit-chip--on' : ''}`}
+              data-point-id={p.id}
+              onClick={() => patch({ pointIds: toggle(form.pointIds, p.id) }, 'pointIds')}
+            >
               {p.name}
             </View>
           ))}
         </View>
-        {errors.pointIds ? <View className='admin-field__error campaign-points-error'>{errors.pointIds}</View> : null}
+        {errors.pointIds ? <View className="admin-field__error campaign-points-error">{errors.pointIds}</View> : null}
         <NewPoint
           onSaved={(p) => {
             setAdded((a) => [...a, p])
@@ -280,11 +356,11 @@ function CampaignFormView({ onDone }: { onDone: () => void }) {
         />
       </View>
 
-      <View className='admin-actions campaign-form-actions'>
-        <Button className='campaign-cancel' fill='outline' onClick={onDone}>
+      <View className="admin-actions campaign-form-actions">
+        <Button className="campaign-cancel" fill="outline" onClick={onDone}>
           取消
         </Button>
-        <Button className='campaign-submit' type='primary' loading={busy} onClick={() => void submit()}>
+        <Button className="campaign-submit" type="primary" loading={busy} onClick={() => void submit()}>
           建立福利
         </Button>
       </View>
@@ -318,20 +394,32 @@ function NewPoint({ onSaved }: { onSaved: (p: PointView) => void }) {
 
   if (!open) {
     return (
-      <View className='campaign-point-add' onClick={() => setOpen(true)}>
+      <View className="campaign-point-add" onClick={() => setOpen(true)}>
         ＋ 新增兑换点
       </View>
     )
   }
   return (
-    <View className='campaign-point-form'>
-      <Input className='campaign-option__input point-name' value={name} maxlength={30} placeholder='名称，如：好利来（人民路店）' onInput={(e) => setName(e.detail.value)} />
-      <Input className='campaign-option__input point-address' value={address} maxlength={60} placeholder='地址（选填）' onInput={(e) => setAddress(e.detail.value)} />
-      <View className='campaign-point-form__actions'>
-        <Button size='small' fill='outline' onClick={() => setOpen(false)}>
+    <View className="campaign-point-form">
+      <Input
+        className="campaign-option__input point-name"
+        value={name}
+        maxlength={30}
+        placeholder="名称，如：好利来（人民路店）"
+        onInput={(e) => setName(e.detail.value)}
+      />
+      <Input
+        className="campaign-option__input point-address"
+        value={address}
+        maxlength={60}
+        placeholder="地址（选填）"
+        onInput={(e) => setAddress(e.detail.value)}
+      />
+      <View className="campaign-point-form__actions">
+        <Button size="small" fill="outline" onClick={() => setOpen(false)}>
           取消
         </Button>
-        <Button className='point-save' size='small' type='primary' loading={busy} onClick={() => void save()}>
+        <Button className="point-save" size="small" type="primary" loading={busy} onClick={() => void save()}>
           保存兑换点
         </Button>
       </View>

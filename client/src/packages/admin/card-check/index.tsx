@@ -28,8 +28,8 @@ const STATUS_NOTE: Record<MemberCardCheck['status'], string> = {
  */
 export default function CardCheckPage() {
   return (
-    <View className='page page-card-check'>
-      <PageHeader title='核验会员证' subtitle='请会员打开「我的 → 电子会员证」' />
+    <View className="page page-card-check">
+      <PageHeader title="核验会员证" subtitle="请会员打开「我的 → 电子会员证」" />
       <AdminGate>{() => <CardCheck />}</AdminGate>
     </View>
   )
@@ -73,18 +73,27 @@ function CardCheck() {
   }
 
   return (
-    <View className='card-check'>
-      <View className='card-check__hint'>{CAN_SCAN ? '扫描会员出示的二维码，或输入二维码下方的 6 位数字' : '请输入会员证二维码下方的 6 位数字'}</View>
+    <View className="card-check">
+      <View className="card-check__hint">{CAN_SCAN ? '扫描会员出示的二维码，或输入二维码下方的 6 位数字' : '请输入会员证二维码下方的 6 位数字'}</View>
       {CAN_SCAN ? (
-        <Button className='card-check__scan' type='primary' block disabled={step.kind === 'checking'} onClick={() => void scan()}>
+        <Button className="card-check__scan" type="primary" block disabled={step.kind === 'checking'} onClick={() => void scan()}>
           扫码核验
         </Button>
       ) : null}
-      <View className='card-check__type'>
-        <Input className='card-check__input' type='number' value={typed} maxlength={6} placeholder='6 位数字' confirmType='done' onInput={(e) => onType(e.detail.value)} onConfirm={() => void check(typed)} />
+      <View className="card-check__type">
+        <Input
+          className="card-check__input"
+          type="number"
+          value={typed}
+          maxlength={6}
+          placeholder="6 位数字"
+          confirmType="done"
+          onInput={(e) => onType(e.detail.value)}
+          onConfirm={() => void check(typed)}
+        />
         <Button
-          className='card-check__submit'
-          type='primary'
+          className="card-check__submit"
+          type="primary"
           fill={CAN_SCAN ? 'outline' : 'solid'}
           loading={step.kind === 'checking'}
           disabled={step.kind === 'checking' || typed.length !== 6}
@@ -96,17 +105,17 @@ function CardCheck() {
 
       {step.kind === 'valid' ? (
         <View className={`card-check-result card-check-result--${step.card.status === '离会' ? 'left' : 'valid'}`}>
-          <View className='card-check-result__mark'>{step.card.status === '离会' ? '!' : '✓'}</View>
-          <View className='card-check-result__name'>{step.card.name}</View>
-          <View className='card-check-result__department'>{step.card.department}</View>
-          <View className='card-check-result__status'>
+          <View className="card-check-result__mark">{step.card.status === '离会' ? '!' : '✓'}</View>
+          <View className="card-check-result__name">{step.card.name}</View>
+          <View className="card-check-result__department">{step.card.department}</View>
+          <View className="card-check-result__status">
             {step.card.status} · {STATUS_NOTE[step.card.status]}
           </View>
         </View>
       ) : step.kind === 'refused' ? (
-        <View className='card-check-result card-check-result--refused'>
-          <View className='card-check-result__mark'>✗</View>
-          <View className='card-check-result__message'>{step.message}</View>
+        <View className="card-check-result card-check-result--refused">
+          <View className="card-check-result__mark">✗</View>
+          <View className="card-check-result__message">{step.message}</View>
         </View>
       ) : null}
     </View>

@@ -24,7 +24,7 @@ const POLICY_HINTS: Readonly<Record<JoinPolicy, string>> = { approval: '会员�
 export default function AdminGroupsPage() {
   const [editing, setEditing] = useState<null | { id?: string }>(null)
   return (
-    <View className='page page-admin-groups'>
+    <View className="page page-admin-groups">
       <PageHeader title={editing ? (editing.id ? '修改小组' : '新建兴趣小组') : '兴趣小组'} />
       <AdminGate>
         {() =>
@@ -32,7 +32,7 @@ export default function AdminGroupsPage() {
             editing.id ? (
               <EditGroup id={editing.id} onDone={() => setEditing(null)} />
             ) : (
-              <GroupFormView mode='create' initial={emptyGroupForm()} onDone={() => setEditing(null)} />
+              <GroupFormView mode="create" initial={emptyGroupForm()} onDone={() => setEditing(null)} />
             )
           ) : (
             <GroupList onCreate={() => setEditing({})} onEdit={(id) => setEditing({ id })} />
@@ -46,33 +46,35 @@ export default function AdminGroupsPage() {
 function GroupList({ onCreate, onEdit }: { onCreate: () => void; onEdit: (id: string) => void }) {
   const list = useAction('group.list', {}, { silent: true })
   useReloadOnChange('groups', list.reload)
-  const groups: GroupCard[] = list.data ? [...list.data.mine, ...list.data.others].filter((g) => g.kind === 'interest').sort((a, b) => a.name.localeCompare(b.name, 'zh')) : []
+  const groups: GroupCard[] = list.data
+    ? [...list.data.mine, ...list.data.others].filter((g) => g.kind === 'interest').sort((a, b) => a.name.localeCompare(b.name, 'zh'))
+    : []
 
   return (
     <>
-      <View className='admin-groups-intro'>工会小组按部门自动组成，不用在这里建。兴趣小组由会员自愿加入，每个小组至少一位组长负责审核和记录活动。</View>
-      <View className='admin-actions'>
-        <Button className='admin-groups-create' type='primary' size='small' onClick={onCreate}>
+      <View className="admin-groups-intro">工会小组按部门自动组成，不用在这里建。兴趣小组由会员自愿加入，每个小组至少一位组长负责审核和记录活动。</View>
+      <View className="admin-actions">
+        <Button className="admin-groups-create" type="primary" size="small" onClick={onCreate}>
           新建兴趣小组
         </Button>
       </View>
       {list.loading && !list.data ? (
         <LoadingState rows={3} />
       ) : list.error ? (
-        <ErrorState error={list.error} onRetry={() => void list.reload()} art='groups' />
+        <ErrorState error={list.error} onRetry={() => void list.reload()} art="groups" />
       ) : groups.length === 0 ? (
-        <EmptyState className='admin-groups-empty' title='还没有兴趣小组' description='点上方「新建兴趣小组」，选好组长就能开张' art='groups' />
+        <EmptyState className="admin-groups-empty" title="还没有兴趣小组" description="点上方「新建兴趣小组」，选好组长就能开张" art="groups" />
       ) : (
-        <View className='admin-groups-list'>
+        <View className="admin-groups-list">
           {groups.map((g) => (
-            <View key={g.id} className='admin-group-row' data-group-id={g.id}>
-              <View className='admin-group-row__body' onClick={() => void Taro.navigateTo({ url: withId(ROUTES.group, g.id) })}>
-                <View className='admin-group-row__name'>{g.name}</View>
-                <View className='admin-group-row__meta'>
+            <View key={g.id} className="admin-group-row" data-group-id={g.id}>
+              <View className="admin-group-row__body" onClick={() => void Taro.navigateTo({ url: withId(ROUTES.group, g.id) })}>
+                <View className="admin-group-row__name">{g.name}</View>
+                <View className="admin-group-row__meta">
                   {POLICY_LABELS[g.joinPolicy]} · {countText(g)}
                 </View>
               </View>
-              <View className='admin-group-row__edit' onClick={() => onEdit(g.id)}>
+              <View className="admin-group-row__edit" onClick={() => onEdit(g.id)}>
                 修改
               </View>
             </View>
@@ -86,8 +88,8 @@ function GroupList({ onCreate, onEdit }: { onCreate: () => void; onEdit: (id: st
 function EditGroup({ id, onDone }: { id: string; onDone: () => void }) {
   const group = useAction('group.get', { id }, { silent: true })
   if (group.loading && !group.data) return <LoadingState rows={4} />
-  if (group.error || !group.data) return group.error ? <ErrorState error={group.error} onRetry={() => void group.reload()} art='groups' /> : null
-  return <GroupFormView mode='edit' original={group.data} initial={groupFormOf(group.data)} onDone={onDone} />
+  if (group.error || !group.data) return group.error ? <ErrorState error={group.error} onRetry={() => void group.reload()} art="groups" /> : null
+  return <GroupFormView mode="edit" original={group.data} initial={groupFormOf(group.data)} onDone={onDone} />
 }
 
 interface FormProps {
@@ -128,72 +130,97 @@ export function GroupFormView({ mode, initial, original, onDone }: FormProps) {
 
   return (
     <>
-      <View className='admin-card admin-group-form'>
-        <View className='admin-field'>
-          <View className='admin-field__label'>小组名称</View>
-          <View className='admin-field__value'>
-            <Input className='admin-field__input group-name-input' value={form.name} maxlength={30} placeholder='例如：羽毛球' onInput={(e) => edit('name', e.detail.value)} />
-            {errors.name ? <View className='admin-field__error group-name-error'>{errors.name}</View> : null}
+      <View className="admin-card admin-group-form">
+        <View className="admin-field">
+          <View className="admin-field__label">小组名称</View>
+          <View className="admin-field__value">
+            <Input
+              className="admin-field__input group-name-input"
+              value={form.name}
+              maxlength={30}
+              placeholder="例如：羽毛球"
+              onInput={(e) => edit('name', e.detail.value)}
+            />
+            {errors.name ? <View className="admin-field__error group-name-error">{errors.name}</View> : null}
           </View>
         </View>
-        <View className='admin-field admin-field--top'>
-          <View className='admin-field__label'>简介</View>
-          <View className='admin-field__value'>
+        <View className="admin-field admin-field--top">
+          <View className="admin-field__label">简介</View>
+          <View className="admin-field__value">
             <Textarea
-              className='admin-group-form__textarea group-description-input'
+              className="admin-group-form__textarea group-description-input"
               value={form.description}
               maxlength={500}
-              placeholder='活动时间、地点、适合谁（选填）'
+              placeholder="活动时间、地点、适合谁（选填）"
               onInput={(e) => edit('description', e.detail.value)}
             />
-            {errors.description ? <View className='admin-field__error'>{errors.description}</View> : null}
+            {errors.description ? <View className="admin-field__error">{errors.description}</View> : null}
           </View>
         </View>
-        <View className='admin-field admin-field--top'>
-          <View className='admin-field__label'>加入方式</View>
-          <View className='admin-field__value'>
-            <View className='policy-options'>
+        <View className="admin-field admin-field--top">
+          <View className="admin-field__label">加入方式</View>
+          <View className="admin-field__value">
+            <View className="policy-options">
               {POLICIES.map((p) => (
-                <View key={p} className={`policy-option policy-option--${p}${form.joinPolicy === p ? ' policy-option--on' : ''}`} onClick={() => edit('joinPolicy', p)}>
+                <View
+                  key={p}
+                  className={`policy-option policy-option--${p}${form.joinPolicy === p ? ' policy-option--on' : ''}`}
+                  onClick={() => edit('joinPolicy', p)}
+                >
                   {POLICY_LABELS[p]}
                 </View>
               ))}
             </View>
-            <View className='admin-muted policy-hint'>{POLICY_HINTS[form.joinPolicy]}</View>
+            <View className="admin-muted policy-hint">{POLICY_HINTS[form.joinPolicy]}</View>
           </View>
         </View>
-        <View className='admin-field'>
-          <View className='admin-field__label'>人数上限</View>
-          <View className='admin-field__value'>
-            <Input className='admin-field__input group-limit-input' type='number' maxlength={4} value={form.sizeLimit} placeholder='不限人数可留空' onInput={(e) => edit('sizeLimit', e.detail.value)} />
-            {errors.sizeLimit ? <View className='admin-field__error group-limit-error'>{errors.sizeLimit}</View> : null}
+        <View className="admin-field">
+          <View className="admin-field__label">人数上限</View>
+          <View className="admin-field__value">
+            <Input
+              className="admin-field__input group-limit-input"
+              type="number"
+              maxlength={4}
+              value={form.sizeLimit}
+              placeholder="不限人数可留空"
+              onInput={(e) => edit('sizeLimit', e.detail.value)}
+            />
+            {errors.sizeLimit ? <View className="admin-field__error group-limit-error">{errors.sizeLimit}</View> : null}
           </View>
         </View>
       </View>
 
-      <View className='admin-card admin-group-leaders'>
-        <View className='admin-card__title'>组长</View>
+      <View className="admin-card admin-group-leaders">
+        <View className="admin-card__title">组长</View>
         {mode === 'create' ? (
           <>
-            <View className='admin-card__note'>组长负责审核入组申请、管理成员和记录活动，最多 {MAX_LEADERS} 位，建组后自动成为成员。</View>
+            <View className="admin-card__note">组长负责审核入组申请、管理成员和记录活动，最多 {MAX_LEADERS} 位，建组后自动成为成员。</View>
             <LeaderPicker picked={form.leaders} onChange={(leaders) => edit('leaders', leaders)} />
-            {errors.leaders ? <View className='admin-field__error group-leaders-error'>{errors.leaders}</View> : null}
+            {errors.leaders ? <View className="admin-field__error group-leaders-error">{errors.leaders}</View> : null}
           </>
         ) : (
           <>
-            <View className='leader-chips'>
-              {form.leaders.length ? form.leaders.map((l) => <View key={l.id} className='admin-tag admin-tag--primary leader-chip'>{l.name}</View>) : <View className='admin-muted'>暂无组长</View>}
+            <View className="leader-chips">
+              {form.leaders.length ? (
+                form.leaders.map((l) => (
+                  <View key={l.id} className="admin-tag admin-tag--primary leader-chip">
+                    {l.name}
+                  </View>
+                ))
+              ) : (
+                <View className="admin-muted">暂无组长</View>
+              )}
             </View>
-            <View className='admin-card__note'>更换组长由现任组长在小组的「成员管理」里移交。</View>
+            <View className="admin-card__note">更换组长由现任组长在小组的「成员管理」里移交。</View>
           </>
         )}
       </View>
 
-      <View className='admin-actions admin-group-form__actions'>
-        <Button className='group-form-cancel' fill='outline' onClick={onDone}>
+      <View className="admin-actions admin-group-form__actions">
+        <Button className="group-form-cancel" fill="outline" onClick={onDone}>
           取消
         </Button>
-        <Button className='group-form-save' type='primary' loading={saving} onClick={() => void save()}>
+        <Button className="group-form-save" type="primary" loading={saving} onClick={() => void save()}>
           {mode === 'create' ? '建立小组' : '保存修改'}
         </Button>
       </View>
@@ -228,42 +255,42 @@ function LeaderPicker({ picked, onChange }: { picked: readonly LeaderPick[]; onC
   }
 
   return (
-    <View className='leader-picker'>
+    <View className="leader-picker">
       {picked.length ? (
-        <View className='leader-chips'>
+        <View className="leader-chips">
           {picked.map((l) => (
-            <View key={l.id} className='admin-tag admin-tag--primary leader-chip' onClick={() => onChange(picked.filter((p) => p.id !== l.id))}>
+            <View key={l.id} className="admin-tag admin-tag--primary leader-chip" onClick={() => onChange(picked.filter((p) => p.id !== l.id))}>
               {l.name}
               {l.department ? ` · ${l.department}` : ''} ×
             </View>
           ))}
         </View>
       ) : null}
-      <View className='leader-search'>
+      <View className="leader-search">
         <Input
-          className='leader-search__input leader-search-input'
+          className="leader-search__input leader-search-input"
           value={typed}
-          placeholder='搜索姓名或会员编号'
-          confirmType='search'
+          placeholder="搜索姓名或会员编号"
+          confirmType="search"
           maxlength={32}
           onInput={(e) => setTyped(e.detail.value)}
           onConfirm={(e) => void search(e.detail.value)}
         />
-        <View className='leader-search__button leader-search-submit' onClick={() => void search()}>
+        <View className="leader-search__button leader-search-submit" onClick={() => void search()}>
           {searching ? '搜索中…' : '搜索'}
         </View>
       </View>
       {results === null ? null : results.length === 0 ? (
-        <View className='admin-muted leader-results-empty'>没有找到这位会员，换个关键词试试</View>
+        <View className="admin-muted leader-results-empty">没有找到这位会员，换个关键词试试</View>
       ) : (
-        <View className='leader-results'>
+        <View className="leader-results">
           {results.map((m) => {
             const chosen = picked.some((p) => p.id === m.id)
             return (
-              <View key={m.id} className='leader-result' data-member-id={m.id} onClick={() => add(m)}>
-                <View className='leader-result__body'>
-                  <View className='leader-result__name'>{m.name}</View>
-                  <View className='leader-result__meta'>
+              <View key={m.id} className="leader-result" data-member-id={m.id} onClick={() => add(m)}>
+                <View className="leader-result__body">
+                  <View className="leader-result__name">{m.name}</View>
+                  <View className="leader-result__meta">
                     {m.department} · {m.memberNo}
                   </View>
                 </View>

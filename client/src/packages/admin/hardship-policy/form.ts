@@ -64,7 +64,8 @@ export function categoriesOf(rows: readonly CategoryRow[]): { categories: AidCat
     let capFen: number | null = null
     if (r.cap.trim()) {
       capFen = parseYuan(r.cap)
-      if (capFen === null || capFen <= 0 || capFen > MAX_CAP_FEN) return { problem: { index, message: `「${name}」的标准请填写 0.01 至 ${formatMoney(MAX_CAP_FEN)} 元，不设标准请留空` } }
+      if (capFen === null || capFen <= 0 || capFen > MAX_CAP_FEN)
+        return { problem: { index, message: `「${name}」的标准请填写 0.01 至 ${formatMoney(MAX_CAP_FEN)} 元，不设标准请留空` } }
     }
     const times = Number(r.times.trim())
     if (!/^\d+$/.test(r.times.trim()) || times < 1 || times > MAX_TIMES) return { problem: { index, message: `「${name}」的次数请填写 1 至 ${MAX_TIMES}` } }

@@ -54,6 +54,8 @@ export default function HardshipPolicyPage() {
     // This year's standard is what the first call answered: show it, do not ask again.
     if (year === undefined && current.data?.year === shown) show(current.data)
     else void load(shown)
+    // Runs when the year shown or the first answer changes, not when the form's own state does.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [shown, current.data])
 
   const edit = (index: number, change: Partial<CategoryRow>) => {
@@ -84,39 +86,43 @@ export default function HardshipPolicyPage() {
 
   if (current.loading) {
     return (
-      <View className='page page-admin-hardship'>
-        <PageHeader title='帮扶慰问标准' />
+      <View className="page page-admin-hardship">
+        <PageHeader title="帮扶慰问标准" />
         <LoadingState rows={4} />
       </View>
     )
   }
   if (current.error || !thisYear) {
     return (
-      <View className='page page-admin-hardship'>
-        <PageHeader title='帮扶慰问标准' />
-        {current.error ? <ErrorState error={current.error} onRetry={() => void current.reload()} art='me' /> : null}
+      <View className="page page-admin-hardship">
+        <PageHeader title="帮扶慰问标准" />
+        {current.error ? <ErrorState error={current.error} onRetry={() => void current.reload()} art="me" /> : null}
       </View>
     )
   }
 
   return (
-    <View className='page page-admin-hardship'>
-      <PageHeader title='帮扶慰问标准' subtitle='每次慰问的金额上限和可领取次数；审批时按申请所在年度的标准核对' />
-      <View className='policy-years'>
+    <View className="page page-admin-hardship">
+      <PageHeader title="帮扶慰问标准" subtitle="每次慰问的金额上限和可领取次数；审批时按申请所在年度的标准核对" />
+      <View className="policy-years">
         {[thisYear, thisYear + 1].map((y) => (
-          <View key={y} className={`policy-year policy-year--${y === thisYear ? 'this' : 'next'}${shown === y ? ' policy-year--on' : ''}`} onClick={() => setYear(y)}>
+          <View
+            key={y}
+            className={`policy-year policy-year--${y === thisYear ? 'this' : 'next'}${shown === y ? ' policy-year--on' : ''}`}
+            onClick={() => setYear(y)}
+          >
             {y} 年
           </View>
         ))}
       </View>
       {loadError ? (
-        <ErrorState error={loadError} onRetry={() => shown && void load(shown)} art='me' />
+        <ErrorState error={loadError} onRetry={() => shown && void load(shown)} art="me" />
       ) : !policy || policy.year !== shown ? (
         <LoadingState rows={4} />
       ) : (
         <>
-          <View className='admin-card policy-source'>
-            <View className='admin-card__note'>
+          <View className="admin-card policy-source">
+            <View className="admin-card__note">
               {policy.inheritedFrom === 'default'
                 ? '目前沿用《市直机关工会工作要点》“五要访”“五要贺”的默认标准，保存后成为本会标准。'
                 : policy.inheritedFrom !== null
@@ -125,49 +131,58 @@ export default function HardshipPolicyPage() {
             </View>
           </View>
           {rows.map((r, i) => (
-            <CategoryEditor key={r.key} row={r} index={i} problem={problem?.index === i ? problem.message : undefined} onChange={(c) => edit(i, c)} onRemove={r.added ? () => setRows((all) => all.filter((_, j) => j !== i)) : undefined} />
+            <CategoryEditor
+              key={r.key}
+              row={r}
+              index={i}
+              problem={problem?.index === i ? problem.message : undefined}
+              onChange={(c) => edit(i, c)}
+              onRemove={r.added ? () => setRows((all) => all.filter((_, j) => j !== i)) : undefined}
+            />
           ))}
-          <View className='policy-add' onClick={() => setRows((all) => [...all, newRow()])}>
+          <View className="policy-add" onClick={() => setRows((all) => [...all, newRow()])}>
             ＋ 新增类别
           </View>
-          {problem && problem.index === null ? <View className='admin-field__error policy-problem'>{problem.message}</View> : null}
-          <View className='admin-actions'>
-            <Button className='policy-save' type='primary' block loading={saving} onClick={() => void save()}>
+          {problem && problem.index === null ? <View className="admin-field__error policy-problem">{problem.message}</View> : null}
+          <View className="admin-actions">
+            <Button className="policy-save" type="primary" block loading={saving} onClick={() => void save()}>
               保存 {policy.year} 年标准
             </Button>
           </View>
         </>
       )}
 
-      <View className='admin-section-title policy-history-title'>修改记录</View>
+      <View className="admin-section-title policy-history-title">修改记录</View>
       {history.loading ? (
         <LoadingState rows={2} />
       ) : history.error ? (
-        isDenied(history.error) ? null : <ErrorState error={history.error} onRetry={() => void history.reload()} art='me' />
+        isDenied(history.error) ? null : (
+          <ErrorState error={history.error} onRetry={() => void history.reload()} art="me" />
+        )
       ) : history.items.length === 0 ? (
-        <EmptyState className='policy-history-empty' title='还没有修改记录' description='每次保存标准，都会在这里留下修改人、时间和改动内容' art='me' />
+        <EmptyState className="policy-history-empty" title="还没有修改记录" description="每次保存标准，都会在这里留下修改人、时间和改动内容" art="me" />
       ) : (
-        <View className='admin-card policy-history'>
+        <View className="admin-card policy-history">
           {history.items.map((h) => (
-            <View key={h.id} className='policy-change'>
-              <View className='policy-change__head'>
+            <View key={h.id} className="policy-change">
+              <View className="policy-change__head">
                 {h.year} 年标准 · {h.by} · {h.at}
               </View>
               {h.changes.map((line) => (
-                <View key={line} className='policy-change__line'>
+                <View key={line} className="policy-change__line">
                   {line}
                 </View>
               ))}
             </View>
           ))}
           {history.hasMore ? (
-            <Button className='policy-history-more' size='small' loading={history.loadingMore} onClick={() => void history.loadMore()}>
+            <Button className="policy-history-more" size="small" loading={history.loadingMore} onClick={() => void history.loadMore()}>
               加载更多
             </Button>
           ) : null}
         </View>
       )}
-      <View className='admin-footer'>管理员修改标准；查看和审批申请需要另有「帮扶审核」角色。</View>
+      <View className="admin-footer">管理员修改标准；查看和审批申请需要另有「帮扶审核」角色。</View>
     </View>
   )
 }
@@ -183,9 +198,9 @@ interface EditorProps {
 function CategoryEditor({ row: r, problem, onChange, onRemove }: EditorProps) {
   return (
     <View className={`admin-card policy-category${r.enabled ? '' : ' policy-category--off'}`} data-key={r.key}>
-      <View className='policy-row'>
-        <Input className='policy-input policy-name' value={r.name} maxlength={12} placeholder='类别名称' onInput={(e) => onChange({ name: e.detail.value })} />
-        <View className='policy-chips'>
+      <View className="policy-row">
+        <Input className="policy-input policy-name" value={r.name} maxlength={12} placeholder="类别名称" onInput={(e) => onChange({ name: e.detail.value })} />
+        <View className="policy-chips">
           {AID_KINDS.map((k) => (
             <View key={k} className={`policy-chip${r.kind === k ? ' policy-chip--on' : ''}`} onClick={() => onChange({ kind: k })}>
               {AID_KIND_LABELS[k]}
@@ -193,13 +208,20 @@ function CategoryEditor({ row: r, problem, onChange, onRemove }: EditorProps) {
           ))}
         </View>
       </View>
-      <View className='policy-row'>
-        <View className='policy-label'>每次不超过</View>
-        <Input className='policy-input policy-cap' type='digit' value={r.cap} maxlength={12} placeholder='未设定' onInput={(e) => onChange({ cap: e.detail.value })} />
-        <View className='policy-unit'>元</View>
+      <View className="policy-row">
+        <View className="policy-label">每次不超过</View>
+        <Input
+          className="policy-input policy-cap"
+          type="digit"
+          value={r.cap}
+          maxlength={12}
+          placeholder="未设定"
+          onInput={(e) => onChange({ cap: e.detail.value })}
+        />
+        <View className="policy-unit">元</View>
       </View>
-      <View className='policy-row'>
-        <View className='policy-chips'>
+      <View className="policy-row">
+        <View className="policy-chips">
           <View className={`policy-chip${r.per === 'member' ? ' policy-chip--on' : ''}`} onClick={() => onChange({ per: 'member' })}>
             每人
           </View>
@@ -207,7 +229,7 @@ function CategoryEditor({ row: r, problem, onChange, onRemove }: EditorProps) {
             每个事项
           </View>
         </View>
-        <View className='policy-chips'>
+        <View className="policy-chips">
           <View className={`policy-chip${r.period === 'year' ? ' policy-chip--on' : ''}`} onClick={() => onChange({ period: 'year' })}>
             每年
           </View>
@@ -215,24 +237,30 @@ function CategoryEditor({ row: r, problem, onChange, onRemove }: EditorProps) {
             累计
           </View>
         </View>
-        <Input className='policy-input policy-times' type='number' value={r.times} maxlength={2} onInput={(e) => onChange({ times: e.detail.value })} />
-        <View className='policy-unit'>次</View>
+        <Input className="policy-input policy-times" type="number" value={r.times} maxlength={2} onInput={(e) => onChange({ times: e.detail.value })} />
+        <View className="policy-unit">次</View>
       </View>
       {r.per === 'case' ? (
-        <View className='policy-row'>
-          <View className='policy-label'>事项指</View>
-          <Input className='policy-input policy-case' value={r.caseLabel} maxlength={8} placeholder='如：病种、子女' onInput={(e) => onChange({ caseLabel: e.detail.value })} />
+        <View className="policy-row">
+          <View className="policy-label">事项指</View>
+          <Input
+            className="policy-input policy-case"
+            value={r.caseLabel}
+            maxlength={8}
+            placeholder="如：病种、子女"
+            onInput={(e) => onChange({ caseLabel: e.detail.value })}
+          />
         </View>
       ) : null}
-      <View className='policy-row policy-row--end'>
-        <Checkbox className='policy-enabled' checked={r.enabled} label='受理申请' onChange={(v) => onChange({ enabled: v })} />
+      <View className="policy-row policy-row--end">
+        <Checkbox className="policy-enabled" checked={r.enabled} label="受理申请" onChange={(v) => onChange({ enabled: v })} />
         {onRemove ? (
-          <View className='policy-remove' onClick={onRemove}>
+          <View className="policy-remove" onClick={onRemove}>
             移除
           </View>
         ) : null}
       </View>
-      {problem ? <View className='admin-field__error'>{problem}</View> : null}
+      {problem ? <View className="admin-field__error">{problem}</View> : null}
     </View>
   )
 }

@@ -41,25 +41,25 @@ const SECTIONS = [
 /** 管理后台: admins only (the link on 我的 is shown to admins; the server checks every action again). */
 export default function AdminHomePage() {
   return (
-    <View className='page page-admin'>
-      <PageHeader title='管理后台' />
+    <View className="page page-admin">
+      <PageHeader title="管理后台" />
       <AdminGate>
         {(me) => (
           <>
-            <View className='admin-whoami'>
+            <View className="admin-whoami">
               {me.union.name} · {me.member.name}
             </View>
             {SECTIONS.map((section) => (
               <View key={section.title}>
-                <View className='admin-section-title'>{section.title}</View>
-                <View className='admin-entries'>
+                <View className="admin-section-title">{section.title}</View>
+                <View className="admin-entries">
                   {section.entries.map((e) => (
                     <View key={e.key} className={`admin-entry admin-entry--${e.key}`} onClick={() => void Taro.navigateTo({ url: e.url })}>
-                      <View className='admin-entry__body'>
-                        <View className='admin-entry__text'>{e.text}</View>
-                        <View className='admin-entry__hint'>{e.hint}</View>
+                      <View className="admin-entry__body">
+                        <View className="admin-entry__text">{e.text}</View>
+                        <View className="admin-entry__hint">{e.hint}</View>
                       </View>
-                      <View className='admin-entry__arrow'>›</View>
+                      <View className="admin-entry__arrow">›</View>
                     </View>
                   ))}
                 </View>

@@ -67,16 +67,24 @@ export default function InvitesPage() {
   }
 
   return (
-    <View className='page page-admin-invites'>
-      <PageHeader title='邀请码' subtitle={list.loading || list.error ? undefined : `${list.total} 个未使用的邀请码`} />
+    <View className="page page-admin-invites">
+      <PageHeader title="邀请码" subtitle={list.loading || list.error ? undefined : `${list.total} 个未使用的邀请码`} />
       {isDenied(list.error) ? null : (
         <>
-          <View className='invites-intro'>把邀请码发给还没绑定微信的会员，在小程序「绑定会员身份」里输入即可。每个码只能用一次，30 天内有效。</View>
-          <View className='invites-actions'>
-            <Button className='invites-create' type='primary' size='small' loading={busy === 'create'} onClick={() => void create()}>
+          <View className="invites-intro">把邀请码发给还没绑定微信的会员，在小程序「绑定会员身份」里输入即可。每个码只能用一次，30 天内有效。</View>
+          <View className="invites-actions">
+            <Button className="invites-create" type="primary" size="small" loading={busy === 'create'} onClick={() => void create()}>
               为未绑定会员生成
             </Button>
-            <Button className='invites-export' type='primary' fill='outline' size='small' loading={busy === 'export'} disabled={!list.total} onClick={() => void exportAll()}>
+            <Button
+              className="invites-export"
+              type="primary"
+              fill="outline"
+              size="small"
+              loading={busy === 'export'}
+              disabled={!list.total}
+              onClick={() => void exportAll()}
+            >
               导出表格
             </Button>
           </View>
@@ -86,31 +94,36 @@ export default function InvitesPage() {
       {list.loading ? (
         <LoadingState rows={4} />
       ) : list.error ? (
-        <ErrorState error={list.error} onRetry={() => void list.reload()} art='me' />
+        <ErrorState error={list.error} onRetry={() => void list.reload()} art="me" />
       ) : list.items.length === 0 ? (
-        <EmptyState className='invites-empty' title='还没有未使用的邀请码' description='点上方「为未绑定会员生成」，为每位还没绑定微信的会员生成一个' art='me' />
+        <EmptyState
+          className="invites-empty"
+          title="还没有未使用的邀请码"
+          description="点上方「为未绑定会员生成」，为每位还没绑定微信的会员生成一个"
+          art="me"
+        />
       ) : (
         <>
-          <View className='invites-list'>
+          <View className="invites-list">
             {list.items.map((i) => (
-              <View key={i.code} className='invite-row' data-code={i.code}>
-                <View className='invite-row__body'>
-                  <View className='invite-row__name'>
+              <View key={i.code} className="invite-row" data-code={i.code}>
+                <View className="invite-row__body">
+                  <View className="invite-row__name">
                     {i.name}
-                    <View className='invite-row__department'>{i.department}</View>
+                    <View className="invite-row__department">{i.department}</View>
                   </View>
-                  <View className='invite-row__code'>{i.code}</View>
-                  <View className='invite-row__expires'>有效期至 {calendarDayText(i.expiresAt, new Date())}</View>
+                  <View className="invite-row__code">{i.code}</View>
+                  <View className="invite-row__expires">有效期至 {calendarDayText(i.expiresAt, new Date())}</View>
                 </View>
-                <View className='invite-row__copy' onClick={() => copy(i.code)}>
+                <View className="invite-row__copy" onClick={() => copy(i.code)}>
                   复制
                 </View>
               </View>
             ))}
           </View>
-          <View className='admin-footer'>
+          <View className="admin-footer">
             {list.hasMore ? (
-              <Button className='invites-more' size='small' loading={list.loadingMore} onClick={() => void list.loadMore()}>
+              <Button className="invites-more" size="small" loading={list.loadingMore} onClick={() => void list.loadMore()}>
                 {list.loadingMore ? '正在加载…' : '加载更多'}
               </Button>
             ) : (

@@ -51,45 +51,57 @@ export default function MembersPage() {
   const denied = isDenied(list.error)
 
   return (
-    <View className='page page-admin-members'>
-      <PageHeader title='会员名册' subtitle={list.loading || list.error ? undefined : `共 ${list.total} 人${filtered ? '符合条件' : ''}`} />
+    <View className="page page-admin-members">
+      <PageHeader title="会员名册" subtitle={list.loading || list.error ? undefined : `共 ${list.total} 人${filtered ? '符合条件' : ''}`} />
 
       {denied ? null : (
         <>
-          <View className='members-toolbar'>
-            <View className='members-toolbar__link members-go-import' onClick={() => void Taro.navigateTo({ url: ROUTES.adminImport })}>
+          <View className="members-toolbar">
+            <View className="members-toolbar__link members-go-import" onClick={() => void Taro.navigateTo({ url: ROUTES.adminImport })}>
               导入名册
             </View>
-            <View className='members-toolbar__link members-go-invites' onClick={() => void Taro.navigateTo({ url: ROUTES.adminInvites })}>
+            <View className="members-toolbar__link members-go-invites" onClick={() => void Taro.navigateTo({ url: ROUTES.adminInvites })}>
               邀请码
             </View>
           </View>
 
-          <View className='members-search'>
+          <View className="members-search">
             <Input
-              className='members-search__input members-search-input'
+              className="members-search__input members-search-input"
               value={typed}
-              placeholder='搜索姓名或会员编号'
-              confirmType='search'
+              placeholder="搜索姓名或会员编号"
+              confirmType="search"
               maxlength={32}
               onInput={(e) => setTyped(e.detail.value)}
               onConfirm={(e) => search(e.detail.value)}
             />
             {typed ? (
-              <View className='members-search__clear' onClick={clear}>
+              <View className="members-search__clear" onClick={clear}>
                 ×
               </View>
             ) : null}
-            <View className='members-search__button members-search-submit' onClick={() => search()}>
+            <View className="members-search__button members-search-submit" onClick={() => search()}>
               搜索
             </View>
           </View>
 
-          <View className='members-filters'>
-            <Picker mode='selector' range={deptNames} value={deptIndex} onChange={(e) => setDepartmentId(Number(e.detail.value) > 0 ? deptList[Number(e.detail.value) - 1]?.id : undefined)}>
-              <View className={`members-filter members-filter-department${departmentId ? ' members-filter--on' : ''}`}>{deptNames[deptIndex] ?? ALL_DEPARTMENTS} ▾</View>
+          <View className="members-filters">
+            <Picker
+              mode="selector"
+              range={deptNames}
+              value={deptIndex}
+              onChange={(e) => setDepartmentId(Number(e.detail.value) > 0 ? deptList[Number(e.detail.value) - 1]?.id : undefined)}
+            >
+              <View className={`members-filter members-filter-department${departmentId ? ' members-filter--on' : ''}`}>
+                {deptNames[deptIndex] ?? ALL_DEPARTMENTS} ▾
+              </View>
             </Picker>
-            <Picker mode='selector' range={STATUS_OPTIONS} value={statusIndex} onChange={(e) => setStatus(Number(e.detail.value) > 0 ? MEMBER_STATUSES[Number(e.detail.value) - 1] : undefined)}>
+            <Picker
+              mode="selector"
+              range={STATUS_OPTIONS}
+              value={statusIndex}
+              onChange={(e) => setStatus(Number(e.detail.value) > 0 ? MEMBER_STATUSES[Number(e.detail.value) - 1] : undefined)}
+            >
               <View className={`members-filter members-filter-status${status ? ' members-filter--on' : ''}`}>{STATUS_OPTIONS[statusIndex]} ▾</View>
             </Picker>
           </View>
@@ -99,37 +111,44 @@ export default function MembersPage() {
       {list.loading ? (
         <LoadingState rows={4} />
       ) : list.error ? (
-        <ErrorState error={list.error} onRetry={() => void list.reload()} art='me' />
+        <ErrorState error={list.error} onRetry={() => void list.reload()} art="me" />
       ) : list.items.length === 0 ? (
         filtered ? (
-          <EmptyState className='members-empty' title='没有找到符合条件的会员' description='换个关键词或筛选条件试试；会员编号要从开头输入' art='me' />
+          <EmptyState className="members-empty" title="没有找到符合条件的会员" description="换个关键词或筛选条件试试；会员编号要从开头输入" art="me" />
         ) : (
-          <EmptyState className='members-empty' title='名册里还没有会员' description='从「导入名册」上传工会的会员名单，几分钟就能建好' art='me'>
-            <Button type='primary' size='small' onClick={() => void Taro.navigateTo({ url: ROUTES.adminImport })}>
+          <EmptyState className="members-empty" title="名册里还没有会员" description="从「导入名册」上传工会的会员名单，几分钟就能建好" art="me">
+            <Button type="primary" size="small" onClick={() => void Taro.navigateTo({ url: ROUTES.adminImport })}>
               导入名册
             </Button>
           </EmptyState>
         )
       ) : (
         <>
-          <View className='members-list'>
+          <View className="members-list">
             {list.items.map((m) => (
-              <View key={m.id} className='member-row' data-member-no={m.memberNo} onClick={() => void Taro.navigateTo({ url: `${ROUTES.adminMember}?id=${encodeURIComponent(m.id)}` })}>
-                <View className='member-row__main'>
-                  <View className='member-row__name'>{m.name}</View>
-                  {m.status !== '在职' ? <View className='member-row__status'>{m.status}</View> : null}
-                  <View className={`admin-tag member-row__tag ${m.bound ? 'admin-tag--ok member-row__tag--bound' : 'member-row__tag--unbound'}`}>{m.bound ? '已绑定' : '未绑定'}</View>
+              <View
+                key={m.id}
+                className="member-row"
+                data-member-no={m.memberNo}
+                onClick={() => void Taro.navigateTo({ url: `${ROUTES.adminMember}?id=${encodeURIComponent(m.id)}` })}
+              >
+                <View className="member-row__main">
+                  <View className="member-row__name">{m.name}</View>
+                  {m.status !== '在职' ? <View className="member-row__status">{m.status}</View> : null}
+                  <View className={`admin-tag member-row__tag ${m.bound ? 'admin-tag--ok member-row__tag--bound' : 'member-row__tag--unbound'}`}>
+                    {m.bound ? '已绑定' : '未绑定'}
+                  </View>
                 </View>
-                <View className='member-row__meta'>
+                <View className="member-row__meta">
                   {m.department} · {m.memberNo}
                   {m.phone ? ` · ${m.phone}` : ''}
                 </View>
               </View>
             ))}
           </View>
-          <View className='admin-footer'>
+          <View className="admin-footer">
             {list.hasMore ? (
-              <Button className='members-more' size='small' loading={list.loadingMore} onClick={() => void list.loadMore()}>
+              <Button className="members-more" size="small" loading={list.loadingMore} onClick={() => void list.loadMore()}>
                 {list.loadingMore ? '正在加载…' : `加载更多（还有 ${list.total - list.items.length} 人）`}
               </Button>
             ) : (

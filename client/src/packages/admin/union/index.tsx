@@ -14,8 +14,8 @@ import './index.scss'
 /** 工会联系方式: the phone and place every member sees under 联系工会 on 我的. */
 export default function UnionContactPage() {
   return (
-    <View className='page page-admin-union'>
-      <PageHeader title='工会联系方式' subtitle='会员在「我的 → 联系工会」看到这里的电话和地点' />
+    <View className="page page-admin-union">
+      <PageHeader title="工会联系方式" subtitle="会员在「我的 → 联系工会」看到这里的电话和地点" />
       <AdminGate>{(me) => <ContactForm me={me} />}</AdminGate>
     </View>
   )
@@ -56,25 +56,38 @@ function ContactForm({ me }: { me: MeView }) {
 
   return (
     <>
-      <View className='admin-card union-contact-form'>
-        <View className='admin-field'>
-          <View className='admin-field__label'>联系电话</View>
-          <View className='admin-field__value'>
-            <Input className='admin-field__input union-phone-input' type='text' maxlength={20} value={form.phone} placeholder='例如：0571-87001234' onInput={(e) => edit('phone', e.detail.value)} />
-            {errors.phone ? <View className='admin-field__error union-phone-error'>{errors.phone}</View> : null}
+      <View className="admin-card union-contact-form">
+        <View className="admin-field">
+          <View className="admin-field__label">联系电话</View>
+          <View className="admin-field__value">
+            <Input
+              className="admin-field__input union-phone-input"
+              type="text"
+              maxlength={20}
+              value={form.phone}
+              placeholder="例如：0571-87001234"
+              onInput={(e) => edit('phone', e.detail.value)}
+            />
+            {errors.phone ? <View className="admin-field__error union-phone-error">{errors.phone}</View> : null}
           </View>
         </View>
-        <View className='admin-field'>
-          <View className='admin-field__label'>办公地点</View>
-          <View className='admin-field__value'>
-            <Input className='admin-field__input union-place-input' maxlength={PLACE_MAX} value={form.place} placeholder='例如：机关大楼 3 楼 305 室' onInput={(e) => edit('place', e.detail.value)} />
-            {errors.place ? <View className='admin-field__error union-place-error'>{errors.place}</View> : null}
+        <View className="admin-field">
+          <View className="admin-field__label">办公地点</View>
+          <View className="admin-field__value">
+            <Input
+              className="admin-field__input union-place-input"
+              maxlength={PLACE_MAX}
+              value={form.place}
+              placeholder="例如：机关大楼 3 楼 305 室"
+              onInput={(e) => edit('place', e.detail.value)}
+            />
+            {errors.place ? <View className="admin-field__error union-place-error">{errors.place}</View> : null}
           </View>
         </View>
       </View>
-      {failure ? <View className='admin-field__error union-contact-failure'>{failure}</View> : null}
-      <View className='admin-actions'>
-        <Button className='union-contact-save' type='primary' block loading={saving} onClick={() => void save()}>
+      {failure ? <View className="admin-field__error union-contact-failure">{failure}</View> : null}
+      <View className="admin-actions">
+        <Button className="union-contact-save" type="primary" block loading={saving} onClick={() => void save()}>
           保存
         </Button>
       </View>

@@ -18,8 +18,8 @@ import './index.scss'
 /** 审计记录: every change to budgets, roles, approvals, corrections and closings, chained; one button checks the chain. */
 export default function FundsAuditPage() {
   return (
-    <View className='page page-funds-audit'>
-      <PageHeader title='审计记录' subtitle='每条记录都连着上一条，改动或删除任何一条都能查出来' />
+    <View className="page page-funds-audit">
+      <PageHeader title="审计记录" subtitle="每条记录都连着上一条，改动或删除任何一条都能查出来" />
       <FundsGate>{() => <AuditView />}</FundsGate>
     </View>
   )
@@ -61,9 +61,11 @@ function Verify({ onChecked }: { onChecked: () => void }) {
   }
 
   return (
-    <View className='fund-card audit-verify'>
-      <View className='fund-card__note audit-verify__note'>校验会逐条核对审计记录的前后链接、台账分录是否与封存时一致，并与公开栏公布的条数和您上次校验时看到的记录比对，最新的记录被删掉也能查出来。</View>
-      <Button className='audit-verify-button' type='primary' block size='large' loading={busy} onClick={() => void run()}>
+    <View className="fund-card audit-verify">
+      <View className="fund-card__note audit-verify__note">
+        校验会逐条核对审计记录的前后链接、台账分录是否与封存时一致，并与公开栏公布的条数和您上次校验时看到的记录比对，最新的记录被删掉也能查出来。
+      </View>
+      <Button className="audit-verify-button" type="primary" block size="large" loading={busy} onClick={() => void run()}>
         {busy ? '正在校验…' : '校验审计链'}
       </Button>
       {check ? (
@@ -72,29 +74,30 @@ function Verify({ onChecked }: { onChecked: () => void }) {
             {check.ok ? '✓ ' : '✗ '}
             {checkText(check)}
           </View>
-          {check.truncation ? <View className='fund-card__note audit-truncation-advice'>{TRUNCATION_ADVICE}</View> : null}
-          <View className='fund-card__note audit-last-seen'>{lastSeenText(check)}</View>
+          {check.truncation ? <View className="fund-card__note audit-truncation-advice">{TRUNCATION_ADVICE}</View> : null}
+          <View className="fund-card__note audit-last-seen">{lastSeenText(check)}</View>
         </>
       ) : null}
-      {error ? <View className='fund-error audit-error'>{error}</View> : null}
+      {error ? <View className="fund-error audit-error">{error}</View> : null}
     </View>
   )
 }
 
 function AuditList({ list }: { list: PagedState<AuditRow> }) {
   if (list.loading) return <LoadingState rows={4} />
-  if (list.error) return <ErrorState error={list.error} onRetry={() => void list.reload()} art='me' />
-  if (!list.items.length) return <EmptyState className='audit-empty' title='还没有审计记录' description='调整预算、审批报销、设置角色、冲正和结账后，都会在这里留下记录' art='me' />
+  if (list.error) return <ErrorState error={list.error} onRetry={() => void list.reload()} art="me" />
+  if (!list.items.length)
+    return <EmptyState className="audit-empty" title="还没有审计记录" description="调整预算、审批报销、设置角色、冲正和结账后，都会在这里留下记录" art="me" />
   return (
     <>
-      <View className='audit-list'>
+      <View className="audit-list">
         {list.items.map((row) => (
           <AuditRowView key={row.seq} row={row} />
         ))}
       </View>
-      <View className='fund-footer'>
+      <View className="fund-footer">
         {list.hasMore ? (
-          <Button className='audit-more' size='small' loading={list.loadingMore} onClick={() => void list.loadMore()}>
+          <Button className="audit-more" size="small" loading={list.loadingMore} onClick={() => void list.loadMore()}>
             {list.loadingMore ? '正在加载…' : `加载更多（还有 ${list.total - list.items.length} 条）`}
           </Button>
         ) : (
@@ -107,12 +110,12 @@ function AuditList({ list }: { list: PagedState<AuditRow> }) {
 
 function AuditRowView({ row: r }: { row: AuditRow }) {
   return (
-    <View className='audit-row' data-seq={r.seq} data-action={r.action}>
-      <Text className='audit-row__seq'>#{r.seq}</Text>
-      <View className='audit-row__body'>
-        <View className='audit-row__action'>{actionLabel(r.action)}</View>
-        <View className='audit-row__target'>{r.target}</View>
-        <View className='audit-row__meta'>
+    <View className="audit-row" data-seq={r.seq} data-action={r.action}>
+      <Text className="audit-row__seq">#{r.seq}</Text>
+      <View className="audit-row__body">
+        <View className="audit-row__action">{actionLabel(r.action)}</View>
+        <View className="audit-row__target">{r.target}</View>
+        <View className="audit-row__meta">
           {timeText(r.at)} · {r.actor}
         </View>
       </View>

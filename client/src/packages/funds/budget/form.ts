@@ -8,13 +8,17 @@ export type BudgetTyped = Readonly<Partial<Record<BudgetLine, string>>>
 export type BudgetErrors = Partial<Record<BudgetLine, string>>
 
 /** The amounts as they stand, written the way the inputs show them (「150000.00」). */
-export const typedOf = (lines: readonly Pick<LineExecution, 'line' | 'budget'>[]): Record<string, string> => Object.fromEntries(lines.map((l) => [l.line, formatYuan(l.budget)]))
+export const typedOf = (lines: readonly Pick<LineExecution, 'line' | 'budget'>[]): Record<string, string> =>
+  Object.fromEntries(lines.map((l) => [l.line, formatYuan(l.budget)]))
 
 /**
  * Only the lines whose amount changed go to funds.setBudget (the server audits each change with old
  * and new). Whether a line may go below what it has used is the server's to say, by that line.
  */
-export function budgetChangesOf(lines: readonly Pick<LineExecution, 'line' | 'budget'>[], typed: BudgetTyped): { changes: Partial<Record<BudgetLine, number>> } | { errors: BudgetErrors } {
+export function budgetChangesOf(
+  lines: readonly Pick<LineExecution, 'line' | 'budget'>[],
+  typed: BudgetTyped,
+): { changes: Partial<Record<BudgetLine, number>> } | { errors: BudgetErrors } {
   const changes: Partial<Record<BudgetLine, number>> = {}
   const errors: BudgetErrors = {}
   for (const l of lines) {

@@ -22,8 +22,8 @@ export default function FundsBudgetPage() {
   const { params } = useRouter()
   const [year, setYear] = useState(() => yearParam(params.year))
   return (
-    <View className='page page-funds-budget'>
-      <PageHeader title='预算编制' subtitle='按科目填写经费审查委员会审定的年度预算' />
+    <View className="page page-funds-budget">
+      <PageHeader title="预算编制" subtitle="按科目填写经费审查委员会审定的年度预算" />
       <FundsGate adminOnly>
         {() => (
           <>
@@ -39,7 +39,7 @@ export default function FundsBudgetPage() {
 function YearBudget({ year }: { year: number }) {
   const budget = useAction('funds.budget', { year }, { silent: true })
   if (budget.loading && !budget.data) return <LoadingState rows={5} />
-  if (budget.error) return <ErrorState error={budget.error} onRetry={() => void budget.reload()} art='benefits' />
+  if (budget.error) return <ErrorState error={budget.error} onRetry={() => void budget.reload()} art="benefits" />
   if (!budget.data) return null
   return <Editor initial={budget.data} />
 }
@@ -89,9 +89,9 @@ function Editor({ initial }: { initial: BudgetView }) {
 
   return (
     <>
-      <View className='fund-card budget-lines'>
-        <View className='fund-card__title'>{view.year} 年预算（元）</View>
-        <View className='fund-card__note'>
+      <View className="fund-card budget-lines">
+        <View className="fund-card__title">{view.year} 年预算（元）</View>
+        <View className="fund-card__note">
           {locked ? `${view.year} 年已结账，预算不能再调整。` : '每个科目的预算不能少于它已使用（已承诺 + 已支出）的金额。每次调整都记入审计记录。'}
         </View>
         {view.lines.map((l) => {
@@ -100,32 +100,32 @@ function Editor({ initial }: { initial: BudgetView }) {
           const changed = text.trim() !== formatYuan(l.budget)
           return (
             <View key={l.line} className={`budget-line budget-line--${l.line}`} data-line={l.line}>
-              <View className='budget-line__head'>
-                <Text className='budget-line__name'>{l.name}</Text>
-                <Text className='budget-line__used'>已使用 {formatMoney(usedOf(l))} 元</Text>
+              <View className="budget-line__head">
+                <Text className="budget-line__name">{l.name}</Text>
+                <Text className="budget-line__used">已使用 {formatMoney(usedOf(l))} 元</Text>
               </View>
               <Input
                 className={`fund-input budget-input${error ? ' fund-input--error' : ''}`}
-                type='digit'
+                type="digit"
                 value={text}
                 maxlength={13}
                 disabled={locked || saving}
-                placeholder='如 150000 或 150000.50'
+                placeholder="如 150000 或 150000.50"
                 onInput={(e) => edit(l.line, e.detail.value)}
               />
-              {changed && !error ? <View className='fund-muted budget-line__was'>原预算 {formatMoney(l.budget)} 元</View> : null}
-              {error ? <View className='fund-error budget-line__error'>{error}</View> : null}
+              {changed && !error ? <View className="fund-muted budget-line__was">原预算 {formatMoney(l.budget)} 元</View> : null}
+              {error ? <View className="fund-error budget-line__error">{error}</View> : null}
             </View>
           )
         })}
-        <View className='budget-total'>
-          合计 <Text className='budget-total__value'>{formatMoney(typedTotal(view.lines, typed))}</Text> 元
+        <View className="budget-total">
+          合计 <Text className="budget-total__value">{formatMoney(typedTotal(view.lines, typed))}</Text> 元
         </View>
       </View>
-      {general ? <View className='fund-error budget-error'>{general}</View> : null}
+      {general ? <View className="fund-error budget-error">{general}</View> : null}
       {locked ? null : (
-        <View className='budget-submit'>
-          <Button className='budget-save' type='primary' block loading={saving} onClick={() => void save()}>
+        <View className="budget-submit">
+          <Button className="budget-save" type="primary" block loading={saving} onClick={() => void save()}>
             保存预算
           </Button>
         </View>

@@ -27,12 +27,12 @@ const EMPTY: Readonly<Record<Status, string>> = {
 export default function FundsExpensesPage() {
   const [status, setStatus] = useState<Status>('pending')
   return (
-    <View className='page page-funds-expenses'>
+    <View className="page page-funds-expenses">
       <FundsGate>
         {({ canChange }) => (
           <>
-            <PageHeader title={canChange ? '报销审批' : '报销记录'} subtitle='活动费用报销：明细、发票照片与审批结果' />
-            <View className='fund-chips expense-tabs'>
+            <PageHeader title={canChange ? '报销审批' : '报销记录'} subtitle="活动费用报销：明细、发票照片与审批结果" />
+            <View className="fund-chips expense-tabs">
               {EXPENSE_STATUSES.map((s) => (
                 <View key={s} className={`fund-chip expense-tab expense-tab--${s}${status === s ? ' fund-chip--on' : ''}`} onClick={() => setStatus(s)}>
                   {EXPENSE_STATUS_LABELS[s]}
@@ -55,18 +55,20 @@ function ExpenseList({ status, canChange }: { status: Status; canChange: boolean
   })
 
   if (list.loading) return <LoadingState rows={4} />
-  if (list.error) return <ErrorState error={list.error} onRetry={() => void list.reload()} art='activities' />
+  if (list.error) return <ErrorState error={list.error} onRetry={() => void list.reload()} art="activities" />
   if (!list.items.length) {
-    return <EmptyState className='expenses-empty' title={EMPTY[status]} description='活动组织者在活动的「报名名单」页提交报销后，会出现在这里' art='activities' />
+    return (
+      <EmptyState className="expenses-empty" title={EMPTY[status]} description="活动组织者在活动的「报名名单」页提交报销后，会出现在这里" art="activities" />
+    )
   }
   return (
     <>
       {list.items.map((e) => (
         <ExpenseCard key={e.id} expense={e} canChange={canChange} onDecided={() => void list.reload()} />
       ))}
-      <View className='fund-footer'>
+      <View className="fund-footer">
         {list.hasMore ? (
-          <Button className='expenses-more' size='small' loading={list.loadingMore} onClick={() => void list.loadMore()}>
+          <Button className="expenses-more" size="small" loading={list.loadingMore} onClick={() => void list.loadMore()}>
             {list.loadingMore ? '正在加载…' : `加载更多（还有 ${list.total - list.items.length} 笔）`}
           </Button>
         ) : (
@@ -79,24 +81,24 @@ function ExpenseList({ status, canChange }: { status: Status; canChange: boolean
 
 function ExpenseItems({ expense: e }: { expense: Pick<ExpenseView, 'items' | 'amount'> }) {
   return (
-    <View className='expense-items'>
-      <View className='expense-items__row expense-items__row--head'>
-        <Text className='expense-items__name'>名称</Text>
-        <Text className='expense-items__qty'>数量</Text>
-        <Text className='expense-items__price'>单价</Text>
-        <Text className='expense-items__sum'>小计</Text>
+    <View className="expense-items">
+      <View className="expense-items__row expense-items__row--head">
+        <Text className="expense-items__name">名称</Text>
+        <Text className="expense-items__qty">数量</Text>
+        <Text className="expense-items__price">单价</Text>
+        <Text className="expense-items__sum">小计</Text>
       </View>
       {e.items.map((i, n) => (
-        <View key={n} className='expense-items__row expense-item'>
-          <Text className='expense-items__name'>{i.name}</Text>
-          <Text className='expense-items__qty'>{i.quantity}</Text>
-          <Text className='expense-items__price'>{formatMoney(i.unitPrice)}</Text>
-          <Text className='expense-items__sum'>{formatMoney(i.quantity * i.unitPrice)}</Text>
+        <View key={n} className="expense-items__row expense-item">
+          <Text className="expense-items__name">{i.name}</Text>
+          <Text className="expense-items__qty">{i.quantity}</Text>
+          <Text className="expense-items__price">{formatMoney(i.unitPrice)}</Text>
+          <Text className="expense-items__sum">{formatMoney(i.quantity * i.unitPrice)}</Text>
         </View>
       ))}
-      <View className='expense-items__row expense-items__row--total'>
-        <Text className='expense-items__name'>合计（元）</Text>
-        <Text className='expense-items__total'>{formatMoney(e.amount)}</Text>
+      <View className="expense-items__row expense-items__row--total">
+        <Text className="expense-items__name">合计（元）</Text>
+        <Text className="expense-items__total">{formatMoney(e.amount)}</Text>
       </View>
     </View>
   )
@@ -115,7 +117,11 @@ function ExpenseCard({ expense: e, canChange, onDecided }: { expense: ExpenseVie
     const why = reason.trim()
     if (!approve && !why) return setError('退回时请写明原因')
     if (approve) {
-      const { confirm } = await Taro.showModal({ title: '通过这笔报销？', content: `${yuanText(e.amount)}将从「文体活动」预算中支出，记入台账。`, confirmText: '通过' })
+      const { confirm } = await Taro.showModal({
+        title: '通过这笔报销？',
+        content: `${yuanText(e.amount)}将从「文体活动」预算中支出，记入台账。`,
+        confirmText: '通过',
+      })
       if (!confirm) return
     }
     setBusy(true)
@@ -133,60 +139,73 @@ function ExpenseCard({ expense: e, canChange, onDecided }: { expense: ExpenseVie
 
   return (
     <View className={`fund-card expense-card expense-card--${e.status}`} data-expense-id={e.id}>
-      <View className='expense-card__head' onClick={() => setOpen(!open)}>
-        <View className='expense-card__top'>
-          <Text className='expense-card__title'>{e.activityTitle}</Text>
-          <Text className='expense-card__amount'>{yuanText(e.amount)}</Text>
+      <View className="expense-card__head" onClick={() => setOpen(!open)}>
+        <View className="expense-card__top">
+          <Text className="expense-card__title">{e.activityTitle}</Text>
+          <Text className="expense-card__amount">{yuanText(e.amount)}</Text>
         </View>
-        <View className='expense-card__meta'>
+        <View className="expense-card__meta">
           {e.requestedBy} · {timeText(e.requestedAt)} 提交
           <Text className={`fund-tag fund-tag--${e.status} expense-card__status`}>{EXPENSE_STATUS_LABELS[e.status]}</Text>
-          <Text className='expense-card__toggle'>{open ? '收起' : '查看明细'}</Text>
+          <Text className="expense-card__toggle">{open ? '收起' : '查看明细'}</Text>
         </View>
       </View>
       {open ? (
-        <View className='expense-detail'>
+        <View className="expense-detail">
           <ExpenseItems expense={e} />
-          <View className='expense-detail__label'>发票照片（点击查看大图）</View>
+          <View className="expense-detail__label">发票照片（点击查看大图）</View>
           {e.invoiceUrls.length ? (
-            <View className='expense-invoices'>
+            <View className="expense-invoices">
               {e.invoiceUrls.map((url) => (
-                <Image key={url} className='expense-invoice' src={url} mode='aspectFill' lazyLoad onClick={() => void Taro.previewImage({ current: url, urls: [...e.invoiceUrls] })} />
+                <Image
+                  key={url}
+                  className="expense-invoice"
+                  src={url}
+                  mode="aspectFill"
+                  lazyLoad
+                  onClick={() => void Taro.previewImage({ current: url, urls: [...e.invoiceUrls] })}
+                />
               ))}
             </View>
           ) : (
-            <View className='fund-muted'>发票照片暂时无法显示，请稍后再试</View>
+            <View className="fund-muted">发票照片暂时无法显示，请稍后再试</View>
           )}
           {e.status !== 'pending' ? (
-            <View className='expense-decision'>
+            <View className="expense-decision">
               {e.decidedBy ?? '管理员'} 于 {e.decidedAt ? timeText(e.decidedAt) : '—'} {e.status === 'approved' ? '审批通过' : '退回'}
               {e.reason ? `，原因：${e.reason}` : ''}
             </View>
           ) : null}
           {decidable ? (
-            <View className='expense-decide'>
+            <View className="expense-decide">
               {returning ? (
                 <>
-                  <Input className='fund-input expense-return-reason' value={reason} maxlength={100} placeholder='退回原因，如：发票抬头不对' onInput={(ev) => setReason(ev.detail.value)} />
-                  <View className='fund-actions'>
-                    <Button size='small' fill='outline' onClick={() => setReturning(false)}>
+                  <Input
+                    className="fund-input expense-return-reason"
+                    value={reason}
+                    maxlength={100}
+                    placeholder="退回原因，如：发票抬头不对"
+                    onInput={(ev) => setReason(ev.detail.value)}
+                  />
+                  <View className="fund-actions">
+                    <Button size="small" fill="outline" onClick={() => setReturning(false)}>
                       取消
                     </Button>
-                    <Button className='expense-return-confirm' size='small' type='primary' loading={busy} onClick={() => void decide(false)}>
+                    <Button className="expense-return-confirm" size="small" type="primary" loading={busy} onClick={() => void decide(false)}>
                       确认退回
                     </Button>
                   </View>
                 </>
               ) : (
-                <View className='fund-actions'>
-                  <Button className='expense-approve' size='small' type='primary' loading={busy} onClick={() => void decide(true)}>
+                <View className="fund-actions">
+                  <Button className="expense-approve" size="small" type="primary" loading={busy} onClick={() => void decide(true)}>
                     通过
                   </Button>
                   <Button
-                    className='expense-return'
-                    size='small'
-                    type='primary'
-                    fill='outline'
+                    className="expense-return"
+                    size="small"
+                    type="primary"
+                    fill="outline"
                     onClick={() => {
                       setReturning(true)
                       setError('')
@@ -198,7 +217,7 @@ function ExpenseCard({ expense: e, canChange, onDecided }: { expense: ExpenseVie
               )}
             </View>
           ) : null}
-          {error ? <View className='fund-error expense-error'>{error}</View> : null}
+          {error ? <View className="fund-error expense-error">{error}</View> : null}
         </View>
       ) : null}
     </View>

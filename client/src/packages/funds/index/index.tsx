@@ -29,8 +29,8 @@ export default function FundsHomePage() {
   const { params } = useRouter()
   const [year, setYear] = useState(() => yearParam(params.year))
   return (
-    <View className='page page-funds'>
-      <PageHeader title='经费概览' subtitle='预算执行、部门参与度、执行情况表与年度结账' />
+    <View className="page page-funds">
+      <PageHeader title="经费概览" subtitle="预算执行、部门参与度、执行情况表与年度结账" />
       <FundsGate>
         {({ canChange }) => (
           <>
@@ -59,9 +59,9 @@ function YearView({ year, canChange }: { year: number; canChange: boolean }) {
   return (
     <>
       {budget.loading && !budget.data ? (
-        <LoadingState rows={5} text='正在汇总预算执行情况…' />
+        <LoadingState rows={5} text="正在汇总预算执行情况…" />
       ) : budget.error ? (
-        <ErrorState error={budget.error} onRetry={() => void budget.reload()} art='benefits' />
+        <ErrorState error={budget.error} onRetry={() => void budget.reload()} art="benefits" />
       ) : budget.data ? (
         <Execution view={budget.data} canChange={canChange} />
       ) : null}
@@ -73,17 +73,17 @@ function YearView({ year, canChange }: { year: number; canChange: boolean }) {
 }
 
 const Legend = () => (
-  <View className='fund-legend funds-legend'>
-    <View className='fund-legend__item'>
-      <View className='fund-legend__swatch fund-legend__swatch--spent' />
+  <View className="fund-legend funds-legend">
+    <View className="fund-legend__item">
+      <View className="fund-legend__swatch fund-legend__swatch--spent" />
       已支出
     </View>
-    <View className='fund-legend__item'>
-      <View className='fund-legend__swatch fund-legend__swatch--committed' />
+    <View className="fund-legend__item">
+      <View className="fund-legend__swatch fund-legend__swatch--committed" />
       已承诺（已发放未兑现）
     </View>
-    <View className='fund-legend__item'>
-      <View className='fund-legend__swatch' />
+    <View className="fund-legend__item">
+      <View className="fund-legend__swatch" />
       结余
     </View>
   </View>
@@ -105,20 +105,20 @@ function Execution({ view: v, canChange }: { view: BudgetView; canChange: boolea
   ]
   return (
     <>
-      <View className='fund-card funds-summary'>
-        <View className='funds-summary__head'>
-          <Text className='funds-summary__title'>{v.year} 年预算执行</Text>
-          {v.closed ? <Text className='fund-tag fund-tag--closed funds-closed'>已结账</Text> : null}
-          <Text className='funds-summary__rate'>
-            执行率 <Text className='funds-total-rate'>{rateText(t)}</Text>
+      <View className="fund-card funds-summary">
+        <View className="funds-summary__head">
+          <Text className="funds-summary__title">{v.year} 年预算执行</Text>
+          {v.closed ? <Text className="fund-tag fund-tag--closed funds-closed">已结账</Text> : null}
+          <Text className="funds-summary__rate">
+            执行率 <Text className="funds-total-rate">{rateText(t)}</Text>
           </Text>
         </View>
         <Bar parts={partsOf(t)} scale={t.budget} className={`funds-total-bar${isOver(t) && !nothing ? ' fund-bar--over' : ''}`} />
-        <View className='funds-figures'>
+        <View className="funds-figures">
           {figures.map((f) => (
             <View key={f.key} className={`funds-figure funds-figure--${f.key}`}>
               <View className={`funds-figure__value${f.value < 0 ? ' funds-figure__value--over' : ''}`}>{formatMoney(f.value)}</View>
-              <View className='funds-figure__label'>{f.label}（元）</View>
+              <View className="funds-figure__label">{f.label}（元）</View>
             </View>
           ))}
         </View>
@@ -127,15 +127,15 @@ function Execution({ view: v, canChange }: { view: BudgetView; canChange: boolea
 
       {nothing ? (
         <EmptyState
-          className='funds-empty'
+          className="funds-empty"
           title={`还没有编制 ${v.year} 年预算`}
           description={canChange ? '点下方「预算编制」，按科目填写经费审查委员会审定的金额' : '工会管理员编制预算后，各科目的执行情况会显示在这里'}
-          art='benefits'
+          art="benefits"
         />
       ) : (
-        <View className='fund-card funds-lines'>
-          <View className='fund-card__title'>各科目执行情况</View>
-          <View className='fund-card__note'>单位：元。执行率 =（已承诺 + 已支出）÷ 预算。</View>
+        <View className="fund-card funds-lines">
+          <View className="fund-card__title">各科目执行情况</View>
+          <View className="fund-card__note">单位：元。执行率 =（已承诺 + 已支出）÷ 预算。</View>
           {v.lines.map((l) => (
             <LineRow key={l.line} line={l} />
           ))}
@@ -149,15 +149,15 @@ function LineRow({ line: l }: { line: LineExecution }) {
   const over = isOver(l) && (l.committed !== 0 || l.spent !== 0)
   return (
     <View className={`funds-line funds-line--${l.line}${over ? ' funds-line--over' : ''}`} data-line={l.line}>
-      <View className='funds-line__head'>
-        <Text className='funds-line__name'>{l.name}</Text>
-        <Text className='funds-line__rate'>{rateText(l)}</Text>
+      <View className="funds-line__head">
+        <Text className="funds-line__name">{l.name}</Text>
+        <Text className="funds-line__rate">{rateText(l)}</Text>
       </View>
       <Bar parts={partsOf(l)} scale={l.budget} className={over ? 'fund-bar--over' : undefined} />
-      <View className='funds-line__numbers'>
-        <Text className='funds-line__budget'>预算 {formatMoney(l.budget)}</Text>
-        <Text className='funds-line__committed'>已承诺 {formatMoney(l.committed)}</Text>
-        <Text className='funds-line__spent'>已支出 {formatMoney(l.spent)}</Text>
+      <View className="funds-line__numbers">
+        <Text className="funds-line__budget">预算 {formatMoney(l.budget)}</Text>
+        <Text className="funds-line__committed">已承诺 {formatMoney(l.committed)}</Text>
+        <Text className="funds-line__spent">已支出 {formatMoney(l.spent)}</Text>
         <Text className={`funds-line__remaining${l.remaining < 0 ? ' funds-line__remaining--over' : ''}`}>结余 {formatMoney(l.remaining)}</Text>
       </View>
     </View>
@@ -207,21 +207,29 @@ function Tools({ year, view, canChange, onClosed }: { year: number; view: Budget
   }
 
   return (
-    <View className='fund-card funds-tools'>
-      <View className='fund-card__title'>报表与结账</View>
-      <View className='fund-card__note'>执行情况表（Excel）含各科目预算执行和全年分录明细，可交经费审查委员会。</View>
-      <View className='fund-actions'>
-        <Button className='funds-export' type='primary' size='small' loading={exporting} onClick={() => void exportReport()}>
+    <View className="fund-card funds-tools">
+      <View className="fund-card__title">报表与结账</View>
+      <View className="fund-card__note">执行情况表（Excel）含各科目预算执行和全年分录明细，可交经费审查委员会。</View>
+      <View className="fund-actions">
+        <Button className="funds-export" type="primary" size="small" loading={exporting} onClick={() => void exportReport()}>
           导出执行情况表
         </Button>
         {canChange && view && !view.closed ? (
-          <Button className='funds-close' type='primary' fill='outline' size='small' loading={closing} disabled={!closable || closing} onClick={() => void closeYear()}>
+          <Button
+            className="funds-close"
+            type="primary"
+            fill="outline"
+            size="small"
+            loading={closing}
+            disabled={!closable || closing}
+            onClick={() => void closeYear()}
+          >
             年度结账
           </Button>
         ) : null}
       </View>
-      {canChange && view && !view.closed && !closable ? <View className='fund-muted funds-close-note'>{year} 年结束后才能结账。</View> : null}
-      {closeError ? <View className='fund-error funds-close-error'>{closeError}</View> : null}
+      {canChange && view && !view.closed && !closable ? <View className="fund-muted funds-close-note">{year} 年结束后才能结账。</View> : null}
+      {closeError ? <View className="fund-error funds-close-error">{closeError}</View> : null}
     </View>
   )
 }
@@ -234,14 +242,14 @@ function Entries({ year, canChange }: { year: number; canChange: boolean }) {
     { key: 'audit', text: '审计记录', hint: '预算、审批、冲正、结账都留痕，可一键校验', url: ROUTES.fundsAudit },
   ]
   return (
-    <View className='funds-entries'>
+    <View className="funds-entries">
       {entries.map((e) => (
         <View key={e.key} className={`funds-entry funds-entry--${e.key}`} onClick={() => void Taro.navigateTo({ url: e.url })}>
-          <View className='funds-entry__body'>
-            <View className='funds-entry__text'>{e.text}</View>
-            <View className='funds-entry__hint'>{e.hint}</View>
+          <View className="funds-entry__body">
+            <View className="funds-entry__text">{e.text}</View>
+            <View className="funds-entry__hint">{e.hint}</View>
           </View>
-          <View className='funds-entry__arrow'>›</View>
+          <View className="funds-entry__arrow">›</View>
         </View>
       ))}
     </View>
@@ -253,24 +261,29 @@ function Participation({ year }: { year: number }) {
   const report = useAction('activity.participation', { year }, { silent: true })
   const r = report.data
   return (
-    <View className='fund-card funds-participation'>
-      <View className='fund-card__title'>各部门参与度</View>
-      <View className='fund-card__note'>参加过至少一次活动的会员占本部门会员的比例{r ? `（全年 ${r.events} 场活动）` : ''}。</View>
+    <View className="fund-card funds-participation">
+      <View className="fund-card__title">各部门参与度</View>
+      <View className="fund-card__note">参加过至少一次活动的会员占本部门会员的比例{r ? `（全年 ${r.events} 场活动）` : ''}。</View>
       {report.loading && !r ? (
         <LoadingState rows={2} />
       ) : report.error ? (
-        <ErrorState error={report.error} onRetry={() => void report.reload()} art='activities' />
+        <ErrorState error={report.error} onRetry={() => void report.reload()} art="activities" />
       ) : !r || r.departments.length === 0 ? (
-        <EmptyState className='funds-participation-empty' title={`${year} 年还没有部门数据`} description='会员报名参加活动后，各部门的参与度会显示在这里' art='activities' />
+        <EmptyState
+          className="funds-participation-empty"
+          title={`${year} 年还没有部门数据`}
+          description="会员报名参加活动后，各部门的参与度会显示在这里"
+          art="activities"
+        />
       ) : (
         r.departments.map((d) => (
-          <View key={d.department} className='funds-dept' data-department={d.department}>
-            <View className='funds-dept__head'>
-              <Text className='funds-dept__name'>{d.department}</Text>
-              <Text className='funds-dept__rate'>{d.rate.toFixed(1)}%</Text>
+          <View key={d.department} className="funds-dept" data-department={d.department}>
+            <View className="funds-dept__head">
+              <Text className="funds-dept__name">{d.department}</Text>
+              <Text className="funds-dept__rate">{d.rate.toFixed(1)}%</Text>
             </View>
             <Bar parts={[{ key: 'rate', value: d.rate }]} scale={100} />
-            <View className='funds-dept__meta'>
+            <View className="funds-dept__meta">
               {d.participants} / {d.members} 人参加 · 报名 {d.signUps} 人次 · 签到 {d.checkIns} 人次
             </View>
           </View>

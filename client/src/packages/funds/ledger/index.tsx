@@ -22,15 +22,17 @@ export default function FundsLedgerPage() {
   const [year, setYear] = useState(() => yearParam(params.year))
   const [line, setLine] = useState<BudgetLine | ''>('')
   return (
-    <View className='page page-funds-ledger'>
-      <PageHeader title='台账' subtitle='承诺与支出逐笔记录，金额单位：元' />
+    <View className="page page-funds-ledger">
+      <PageHeader title="台账" subtitle="承诺与支出逐笔记录，金额单位：元" />
       <FundsGate>
         {({ canChange }) => (
           <>
             <YearSwitch year={year} onChange={setYear} max={currentYear() + 1} />
-            <View className='fund-note ledger-rule'>已记账的分录不会被修改或删除。记错了由管理员「冲正」：另记一笔金额相反的分录，两笔都留在台账和审计记录里。</View>
-            <View className='fund-chips ledger-lines'>
-              <View className={`fund-chip ledger-line-filter${line === '' ? ' fund-chip--on' : ''}`} data-line='' onClick={() => setLine('')}>
+            <View className="fund-note ledger-rule">
+              已记账的分录不会被修改或删除。记错了由管理员「冲正」：另记一笔金额相反的分录，两笔都留在台账和审计记录里。
+            </View>
+            <View className="fund-chips ledger-lines">
+              <View className={`fund-chip ledger-line-filter${line === '' ? ' fund-chip--on' : ''}`} data-line="" onClick={() => setLine('')}>
                 全部
               </View>
               {BUDGET_LINES.map((l) => (
@@ -55,27 +57,27 @@ function LedgerList({ year, line, canChange }: { year: number; line: BudgetLine 
   })
 
   if (list.loading) return <LoadingState rows={4} />
-  if (list.error) return <ErrorState error={list.error} onRetry={() => void list.reload()} art='benefits' />
+  if (list.error) return <ErrorState error={list.error} onRetry={() => void list.reload()} art="benefits" />
   if (!list.items.length) {
     return (
       <EmptyState
-        className='ledger-empty'
+        className="ledger-empty"
         title={`${year} 年${line ? `「${BUDGET_LINE_LABELS[line]}」` : ''}还没有分录`}
-        description='福利发放与核销、活动报销审批通过、帮扶慰问发放后，都会自动记入台账'
-        art='benefits'
+        description="福利发放与核销、活动报销审批通过、帮扶慰问发放后，都会自动记入台账"
+        art="benefits"
       />
     )
   }
   return (
     <>
-      <View className='ledger-list'>
+      <View className="ledger-list">
         {list.items.map((r) => (
           <LedgerRowView key={r.id} row={r} canChange={canChange} onCorrected={() => void list.reload()} />
         ))}
       </View>
-      <View className='fund-footer'>
+      <View className="fund-footer">
         {list.hasMore ? (
-          <Button className='ledger-more' size='small' loading={list.loadingMore} onClick={() => void list.loadMore()}>
+          <Button className="ledger-more" size="small" loading={list.loadingMore} onClick={() => void list.loadMore()}>
             {list.loadingMore ? '正在加载…' : `加载更多（还有 ${list.total - list.items.length} 笔）`}
           </Button>
         ) : (
@@ -116,24 +118,24 @@ function LedgerRowView({ row: r, canChange, onCorrected }: { row: LedgerRow; can
 
   return (
     <View className={`ledger-row${r.reverses ? ' ledger-row--correction' : ''}${r.reversedBy ? ' ledger-row--reversed' : ''}`} data-entry-id={r.id}>
-      <View className='ledger-row__head'>
-        <Text className='ledger-row__line'>{r.lineName}</Text>
-        <Text className='fund-tag ledger-row__source'>{SOURCE_LABELS[r.source.type] ?? r.source.type}</Text>
-        {r.reverses ? <Text className='fund-tag fund-tag--correction ledger-row__mark ledger-row__mark--correction'>冲正分录</Text> : null}
-        {r.reversedBy ? <Text className='fund-tag fund-tag--reversed ledger-row__mark ledger-row__mark--reversed'>已冲正</Text> : null}
+      <View className="ledger-row__head">
+        <Text className="ledger-row__line">{r.lineName}</Text>
+        <Text className="fund-tag ledger-row__source">{SOURCE_LABELS[r.source.type] ?? r.source.type}</Text>
+        {r.reverses ? <Text className="fund-tag fund-tag--correction ledger-row__mark ledger-row__mark--correction">冲正分录</Text> : null}
+        {r.reversedBy ? <Text className="fund-tag fund-tag--reversed ledger-row__mark ledger-row__mark--reversed">已冲正</Text> : null}
       </View>
-      <View className='ledger-row__memo'>{r.memo}</View>
-      <View className='ledger-row__amounts'>
-        <Text className='ledger-row__committed'>承诺变动 {signedYuan(r.committed)}</Text>
-        <Text className='ledger-row__spent'>支出 {signedYuan(r.spent)}</Text>
+      <View className="ledger-row__memo">{r.memo}</View>
+      <View className="ledger-row__amounts">
+        <Text className="ledger-row__committed">承诺变动 {signedYuan(r.committed)}</Text>
+        <Text className="ledger-row__spent">支出 {signedYuan(r.spent)}</Text>
       </View>
-      <View className='ledger-row__meta'>
-        <Text className='ledger-row__time'>{timeText(r.at)}</Text>
-        <Text className='ledger-row__by'> · 经办 {r.by}</Text>
+      <View className="ledger-row__meta">
+        <Text className="ledger-row__time">{timeText(r.at)}</Text>
+        <Text className="ledger-row__by"> · 经办 {r.by}</Text>
       </View>
       {correctable && !open ? (
         <View
-          className='ledger-correct-open'
+          className="ledger-correct-open"
           onClick={() => {
             setOpen(true)
             setReason('')
@@ -144,15 +146,21 @@ function LedgerRowView({ row: r, canChange, onCorrected }: { row: LedgerRow; can
         </View>
       ) : null}
       {open ? (
-        <View className='ledger-correct'>
-          <View className='fund-muted'>冲正不改这笔分录，而是另记一笔金额相反的分录，并记入审计记录。</View>
-          <Input className='fund-input ledger-correct-reason' value={reason} maxlength={REASON_MAX} placeholder='冲正原因，如：发票重复报销' onInput={(e) => setReason(e.detail.value)} />
-          {error ? <View className='fund-error ledger-correct-error'>{error}</View> : null}
-          <View className='ledger-correct__actions'>
-            <Button size='small' fill='outline' onClick={() => setOpen(false)}>
+        <View className="ledger-correct">
+          <View className="fund-muted">冲正不改这笔分录，而是另记一笔金额相反的分录，并记入审计记录。</View>
+          <Input
+            className="fund-input ledger-correct-reason"
+            value={reason}
+            maxlength={REASON_MAX}
+            placeholder="冲正原因，如：发票重复报销"
+            onInput={(e) => setReason(e.detail.value)}
+          />
+          {error ? <View className="fund-error ledger-correct-error">{error}</View> : null}
+          <View className="ledger-correct__actions">
+            <Button size="small" fill="outline" onClick={() => setOpen(false)}>
               取消
             </Button>
-            <Button className='ledger-correct-confirm' size='small' type='primary' loading={busy} onClick={() => void correct()}>
+            <Button className="ledger-correct-confirm" size="small" type="primary" loading={busy} onClick={() => void correct()}>
               确认冲正
             </Button>
           </View>

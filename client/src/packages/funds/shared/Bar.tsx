@@ -27,7 +27,9 @@ export function Bar({ parts, scale, className }: BarProps) {
   return (
     <View className={['fund-bar', className].filter(Boolean).join(' ')}>
       {parts.map((p, i) =>
-        widths[i] > 0 ? <View key={p.key} className={`fund-bar__part fund-bar__part--${p.key}`} data-width={widths[i]} style={{ width: `${widths[i]}%` }} /> : null,
+        widths[i] > 0 ? (
+          <View key={p.key} className={`fund-bar__part fund-bar__part--${p.key}`} data-width={widths[i]} style={{ width: `${widths[i]}%` }} />
+        ) : null,
       )}
     </View>
   )

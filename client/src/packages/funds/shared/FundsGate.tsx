@@ -23,11 +23,12 @@ export const fundsAccessOf = (me: MeView): { reads: boolean; canChange: boolean 
 export function FundsGate({ adminOnly = false, children }: { adminOnly?: boolean; children: (access: FundsAccess) => ReactNode }) {
   const me = useAction('member.me', {}, { silent: true })
   if (me.loading) return <LoadingState rows={2} />
-  if (me.error) return <ErrorState error={me.error} onRetry={() => void me.reload()} art='me' />
+  if (me.error) return <ErrorState error={me.error} onRetry={() => void me.reload()} art="me" />
   if (!me.data) return null
   const { reads, canChange } = fundsAccessOf(me.data)
-  if (!reads) return <EmptyState className='funds-denied' title='您没有权限访问此页面' description='经费管理仅对工会管理员和经费审查委员会开放' art='me' />
-  if (adminOnly && !canChange) return <EmptyState className='funds-denied' title='这里由工会管理员操作' description='经费审查委员会可以在经费概览和台账中查阅预算和每一笔分录' art='me' />
+  if (!reads) return <EmptyState className="funds-denied" title="您没有权限访问此页面" description="经费管理仅对工会管理员和经费审查委员会开放" art="me" />
+  if (adminOnly && !canChange)
+    return <EmptyState className="funds-denied" title="这里由工会管理员操作" description="经费审查委员会可以在经费概览和台账中查阅预算和每一笔分录" art="me" />
   return <>{children({ me: me.data, canChange })}</>
 }
 

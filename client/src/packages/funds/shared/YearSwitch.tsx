@@ -12,11 +12,11 @@ export function YearSwitch({ year, onChange, min = 2000, max }: YearSwitchProps)
   const back = year > min
   const forward = year < max
   return (
-    <View className='fund-year'>
+    <View className="fund-year">
       <View className={`fund-year__step fund-year-prev${back ? '' : ' fund-year__step--off'}`} onClick={() => back && onChange(year - 1)}>
         ‹ {back ? `${year - 1}` : ''}
       </View>
-      <View className='fund-year__value'>{year} 年</View>
+      <View className="fund-year__value">{year} 年</View>
       <View className={`fund-year__step fund-year-next${forward ? '' : ' fund-year__step--off'}`} onClick={() => forward && onChange(year + 1)}>
         {forward ? `${year + 1}` : ''} ›
       </View>

@@ -33,7 +33,10 @@ export const MIN_PART_PERCENT = 1
  */
 export function barWidths(values: readonly number[], scale: number): number[] {
   const parts = values.map((v) => (Number.isFinite(v) && v > 0 ? v : 0))
-  const full = Math.max(scale > 0 ? scale : 0, parts.reduce((a, b) => a + b, 0))
+  const full = Math.max(
+    scale > 0 ? scale : 0,
+    parts.reduce((a, b) => a + b, 0),
+  )
   if (full <= 0) return parts.map(() => 0)
   const tenth = (n: number) => Math.round(n * 10) / 10
   const widths = parts.map((v) => (v > 0 ? Math.max(MIN_PART_PERCENT, tenth((100 * v) / full)) : 0))

@@ -61,72 +61,79 @@ export default function RecordPage() {
 
   if (group.loading && !group.data) {
     return (
-      <View className='page page-leader-record'>
-        <PageHeader title='记录活动' />
+      <View className="page page-leader-record">
+        <PageHeader title="记录活动" />
         <LoadingState rows={3} />
       </View>
     )
   }
   if (group.error || !group.data) {
     return (
-      <View className='page page-leader-record'>
-        <PageHeader title='记录活动' />
-        {group.error ? <ErrorState error={group.error} onRetry={() => void group.reload()} art='activities' /> : null}
+      <View className="page page-leader-record">
+        <PageHeader title="记录活动" />
+        {group.error ? <ErrorState error={group.error} onRetry={() => void group.reload()} art="activities" /> : null}
       </View>
     )
   }
   if (!group.data.iLead) {
     return (
-      <View className='page page-leader-record'>
-        <PageHeader title='记录活动' subtitle={group.data.name} />
-        <ErrorState error={new ActionError('FORBIDDEN', '只有本小组的组长或工会管理员可以记录活动')} art='activities' />
+      <View className="page page-leader-record">
+        <PageHeader title="记录活动" subtitle={group.data.name} />
+        <ErrorState error={new ActionError('FORBIDDEN', '只有本小组的组长或工会管理员可以记录活动')} art="activities" />
       </View>
     )
   }
 
   const percent = stage.kind === 'uploading' ? Math.round((stage.done / Math.max(1, stage.total)) * 100) : 100
   return (
-    <View className='page page-leader-record'>
-      <PageHeader title='记录活动' subtitle={group.data.name} />
-      <View className='leader-card'>
-        <View className='leader-field'>
-          <View className='leader-field__label'>标题</View>
-          <Input className='leader-field__input record-title-input' value={form.title} maxlength={30} placeholder='例如：周三羽毛球训练' disabled={working} onInput={(e) => edit('title', e.detail.value)} />
-          {errors.title ? <View className='leader-field__error'>{errors.title}</View> : null}
+    <View className="page page-leader-record">
+      <PageHeader title="记录活动" subtitle={group.data.name} />
+      <View className="leader-card">
+        <View className="leader-field">
+          <View className="leader-field__label">标题</View>
+          <Input
+            className="leader-field__input record-title-input"
+            value={form.title}
+            maxlength={30}
+            placeholder="例如：周三羽毛球训练"
+            disabled={working}
+            onInput={(e) => edit('title', e.detail.value)}
+          />
+          {errors.title ? <View className="leader-field__error">{errors.title}</View> : null}
         </View>
-        <View className='leader-field'>
-          <View className='leader-field__label'>活动日期</View>
-          <Picker mode='date' value={form.date} start='2000-01-01' end={todayText()} disabled={working} onChange={(e) => edit('date', String(e.detail.value))}>
-            <View className='leader-field__picker record-date'>
+        <View className="leader-field">
+          <View className="leader-field__label">活动日期</View>
+          <Picker mode="date" value={form.date} start="2000-01-01" end={todayText()} disabled={working} onChange={(e) => edit('date', String(e.detail.value))}>
+            <View className="leader-field__picker record-date">
               {calendarDayText(form.date, new Date())}
-              <View className='record-arrow'>›</View>
+              <View className="record-arrow">›</View>
             </View>
           </Picker>
-          {errors.date ? <View className='leader-field__error'>{errors.date}</View> : null}
+          {errors.date ? <View className="leader-field__error">{errors.date}</View> : null}
         </View>
-        <View className='leader-field'>
-          <View className='leader-field__label'>活动情况</View>
+        <View className="leader-field">
+          <View className="leader-field__label">活动情况</View>
           <Textarea
-            className='leader-field__textarea record-text-input'
+            className="leader-field__textarea record-text-input"
             value={form.text}
             maxlength={500}
-            placeholder='几个人参加、做了什么、有什么收获（选填）'
+            placeholder="几个人参加、做了什么、有什么收获（选填）"
             disabled={working}
             onInput={(e) => edit('text', e.detail.value)}
           />
-          <View className='leader-field__count'>{form.text.length} / 500</View>
-          {errors.text ? <View className='leader-field__error'>{errors.text}</View> : null}
+          <View className="leader-field__count">{form.text.length} / 500</View>
+          {errors.text ? <View className="leader-field__error">{errors.text}</View> : null}
         </View>
-        <View className='leader-field'>
-          <View className='leader-field__label'>
+        <View className="leader-field">
+          <View className="leader-field__label">
             照片（{photos.length} / {MAX_PHOTOS}）
           </View>
           <PhotoGrid
-            prefix='record'
+            prefix="record"
             photos={photos}
             onChange={setPhotos}
             rules={RECORD_PHOTOS}
-            addLabel='添加照片'
+            addLabel="添加照片"
             disabled={working}
             onPicked={(refused) => {
               if (refused) void Taro.showToast({ title: refused, icon: 'none' })
@@ -136,19 +143,19 @@ export default function RecordPage() {
       </View>
 
       {stage.kind === 'uploading' ? (
-        <View className='record-progress'>
-          <View className='record-progress__text'>
+        <View className="record-progress">
+          <View className="record-progress__text">
             正在上传照片 {stage.done + 1} / {stage.total}…
           </View>
-          <Progress percent={percent} color='#c8161d' strokeWidth='8' animated />
+          <Progress percent={percent} color="#c8161d" strokeWidth="8" animated />
         </View>
       ) : null}
 
-      <View className='record-submit'>
-        <Button className='record-save' type='primary' block loading={working} onClick={() => void submit()}>
+      <View className="record-submit">
+        <Button className="record-save" type="primary" block loading={working} onClick={() => void submit()}>
           {stage.kind === 'uploading' ? '正在上传照片…' : stage.kind === 'saving' ? '正在发布…' : '发布纪实'}
         </Button>
-        <View className='record-submit__note'>发布后小组成员都能看到；照片只在小程序内查看。</View>
+        <View className="record-submit__note">发布后小组成员都能看到；照片只在小程序内查看。</View>
       </View>
     </View>
   )

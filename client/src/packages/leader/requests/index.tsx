@@ -62,39 +62,46 @@ export default function RequestsPage() {
   const subtitle = group.data ? `${group.data.name}${list.loading || list.error ? '' : ` · ${list.total} 条待审核`}` : undefined
 
   return (
-    <View className='page page-leader-requests'>
-      <PageHeader title='入组申请' subtitle={subtitle} />
+    <View className="page page-leader-requests">
+      <PageHeader title="入组申请" subtitle={subtitle} />
       {list.loading ? (
         <LoadingState rows={3} />
       ) : list.error ? (
-        <ErrorState error={list.error} onRetry={() => void list.reload()} art='groups' />
+        <ErrorState error={list.error} onRetry={() => void list.reload()} art="groups" />
       ) : list.items.length === 0 ? (
-        <EmptyState className='requests-empty' title='暂无待审核的申请' description='有会员申请加入时，会出现在这里' art='groups' />
+        <EmptyState className="requests-empty" title="暂无待审核的申请" description="有会员申请加入时，会出现在这里" art="groups" />
       ) : (
         <>
-          <View className='leader-list'>
+          <View className="leader-list">
             {list.items.map((r) => (
-              <View key={r.memberId} className='leader-row request-row' data-member-id={r.memberId}>
-                <View className='leader-row__main'>
-                  <View className='leader-row__name'>{r.name}</View>
+              <View key={r.memberId} className="leader-row request-row" data-member-id={r.memberId}>
+                <View className="leader-row__main">
+                  <View className="leader-row__name">{r.name}</View>
                 </View>
-                <View className='leader-row__meta'>
+                <View className="leader-row__meta">
                   {r.department} · 申请于 {r.requestedAt}
                 </View>
-                <View className='leader-row__actions'>
-                  <Button className='request-decline' size='small' fill='outline' disabled={Boolean(deciding)} onClick={() => setDeclining(r)}>
+                <View className="leader-row__actions">
+                  <Button className="request-decline" size="small" fill="outline" disabled={Boolean(deciding)} onClick={() => setDeclining(r)}>
                     拒绝
                   </Button>
-                  <Button className='request-approve' type='primary' size='small' loading={deciding === r.memberId} disabled={Boolean(deciding)} onClick={() => void approve(r)}>
+                  <Button
+                    className="request-approve"
+                    type="primary"
+                    size="small"
+                    loading={deciding === r.memberId}
+                    disabled={Boolean(deciding)}
+                    onClick={() => void approve(r)}
+                  >
                     同意
                   </Button>
                 </View>
               </View>
             ))}
           </View>
-          <View className='leader-footer'>
+          <View className="leader-footer">
             {list.hasMore ? (
-              <Button className='requests-more' size='small' loading={list.loadingMore} onClick={() => void list.loadMore()}>
+              <Button className="requests-more" size="small" loading={list.loadingMore} onClick={() => void list.loadMore()}>
                 {list.loadingMore ? '正在加载…' : '加载更多'}
               </Button>
             ) : (
@@ -106,8 +113,8 @@ export default function RequestsPage() {
       <ReasonDialog
         visible={declining !== null}
         title={declining ? `拒绝${declining.name}的申请` : '拒绝申请'}
-        description='可以写一句原因，例如“本期名额已满”。'
-        confirmText='拒绝'
+        description="可以写一句原因，例如“本期名额已满”。"
+        confirmText="拒绝"
         onConfirm={(reason) => (declining ? decline(declining, reason) : Promise.resolve())}
         onClose={() => setDeclining(null)}
       />

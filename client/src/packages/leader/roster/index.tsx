@@ -98,15 +98,23 @@ export default function LeaderRosterPage() {
   const call = (phone: string) => void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined)
 
   return (
-    <View className='page page-leader-roster'>
-      <PageHeader title='成员管理' subtitle={g ? `${g.name}${list.loading || list.error ? '' : ` · ${list.total} 人`}` : undefined} />
+    <View className="page page-leader-roster">
+      <PageHeader title="成员管理" subtitle={g ? `${g.name}${list.loading || list.error ? '' : ` · ${list.total} 人`}` : undefined} />
       {denied(list.error) ? null : (
         <>
-          <View className='leader-intro'>
+          <View className="leader-intro">
             {interest ? '手机号只显示成员加入时同意公开的，仅组长和工会管理员可见，请只用于小组活动联系。' : '工会小组按部门自动组成，成员随会员名册变化。'}
           </View>
-          <View className='roster-actions'>
-            <Button className='roster-export' type='primary' fill='outline' size='small' loading={busy === 'export'} disabled={!list.total} onClick={() => void exportAll()}>
+          <View className="roster-actions">
+            <Button
+              className="roster-export"
+              type="primary"
+              fill="outline"
+              size="small"
+              loading={busy === 'export'}
+              disabled={!list.total}
+              onClick={() => void exportAll()}
+            >
               导出名单
             </Button>
           </View>
@@ -115,37 +123,37 @@ export default function LeaderRosterPage() {
       {list.loading ? (
         <LoadingState rows={4} />
       ) : list.error ? (
-        <ErrorState error={list.error} onRetry={() => void list.reload()} art='groups' />
+        <ErrorState error={list.error} onRetry={() => void list.reload()} art="groups" />
       ) : list.items.length === 0 ? (
-        <EmptyState className='roster-empty' title='小组里还没有成员' description='会员加入后会出现在这里' art='groups' />
+        <EmptyState className="roster-empty" title="小组里还没有成员" description="会员加入后会出现在这里" art="groups" />
       ) : (
         <>
-          <View className='leader-list'>
+          <View className="leader-list">
             {list.items.map((e) => (
-              <View key={e.memberId} className='leader-row roster-entry' data-member-id={e.memberId}>
-                <View className='leader-row__main'>
-                  <View className='leader-row__name'>{e.name}</View>
-                  {e.isLeader ? <View className='leader-tag'>组长</View> : null}
+              <View key={e.memberId} className="leader-row roster-entry" data-member-id={e.memberId}>
+                <View className="leader-row__main">
+                  <View className="leader-row__name">{e.name}</View>
+                  {e.isLeader ? <View className="leader-tag">组长</View> : null}
                   {e.phone ? (
-                    <View className='roster-entry__phone' onClick={() => call(e.phone!)}>
+                    <View className="roster-entry__phone" onClick={() => call(e.phone!)}>
                       {e.phone}
                     </View>
                   ) : interest ? (
-                    <View className='roster-entry__no-phone'>未公开手机号</View>
+                    <View className="roster-entry__no-phone">未公开手机号</View>
                   ) : null}
                 </View>
-                <View className='leader-row__meta'>
+                <View className="leader-row__meta">
                   {e.department}
                   {e.joinedAt ? ` · ${interest ? '加入于' : '入会于'} ${calendarDayText(e.joinedAt, new Date())}` : ''}
                 </View>
                 {interest && !e.isLeader ? (
-                  <View className='leader-row__actions'>
+                  <View className="leader-row__actions">
                     {amLeader ? (
-                      <Button className='roster-hand-over' size='small' fill='none' disabled={Boolean(busy)} onClick={() => void handOver(e)}>
+                      <Button className="roster-hand-over" size="small" fill="none" disabled={Boolean(busy)} onClick={() => void handOver(e)}>
                         移交组长
                       </Button>
                     ) : null}
-                    <Button className='roster-remove' size='small' fill='outline' disabled={Boolean(busy)} onClick={() => setRemoving(e)}>
+                    <Button className="roster-remove" size="small" fill="outline" disabled={Boolean(busy)} onClick={() => setRemoving(e)}>
                       移出
                     </Button>
                   </View>
@@ -153,9 +161,9 @@ export default function LeaderRosterPage() {
               </View>
             ))}
           </View>
-          <View className='leader-footer'>
+          <View className="leader-footer">
             {list.hasMore ? (
-              <Button className='roster-more' size='small' loading={list.loadingMore} onClick={() => void list.loadMore()}>
+              <Button className="roster-more" size="small" loading={list.loadingMore} onClick={() => void list.loadMore()}>
                 {list.loadingMore ? '正在加载…' : `加载更多（还有 ${list.total - list.items.length} 人）`}
               </Button>
             ) : (
@@ -167,8 +175,8 @@ export default function LeaderRosterPage() {
       <ReasonDialog
         visible={removing !== null}
         title={removing ? `移出${removing.name}` : '移出成员'}
-        description='移出后 TA 不再是小组成员，名额会空出来。可以写一句原因。'
-        confirmText='移出'
+        description="移出后 TA 不再是小组成员，名额会空出来。可以写一句原因。"
+        confirmText="移出"
         onConfirm={(reason) => (removing ? remove(removing, reason) : Promise.resolve())}
         onClose={() => setRemoving(null)}
       />

@@ -24,21 +24,27 @@ export function ReasonDialog({ visible, title, description, confirmText, placeho
 
   return (
     <Dialog
-      className='reason-dialog'
+      className="reason-dialog"
       visible={visible}
       title={title}
       confirmText={confirmText}
-      cancelText='取消'
+      cancelText="取消"
       closeOnOverlayClick={false}
       onConfirm={() => onConfirm(reason.trim())}
       onCancel={onClose}
       onClose={onClose}
     >
-      <View className='reason-dialog__body'>
-        <View className='reason-dialog__description'>{description}</View>
+      <View className="reason-dialog__body">
+        <View className="reason-dialog__description">{description}</View>
         {/* Only mounted while open: a native input would otherwise float above the page in WeChat. */}
         {visible ? (
-          <Input className='reason-dialog__input reason-input' value={reason} maxlength={REASON_MAX} placeholder={placeholder} onInput={(e) => setReason(e.detail.value)} />
+          <Input
+            className="reason-dialog__input reason-input"
+            value={reason}
+            maxlength={REASON_MAX}
+            placeholder={placeholder}
+            onInput={(e) => setReason(e.detail.value)}
+          />
         ) : null}
       </View>
     </Dialog>

@@ -39,8 +39,8 @@ export default function AttendeesPage() {
 
   if (!id) {
     return (
-      <View className='page page-organizer-attendees'>
-        <ErrorState error={new ActionError('NOT_FOUND', '没有找到这个活动')} art='activities' />
+      <View className="page page-organizer-attendees">
+        <ErrorState error={new ActionError('NOT_FOUND', '没有找到这个活动')} art="activities" />
       </View>
     )
   }
@@ -50,29 +50,29 @@ export default function AttendeesPage() {
   const lottery = a?.allocation === 'lottery'
   const undrawn = lottery && !a?.drawnAt
   return (
-    <View className='page page-organizer-attendees'>
-      <PageHeader title='报名名单' subtitle={a ? `${a.title} · ${dateTimeText(a.startAt)}` : undefined} />
+    <View className="page page-organizer-attendees">
+      <PageHeader title="报名名单" subtitle={a ? `${a.title} · ${dateTimeText(a.startAt)}` : undefined} />
       {list.error ? null : undrawn ? (
-        <View className='attendees-totals attendees-totals--lottery'>
-          <Total className='attendees-total--entered' label='参加抽签' value={t?.entered} />
-          <Total className='attendees-total--places' label='名额' value={a?.capacity ?? undefined} />
-          <View className='attendees-totals__note'>{a?.drawAt ? `${dateTimeText(a.drawAt)} 抽签` : '报名截止后抽签'}，抽签后分为中签和候补</View>
+        <View className="attendees-totals attendees-totals--lottery">
+          <Total className="attendees-total--entered" label="参加抽签" value={t?.entered} />
+          <Total className="attendees-total--places" label="名额" value={a?.capacity ?? undefined} />
+          <View className="attendees-totals__note">{a?.drawAt ? `${dateTimeText(a.drawAt)} 抽签` : '报名截止后抽签'}，抽签后分为中签和候补</View>
         </View>
       ) : (
-        <View className='attendees-totals'>
-          <Total className='attendees-total--checked' label='已签到' value={t?.checkedIn} />
-          <Total className='attendees-total--confirmed' label='已报名' value={t?.confirmed} suffix={a?.capacity ? ` / ${a.capacity}` : ''} />
-          <Total className='attendees-total--waiting' label={lottery ? '候补' : '排队'} value={t?.waiting} />
+        <View className="attendees-totals">
+          <Total className="attendees-total--checked" label="已签到" value={t?.checkedIn} />
+          <Total className="attendees-total--confirmed" label="已报名" value={t?.confirmed} suffix={a?.capacity ? ` / ${a.capacity}` : ''} />
+          <Total className="attendees-total--waiting" label={lottery ? '候补' : '排队'} value={t?.waiting} />
         </View>
       )}
       {list.error || !a ? null : <ExportPanel activity={a} disabled={!list.total} />}
       {list.error ? null : (
-        <View className='attendees-checkin' onClick={() => void Taro.navigateTo({ url: withId(ROUTES.organizerCheckin, id) })}>
+        <View className="attendees-checkin" onClick={() => void Taro.navigateTo({ url: withId(ROUTES.organizerCheckin, id) })}>
           去现场签到 ›
         </View>
       )}
       {list.error ? null : (
-        <View className='attendees-expense' onClick={() => void Taro.navigateTo({ url: withId(ROUTES.organizerExpense, id) })}>
+        <View className="attendees-expense" onClick={() => void Taro.navigateTo({ url: withId(ROUTES.organizerExpense, id) })}>
           报销活动费用 ›
         </View>
       )}
@@ -80,23 +80,28 @@ export default function AttendeesPage() {
       {list.loading ? (
         <LoadingState rows={4} />
       ) : list.error ? (
-        <ErrorState error={list.error} onRetry={() => void list.reload()} art='activities' />
+        <ErrorState error={list.error} onRetry={() => void list.reload()} art="activities" />
       ) : list.items.length === 0 ? (
         undrawn ? (
-          <EmptyState className='attendees-empty attendees-empty--lottery' title='还没有人报名抽签' description='把活动转发到同事群里，让大家来报名参加抽签吧' art='activities' />
+          <EmptyState
+            className="attendees-empty attendees-empty--lottery"
+            title="还没有人报名抽签"
+            description="把活动转发到同事群里，让大家来报名参加抽签吧"
+            art="activities"
+          />
         ) : (
-          <EmptyState className='attendees-empty' title='还没有人报名' description='把活动转发到同事群里，让大家来报名吧' art='activities' />
+          <EmptyState className="attendees-empty" title="还没有人报名" description="把活动转发到同事群里，让大家来报名吧" art="activities" />
         )
       ) : (
         <>
-          <View className='attendees-list'>
+          <View className="attendees-list">
             {list.items.map((r) => (
               <AttendeeRowView key={r.memberId} row={r} answers={a ? answersText(a.fields, r.answers) : ''} lottery={lottery} />
             ))}
           </View>
-          <View className='org-footer'>
+          <View className="org-footer">
             {list.hasMore ? (
-              <Button className='attendees-more' size='small' loading={list.loadingMore} onClick={() => void list.loadMore()}>
+              <Button className="attendees-more" size="small" loading={list.loadingMore} onClick={() => void list.loadMore()}>
                 {list.loadingMore ? '正在加载…' : `加载更多（还有 ${list.total - list.items.length} 人）`}
               </Button>
             ) : (
@@ -112,11 +117,11 @@ export default function AttendeesPage() {
 function Total({ label, value, suffix = '', className }: { label: string; value: number | undefined; suffix?: string; className: string }) {
   return (
     <View className={`attendees-total ${className}`}>
-      <View className='attendees-total__value'>
+      <View className="attendees-total__value">
         {value ?? '–'}
         {value === undefined ? '' : suffix}
       </View>
-      <View className='attendees-total__label'>{label}</View>
+      <View className="attendees-total__label">{label}</View>
     </View>
   )
 }
@@ -124,22 +129,22 @@ function Total({ label, value, suffix = '', className }: { label: string; value:
 function AttendeeRowView({ row: r, answers, lottery }: { row: AttendeeRow; answers: string; lottery: boolean }) {
   return (
     <View className={`attendee-row attendee-row--${r.status}`} data-member-id={r.memberId}>
-      <View className='attendee-row__main'>
-        <Text className='attendee-row__name'>{r.name}</Text>
-        <Text className='attendee-row__department'>{r.department}</Text>
+      <View className="attendee-row__main">
+        <Text className="attendee-row__name">{r.name}</Text>
+        <Text className="attendee-row__department">{r.department}</Text>
         {r.status === 'waiting' ? (
-          <Text className='attendee-row__tag attendee-row__tag--waiting'>
+          <Text className="attendee-row__tag attendee-row__tag--waiting">
             {lottery ? '候补' : '排队'}第 {r.waitingPosition ?? '-'} 位
           </Text>
         ) : r.status === 'entered' ? (
-          <Text className='attendee-row__tag attendee-row__tag--entered'>参加抽签</Text>
+          <Text className="attendee-row__tag attendee-row__tag--entered">参加抽签</Text>
         ) : r.checkedInAt ? (
-          <Text className='attendee-row__tag attendee-row__tag--checked'>已签到 {r.checkedInAt.slice(-5)}</Text>
+          <Text className="attendee-row__tag attendee-row__tag--checked">已签到 {r.checkedInAt.slice(-5)}</Text>
         ) : (
-          <Text className='attendee-row__tag'>未签到</Text>
+          <Text className="attendee-row__tag">未签到</Text>
         )}
       </View>
-      {answers ? <View className='attendee-row__answers'>{answers}</View> : null}
+      {answers ? <View className="attendee-row__answers">{answers}</View> : null}
     </View>
   )
 }
@@ -155,7 +160,8 @@ function ExportPanel({ activity, disabled }: { activity: ActivityDetail; disable
   const [chosen, setChosen] = useState<readonly string[]>(() => columns.map((c) => c.key))
   const [busy, setBusy] = useState(false)
 
-  const toggle = (c: ExportColumn) => setChosen((keys) => (keys.includes(c.key) ? keys.filter((k) => k !== c.key) : columns.map((x) => x.key).filter((k) => k === c.key || keys.includes(k))))
+  const toggle = (c: ExportColumn) =>
+    setChosen((keys) => (keys.includes(c.key) ? keys.filter((k) => k !== c.key) : columns.map((x) => x.key).filter((k) => k === c.key || keys.includes(k))))
 
   const run = async () => {
     if (busy) return
@@ -176,24 +182,24 @@ function ExportPanel({ activity, disabled }: { activity: ActivityDetail; disable
   }
 
   return (
-    <View className='attendees-export'>
-      <View className='attendees-export__head'>
-        <View className='attendees-export__text'>导出报名名单（Excel 表格），含{exportWho(activity)}的会员</View>
-        <Button className='attendees-export-open' type='primary' fill='outline' size='small' disabled={disabled} onClick={() => setOpen(!open)}>
+    <View className="attendees-export">
+      <View className="attendees-export__head">
+        <View className="attendees-export__text">导出报名名单（Excel 表格），含{exportWho(activity)}的会员</View>
+        <Button className="attendees-export-open" type="primary" fill="outline" size="small" disabled={disabled} onClick={() => setOpen(!open)}>
           {open ? '收起' : '导出名单'}
         </Button>
       </View>
       {open ? (
         <>
-          <View className='org-muted attendees-export__label'>选择要导出的列</View>
-          <View className='org-chips attendees-export__columns'>
+          <View className="org-muted attendees-export__label">选择要导出的列</View>
+          <View className="org-chips attendees-export__columns">
             {columns.map((c) => (
               <View key={c.key} className={`org-chip attendees-export-column${chosen.includes(c.key) ? ' org-chip--on' : ''}`} onClick={() => toggle(c)}>
                 {c.label}
               </View>
             ))}
           </View>
-          <Button className='attendees-export-submit' type='primary' block loading={busy} disabled={busy || disabled} onClick={() => void run()}>
+          <Button className="attendees-export-submit" type="primary" block loading={busy} disabled={busy || disabled} onClick={() => void run()}>
             导出 {chosen.length} 列
           </Button>
         </>

@@ -81,8 +81,8 @@ export default function CheckInPage() {
 
   if (!id) {
     return (
-      <View className='page page-organizer-checkin'>
-        <ErrorState error={new ActionError('NOT_FOUND', '没有找到这个活动')} art='activities' />
+      <View className="page page-organizer-checkin">
+        <ErrorState error={new ActionError('NOT_FOUND', '没有找到这个活动')} art="activities" />
       </View>
     )
   }
@@ -92,48 +92,55 @@ export default function CheckInPage() {
   const a = detail.data
 
   return (
-    <View className='page page-organizer-checkin'>
-      <PageHeader title='现场签到' subtitle={a ? `${a.title} · ${dateTimeText(a.startAt)}` : undefined} />
+    <View className="page page-organizer-checkin">
+      <PageHeader title="现场签到" subtitle={a ? `${a.title} · ${dateTimeText(a.startAt)}` : undefined} />
       {denied && totals.error ? (
-        <ErrorState error={totals.error} art='activities' />
+        <ErrorState error={totals.error} art="activities" />
       ) : (
         <>
-          <View className='checkin-counts'>
-            已签到 <View className='checkin-counts__value checkin-counts__checked'>{shown?.checkedIn ?? '–'}</View> / 已报名{' '}
-            <View className='checkin-counts__value checkin-counts__confirmed'>{shown?.confirmed ?? '–'}</View>
+          <View className="checkin-counts">
+            已签到 <View className="checkin-counts__value checkin-counts__checked">{shown?.checkedIn ?? '–'}</View> / 已报名{' '}
+            <View className="checkin-counts__value checkin-counts__confirmed">{shown?.confirmed ?? '–'}</View>
           </View>
 
           {result ? (
-            <View className={`checkin-result checkin-result--${result.kind}`} aria-live='polite'>
+            <View className={`checkin-result checkin-result--${result.kind}`} aria-live="polite">
               {result.text}
             </View>
           ) : (
-            <View className='checkin-result checkin-result--idle'>{CAN_SCAN ? '请扫描会员的签到码，或输入 6 位数字' : '请输入会员签到码下方的 6 位数字'}</View>
+            <View className="checkin-result checkin-result--idle">{CAN_SCAN ? '请扫描会员的签到码，或输入 6 位数字' : '请输入会员签到码下方的 6 位数字'}</View>
           )}
 
           {CAN_SCAN ? (
-            <Button className='checkin-scan' type='primary' block disabled={busy} onClick={() => void scan()}>
+            <Button className="checkin-scan" type="primary" block disabled={busy} onClick={() => void scan()}>
               {result ? '继续扫码' : '扫码签到'}
             </Button>
           ) : null}
 
-          <View className='checkin-type'>
+          <View className="checkin-type">
             <Input
-              className='checkin-input'
-              type='number'
+              className="checkin-input"
+              type="number"
               value={typed}
               maxlength={6}
-              placeholder='6 位数字签到码'
-              confirmType='done'
+              placeholder="6 位数字签到码"
+              confirmType="done"
               onInput={(e) => onType(e.detail.value)}
               onConfirm={() => canSend && void check(typed)}
             />
-            <Button className='checkin-submit' type='primary' fill={CAN_SCAN ? 'outline' : 'solid'} loading={busy} disabled={!canSend} onClick={() => canSend && void check(typed)}>
+            <Button
+              className="checkin-submit"
+              type="primary"
+              fill={CAN_SCAN ? 'outline' : 'solid'}
+              loading={busy}
+              disabled={!canSend}
+              onClick={() => canSend && void check(typed)}
+            >
               签到
             </Button>
           </View>
 
-          <View className='checkin-list' onClick={() => void Taro.navigateTo({ url: withId(ROUTES.organizerAttendees, id) })}>
+          <View className="checkin-list" onClick={() => void Taro.navigateTo({ url: withId(ROUTES.organizerAttendees, id) })}>
             查看报名名单 ›
           </View>
         </>

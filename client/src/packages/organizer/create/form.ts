@@ -40,7 +40,13 @@ export function scopeOptions(me: MeView): ScopeOption[] {
 
 /** `kept`: an audience this form cannot build (set up elsewhere), kept as it is when editing. */
 export type AudienceChoice = 'all' | 'women' | 'departments' | 'group' | 'kept'
-export const AUDIENCE_LABELS: Readonly<Record<AudienceChoice, string>> = { all: '全体会员', women: '仅女职工', departments: '指定部门', group: '仅本组成员', kept: '保持原设置' }
+export const AUDIENCE_LABELS: Readonly<Record<AudienceChoice, string>> = {
+  all: '全体会员',
+  women: '仅女职工',
+  departments: '指定部门',
+  group: '仅本组成员',
+  kept: '保持原设置',
+}
 
 export const ALLOCATION_LABELS: Readonly<Record<Allocation, string>> = { fcfs: '先到先得', lottery: '抽签' }
 
@@ -69,7 +75,14 @@ export interface When {
 /** The times every event has, in the order the form shows them; a lottery adds `draw`. */
 export const TIME_KEYS = ['start', 'end', 'opens', 'closes', 'cancel'] as const
 export type TimeKey = (typeof TIME_KEYS)[number] | 'draw'
-export const TIME_LABELS: Readonly<Record<TimeKey, string>> = { start: '开始时间', end: '结束时间', opens: '报名开始', closes: '报名截止', cancel: '取消截止', draw: '抽签时间' }
+export const TIME_LABELS: Readonly<Record<TimeKey, string>> = {
+  start: '开始时间',
+  end: '结束时间',
+  opens: '报名开始',
+  closes: '报名截止',
+  cancel: '取消截止',
+  draw: '抽签时间',
+}
 
 export interface CreateForm {
   readonly scopeKey: string
@@ -99,7 +112,9 @@ export interface CreateForm {
   readonly contestTeamIds: readonly string[]
 }
 
-export type CreateFormErrors = Partial<Record<'scope' | 'title' | 'type' | 'place' | 'description' | TimeKey | 'capacity' | 'allocation' | 'audience' | 'fields' | 'cover' | 'contest', string>> & {
+export type CreateFormErrors = Partial<
+  Record<'scope' | 'title' | 'type' | 'place' | 'description' | TimeKey | 'capacity' | 'allocation' | 'audience' | 'fields' | 'cover' | 'contest', string>
+> & {
   /** Per extra field, by its key. */
   readonly field?: Readonly<Record<string, string>>
 }
@@ -161,7 +176,8 @@ function audienceChoiceOf(audience: Audience): Pick<CreateForm, 'audience' | 'de
   if (audience.kind === 'all') return { ...none, audience: 'all' }
   if (audience.kind === 'departments') return { ...none, audience: 'departments', departmentIds: [...audience.departmentIds] }
   if (audience.kind === 'group') return { ...none, audience: 'group', groupId: audience.groupId }
-  if (audience.genders.length === 1 && audience.genders[0] === '女' && !audience.departmentIds.length && !audience.statuses.length) return { ...none, audience: 'women' }
+  if (audience.genders.length === 1 && audience.genders[0] === '女' && !audience.departmentIds.length && !audience.statuses.length)
+    return { ...none, audience: 'women' }
   return { ...none, audience: 'kept', keptAudience: audience }
 }
 
@@ -182,7 +198,14 @@ export function formFromDetail(a: ActivityDetail): CreateForm {
     type: a.type,
     place: a.place,
     description: a.description,
-    times: { start, end: w(a.endAt), opens: w(a.signUpOpensAt), closes, cancel: w(a.cancelDeadline), draw: a.drawAt ? w(a.drawAt) : followCloses(closes, start) },
+    times: {
+      start,
+      end: w(a.endAt),
+      opens: w(a.signUpOpensAt),
+      closes,
+      cancel: w(a.cancelDeadline),
+      draw: a.drawAt ? w(a.drawAt) : followCloses(closes, start),
+    },
     touched: [...TIME_KEYS, 'draw'],
     unlimited: a.capacity === null,
     capacity: a.capacity === null ? '' : String(a.capacity),
@@ -344,7 +367,8 @@ export function eventInputOf(form: CreateForm, now: Date = new Date(), opts: Eve
     else contest = { kind: form.contestKind, teamIds }
   }
 
-  if (Object.keys(errors).length || Object.keys(fieldErrors).length) return { errors: { ...errors, ...(Object.keys(fieldErrors).length ? { field: fieldErrors } : {}) } }
+  if (Object.keys(errors).length || Object.keys(fieldErrors).length)
+    return { errors: { ...errors, ...(Object.keys(fieldErrors).length ? { field: fieldErrors } : {}) } }
   const lottery = form.allocation === 'lottery'
   return {
     input: {
@@ -379,7 +403,11 @@ export function createInputOf(form: CreateForm, scopes: readonly ScopeOption[], 
 }
 
 /** The input for `activity.update` of the event being edited, or what to fix. */
-export function updateInputOf(form: CreateForm, original: Pick<ActivityDetail, 'id' | 'startAt'>, now: Date = new Date()): { input: UpdateInput } | { errors: CreateFormErrors } {
+export function updateInputOf(
+  form: CreateForm,
+  original: Pick<ActivityDetail, 'id' | 'startAt'>,
+  now: Date = new Date(),
+): { input: UpdateInput } | { errors: CreateFormErrors } {
   const res = eventInputOf(form, now, { originalStart: original.startAt, groupId: form.groupId })
   return 'errors' in res ? res : { input: { id: original.id, ...res.input } }
 }

@@ -61,16 +61,16 @@ function NewActivity() {
   const scopes = useMemo(() => (me.data ? scopeOptions(me.data) : []), [me.data])
 
   return (
-    <View className='page page-organizer-create'>
-      <PageHeader title='发布活动' subtitle={me.data ? `${me.data.union.name} · ${me.data.member.name}` : undefined} />
+    <View className="page page-organizer-create">
+      <PageHeader title="发布活动" subtitle={me.data ? `${me.data.union.name} · ${me.data.member.name}` : undefined} />
       {me.loading ? (
         <LoadingState rows={4} />
       ) : me.error ? (
-        <ErrorState error={me.error} onRetry={() => void me.reload()} art='activities' />
+        <ErrorState error={me.error} onRetry={() => void me.reload()} art="activities" />
       ) : me.data && scopes.length ? (
         <EventFormView scopes={scopes} initial={defaultForm(scopes)} />
       ) : (
-        <EmptyState className='create-denied' title='只有组长和工会管理员可以发布活动' description='想组织活动？请联系所在部门的工会小组长' art='activities' />
+        <EmptyState className="create-denied" title="只有组长和工会管理员可以发布活动" description="想组织活动？请联系所在部门的工会小组长" art="activities" />
       )}
     </View>
   )
@@ -85,16 +85,16 @@ function EditActivity({ id }: { id: string }) {
   }, [])
 
   return (
-    <View className='page page-organizer-create page-organizer-edit'>
-      <PageHeader title='修改活动' subtitle={a ? `${a.organizer} · ${a.title}` : undefined} />
+    <View className="page page-organizer-create page-organizer-edit">
+      <PageHeader title="修改活动" subtitle={a ? `${a.organizer} · ${a.title}` : undefined} />
       {detail.loading ? (
         <LoadingState rows={4} />
       ) : detail.error || !a ? (
-        <ErrorState error={detail.error ?? new ActionError('NOT_FOUND', '没有找到这个活动')} onRetry={() => void detail.reload()} art='activities' />
+        <ErrorState error={detail.error ?? new ActionError('NOT_FOUND', '没有找到这个活动')} onRetry={() => void detail.reload()} art="activities" />
       ) : !a.canManage ? (
-        <EmptyState className='create-denied' title='只有活动的组织者可以修改活动' description='如需修改，请联系发布活动的组长或工会管理员' art='activities' />
+        <EmptyState className="create-denied" title="只有活动的组织者可以修改活动" description="如需修改，请联系发布活动的组长或工会管理员" art="activities" />
       ) : new Date(a.endAt).getTime() <= Date.now() ? (
-        <EmptyState className='create-denied' title='活动已结束，不能再修改' description='往期活动会保留原样，方便回顾' art='activities' />
+        <EmptyState className="create-denied" title="活动已结束，不能再修改" description="往期活动会保留原样，方便回顾" art="activities" />
       ) : (
         <EventFormView scopes={[]} initial={formFromDetail(a)} editing={a} />
       )}
@@ -126,6 +126,8 @@ function EventFormView({ scopes, initial, editing }: EventFormProps) {
   // Only a group's event may be for its members alone.
   useEffect(() => {
     if (!editing && form.audience === 'group' && scope?.scope.kind !== 'group') setForm((f) => ({ ...f, audience: 'all' }))
+    // Only a change of 发布单位 resets the audience.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [form.scopeKey])
 
   const patch = (p: Partial<CreateForm>, ...clear: (keyof CreateFormErrors)[]) => {
@@ -135,7 +137,17 @@ function EventFormView({ scopes, initial, editing }: EventFormProps) {
   }
   const editTime = (key: TimeKey, part: 'date' | 'time', value: string) => {
     setForm((f) => setTime(f, key, { ...f.times[key], [part]: value }))
-    setErrors((e) => ({ ...e, start: undefined, end: undefined, opens: undefined, closes: undefined, cancel: undefined, draw: undefined, capacity: undefined, allocation: undefined }))
+    setErrors((e) => ({
+      ...e,
+      start: undefined,
+      end: undefined,
+      opens: undefined,
+      closes: undefined,
+      cancel: undefined,
+      draw: undefined,
+      capacity: undefined,
+      allocation: undefined,
+    }))
     setFailure(undefined)
   }
   const editField = (key: string, p: Partial<FieldDraft>) => {
@@ -208,190 +220,223 @@ function EventFormView({ scopes, initial, editing }: EventFormProps) {
 
   const deptList = departments.data ?? []
   const groupAudience = editing ? form.groupId !== null : scope?.scope.kind === 'group'
-  const audiences: AudienceChoice[] = [...(form.keptAudience ? (['kept'] as const) : []), 'all', 'women', 'departments', ...(groupAudience ? (['group'] as const) : [])]
+  const audiences: AudienceChoice[] = [
+    ...(form.keptAudience ? (['kept'] as const) : []),
+    'all',
+    'women',
+    'departments',
+    ...(groupAudience ? (['group'] as const) : []),
+  ]
   const timeError = (k: TimeKey | 'capacity' | 'allocation') => errors[k] ?? (schedule?.key === k ? schedule.message : undefined)
 
   return (
     <>
-      <View className='org-card create-basics'>
-        <View className='org-card__title'>基本信息</View>
-        <View className='org-field'>
-          <View className='org-field__label'>发布单位</View>
+      <View className="org-card create-basics">
+        <View className="org-card__title">基本信息</View>
+        <View className="org-field">
+          <View className="org-field__label">发布单位</View>
           {editing ? (
-            <View className='create-organizer'>{editing.organizer}</View>
+            <View className="create-organizer">{editing.organizer}</View>
           ) : (
-            <View className='org-chips create-scopes'>
+            <View className="org-chips create-scopes">
               {scopes.map((s) => (
-                <View key={s.key} className={`org-chip create-scope${form.scopeKey === s.key ? ' org-chip--on' : ''}`} onClick={() => patch({ scopeKey: s.key }, 'scope', 'audience')}>
+                <View
+                  key={s.key}
+                  className={`org-chip create-scope${form.scopeKey === s.key ? ' org-chip--on' : ''}`}
+                  onClick={() => patch({ scopeKey: s.key }, 'scope', 'audience')}
+                >
                   {s.name}
                 </View>
               ))}
             </View>
           )}
-          {errors.scope ? <View className='org-field__error'>{errors.scope}</View> : null}
+          {errors.scope ? <View className="org-field__error">{errors.scope}</View> : null}
         </View>
-        <View className='org-field'>
-          <View className='org-field__label'>活动名称</View>
-          <Input className='org-field__input create-title' value={form.title} maxlength={40} placeholder='如：重阳登山、羽毛球友谊赛' onInput={(e) => patch({ title: e.detail.value }, 'title')} />
-          {errors.title ? <View className='org-field__error'>{errors.title}</View> : null}
+        <View className="org-field">
+          <View className="org-field__label">活动名称</View>
+          <Input
+            className="org-field__input create-title"
+            value={form.title}
+            maxlength={40}
+            placeholder="如：重阳登山、羽毛球友谊赛"
+            onInput={(e) => patch({ title: e.detail.value }, 'title')}
+          />
+          {errors.title ? <View className="org-field__error">{errors.title}</View> : null}
         </View>
-        <View className='org-field'>
-          <View className='org-field__label'>活动类型</View>
-          <View className='org-chips create-types'>
+        <View className="org-field">
+          <View className="org-field__label">活动类型</View>
+          <View className="org-chips create-types">
             {ACTIVITY_TYPES.map((t) => (
               <View key={t} className={`org-chip create-type${form.type === t ? ' org-chip--on' : ''}`} onClick={() => patch({ type: t }, 'type')}>
                 {t}
               </View>
             ))}
           </View>
-          {errors.type ? <View className='org-field__error'>{errors.type}</View> : null}
+          {errors.type ? <View className="org-field__error">{errors.type}</View> : null}
         </View>
-        <View className='org-field'>
-          <View className='org-field__label'>地点</View>
-          <Input className='org-field__input create-place' value={form.place} maxlength={60} placeholder='如：凤凰山北门集合' onInput={(e) => patch({ place: e.detail.value }, 'place')} />
-          {errors.place ? <View className='org-field__error'>{errors.place}</View> : null}
+        <View className="org-field">
+          <View className="org-field__label">地点</View>
+          <Input
+            className="org-field__input create-place"
+            value={form.place}
+            maxlength={60}
+            placeholder="如：凤凰山北门集合"
+            onInput={(e) => patch({ place: e.detail.value }, 'place')}
+          />
+          {errors.place ? <View className="org-field__error">{errors.place}</View> : null}
         </View>
-        <View className='org-field'>
-          <View className='org-field__label'>活动介绍（选填）</View>
+        <View className="org-field">
+          <View className="org-field__label">活动介绍（选填）</View>
           <Textarea
-            className='org-field__textarea create-description'
+            className="org-field__textarea create-description"
             value={form.description}
             maxlength={2000}
-            placeholder='安排、集合方式、需要带的东西……'
+            placeholder="安排、集合方式、需要带的东西……"
             autoHeight
             onInput={(e) => patch({ description: e.detail.value }, 'description')}
           />
-          {errors.description ? <View className='org-field__error'>{errors.description}</View> : null}
+          {errors.description ? <View className="org-field__error">{errors.description}</View> : null}
         </View>
-        <View className='org-field create-cover-field'>
-          <View className='org-field__label'>封面图片（选填）</View>
+        <View className="org-field create-cover-field">
+          <View className="org-field__label">封面图片（选填）</View>
           {form.coverPreview ? (
-            <View className='create-cover'>
-              <Image className='create-cover__image' src={form.coverPreview} mode='aspectFill' />
-              {coverBusy ? <View className='create-cover__state'>正在上传…</View> : null}
+            <View className="create-cover">
+              <Image className="create-cover__image" src={form.coverPreview} mode="aspectFill" />
+              {coverBusy ? <View className="create-cover__state">正在上传…</View> : null}
               {coverBusy ? null : (
-                <View className='create-cover__actions'>
-                  <View className='create-cover__change' onClick={() => void chooseCover()}>
+                <View className="create-cover__actions">
+                  <View className="create-cover__change" onClick={() => void chooseCover()}>
                     更换
                   </View>
-                  <View className='create-cover__remove' onClick={() => patch({ cover: null, coverPreview: null }, 'cover')}>
+                  <View className="create-cover__remove" onClick={() => patch({ cover: null, coverPreview: null }, 'cover')}>
                     删除
                   </View>
                 </View>
               )}
             </View>
           ) : (
-            <View className='create-cover create-cover--add create-cover-add' onClick={() => void chooseCover()}>
-              <View className='create-cover__plus'>＋</View>
-              <View className='org-muted'>添加封面，活动列表和转发时会显示</View>
+            <View className="create-cover create-cover--add create-cover-add" onClick={() => void chooseCover()}>
+              <View className="create-cover__plus">＋</View>
+              <View className="org-muted">添加封面，活动列表和转发时会显示</View>
             </View>
           )}
-          {errors.cover ? <View className='org-field__error'>{errors.cover}</View> : null}
+          {errors.cover ? <View className="org-field__error">{errors.cover}</View> : null}
         </View>
       </View>
 
-      <View className='org-card create-times'>
-        <View className='org-card__title'>时间</View>
-        <View className='org-card__note'>
+      <View className="org-card create-times">
+        <View className="org-card__title">时间</View>
+        <View className="org-card__note">
           {editing ? '修改时间后，已报名的会员会收到变更通知。' : '报名截止和取消截止默认在活动前一天 18:00，改了开始时间会跟着调整；也可以单独修改。'}
         </View>
         {TIME_KEYS.map((k) => (
           <View key={k} className={`org-field create-time create-time--${k}`}>
-            <View className='org-field__label'>{TIME_LABELS[k]}</View>
+            <View className="org-field__label">{TIME_LABELS[k]}</View>
             <TimePickers value={form.times[k]} onChange={(part, v) => editTime(k, part, v)} />
-            {timeError(k) ? <View className='org-field__error'>{timeError(k)}</View> : null}
+            {timeError(k) ? <View className="org-field__error">{timeError(k)}</View> : null}
           </View>
         ))}
       </View>
 
-      <View className='org-card create-places'>
-        <View className='org-card__title'>名额与对象</View>
-        <View className='org-field'>
-          <View className='org-field__label'>名额</View>
+      <View className="org-card create-places">
+        <View className="org-card__title">名额与对象</View>
+        <View className="org-field">
+          <View className="org-field__label">名额</View>
           {locks.drawn ? (
-            <View className='create-locked'>{form.unlimited ? '不限名额' : `${form.capacity} 个名额`}（已经抽签，不能再修改）</View>
+            <View className="create-locked">{form.unlimited ? '不限名额' : `${form.capacity} 个名额`}（已经抽签，不能再修改）</View>
           ) : (
-            <View className='org-field__row'>
+            <View className="org-field__row">
               {form.unlimited ? (
-                <View className='create-capacity__unlimited'>不限名额</View>
+                <View className="create-capacity__unlimited">不限名额</View>
               ) : (
                 <Input
-                  className='org-field__input create-capacity'
-                  type='number'
+                  className="org-field__input create-capacity"
+                  type="number"
                   value={form.capacity}
                   maxlength={5}
-                  placeholder='人数'
+                  placeholder="人数"
                   onInput={(e) => patch({ capacity: e.detail.value }, 'capacity')}
                 />
               )}
-              <View className={`org-chip create-unlimited${form.unlimited ? ' org-chip--on' : ''}`} onClick={() => patch({ unlimited: !form.unlimited }, 'capacity')}>
+              <View
+                className={`org-chip create-unlimited${form.unlimited ? ' org-chip--on' : ''}`}
+                onClick={() => patch({ unlimited: !form.unlimited }, 'capacity')}
+              >
                 不限名额
               </View>
             </View>
           )}
-          {timeError('capacity') ? <View className='org-field__error'>{timeError('capacity')}</View> : null}
+          {timeError('capacity') ? <View className="org-field__error">{timeError('capacity')}</View> : null}
         </View>
 
-        <View className='org-field create-allocation-field'>
-          <View className='org-field__label'>名额分配</View>
+        <View className="org-field create-allocation-field">
+          <View className="org-field__label">名额分配</View>
           {locks.signedUp ? (
-            <View className='create-locked'>{ALLOCATION_LABELS[form.allocation]}（已有人报名，不能再修改）</View>
+            <View className="create-locked">{ALLOCATION_LABELS[form.allocation]}（已有人报名，不能再修改）</View>
           ) : (
-            <View className='org-chips create-allocations'>
+            <View className="org-chips create-allocations">
               {(['fcfs', 'lottery'] as const).map((k) => (
-                <View key={k} className={`org-chip create-allocation create-allocation--${k}${form.allocation === k ? ' org-chip--on' : ''}`} onClick={() => patch({ allocation: k }, 'allocation', 'draw', 'capacity')}>
+                <View
+                  key={k}
+                  className={`org-chip create-allocation create-allocation--${k}${form.allocation === k ? ' org-chip--on' : ''}`}
+                  onClick={() => patch({ allocation: k }, 'allocation', 'draw', 'capacity')}
+                >
                   {ALLOCATION_LABELS[k]}
                 </View>
               ))}
             </View>
           )}
-          <View className='org-muted create-allocation__note'>
+          <View className="org-muted create-allocation__note">
             {form.allocation === 'lottery'
               ? '报名截止后在抽签时间统一抽签，今年抽签落选过的会员优先中签；未中签的按抽签顺序候补，结果会通知每位报名者。'
               : '按报名先后确定名额。'}
           </View>
-          {timeError('allocation') ? <View className='org-field__error'>{timeError('allocation')}</View> : null}
+          {timeError('allocation') ? <View className="org-field__error">{timeError('allocation')}</View> : null}
         </View>
 
         {form.allocation === 'lottery' ? (
-          <View className='org-field create-time create-time--draw'>
-            <View className='org-field__label'>{TIME_LABELS.draw}</View>
+          <View className="org-field create-time create-time--draw">
+            <View className="org-field__label">{TIME_LABELS.draw}</View>
             {locks.drawn ? (
-              <View className='create-locked'>
-                {dateTimeText(editing?.drawAt ?? '')}（已经抽签，不能再修改）
-              </View>
+              <View className="create-locked">{dateTimeText(editing?.drawAt ?? '')}（已经抽签，不能再修改）</View>
             ) : (
               <>
                 <TimePickers value={form.times.draw} onChange={(part, v) => editTime('draw', part, v)} />
-                <View className='org-muted create-time__hint'>在报名截止之后、活动开始之前；到时系统自动抽签，组织者也可以在活动页立即抽签。</View>
+                <View className="org-muted create-time__hint">在报名截止之后、活动开始之前；到时系统自动抽签，组织者也可以在活动页立即抽签。</View>
               </>
             )}
-            {timeError('draw') ? <View className='org-field__error'>{timeError('draw')}</View> : null}
+            {timeError('draw') ? <View className="org-field__error">{timeError('draw')}</View> : null}
           </View>
         ) : form.unlimited ? null : (
-          <View className='org-field create-waitlist-row'>
-            <View className='org-field__row create-switch-row'>
-              <View className='create-switch-row__text'>
+          <View className="org-field create-waitlist-row">
+            <View className="org-field__row create-switch-row">
+              <View className="create-switch-row__text">
                 <View>满员后允许排队</View>
-                <View className='org-muted'>有人取消时按排队顺序自动递补</View>
+                <View className="org-muted">有人取消时按排队顺序自动递补</View>
               </View>
-              <Switch className='create-waitlist' checked={form.waitlist} color='#c8161d' onChange={(e) => patch({ waitlist: Boolean(e.detail.value) })} />
+              <Switch className="create-waitlist" checked={form.waitlist} color="#c8161d" onChange={(e) => patch({ waitlist: Boolean(e.detail.value) })} />
             </View>
           </View>
         )}
 
-        <View className='org-field'>
-          <View className='org-field__label'>参加对象</View>
-          <View className='org-chips create-audiences'>
+        <View className="org-field">
+          <View className="org-field__label">参加对象</View>
+          <View className="org-chips create-audiences">
             {audiences.map((k) => (
-              <View key={k} className={`org-chip create-audience create-audience--${k}${form.audience === k ? ' org-chip--on' : ''}`} onClick={() => patch({ audience: k }, 'audience')}>
-                {k === 'kept' && form.keptAudience ? `${AUDIENCE_LABELS.kept}（${audienceText(form.keptAudience, (d) => deptList.find((x) => x.id === d)?.name)}）` : AUDIENCE_LABELS[k]}
+              <View
+                key={k}
+                className={`org-chip create-audience create-audience--${k}${form.audience === k ? ' org-chip--on' : ''}`}
+                onClick={() => patch({ audience: k }, 'audience')}
+              >
+                {k === 'kept' && form.keptAudience
+                  ? `${AUDIENCE_LABELS.kept}（${audienceText(form.keptAudience, (d) => deptList.find((x) => x.id === d)?.name)}）`
+                  : AUDIENCE_LABELS[k]}
               </View>
             ))}
           </View>
           {form.audience === 'departments' ? (
-            <View className='org-chips create-departments'>
-              {departments.loading ? <View className='org-muted'>正在加载部门…</View> : null}
+            <View className="org-chips create-departments">
+              {departments.loading ? <View className="org-muted">正在加载部门…</View> : null}
               {deptList.map((d) => {
                 const on = form.departmentIds.includes(d.id)
                 return (
@@ -406,7 +451,7 @@ function EventFormView({ scopes, initial, editing }: EventFormProps) {
               })}
             </View>
           ) : null}
-          {errors.audience ? <View className='org-field__error'>{errors.audience}</View> : null}
+          {errors.audience ? <View className="org-field__error">{errors.audience}</View> : null}
         </View>
       </View>
 
@@ -421,11 +466,13 @@ function EventFormView({ scopes, initial, editing }: EventFormProps) {
       />
 
       {locks.signedUp ? (
-        <View className='org-card create-fields create-fields--locked'>
-          <View className='org-card__title'>报名时填写</View>
-          <View className='org-card__note'>已有人报名，报名项不能再修改。</View>
-          <View className='create-locked'>{form.fields.length ? form.fields.map((f) => `${f.label}${f.required ? '' : '（选填）'}`).join('、') : '不需要填写额外信息'}</View>
-          {errors.fields ? <View className='org-field__error'>{errors.fields}</View> : null}
+        <View className="org-card create-fields create-fields--locked">
+          <View className="org-card__title">报名时填写</View>
+          <View className="org-card__note">已有人报名，报名项不能再修改。</View>
+          <View className="create-locked">
+            {form.fields.length ? form.fields.map((f) => `${f.label}${f.required ? '' : '（选填）'}`).join('、') : '不需要填写额外信息'}
+          </View>
+          {errors.fields ? <View className="org-field__error">{errors.fields}</View> : null}
         </View>
       ) : (
         <FieldsEditor
@@ -437,12 +484,12 @@ function EventFormView({ scopes, initial, editing }: EventFormProps) {
         />
       )}
 
-      {failure ? <View className='create-failure'>{failure}</View> : null}
-      <View className='create-actions'>
-        <Button className='create-submit' type='primary' block loading={busy} disabled={busy || coverBusy} onClick={() => void submit()}>
+      {failure ? <View className="create-failure">{failure}</View> : null}
+      <View className="create-actions">
+        <Button className="create-submit" type="primary" block loading={busy} disabled={busy || coverBusy} onClick={() => void submit()}>
           {editing ? '保存修改' : '发布活动'}
         </Button>
-        <View className='org-muted create-actions__note'>
+        <View className="org-muted create-actions__note">
           {editing
             ? '保存后，已报名、排队和报名抽签的会员会收到变更通知。已有人报名时，报名项和名额分配方式不能再改，名额不能少于已报名人数。'
             : '发布后会员就能在「活动」里看到并报名；报名名单和现场签到在活动页的「组织者工具」里。'}
@@ -454,12 +501,12 @@ function EventFormView({ scopes, initial, editing }: EventFormProps) {
 
 function TimePickers({ value, onChange }: { value: { date: string; time: string }; onChange: (part: 'date' | 'time', value: string) => void }) {
   return (
-    <View className='org-field__row'>
-      <Picker mode='date' value={value.date} onChange={(e) => onChange('date', String(e.detail.value))}>
-        <View className='create-time__picker create-time__date'>{calendarDayText(value.date, new Date())}</View>
+    <View className="org-field__row">
+      <Picker mode="date" value={value.date} onChange={(e) => onChange('date', String(e.detail.value))}>
+        <View className="create-time__picker create-time__date">{calendarDayText(value.date, new Date())}</View>
       </Picker>
-      <Picker mode='time' value={value.time} onChange={(e) => onChange('time', String(e.detail.value))}>
-        <View className='create-time__picker create-time__clock'>{value.time}</View>
+      <Picker mode="time" value={value.time} onChange={(e) => onChange('time', String(e.detail.value))}>
+        <View className="create-time__picker create-time__clock">{value.time}</View>
       </Picker>
     </View>
   )
@@ -478,35 +525,45 @@ interface ContestEditorProps {
 /** 结对竞赛: two or more departments (or interest groups) compete on turnout; the event page shows each team's count. */
 function ContestEditor({ on, kind, teamIds, departments, departmentsLoading, error, onChange }: ContestEditorProps) {
   return (
-    <View className='org-card create-contest'>
-      <View className='org-card__title'>结对竞赛（选填）</View>
-      <View className='org-field__row create-switch-row'>
-        <View className='create-switch-row__text'>
+    <View className="org-card create-contest">
+      <View className="org-card__title">结对竞赛（选填）</View>
+      <View className="org-field__row create-switch-row">
+        <View className="create-switch-row__text">
           <View>开启结对竞赛</View>
-          <View className='org-muted'>选 2 个以上部门或兴趣小组比一比参与人数，活动页会显示各队报名和签到人数</View>
+          <View className="org-muted">选 2 个以上部门或兴趣小组比一比参与人数，活动页会显示各队报名和签到人数</View>
         </View>
-        <Switch className='create-contest-switch' checked={on} color='#c8161d' onChange={(e) => onChange({ contestOn: Boolean(e.detail.value) })} />
+        <Switch className="create-contest-switch" checked={on} color="#c8161d" onChange={(e) => onChange({ contestOn: Boolean(e.detail.value) })} />
       </View>
       {on ? (
         <>
-          <View className='org-chips create-contest-kinds'>
+          <View className="org-chips create-contest-kinds">
             {(['department', 'group'] as const).map((k) => (
-              <View key={k} className={`org-chip create-contest-kind create-contest-kind--${k}${kind === k ? ' org-chip--on' : ''}`} onClick={() => onChange({ contestKind: k, contestTeamIds: k === kind ? teamIds : [] })}>
+              <View
+                key={k}
+                className={`org-chip create-contest-kind create-contest-kind--${k}${kind === k ? ' org-chip--on' : ''}`}
+                onClick={() => onChange({ contestKind: k, contestTeamIds: k === kind ? teamIds : [] })}
+              >
                 {CONTEST_KIND_LABELS[k]}
               </View>
             ))}
           </View>
           {kind === 'department' ? (
-            <TeamChips teams={departments} loading={departmentsLoading} empty='还没有部门' teamIds={teamIds} onChange={(ids) => onChange({ contestTeamIds: ids })} />
+            <TeamChips
+              teams={departments}
+              loading={departmentsLoading}
+              empty="还没有部门"
+              teamIds={teamIds}
+              onChange={(ids) => onChange({ contestTeamIds: ids })}
+            />
           ) : (
             <GroupTeams teamIds={teamIds} onChange={(ids) => onChange({ contestTeamIds: ids })} />
           )}
-          <View className='org-muted create-contest__count'>
+          <View className="org-muted create-contest__count">
             已选 {teamIds.length} 个（2 到 {CONTEST_MAX_TEAMS} 个）
           </View>
         </>
       ) : null}
-      {error ? <View className='org-field__error'>{error}</View> : null}
+      {error ? <View className="org-field__error">{error}</View> : null}
     </View>
   )
 }
@@ -517,22 +574,34 @@ function GroupTeams({ teamIds, onChange }: { teamIds: readonly string[]; onChang
   const interest = groups.data ? [...groups.data.mine, ...groups.data.others].filter((g) => g.kind === 'interest') : []
   if (groups.error) {
     return (
-      <View className='org-muted create-contest__error'>
+      <View className="org-muted create-contest__error">
         兴趣小组没有加载出来：{groups.error.message}
-        <Text className='create-contest__retry' onClick={() => void groups.reload()}>
+        <Text className="create-contest__retry" onClick={() => void groups.reload()}>
           重试
         </Text>
       </View>
     )
   }
-  return <TeamChips teams={interest} loading={groups.loading} empty='还没有兴趣小组' teamIds={teamIds} onChange={onChange} />
+  return <TeamChips teams={interest} loading={groups.loading} empty="还没有兴趣小组" teamIds={teamIds} onChange={onChange} />
 }
 
-function TeamChips({ teams, loading, empty, teamIds, onChange }: { teams: readonly { id: string; name: string }[]; loading: boolean; empty: string; teamIds: readonly string[]; onChange: (ids: string[]) => void }) {
-  if (loading && !teams.length) return <View className='org-muted create-contest__loading'>正在加载…</View>
-  if (!teams.length) return <View className='org-muted create-contest__empty'>{empty}</View>
+function TeamChips({
+  teams,
+  loading,
+  empty,
+  teamIds,
+  onChange,
+}: {
+  teams: readonly { id: string; name: string }[]
+  loading: boolean
+  empty: string
+  teamIds: readonly string[]
+  onChange: (ids: string[]) => void
+}) {
+  if (loading && !teams.length) return <View className="org-muted create-contest__loading">正在加载…</View>
+  if (!teams.length) return <View className="org-muted create-contest__empty">{empty}</View>
   return (
-    <View className='org-chips create-contest-teams'>
+    <View className="org-chips create-contest-teams">
       {teams.map((t) => {
         const chosen = teamIds.includes(t.id)
         return (
@@ -561,56 +630,64 @@ interface FieldsEditorProps {
 /** 报名时填写: extra questions (尺码, 项目, 人数…), each single / multi choice, text or number, required or not. */
 function FieldsEditor({ fields, errors, onAdd, onEdit, onRemove }: FieldsEditorProps) {
   return (
-    <View className='org-card create-fields'>
-      <View className='org-card__title'>报名时填写（选填）</View>
-      <View className='org-card__note'>会员报名时默认只需确认身份；如需收集衣服尺码、参赛项目、携带家属人数等，在这里添加。</View>
+    <View className="org-card create-fields">
+      <View className="org-card__title">报名时填写（选填）</View>
+      <View className="org-card__note">会员报名时默认只需确认身份；如需收集衣服尺码、参赛项目、携带家属人数等，在这里添加。</View>
       {fields.map((f, i) => {
         const choice = f.type === 'single' || f.type === 'multi'
         return (
-          <View key={f.key} className='create-field' data-field={f.key}>
-            <View className='create-field__head'>
-              <Text className='create-field__index'>第 {i + 1} 项 · {FIELD_TYPE_LABELS[f.type]}</Text>
-              <View className='create-field__remove' onClick={() => onRemove(f.key)}>
+          <View key={f.key} className="create-field" data-field={f.key}>
+            <View className="create-field__head">
+              <Text className="create-field__index">
+                第 {i + 1} 项 · {FIELD_TYPE_LABELS[f.type]}
+              </Text>
+              <View className="create-field__remove" onClick={() => onRemove(f.key)}>
                 删除
               </View>
             </View>
-            <Input className='org-field__input create-field__label' value={f.label} maxlength={20} placeholder='名称，如：衣服尺码' onInput={(e) => onEdit(f.key, { label: e.detail.value })} />
+            <Input
+              className="org-field__input create-field__label"
+              value={f.label}
+              maxlength={20}
+              placeholder="名称，如：衣服尺码"
+              onInput={(e) => onEdit(f.key, { label: e.detail.value })}
+            />
             {choice ? (
-              <View className='create-field__options'>
+              <View className="create-field__options">
                 {f.options.map((o, j) => (
-                  <View key={j} className='org-option'>
+                  <View key={j} className="org-option">
                     <Input
-                      className='org-field__input org-option__input create-field__option'
+                      className="org-field__input org-option__input create-field__option"
                       value={o}
                       maxlength={20}
                       placeholder={`选项 ${j + 1}`}
                       onInput={(e) => onEdit(f.key, { options: f.options.map((x, k) => (k === j ? e.detail.value : x)) })}
                     />
                     {f.options.length > 2 ? (
-                      <View className='org-option__remove' onClick={() => onEdit(f.key, { options: f.options.filter((_, k) => k !== j) })}>
+                      <View className="org-option__remove" onClick={() => onEdit(f.key, { options: f.options.filter((_, k) => k !== j) })}>
                         ×
                       </View>
                     ) : null}
                   </View>
                 ))}
                 {f.options.length < 20 ? (
-                  <View className='create-field__add-option' onClick={() => onEdit(f.key, { options: [...f.options, ''] })}>
+                  <View className="create-field__add-option" onClick={() => onEdit(f.key, { options: [...f.options, ''] })}>
                     ＋ 添加选项
                   </View>
                 ) : null}
               </View>
             ) : null}
-            <View className='org-field__row create-switch-row'>
-              <View className='create-switch-row__text'>必填</View>
-              <Switch checked={f.required} color='#c8161d' onChange={(e) => onEdit(f.key, { required: Boolean(e.detail.value) })} />
+            <View className="org-field__row create-switch-row">
+              <View className="create-switch-row__text">必填</View>
+              <Switch checked={f.required} color="#c8161d" onChange={(e) => onEdit(f.key, { required: Boolean(e.detail.value) })} />
             </View>
-            {errors.field?.[f.key] ? <View className='org-field__error'>{errors.field[f.key]}</View> : null}
+            {errors.field?.[f.key] ? <View className="org-field__error">{errors.field[f.key]}</View> : null}
           </View>
         )
       })}
-      {errors.fields ? <View className='org-field__error'>{errors.fields}</View> : null}
+      {errors.fields ? <View className="org-field__error">{errors.fields}</View> : null}
       {fields.length < MAX_FIELDS ? (
-        <View className='org-chips create-field-adds'>
+        <View className="org-chips create-field-adds">
           {(Object.keys(FIELD_TYPE_LABELS) as FieldType[]).map((t) => (
             <View key={t} className={`org-chip create-field-add create-field-add--${t}`} onClick={() => onAdd(t)}>
               ＋ {FIELD_TYPE_LABELS[t]}
@@ -618,9 +695,9 @@ function FieldsEditor({ fields, errors, onAdd, onEdit, onRemove }: FieldsEditorP
           ))}
         </View>
       ) : (
-        <View className='org-muted'>最多 {MAX_FIELDS} 项</View>
+        <View className="org-muted">最多 {MAX_FIELDS} 项</View>
       )}
-      <View className='create-fields__end' />
+      <View className="create-fields__end" />
     </View>
   )
 }

@@ -38,35 +38,35 @@ export default function ExpensePage() {
 
   const a = activity.data
   return (
-    <View className='page page-organizer-expense'>
-      <PageHeader title='报销费用' subtitle={a ? a.title : undefined} />
+    <View className="page page-organizer-expense">
+      <PageHeader title="报销费用" subtitle={a ? a.title : undefined} />
       {!id ? (
-        <ErrorState error={new ActionError('NOT_FOUND', '没有找到这个活动')} art='activities' />
+        <ErrorState error={new ActionError('NOT_FOUND', '没有找到这个活动')} art="activities" />
       ) : activity.loading && !a ? (
         <LoadingState rows={3} />
       ) : activity.error ? (
-        <ErrorState error={activity.error} onRetry={() => void activity.reload()} art='activities' />
+        <ErrorState error={activity.error} onRetry={() => void activity.reload()} art="activities" />
       ) : a && !a.canManage ? (
-        <ErrorState error={new ActionError('FORBIDDEN', '只有活动的组织者可以报销活动费用')} art='activities' />
+        <ErrorState error={new ActionError('FORBIDDEN', '只有活动的组织者可以报销活动费用')} art="activities" />
       ) : a ? (
         <ClaimForm activityId={a.id} onSent={() => void claims.reload()} />
       ) : null}
 
-      <View className='expense-claims-title'>我提交的报销</View>
+      <View className="expense-claims-title">我提交的报销</View>
       {claims.loading ? (
         <LoadingState rows={2} />
       ) : claims.error ? (
-        <ErrorState error={claims.error} onRetry={() => void claims.reload()} art='activities' />
+        <ErrorState error={claims.error} onRetry={() => void claims.reload()} art="activities" />
       ) : claims.items.length === 0 ? (
-        <EmptyState className='expense-claims-empty' title='还没有报销记录' description='提交后，审批结果和退回原因会显示在这里' art='activities' />
+        <EmptyState className="expense-claims-empty" title="还没有报销记录" description="提交后，审批结果和退回原因会显示在这里" art="activities" />
       ) : (
         <>
           {claims.items.map((c) => (
             <ClaimRow key={c.id} claim={c} />
           ))}
-          <View className='org-footer'>
+          <View className="org-footer">
             {claims.hasMore ? (
-              <Button className='expense-claims-more' size='small' loading={claims.loadingMore} onClick={() => void claims.loadMore()}>
+              <Button className="expense-claims-more" size="small" loading={claims.loadingMore} onClick={() => void claims.loadMore()}>
                 {claims.loadingMore ? '正在加载…' : '加载更多'}
               </Button>
             ) : (
@@ -135,68 +135,91 @@ function ClaimForm({ activityId, onSent }: { activityId: string; onSent: () => v
 
   return (
     <>
-      <View className='org-card expense-form'>
-        <View className='org-card__title'>费用明细</View>
-        <View className='org-card__note'>逐项填写名称、数量和单价（元），合计自动计算。</View>
+      <View className="org-card expense-form">
+        <View className="org-card__title">费用明细</View>
+        <View className="org-card__note">逐项填写名称、数量和单价（元），合计自动计算。</View>
         {items.map((item, n) => {
           const subtotal = subtotalOf(item)
           return (
-            <View key={item.key} className='expense-item-form' data-item-key={item.key}>
-              <View className='expense-item-form__head'>
+            <View key={item.key} className="expense-item-form" data-item-key={item.key}>
+              <View className="expense-item-form__head">
                 <Text>第 {n + 1} 项</Text>
                 {items.length > 1 && !working ? (
-                  <Text className='expense-item-form__remove expense-item-remove' onClick={() => setItems((all) => all.filter((i) => i.key !== item.key))}>
+                  <Text className="expense-item-form__remove expense-item-remove" onClick={() => setItems((all) => all.filter((i) => i.key !== item.key))}>
                     删除
                   </Text>
                 ) : null}
               </View>
-              <Input className='org-field__input expense-item-name' value={item.name} maxlength={30} placeholder='名称，如：矿泉水' disabled={working} onInput={(e) => edit(item.key, { name: e.detail.value })} />
-              <View className='expense-item-form__row'>
-                <Input className='org-field__input expense-item-quantity' type='number' value={item.quantity} maxlength={6} placeholder='数量' disabled={working} onInput={(e) => edit(item.key, { quantity: e.detail.value })} />
-                <Input className='org-field__input expense-item-price' type='digit' value={item.unitPrice} maxlength={12} placeholder='单价（元）' disabled={working} onInput={(e) => edit(item.key, { unitPrice: e.detail.value })} />
+              <Input
+                className="org-field__input expense-item-name"
+                value={item.name}
+                maxlength={30}
+                placeholder="名称，如：矿泉水"
+                disabled={working}
+                onInput={(e) => edit(item.key, { name: e.detail.value })}
+              />
+              <View className="expense-item-form__row">
+                <Input
+                  className="org-field__input expense-item-quantity"
+                  type="number"
+                  value={item.quantity}
+                  maxlength={6}
+                  placeholder="数量"
+                  disabled={working}
+                  onInput={(e) => edit(item.key, { quantity: e.detail.value })}
+                />
+                <Input
+                  className="org-field__input expense-item-price"
+                  type="digit"
+                  value={item.unitPrice}
+                  maxlength={12}
+                  placeholder="单价（元）"
+                  disabled={working}
+                  onInput={(e) => edit(item.key, { unitPrice: e.detail.value })}
+                />
               </View>
-              <View className='expense-item-form__subtotal'>小计 {subtotal === null ? '—' : `${formatMoney(subtotal)} 元`}</View>
-              {errors[item.key] ? <View className='org-field__error expense-item-error'>{errors[item.key]}</View> : null}
+              <View className="expense-item-form__subtotal">小计 {subtotal === null ? '—' : `${formatMoney(subtotal)} 元`}</View>
+              {errors[item.key] ? <View className="org-field__error expense-item-error">{errors[item.key]}</View> : null}
             </View>
           )
         })}
-        {errors._ ? <View className='org-field__error'>{errors._}</View> : null}
+        {errors._ ? <View className="org-field__error">{errors._}</View> : null}
         {items.length < MAX_ITEMS && !working ? (
-          <View className='expense-item-add' onClick={() => setItems((all) => [...all, newItem()])}>
+          <View className="expense-item-add" onClick={() => setItems((all) => [...all, newItem()])}>
             ＋ 添加一项
           </View>
         ) : null}
-        <View className='expense-total'>
-          合计 <Text className='expense-total__value'>{formatMoney(liveTotal(items))}</Text> 元
+        <View className="expense-total">
+          合计 <Text className="expense-total__value">{formatMoney(liveTotal(items))}</Text> 元
         </View>
       </View>
 
-      <View className='org-card expense-photos-card'>
-        <View className='org-card__title'>
+      <View className="org-card expense-photos-card">
+        <View className="org-card__title">
           发票照片（{photos.length} / {MAX_INVOICES}）
         </View>
-        <View className='org-card__note'>拍清楚发票抬头、金额和印章；照片只给工会管理员和经费审查委员会看。</View>
+        <View className="org-card__note">拍清楚发票抬头、金额和印章；照片只给工会管理员和经费审查委员会看。</View>
         <PhotoGrid
-          prefix='expense'
+          prefix="expense"
           photos={photos}
           onChange={setPhotos}
           rules={INVOICE_PHOTOS}
-          addLabel='添加发票'
+          addLabel="添加发票"
           disabled={working}
           onPicked={(refused) => {
             setPhotoError('')
             if (refused) void Taro.showToast({ title: refused, icon: 'none' })
           }}
         />
-        {photoError ? <View className='org-field__error expense-photo-error'>{photoError}</View> : null}
+        {photoError ? <View className="org-field__error expense-photo-error">{photoError}</View> : null}
       </View>
 
-      {general ? <View className='org-field__error expense-error'>{general}</View> : null}
-      <View className='expense-submit'>
-        <Button className='expense-send' type='primary' block loading={working} onClick={() => void submit()}>
+      {general ? <View className="org-field__error expense-error">{general}</View> : null}
+      <View className="expense-submit">
+        <Button className="expense-send" type="primary" block loading={working} onClick={() => void submit()}>
           {stage.kind === 'uploading' ? `正在上传发票 ${stage.done + 1} / ${stage.total}…` : stage.kind === 'saving' ? '正在提交…' : '提交报销'}
         </Button>
-        <View className='org-muted expense-submit__note'>提交后由工会管理员审批（不能由本人审批），通过后从「文体活动」预算中支出。</View>
+        <View className="org-muted expense-submit__note">提交后由工会管理员审批（不能由本人审批），通过后从「文体活动」预算中支出。</View>
       </View>
     </>
   )
@@ -205,17 +228,17 @@ function ClaimForm({ activityId, onSent }: { activityId: string; onSent: () => v
 function ClaimRow({ claim: c }: { claim: ExpenseView }) {
   return (
     <View className={`org-card expense-claim expense-claim--${c.status}`} data-expense-id={c.id}>
-      <View className='expense-claim__top'>
-        <Text className='expense-claim__title'>{c.activityTitle}</Text>
-        <Text className='expense-claim__amount'>{yuanText(c.amount)}</Text>
+      <View className="expense-claim__top">
+        <Text className="expense-claim__title">{c.activityTitle}</Text>
+        <Text className="expense-claim__amount">{yuanText(c.amount)}</Text>
       </View>
-      <View className='expense-claim__items'>{c.items.map((i) => `${i.name} × ${i.quantity}`).join('、')}</View>
-      <View className='expense-claim__meta'>
+      <View className="expense-claim__items">{c.items.map((i) => `${i.name} × ${i.quantity}`).join('、')}</View>
+      <View className="expense-claim__meta">
         {timeText(c.requestedAt)} 提交 · <Text className={`expense-claim__status expense-claim__status--${c.status}`}>{EXPENSE_STATUS_LABELS[c.status]}</Text>
       </View>
-      {c.status === 'rejected' ? <View className='expense-claim__reason'>退回原因：{c.reason || '未写明'}</View> : null}
+      {c.status === 'rejected' ? <View className="expense-claim__reason">退回原因：{c.reason || '未写明'}</View> : null}
       {c.status === 'approved' ? (
-        <View className='expense-claim__decided'>
+        <View className="expense-claim__decided">
           {c.decidedBy ?? '管理员'} 于 {c.decidedAt ? timeText(c.decidedAt) : '—'} 审批通过
         </View>
       ) : null}

@@ -13,7 +13,17 @@ import { EmptyState } from '../../../components/EmptyState'
 import { Button } from '../../../ui/nutui'
 import { formatMoney } from '@shared/domain/money'
 import { kindLabel, yuanText } from '../../../pages/benefits/view'
-import { attemptFor, defaultRange, pickPoint, POINT_STORAGE_KEY, redeemWith, redemptionWhereText, settlementTotals, typedCode, type RedeemAttempt } from './redeem'
+import {
+  attemptFor,
+  defaultRange,
+  pickPoint,
+  POINT_STORAGE_KEY,
+  redeemWith,
+  redemptionWhereText,
+  settlementTotals,
+  typedCode,
+  type RedeemAttempt,
+} from './redeem'
 import './index.scss'
 import { calendarDayText } from '@shared/domain/time'
 
@@ -58,17 +68,22 @@ export default function RedeemPage() {
   const point = list.find((p) => p.id === pointId)
 
   return (
-    <View className='page page-redeem'>
-      <PageHeader title='福利核销' subtitle={point ? `当前兑换点：${point.name}` : undefined} />
+    <View className="page page-redeem">
+      <PageHeader title="福利核销" subtitle={point ? `当前兑换点：${point.name}` : undefined} />
       {points.loading && !points.data ? (
         <LoadingState rows={3} />
       ) : points.error ? (
-        <ErrorState error={points.error} onRetry={() => void points.reload()} art='benefits' />
+        <ErrorState error={points.error} onRetry={() => void points.reload()} art="benefits" />
       ) : list.length === 0 ? (
-        <EmptyState className='redeem-no-points' title='还没有为你指定兑换点' description='请联系工会管理员，在会员管理里为你设置「核销员」和所在兑换点' art='benefits' />
+        <EmptyState
+          className="redeem-no-points"
+          title="还没有为你指定兑换点"
+          description="请联系工会管理员，在会员管理里为你设置「核销员」和所在兑换点"
+          art="benefits"
+        />
       ) : (
         <>
-          <View className='redeem-tabs'>
+          <View className="redeem-tabs">
             {TABS.map((t) => (
               <View key={t.key} className={`redeem-tab redeem-tab--${t.key}${tab === t.key ? ' redeem-tab--on' : ''}`} onClick={() => setTab(t.key)}>
                 {t.text}
@@ -88,7 +103,7 @@ export default function RedeemPage() {
 function PointChips({ points, value, onChange }: { points: readonly PointView[]; value: string; onChange: (id: string) => void }) {
   if (points.length < 2) return null
   return (
-    <View className='redeem-points'>
+    <View className="redeem-points">
       {points.map((p) => (
         <View key={p.id} className={`redeem-point${p.id === value ? ' redeem-point--on' : ''}`} data-point-id={p.id} onClick={() => onChange(p.id)}>
           {p.name}
@@ -169,24 +184,24 @@ export function RedeemPanel({ point }: { point: PointView }) {
   if (step.kind === 'preview') {
     const p = step.preview
     return (
-      <View className='redeem-preview'>
-        <View className='redeem-preview__head'>
-          <Text className='redeem-preview__kind'>{kindLabel(p.kind)}</Text>
-          <Text className='redeem-preview__campaign'>{p.campaignName}</Text>
+      <View className="redeem-preview">
+        <View className="redeem-preview__head">
+          <Text className="redeem-preview__kind">{kindLabel(p.kind)}</Text>
+          <Text className="redeem-preview__campaign">{p.campaignName}</Text>
         </View>
-        <View className='redeem-preview__option'>{p.optionName ?? '（无需选择礼品）'}</View>
-        <View className='redeem-preview__value'>面值 {yuanText(p.faceValue)}</View>
-        <View className='redeem-preview__member'>
+        <View className="redeem-preview__option">{p.optionName ?? '（无需选择礼品）'}</View>
+        <View className="redeem-preview__value">面值 {yuanText(p.faceValue)}</View>
+        <View className="redeem-preview__member">
           {p.memberName}
-          {p.department ? <Text className='redeem-preview__department'> · {p.department}</Text> : null}
+          {p.department ? <Text className="redeem-preview__department"> · {p.department}</Text> : null}
         </View>
-        <View className='redeem-preview__point'>兑换点：{p.pointName}</View>
-        {step.unsure ? <View className='redeem-unsure'>{step.unsure}</View> : null}
-        <View className='redeem-preview__actions'>
-          <Button className='redeem-cancel' fill='outline' disabled={step.busy} onClick={() => setStep({ kind: 'idle' })}>
+        <View className="redeem-preview__point">兑换点：{p.pointName}</View>
+        {step.unsure ? <View className="redeem-unsure">{step.unsure}</View> : null}
+        <View className="redeem-preview__actions">
+          <Button className="redeem-cancel" fill="outline" disabled={step.busy} onClick={() => setStep({ kind: 'idle' })}>
             取消
           </Button>
-          <Button className='redeem-confirm' type='primary' loading={step.busy} onClick={() => void confirm()}>
+          <Button className="redeem-confirm" type="primary" loading={step.busy} onClick={() => void confirm()}>
             {step.unsure ? '重试核销' : '确认核销'}
           </Button>
         </View>
@@ -197,16 +212,16 @@ export function RedeemPanel({ point }: { point: PointView }) {
   if (step.kind === 'done') {
     const r = step.redemption
     return (
-      <View className='redeem-result redeem-result--ok'>
-        <View className='redeem-result__title'>✓ 核销成功</View>
-        <View className='redeem-result__text'>
+      <View className="redeem-result redeem-result--ok">
+        <View className="redeem-result__title">✓ 核销成功</View>
+        <View className="redeem-result__text">
           {r.campaignName}
           {r.optionName ? ` · ${r.optionName}` : ''}
         </View>
-        <View className='redeem-result__text'>
+        <View className="redeem-result__text">
           {r.memberName} · {redemptionWhereText(r)}
         </View>
-        <Button className='redeem-next' type='primary' block onClick={next}>
+        <Button className="redeem-next" type="primary" block onClick={next}>
           下一位
         </Button>
       </View>
@@ -215,10 +230,10 @@ export function RedeemPanel({ point }: { point: PointView }) {
 
   if (step.kind === 'refused') {
     return (
-      <View className='redeem-result redeem-result--refused' aria-live='polite'>
-        <View className='redeem-result__title'>✗ 不能核销</View>
-        <View className='redeem-result__message'>{step.message}</View>
-        <Button className='redeem-next' type='primary' block onClick={next}>
+      <View className="redeem-result redeem-result--refused" aria-live="polite">
+        <View className="redeem-result__title">✗ 不能核销</View>
+        <View className="redeem-result__message">{step.message}</View>
+        <Button className="redeem-next" type="primary" block onClick={next}>
           下一位
         </Button>
       </View>
@@ -226,27 +241,27 @@ export function RedeemPanel({ point }: { point: PointView }) {
   }
 
   return (
-    <View className='redeem-entry'>
-      <View className='redeem-entry__hint'>{CAN_SCAN ? '请扫描会员出示的券码，或输入券码下方的 6 位数字' : '请输入会员券码下方的 6 位数字'}</View>
+    <View className="redeem-entry">
+      <View className="redeem-entry__hint">{CAN_SCAN ? '请扫描会员出示的券码，或输入券码下方的 6 位数字' : '请输入会员券码下方的 6 位数字'}</View>
       {CAN_SCAN ? (
-        <Button className='redeem-scan' type='primary' block disabled={step.kind === 'inspecting'} onClick={() => void scan()}>
+        <Button className="redeem-scan" type="primary" block disabled={step.kind === 'inspecting'} onClick={() => void scan()}>
           扫码核销
         </Button>
       ) : null}
-      <View className='redeem-type'>
+      <View className="redeem-type">
         <Input
-          className='redeem-input'
-          type='number'
+          className="redeem-input"
+          type="number"
           value={typed}
           maxlength={6}
-          placeholder='6 位数字券码'
-          confirmType='done'
+          placeholder="6 位数字券码"
+          confirmType="done"
           onInput={(e) => onType(e.detail.value)}
           onConfirm={() => void inspect(typed)}
         />
         <Button
-          className='redeem-lookup'
-          type='primary'
+          className="redeem-lookup"
+          type="primary"
           fill={CAN_SCAN ? 'outline' : 'solid'}
           loading={step.kind === 'inspecting'}
           disabled={step.kind === 'inspecting' || typed.length !== 6}
@@ -255,7 +270,7 @@ export function RedeemPanel({ point }: { point: PointView }) {
           查询
         </Button>
       </View>
-      {step.kind === 'inspecting' ? <View className='redeem-entry__busy'>正在查询券码…</View> : null}
+      {step.kind === 'inspecting' ? <View className="redeem-entry__busy">正在查询券码…</View> : null}
     </View>
   )
 }
@@ -267,30 +282,31 @@ function History() {
     void list.reload().finally(() => Taro.stopPullDownRefresh())
   })
 
-  if (list.loading) return <LoadingState rows={4} text='正在加载核销记录…' />
-  if (list.error) return <ErrorState error={list.error} onRetry={() => void list.reload()} art='benefits' />
-  if (list.items.length === 0) return <EmptyState className='redeem-history-empty' title='还没有核销记录' description='为会员核销福利券后，会按时间列在这里' art='benefits' />
+  if (list.loading) return <LoadingState rows={4} text="正在加载核销记录…" />
+  if (list.error) return <ErrorState error={list.error} onRetry={() => void list.reload()} art="benefits" />
+  if (list.items.length === 0)
+    return <EmptyState className="redeem-history-empty" title="还没有核销记录" description="为会员核销福利券后，会按时间列在这里" art="benefits" />
   return (
     <>
-      <View className='redeem-history'>
+      <View className="redeem-history">
         {list.items.map((r) => (
-          <View key={r.voucherId} className='redeem-record' data-voucher-id={r.voucherId}>
-            <View className='redeem-record__top'>
-              <Text className='redeem-record__member'>{r.memberName}</Text>
-              {r.proxy ? <Text className='redeem-record__proxy'>代领</Text> : null}
+          <View key={r.voucherId} className="redeem-record" data-voucher-id={r.voucherId}>
+            <View className="redeem-record__top">
+              <Text className="redeem-record__member">{r.memberName}</Text>
+              {r.proxy ? <Text className="redeem-record__proxy">代领</Text> : null}
             </View>
-            <View className='redeem-record__what'>
+            <View className="redeem-record__what">
               {r.campaignName}
               {r.optionName ? ` · ${r.optionName}` : ''}
             </View>
-            <View className='redeem-record__when'>{redemptionWhereText(r)}</View>
-            {r.proxy ? <View className='redeem-record__reason'>代领原因：{r.proxy.reason}</View> : null}
+            <View className="redeem-record__when">{redemptionWhereText(r)}</View>
+            {r.proxy ? <View className="redeem-record__reason">代领原因：{r.proxy.reason}</View> : null}
           </View>
         ))}
       </View>
-      <View className='redeem-footer'>
+      <View className="redeem-footer">
         {list.hasMore ? (
-          <Button className='redeem-more' size='small' loading={list.loadingMore} onClick={() => void list.loadMore()}>
+          <Button className="redeem-more" size="small" loading={list.loadingMore} onClick={() => void list.loadMore()}>
             {list.loadingMore ? '正在加载…' : '加载更多'}
           </Button>
         ) : (
@@ -328,59 +344,64 @@ function Settlement({ point }: { point: PointView }) {
   const totals = result ? settlementTotals(result.days) : undefined
 
   return (
-    <View className='redeem-settle'>
-      <View className='redeem-card'>
-        <View className='redeem-dates'>
-          <Picker mode='date' value={range.from} onChange={(e) => setRange((r) => ({ ...r, from: String(e.detail.value) }))}>
-            <View className='redeem-date redeem-date--from'>{calendarDayText(range.from, new Date())}</View>
+    <View className="redeem-settle">
+      <View className="redeem-card">
+        <View className="redeem-dates">
+          <Picker mode="date" value={range.from} onChange={(e) => setRange((r) => ({ ...r, from: String(e.detail.value) }))}>
+            <View className="redeem-date redeem-date--from">{calendarDayText(range.from, new Date())}</View>
           </Picker>
-          <Text className='redeem-dates__to'>至</Text>
-          <Picker mode='date' value={range.to} onChange={(e) => setRange((r) => ({ ...r, to: String(e.detail.value) }))}>
-            <View className='redeem-date redeem-date--to'>{calendarDayText(range.to, new Date())}</View>
+          <Text className="redeem-dates__to">至</Text>
+          <Picker mode="date" value={range.to} onChange={(e) => setRange((r) => ({ ...r, to: String(e.detail.value) }))}>
+            <View className="redeem-date redeem-date--to">{calendarDayText(range.to, new Date())}</View>
           </Picker>
         </View>
-        <Button className='redeem-settle-query' type='primary' block loading={busy} onClick={() => void query()}>
+        <Button className="redeem-settle-query" type="primary" block loading={busy} onClick={() => void query()}>
           查询 {point.name} 的核销
         </Button>
       </View>
       {busy && !result ? (
-        <LoadingState rows={3} text='正在汇总…' />
+        <LoadingState rows={3} text="正在汇总…" />
       ) : failure ? (
-        <ErrorState error={failure} onRetry={() => void query()} art='benefits' />
+        <ErrorState error={failure} onRetry={() => void query()} art="benefits" />
       ) : result && totals ? (
         result.days.length === 0 ? (
-          <EmptyState className='redeem-settle-empty' title='这段时间没有核销记录' description={`${result.pointName} · ${calendarDayText(result.from, new Date())}—${calendarDayText(result.to, new Date())}`} art='benefits' />
+          <EmptyState
+            className="redeem-settle-empty"
+            title="这段时间没有核销记录"
+            description={`${result.pointName} · ${calendarDayText(result.from, new Date())}—${calendarDayText(result.to, new Date())}`}
+            art="benefits"
+          />
         ) : (
-          <View className='redeem-card redeem-settle-result'>
-            <View className='redeem-settle-result__title'>
+          <View className="redeem-card redeem-settle-result">
+            <View className="redeem-settle-result__title">
               {result.pointName} · {result.from} 至 {result.to}
             </View>
-            <View className='redeem-day redeem-day--head'>
-              <Text className='redeem-day__date'>日期</Text>
-              <Text className='redeem-day__count'>份数</Text>
-              <Text className='redeem-day__amount'>金额（元）</Text>
+            <View className="redeem-day redeem-day--head">
+              <Text className="redeem-day__date">日期</Text>
+              <Text className="redeem-day__count">份数</Text>
+              <Text className="redeem-day__amount">金额（元）</Text>
             </View>
             {result.days.map((d) => (
-              <View key={d.date} className='redeem-day' data-date={d.date}>
-                <Text className='redeem-day__date'>{calendarDayText(d.date, new Date())}</Text>
-                <Text className='redeem-day__count'>{d.count}</Text>
-                <Text className='redeem-day__amount'>{formatMoney(d.amount)}</Text>
+              <View key={d.date} className="redeem-day" data-date={d.date}>
+                <Text className="redeem-day__date">{calendarDayText(d.date, new Date())}</Text>
+                <Text className="redeem-day__count">{d.count}</Text>
+                <Text className="redeem-day__amount">{formatMoney(d.amount)}</Text>
               </View>
             ))}
-            <View className='redeem-day redeem-day--total'>
-              <Text className='redeem-day__date'>合计</Text>
-              <Text className='redeem-day__count'>{totals.count}</Text>
-              <Text className='redeem-day__amount'>{formatMoney(totals.amount)}</Text>
+            <View className="redeem-day redeem-day--total">
+              <Text className="redeem-day__date">合计</Text>
+              <Text className="redeem-day__count">{totals.count}</Text>
+              <Text className="redeem-day__amount">{formatMoney(totals.amount)}</Text>
             </View>
             {result.url ? (
-              <Button className='redeem-settle-download' fill='outline' block onClick={() => void openSpreadsheet(result.url)}>
+              <Button className="redeem-settle-download" fill="outline" block onClick={() => void openSpreadsheet(result.url)}>
                 下载对账表（Excel）
               </Button>
             ) : null}
           </View>
         )
       ) : (
-        <View className='redeem-settle-hint'>选好日期后点「查询」，按天列出份数和金额，并可下载对账表。</View>
+        <View className="redeem-settle-hint">选好日期后点「查询」，按天列出份数和金额，并可下载对账表。</View>
       )}
     </View>
   )

@@ -3,6 +3,7 @@
  * confirmation (reused on a retry, so a retry never redeems twice), what the answer means, and the
  * 对账 range and totals.
  */
+import { newRequestId } from '@shared/domain/request-id'
 import type { PointView, Redemption } from '@shared/contract'
 import { ActionError } from '../../../services/cloud'
 import { formatShanghai } from '@shared/domain/time'
@@ -20,12 +21,8 @@ export function pickPoint(points: readonly PointView[], remembered: unknown): st
 /** Digits only, at most six (a pasted 「123 456」 works too). */
 export const typedCode = (value: string): string => value.replace(/\D+/g, '').slice(0, 6)
 
-/** A requestId the contract accepts (8–64 of A–Z a–z 0–9 _ -): time plus randomness. */
-export function newRequestId(now = Date.now(), random: () => number = Math.random): string {
-  let tail = ''
-  while (tail.length < 12) tail += Math.floor(random() * 36).toString(36)
-  return `r${now.toString(36)}-${tail}`
-}
+/** A requestId the contract accepts: the project's one request-id maker. */
+export { newRequestId }
 
 /** One confirmation of one previewed voucher: its ticket and the requestId every try of it sends. */
 export interface RedeemAttempt {

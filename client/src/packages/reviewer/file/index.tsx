@@ -90,26 +90,28 @@ export default function ReviewerFilePage() {
 
   const d = detail
   return (
-    <View className='page page-reviewer-file'>
-      <PageHeader title='困难职工档案' subtitle={d ? `${d.member.name} · ${d.member.department}` : undefined} />
+    <View className="page page-reviewer-file">
+      <PageHeader title="困难职工档案" subtitle={d ? `${d.member.name} · ${d.member.department}` : undefined} />
       {loaded.loading && !d ? (
         <LoadingState rows={4} />
       ) : loaded.error && !d ? (
-        <ErrorState error={loaded.error} onRetry={() => void loaded.reload()} art='benefits' />
+        <ErrorState error={loaded.error} onRetry={() => void loaded.reload()} art="benefits" />
       ) : d ? (
         <>
-          <View className='reviewer-card file-form'>
-            <View className='reviewer-card__title'>{d.file ? '档案' : '新建档案'}</View>
+          <View className="reviewer-card file-form">
+            <View className="reviewer-card__title">{d.file ? '档案' : '新建档案'}</View>
             {d.file ? (
               <View className={`reviewer-card__note${d.file.due ? ' file-due' : ''}`}>
-                {d.file.due ? `已到复核日期（${calendarDayText(d.file.nextReviewOn, new Date())}），请走访核实后更新下次复核日期。` : `最近由${d.file.updatedBy}于 ${d.file.updatedAt} 更新`}
+                {d.file.due
+                  ? `已到复核日期（${calendarDayText(d.file.nextReviewOn, new Date())}），请走访核实后更新下次复核日期。`
+                  : `最近由${d.file.updatedBy}于 ${d.file.updatedAt} 更新`}
               </View>
             ) : (
-              <View className='reviewer-card__note'>{d.member.name}还没有档案。填写后保存即建档。</View>
+              <View className="reviewer-card__note">{d.member.name}还没有档案。填写后保存即建档。</View>
             )}
-            <View className='reviewer-field'>
-              <View className='reviewer-field__label'>困难程度</View>
-              <View className='reviewer-chips'>
+            <View className="reviewer-field">
+              <View className="reviewer-field__label">困难程度</View>
+              <View className="reviewer-chips">
                 {FILE_LEVELS.map((l) => (
                   <View key={l} className={`reviewer-chip file-level${form.level === l ? ' reviewer-chip--on' : ''}`} onClick={() => editFile('level', l)}>
                     {l}
@@ -117,112 +119,136 @@ export default function ReviewerFilePage() {
                 ))}
               </View>
             </View>
-            <View className='reviewer-field'>
-              <View className='reviewer-field__label'>困难原因</View>
-              <Textarea className='reviewer-field__textarea file-reason' value={form.reason} maxlength={200} placeholder='如：配偶重病长期治疗，子女在读' onInput={(e) => editFile('reason', e.detail.value)} />
-              {fileErrors.reason ? <View className='reviewer-field__error'>{fileErrors.reason}</View> : null}
+            <View className="reviewer-field">
+              <View className="reviewer-field__label">困难原因</View>
+              <Textarea
+                className="reviewer-field__textarea file-reason"
+                value={form.reason}
+                maxlength={200}
+                placeholder="如：配偶重病长期治疗，子女在读"
+                onInput={(e) => editFile('reason', e.detail.value)}
+              />
+              {fileErrors.reason ? <View className="reviewer-field__error">{fileErrors.reason}</View> : null}
             </View>
-            <View className='reviewer-field'>
-              <View className='reviewer-field__label'>建档日期</View>
-              <Picker mode='date' value={form.since} end={todayText()} onChange={(e) => editFile('since', String(e.detail.value))}>
-                <View className='reviewer-field__picker file-since'>
+            <View className="reviewer-field">
+              <View className="reviewer-field__label">建档日期</View>
+              <Picker mode="date" value={form.since} end={todayText()} onChange={(e) => editFile('since', String(e.detail.value))}>
+                <View className="reviewer-field__picker file-since">
                   {calendarDayText(form.since, new Date())}
-                  <View className='reviewer-arrow'>›</View>
+                  <View className="reviewer-arrow">›</View>
                 </View>
               </Picker>
-              {fileErrors.since ? <View className='reviewer-field__error'>{fileErrors.since}</View> : null}
+              {fileErrors.since ? <View className="reviewer-field__error">{fileErrors.since}</View> : null}
             </View>
-            <View className='reviewer-field'>
-              <View className='reviewer-field__label'>下次复核日期（到期提醒审核人）</View>
-              <Picker mode='date' value={form.nextReviewOn} onChange={(e) => editFile('nextReviewOn', String(e.detail.value))}>
-                <View className='reviewer-field__picker file-next-review'>
+            <View className="reviewer-field">
+              <View className="reviewer-field__label">下次复核日期（到期提醒审核人）</View>
+              <Picker mode="date" value={form.nextReviewOn} onChange={(e) => editFile('nextReviewOn', String(e.detail.value))}>
+                <View className="reviewer-field__picker file-next-review">
                   {calendarDayText(form.nextReviewOn, new Date())}
-                  <View className='reviewer-arrow'>›</View>
+                  <View className="reviewer-arrow">›</View>
                 </View>
               </Picker>
-              {fileErrors.nextReviewOn ? <View className='reviewer-field__error'>{fileErrors.nextReviewOn}</View> : null}
+              {fileErrors.nextReviewOn ? <View className="reviewer-field__error">{fileErrors.nextReviewOn}</View> : null}
             </View>
             {d.file ? (
-              <View className='reviewer-field'>
-                <Checkbox className='file-active' checked={form.active} label='仍在档（脱困后取消勾选）' onChange={(v) => editFile('active', v)} />
+              <View className="reviewer-field">
+                <Checkbox className="file-active" checked={form.active} label="仍在档（脱困后取消勾选）" onChange={(v) => editFile('active', v)} />
               </View>
             ) : null}
-            <Button className='file-save' type='primary' block loading={busy === 'file'} onClick={() => void saveFile()}>
+            <Button className="file-save" type="primary" block loading={busy === 'file'} onClick={() => void saveFile()}>
               {d.file ? '保存档案' : '建档'}
             </Button>
           </View>
 
           {d.file ? (
-            <View className='reviewer-card file-visits'>
-              <View className='reviewer-card__title'>送温暖走访</View>
-              {d.visits.length === 0 ? <View className='reviewer-card__note file-visits-empty'>还没有走访记录</View> : null}
+            <View className="reviewer-card file-visits">
+              <View className="reviewer-card__title">送温暖走访</View>
+              {d.visits.length === 0 ? <View className="reviewer-card__note file-visits-empty">还没有走访记录</View> : null}
               {d.visits.map((v) => (
-                <View key={v.id} className='file-visit'>
-                  <View className='file-visit__top'>
-                    <View className='file-visit__date'>{calendarDayText(v.date, new Date())}</View>
-                    <View className='file-visit__who'>{v.visitors}</View>
+                <View key={v.id} className="file-visit">
+                  <View className="file-visit__top">
+                    <View className="file-visit__date">{calendarDayText(v.date, new Date())}</View>
+                    <View className="file-visit__who">{v.visitors}</View>
                   </View>
-                  <View className='file-visit__given'>
+                  <View className="file-visit__given">
                     {v.given}
                     {v.amountFen !== null ? `（${yuanText(v.amountFen)}）` : ''}
                   </View>
-                  {v.note ? <View className='file-visit__note'>{v.note}</View> : null}
+                  {v.note ? <View className="file-visit__note">{v.note}</View> : null}
                 </View>
               ))}
-              <View className='file-visit-form'>
-                <View className='reviewer-field'>
-                  <View className='reviewer-field__label'>走访日期</View>
-                  <Picker mode='date' value={visit.date} end={todayText()} onChange={(e) => editVisit('date', String(e.detail.value))}>
-                    <View className='reviewer-field__picker visit-date'>
+              <View className="file-visit-form">
+                <View className="reviewer-field">
+                  <View className="reviewer-field__label">走访日期</View>
+                  <Picker mode="date" value={visit.date} end={todayText()} onChange={(e) => editVisit('date', String(e.detail.value))}>
+                    <View className="reviewer-field__picker visit-date">
                       {calendarDayText(visit.date, new Date())}
-                      <View className='reviewer-arrow'>›</View>
+                      <View className="reviewer-arrow">›</View>
                     </View>
                   </Picker>
-                  {visitErrors.date ? <View className='reviewer-field__error'>{visitErrors.date}</View> : null}
+                  {visitErrors.date ? <View className="reviewer-field__error">{visitErrors.date}</View> : null}
                 </View>
-                <View className='reviewer-field'>
-                  <View className='reviewer-field__label'>走访人</View>
-                  <Input className='reviewer-field__input visit-visitors' value={visit.visitors} maxlength={60} placeholder='如：张伟、韩冰' onInput={(e) => editVisit('visitors', e.detail.value)} />
-                  {visitErrors.visitors ? <View className='reviewer-field__error'>{visitErrors.visitors}</View> : null}
+                <View className="reviewer-field">
+                  <View className="reviewer-field__label">走访人</View>
+                  <Input
+                    className="reviewer-field__input visit-visitors"
+                    value={visit.visitors}
+                    maxlength={60}
+                    placeholder="如：张伟、韩冰"
+                    onInput={(e) => editVisit('visitors', e.detail.value)}
+                  />
+                  {visitErrors.visitors ? <View className="reviewer-field__error">{visitErrors.visitors}</View> : null}
                 </View>
-                <View className='reviewer-field'>
-                  <View className='reviewer-field__label'>送去的慰问金或慰问品</View>
-                  <Input className='reviewer-field__input visit-given' value={visit.given} maxlength={100} placeholder='如：慰问金 500 元，米、油各一份' onInput={(e) => editVisit('given', e.detail.value)} />
-                  {visitErrors.given ? <View className='reviewer-field__error'>{visitErrors.given}</View> : null}
+                <View className="reviewer-field">
+                  <View className="reviewer-field__label">送去的慰问金或慰问品</View>
+                  <Input
+                    className="reviewer-field__input visit-given"
+                    value={visit.given}
+                    maxlength={100}
+                    placeholder="如：慰问金 500 元，米、油各一份"
+                    onInput={(e) => editVisit('given', e.detail.value)}
+                  />
+                  {visitErrors.given ? <View className="reviewer-field__error">{visitErrors.given}</View> : null}
                 </View>
-                <View className='reviewer-field'>
-                  <View className='reviewer-field__label'>折合金额（元，选填）</View>
-                  <Input className='reviewer-field__input visit-amount' type='digit' value={visit.amount} maxlength={12} onInput={(e) => editVisit('amount', e.detail.value)} />
-                  {visitErrors.amount ? <View className='reviewer-field__error'>{visitErrors.amount}</View> : null}
+                <View className="reviewer-field">
+                  <View className="reviewer-field__label">折合金额（元，选填）</View>
+                  <Input
+                    className="reviewer-field__input visit-amount"
+                    type="digit"
+                    value={visit.amount}
+                    maxlength={12}
+                    onInput={(e) => editVisit('amount', e.detail.value)}
+                  />
+                  {visitErrors.amount ? <View className="reviewer-field__error">{visitErrors.amount}</View> : null}
                 </View>
-                <View className='reviewer-field'>
-                  <View className='reviewer-field__label'>情况记录（选填）</View>
-                  <Input className='reviewer-field__input visit-note' value={visit.note} maxlength={200} onInput={(e) => editVisit('note', e.detail.value)} />
-                  {visitErrors.note ? <View className='reviewer-field__error'>{visitErrors.note}</View> : null}
+                <View className="reviewer-field">
+                  <View className="reviewer-field__label">情况记录（选填）</View>
+                  <Input className="reviewer-field__input visit-note" value={visit.note} maxlength={200} onInput={(e) => editVisit('note', e.detail.value)} />
+                  {visitErrors.note ? <View className="reviewer-field__error">{visitErrors.note}</View> : null}
                 </View>
-                <Button className='visit-save' type='primary' fill='outline' block loading={busy === 'visit'} onClick={() => void addVisit()}>
+                <Button className="visit-save" type="primary" fill="outline" block loading={busy === 'visit'} onClick={() => void addVisit()}>
                   记录走访
                 </Button>
               </View>
             </View>
           ) : null}
 
-          <View className='reviewer-card file-requests'>
-            <View className='reviewer-card__title'>帮扶与慰问申请</View>
-            {d.requests.length === 0 ? <View className='reviewer-card__note'>还没有申请</View> : null}
+          <View className="reviewer-card file-requests">
+            <View className="reviewer-card__title">帮扶与慰问申请</View>
+            {d.requests.length === 0 ? <View className="reviewer-card__note">还没有申请</View> : null}
             {d.requests.map((r) => (
-              <View key={r.id} className='file-request' onClick={() => void Taro.navigateTo({ url: withRequestId(ROUTES.reviewerRequest, r.id) })}>
-                <View className='file-request__top'>
+              <View key={r.id} className="file-request" onClick={() => void Taro.navigateTo({ url: withRequestId(ROUTES.reviewerRequest, r.id) })}>
+                <View className="file-request__top">
                   <View>
                     {r.categoryName} · {r.submittedAt.slice(0, 10)}
                   </View>
                   <RequestStatus status={r.status} />
                 </View>
-                <View className='file-request__amount'>{amountLine(r)}</View>
+                <View className="file-request__amount">{amountLine(r)}</View>
               </View>
             ))}
           </View>
-          <View className='reviewer-footer'>档案只有帮扶审核人能看到，不出现在名册和导出中。</View>
+          <View className="reviewer-footer">档案只有帮扶审核人能看到，不出现在名册和导出中。</View>
         </>
       ) : null}
     </View>

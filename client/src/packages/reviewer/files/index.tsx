@@ -30,18 +30,18 @@ export default function ReviewerFilesPage() {
   const denied = list.error?.code === 'FORBIDDEN'
 
   return (
-    <View className='page page-reviewer-files'>
-      <PageHeader title='困难职工档案' subtitle={list.loading || list.error ? undefined : `${dueOnly ? '到期复核' : '在档'} ${list.total} 人`} />
+    <View className="page page-reviewer-files">
+      <PageHeader title="困难职工档案" subtitle={list.loading || list.error ? undefined : `${dueOnly ? '到期复核' : '在档'} ${list.total} 人`} />
       {denied ? null : (
         <>
-          <View className='files-bar'>
+          <View className="files-bar">
             <View className={`reviewer-tab files-tab--all${dueOnly ? '' : ' reviewer-tab--on'}`} onClick={() => setDueOnly(false)}>
               全部在档
             </View>
             <View className={`reviewer-tab files-tab--due${dueOnly ? ' reviewer-tab--on' : ''}`} onClick={() => setDueOnly(true)}>
               到期复核
             </View>
-            <View className='files-bar__add files-add' onClick={() => setAdding((a) => !a)}>
+            <View className="files-bar__add files-add" onClick={() => setAdding((a) => !a)}>
               ＋ 建档
             </View>
           </View>
@@ -51,35 +51,40 @@ export default function ReviewerFilesPage() {
       {list.loading ? (
         <LoadingState rows={3} />
       ) : list.error ? (
-        <ErrorState error={list.error} onRetry={() => void list.reload()} art='benefits' />
+        <ErrorState error={list.error} onRetry={() => void list.reload()} art="benefits" />
       ) : list.items.length === 0 ? (
         <EmptyState
-          className='files-empty'
+          className="files-empty"
           title={dueOnly ? '没有到期需要复核的档案' : '还没有困难职工档案'}
           description={dueOnly ? '到了复核日期的档案会出现在这里，审核人也会收到提醒' : '点「建档」查找会员，记录困难情况和复核日期'}
-          art='benefits'
+          art="benefits"
         />
       ) : (
         <>
-          <View className='reviewer-list'>
+          <View className="reviewer-list">
             {list.items.map((f) => (
-              <View key={f.memberId} className='reviewer-row file-row' data-member-id={f.memberId} onClick={() => void Taro.navigateTo({ url: fileUrl(f.memberId) })}>
-                <View className='reviewer-row__top'>
-                  <View className='reviewer-row__name'>
+              <View
+                key={f.memberId}
+                className="reviewer-row file-row"
+                data-member-id={f.memberId}
+                onClick={() => void Taro.navigateTo({ url: fileUrl(f.memberId) })}
+              >
+                <View className="reviewer-row__top">
+                  <View className="reviewer-row__name">
                     {f.name} · {f.department}
                   </View>
-                  <View className='file-row__level'>{f.level}</View>
+                  <View className="file-row__level">{f.level}</View>
                 </View>
                 <View className={`reviewer-row__meta${f.due ? ' reviewer-row__due' : ''}`}>
                   {f.due ? '已到复核日期' : '下次复核'} {f.nextReviewOn} · 建档于 {f.since}
                 </View>
-                <View className='reviewer-row__meta'>{f.lastVisitOn ? `最近走访 ${f.lastVisitOn}` : '还没有走访记录'}</View>
+                <View className="reviewer-row__meta">{f.lastVisitOn ? `最近走访 ${f.lastVisitOn}` : '还没有走访记录'}</View>
               </View>
             ))}
           </View>
-          <View className='reviewer-footer'>
+          <View className="reviewer-footer">
             {list.hasMore ? (
-              <Button className='files-more' size='small' loading={list.loadingMore} onClick={() => void list.loadMore()}>
+              <Button className="files-more" size="small" loading={list.loadingMore} onClick={() => void list.loadMore()}>
                 {list.loadingMore ? '正在加载…' : '加载更多'}
               </Button>
             ) : (
@@ -109,20 +114,28 @@ function MemberSearch({ onPick }: { onPick: (m: ColleagueView) => void }) {
     }
   }
   return (
-    <View className='reviewer-card files-search'>
-      <View className='files-search__bar'>
-        <Input className='reviewer-field__input files-search-input' value={keyword} maxlength={20} placeholder='输入会员姓名或会员编号' confirmType='search' onInput={(e) => setKeyword(e.detail.value)} onConfirm={() => void search()} />
-        <Button className='files-search-go' size='small' loading={searching} onClick={() => void search()}>
+    <View className="reviewer-card files-search">
+      <View className="files-search__bar">
+        <Input
+          className="reviewer-field__input files-search-input"
+          value={keyword}
+          maxlength={20}
+          placeholder="输入会员姓名或会员编号"
+          confirmType="search"
+          onInput={(e) => setKeyword(e.detail.value)}
+          onConfirm={() => void search()}
+        />
+        <Button className="files-search-go" size="small" loading={searching} onClick={() => void search()}>
           查找
         </Button>
       </View>
       {found === null ? null : found.length === 0 ? (
-        <View className='reviewer-field__hint'>没有找到这位会员</View>
+        <View className="reviewer-field__hint">没有找到这位会员</View>
       ) : (
         found.map((m) => (
-          <View key={m.id} className='files-search__row' onClick={() => onPick(m)}>
+          <View key={m.id} className="files-search__row" onClick={() => onPick(m)}>
             {m.name} · {m.department}
-            <View className='reviewer-arrow'>›</View>
+            <View className="reviewer-arrow">›</View>
           </View>
         ))
       )}

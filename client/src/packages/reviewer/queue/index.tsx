@@ -37,16 +37,16 @@ export default function ReviewerQueuePage() {
   const denied = list.error?.code === 'FORBIDDEN'
 
   return (
-    <View className='page page-reviewer-queue'>
-      <PageHeader title='帮扶审核' subtitle={list.loading || list.error ? undefined : `${QUEUE_TAB_LABELS[tab]} ${list.total} 件`} />
+    <View className="page page-reviewer-queue">
+      <PageHeader title="帮扶审核" subtitle={list.loading || list.error ? undefined : `${QUEUE_TAB_LABELS[tab]} ${list.total} 件`} />
       {denied ? null : (
         <>
-          <View className='queue-files' onClick={() => void Taro.navigateTo({ url: ROUTES.reviewerFiles })}>
-            <View className='queue-files__text'>困难职工档案</View>
-            <View className='queue-files__hint'>建档、复核、送温暖走访</View>
-            <View className='reviewer-arrow'>›</View>
+          <View className="queue-files" onClick={() => void Taro.navigateTo({ url: ROUTES.reviewerFiles })}>
+            <View className="queue-files__text">困难职工档案</View>
+            <View className="queue-files__hint">建档、复核、送温暖走访</View>
+            <View className="reviewer-arrow">›</View>
           </View>
-          <ScrollView className='reviewer-tabs queue-tabs' scrollX enhanced showScrollbar={false}>
+          <ScrollView className="reviewer-tabs queue-tabs" scrollX enhanced showScrollbar={false}>
             {QUEUE_TABS.map((t) => (
               <View key={t} className={`reviewer-tab queue-tab--${t}${tab === t ? ' reviewer-tab--on' : ''}`} onClick={() => setTab(t)}>
                 {QUEUE_TAB_LABELS[t]}
@@ -58,33 +58,38 @@ export default function ReviewerQueuePage() {
       {list.loading ? (
         <LoadingState rows={3} />
       ) : list.error ? (
-        <ErrorState error={list.error} onRetry={() => void list.reload()} art='benefits' />
+        <ErrorState error={list.error} onRetry={() => void list.reload()} art="benefits" />
       ) : list.items.length === 0 ? (
-        <EmptyState className='queue-empty' title={`没有${QUEUE_TAB_LABELS[tab]}的申请`} description={EMPTY[tab]} art='benefits' />
+        <EmptyState className="queue-empty" title={`没有${QUEUE_TAB_LABELS[tab]}的申请`} description={EMPTY[tab]} art="benefits" />
       ) : (
         <>
-          <View className='reviewer-list'>
+          <View className="reviewer-list">
             {list.items.map((r) => (
-              <View key={r.id} className='reviewer-row queue-row' data-id={r.id} onClick={() => void Taro.navigateTo({ url: withRequestId(ROUTES.reviewerRequest, r.id) })}>
-                <View className='reviewer-row__top'>
-                  <View className='reviewer-row__name'>
+              <View
+                key={r.id}
+                className="reviewer-row queue-row"
+                data-id={r.id}
+                onClick={() => void Taro.navigateTo({ url: withRequestId(ROUTES.reviewerRequest, r.id) })}
+              >
+                <View className="reviewer-row__top">
+                  <View className="reviewer-row__name">
                     {r.memberName} · {r.categoryName}
                   </View>
                   <RequestStatus status={r.status} />
                 </View>
-                <View className='reviewer-row__meta'>
+                <View className="reviewer-row__meta">
                   {r.department} · {AID_KIND_LABELS[r.kind]} · {amountLine(r)}
                 </View>
-                <View className='reviewer-row__meta'>
+                <View className="reviewer-row__meta">
                   {r.reportedBy ? `${r.reportedBy}代报 · ` : ''}提交于 {r.submittedAt}
                   {r.reviewerName ? ` · 经办 ${r.reviewerName}` : ''}
                 </View>
               </View>
             ))}
           </View>
-          <View className='reviewer-footer'>
+          <View className="reviewer-footer">
             {list.hasMore ? (
-              <Button className='queue-more' size='small' loading={list.loadingMore} onClick={() => void list.loadMore()}>
+              <Button className="queue-more" size="small" loading={list.loadingMore} onClick={() => void list.loadMore()}>
                 {list.loadingMore ? '正在加载…' : '加载更多'}
               </Button>
             ) : (

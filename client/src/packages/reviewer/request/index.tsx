@@ -15,7 +15,16 @@ import { Button } from '../../../ui/nutui'
 import { ROUTES } from '../../../constants/routes'
 import { idParam, todayText } from '../../../constants/groups'
 import { AID_KIND_LABELS, newFormKey, PAYMENT_METHOD_LABELS, yuanText } from '../../../constants/hardship'
-import { approvalConfirmText, checkApproval, checkPayment, checkReason, decisionFormOf, type DecisionErrors, type DecisionForm, type PaymentForm } from '../shared/forms'
+import {
+  approvalConfirmText,
+  checkApproval,
+  checkPayment,
+  checkReason,
+  decisionFormOf,
+  type DecisionErrors,
+  type DecisionForm,
+  type PaymentForm,
+} from '../shared/forms'
 import '../shared/reviewer.scss'
 import './index.scss'
 import { calendarDayText } from '@shared/domain/time'
@@ -73,20 +82,34 @@ export default function ReviewerRequestPage() {
     if (busy) return
     const checked = checkApproval(req, decision)
     if ('errors' in checked) return setErrors(checked.errors)
-    const { confirm } = await Taro.showModal({ title: '确认批准', content: approvalConfirmText(req, checked.input.amountFen), confirmText: '批准', cancelText: '再想想' })
+    const { confirm } = await Taro.showModal({
+      title: '确认批准',
+      content: approvalConfirmText(req, checked.input.amountFen),
+      confirmText: '批准',
+      cancelText: '再想想',
+    })
     if (!confirm) return
     void run('approve', () => callAction('hardship.approve', { id: req.id, ...checked.input }), '已批准')
   }
   const refuse = (req: HardshipRequestDetail, step: 'return' | 'reject') => {
     const checked = checkReason(decision, step)
     if ('errors' in checked) return setErrors(checked.errors)
-    void run(step, () => callAction(step === 'return' ? 'hardship.return' : 'hardship.reject', { id: req.id, reason: checked.reason }), step === 'return' ? '已退回' : '已办结')
+    void run(
+      step,
+      () => callAction(step === 'return' ? 'hardship.return' : 'hardship.reject', { id: req.id, reason: checked.reason }),
+      step === 'return' ? '已退回' : '已办结',
+    )
   }
   const pay = async (req: HardshipRequestDetail) => {
     const checked = checkPayment(payment, todayText())
     if ('error' in checked) return setPayError(checked.error)
     setPayError(undefined)
-    const { confirm } = await Taro.showModal({ title: '记录发放', content: `确认已于 ${calendarDayText(checked.input.paidOn, new Date())} 以${PAYMENT_METHOD_LABELS[checked.input.method]}向${req.memberName}发放 ${yuanText(req.approvedFen ?? 0)}？`, confirmText: '确认', cancelText: '取消' })
+    const { confirm } = await Taro.showModal({
+      title: '记录发放',
+      content: `确认已于 ${calendarDayText(checked.input.paidOn, new Date())} 以${PAYMENT_METHOD_LABELS[checked.input.method]}向${req.memberName}发放 ${yuanText(req.approvedFen ?? 0)}？`,
+      confirmText: '确认',
+      cancelText: '取消',
+    })
     if (!confirm) return
     void run('pay', () => callAction('hardship.pay', { id: req.id, key: payKey.current, ...checked.input }), '已记录发放')
   }
@@ -97,80 +120,120 @@ export default function ReviewerRequestPage() {
   }
 
   return (
-    <View className='page page-reviewer-request'>
-      <PageHeader title='办理申请' subtitle={r ? `${r.memberName} · ${r.categoryName}` : undefined} />
+    <View className="page page-reviewer-request">
+      <PageHeader title="办理申请" subtitle={r ? `${r.memberName} · ${r.categoryName}` : undefined} />
       {detail.loading && !r ? (
         <LoadingState rows={4} />
       ) : detail.error && !r ? (
-        <ErrorState error={detail.error} onRetry={() => void detail.reload()} art='benefits' />
+        <ErrorState error={detail.error} onRetry={() => void detail.reload()} art="benefits" />
       ) : r ? (
         <>
-          <View className='reviewer-card request-summary'>
-            <View className='request-summary__top'>
-              <View className='request-summary__who'>
+          <View className="reviewer-card request-summary">
+            <View className="request-summary__top">
+              <View className="request-summary__who">
                 {r.memberName} · {r.department}
               </View>
               <RequestStatus status={r.status} />
             </View>
-            <View className='request-summary__line'>
+            <View className="request-summary__line">
               {r.categoryName}（{AID_KIND_LABELS[r.kind]}）· {r.capText} · {r.frequencyText}
             </View>
-            <View className='request-summary__line'>申请金额：{r.amountAskedFen === null ? '未填，按标准核定' : yuanText(r.amountAskedFen)}</View>
-            {r.approvedFen !== null ? <View className='request-summary__line'>批准金额：{yuanText(r.approvedFen)}{r.caseLabel ? `（${r.caseLabelName || '事项'}：${r.caseLabel}）` : ''}</View> : null}
-            {r.reportedBy ? <View className='request-summary__line'>代为申报：{r.reportedBy}</View> : null}
-            <View className='request-summary__line'>联系方式：{r.contact}</View>
-            <View className='request-summary__text request-description'>{r.description}</View>
+            <View className="request-summary__line">申请金额：{r.amountAskedFen === null ? '未填，按标准核定' : yuanText(r.amountAskedFen)}</View>
+            {r.approvedFen !== null ? (
+              <View className="request-summary__line">
+                批准金额：{yuanText(r.approvedFen)}
+                {r.caseLabel ? `（${r.caseLabelName || '事项'}：${r.caseLabel}）` : ''}
+              </View>
+            ) : null}
+            {r.reportedBy ? <View className="request-summary__line">代为申报：{r.reportedBy}</View> : null}
+            <View className="request-summary__line">联系方式：{r.contact}</View>
+            <View className="request-summary__text request-description">{r.description}</View>
             {r.photos.length ? (
-              <View className='request-photos'>
+              <View className="request-photos">
                 {r.photos.map((p) => (
-                  <Image key={p.fileId} className='request-photo' src={p.url} mode='aspectFill' onClick={() => void Taro.previewImage({ current: p.url, urls: r.photos.map((x) => x.url) })} />
+                  <Image
+                    key={p.fileId}
+                    className="request-photo"
+                    src={p.url}
+                    mode="aspectFill"
+                    onClick={() => void Taro.previewImage({ current: p.url, urls: r.photos.map((x) => x.url) })}
+                  />
                 ))}
               </View>
             ) : (
-              <View className='request-summary__none'>未附证明材料照片</View>
+              <View className="request-summary__none">未附证明材料照片</View>
             )}
-            <View className='reviewer-link request-file-link' onClick={() => void Taro.navigateTo({ url: `${ROUTES.reviewerFile}?memberId=${encodeURIComponent(r.memberId)}` })}>
+            <View
+              className="reviewer-link request-file-link"
+              onClick={() => void Taro.navigateTo({ url: `${ROUTES.reviewerFile}?memberId=${encodeURIComponent(r.memberId)}` })}
+            >
               查看{r.memberName}的困难职工档案与申请记录 ›
             </View>
           </View>
 
           {r.can.take ? (
-            <View className='reviewer-card'>
-              <View className='reviewer-card__note'>受理后，申请人会看到「审核中」，由您跟进核实。</View>
-              <Button className='request-take' type='primary' block loading={busy === 'take'} onClick={() => void run('take', () => callAction('hardship.take', { id: r.id }), '已受理')}>
+            <View className="reviewer-card">
+              <View className="reviewer-card__note">受理后，申请人会看到「审核中」，由您跟进核实。</View>
+              <Button
+                className="request-take"
+                type="primary"
+                block
+                loading={busy === 'take'}
+                onClick={() => void run('take', () => callAction('hardship.take', { id: r.id }), '已受理')}
+              >
                 受理
               </Button>
             </View>
           ) : null}
 
           {r.can.approve ? (
-            <View className='reviewer-card request-decide'>
-              <View className='reviewer-card__title'>审核</View>
-              <View className='reviewer-field'>
-                <View className='reviewer-field__label'>批准金额（元）· {r.capText}</View>
-                <Input className='reviewer-field__input request-amount' type='digit' value={decision.amount} maxlength={12} onInput={(e) => editDecision('amount', e.detail.value)} />
-                {errors.amount ? <View className='reviewer-field__error'>{errors.amount}</View> : null}
+            <View className="reviewer-card request-decide">
+              <View className="reviewer-card__title">审核</View>
+              <View className="reviewer-field">
+                <View className="reviewer-field__label">批准金额（元）· {r.capText}</View>
+                <Input
+                  className="reviewer-field__input request-amount"
+                  type="digit"
+                  value={decision.amount}
+                  maxlength={12}
+                  onInput={(e) => editDecision('amount', e.detail.value)}
+                />
+                {errors.amount ? <View className="reviewer-field__error">{errors.amount}</View> : null}
               </View>
               {r.caseLabelName ? (
-                <View className='reviewer-field'>
-                  <View className='reviewer-field__label'>{r.caseLabelName}（按「{r.frequencyText}」核对）</View>
-                  <Input className='reviewer-field__input request-case' value={decision.caseLabel} maxlength={30} placeholder={`如：${r.caseLabelName === '病种' ? '阑尾炎' : r.caseLabelName === '去世亲属' ? '父亲' : '长子'}`} onInput={(e) => editDecision('caseLabel', e.detail.value)} />
-                  {errors.caseLabel ? <View className='reviewer-field__error'>{errors.caseLabel}</View> : null}
+                <View className="reviewer-field">
+                  <View className="reviewer-field__label">
+                    {r.caseLabelName}（按「{r.frequencyText}」核对）
+                  </View>
+                  <Input
+                    className="reviewer-field__input request-case"
+                    value={decision.caseLabel}
+                    maxlength={30}
+                    placeholder={`如：${r.caseLabelName === '病种' ? '阑尾炎' : r.caseLabelName === '去世亲属' ? '父亲' : '长子'}`}
+                    onInput={(e) => editDecision('caseLabel', e.detail.value)}
+                  />
+                  {errors.caseLabel ? <View className="reviewer-field__error">{errors.caseLabel}</View> : null}
                 </View>
               ) : null}
-              <View className='reviewer-field'>
-                <View className='reviewer-field__label'>审核意见（退回或不予批准时必填，申请人可见）</View>
-                <Textarea className='reviewer-field__textarea request-opinion' value={decision.opinion} maxlength={200} placeholder='如：请补充出院小结' onInput={(e) => editDecision('opinion', e.detail.value)} />
-                {errors.opinion ? <View className='reviewer-field__error'>{errors.opinion}</View> : null}
+              <View className="reviewer-field">
+                <View className="reviewer-field__label">审核意见（退回或不予批准时必填，申请人可见）</View>
+                <Textarea
+                  className="reviewer-field__textarea request-opinion"
+                  value={decision.opinion}
+                  maxlength={200}
+                  placeholder="如：请补充出院小结"
+                  onInput={(e) => editDecision('opinion', e.detail.value)}
+                />
+                {errors.opinion ? <View className="reviewer-field__error">{errors.opinion}</View> : null}
               </View>
-              <Button className='request-approve' type='primary' block loading={busy === 'approve'} disabled={Boolean(busy)} onClick={() => void approve(r)}>
+              <Button className="request-approve" type="primary" block loading={busy === 'approve'} disabled={Boolean(busy)} onClick={() => void approve(r)}>
                 批准
               </Button>
-              <View className='reviewer-actions'>
-                <Button className='request-return' fill='outline' loading={busy === 'return'} disabled={Boolean(busy)} onClick={() => refuse(r, 'return')}>
+              <View className="reviewer-actions">
+                <Button className="request-return" fill="outline" loading={busy === 'return'} disabled={Boolean(busy)} onClick={() => refuse(r, 'return')}>
                   退回补充材料
                 </Button>
-                <Button className='request-reject' fill='outline' loading={busy === 'reject'} disabled={Boolean(busy)} onClick={() => refuse(r, 'reject')}>
+                <Button className="request-reject" fill="outline" loading={busy === 'reject'} disabled={Boolean(busy)} onClick={() => refuse(r, 'reject')}>
                   不予批准
                 </Button>
               </View>
@@ -178,45 +241,55 @@ export default function ReviewerRequestPage() {
           ) : null}
 
           {r.can.pay ? (
-            <View className='reviewer-card request-pay'>
-              <View className='reviewer-card__title'>记录发放 · {yuanText(r.approvedFen ?? 0)}</View>
-              <View className='reviewer-field'>
-                <View className='reviewer-field__label'>发放方式</View>
-                <View className='reviewer-chips'>
+            <View className="reviewer-card request-pay">
+              <View className="reviewer-card__title">记录发放 · {yuanText(r.approvedFen ?? 0)}</View>
+              <View className="reviewer-field">
+                <View className="reviewer-field__label">发放方式</View>
+                <View className="reviewer-chips">
                   {PAYMENT_METHODS.map((m) => (
-                    <View key={m} className={`reviewer-chip pay-method--${m}${payment.method === m ? ' reviewer-chip--on' : ''}`} onClick={() => setPayment((p) => ({ ...p, method: m }))}>
+                    <View
+                      key={m}
+                      className={`reviewer-chip pay-method--${m}${payment.method === m ? ' reviewer-chip--on' : ''}`}
+                      onClick={() => setPayment((p) => ({ ...p, method: m }))}
+                    >
                       {PAYMENT_METHOD_LABELS[m]}
                     </View>
                   ))}
                 </View>
               </View>
-              <View className='reviewer-field'>
-                <View className='reviewer-field__label'>发放日期</View>
-                <Picker mode='date' value={payment.paidOn} end={todayText()} onChange={(e) => setPayment((p) => ({ ...p, paidOn: String(e.detail.value) }))}>
-                  <View className='reviewer-field__picker pay-date'>
+              <View className="reviewer-field">
+                <View className="reviewer-field__label">发放日期</View>
+                <Picker mode="date" value={payment.paidOn} end={todayText()} onChange={(e) => setPayment((p) => ({ ...p, paidOn: String(e.detail.value) }))}>
+                  <View className="reviewer-field__picker pay-date">
                     {calendarDayText(payment.paidOn, new Date())}
-                    <View className='reviewer-arrow'>›</View>
+                    <View className="reviewer-arrow">›</View>
                   </View>
                 </Picker>
               </View>
-              <View className='reviewer-field'>
-                <View className='reviewer-field__label'>备注（选填）</View>
-                <Input className='reviewer-field__input pay-note' value={payment.note} maxlength={200} placeholder='如：打入工资卡' onInput={(e) => setPayment((p) => ({ ...p, note: e.detail.value }))} />
+              <View className="reviewer-field">
+                <View className="reviewer-field__label">备注（选填）</View>
+                <Input
+                  className="reviewer-field__input pay-note"
+                  value={payment.note}
+                  maxlength={200}
+                  placeholder="如：打入工资卡"
+                  onInput={(e) => setPayment((p) => ({ ...p, note: e.detail.value }))}
+                />
               </View>
-              {payError ? <View className='reviewer-field__error'>{payError}</View> : null}
-              <Button className='request-pay-save' type='primary' block loading={busy === 'pay'} onClick={() => void pay(r)}>
+              {payError ? <View className="reviewer-field__error">{payError}</View> : null}
+              <Button className="request-pay-save" type="primary" block loading={busy === 'pay'} onClick={() => void pay(r)}>
                 确认已发放
               </Button>
             </View>
           ) : null}
 
-          {r.forMe ? <View className='reviewer-card request-own'>这是您本人的申请，请由其他审核人办理。</View> : null}
+          {r.forMe ? <View className="reviewer-card request-own">这是您本人的申请，请由其他审核人办理。</View> : null}
 
-          <View className='reviewer-card'>
-            <View className='reviewer-card__title'>办理进展</View>
+          <View className="reviewer-card">
+            <View className="reviewer-card__title">办理进展</View>
             <HardshipTimeline steps={r.steps} />
           </View>
-          <View className='reviewer-footer'>申请内容与照片仅供审核使用，请勿外传。</View>
+          <View className="reviewer-footer">申请内容与照片仅供审核使用，请勿外传。</View>
         </>
       ) : null}
     </View>

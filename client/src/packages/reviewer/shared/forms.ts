@@ -30,7 +30,10 @@ export const decisionFormOf = (r: HardshipRequestDetail): DecisionForm => ({
 
 export type DecisionErrors = Partial<Record<keyof DecisionForm, string>>
 
-export function checkApproval(r: HardshipRequestDetail, form: DecisionForm): { input: { amountFen: number; caseLabel?: string; note: string } } | { errors: DecisionErrors } {
+export function checkApproval(
+  r: HardshipRequestDetail,
+  form: DecisionForm,
+): { input: { amountFen: number; caseLabel?: string; note: string } } | { errors: DecisionErrors } {
   const errors: DecisionErrors = {}
   const problem = yuanProblem(form.amount.trim())
   const amountFen = problem ? 0 : parseYuan(form.amount.trim())!
@@ -97,7 +100,10 @@ export interface VisitForm {
 
 export const newVisitForm = (today: string): VisitForm => ({ date: today, visitors: '', given: '', amount: '', note: '' })
 
-export function checkVisit(form: VisitForm, today: string): { input: { date: string; visitors: string; given: string; amountFen: number | null; note: string } } | { errors: Partial<Record<keyof VisitForm, string>> } {
+export function checkVisit(
+  form: VisitForm,
+  today: string,
+): { input: { date: string; visitors: string; given: string; amountFen: number | null; note: string } } | { errors: Partial<Record<keyof VisitForm, string>> } {
   const errors: Partial<Record<keyof VisitForm, string>> = {}
   if (!/^\d{4}-\d{2}-\d{2}$/.test(form.date)) errors.date = '请选择走访日期'
   else if (form.date > today) errors.date = '走访日期不能晚于今天'
@@ -133,4 +139,3 @@ export function addMonths(date: string, months: number): string {
 export function approvalConfirmText(r: Pick<HardshipRequestDetail, 'memberName' | 'categoryName' | 'kind'>, amountFen: number): string {
   return `批准向${r.memberName}发放「${r.categoryName}」${yuanText(amountFen)}，从「${BUDGET_LINE_LABELS[lineForAid(r.kind)]}」预算列支，批准后即占用预算余额。`
 }
-

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import http from 'node:http'
 import { randomUUID } from 'node:crypto'
-import { INVOCATION_HEADER, type InvocationGate } from './cloudbase-server'
+import { INVOCATION_HEADER, type InvocationGate } from '../cloudbase-server'
 
 /**
  * Which function invocation an outgoing request belongs to. Functions run in this process, so the

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { fail } from '@shared/contract'
-import { BodyTooLarge, readBody, sendJson } from './http-util'
+import { BodyTooLarge, readBody, sendJson } from '../http-util'
 import { Invocations } from './invocations'
 
 export type CloudMain = (event: unknown, context: unknown) => Promise<unknown>

@@ -2,17 +2,17 @@ import { createServer, type Server } from 'node:http'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import * as cloudbase from '@cloudbase/node-sdk'
-import collections from '../cloudfunctions/collections.json'
-import { createLocalCloudbase } from './cloudbase-server'
+import collections from '../../cloudfunctions/collections.json'
+import { createLocalCloudbase } from '../cloudbase-server'
 import { createFunctionRunner, type CloudMain } from './function-runner'
-import { applyPlatformEnv, localSecrets } from './platform-env'
+import { applyPlatformEnv, localSecrets } from '../platform-env'
 import { serveStatic } from './static-files'
-import { BodyTooLarge, readBody, sendJson } from './http-util'
+import { BodyTooLarge, readBody, sendJson } from '../http-util'
 import { randomUUID } from 'node:crypto'
 import { DEMO_ACCOUNTS, DEMO_MEMBERS } from './demo-data'
 import { seedDemo } from './demo-seed'
-import { uploadFolderOf } from '../cloudfunctions/_lib/uploads'
-import { applyWechatEnv, createWechatStandIn } from './wechat-openapi'
+import { uploadFolderOf } from '../../cloudfunctions/_lib/uploads'
+import { applyWechatEnv, createWechatStandIn } from '../wechat-openapi'
 
 export interface DevServerOptions {
   readonly port: number
@@ -32,7 +32,7 @@ export interface DevServerOptions {
 }
 
 /** Each function's `timeout` (seconds) from cloudbaserc.json, the limit CloudBase kills it at. */
-export function configuredTimeouts(cloudbasercPath = join(__dirname, '..', 'cloudbaserc.json')): (name: string) => number {
+export function configuredTimeouts(cloudbasercPath = join(__dirname, '..', '..', 'cloudbaserc.json')): (name: string) => number {
   const rc = JSON.parse(readFileSync(cloudbasercPath, 'utf8')) as { functions: { name: string; timeout?: number }[] }
   const byName = new Map(rc.functions.map((f) => [f.name, (f.timeout ?? 3) * 1000]))
   return (name) => byName.get(name) ?? 3000
@@ -65,7 +65,8 @@ const localAccounts = () => ({
 async function localUpload(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) {
   if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'INVALID_ARGUMENT', message: '请用 POST 上传' } })
   const openid = req.headers['x-local-openid']
-  if (typeof openid !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(openid)) return sendJson(res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先选择演示账号' } })
+  if (typeof openid !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(openid))
+    return sendJson(res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先选择演示账号' } })
   const name = new URL(req.url ?? '/', 'http://local').searchParams.get('name') ?? 'file'
   const safeName = name.replace(/[^A-Za-z0-9_.\u4e00-\u9fa5-]/g, '_').slice(-80)
   let content: Buffer
@@ -75,7 +76,9 @@ async function localUpload(req: import('node:http').IncomingMessage, res: import
     if (error instanceof BodyTooLarge) return sendJson(res, 413, { ok: false, error: { code: 'INVALID_ARGUMENT', message: '文件太大了，不能超过 20 MB' } })
     throw error
   }
-  const { fileID } = await cloudbase.init({ env: 'local' }).uploadFile({ cloudPath: `${uploadFolderOf(openid)}/${randomUUID()}-${safeName}`, fileContent: content })
+  const { fileID } = await cloudbase
+    .init({ env: 'local' })
+    .uploadFile({ cloudPath: `${uploadFolderOf(openid)}/${randomUUID()}-${safeName}`, fileContent: content })
   sendJson(res, 200, { fileId: fileID })
 }
 
@@ -95,7 +98,13 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     timeoutMs: options.timeoutMs ?? configuredTimeouts(),
     crashInjection: options.crashInjection,
   })
-  const cloud = await createLocalCloudbase({ dataDir: options.dataDir, collections: collections.collections, publicUrl: () => url, gate: runner.gate, latencyMs: options.latencyMs })
+  const cloud = await createLocalCloudbase({
+    dataDir: options.dataDir,
+    collections: collections.collections,
+    publicUrl: () => url,
+    gate: runner.gate,
+    latencyMs: options.latencyMs,
+  })
   const wechat = createWechatStandIn(runner.gate)
 
   const server = createServer((req, res) => {

@@ -17,7 +17,12 @@ export function timerTriggers(cloudbasercPath: string): TimerTrigger[] {
  * written to be safe at any frequency), as the platform calls them: no WeChat user in the context.
  * Returns a stop function.
  */
-export function runTimers(triggers: readonly TimerTrigger[], resolve: (name: string) => CloudMain | undefined, everyMs = 60_000, log: (line: string) => void = console.error): () => void {
+export function runTimers(
+  triggers: readonly TimerTrigger[],
+  resolve: (name: string) => CloudMain | undefined,
+  everyMs = 60_000,
+  log: (line: string) => void = console.error,
+): () => void {
   let running = false
   const tick = async () => {
     if (running) return
@@ -26,7 +31,10 @@ export function runTimers(triggers: readonly TimerTrigger[], resolve: (name: str
       for (const t of triggers) {
         const main = resolve(t.functionName)
         if (!main) continue
-        const res = (await main({ Type: 'Timer', TriggerName: t.triggerName, Time: new Date().toISOString() }, platformContext(t.functionName, undefined)).catch((error: unknown) => ({ ok: false, error }))) as { ok?: boolean; error?: unknown }
+        const res = (await main(
+          { Type: 'Timer', TriggerName: t.triggerName, Time: new Date().toISOString() },
+          platformContext(t.functionName, undefined),
+        ).catch((error: unknown) => ({ ok: false, error }))) as { ok?: boolean; error?: unknown }
         if (res?.ok === false) log(`定时任务 ${t.functionName}/${t.triggerName} 失败：${JSON.stringify(res.error)}`)
       }
     } finally {

@@ -48,9 +48,15 @@ export async function seedDemo(db: Db): Promise<boolean> {
   await put('vouchers', birthdays.vouchers)
   const budget = demoBudget(new Date())
   await put('budgets', [budget.budget])
-  const posted = [...demoAidLedger().filter((e) => e.year === budget.budget.year), ...(birthdays.ledger as { _id: string; line: string; committed: number; spent: number }[])]
+  const posted = [
+    ...demoAidLedger().filter((e) => e.year === budget.budget.year),
+    ...(birthdays.ledger as { _id: string; line: string; committed: number; spent: number }[]),
+  ]
   await put('ledger', posted)
-  await put('budget_lines', budget.lines.map((l) => ({ ...l, available: l.available - posted.filter((e) => e.line === l.line).reduce((sum, e) => sum + e.committed + e.spent, 0) })))
+  await put(
+    'budget_lines',
+    budget.lines.map((l) => ({ ...l, available: l.available - posted.filter((e) => e.line === l.line).reduce((sum, e) => sum + e.committed + e.spent, 0) })),
+  )
   // The union goes last: its presence marks a complete seed.
   await put('unions', [DEMO_UNION])
   return true
