@@ -27,7 +27,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: path.join(repoRoot, 'dist', taroEnv === 'h5' ? 'h5' : 'weapp'),
+    // UNION_OUT_DIR: a build of one's own (a size experiment) that leaves dist/ to the tests.
+    outputRoot: process.env.UNION_OUT_DIR || path.join(repoRoot, 'dist', taroEnv === 'h5' ? 'h5' : 'weapp'),
     plugins: ['@tarojs/plugin-html'],
     defineConstants: {
       LOCAL_MODE: JSON.stringify(localMode),
