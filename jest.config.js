@@ -23,6 +23,7 @@ module.exports = {
     project('client', {
       testEnvironment: 'jsdom',
       setupFiles: ['<rootDir>/test/client/setup.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/client/reset-after-each.ts'],
       // Taro's web components pull in swiper, which ships .mjs only.
       transform: { ...common.transform, '^.+\\.mjs$': swc },
       transformIgnorePatterns: ['/node_modules/(?!(@tarojs|@stencil|swiper|lodash-es|@nutui|@babel/runtime/helpers/esm)/)'],
