@@ -7,21 +7,31 @@ import { ErrorState } from '../ErrorState'
 import { EmptyState, type EmptyArt } from '../EmptyState'
 
 export interface PagedListProps<T> {
-  list: Pick<PagedState<T>, 'items' | 'loading' | 'loadingMore' | 'error' | 'hasMore' | 'loadMore' | 'reload'>
+  list: Pick<PagedState<T>, 'items' | 'loading' | 'loadingMore' | 'error' | 'hasMore' | 'loadMore' | 'reload'> & { total?: number }
   /**
    * The list's class prefix: `<name>-list`, `<name>-footer`, `<name>-more`, `<name>-empty` — pages
    * style these and tests find them by them.
    */
   name: string
-  /** What the list holds when it is empty, and when something will appear. */
-  empty: { title: string; description?: string; action?: ReactNode }
+  /** What the list holds when it is empty, and when something will appear (className: instead of `<name>-empty`). */
+  empty: { title: string; description?: string; action?: ReactNode; className?: string }
   art?: EmptyArt
   loadingRows?: number
+  /** What the loading state says (default 正在加载…). */
+  loadingText?: string
   renderItem: (item: T, index: number) => ReactNode
   /** An item's React key (default: its id). */
   itemKey?: (item: T, index: number) => string
   /** Replaces the error state for an answer the page explains itself (e.g. 无权限); null: the default. */
   errorView?: ReactNode
+  /** The footer's class where a page styles it with its other footers (default `<name>-footer`). */
+  footerClass?: string
+  /** The list's class where a page styles it with its other lists (default `<name>-list`). */
+  listClass?: string
+  /** What the items are counted in: 加载更多 then says how many are left (加载更多（还有 5 人）); needs list.total. */
+  unit?: string
+  /** The footer at the end instead of 已经到底了, from the total (共 12 笔). */
+  endText?: (total: number) => string
 }
 
 const idKey = (item: unknown, index: number): string => {
@@ -33,27 +43,31 @@ const idKey = (item: unknown, index: number): string => {
  * Every paged list's states in one place: loading, error (with 重试), empty (with what will appear
  * here), the items, and at the bottom 加载更多 or 已经到底了.
  */
-export function PagedList<T>({ list, name, empty, art, loadingRows = 3, renderItem, itemKey = idKey, errorView = null }: PagedListProps<T>) {
-  if (list.loading) return <LoadingState rows={loadingRows} />
+export function PagedList<T>(props: PagedListProps<T>) {
+  const { list, name, empty, art, loadingRows = 3, renderItem, itemKey = idKey, errorView = null, footerClass = `${name}-footer`, unit, endText } = props
+  const { listClass = `${name}-list`, loadingText } = props
+  if (list.loading) return <LoadingState rows={loadingRows} text={loadingText} />
   if (list.error) return errorView ?? <ErrorState error={list.error} onRetry={() => void list.reload()} art={art} />
   if (list.items.length === 0)
     return (
-      <EmptyState className={`${name}-empty`} title={empty.title} description={empty.description} art={art}>
+      <EmptyState className={empty.className ?? `${name}-empty`} title={empty.title} description={empty.description} art={art}>
         {empty.action}
       </EmptyState>
     )
   return (
     <>
-      <View className={`${name}-list`}>
+      <View className={listClass}>
         {list.items.map((item, i) => (
           <Fragment key={itemKey(item, i)}>{renderItem(item, i)}</Fragment>
         ))}
       </View>
-      <View className={`${name}-footer`}>
+      <View className={footerClass}>
         {list.hasMore ? (
           <Button className={`${name}-more`} size="small" loading={list.loadingMore} onClick={() => void list.loadMore()}>
-            {list.loadingMore ? '正在加载…' : '加载更多'}
+            {list.loadingMore ? '正在加载…' : unit ? `加载更多（还有 ${(list.total ?? 0) - list.items.length} ${unit}）` : '加载更多'}
           </Button>
+        ) : endText ? (
+          endText(list.total ?? list.items.length)
         ) : (
           '已经到底了'
         )}

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import type { MeView } from '@shared/contract'
-import { useAction } from '../../../hooks/useAction'
+import { useSession } from '../../../data'
 import { LoadingState } from '../../../components/LoadingState'
 import { ErrorState } from '../../../components/ErrorState'
 import { EmptyState } from '../../../components/EmptyState'
@@ -10,7 +10,7 @@ import { EmptyState } from '../../../components/EmptyState'
  * admin before showing the page. Only a courtesy — every action checks again on the server.
  */
 export function AdminGate({ children }: { children: (me: MeView) => ReactNode }) {
-  const me = useAction('member.me', {}, { silent: true })
+  const me = useSession()
   if (me.loading) return <LoadingState rows={2} />
   if (me.error) return <ErrorState error={me.error} onRetry={() => void me.reload()} art="me" />
   if (!me.data?.roles.includes('admin'))

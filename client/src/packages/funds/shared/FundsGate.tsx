@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import type { MeView } from '@shared/contract'
-import { useAction } from '../../../hooks/useAction'
+import { useSession } from '../../../data'
 import { LoadingState } from '../../../components/LoadingState'
 import { ErrorState } from '../../../components/ErrorState'
 import { EmptyState } from '../../../components/EmptyState'
@@ -21,7 +21,7 @@ export const fundsAccessOf = (me: MeView): { reads: boolean; canChange: boolean 
  * checks the caller again on the server, which refuses auditors any change.
  */
 export function FundsGate({ adminOnly = false, children }: { adminOnly?: boolean; children: (access: FundsAccess) => ReactNode }) {
-  const me = useAction('member.me', {}, { silent: true })
+  const me = useSession()
   if (me.loading) return <LoadingState rows={2} />
   if (me.error) return <ErrorState error={me.error} onRetry={() => void me.reload()} art="me" />
   if (!me.data) return null
