@@ -9,8 +9,8 @@ import { act, render } from '@testing-library/react'
 import type { CheckInCode } from '@shared/contract'
 import * as taro from './mocks/taro-activities'
 import { ActionError, callAction } from '../../client/src/services/cloud'
-import { createCodeRefresher } from '../../client/src/pages/activity/code-refresh'
-import { qrMatrix } from '../../client/src/pages/activity/qr'
+import { createCodeRefresher } from '../../client/src/components/RotatingCode/refresher'
+import { qrMatrix } from '../../client/src/components/RotatingCode/qr'
 import CodePage from '../../client/src/pages/activity/code'
 
 const mockedCall = callAction as jest.MockedFunction<typeof callAction>

@@ -1,24 +1,29 @@
 import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { LoadingState } from '../../components/LoadingState'
+import { VOUCHER_CODE_REFRESH_SECONDS } from '@shared/domain/benefits'
 import { ErrorState } from '../../components/ErrorState'
-import { ActionError } from '../../services/cloud'
+import { RotatingCode } from '../../components/RotatingCode'
+import { useRotatingCode } from '../../components/RotatingCode/useRotatingCode'
+import { ActionError, callAction } from '../../services/cloud'
 import { idParam } from '../../constants/routes'
-import { QrCode } from './QrCode'
-import { useVoucherCode } from './useVoucherCode'
-import { useBrightScreen } from '../../hooks/useBrightScreen'
-import { kindLabel, nextStepText, pointsText, spacedCode, STATE_LABELS, usedText, yuanText } from './view'
+import { endsScreen, voucherAnswer } from './code-refresh'
+import { kindLabel, nextStepText, pointsText, STATE_LABELS, usedText, yuanText } from './view'
 import './code.scss'
 
 /**
  * 出示券码: the voucher's QR code for the clerk's scanner and the same code as six digits to read
- * out, renewed every 30 seconds on a brightened screen; once the clerk confirms, 已使用 with when and where.
+ * out, renewed every 30 seconds (two calls a minute, each bringing the voucher's state) on a
+ * brightened screen; once the clerk confirms, 已使用 with when and where.
  */
 export default function VoucherCodePage() {
   const { params } = useRouter()
   const id = idParam(params.id)
-  const { code, voucher, finished, error, secondsLeft, refresh } = useVoucherCode(id)
-  useBrightScreen(Boolean(code) && !finished)
+  const { answer, error, secondsLeft, refresh } = useRotatingCode(() => voucherAnswer(callAction('benefit.code', { voucherId: id }, { silent: true })), {
+    enabled: Boolean(id),
+    isFinal: endsScreen,
+    period: VOUCHER_CODE_REFRESH_SECONDS,
+  })
+  const voucher = answer?.voucher
 
   if (!id) {
     return (
@@ -39,25 +44,16 @@ export default function VoucherCodePage() {
   ) : null
 
   // Used (or expired, or no longer the member's): no code, just what happened.
-  if (finished) {
-    const used = voucher?.state === 'used' && voucher.redeemed
+  if (answer && endsScreen(answer)) {
     return (
       <View className="page page-benefit-code">
         {head}
         <View className={`voucher-code-done voucher-code-done--${voucher?.state ?? 'gone'}`}>
           <View className="voucher-code-done__title">{voucher ? STATE_LABELS[voucher.state] : '这张券已不可用'}</View>
-          <View className="voucher-code-done__text">{used ? usedText(voucher.redeemed!) : voucher ? nextStepText(voucher) : '请返回「福利」查看'}</View>
+          <View className="voucher-code-done__text">
+            {voucher?.redeemed && voucher.state === 'used' ? usedText(voucher.redeemed) : voucher ? nextStepText(voucher) : '请返回「福利」查看'}
+          </View>
         </View>
-      </View>
-    )
-  }
-
-  // No code yet and the server said no: just the reason.
-  if (!code && error) {
-    return (
-      <View className="page page-benefit-code">
-        {head}
-        <ErrorState error={error} onRetry={refresh} art="benefits" />
       </View>
     )
   }
@@ -65,25 +61,17 @@ export default function VoucherCodePage() {
   return (
     <View className="page page-benefit-code">
       {head}
-      <View className="voucher-code-card">
-        {code ? (
-          <>
-            <QrCode className="voucher-code-qr" text={code.token} label="福利券二维码" />
-            <View className="voucher-code-short" data-code={code.shortCode}>
-              {spacedCode(code.shortCode)}
-            </View>
-            <View className="voucher-code-countdown">
-              {error ? (error.code === 'NETWORK' ? '网络不太好，正在重试…' : error.message) : `${secondsLeft} 秒后自动刷新`}
-              <View className="voucher-code-refresh" onClick={refresh}>
-                立即刷新
-              </View>
-            </View>
-          </>
-        ) : (
-          <LoadingState rows={3} text="正在生成券码…" />
-        )}
-      </View>
-      <View className="voucher-code-note">请向兑换点工作人员出示二维码；扫不出来时，报出上面的 6 位数字。券码每 30 秒更新一次，截图无效。</View>
+      <RotatingCode
+        code={answer?.code}
+        error={error}
+        secondsLeft={secondsLeft}
+        onRefresh={refresh}
+        label="福利券二维码"
+        loadingText="正在生成券码…"
+        note="请向兑换点工作人员出示二维码；扫不出来时，报出上面的 6 位数字。券码每 30 秒更新一次，截图无效。"
+        art="benefits"
+        names={{ qr: 'benefit-qr', digits: 'voucher-code-short', countdown: 'voucher-code-countdown' }}
+      />
       {voucher?.points.length ? <View className="voucher-code-points">兑换地点：{pointsText(voucher.points)}</View> : null}
     </View>
   )

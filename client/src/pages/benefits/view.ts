@@ -80,5 +80,5 @@ export function nextStepText(v: VoucherView, now: Date = new Date()): string {
   }
 }
 
-/** 「123 456」: two groups of three, easier to read out. */
-export const spacedCode = (code: string): string => (code.length === 6 ? `${code.slice(0, 3)} ${code.slice(3)}` : code)
+/** 「123 456」, as the code screens show the six digits. */
+export { spacedCode } from '../../components/RotatingCode/code-text'

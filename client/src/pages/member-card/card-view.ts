@@ -13,6 +13,3 @@ export function cardFacts(
     { key: 'status', label: '会员状态', value: card.status },
   ]
 }
-
-/** 「123 456」: two groups of three, easier to read out. */
-export const spacedDigits = (code: string): string => (code.length === 6 ? `${code.slice(0, 3)} ${code.slice(3)}` : code)

@@ -1,12 +1,10 @@
 import { View, Text } from '@tarojs/components'
-import type { MemberCardView } from '@shared/contract'
 import { callAction } from '../../services/cloud'
-import { useRotatingCode } from '../../hooks/useRotatingCode'
-import { useBrightScreen } from '../../hooks/useBrightScreen'
+import { RotatingCode } from '../../components/RotatingCode'
+import { useRotatingCode } from '../../components/RotatingCode/useRotatingCode'
 import { LoadingState } from '../../components/LoadingState'
 import { ErrorState } from '../../components/ErrorState'
-import { QrCode } from '../benefits/QrCode'
-import { cardFacts, spacedDigits } from './card-view'
+import { cardFacts } from './card-view'
 import './index.scss'
 
 const load = () => callAction('member.card', {}, { silent: true })
@@ -17,20 +15,13 @@ const load = () => callAction('member.card', {}, { silent: true })
  * screenshot stops working within a minute; the screen is brightened while it shows.
  */
 export default function MemberCardPage() {
-  const { code: card, error, secondsLeft, refresh } = useRotatingCode<MemberCardView>(load)
-  useBrightScreen(Boolean(card))
+  const { answer: card, error, secondsLeft, refresh } = useRotatingCode(load)
 
-  if (!card && error) {
-    return (
-      <View className="page page-member-card">
-        <ErrorState error={error} onRetry={refresh} art="me" />
-      </View>
-    )
-  }
+  // The card's facts come with its code: until the first answer, the whole page waits (or says why).
   if (!card) {
     return (
       <View className="page page-member-card">
-        <LoadingState rows={4} text="正在打开会员证…" />
+        {error ? <ErrorState error={error} onRetry={refresh} art="me" /> : <LoadingState rows={4} text="正在打开会员证…" />}
       </View>
     )
   }
@@ -50,20 +41,17 @@ export default function MemberCardPage() {
           ))}
         </View>
       </View>
-
-      <View className="member-card-code">
-        <QrCode className="member-card-code__qr" text={card.code.token} label="会员证二维码" />
-        <View className="member-card-code__digits" data-code={card.code.shortCode}>
-          {spacedDigits(card.code.shortCode)}
-        </View>
-        <View className="member-card-code__countdown">
-          <Text>{error ? (error.code === 'NETWORK' ? '网络不太好，正在重试…' : error.message) : `${secondsLeft} 秒后自动刷新`}</Text>
-          <View className="member-card-code__refresh" onClick={refresh}>
-            立即刷新
-          </View>
-        </View>
-      </View>
-      <View className="member-card-note">请向工会工作人员出示二维码核验；扫不出来时，报出上面的 6 位数字。二维码每 30 秒更新一次，截图无效。</View>
+      <RotatingCode
+        code={card.code}
+        error={error}
+        secondsLeft={secondsLeft}
+        onRefresh={refresh}
+        label="会员证二维码"
+        note="请向工会工作人员出示二维码核验；扫不出来时，报出上面的 6 位数字。二维码每 30 秒更新一次，截图无效。"
+        art="me"
+        names={{ qr: 'benefit-qr', digits: 'member-card-code__digits', countdown: 'member-card-code__countdown' }}
+        compact
+      />
     </View>
   )
 }
