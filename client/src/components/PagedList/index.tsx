@@ -30,8 +30,12 @@ export interface PagedListProps<T> {
   listClass?: string
   /** What the items are counted in: 加载更多 then says how many are left (加载更多（还有 5 人）); needs list.total. */
   unit?: string
-  /** The footer at the end instead of 已经到底了, from the total (共 12 笔). */
-  endText?: (total: number) => string
+  /** The footer at the end instead of 已经到底了, from the total (共 12 笔); null: no footer at the end. */
+  endText?: (total: number) => string | null
+  /** 加载更多's own words where the page says what comes (加载更多纪实). */
+  moreText?: string
+  /** Shown above the items, only when there are some (消息's unread count and 全部已读). */
+  header?: ReactNode
 }
 
 const idKey = (item: unknown, index: number): string => {
@@ -45,7 +49,7 @@ const idKey = (item: unknown, index: number): string => {
  */
 export function PagedList<T>(props: PagedListProps<T>) {
   const { list, name, empty, art, loadingRows = 3, renderItem, itemKey = idKey, errorView = null, footerClass = `${name}-footer`, unit, endText } = props
-  const { listClass = `${name}-list`, loadingText } = props
+  const { listClass = `${name}-list`, loadingText, moreText = '加载更多', header = null } = props
   if (list.loading) return <LoadingState rows={loadingRows} text={loadingText} />
   if (list.error) return errorView ?? <ErrorState error={list.error} onRetry={() => void list.reload()} art={art} />
   if (list.items.length === 0)
@@ -54,24 +58,24 @@ export function PagedList<T>(props: PagedListProps<T>) {
         {empty.action}
       </EmptyState>
     )
+  const end = list.hasMore ? null : endText ? endText(list.total ?? list.items.length) : '已经到底了'
   return (
     <>
+      {header}
       <View className={listClass}>
         {list.items.map((item, i) => (
           <Fragment key={itemKey(item, i)}>{renderItem(item, i)}</Fragment>
         ))}
       </View>
-      <View className={footerClass}>
-        {list.hasMore ? (
+      {list.hasMore ? (
+        <View className={footerClass}>
           <Button className={`${name}-more`} size="small" loading={list.loadingMore} onClick={() => void list.loadMore()}>
-            {list.loadingMore ? '正在加载…' : unit ? `加载更多（还有 ${(list.total ?? 0) - list.items.length} ${unit}）` : '加载更多'}
+            {list.loadingMore ? '正在加载…' : unit ? `${moreText}（还有 ${(list.total ?? 0) - list.items.length} ${unit}）` : moreText}
           </Button>
-        ) : endText ? (
-          endText(list.total ?? list.items.length)
-        ) : (
-          '已经到底了'
-        )}
-      </View>
+        </View>
+      ) : end === null ? null : (
+        <View className={footerClass}>{end}</View>
+      )}
     </>
   )
 }
