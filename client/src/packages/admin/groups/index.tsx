@@ -2,8 +2,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, Textarea, View } from '@tarojs/components'
 import type { GroupCard, GroupDetail, JoinPolicy, MemberRow } from '@shared/contract'
-import { useAction } from '../../../hooks/useAction'
-import { markChanged, useReloadOnChange } from '../../../hooks/useReloadOnChange'
+import { refreshSession, useMutation, useQuery } from '../../../data'
 import { callAction } from '../../../services/cloud'
 import { PageHeader } from '../../../components/PageHeader'
 import { LoadingState } from '../../../components/LoadingState'
@@ -44,8 +43,8 @@ export default function AdminGroupsPage() {
 }
 
 function GroupList({ onCreate, onEdit }: { onCreate: () => void; onEdit: (id: string) => void }) {
-  const list = useAction('group.list', {}, { silent: true })
-  useReloadOnChange('groups', list.reload)
+  // A group founded or edited (here or by its leaders) shows when this list is shown again.
+  const list = useQuery('group.list', {}, { silent: true })
   const groups: GroupCard[] = list.data
     ? [...list.data.mine, ...list.data.others].filter((g) => g.kind === 'interest').sort((a, b) => a.name.localeCompare(b.name, 'zh'))
     : []
@@ -86,7 +85,7 @@ function GroupList({ onCreate, onEdit }: { onCreate: () => void; onEdit: (id: st
 }
 
 function EditGroup({ id, onDone }: { id: string; onDone: () => void }) {
-  const group = useAction('group.get', { id }, { silent: true })
+  const group = useQuery('group.get', { id }, { silent: true })
   if (group.loading && !group.data) return <LoadingState rows={4} />
   if (group.error || !group.data) return group.error ? <ErrorState error={group.error} onRetry={() => void group.reload()} art="groups" /> : null
   return <GroupFormView mode="edit" original={group.data} initial={groupFormOf(group.data)} onDone={onDone} />
@@ -102,7 +101,7 @@ interface FormProps {
 export function GroupFormView({ mode, initial, original, onDone }: FormProps) {
   const [form, setForm] = useState<GroupForm>(initial)
   const [errors, setErrors] = useState<GroupFormErrors>({})
-  const [saving, setSaving] = useState(false)
+  const m = useMutation()
 
   const edit = <K extends keyof GroupForm>(key: K, value: GroupForm[K]) => {
     setForm((f) => ({ ...f, [key]: value }))
@@ -110,22 +109,23 @@ export function GroupFormView({ mode, initial, original, onDone }: FormProps) {
   }
 
   const save = async () => {
-    if (saving) return
+    if (m.busy) return
     const checked = mode === 'create' ? createInput(form) : updateChanges(original!, form)
     if ('errors' in checked) return setErrors(checked.errors)
     if ('changes' in checked && Object.keys(checked.changes).length === 0) return void Taro.showToast({ title: '没有需要保存的修改', icon: 'none' })
-    setSaving(true)
-    try {
-      if ('input' in checked) await callAction('group.create', checked.input)
-      else await callAction('group.update', { id: original!.id, ...checked.changes })
-      markChanged('groups', 'me')
-      void Taro.showToast({ title: mode === 'create' ? '小组已建立' : '已保存', icon: 'success' })
-      onDone()
-    } catch {
-      // callAction toasted the server's sentence (e.g. a name already used); the form keeps what was typed.
-    } finally {
-      setSaving(false)
-    }
+    // A refusal (e.g. a name already used) is toasted by callAction; the form keeps what was typed.
+    const saved = await m.run(
+      'save',
+      async () => {
+        if ('input' in checked) await callAction('group.create', checked.input)
+        else await callAction('group.update', { id: original!.id, ...checked.changes })
+        // The founding leaders' grants change their sessions (the admin may be one of them).
+        refreshSession()
+        return true
+      },
+      { success: mode === 'create' ? '小组已建立' : '已保存', invalidates: ['group'] },
+    )
+    if (saved) onDone()
   }
 
   return (
@@ -220,7 +220,7 @@ export function GroupFormView({ mode, initial, original, onDone }: FormProps) {
         <Button className="group-form-cancel" fill="outline" onClick={onDone}>
           取消
         </Button>
-        <Button className="group-form-save" type="primary" loading={saving} onClick={() => void save()}>
+        <Button className="group-form-save" type="primary" loading={m.busy === 'save'} onClick={() => void save()}>
           {mode === 'create' ? '建立小组' : '保存修改'}
         </Button>
       </View>
@@ -232,20 +232,13 @@ export function GroupFormView({ mode, initial, original, onDone }: FormProps) {
 function LeaderPicker({ picked, onChange }: { picked: readonly LeaderPick[]; onChange: (leaders: LeaderPick[]) => void }) {
   const [typed, setTyped] = useState('')
   const [results, setResults] = useState<readonly MemberRow[] | null>(null)
-  const [searching, setSearching] = useState(false)
+  const lookup = useMutation<'search'>()
 
   const search = async (value = typed) => {
     const keyword = value.trim()
-    if (!keyword || searching) return
-    setSearching(true)
-    try {
-      const page = await callAction('member.list', { keyword, pageSize: 10 })
-      setResults(page.items.filter((m) => m.status !== '离会'))
-    } catch {
-      // toasted
-    } finally {
-      setSearching(false)
-    }
+    if (!keyword) return
+    const page = await lookup.run('search', () => callAction('member.list', { keyword, pageSize: 10 }))
+    if (page) setResults(page.items.filter((r) => r.status !== '离会'))
   }
 
   const add = (m: MemberRow) => {
@@ -277,7 +270,7 @@ function LeaderPicker({ picked, onChange }: { picked: readonly LeaderPick[]; onC
           onConfirm={(e) => void search(e.detail.value)}
         />
         <View className="leader-search__button leader-search-submit" onClick={() => void search()}>
-          {searching ? '搜索中…' : '搜索'}
+          {lookup.busy ? '搜索中…' : '搜索'}
         </View>
       </View>
       {results === null ? null : results.length === 0 ? (

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { ImportProgress, ImportReport } from '@shared/contract'
-import { markChanged } from '../../../hooks/useReloadOnChange'
+import { invalidate } from '../../../data'
 import { ActionError, callAction, uploadFile, type PickedFile } from '../../../services/cloud'
 import { PageHeader } from '../../../components/PageHeader'
 import { LoadingState } from '../../../components/LoadingState'
@@ -75,7 +75,8 @@ export default function ImportPage() {
         progress = await callAction('member.importApply', { jobId: report.jobId }, { silent: true })
         setStep({ kind: 'applying', report, progress })
       } while (!progress.done)
-      markChanged('members', 'invites', 'me')
+      // 名册, 邀请码 and the admin's own session (their record may be in the file) load again when shown.
+      invalidate('member')
       setStep({ kind: 'done', report, progress })
     } catch (err) {
       const message = err instanceof ActionError ? err.message : String(err)

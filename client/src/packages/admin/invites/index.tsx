@@ -1,14 +1,10 @@
-import { useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { usePagedAction } from '../../../hooks/usePagedAction'
-import { markChanged, useReloadOnChange } from '../../../hooks/useReloadOnChange'
+import { useMutation, usePagedQuery } from '../../../data'
 import { callAction } from '../../../services/cloud'
 import { openSpreadsheet } from '../../../services/documents'
 import { PageHeader } from '../../../components/PageHeader'
-import { LoadingState } from '../../../components/LoadingState'
-import { ErrorState } from '../../../components/ErrorState'
-import { EmptyState } from '../../../components/EmptyState'
+import { PagedList } from '../../../components/PagedList'
 import { Button } from '../../../ui/nutui'
 import { isDenied } from '../shared/AdminGate'
 import '../shared/admin.scss'
@@ -17,17 +13,11 @@ import { calendarDayText } from '@shared/domain/time'
 
 /** 邀请码: one-time codes for members who have not bound WeChat yet; generate, export, copy. */
 export default function InvitesPage() {
-  const list = usePagedAction('member.listInvites', { unusedOnly: true }, 20)
-  const [busy, setBusy] = useState<'' | 'create' | 'export'>('')
-
-  useReloadOnChange('invites', list.reload)
-  useReachBottom(() => void list.loadMore())
-  usePullDownRefresh(() => {
-    void list.reload().finally(() => Taro.stopPullDownRefresh())
-  })
+  const list = usePagedQuery('member.listInvites', { unusedOnly: true })
+  const m = useMutation<'create' | 'export'>()
 
   const create = async () => {
-    if (busy) return
+    if (m.busy) return
     const { confirm } = await Taro.showModal({
       title: '生成邀请码',
       content: '将为所有还没有绑定微信、也没有有效邀请码的会员各生成一个邀请码，30 天内有效。',
@@ -35,32 +25,23 @@ export default function InvitesPage() {
       confirmColor: '#c8161d',
     })
     if (!confirm) return
-    setBusy('create')
-    try {
-      const { created } = await callAction('member.createInvites', {})
-      void Taro.showToast({ title: created ? `已生成 ${created} 个邀请码` : '未绑定的会员都已有邀请码', icon: created ? 'success' : 'none' })
-      markChanged('invites')
-      await list.reload()
-    } catch {
-      // toasted by callAction
-    } finally {
-      setBusy('')
-    }
+    await m.run(
+      'create',
+      async () => {
+        const { created } = await callAction('member.createInvites', {})
+        void Taro.showToast({ title: created ? `已生成 ${created} 个邀请码` : '未绑定的会员都已有邀请码', icon: created ? 'success' : 'none' })
+        await list.reload()
+      },
+      { invalidates: ['member'] },
+    )
   }
 
-  const exportAll = async () => {
-    if (busy) return
-    setBusy('export')
-    try {
+  const exportAll = () =>
+    m.run('export', async () => {
       const { fileId, url, count } = await callAction('member.exportInvites', {})
       if (!count) void Taro.showToast({ title: '没有未使用的邀请码可以导出', icon: 'none' })
       else await openSpreadsheet(url, fileId)
-    } catch {
-      // callAction has toasted why.
-    } finally {
-      setBusy('')
-    }
-  }
+    })
 
   const copy = (code: string) => {
     void Taro.setClipboardData({ data: code }).then(() => Taro.showToast({ title: '邀请码已复制', icon: 'none' }))
@@ -73,7 +54,7 @@ export default function InvitesPage() {
         <>
           <View className="invites-intro">把邀请码发给还没绑定微信的会员，在小程序「绑定会员身份」里输入即可。每个码只能用一次，30 天内有效。</View>
           <View className="invites-actions">
-            <Button className="invites-create" type="primary" size="small" loading={busy === 'create'} onClick={() => void create()}>
+            <Button className="invites-create" type="primary" size="small" loading={m.busy === 'create'} onClick={() => void create()}>
               为未绑定会员生成
             </Button>
             <Button
@@ -81,7 +62,7 @@ export default function InvitesPage() {
               type="primary"
               fill="outline"
               size="small"
-              loading={busy === 'export'}
+              loading={m.busy === 'export'}
               disabled={!list.total}
               onClick={() => void exportAll()}
             >
@@ -91,47 +72,30 @@ export default function InvitesPage() {
         </>
       )}
 
-      {list.loading ? (
-        <LoadingState rows={4} />
-      ) : list.error ? (
-        <ErrorState error={list.error} onRetry={() => void list.reload()} art="me" />
-      ) : list.items.length === 0 ? (
-        <EmptyState
-          className="invites-empty"
-          title="还没有未使用的邀请码"
-          description="点上方「为未绑定会员生成」，为每位还没绑定微信的会员生成一个"
-          art="me"
-        />
-      ) : (
-        <>
-          <View className="invites-list">
-            {list.items.map((i) => (
-              <View key={i.code} className="invite-row" data-code={i.code}>
-                <View className="invite-row__body">
-                  <View className="invite-row__name">
-                    {i.name}
-                    <View className="invite-row__department">{i.department}</View>
-                  </View>
-                  <View className="invite-row__code">{i.code}</View>
-                  <View className="invite-row__expires">有效期至 {calendarDayText(i.expiresAt, new Date())}</View>
-                </View>
-                <View className="invite-row__copy" onClick={() => copy(i.code)}>
-                  复制
-                </View>
+      <PagedList
+        list={list}
+        name="invites"
+        footerClass="admin-footer"
+        loadingRows={4}
+        art="me"
+        empty={{ title: '还没有未使用的邀请码', description: '点上方「为未绑定会员生成」，为每位还没绑定微信的会员生成一个' }}
+        itemKey={(i) => i.code}
+        renderItem={(i) => (
+          <View className="invite-row" data-code={i.code}>
+            <View className="invite-row__body">
+              <View className="invite-row__name">
+                {i.name}
+                <View className="invite-row__department">{i.department}</View>
               </View>
-            ))}
+              <View className="invite-row__code">{i.code}</View>
+              <View className="invite-row__expires">有效期至 {calendarDayText(i.expiresAt, new Date())}</View>
+            </View>
+            <View className="invite-row__copy" onClick={() => copy(i.code)}>
+              复制
+            </View>
           </View>
-          <View className="admin-footer">
-            {list.hasMore ? (
-              <Button className="invites-more" size="small" loading={list.loadingMore} onClick={() => void list.loadMore()}>
-                {list.loadingMore ? '正在加载…' : '加载更多'}
-              </Button>
-            ) : (
-              '已经到底了'
-            )}
-          </View>
-        </>
-      )}
+        )}
+      />
     </View>
   )
 }

@@ -4,8 +4,7 @@ import { Input, Picker, View } from '@tarojs/components'
 import type { MemberDetail } from '@shared/contract'
 import { MEMBER_STATUSES } from '@shared/domain/roster'
 import { ROLE_LABELS } from '@shared/domain/roles'
-import { useAction } from '../../../hooks/useAction'
-import { markChanged } from '../../../hooks/useReloadOnChange'
+import { invalidate, setQueryData, useMutation, useQuery } from '../../../data'
 import { ActionError, callAction } from '../../../services/cloud'
 import { PageHeader } from '../../../components/PageHeader'
 import { LoadingState } from '../../../components/LoadingState'
@@ -29,26 +28,25 @@ const birthdayText = (mmdd: string) => (mmdd ? `${Number(mmdd.slice(0, 2))}月${
 export default function MemberPage() {
   const { params } = useRouter()
   const id = params.id ? decodeURIComponent(params.id) : ''
-  const loaded = useAction('member.get', { id }, { silent: true })
-  const departments = useAction('member.departments', {}, { silent: true })
-  const points = useAction('benefit.points', {}, { silent: true })
+  const loaded = useQuery('member.get', { id }, { silent: true })
+  const departments = useQuery('member.departments', {}, { silent: true })
+  const points = useQuery('benefit.points', {}, { silent: true })
   const [member, setMember] = useState<MemberDetail>()
   const [form, setForm] = useState<ProfileForm>()
   const [errors, setErrors] = useState<ProfileFormErrors>({})
   const [roles, setRoles] = useState<RolesForm>()
   const [rolesError, setRolesError] = useState<string>()
-  const [busy, setBusy] = useState<'' | 'save' | 'roles' | 'unbind' | 'invite'>('')
+  const m = useMutation<'save' | 'roles' | 'unbind' | 'invite'>()
 
   // Whatever the server answered last (load, save, roles, unbind) is what the form starts from.
-  const show = (m: MemberDetail) => {
-    setMember(m)
-    setForm(profileFormOf(m))
-    setErrors({})
-    setRoles(rolesFormOf(m.grants))
-    setRolesError(undefined)
-  }
   useEffect(() => {
-    if (loaded.data) show(loaded.data)
+    const next = loaded.data
+    if (!next) return
+    setMember(next)
+    setForm(profileFormOf(next))
+    setErrors({})
+    setRoles(rolesFormOf(next.grants))
+    setRolesError(undefined)
   }, [loaded.data])
 
   const deptList = departments.data ?? []
@@ -65,38 +63,32 @@ export default function MemberPage() {
     setRolesError(undefined)
   }
 
-  const run = async (what: typeof busy, work: () => Promise<MemberDetail | string>) => {
-    if (busy) return
-    setBusy(what)
-    try {
-      const next = await work()
-      if (typeof next === 'string') {
-        void Taro.showToast({ title: next, icon: 'none' })
-      } else {
-        show(next)
-        markChanged('members', 'me')
-        void Taro.showToast({ title: what === 'unbind' ? '已解绑' : '已保存', icon: 'success' })
-      }
-    } catch {
-      // callAction has toasted the server's sentence; the form keeps what was typed.
-    } finally {
-      setBusy('')
-    }
-  }
+  // The answer is the member as now saved: the form starts from it, and everything else about members
+  // (名册, the caller's own roles) loads again where next shown. A failure keeps what was typed.
+  const change = (what: 'save' | 'roles' | 'unbind', call: () => Promise<MemberDetail>) =>
+    m.run(
+      what,
+      async () => {
+        const next = await call()
+        invalidate('member')
+        setQueryData('member.get', { id }, next)
+      },
+      { success: what === 'unbind' ? '已解绑' : '已保存' },
+    )
 
   const save = () => {
     if (!member || !form) return
     const checked = profileChanges(member, form)
     if ('errors' in checked) return setErrors(checked.errors)
     if (Object.keys(checked.changes).length === 0) return void Taro.showToast({ title: '没有需要保存的修改', icon: 'none' })
-    void run('save', () => callAction('member.update', { id: member.id, ...checked.changes }))
+    void change('save', () => callAction('member.update', { id: member.id, ...checked.changes }))
   }
 
   const saveRoles = () => {
     if (!member || !roles) return
     const checked = grantsOf(roles)
     if ('error' in checked) return setRolesError(checked.error)
-    void run('roles', () => callAction('member.setRoles', { id: member.id, grants: checked.grants }))
+    void change('roles', () => callAction('member.setRoles', { id: member.id, grants: checked.grants }))
   }
 
   const unbind = async () => {
@@ -107,17 +99,20 @@ export default function MemberPage() {
       confirmText: '解绑',
       confirmColor: '#c8161d',
     })
-    if (confirm) void run('unbind', () => callAction('member.unbind', { id: member.id }))
+    if (confirm) void change('unbind', () => callAction('member.unbind', { id: member.id }))
   }
 
   const invite = () => {
     if (!member) return
-    void run('invite', async () => {
-      const { created } = await callAction('member.createInvites', { memberIds: [member.id] })
-      markChanged('invites')
-      void Taro.navigateTo({ url: ROUTES.adminInvites })
-      return created ? '邀请码已生成' : '这位会员已有未使用的邀请码'
-    })
+    void m.run(
+      'invite',
+      async () => {
+        const { created } = await callAction('member.createInvites', { memberIds: [member.id] })
+        void Taro.navigateTo({ url: ROUTES.adminInvites })
+        void Taro.showToast({ title: created ? '邀请码已生成' : '这位会员已有未使用的邀请码', icon: 'none' })
+      },
+      { invalidates: ['member.listInvites'] },
+    )
   }
 
   if (!id) {
@@ -215,8 +210,8 @@ export default function MemberPage() {
                   range={[MONTHS, DAYS]}
                   value={birthdayValue}
                   onChange={(e) => {
-                    const [m, d] = e.detail.value as number[]
-                    edit('birthday', `${pad(Number(m) + 1)}-${pad(Number(d) + 1)}`)
+                    const [month, day] = e.detail.value as number[]
+                    edit('birthday', `${pad(Number(month) + 1)}-${pad(Number(day) + 1)}`)
                   }}
                 >
                   <View className="admin-field__picker member-birthday">
@@ -262,7 +257,7 @@ export default function MemberPage() {
               </View>
             </View>
             <View className="admin-actions">
-              <Button className="member-save" type="primary" block loading={busy === 'save'} onClick={save}>
+              <Button className="member-save" type="primary" block loading={m.busy === 'save'} onClick={save}>
                 保存信息
               </Button>
             </View>
@@ -350,7 +345,7 @@ export default function MemberPage() {
             </View>
             {rolesError ? <View className="admin-field__error member-roles-error">{rolesError}</View> : null}
             <View className="admin-actions">
-              <Button className="member-save-roles" type="primary" fill="outline" block loading={busy === 'roles'} onClick={saveRoles}>
+              <Button className="member-save-roles" type="primary" fill="outline" block loading={m.busy === 'roles'} onClick={saveRoles}>
                 保存角色
               </Button>
             </View>
@@ -362,7 +357,7 @@ export default function MemberPage() {
               <>
                 <View className="admin-card__note">已绑定微信。会员换了手机或微信号时，解绑后让他重新绑定。</View>
                 <View className="admin-actions">
-                  <Button className="member-unbind" type="danger" fill="outline" block loading={busy === 'unbind'} onClick={() => void unbind()}>
+                  <Button className="member-unbind" type="danger" fill="outline" block loading={m.busy === 'unbind'} onClick={() => void unbind()}>
                     解绑微信
                   </Button>
                 </View>
@@ -371,7 +366,7 @@ export default function MemberPage() {
               <>
                 <View className="admin-card__note">还没有绑定微信。可以生成邀请码发给他，或让他用会员编号、姓名和手机号后四位自行绑定。</View>
                 <View className="admin-actions">
-                  <Button className="member-invite" type="primary" fill="outline" block loading={busy === 'invite'} onClick={invite}>
+                  <Button className="member-invite" type="primary" fill="outline" block loading={m.busy === 'invite'} onClick={invite}>
                     生成邀请码
                   </Button>
                 </View>

@@ -1,15 +1,11 @@
 import { useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Input, Picker, View } from '@tarojs/components'
 import type { MemberStatus } from '@shared/domain/roster'
 import { MEMBER_STATUSES } from '@shared/domain/roster'
-import { useAction } from '../../../hooks/useAction'
-import { usePagedAction } from '../../../hooks/usePagedAction'
-import { useReloadOnChange } from '../../../hooks/useReloadOnChange'
+import { usePagedQuery, useQuery } from '../../../data'
 import { PageHeader } from '../../../components/PageHeader'
-import { LoadingState } from '../../../components/LoadingState'
-import { ErrorState } from '../../../components/ErrorState'
-import { EmptyState } from '../../../components/EmptyState'
+import { PagedList } from '../../../components/PagedList'
 import { Button } from '../../../ui/nutui'
 import { ROUTES } from '../../../constants/routes'
 import { isDenied } from '../shared/AdminGate'
@@ -26,15 +22,11 @@ export default function MembersPage() {
   const [keyword, setKeyword] = useState('')
   const [departmentId, setDepartmentId] = useState<string>()
   const [status, setStatus] = useState<MemberStatus>()
-  const departments = useAction('member.departments', {}, { silent: true })
-  const list = usePagedAction('member.list', { keyword: keyword || undefined, departmentId, status }, 20)
-
-  // An edit, unbind or import elsewhere shows up when coming back.
-  useReloadOnChange('members', list.reload)
-  useReachBottom(() => void list.loadMore())
-  usePullDownRefresh(() => {
-    void Promise.all([list.reload(), departments.reload()]).finally(() => Taro.stopPullDownRefresh())
-  })
+  const departments = useQuery('member.departments', {}, { silent: true })
+  // An edit, unbind or import elsewhere (any member.* change) starts the list over when coming back.
+  const list = usePagedQuery('member.list', { keyword: keyword || undefined, departmentId, status })
+  // The list refreshes itself on a pull; the department filter comes along.
+  usePullDownRefresh(() => void departments.reload())
 
   const search = (value = typed) => setKeyword(value.trim())
   const clear = () => {
@@ -108,55 +100,46 @@ export default function MembersPage() {
         </>
       )}
 
-      {list.loading ? (
-        <LoadingState rows={4} />
-      ) : list.error ? (
-        <ErrorState error={list.error} onRetry={() => void list.reload()} art="me" />
-      ) : list.items.length === 0 ? (
-        filtered ? (
-          <EmptyState className="members-empty" title="没有找到符合条件的会员" description="换个关键词或筛选条件试试；会员编号要从开头输入" art="me" />
-        ) : (
-          <EmptyState className="members-empty" title="名册里还没有会员" description="从「导入名册」上传工会的会员名单，几分钟就能建好" art="me">
-            <Button type="primary" size="small" onClick={() => void Taro.navigateTo({ url: ROUTES.adminImport })}>
-              导入名册
-            </Button>
-          </EmptyState>
-        )
-      ) : (
-        <>
-          <View className="members-list">
-            {list.items.map((m) => (
-              <View
-                key={m.id}
-                className="member-row"
-                data-member-no={m.memberNo}
-                onClick={() => void Taro.navigateTo({ url: `${ROUTES.adminMember}?id=${encodeURIComponent(m.id)}` })}
-              >
-                <View className="member-row__main">
-                  <View className="member-row__name">{m.name}</View>
-                  {m.status !== '在职' ? <View className="member-row__status">{m.status}</View> : null}
-                  <View className={`admin-tag member-row__tag ${m.bound ? 'admin-tag--ok member-row__tag--bound' : 'member-row__tag--unbound'}`}>
-                    {m.bound ? '已绑定' : '未绑定'}
-                  </View>
-                </View>
-                <View className="member-row__meta">
-                  {m.department} · {m.memberNo}
-                  {m.phone ? ` · ${m.phone}` : ''}
-                </View>
+      <PagedList
+        list={list}
+        name="members"
+        footerClass="admin-footer"
+        unit="人"
+        loadingRows={4}
+        art="me"
+        empty={
+          filtered
+            ? { title: '没有找到符合条件的会员', description: '换个关键词或筛选条件试试；会员编号要从开头输入' }
+            : {
+                title: '名册里还没有会员',
+                description: '从「导入名册」上传工会的会员名单，几分钟就能建好',
+                action: (
+                  <Button type="primary" size="small" onClick={() => void Taro.navigateTo({ url: ROUTES.adminImport })}>
+                    导入名册
+                  </Button>
+                ),
+              }
+        }
+        renderItem={(m) => (
+          <View
+            className="member-row"
+            data-member-no={m.memberNo}
+            onClick={() => void Taro.navigateTo({ url: `${ROUTES.adminMember}?id=${encodeURIComponent(m.id)}` })}
+          >
+            <View className="member-row__main">
+              <View className="member-row__name">{m.name}</View>
+              {m.status !== '在职' ? <View className="member-row__status">{m.status}</View> : null}
+              <View className={`admin-tag member-row__tag ${m.bound ? 'admin-tag--ok member-row__tag--bound' : 'member-row__tag--unbound'}`}>
+                {m.bound ? '已绑定' : '未绑定'}
               </View>
-            ))}
+            </View>
+            <View className="member-row__meta">
+              {m.department} · {m.memberNo}
+              {m.phone ? ` · ${m.phone}` : ''}
+            </View>
           </View>
-          <View className="admin-footer">
-            {list.hasMore ? (
-              <Button className="members-more" size="small" loading={list.loadingMore} onClick={() => void list.loadMore()}>
-                {list.loadingMore ? '正在加载…' : `加载更多（还有 ${list.total - list.items.length} 人）`}
-              </Button>
-            ) : (
-              '已经到底了'
-            )}
-          </View>
-        </>
-      )}
+        )}
+      />
     </View>
   )
 }

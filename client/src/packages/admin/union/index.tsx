@@ -1,9 +1,8 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
 import { Input, View } from '@tarojs/components'
 import type { MeView, UnionContact } from '@shared/contract'
-import { markChanged } from '../../../hooks/useReloadOnChange'
-import { ActionError, callAction } from '../../../services/cloud'
+import { refreshSession, useMutation } from '../../../data'
+import { callAction } from '../../../services/cloud'
 import { PageHeader } from '../../../components/PageHeader'
 import { Button } from '../../../ui/nutui'
 import { AdminGate } from '../shared/AdminGate'
@@ -24,34 +23,36 @@ export default function UnionContactPage() {
 function ContactForm({ me }: { me: MeView }) {
   const [form, setForm] = useState<UnionContact>(me.union.contact ?? { phone: '', place: '' })
   const [errors, setErrors] = useState<ContactErrors>({})
-  const [failure, setFailure] = useState<string>()
-  const [saving, setSaving] = useState(false)
+  const m = useMutation()
+  // The refusal stays under the form until the admin types again.
+  const [edited, setEdited] = useState(false)
+  const failure = edited ? undefined : m.error?.message
 
   const edit = (key: keyof UnionContact, value: string) => {
     setForm((f) => ({ ...f, [key]: value }))
     setErrors((e) => ({ ...e, [key]: undefined }))
-    setFailure(undefined)
+    setEdited(true)
   }
 
   const save = async () => {
-    if (saving) return
+    if (m.busy) return
     const checked = checkContact(form)
     if ('errors' in checked) {
       setErrors(checked.errors)
       return
     }
-    setSaving(true)
-    try {
-      const saved = await callAction('member.setUnionContact', checked.value, { silent: true })
-      setForm(saved)
-      // 我的 (alive under this page) shows the new contact when it is shown again.
-      markChanged('me')
-      void Taro.showToast({ title: '已保存', icon: 'success' })
-    } catch (err) {
-      setFailure(err instanceof ActionError ? err.message : String(err))
-    } finally {
-      setSaving(false)
-    }
+    setEdited(false)
+    const saved = await m.run(
+      'save',
+      async () => {
+        const contact = await callAction('member.setUnionContact', checked.value, { silent: true })
+        // 我的 (alive under this page) shows the new contact when it is shown again.
+        refreshSession()
+        return contact
+      },
+      { success: '已保存' },
+    )
+    if (saved) setForm(saved)
   }
 
   return (
@@ -87,7 +88,7 @@ function ContactForm({ me }: { me: MeView }) {
       </View>
       {failure ? <View className="admin-field__error union-contact-failure">{failure}</View> : null}
       <View className="admin-actions">
-        <Button className="union-contact-save" type="primary" block loading={saving} onClick={() => void save()}>
+        <Button className="union-contact-save" type="primary" block loading={m.busy === 'save'} onClick={() => void save()}>
           保存
         </Button>
       </View>
