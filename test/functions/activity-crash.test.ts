@@ -5,65 +5,33 @@
  * capacity), nobody is signed up twice or left half-way, everyone was told once, and the caller's
  * own view shows the outcome.
  */
-import * as cloudbase from '@cloudbase/node-sdk'
-import type { AppServer, CallResult } from '../support/app-server'
-import { crashEachWrite, crashMatrixLogs, pastTimeLimit, runTimer, startCrashServer, writesOf } from '../support/crash'
-import { seedManyMembers } from '../support/many-members'
+import type { CallResult } from '../support/app-server'
+import { crashEachWrite, crashMatrixFile, ok, pastTimeLimit, runTimer, writesOf } from '../support/crash'
+import { activityForm, eventHours } from '../support/activity-form'
+import { localDb } from '../support/local-db'
 import { newKey } from '../support/form-key'
+import { at, HOUR } from '../support/time'
+import { seedManyMembers } from '../support/many-members'
 
 jest.setTimeout(120_000)
 
-const { warnings, covered } = crashMatrixLogs('activity')
-
-let app: AppServer
-let db: ReturnType<ReturnType<typeof cloudbase.init>['database']>
-beforeAll(async () => {
-  app = await startCrashServer()
-  db = cloudbase.init({ env: 'local' }).database()
-})
-afterAll(async () => {
-  await app.stop()
-})
-
-const HOUR = 3600_000
-const at = (ms: number) => new Date(Date.now() + ms).toISOString()
+const { app, warnings, covered } = crashMatrixFile('activity')
+const db = localDb()
 const ADMIN = 'demo-admin'
+
+/** The crash subjects' events: three days ahead, sign-up closing in one, cancelling in two. */
+const CRASH_HOURS = { start: 72, end: 75, closes: 24, cancelBy: 48 }
+const crashEvent = (over: object) => activityForm({ ...eventHours(CRASH_HOURS), ...over })
 
 let made = 0
 /** A fresh union-wide event posted by the admin, so each crash point has a subject of its own. */
 async function newEvent(over: object = {}): Promise<string> {
-  const res = await app.call(
-    'activity.create',
-    {
-      key: newKey(),
-      scope: { kind: 'union' },
-      title: `崩溃测试活动${++made}`,
-      type: '登山',
-      place: '凤凰山北门',
-      startAt: at(72 * HOUR),
-      endAt: at(75 * HOUR),
-      signUpOpensAt: at(-HOUR),
-      signUpClosesAt: at(24 * HOUR),
-      cancelDeadline: at(48 * HOUR),
-      capacity: 1,
-      ...over,
-    },
-    ADMIN,
-  )
-  if (!res.body.ok) throw new Error(`activity.create failed: ${JSON.stringify(res.body)}`)
-  return res.body.data.id
+  return (await ok(app.call('activity.create', crashEvent({ title: `崩溃测试活动${++made}`, capacity: 1, ...over }), ADMIN))).id
 }
 
 let people = 0
 /** Fresh bound members (openid = member id), so no crash point shares a member with another. */
 const freshMembers = (n: number) => seedManyMembers(n, `crash${++people}`)
-
-async function ok(res: Promise<CallResult>): Promise<any> {
-  const { body } = await res
-  if (!body.ok) throw new Error(`setup call failed: ${JSON.stringify(body)}`)
-  return body.data
-}
-
 interface Signup {
   _id: string
   memberId: string
@@ -125,20 +93,7 @@ async function matrix<S>(
 
 describe('activity.create', () => {
   /** The create form as the client sends it: its key made once, its title telling subjects apart. */
-  const form = (key: string, title: string, over: object = {}) => ({
-    key,
-    scope: { kind: 'union' },
-    title,
-    type: '登山',
-    place: '凤凰山北门',
-    startAt: at(72 * HOUR),
-    endAt: at(75 * HOUR),
-    signUpOpensAt: at(-HOUR),
-    signUpClosesAt: at(24 * HOUR),
-    cancelDeadline: at(48 * HOUR),
-    capacity: 10,
-    ...over,
-  })
+  const form = (key: string, title: string, over: object = {}) => crashEvent({ key, title, capacity: 10, ...over })
   const titled = async (title: string) => (await db.collection('activities').where({ title }).limit(10).get()).data as { _id: string; createdBy: string }[]
 
   it('cut after its write, the same form sent again answers the one event posted', async () => {
@@ -376,18 +331,7 @@ describe('organizer actions', () => {
   })
 
   it('a larger capacity with a new place: cut after each write, the retry lets the waitlist in and everyone hears of the change once', async () => {
-    const edit = (id: string, title: string) => ({
-      id,
-      title,
-      type: '登山',
-      place: '凤凰山南门',
-      startAt: at(72 * HOUR),
-      endAt: at(75 * HOUR),
-      signUpOpensAt: at(-HOUR),
-      signUpClosesAt: at(24 * HOUR),
-      cancelDeadline: at(48 * HOUR),
-      capacity: 3,
-    })
+    const edit = (id: string, title: string) => ({ id, title, type: '登山', place: '凤凰山南门', ...eventHours(CRASH_HOURS), capacity: 3 })
     const { results } = await matrix(
       'update (capacity up)',
       async () => {

@@ -1,48 +1,31 @@
-import * as cloudbase from '@cloudbase/node-sdk'
 import { draw } from '@shared/domain/lottery'
 import { dayText, formatShanghai } from '@shared/domain/time'
-import { startAppServer, type AppServer } from '../support/app-server'
+import { appServerForFile } from '../support/app-server'
+import { callerAs, demoCallers } from '../support/callers'
+import { activityForm, editFormOf, eventHours } from '../support/activity-form'
+import { localDb as db } from '../support/local-db'
+import { at, HOUR } from '../support/time'
 import { seedManyMembers } from '../support/many-members'
 import { writeCount } from '../support/write-count'
-import { newKey } from '../support/form-key'
 
 // Dozens of calls through HTTP on a 2-core machine: a generous ceiling, not a speed assertion.
 jest.setTimeout(120_000)
 
-let app: AppServer
-const HOUR = 3600_000
-const at = (ms: number) => new Date(Date.now() + ms).toISOString()
-const db = () => cloudbase.init({ env: 'local' }).database()
+const app = appServerForFile()
+const as = (openid: string) => callerAs(app, openid)
+const { admin, leader, member } = demoCallers(app)
 
-beforeAll(async () => {
-  app = await startAppServer()
-})
-afterAll(() => app.stop())
-
-const as =
-  (openid: string) =>
-  (name: string, data: object = {}) =>
-    app.call(name, data, openid)
-const admin = as('demo-admin')
-const leader = as('demo-leader')
-const member = as('demo-member')
-
-const event = (over: object = {}) => ({
-  key: newKey(),
-  scope: { kind: 'union' },
-  title: '新年音乐会抽票',
-  type: '观演',
-  place: '市民中心音乐厅',
-  startAt: at(72 * HOUR),
-  endAt: at(75 * HOUR),
-  signUpOpensAt: at(-HOUR),
-  signUpClosesAt: at(24 * HOUR),
-  cancelDeadline: at(48 * HOUR),
-  capacity: 4,
-  allocation: 'lottery',
-  drawAt: at(25 * HOUR),
-  ...over,
-})
+const event = (over: object = {}) =>
+  activityForm({
+    title: '新年音乐会抽票',
+    type: '观演',
+    place: '市民中心音乐厅',
+    ...eventHours({ start: 72, end: 75, closes: 24, cancelBy: 48 }),
+    capacity: 4,
+    allocation: 'lottery',
+    drawAt: at(25 * HOUR),
+    ...over,
+  })
 const create = async (over: object = {}, by = admin) => {
   const res = await by('activity.create', event(over))
   expect(res.body.error).toBeUndefined()
@@ -251,18 +234,7 @@ describe('editing an event', () => {
     await as('demo-auditor')('activity.signUp', { id })
     const current = (await admin('activity.get', { id })).body.data
     const day = formatShanghai(new Date(Date.now() + 96 * HOUR), 'YYYY-MM-DD')
-    const form = {
-      id,
-      title: current.title,
-      type: current.type,
-      place: '湿地公园东门',
-      startAt: `${day}T09:00:00+08:00`,
-      endAt: `${day}T12:00:00+08:00`,
-      signUpOpensAt: current.signUpOpensAt,
-      signUpClosesAt: current.signUpClosesAt,
-      cancelDeadline: current.cancelDeadline,
-      capacity: 1,
-    }
+    const form = { ...editFormOf(current), place: '湿地公园东门', startAt: `${day}T09:00:00+08:00`, endAt: `${day}T12:00:00+08:00`, capacity: 1 }
     const saved = await admin('activity.update', form)
     expect(saved.body.data).toMatchObject({ place: '湿地公园东门', confirmedCount: 1 })
     const told = await messages({ kind: 'activity-changed', title: '活动有变更：秋季健步走' })
@@ -278,17 +250,7 @@ describe('editing an event', () => {
     await member('activity.signUp', { id })
     await as('demo-auditor')('activity.signUp', { id })
     const d = (await admin('activity.get', { id })).body.data
-    const form = {
-      id,
-      title: d.title,
-      type: d.type,
-      place: d.place,
-      startAt: d.startAt,
-      endAt: d.endAt,
-      signUpOpensAt: d.signUpOpensAt,
-      signUpClosesAt: d.signUpClosesAt,
-      cancelDeadline: d.cancelDeadline,
-    }
+    const form = editFormOf(d)
     expect((await admin('activity.update', { ...form, capacity: 2 })).body.data.confirmedCount).toBe(2)
     expect((await as('demo-auditor')('activity.get', { id })).body.data.myStatus).toBe('confirmed')
     expect((await messages({ memberId: 'demo-member-05', kind: 'waitlist-promoted', title: '报名成功：乒乓球赛' })).length).toBe(1)
@@ -307,19 +269,7 @@ describe('editing an event', () => {
     const id = await create({ allocation: 'fcfs', drawAt: null, fields })
     await member('activity.signUp', { id, answers: { size: 'L' } })
     const d = (await admin('activity.get', { id })).body.data
-    const form = {
-      id,
-      title: d.title,
-      type: d.type,
-      place: d.place,
-      startAt: d.startAt,
-      endAt: d.endAt,
-      signUpOpensAt: d.signUpOpensAt,
-      signUpClosesAt: d.signUpClosesAt,
-      cancelDeadline: d.cancelDeadline,
-      capacity: d.capacity,
-      fields,
-    }
+    const form = { ...editFormOf(d), capacity: d.capacity, fields }
     const before = writeCount(app.stats)
     expect((await admin('activity.update', { ...form, fields: [] })).body.error.message).toBe('已有人报名，报名项不能再修改')
     expect((await admin('activity.update', { ...form, allocation: 'lottery', drawAt: at(30 * HOUR) })).body.error.message).toBe(

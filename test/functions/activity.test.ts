@@ -1,46 +1,21 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { startAppServer, type AppServer } from '../support/app-server'
+import { appServerForFile } from '../support/app-server'
+import { callerAs, demoCallers } from '../support/callers'
+import { activityForm as event } from '../support/activity-form'
+import { at, HOUR } from '../support/time'
+import { localDb } from '../support/local-db'
 import { seedManyMembers } from '../support/many-members'
 import { writeCount } from '../support/write-count'
 import { signCode } from '../../cloudfunctions/_lib/signed-codes'
-import { newKey } from '../support/form-key'
 
 // Hundreds of calls through HTTP on a 2-core machine: a generous ceiling, not a speed assertion.
 jest.setTimeout(120_000)
 
-let app: AppServer
-const HOUR = 3600_000
-const at = (ms: number) => new Date(Date.now() + ms).toISOString()
+const app = appServerForFile()
+const as = (openid: string) => callerAs(app, openid)
+const { admin, leader, member } = demoCallers(app)
 
-beforeAll(async () => {
-  app = await startAppServer()
-})
-afterAll(() => app.stop())
-
-const as =
-  (openid: string) =>
-  (name: string, data: object = {}) =>
-    app.call(name, data, openid)
-const admin = as('demo-admin')
-const leader = as('demo-leader')
-const member = as('demo-member')
-
-/** A union-wide event open for sign-up now, starting in two days. */
-const event = (over: object = {}) => ({
-  key: newKey(),
-  scope: { kind: 'union' },
-  title: '重阳登山',
-  type: '登山',
-  place: '凤凰山北门',
-  startAt: at(48 * HOUR),
-  endAt: at(52 * HOUR),
-  signUpOpensAt: at(-HOUR),
-  signUpClosesAt: at(24 * HOUR),
-  cancelDeadline: at(36 * HOUR),
-  capacity: 2,
-  ...over,
-})
 const create = async (over: object = {}, by = admin) => {
   const res = await by('activity.create', event(over))
   expect(res.body.ok).toBe(true)
@@ -266,7 +241,7 @@ describe('the check-in window: from two hours before the start until the end', (
     await member('activity.signUp', { id })
     const token = (await member('activity.myCode', { id })).body.data.token as string
     // Move the event into the past directly: the edit form refuses a finished event.
-    const db = (await import('@cloudbase/node-sdk')).init({ env: 'local' }).database()
+    const db = localDb()
     await db
       .collection('activities')
       .doc(id)
@@ -283,7 +258,7 @@ describe('the check-in window: from two hours before the start until the end', (
     for (const o of [inTime, early]) await app.call('activity.signUp', { id }, o)
     expect((await admin('activity.checkIn', { id, code: (await app.call('activity.myCode', { id }, inTime)).body.data.token })).body.ok).toBe(true)
     // A record written before the window existed: checked in eight days before the start.
-    const db = (await import('@cloudbase/node-sdk')).init({ env: 'local' }).database()
+    const db = localDb()
     await db
       .collection('signups')
       .doc(`${id}:${early}`)
@@ -335,7 +310,7 @@ describe('correct under load', () => {
 
 describe('organizer tools', () => {
   const outbox = async (memberId: string) => {
-    const db = (await import('@cloudbase/node-sdk')).init({ env: 'local' }).database()
+    const db = localDb()
     return (await db.collection('messages').where({ memberId }).orderBy('createdAt', 'asc').limit(100).get()).data as { kind: string; title: string }[]
   }
 
@@ -408,7 +383,7 @@ describe('reminders before the start (timer)', () => {
     const first = await runTimer()
     expect(first.ok).toBe(true)
     expect(first.data!.reminded).toBeGreaterThanOrEqual(1)
-    const db = (await import('@cloudbase/node-sdk')).init({ env: 'local' }).database()
+    const db = localDb()
     const reminders = (await db.collection('messages').where({ kind: 'activity-reminder', title: '活动提醒：健康讲座：八段锦' }).limit(10).get()).data as {
       memberId: string
     }[]

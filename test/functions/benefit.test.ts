@@ -1,5 +1,8 @@
-import * as cloudbase from '@cloudbase/node-sdk'
-import { startAppServer, type AppServer } from '../support/app-server'
+import { appServerForFile } from '../support/app-server'
+import { callerAs, demoCallers } from '../support/callers'
+import { campaignForm, TWO_GIFTS } from '../support/campaign-form'
+import { localDb as db } from '../support/local-db'
+import { at, DAY } from '../support/time'
 import { seedManyMembers } from '../support/many-members'
 import { writeCount } from '../support/write-count'
 import { signCode } from '../../cloudfunctions/_lib/signed-codes'
@@ -7,40 +10,12 @@ import { signCode } from '../../cloudfunctions/_lib/signed-codes'
 // Hundreds of calls through HTTP on a 2-core machine: a generous ceiling, not a speed assertion.
 jest.setTimeout(120_000)
 
-let app: AppServer
-const DAY = 24 * 3600_000
-const at = (ms: number) => new Date(Date.now() + ms).toISOString()
-const db = () => cloudbase.init({ env: 'local' }).database()
-
-beforeAll(async () => {
-  app = await startAppServer()
-})
-afterAll(() => app.stop())
-
-const as =
-  (openid: string) =>
-  (name: string, data: object = {}) =>
-    app.call(name, data, openid)
-const admin = as('demo-admin')
-const member = as('demo-member')
-const redeemer = as('demo-redeemer')
-const leader = as('demo-leader')
+const app = appServerForFile()
+const as = (openid: string) => callerAs(app, openid)
+const { admin, member, redeemer, leader } = demoCallers(app)
 
 /** Kind 'other' unless a test is about a kind's cap, so the yearly holiday total is not used up by tests. */
-const holiday = (over: object = {}) => ({
-  kind: 'other',
-  name: '2026年元旦春节慰问品',
-  faceValue: 30000,
-  options: [
-    { name: '米面粮油礼包', stock: 100, supplier: '对口帮扶县合作社', povertyRelief: true },
-    { name: '水果礼盒', stock: 100, supplier: '城东果品' },
-  ],
-  claimClosesAt: at(10 * DAY),
-  redeemFrom: at(-DAY),
-  redeemUntil: at(30 * DAY),
-  pointIds: ['demo-point-office'],
-  ...over,
-})
+const holiday = (over: object = {}) => campaignForm({ name: '2026年元旦春节慰问品', faceValue: 30000, options: TWO_GIFTS, ...over })
 
 const createCampaign = async (over: object = {}) => {
   const res = await admin('benefit.createCampaign', holiday(over))
@@ -317,13 +292,16 @@ describe('the daily timer', () => {
     expect(first.ok).toBe(true)
     const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()))
     const month = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', month: 'numeric' }).format(new Date()))
-    const cakes = (
-      await db()
-        .collection('vouchers')
-        .where({ campaignId: `demo-cake-${year}` })
-        .limit(100)
-        .get()
-    ).data as { memberId: string }[]
+    /** This year's demo birthday-cake vouchers as they stand. */
+    const cakeVouchers = async () =>
+      (
+        await db()
+          .collection('vouchers')
+          .where({ campaignId: `demo-cake-${year}` })
+          .limit(100)
+          .get()
+      ).data
+    const cakes = (await cakeVouchers()) as { memberId: string }[]
     const members = (await db().collection('members').where({ unionId: 'demo-union' }).limit(1000).get()).data as {
       _id: string
       birthday?: string
@@ -338,13 +316,7 @@ describe('the daily timer', () => {
 
     // The union's rule, as the demo shows it: each member's voucher came in their birth month and is
     // good until the end of the next one — not everyone's at once, valid all year.
-    const demoCakes = (
-      await db()
-        .collection('vouchers')
-        .where({ campaignId: `demo-cake-${year}` })
-        .limit(100)
-        .get()
-    ).data as { memberId: string; issuedAt: Date; redeemUntil: Date }[]
+    const demoCakes = (await cakeVouchers()) as { memberId: string; issuedAt: Date; redeemUntil: Date }[]
     const monthOf = (d: Date) => Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', month: 'numeric' }).format(new Date(d)))
     for (const v of demoCakes) {
       const born = Number(members.find((m) => m._id === v.memberId)!.birthday!.slice(0, 2))

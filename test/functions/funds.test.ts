@@ -1,62 +1,34 @@
-import * as cloudbase from '@cloudbase/node-sdk'
-import { startAppServer, type AppServer } from '../support/app-server'
+import { appServerForFile } from '../support/app-server'
+import { callerAs, demoCallers, type Caller } from '../support/callers'
+import { activityForm, eventHours, financeWalkForm } from '../support/activity-form'
+import { campaignDays } from '../support/campaign-form'
+import { localDb as db } from '../support/local-db'
+import { THIS_YEAR as YEAR } from '../support/time'
+import { uploadInvoice } from '../support/uploads'
 import { seedManyMembers } from '../support/many-members'
 import { writeCount } from '../support/write-count'
 import { newKey } from '../support/form-key'
 
 jest.setTimeout(120_000)
 
-let app: AppServer
-const DAY = 86_400_000
-const HOUR = 3_600_000
-const at = (ms: number) => new Date(Date.now() + ms).toISOString()
-const db = () => cloudbase.init({ env: 'local' }).database()
-const YEAR = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()))
-
-const as =
-  (openid: string) =>
-  (name: string, data: object = {}) =>
-    app.call(name, data, openid)
-const admin = as('demo-admin')
-const leader = as('demo-leader')
-const member = as('demo-member')
-const auditor = as('demo-auditor')
-let secondAdmin: ReturnType<typeof as>
+const app = appServerForFile()
+const as = (openid: string) => callerAs(app, openid)
+const { admin, leader, member, auditor } = demoCallers(app)
+let secondAdmin: Caller
 
 beforeAll(async () => {
-  app = await startAppServer()
   const [other] = await seedManyMembers(1, 'second-admin')
   await db()
     .collection('roles')
     .add({ _id: `${other}:admin`, unionId: 'demo-union', memberId: other, role: 'admin' })
   secondAdmin = as(other)
 })
-afterAll(() => app.stop())
 
-const upload = async (openid: string) => {
-  const res = await fetch(`${app.url}/local/upload?name=invoice.jpg`, {
-    method: 'POST',
-    headers: { 'x-local-openid': openid },
-    body: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 7, 7]),
-  })
-  return ((await res.json()) as { fileId: string }).fileId
-}
+const upload = (openid: string) => uploadInvoice(app, openid)
 
 /** A department event by 李娜 (财务科 leader) that happened in the current year. */
 const leaderEvent = async () => {
-  const res = await leader('activity.create', {
-    key: newKey(),
-    scope: { kind: 'department', id: 'demo-dept-2' },
-    title: '财务科健步走',
-    type: '健步走',
-    place: '滨江步道',
-    startAt: at(2 * HOUR),
-    endAt: at(4 * HOUR),
-    signUpOpensAt: at(-HOUR),
-    signUpClosesAt: at(HOUR),
-    cancelDeadline: at(HOUR),
-    capacity: 20,
-  })
+  const res = await leader('activity.create', financeWalkForm())
   return res.body.data.id as string
 }
 const items = [
@@ -157,19 +129,10 @@ describe('activity expenses', () => {
 
   it('nobody approves their own claim; an approval beyond the line’s remainder shows both numbers; nothing written', async () => {
     const invoice = await upload('demo-admin')
-    const own = await admin('activity.create', {
-      key: newKey(),
-      scope: { kind: 'union' },
-      title: '全会联欢',
-      type: '联欢',
-      place: '礼堂',
-      startAt: at(3 * HOUR),
-      endAt: at(5 * HOUR),
-      signUpOpensAt: at(-HOUR),
-      signUpClosesAt: at(HOUR),
-      cancelDeadline: at(HOUR),
-      capacity: null,
-    })
+    const own = await admin(
+      'activity.create',
+      activityForm({ title: '全会联欢', type: '联欢', place: '礼堂', ...eventHours({ start: 3, end: 5, closes: 1, cancelBy: 1 }), capacity: null }),
+    )
     const claim = (
       await admin('funds.recordExpense', {
         key: newKey(),
@@ -246,9 +209,7 @@ describe('the ledger equals its sources', () => {
         name: `${YEAR}年台账测试慰问品`,
         faceValue: 20_000,
         options: [{ name: '礼盒' }],
-        claimClosesAt: at(5 * DAY),
-        redeemFrom: at(-DAY),
-        redeemUntil: at(10 * DAY),
+        ...campaignDays({ claimCloses: 5, redeemUntil: 10 }),
         pointIds: ['demo-point-office'],
       })
     ).body.data

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { bundledFunctions, startDevServer, type DevServer } from '../../emulator/app-host/dev-server'
 import { sourceFunctions } from '../../emulator/app-host/source-functions'
+import { perFile } from './per-file'
 
 const ROOT = join(__dirname, '..', '..')
 
@@ -32,19 +33,19 @@ export interface AppServer extends DevServer {
   stop(): Promise<void>
 }
 
+export interface AppServerOptions {
+  bundled?: boolean
+  h5?: boolean
+  seed?: boolean
+  /** Every function's time limit, e.g. short for crash tests so a retry may take over a dead call's claim soon. */
+  timeoutMs?: number
+}
+
 /**
  * The whole local platform on a random port with a fresh data folder and the demo union:
  * HTTP → runner → main(event, context) → real node-sdk → local CloudBase.
  */
-export async function startAppServer(
-  options: {
-    bundled?: boolean
-    h5?: boolean
-    seed?: boolean
-    /** Every function's time limit, e.g. short for crash tests so a retry may take over a dead call's claim soon. */
-    timeoutMs?: number
-  } = {},
-): Promise<AppServer> {
+export async function startAppServer(options: AppServerOptions = {}): Promise<AppServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'union-test-'))
   const server = await startDevServer({
     port: 0,
@@ -73,3 +74,11 @@ export async function startAppServer(
     },
   }
 }
+
+/** One app server for the whole test file: started before its first test, stopped after its last. */
+export const appServerForFile = (options: AppServerOptions = {}): AppServer =>
+  perFile(
+    'the app server',
+    () => startAppServer(options),
+    (app) => app.stop(),
+  )

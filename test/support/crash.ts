@@ -5,11 +5,15 @@
  * invocation right after its k-th database write (test/support/app-server.ts, emulator/app-host/invocations.ts).
  */
 import { startAppServer, type AppServer, type CallResult } from './app-server'
+import { perFile } from './per-file'
 
 /** Long enough for any single call on a loaded 2-core machine, short enough to wait out in a test. */
 export const CRASH_TIME_LIMIT_MS = 3000
 
 export const startCrashServer = (): Promise<AppServer> => startAppServer({ timeoutMs: CRASH_TIME_LIMIT_MS })
+
+/** One crash server for the whole test file: started before its first test, stopped after its last. */
+export const crashServerForFile = (): AppServer => perFile('the crash server', startCrashServer, (app) => app.stop())
 
 /** Waits until every invocation cut so far is certainly past its time limit (its claims are stale). */
 export const pastTimeLimit = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, CRASH_TIME_LIMIT_MS + 300))
@@ -79,4 +83,17 @@ export function crashMatrixLogs(label: string): { warnings: string[]; covered: R
     )
   })
   return { warnings, covered }
+}
+
+/** What every crash-matrix file starts with: its log side (crashMatrixLogs) and one crash server for the file. */
+export function crashMatrixFile(label: string): { app: AppServer; warnings: string[]; covered: Record<string, number> } {
+  const logs = crashMatrixLogs(label)
+  return { app: crashServerForFile(), ...logs }
+}
+
+/** The data of a setup call that must succeed (a matrix's subjects), or the reason it did not. */
+export async function ok(res: Promise<CallResult>): Promise<any> {
+  const { body } = await res
+  if (!body.ok) throw new Error(`setup call failed: ${JSON.stringify(body)}`)
+  return body.data
 }
