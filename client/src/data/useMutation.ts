@@ -8,6 +8,11 @@ export interface RunOptions<T> {
   success?: string | ((result: T) => string | undefined)
   /** What the change made stale: loaded again where shown next (the calling page included). */
   invalidates?: readonly Scope[]
+  /**
+   * A failure the page says itself, where the form shows it (under the field the answer names, or
+   * beside the button): pair it with a silent call, as callAction has not toasted it then.
+   */
+  onError?: (error: ActionError) => void
 }
 
 export interface Mutation<K extends string> {
@@ -48,7 +53,9 @@ export function useMutation<K extends string = 'save'>(): Mutation<K> {
       if (title) void Taro.showToast({ title, icon: 'success' })
       return result
     } catch (err) {
-      if (mounted.current) setError(err instanceof ActionError ? err : new ActionError('INTERNAL', String(err)))
+      const error = err instanceof ActionError ? err : new ActionError('INTERNAL', String(err))
+      if (mounted.current) setError(error)
+      opts.onError?.(error)
       return undefined
     } finally {
       running.current = false
