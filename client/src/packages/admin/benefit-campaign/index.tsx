@@ -1,15 +1,14 @@
 import { useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import type { CampaignView, VoucherRow } from '@shared/contract'
-import { useAction } from '../../../hooks/useAction'
-import { usePagedAction } from '../../../hooks/usePagedAction'
+import { invalidate, useMutation, usePagedQuery, useQuery } from '../../../data'
 import { ActionError, callAction } from '../../../services/cloud'
 import { openSpreadsheet } from '../../../services/documents'
 import { PageHeader } from '../../../components/PageHeader'
 import { LoadingState } from '../../../components/LoadingState'
 import { ErrorState } from '../../../components/ErrorState'
-import { EmptyState } from '../../../components/EmptyState'
+import { PagedList } from '../../../components/PagedList'
 import { Button } from '../../../ui/nutui'
 import { idParam } from '../../../constants/routes'
 import { kindLabel, redeemWindowText, STATE_LABELS, whenText, yuanText } from '../../../pages/benefits/view'
@@ -25,18 +24,20 @@ type Issuing = { running: boolean; answer?: IssueAnswer; failed?: string }
 export default function AdminCampaignPage() {
   const { params } = useRouter()
   const id = idParam(params.id)
-  const campaign = useAction('benefit.campaign', { id }, { silent: true })
+  const campaign = useQuery('benefit.campaign', { id }, { silent: true })
   const [search, setSearch] = useState('')
   const [typed, setTyped] = useState('')
-  const vouchers = usePagedAction('benefit.vouchers', { id, ...(search ? { search } : {}) }, 20)
+  // The page's scroll pages the vouchers and a pull starts them over; the campaign's numbers come along.
+  const vouchers = usePagedQuery('benefit.vouchers', { id, ...(search ? { search } : {}) })
+  usePullDownRefresh(() => void campaign.reload())
   const [issuing, setIssuing] = useState<Issuing>({ running: false })
-  const [exporting, setExporting] = useState(false)
+  const m = useMutation<'export'>()
 
-  const reloadAll = () => Promise.all([campaign.reload(), vouchers.reload()])
-  useReachBottom(() => void vouchers.loadMore())
-  usePullDownRefresh(() => {
-    void reloadAll().finally(() => Taro.stopPullDownRefresh())
-  })
+  // Vouchers issued or collected: the numbers here now, the campaign list and members' 福利 when shown.
+  const changed = () => {
+    invalidate('benefit')
+    return Promise.all([campaign.reload(), vouchers.reload()])
+  }
 
   const issue = async () => {
     if (issuing.running) return
@@ -58,22 +59,15 @@ export default function AdminCampaignPage() {
       const message = err instanceof ActionError || err instanceof Error ? err.message : String(err)
       setIssuing((s) => ({ running: false, answer: s.answer, failed: message }))
     }
-    await reloadAll()
+    await changed()
   }
 
-  const exportAll = async () => {
-    if (exporting) return
-    setExporting(true)
-    try {
+  const exportAll = () =>
+    m.run('export', async () => {
       const { url, count } = await callAction('benefit.export', { id })
       if (!count) void Taro.showToast({ title: '还没有发放，暂无可导出的记录', icon: 'none' })
       else await openSpreadsheet(url)
-    } catch {
-      // callAction has toasted why.
-    } finally {
-      setExporting(false)
-    }
-  }
+    })
 
   if (!id) {
     return (
@@ -118,7 +112,7 @@ export default function AdminCampaignPage() {
               <Button className="campaign-issue-button" type="primary" size="small" loading={issuing.running} onClick={() => void issue()}>
                 {issuing.running ? '正在发放…' : issuing.failed ? '继续发放' : c.progress.issued ? '补发' : '发放'}
               </Button>
-              <Button className="campaign-export" type="primary" fill="outline" size="small" loading={exporting} onClick={() => void exportAll()}>
+              <Button className="campaign-export" type="primary" fill="outline" size="small" loading={m.busy === 'export'} onClick={() => void exportAll()}>
                 导出表格
               </Button>
             </View>
@@ -140,33 +134,19 @@ export default function AdminCampaignPage() {
                 搜索
               </View>
             </View>
-            {vouchers.loading ? (
-              <LoadingState rows={3} />
-            ) : vouchers.error ? (
-              <ErrorState error={vouchers.error} onRetry={() => void vouchers.reload()} art="benefits" />
-            ) : vouchers.items.length === 0 ? (
-              <EmptyState
-                className="campaign-vouchers-empty"
-                title={search ? `没有找到「${search}」` : '还没有发放'}
-                description={search ? '换个姓名试试' : '点上方「发放」后，每位会员的领取情况会列在这里'}
-                art="benefits"
-              />
-            ) : (
-              <>
-                {vouchers.items.map((v) => (
-                  <VoucherRowView key={v.id} row={v} campaign={c} onProxied={() => void reloadAll()} />
-                ))}
-                <View className="admin-footer campaign-vouchers__footer">
-                  {vouchers.hasMore ? (
-                    <Button className="campaign-vouchers-more" size="small" loading={vouchers.loadingMore} onClick={() => void vouchers.loadMore()}>
-                      {vouchers.loadingMore ? '正在加载…' : `加载更多（还有 ${vouchers.total - vouchers.items.length} 人）`}
-                    </Button>
-                  ) : (
-                    `共 ${vouchers.total} 人`
-                  )}
-                </View>
-              </>
-            )}
+            <PagedList
+              list={vouchers}
+              name="campaign-vouchers"
+              footerClass="admin-footer campaign-vouchers__footer"
+              unit="人"
+              endText={(total) => `共 ${total} 人`}
+              art="benefits"
+              empty={{
+                title: search ? `没有找到「${search}」` : '还没有发放',
+                description: search ? '换个姓名试试' : '点上方「发放」后，每位会员的领取情况会列在这里',
+              }}
+              renderItem={(v) => <VoucherRowView row={v} campaign={c} onProxied={() => void changed()} />}
+            />
           </View>
         </>
       )}
@@ -222,25 +202,20 @@ function VoucherRowView({ row: v, campaign, onProxied }: { row: VoucherRow; camp
   const [open, setOpen] = useState(false)
   const [pointId, setPointId] = useState(campaign.points[0]?.id ?? '')
   const [reason, setReason] = useState('')
-  const [busy, setBusy] = useState(false)
+  const m = useMutation()
   // The server records 代领 only for a voucher that could be redeemed now (gift chosen, within the window).
   const canProxy = v.state === 'ready'
 
   const save = async () => {
-    if (busy) return
+    if (m.busy) return
     if (!pointId) return void Taro.showToast({ title: '请选择兑换点', icon: 'none' })
     if (!reason.trim()) return void Taro.showToast({ title: '请填写代领原因', icon: 'none' })
-    setBusy(true)
-    try {
-      await callAction('benefit.proxyRedeem', { voucherId: v.id, pointId, reason: reason.trim() })
-      void Taro.showToast({ title: `已为${v.memberName}登记代领`, icon: 'none' })
-      setOpen(false)
-      onProxied()
-    } catch {
-      // toasted (already collected, expired…)
-    } finally {
-      setBusy(false)
-    }
+    // A refusal (already collected, expired…) is toasted by callAction.
+    const done = await m.run('save', () => callAction('benefit.proxyRedeem', { voucherId: v.id, pointId, reason: reason.trim() }))
+    if (!done) return
+    void Taro.showToast({ title: `已为${v.memberName}登记代领`, icon: 'none' })
+    setOpen(false)
+    onProxied()
   }
 
   return (
@@ -287,7 +262,7 @@ function VoucherRowView({ row: v, campaign, onProxied }: { row: VoucherRow; camp
             <Button size="small" fill="outline" onClick={() => setOpen(false)}>
               取消
             </Button>
-            <Button className="proxy-save" size="small" type="primary" loading={busy} onClick={() => void save()}>
+            <Button className="proxy-save" size="small" type="primary" loading={m.busy === 'save'} onClick={() => void save()}>
               登记代领
             </Button>
           </View>

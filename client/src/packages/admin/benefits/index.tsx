@@ -1,15 +1,12 @@
-import { useRef, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Input, Picker, Switch, Text, View } from '@tarojs/components'
 import type { CampaignView, PointView } from '@shared/contract'
 import { BENEFIT_KINDS } from '@shared/domain/benefits'
-import { useAction } from '../../../hooks/useAction'
-import { usePagedAction } from '../../../hooks/usePagedAction'
-import { ActionError, callAction } from '../../../services/cloud'
+import { useMutation, usePagedQuery, useQuery } from '../../../data'
+import { callAction } from '../../../services/cloud'
 import { PageHeader } from '../../../components/PageHeader'
-import { LoadingState } from '../../../components/LoadingState'
-import { ErrorState } from '../../../components/ErrorState'
-import { EmptyState } from '../../../components/EmptyState'
+import { PagedList } from '../../../components/PagedList'
 import { Button } from '../../../ui/nutui'
 import { ROUTES, withId } from '../../../constants/routes'
 import { kindLabel, redeemWindowText, yuanText } from '../../../pages/benefits/view'
@@ -47,17 +44,8 @@ export default function AdminBenefitsPage() {
 const percent = (part: number, whole: number): number => (whole > 0 ? Math.min(100, Math.round((part / whole) * 100)) : 0)
 
 function CampaignList({ onCreate }: { onCreate: () => void }) {
-  const list = usePagedAction('benefit.campaigns', {}, 20)
-  const shown = useRef(false)
-  // Back from a campaign (issued, redeemed for someone): fresh numbers.
-  useDidShow(() => {
-    if (shown.current) void list.reload()
-    shown.current = true
-  })
-  useReachBottom(() => void list.loadMore())
-  usePullDownRefresh(() => {
-    void list.reload().finally(() => Taro.stopPullDownRefresh())
-  })
+  // Back from a campaign (issued, redeemed for someone: a benefit.* change): fresh numbers.
+  const list = usePagedQuery('benefit.campaigns', {})
 
   return (
     <>
@@ -68,33 +56,19 @@ function CampaignList({ onCreate }: { onCreate: () => void }) {
           </Button>
         </View>
       )}
-      {list.loading ? (
-        <LoadingState rows={4} />
-      ) : list.error ? (
-        <ErrorState error={list.error} onRetry={() => void list.reload()} art="benefits" />
-      ) : list.items.length === 0 ? (
-        <EmptyState
-          className="benefits-admin-empty"
-          title="还没有福利活动"
-          description="点上方「新建福利」，设置礼品、兑换时间和兑换点后即可发放给会员"
-          art="benefits"
-        />
-      ) : (
-        <>
-          {list.items.map((c) => (
-            <CampaignCard key={c.id} campaign={c} />
-          ))}
-          <View className="admin-footer">
-            {list.hasMore ? (
-              <Button className="benefits-more" size="small" loading={list.loadingMore} onClick={() => void list.loadMore()}>
-                {list.loadingMore ? '正在加载…' : '加载更多'}
-              </Button>
-            ) : (
-              '已经到底了'
-            )}
-          </View>
-        </>
-      )}
+      <PagedList
+        list={list}
+        name="benefits"
+        footerClass="admin-footer"
+        loadingRows={4}
+        art="benefits"
+        empty={{
+          className: 'benefits-admin-empty',
+          title: '还没有福利活动',
+          description: '点上方「新建福利」，设置礼品、兑换时间和兑换点后即可发放给会员',
+        }}
+        renderItem={(c) => <CampaignCard campaign={c} />}
+      />
     </>
   )
 }
@@ -121,9 +95,9 @@ function CampaignCard({ campaign: c }: { campaign: CampaignView }) {
 function CampaignFormView({ onDone }: { onDone: () => void }) {
   const [form, setForm] = useState<CampaignForm>(() => defaultCampaignForm())
   const [errors, setErrors] = useState<CampaignFormErrors>({})
-  const [busy, setBusy] = useState(false)
-  const departments = useAction('member.departments', {}, { silent: true })
-  const points = useAction('benefit.points', {}, { silent: true })
+  const m = useMutation()
+  const departments = useQuery('member.departments', {}, { silent: true })
+  const points = useQuery('benefit.points', {}, { silent: true })
   // Points added here show at once, before the list loads again.
   const [added, setAdded] = useState<readonly PointView[]>([])
   const pointList = [...(points.data ?? []), ...added.filter((a) => !(points.data ?? []).some((p) => p.id === a.id))]
@@ -143,28 +117,26 @@ function CampaignFormView({ onDone }: { onDone: () => void }) {
   const toggle = (list: readonly string[], id: string) => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id])
 
   const submit = async () => {
-    if (busy) return
+    if (m.busy) return
     const checked = campaignInputOf(form)
     if ('errors' in checked) {
       setErrors(checked.errors)
       void Taro.showToast({ title: '还有内容需要修改', icon: 'none' })
       return
     }
-    setBusy(true)
-    try {
-      const created = await callAction('benefit.createCampaign', checked.input, { silent: true })
-      void Taro.showToast({ title: '已建立，可以发放了', icon: 'none' })
-      onDone()
-      void Taro.navigateTo({ url: withId(ROUTES.adminCampaign, created.id) })
-    } catch (err) {
-      const error = err instanceof ActionError ? err : new ActionError('INTERNAL', String(err))
-      const key = errorKeyOf(error.details?.field)
-      // Said once: under the field it names, or else as a toast.
-      if (key && key !== 'option') setErrors((e) => ({ ...e, [key]: error.message }))
-      else void Taro.showToast({ title: error.message, icon: 'none', duration: 3000 })
-    } finally {
-      setBusy(false)
-    }
+    const created = await m.run('save', () => callAction('benefit.createCampaign', checked.input, { silent: true }), {
+      invalidates: ['benefit'],
+      onError: (error) => {
+        const key = errorKeyOf(error.details?.field)
+        // Said once: under the field it names, or else as a toast.
+        if (key && key !== 'option') setErrors((e) => ({ ...e, [key]: error.message }))
+        else void Taro.showToast({ title: error.message, icon: 'none', duration: 3000 })
+      },
+    })
+    if (!created) return
+    void Taro.showToast({ title: '已建立，可以发放了', icon: 'none' })
+    onDone()
+    void Taro.navigateTo({ url: withId(ROUTES.adminCampaign, created.id) })
   }
 
   return (
@@ -360,7 +332,7 @@ function CampaignFormView({ onDone }: { onDone: () => void }) {
         <Button className="campaign-cancel" fill="outline" onClick={onDone}>
           取消
         </Button>
-        <Button className="campaign-submit" type="primary" loading={busy} onClick={() => void submit()}>
+        <Button className="campaign-submit" type="primary" loading={m.busy === 'save'} onClick={() => void submit()}>
           建立福利
         </Button>
       </View>
@@ -373,23 +345,17 @@ function NewPoint({ onSaved }: { onSaved: (p: PointView) => void }) {
   const [open, setOpen] = useState(false)
   const [name, setName] = useState('')
   const [address, setAddress] = useState('')
-  const [busy, setBusy] = useState(false)
+  const m = useMutation()
 
   const save = async () => {
-    if (busy) return
+    if (m.busy) return
     if (!name.trim()) return void Taro.showToast({ title: '请填写兑换点名称', icon: 'none' })
-    setBusy(true)
-    try {
-      const p = await callAction('benefit.savePoint', { name: name.trim(), address: address.trim() })
-      onSaved(p)
-      setName('')
-      setAddress('')
-      setOpen(false)
-    } catch {
-      // toasted
-    } finally {
-      setBusy(false)
-    }
+    const p = await m.run('save', () => callAction('benefit.savePoint', { name: name.trim(), address: address.trim() }), { invalidates: ['benefit.points'] })
+    if (!p) return
+    onSaved(p)
+    setName('')
+    setAddress('')
+    setOpen(false)
   }
 
   if (!open) {
@@ -419,7 +385,7 @@ function NewPoint({ onSaved }: { onSaved: (p: PointView) => void }) {
         <Button size="small" fill="outline" onClick={() => setOpen(false)}>
           取消
         </Button>
-        <Button className="point-save" size="small" type="primary" loading={busy} onClick={() => void save()}>
+        <Button className="point-save" size="small" type="primary" loading={m.busy === 'save'} onClick={() => void save()}>
           保存兑换点
         </Button>
       </View>

@@ -1,15 +1,13 @@
 import { useEffect, useState } from 'react'
-import Taro, { useReachBottom } from '@tarojs/taro'
 import { Input, View } from '@tarojs/components'
 import type { HardshipPolicyView } from '@shared/contract'
 import { AID_KINDS } from '@shared/domain/hardship'
-import { useAction } from '../../../hooks/useAction'
-import { usePagedAction } from '../../../hooks/usePagedAction'
-import { ActionError, callAction } from '../../../services/cloud'
+import { setQueryData, useMutation, usePagedQuery, useQuery } from '../../../data'
+import { callAction } from '../../../services/cloud'
 import { PageHeader } from '../../../components/PageHeader'
 import { LoadingState } from '../../../components/LoadingState'
 import { ErrorState } from '../../../components/ErrorState'
-import { EmptyState } from '../../../components/EmptyState'
+import { PagedList } from '../../../components/PagedList'
 import { Button } from '../../../ui/nutui'
 import { AID_KIND_LABELS } from '../../../constants/hardship'
 import { isDenied } from '../shared/AdminGate'
@@ -23,40 +21,27 @@ import './index.scss'
  * next. Saving keeps a line in the history with who and when. Seeing requests needs 帮扶审核 as well.
  */
 export default function HardshipPolicyPage() {
-  const current = useAction('hardship.policy', {}, { silent: true })
+  const current = useQuery('hardship.policy', {}, { silent: true })
   const thisYear = current.data?.year
   const [year, setYear] = useState<number>()
   const shown = year ?? thisYear
+  // This year's standard is what the first call answered; another year's is asked for when chosen.
+  const otherYear = year !== undefined && year !== thisYear
+  const other = useQuery('hardship.policy', { year: year ?? 0 }, { silent: true, enabled: otherYear })
+  const loaded = otherYear ? other : current
   const [policy, setPolicy] = useState<HardshipPolicyView>()
   const [rows, setRows] = useState<CategoryRow[]>([])
   const [problem, setProblem] = useState<RowProblem>()
-  const [saving, setSaving] = useState(false)
-  const [loadError, setLoadError] = useState<ActionError>()
-  const history = usePagedAction('hardship.policyHistory', {}, 10)
-  useReachBottom(() => void history.loadMore())
+  const m = useMutation()
+  const history = usePagedQuery('hardship.policyHistory', {}, { pageSize: 10 })
 
-  const load = async (y: number) => {
-    setLoadError(undefined)
-    try {
-      show(await callAction('hardship.policy', { year: y }, { silent: true }))
-    } catch (err) {
-      setLoadError(err instanceof ActionError ? err : new ActionError('INTERNAL', String(err)))
-    }
-  }
-  const show = (p: HardshipPolicyView) => {
-    setLoadError(undefined)
-    setPolicy(p)
-    setRows(rowsOf(p))
-    setProblem(undefined)
-  }
+  // The form starts from the standard as loaded, or as last saved.
   useEffect(() => {
-    if (!shown) return
-    // This year's standard is what the first call answered: show it, do not ask again.
-    if (year === undefined && current.data?.year === shown) show(current.data)
-    else void load(shown)
-    // Runs when the year shown or the first answer changes, not when the form's own state does.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [shown, current.data])
+    if (!loaded.data) return
+    setPolicy(loaded.data)
+    setRows(rowsOf(loaded.data))
+    setProblem(undefined)
+  }, [loaded.data])
 
   const edit = (index: number, change: Partial<CategoryRow>) => {
     setRows((all) => all.map((r, i) => (i === index ? { ...r, ...change } : r)))
@@ -64,24 +49,26 @@ export default function HardshipPolicyPage() {
   }
 
   const save = async () => {
-    if (saving || !policy) return
+    if (m.busy || !policy) return
     const checked = categoriesOf(rows)
     if ('problem' in checked) return setProblem(checked.problem)
-    setSaving(true)
-    try {
-      const saved = await callAction('hardship.savePolicy', { year: policy.year, version: policy.version, categories: checked.categories }, { silent: true })
-      setPolicy(saved)
-      setRows(rowsOf(saved))
-      void Taro.showToast({ title: '标准已保存', icon: 'success' })
-      await history.reload()
-    } catch (err) {
-      const error = err instanceof ActionError ? err : new ActionError('INTERNAL', String(err))
-      const field = typeof error.details?.field === 'string' ? error.details.field : ''
-      const index = /^categories\.(\d+)/.exec(field)?.[1]
-      setProblem({ index: index === undefined ? null : Number(index), message: error.message })
-    } finally {
-      setSaving(false)
-    }
+    const saved = await m.run(
+      'save',
+      () => callAction('hardship.savePolicy', { year: policy.year, version: policy.version, categories: checked.categories }, { silent: true }),
+      {
+        success: '标准已保存',
+        // Members' 申请帮扶 reads the standard: it loads again where shown.
+        invalidates: ['hardship.policy'],
+        onError: (error) => {
+          const field = typeof error.details?.field === 'string' ? error.details.field : ''
+          const index = /^categories\.(\d+)/.exec(field)?.[1]
+          setProblem({ index: index === undefined ? null : Number(index), message: error.message })
+        },
+      },
+    )
+    if (!saved) return
+    setQueryData('hardship.policy', saved.year === thisYear ? {} : { year: saved.year }, saved)
+    await history.reload()
   }
 
   if (current.loading) {
@@ -115,8 +102,8 @@ export default function HardshipPolicyPage() {
           </View>
         ))}
       </View>
-      {loadError ? (
-        <ErrorState error={loadError} onRetry={() => shown && void load(shown)} art="me" />
+      {loaded.error ? (
+        <ErrorState error={loaded.error} onRetry={() => void loaded.reload()} art="me" />
       ) : !policy || policy.year !== shown ? (
         <LoadingState rows={4} />
       ) : (
@@ -145,7 +132,7 @@ export default function HardshipPolicyPage() {
           </View>
           {problem && problem.index === null ? <View className="admin-field__error policy-problem">{problem.message}</View> : null}
           <View className="admin-actions">
-            <Button className="policy-save" type="primary" block loading={saving} onClick={() => void save()}>
+            <Button className="policy-save" type="primary" block loading={m.busy === 'save'} onClick={() => void save()}>
               保存 {policy.year} 年标准
             </Button>
           </View>
@@ -153,35 +140,29 @@ export default function HardshipPolicyPage() {
       )}
 
       <View className="admin-section-title policy-history-title">修改记录</View>
-      {history.loading ? (
-        <LoadingState rows={2} />
-      ) : history.error ? (
-        isDenied(history.error) ? null : (
-          <ErrorState error={history.error} onRetry={() => void history.reload()} art="me" />
-        )
-      ) : history.items.length === 0 ? (
-        <EmptyState className="policy-history-empty" title="还没有修改记录" description="每次保存标准，都会在这里留下修改人、时间和改动内容" art="me" />
-      ) : (
-        <View className="admin-card policy-history">
-          {history.items.map((h) => (
-            <View key={h.id} className="policy-change">
-              <View className="policy-change__head">
-                {h.year} 年标准 · {h.by} · {h.at}
-              </View>
-              {h.changes.map((line) => (
-                <View key={line} className="policy-change__line">
-                  {line}
-                </View>
-              ))}
+      <PagedList
+        list={history}
+        name="policy-history"
+        listClass="admin-card policy-history"
+        loadingRows={2}
+        art="me"
+        // Someone without the admin role has been told above; no second refusal here.
+        errorView={isDenied(history.error) ? <></> : null}
+        empty={{ title: '还没有修改记录', description: '每次保存标准，都会在这里留下修改人、时间和改动内容' }}
+        endText={() => null}
+        renderItem={(h) => (
+          <View className="policy-change">
+            <View className="policy-change__head">
+              {h.year} 年标准 · {h.by} · {h.at}
             </View>
-          ))}
-          {history.hasMore ? (
-            <Button className="policy-history-more" size="small" loading={history.loadingMore} onClick={() => void history.loadMore()}>
-              加载更多
-            </Button>
-          ) : null}
-        </View>
-      )}
+            {h.changes.map((line) => (
+              <View key={line} className="policy-change__line">
+                {line}
+              </View>
+            ))}
+          </View>
+        )}
+      />
       <View className="admin-footer">管理员修改标准；查看和审批申请需要另有「帮扶审核」角色。</View>
     </View>
   )

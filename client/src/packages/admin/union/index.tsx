@@ -23,15 +23,13 @@ export default function UnionContactPage() {
 function ContactForm({ me }: { me: MeView }) {
   const [form, setForm] = useState<UnionContact>(me.union.contact ?? { phone: '', place: '' })
   const [errors, setErrors] = useState<ContactErrors>({})
+  const [failure, setFailure] = useState<string>()
   const m = useMutation()
-  // The refusal stays under the form until the admin types again.
-  const [edited, setEdited] = useState(false)
-  const failure = edited ? undefined : m.error?.message
 
   const edit = (key: keyof UnionContact, value: string) => {
     setForm((f) => ({ ...f, [key]: value }))
     setErrors((e) => ({ ...e, [key]: undefined }))
-    setEdited(true)
+    setFailure(undefined)
   }
 
   const save = async () => {
@@ -41,18 +39,14 @@ function ContactForm({ me }: { me: MeView }) {
       setErrors(checked.errors)
       return
     }
-    setEdited(false)
-    const saved = await m.run(
-      'save',
-      async () => {
-        const contact = await callAction('member.setUnionContact', checked.value, { silent: true })
-        // 我的 (alive under this page) shows the new contact when it is shown again.
-        refreshSession()
-        return contact
-      },
-      { success: '已保存' },
-    )
-    if (saved) setForm(saved)
+    const saved = await m.run('save', () => callAction('member.setUnionContact', checked.value, { silent: true }), {
+      success: '已保存',
+      onError: (err) => setFailure(err.message),
+    })
+    if (!saved) return
+    setForm(saved)
+    // 我的 (alive under this page) shows the new contact when it is shown again.
+    refreshSession()
   }
 
   return (
