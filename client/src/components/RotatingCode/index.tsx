@@ -1,41 +1,35 @@
 import { memo, useMemo } from 'react'
 import { View } from '@tarojs/components'
-import type { ActionError } from '../../services/cloud'
 import { useBrightScreen } from '../../hooks/useBrightScreen'
 import { LoadingState } from '../LoadingState'
 import { ErrorState } from '../ErrorState'
 import type { EmptyArt } from '../EmptyState'
 import { qrMatrix } from './qr'
 import { countdownText, spacedCode } from './code-text'
+import type { RotatingCodeState } from './useRotatingCode'
 import './index.scss'
 
-/**
- * The names a screen's parts had before the three screens shared this component; its tests and
- * browser tests still find them by these (`qr` also names the bars: `${qr}__bar`).
- */
-export interface RotatingCodeNames {
-  readonly qr: string
-  readonly digits: string
-  readonly countdown: string
+/** What one screen says around its code, and the names its parts had before the three screens shared this component. */
+export interface RotatingCodeScreen {
+  /** What a screen reader calls the QR code. */
+  readonly label: string
+  /** Under the placeholder while the first code is on its way. */
+  readonly loadingText?: string
+  /** Who to show it to and what to do when the scan fails. */
+  readonly note: string
+  /** The art of the error screen when there is no code to show. */
+  readonly art: EmptyArt
+  /** Its tests and browser tests still find the parts by these (`qr` also names the bars: `${qr}__bar`). */
+  readonly names: { readonly qr: string; readonly digits: string; readonly countdown: string }
+  /** A smaller code under something the screen shows first (the member card). */
+  readonly compact?: boolean
 }
 
 export interface RotatingCodeProps {
-  /** The code to show; undefined while the first one is on its way. */
+  /** The code to show; undefined while the first one is on its way (or when there is none: `state.error` says why). */
   code: { readonly token: string; readonly shortCode: string } | undefined
-  error: ActionError | undefined
-  secondsLeft: number
-  onRefresh: () => void
-  /** What a screen reader calls the QR code. */
-  label: string
-  /** Under the placeholder while the first code is on its way. */
-  loadingText?: string
-  /** Who to show it to and what to do when the scan fails, in the screen's words. */
-  note: string
-  /** The art of the error screen when there is no code to show. */
-  art: EmptyArt
-  names: RotatingCodeNames
-  /** A smaller code under something the screen shows first (the member card). */
-  compact?: boolean
+  state: Pick<RotatingCodeState<unknown>, 'error' | 'secondsLeft' | 'refresh'>
+  screen: RotatingCodeScreen
 }
 
 /**
@@ -43,28 +37,29 @@ export interface RotatingCodeProps {
  * countdown to the next one and a way to get it now, on a brightened screen. Before the first code:
  * a placeholder, or the reason there is none.
  */
-export function RotatingCode({ code, error, secondsLeft, onRefresh, label, loadingText = '正在生成二维码…', note, art, names, compact }: RotatingCodeProps) {
+export function RotatingCode({ code, state: { error, secondsLeft, refresh }, screen }: RotatingCodeProps) {
+  const { names } = screen
   useBrightScreen(Boolean(code))
-  if (!code && error) return <ErrorState error={error} onRetry={onRefresh} art={art} />
+  if (!code && error) return <ErrorState error={error} onRetry={refresh} art={screen.art} />
   return (
-    <View className={compact ? 'rotating-code rotating-code--compact' : 'rotating-code'}>
+    <View className={screen.compact ? 'rotating-code rotating-code--compact' : 'rotating-code'}>
       {code ? (
         <>
-          <QrCode text={code.token} label={label} name={names.qr} />
+          <QrCode text={code.token} label={screen.label} name={names.qr} />
           <View className={`rotating-code__digits ${names.digits}`} data-code={code.shortCode}>
             {spacedCode(code.shortCode)}
           </View>
           <View className={`rotating-code__countdown ${names.countdown}`}>
             {countdownText(error, secondsLeft)}
-            <View className="rotating-code__refresh" onClick={onRefresh}>
+            <View className="rotating-code__refresh" onClick={refresh}>
               立即刷新
             </View>
           </View>
         </>
       ) : (
-        <LoadingState rows={3} text={loadingText} />
+        <LoadingState rows={3} text={screen.loadingText ?? '正在生成二维码…'} />
       )}
-      <View className="rotating-code__note">{note}</View>
+      <View className="rotating-code__note">{screen.note}</View>
     </View>
   )
 }

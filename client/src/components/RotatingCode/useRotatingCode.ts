@@ -12,8 +12,8 @@ export interface RotatingCodeState<A> {
 }
 
 export interface RotatingCodeOptions<A> {
-  /** Nothing to fetch (e.g. no id in the link). */
-  readonly enabled?: boolean
+  /** Known before asking that there is nothing to fetch (no id in the link): this is the error, and nothing is fetched. */
+  readonly unavailable?: ActionError
   /** An answer after which nothing will change any more (checked in, voucher used): stop asking. */
   readonly isFinal?: (answer: A) => boolean
   readonly period?: number
@@ -44,7 +44,7 @@ export function useRotatingCode<A>(load: () => Promise<A>, options: RotatingCode
       onTick: setSecondsLeft,
     }),
   )
-  const enabled = options.enabled ?? true
+  const enabled = !options.unavailable
   const start = () => {
     if (enabled) refresher.start()
   }
@@ -58,5 +58,5 @@ export function useRotatingCode<A>(load: () => Promise<A>, options: RotatingCode
   useDidShow(start)
   useDidHide(refresher.stop)
 
-  return { answer, error, secondsLeft, refresh: refresher.refresh }
+  return { answer, error: options.unavailable ?? error, secondsLeft, refresh: refresher.refresh }
 }

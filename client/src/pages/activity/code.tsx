@@ -2,8 +2,7 @@ import { useEffect } from 'react'
 import type { CheckInCode } from '@shared/contract'
 import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { ErrorState } from '../../components/ErrorState'
-import { RotatingCode } from '../../components/RotatingCode'
+import { RotatingCode, type RotatingCodeScreen } from '../../components/RotatingCode'
 import { useRotatingCode } from '../../components/RotatingCode/useRotatingCode'
 import { dateTimeText, idParam } from '../../constants/activities'
 import { ActionError, callAction } from '../../services/cloud'
@@ -12,6 +11,14 @@ import './code.scss'
 
 /** Checked in, or the event is over: nothing will change any more, so the page stops asking. */
 const isFinal = (c: CheckInCode) => c.state === 'checked-in' || c.state === 'closed'
+
+const SCREEN: RotatingCodeScreen = {
+  label: '签到二维码',
+  loadingText: '正在生成签到码…',
+  note: '请向组织者出示二维码扫码签到；扫不出来时，报出上面的 6 位数字。签到码每 30 秒更新一次，截图无效。',
+  art: 'activities',
+  names: { qr: 'code-qr', digits: 'code-short', countdown: 'code-countdown' },
+}
 
 /**
  * 我的签到码: a QR code for the organizer's scanner and the same code as six digits to read out,
@@ -22,23 +29,16 @@ export default function ActivityCodePage() {
   const { params } = useRouter()
   const id = idParam(params.id)
   const title = idParam(params.title)
-  const { answer, error, secondsLeft, refresh } = useRotatingCode(() => callAction('activity.myCode', { id }, { silent: true }), {
-    enabled: Boolean(id),
+  const rotating = useRotatingCode(() => callAction('activity.myCode', { id }, { silent: true }), {
     isFinal,
+    unavailable: id ? undefined : new ActionError('NOT_FOUND', '没有找到这个活动'),
   })
+  const { answer } = rotating
   // Checked in: the event page under this one shows 已签到 (no 取消报名) when the member goes back.
   const checkedIn = answer?.state === 'checked-in'
   useEffect(() => {
     if (checkedIn) markChanged('activities')
   }, [checkedIn])
-
-  if (!id) {
-    return (
-      <View className="page page-activity-code">
-        <ErrorState error={new ActionError('NOT_FOUND', '没有找到这个活动')} art="activities" />
-      </View>
-    )
-  }
 
   return (
     <View className="page page-activity-code">
@@ -47,17 +47,7 @@ export default function ActivityCodePage() {
         // Before the window, after check-in, or after the event: a sentence instead of a code.
         <CodeStatus code={answer} />
       ) : (
-        <RotatingCode
-          code={answer}
-          error={error}
-          secondsLeft={secondsLeft}
-          onRefresh={refresh}
-          label="签到二维码"
-          loadingText="正在生成签到码…"
-          note="请向组织者出示二维码扫码签到；扫不出来时，报出上面的 6 位数字。签到码每 30 秒更新一次，截图无效。"
-          art="activities"
-          names={{ qr: 'code-qr', digits: 'code-short', countdown: 'code-countdown' }}
-        />
+        <RotatingCode code={answer} state={rotating} screen={SCREEN} />
       )}
     </View>
   )

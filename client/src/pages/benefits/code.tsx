@@ -1,14 +1,21 @@
 import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { VOUCHER_CODE_REFRESH_SECONDS } from '@shared/domain/benefits'
-import { ErrorState } from '../../components/ErrorState'
-import { RotatingCode } from '../../components/RotatingCode'
+import { RotatingCode, type RotatingCodeScreen } from '../../components/RotatingCode'
 import { useRotatingCode } from '../../components/RotatingCode/useRotatingCode'
 import { ActionError, callAction } from '../../services/cloud'
 import { idParam } from '../../constants/routes'
 import { endsScreen, voucherAnswer } from './code-refresh'
 import { kindLabel, nextStepText, pointsText, STATE_LABELS, usedText, yuanText } from './view'
 import './code.scss'
+
+const SCREEN: RotatingCodeScreen = {
+  label: '福利券二维码',
+  loadingText: '正在生成券码…',
+  note: '请向兑换点工作人员出示二维码；扫不出来时，报出上面的 6 位数字。券码每 30 秒更新一次，截图无效。',
+  art: 'benefits',
+  names: { qr: 'benefit-qr', digits: 'voucher-code-short', countdown: 'voucher-code-countdown' },
+}
 
 /**
  * 出示券码: the voucher's QR code for the clerk's scanner and the same code as six digits to read
@@ -18,21 +25,13 @@ import './code.scss'
 export default function VoucherCodePage() {
   const { params } = useRouter()
   const id = idParam(params.id)
-  const { answer, error, secondsLeft, refresh } = useRotatingCode(() => voucherAnswer(callAction('benefit.code', { voucherId: id }, { silent: true })), {
-    enabled: Boolean(id),
+  const rotating = useRotatingCode(() => voucherAnswer(callAction('benefit.code', { voucherId: id }, { silent: true })), {
     isFinal: endsScreen,
     period: VOUCHER_CODE_REFRESH_SECONDS,
+    unavailable: id ? undefined : new ActionError('NOT_FOUND', '没有找到这张券'),
   })
+  const { answer } = rotating
   const voucher = answer?.voucher
-
-  if (!id) {
-    return (
-      <View className="page page-benefit-code">
-        <ErrorState error={new ActionError('NOT_FOUND', '没有找到这张券')} art="benefits" />
-      </View>
-    )
-  }
-
   const head = voucher ? (
     <View className="voucher-code-head">
       <View className="voucher-code-head__kind">{kindLabel(voucher.kind)}</View>
@@ -61,17 +60,7 @@ export default function VoucherCodePage() {
   return (
     <View className="page page-benefit-code">
       {head}
-      <RotatingCode
-        code={answer?.code}
-        error={error}
-        secondsLeft={secondsLeft}
-        onRefresh={refresh}
-        label="福利券二维码"
-        loadingText="正在生成券码…"
-        note="请向兑换点工作人员出示二维码；扫不出来时，报出上面的 6 位数字。券码每 30 秒更新一次，截图无效。"
-        art="benefits"
-        names={{ qr: 'benefit-qr', digits: 'voucher-code-short', countdown: 'voucher-code-countdown' }}
-      />
+      <RotatingCode code={answer?.code} state={rotating} screen={SCREEN} />
       {voucher?.points.length ? <View className="voucher-code-points">兑换地点：{pointsText(voucher.points)}</View> : null}
     </View>
   )

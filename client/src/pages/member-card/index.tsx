@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import { callAction } from '../../services/cloud'
-import { RotatingCode } from '../../components/RotatingCode'
+import { RotatingCode, type RotatingCodeScreen } from '../../components/RotatingCode'
 import { useRotatingCode } from '../../components/RotatingCode/useRotatingCode'
 import { LoadingState } from '../../components/LoadingState'
 import { ErrorState } from '../../components/ErrorState'
@@ -9,13 +9,22 @@ import './index.scss'
 
 const load = () => callAction('member.card', {}, { silent: true })
 
+const SCREEN: RotatingCodeScreen = {
+  label: '会员证二维码',
+  note: '请向工会工作人员出示二维码核验；扫不出来时，报出上面的 6 位数字。二维码每 30 秒更新一次，截图无效。',
+  art: 'me',
+  names: { qr: 'benefit-qr', digits: 'member-card-code__digits', countdown: 'member-card-code__countdown' },
+  compact: true,
+}
+
 /**
  * 电子会员证: who the member is in the union, and a code union staff scan (or whose six digits they
  * type) on their 核验 page. The code is signed by the server and renewed every 30 seconds, so a
  * screenshot stops working within a minute; the screen is brightened while it shows.
  */
 export default function MemberCardPage() {
-  const { answer: card, error, secondsLeft, refresh } = useRotatingCode(load)
+  const rotating = useRotatingCode(load)
+  const { answer: card, error, refresh } = rotating
 
   // The card's facts come with its code: until the first answer, the whole page waits (or says why).
   if (!card) {
@@ -41,17 +50,7 @@ export default function MemberCardPage() {
           ))}
         </View>
       </View>
-      <RotatingCode
-        code={card.code}
-        error={error}
-        secondsLeft={secondsLeft}
-        onRefresh={refresh}
-        label="会员证二维码"
-        note="请向工会工作人员出示二维码核验；扫不出来时，报出上面的 6 位数字。二维码每 30 秒更新一次，截图无效。"
-        art="me"
-        names={{ qr: 'benefit-qr', digits: 'member-card-code__digits', countdown: 'member-card-code__countdown' }}
-        compact
-      />
+      <RotatingCode code={card.code} state={rotating} screen={SCREEN} />
     </View>
   )
 }
