@@ -2,7 +2,7 @@ import * as z from 'zod/mini'
 import { defineAction } from './define'
 import { formKey, isReservedKey, safeRecord } from './schemas'
 import type { Page } from './member.contract'
-import { ACTIVITY_TYPES, type ActivityType, type Answers, type Audience, type SignUpField } from '../domain/activity'
+import { ACTIVITY_TYPES, MAX_ANSWER_LENGTH, type ActivityType, type Answers, type Audience, type SignUpField } from '../domain/activity'
 import { MEMBER_STATUSES } from '../domain/roster'
 
 const ANY_MEMBER = { kind: 'member' } as const
@@ -33,7 +33,7 @@ const FieldSchema = z.strictObject({
   options: z.optional(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(20))).check(z.minLength(2), z.maxLength(20))),
 })
 
-const AnswerSchema = z.union([z.string().check(z.maxLength(200)), z.number(), z.array(z.string().check(z.maxLength(20))).check(z.maxLength(20))])
+const AnswerSchema = z.union([z.string().check(z.maxLength(MAX_ANSWER_LENGTH)), z.number(), z.array(z.string().check(z.maxLength(20))).check(z.maxLength(20))])
 
 /** `entered`: in a lottery that has not been drawn yet. */
 export type SignUpStatus = 'confirmed' | 'waiting' | 'entered' | 'cancelled'

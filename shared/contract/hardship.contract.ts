@@ -1,6 +1,7 @@
 import * as z from 'zod/mini'
 import { defineAction } from './define'
-import { calendarDate, formKey } from './schemas'
+import { calendarDate, formKey, text, whole } from './schemas'
+import { HARDSHIP_LABELS, REQUEST_FIELDS } from './hardship.fields'
 import type { Page } from './member.contract'
 import {
   AID_KINDS,
@@ -41,11 +42,11 @@ const fen = z.number().check(z.int(), z.minimum(1), z.maximum(MAX_CAP_FEN))
 const note = z.string().check(z.trim(), z.maxLength(200))
 
 const requestFields = {
-  description: z.string().check(z.trim(), z.minLength(1), z.maxLength(1000)),
+  description: text(REQUEST_FIELDS.description),
   /** Optional: a member may leave the sum to the union's standard. */
-  amountFen: z._default(z.nullable(fen), null),
+  amountFen: z._default(z.nullable(whole(REQUEST_FIELDS.amountFen)), null),
   photoFileIds: z._default(z.array(fileId).check(z.maxLength(MAX_REQUEST_PHOTOS)), []),
-  contact: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)),
+  contact: text(REQUEST_FIELDS.contact),
 }
 
 const CategorySchema = z.strictObject({
@@ -194,44 +195,6 @@ export interface HardshipFileDetail {
   readonly visits: readonly VisitView[]
   /** The member's requests, newest first (the last 20). */
   readonly requests: readonly HardshipRequestCard[]
-}
-
-const HARDSHIP_LABELS = {
-  id: '申请',
-  key: '提交编号',
-  forMemberId: '申请对象',
-  category: '申请类别',
-  description: '情况说明',
-  amountFen: '金额（分）',
-  photoFileIds: '证明材料照片',
-  contact: '联系方式',
-  reason: '原因',
-  note: '备注',
-  caseLabel: '事项名称',
-  method: '发放方式',
-  paidOn: '发放日期',
-  tab: '分类',
-  year: '年份',
-  version: '版本',
-  categories: '申请类别',
-  name: '类别名称',
-  kind: '类型',
-  capFen: '标准（分）',
-  frequency: '次数规定',
-  times: '次数',
-  period: '计次周期',
-  per: '计次方式',
-  enabled: '是否受理',
-  memberId: '会员',
-  level: '困难程度',
-  since: '建档日期',
-  nextReviewOn: '下次复核日期',
-  active: '是否在档',
-  dueOnly: '只看到期',
-  date: '走访日期',
-  visitors: '走访人',
-  given: '慰问内容',
-  keyword: '搜索词',
 }
 
 export const hardshipActions = {

@@ -39,9 +39,15 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   photoFileIds: '照片',
 }
 
+/**
+ * A field's label: by its path with indices left out (`options.name`, where a gift's name is not the
+ * campaign's), else by its name — the action's own labels first, then the common ones.
+ */
 export const labelFor = (path: readonly PropertyKey[], overrides: Readonly<Record<string, string>> = {}): string => {
-  const last = [...path].reverse().find((p) => typeof p === 'string') as string | undefined
+  const names = path.filter((p): p is string => typeof p === 'string')
+  const last = names[names.length - 1]
   // Own keys only: a path segment such as `constructor` must not find Object's function.
-  const own = (table: Readonly<Record<string, string>>) => (last && Object.prototype.hasOwnProperty.call(table, last) ? table[last] : undefined)
-  return own(overrides) ?? own(FIELD_LABELS) ?? last ?? '内容'
+  const own = (table: Readonly<Record<string, string>>, key: string | undefined) =>
+    key !== undefined && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined
+  return own(overrides, names.join('.')) ?? own(overrides, last) ?? own(FIELD_LABELS, last) ?? last ?? '内容'
 }

@@ -1,6 +1,9 @@
 import * as z from 'zod/mini'
 import { defineAction } from './define'
-import { calendarDate, monthDay } from './schemas'
+import { calendarDate, monthDay, says, text } from './schemas'
+import { BIND_FIELDS, PERSON_NAME } from './member.fields'
+import type { TextRule } from './fields'
+import type { Hints } from './wording'
 import { ROLES, type Role } from '../domain/roles'
 import { MEMBER_STATUSES, type MemberStatus, type RosterProblem } from '../domain/roster'
 import type { Allocation } from '../domain/activity-schedule'
@@ -13,11 +16,19 @@ const ADMIN = { kind: 'member', roles: ['admin'] } as const
 
 // —— field schemas, shared by every action that takes them ——
 const id = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_:-]+$/))
-const name = z.string().check(z.trim(), z.minLength(1), z.maxLength(20))
-const memberNo = z.string().check(z.trim(), z.minLength(1), z.maxLength(32), z.regex(/^[A-Za-z0-9-]+$/))
-const phone = z.string().check(z.trim(), z.regex(/^1\d{10}$/))
-/** An office line (0571-87001234, 分机 allowed as -805) or a mobile number. */
-const officePhone = z.string().check(z.trim(), z.regex(/^(1\d{10}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|\d{7,8})$/))
+/** An admin may correct a name, never clear it. */
+const name = text({ ...PERSON_NAME, words: { missing: '姓名不能为空' } })
+/** A mobile number; an admin may correct it, never clear it. */
+const phone = z.string().check(z.trim(), z.minLength(1, says('手机号不能清空', 'missing')), z.regex(/^1\d{10}$/))
+/** 联系工会's phone: an office line (0571-87001234, 分机 allowed as -805), a local number or a mobile. */
+const UNION_PHONE: TextRule = {
+  min: 1,
+  max: 20,
+  pattern: /^(1\d{10}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|\d{7,8})$/,
+  words: { format: '电话格式不对，座机如 0571-87001234，手机为 11 位', tooLong: '电话格式不对，座机如 0571-87001234，手机为 11 位' },
+}
+/** 联系工会's place. */
+export const UNION_PLACE_MAX = 40
 const date = calendarDate
 const page = z._default(z.number().check(z.int(), z.minimum(1), z.maximum(10000)), 1)
 const pageSize = z._default(z.number().check(z.int(), z.minimum(1), z.maximum(100)), 20)
@@ -208,6 +219,16 @@ export interface ImportProgress {
   readonly done: boolean
 }
 
+/**
+ * The admin's member form, beside its fields: how to type a number or a date (the answer to a
+ * request names what is wrong: 手机号的格式不对, 生日不是有效的月日…).
+ */
+export const MEMBER_FORM_HINTS: Hints = {
+  phone: { format: '手机号应为 11 位数字' },
+  birthday: '生日请写成 05-12 这样的月-日',
+  joinDate: '入会日期请写成 2020-03-01',
+}
+
 export const memberActions = {
   /** The caller's own profile, union and roles. */
   'member.me': defineAction<MeView>()(z.strictObject({}), { kind: 'member' }),
@@ -223,7 +244,10 @@ export const memberActions = {
   /** Bind this WeChat user with a one-time invite code from the union office. */
   'member.bindByCode': defineAction<MeView>()(z.strictObject({ code: inviteCode }), { kind: 'identified' }),
   /** Bind with 会员编号 + 姓名 + the phone's last four digits. */
-  'member.bindByProfile': defineAction<MeView>()(z.strictObject({ memberNo, name, phoneLast4: z.string().check(z.regex(/^\d{4}$/)) }), { kind: 'identified' }),
+  'member.bindByProfile': defineAction<MeView>()(
+    z.strictObject({ memberNo: text(BIND_FIELDS.memberNo), name: text(BIND_FIELDS.name), phoneLast4: text(BIND_FIELDS.phoneLast4) }),
+    { kind: 'identified' },
+  ),
 
   /** Departments of the caller's union, for forms and filters. */
   'member.departments': defineAction<readonly DepartmentView[]>()(z.strictObject({}), { kind: 'member' }),
@@ -256,11 +280,10 @@ export const memberActions = {
   'member.setRoles': defineAction<MemberDetail>()(z.strictObject({ id, grants: z.array(RoleGrantSchema).check(z.maxLength(20)) }), ADMIN),
   'member.unbind': defineAction<MemberDetail>()(z.strictObject({ id }), ADMIN),
   /** 联系工会: the office's phone and place, shown to every member on 我的. */
-  'member.setUnionContact': defineAction<UnionContact>()(
-    z.strictObject({ phone: officePhone, place: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)) }),
-    ADMIN,
-    { phone: '联系电话', place: '办公地点' },
-  ),
+  'member.setUnionContact': defineAction<UnionContact>()(z.strictObject({ phone: text(UNION_PHONE), place: text({ min: 1, max: UNION_PLACE_MAX }) }), ADMIN, {
+    phone: '联系电话',
+    place: '办公地点',
+  }),
 
   'member.createInvites': defineAction<{ readonly created: number; readonly batchId: string }>()(
     z.strictObject({ memberIds: z.optional(z.array(id).check(z.minLength(1), z.maxLength(1000))) }),

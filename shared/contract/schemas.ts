@@ -1,5 +1,7 @@
 import * as z from 'zod/mini'
 import { isCalendarDate, isMonthDay } from '../domain/calendar'
+import { ownWords, type ProblemKind, type Words } from './wording'
+import type { TextRule, WholeRule } from './fields'
 
 /**
  * Schemas several contracts share, so a rule is written once: calendar dates, birthdays and
@@ -8,6 +10,36 @@ import { isCalendarDate, isMonthDay } from '../domain/calendar'
 
 /** A message that follows the field's label (validate.ts puts the label in front). */
 const worded = (wording: string) => ({ params: { wording } })
+
+/**
+ * A whole sentence for the issue, said as it is (validate.ts takes a schema's own Chinese message
+ * over the general words). Spread into a check's params: nothing when the field has no words of
+ * its own for this kind, so the label-based words apply.
+ */
+export const says = (words: Words | undefined, kind: ProblemKind): { error?: string } => {
+  const message = ownWords(words, kind)
+  return message ? { error: message } : {}
+}
+
+/** The type check's words: an absent value is missing, anything else is in the wrong form. */
+const typeWords = (words: Words | undefined) => ({ error: (issue: { input?: unknown }) => ownWords(words, issue.input == null ? 'missing' : 'format') })
+
+/** Text by its rule (fields.ts), trimmed; the main package's forms check the same rule without zod. */
+export const text = (rule: TextRule) =>
+  z
+    .string(typeWords(rule.words))
+    .check(
+      z.trim(),
+      ...(rule.min > 0 ? [z.minLength(rule.min, says(rule.words, rule.min <= 1 ? 'missing' : 'tooShort'))] : []),
+      z.maxLength(rule.max, says(rule.words, 'tooLong')),
+      ...(rule.pattern ? [z.regex(rule.pattern, says(rule.words, 'format'))] : []),
+    )
+
+/** A whole number by its rule (fields.ts). */
+export const whole = (rule: WholeRule) =>
+  z
+    .number(typeWords(rule.words))
+    .check(z.int(says(rule.words, 'format')), z.minimum(rule.min, says(rule.words, 'below')), z.maximum(rule.max, says(rule.words, 'above')))
 
 /**
  * Made once by the client per form (or payment, or visit), so a create sent again after a lost

@@ -3,6 +3,7 @@
  * for, whether extra answers are valid, until when one may cancel.
  */
 import type { MemberStatus } from './roster'
+import { textLength } from './text'
 import { dateTimeText } from './time'
 
 export const ACTIVITY_TYPES = ['球类比赛', '健步走', '登山', '讲座', '观演', '展览', '联欢', '考察', '其他'] as const
@@ -72,6 +73,9 @@ export interface SignUpField {
   readonly options?: readonly string[]
 }
 
+/** A text answer's length, here and in the contract's answer schema. */
+export const MAX_ANSWER_LENGTH = 200
+
 export type Answer = string | number | readonly string[]
 export type Answers = Readonly<Record<string, Answer>>
 
@@ -102,7 +106,7 @@ export function answerProblems(fields: readonly SignUpField[], answers: Answers)
           bad(`「${f.label}」请从选项中选择`)
         break
       case 'text':
-        if (typeof v !== 'string' || [...v].length > 200) bad(`「${f.label}」请填写不超过 200 个字`)
+        if (typeof v !== 'string' || textLength(v) > MAX_ANSWER_LENGTH) bad(`「${f.label}」请填写不超过 ${MAX_ANSWER_LENGTH} 个字`)
         break
       case 'number':
         if (typeof v !== 'number' || !Number.isFinite(v) || Math.abs(v) > 1e9) bad(`「${f.label}」请填写数字`)

@@ -3,10 +3,10 @@
  * so a member hears what is missing before anything is sent.
  */
 import type { ActionInput, ActivityDetail } from '@shared/contract'
+import { answerProblems, type SignUpField } from '@shared/domain/activity'
 
 /** Answers as `activity.signUp` takes them. */
 export type SignUpAnswers = NonNullable<ActionInput<'activity.signUp'>['answers']>
-import { answerProblems, type SignUpField } from '@shared/domain/activity'
 
 /** What the inputs hold: typed text (numbers too, until sent), one choice, or several. */
 export type FormValue = string | readonly string[]
@@ -27,10 +27,13 @@ export function formFromPrefill(fields: readonly SignUpField[], prefill: Activit
 
 const NUMBER = /^-?\d+(\.\d+)?$/
 
-/** The answers to send, or the first problem of each field (the same sentences the server uses). */
+/**
+ * The answers to send, or the first problem of each field, by the server's own rule
+ * (`answerProblems`). A number field's text that does not read as a number goes to the rule as
+ * text, which it refuses in its words.
+ */
 export function answersFromForm(fields: readonly SignUpField[], form: SignUpForm): { answers: SignUpAnswers } | { errors: SignUpFormErrors } {
   const answers: Record<string, SignUpAnswers[string]> = {}
-  const errors: Record<string, string> = {}
   for (const f of fields) {
     const raw = form[f.key]
     if (f.type === 'multi') {
@@ -38,13 +41,10 @@ export function answersFromForm(fields: readonly SignUpField[], form: SignUpForm
       continue
     }
     const text = typeof raw === 'string' ? raw.trim() : ''
-    if (!text) continue
-    if (f.type === 'number') {
-      if (!NUMBER.test(text)) errors[f.key] = `「${f.label}」请填写数字`
-      else answers[f.key] = Number(text)
-    } else answers[f.key] = text
+    if (text) answers[f.key] = f.type === 'number' && NUMBER.test(text) ? Number(text) : text
   }
-  for (const p of answerProblems(fields, answers)) if (!errors[p.field]) errors[p.field] = p.message
+  const errors: Record<string, string> = {}
+  for (const p of answerProblems(fields, answers)) errors[p.field] ??= p.message
   return Object.keys(errors).length ? { errors } : { answers }
 }
 

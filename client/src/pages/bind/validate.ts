@@ -1,7 +1,12 @@
 /**
- * The bind form's own checks, mirroring the server's (`member.bindByCode` / `member.bindByProfile`),
- * so a member hears about a typo under the field before anything is sent. Pure, for tests.
+ * The bind form's own checks, by the rules `member.bindByProfile`'s schema is built from (shared,
+ * zod-free: this page is in the main package), so a member hears about a typo under the field
+ * before anything is sent. The invite code is checked harder than the server's schema does (it
+ * only looks the code up): the printed codes' length and letters. Pure, for tests.
  */
+import { textProblem } from '@shared/contract/fields'
+import { FIELD_LABELS } from '@shared/contract/labels'
+import { BIND_FIELDS, BIND_HINTS } from '@shared/contract/member.fields'
 import { INVITE_ALPHABET, INVITE_LENGTH, normalizeInviteCode } from '@shared/domain/invite-code'
 
 export interface ProfileInput {
@@ -28,11 +33,9 @@ export function checkInviteCode(typed: string): { code: string } | { error: stri
 export function checkProfile(input: ProfileInput): { value: ProfileInput } | { errors: ProfileErrors } {
   const value = { memberNo: input.memberNo.trim(), name: input.name.trim(), phoneLast4: input.phoneLast4.trim() }
   const errors: ProfileErrors = {}
-  if (!value.memberNo) errors.memberNo = '请输入会员编号'
-  else if (!/^[A-Za-z0-9-]{1,32}$/.test(value.memberNo)) errors.memberNo = '会员编号由字母、数字组成，例如 GH2026001'
-  if (!value.name) errors.name = '请输入姓名'
-  else if ([...value.name].length > 20) errors.name = '姓名不能超过 20 个字'
-  if (!value.phoneLast4) errors.phoneLast4 = '请输入手机号后四位'
-  else if (!/^\d{4}$/.test(value.phoneLast4)) errors.phoneLast4 = '请输入 4 位数字'
+  for (const key of ['memberNo', 'name', 'phoneLast4'] as const) {
+    const problem = textProblem(BIND_FIELDS[key], value[key], FIELD_LABELS[key], BIND_HINTS[key])
+    if (problem) errors[key] = problem
+  }
   return Object.keys(errors).length ? { errors } : { value }
 }

@@ -1,8 +1,11 @@
 /**
  * The 申请帮扶 / 慰问 form: what the member typed → what `hardship.submit` / `hardship.resubmit` take,
- * checked with the same rules and words as the server. Pure, for tests.
+ * checked by the rules their schemas are built from (shared, zod-free: this page is in the main
+ * package). Pure, for tests.
  */
 import type { AidCategoryView, ColleagueView, HardshipRequestDetail } from '@shared/contract'
+import { textProblem, wholeProblem } from '@shared/contract/fields'
+import { HARDSHIP_LABELS, REQUEST_FIELDS, REQUEST_HINTS } from '@shared/contract/hardship.fields'
 import { askedAmountRefusal, hasPhotoExtension, MAX_PHOTO_BYTES, MAX_REQUEST_PHOTOS } from '@shared/domain/hardship'
 import { formatYuan, parseYuan } from '@shared/domain/money'
 import { uploadedPhoto, type Photo, type PhotoRules } from '../../components/photos/photo-model'
@@ -40,41 +43,37 @@ export const askFromRequest = (r: HardshipRequestDetail): AskForm => ({
   contact: r.contact,
 })
 
-export const DESCRIPTION_MAX = 1000
-export const CONTACT_MAX = 60
+export const DESCRIPTION_MAX = REQUEST_FIELDS.description.max
+export const CONTACT_MAX = REQUEST_FIELDS.contact.max
 
 /** The fields to send, or a message per field (nothing is sent then). */
 export function checkAsk(form: AskForm, categories: readonly AidCategoryView[]): { fields: AskFields } | { errors: AskErrors } {
   const errors: AskErrors = {}
   if (form.forColleague && !form.colleague) errors.colleague = '请选择为哪位同事申报'
   const category = categories.find((c) => c.key === form.category)
-  if (!category) errors.category = '请选择申请类别'
-  const description = form.description.trim()
-  if (!description) errors.description = '请说明情况，例如何时、因何住院'
-  else if (description.length > DESCRIPTION_MAX) errors.description = `情况说明不能超过 ${DESCRIPTION_MAX} 个字`
-  let amountFen: number | null = null
-  const amountText = form.amount.trim()
-  if (amountText) {
-    const parsed = parseYuan(amountText)
-    if (parsed === null) errors.amount = '金额请填写数字，最多两位小数，如 800 或 800.50'
-    else if (parsed <= 0) errors.amount = '金额要大于 0；不确定可以不填，按标准核定'
-    else {
-      amountFen = parsed
-      const over = category ? askedAmountRefusal(category, parsed) : null
-      if (over) errors.amount = over
-    }
+  if (!category) errors.category = REQUEST_HINTS.category.missing
+  const typed = { description: form.description.trim(), contact: form.contact.trim() }
+  for (const key of ['description', 'contact'] as const) {
+    const problem = textProblem(REQUEST_FIELDS[key], typed[key], HARDSHIP_LABELS[key], REQUEST_HINTS[key])
+    if (problem) errors[key] = problem
   }
-  const contact = form.contact.trim()
-  if (!contact) errors.contact = '请留下联系方式，方便工会联系您'
-  else if (contact.length > CONTACT_MAX) errors.contact = `联系方式不能超过 ${CONTACT_MAX} 个字`
+  const amountText = form.amount.trim()
+  const amountFen = amountText ? parseYuan(amountText) : null
+  if (amountText) {
+    const problem =
+      amountFen === null
+        ? '金额请填写数字，最多两位小数，如 800 或 800.50'
+        : (wholeProblem(REQUEST_FIELDS.amountFen, amountFen, HARDSHIP_LABELS.amountFen) ?? (category ? askedAmountRefusal(category, amountFen) : null))
+    if (problem) errors.amount = problem
+  }
   if (Object.keys(errors).length) return { errors }
   return {
     fields: {
       ...(form.forColleague && form.colleague ? { forMemberId: form.colleague.id } : {}),
       category: category!.key,
-      description,
+      description: typed.description,
       amountFen,
-      contact,
+      contact: typed.contact,
     },
   }
 }

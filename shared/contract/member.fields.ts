@@ -1,0 +1,20 @@
+/**
+ * The binding form's fields (member.bindByProfile), and a member's name wherever it is typed:
+ * limits and words as plain data. member.contract.ts builds the schemas from them; the bind page
+ * (main package, no zod) checks with fields.ts. Labels: FIELD_LABELS (labels.ts).
+ */
+import type { TextRule } from './fields'
+import type { Hints } from './wording'
+
+export const PERSON_NAME: TextRule = { min: 1, max: 20 }
+
+export const BIND_FIELDS = {
+  memberNo: { min: 1, max: 32, pattern: /^[A-Za-z0-9-]+$/, words: { missing: '请输入会员编号', format: '会员编号由字母、数字组成，例如 GH2026001' } },
+  name: { ...PERSON_NAME, words: { missing: '请输入姓名' } },
+  phoneLast4: { min: 1, max: 4, pattern: /^\d{4}$/, words: { missing: '请输入手机号后四位' } },
+} as const satisfies Readonly<Record<string, TextRule>>
+
+/** Under the field the label is in sight; the answer to a request names it (手机号后四位的格式不对). */
+export const BIND_HINTS: Hints = {
+  phoneLast4: { format: '请输入 4 位数字', tooLong: '请输入 4 位数字' },
+}
