@@ -9,10 +9,15 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { JoinRequest } from '@shared/contract'
 import * as taro from './mocks/taro-groups'
 import { callAction } from '../../client/src/services/cloud'
-import { markChanged } from '../../client/src/hooks/useReloadOnChange'
 import RequestsPage from '../../client/src/packages/leader/requests/index'
 
-jest.mock('../../client/src/hooks/useReloadOnChange', () => ({ ...jest.requireActual('../../client/src/hooks/useReloadOnChange'), markChanged: jest.fn() }))
+// What the page marks changed, by the old topic names: invalidate('group') is the topic 'groups'.
+jest.mock('../../client/src/data/cache', () => {
+  const actual = jest.requireActual('../../client/src/data/cache')
+  const markChanged = jest.fn()
+  return { ...actual, markChanged, invalidate: (...scopes: string[]) => (markChanged(...scopes.map((s) => `${s}s`)), actual.invalidate(...scopes)) }
+})
+const { markChanged } = jest.requireMock<{ markChanged: jest.Mock }>('../../client/src/data/cache')
 
 const mockedCall = callAction as jest.MockedFunction<typeof callAction>
 const request = (memberId: string, name: string): JoinRequest => ({ memberId, name, department: '信息中心', requestedAt: '2026-11-20 09:30' })

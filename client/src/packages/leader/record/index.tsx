@@ -1,8 +1,7 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Input, Picker, Textarea, View } from '@tarojs/components'
-import { useAction } from '../../../hooks/useAction'
-import { markChanged } from '../../../hooks/useReloadOnChange'
+import { invalidate, useQuery } from '../../../data'
 import { ActionError, callAction, uploadFile } from '../../../services/cloud'
 import { PageHeader } from '../../../components/PageHeader'
 import { LoadingState } from '../../../components/LoadingState'
@@ -23,7 +22,7 @@ type Stage = { kind: 'edit' } | { kind: 'uploading'; done: number; total: number
 /** 记录活动: a title, the day, a few lines and up to nine photos, uploaded one by one with progress. */
 export default function RecordPage() {
   const id = idParam(useRouter().params.id)
-  const group = useAction('group.get', { id }, { silent: true })
+  const group = useQuery('group.get', { id }, { silent: true })
   const [form, setForm] = useState<RecordForm>(() => ({ title: '', date: todayText(), text: '' }))
   const [errors, setErrors] = useState<RecordErrors>({})
   const [photos, setPhotos] = useState<Photo[]>([])
@@ -54,7 +53,8 @@ export default function RecordPage() {
       setStage({ kind: 'edit' })
       return
     }
-    markChanged('groups')
+    // The group page's 纪实 load again when it is shown.
+    invalidate('group')
     void Taro.showToast({ title: '已发布', icon: 'success' })
     await Taro.navigateBack().catch(() => Taro.redirectTo({ url: withId(ROUTES.group, id) }))
   }

@@ -1,20 +1,17 @@
 import { useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { RosterEntry } from '@shared/contract'
-import { useAction } from '../../../hooks/useAction'
-import { usePagedAction } from '../../../hooks/usePagedAction'
-import { markChanged } from '../../../hooks/useReloadOnChange'
-import { ActionError, callAction } from '../../../services/cloud'
+import { invalidate, refreshSession, useMutation, usePagedQuery, useQuery, useSession } from '../../../data'
+import { callAction, type ActionError } from '../../../services/cloud'
 import { openSpreadsheet } from '../../../services/documents'
 import { PageHeader } from '../../../components/PageHeader'
-import { LoadingState } from '../../../components/LoadingState'
-import { ErrorState } from '../../../components/ErrorState'
-import { EmptyState } from '../../../components/EmptyState'
+import { PagedList } from '../../../components/PagedList'
 import { Button } from '../../../ui/nutui'
 import { ROUTES } from '../../../constants/routes'
 import { idParam, withId } from '../../../constants/groups'
 import { ReasonDialog } from '../shared/ReasonDialog'
+import { decideThenSettle } from '../shared/decide'
 import '../shared/leader.scss'
 import './index.scss'
 import { calendarDayText } from '@shared/domain/time'
@@ -27,39 +24,32 @@ const denied = (e: ActionError | undefined) => e !== undefined && ['FORBIDDEN', 
  */
 export default function LeaderRosterPage() {
   const id = idParam(useRouter().params.id)
-  const group = useAction('group.get', { id }, { silent: true })
-  const me = useAction('member.me', {}, { silent: true })
-  const list = usePagedAction('group.roster', { id }, 50)
+  const group = useQuery('group.get', { id }, { silent: true })
+  const me = useSession()
+  const list = usePagedQuery('group.roster', { id }, { pageSize: 50 })
   const [removing, setRemoving] = useState<RosterEntry | null>(null)
-  const [busy, setBusy] = useState<'' | 'export' | 'handOver'>('')
-
-  useReachBottom(() => void list.loadMore())
-  usePullDownRefresh(() => {
-    void Promise.all([list.reload(), group.reload()]).finally(() => Taro.stopPullDownRefresh())
-  })
+  const m = useMutation<'export' | 'handOver'>()
+  usePullDownRefresh(() => void group.reload())
 
   const g = group.data
   const interest = g?.kind === 'interest'
   // Admins manage too, but only the group's own leaders can pass the group on.
   const amLeader = Boolean(g && me.data && g.leaders.some((l) => l.memberId === me.data!.member.id))
 
-  const settle = async () => {
-    markChanged('groups')
-    await Promise.all([list.reload(), group.reload()])
+  // The group page and its count load again when shown; this list at once.
+  const settle = () => {
+    invalidate('group')
+    return list.reload()
   }
 
-  const remove = async (e: RosterEntry, reason: string) => {
-    try {
+  const remove = (e: RosterEntry, reason: string) =>
+    decideThenSettle(async () => {
       const { removed } = await callAction('group.remove', { id, memberId: e.memberId, ...(reason ? { reason } : {}) })
       void Taro.showToast({ title: removed ? `已移出${e.name}` : `${e.name}已不在小组中`, icon: 'none' })
-    } catch (err) {
-      if (!(err instanceof ActionError) || err.code === 'NETWORK') throw err
-    }
-    await settle()
-  }
+    }, settle)
 
   const handOver = async (e: RosterEntry) => {
-    if (busy || !g) return
+    if (m.busy || !g) return
     const { confirm } = await Taro.showModal({
       title: '移交组长',
       content: `确定把「${g.name}」的组长移交给${e.name}吗？移交后你不再是组长，不能再审核申请、管理成员。`,
@@ -67,33 +57,20 @@ export default function LeaderRosterPage() {
       confirmColor: '#c8161d',
     })
     if (!confirm) return
-    setBusy('handOver')
-    try {
-      await callAction('group.handOver', { id, toMemberId: e.memberId })
-      void Taro.showToast({ title: `已移交给${e.name}`, icon: 'none' })
-      markChanged('groups', 'me')
-      // No longer a leader here: back to the group page.
-      await Taro.navigateBack().catch(() => Taro.redirectTo({ url: withId(ROUTES.group, id) }))
-    } catch {
-      // toasted by callAction
-    } finally {
-      setBusy('')
-    }
+    const handed = await m.run('handOver', () => callAction('group.handOver', { id, toMemberId: e.memberId }), { invalidates: ['group'] })
+    if (!handed) return
+    void Taro.showToast({ title: `已移交给${e.name}`, icon: 'none' })
+    // No longer a leader: the session's roles change, and back to the group page.
+    refreshSession()
+    await Taro.navigateBack().catch(() => Taro.redirectTo({ url: withId(ROUTES.group, id) }))
   }
 
-  const exportAll = async () => {
-    if (busy) return
-    setBusy('export')
-    try {
+  const exportAll = () =>
+    m.run('export', async () => {
       const { url, count } = await callAction('group.exportRoster', { id })
       if (!count) void Taro.showToast({ title: '小组里还没有成员可以导出', icon: 'none' })
       else await openSpreadsheet(url)
-    } catch {
-      // toasted by callAction
-    } finally {
-      setBusy('')
-    }
-  }
+    })
 
   const call = (phone: string) => void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined)
 
@@ -111,7 +88,7 @@ export default function LeaderRosterPage() {
               type="primary"
               fill="outline"
               size="small"
-              loading={busy === 'export'}
+              loading={m.busy === 'export'}
               disabled={!list.total}
               onClick={() => void exportAll()}
             >
@@ -120,58 +97,48 @@ export default function LeaderRosterPage() {
           </View>
         </>
       )}
-      {list.loading ? (
-        <LoadingState rows={4} />
-      ) : list.error ? (
-        <ErrorState error={list.error} onRetry={() => void list.reload()} art="groups" />
-      ) : list.items.length === 0 ? (
-        <EmptyState className="roster-empty" title="小组里还没有成员" description="会员加入后会出现在这里" art="groups" />
-      ) : (
-        <>
-          <View className="leader-list">
-            {list.items.map((e) => (
-              <View key={e.memberId} className="leader-row roster-entry" data-member-id={e.memberId}>
-                <View className="leader-row__main">
-                  <View className="leader-row__name">{e.name}</View>
-                  {e.isLeader ? <View className="leader-tag">组长</View> : null}
-                  {e.phone ? (
-                    <View className="roster-entry__phone" onClick={() => call(e.phone!)}>
-                      {e.phone}
-                    </View>
-                  ) : interest ? (
-                    <View className="roster-entry__no-phone">未公开手机号</View>
-                  ) : null}
+      <PagedList
+        list={list}
+        name="roster"
+        listClass="leader-list"
+        footerClass="leader-footer"
+        unit="人"
+        art="groups"
+        loadingRows={4}
+        empty={{ title: '小组里还没有成员', description: '会员加入后会出现在这里' }}
+        itemKey={(e) => e.memberId}
+        renderItem={(e) => (
+          <View className="leader-row roster-entry" data-member-id={e.memberId}>
+            <View className="leader-row__main">
+              <View className="leader-row__name">{e.name}</View>
+              {e.isLeader ? <View className="leader-tag">组长</View> : null}
+              {e.phone ? (
+                <View className="roster-entry__phone" onClick={() => call(e.phone!)}>
+                  {e.phone}
                 </View>
-                <View className="leader-row__meta">
-                  {e.department}
-                  {e.joinedAt ? ` · ${interest ? '加入于' : '入会于'} ${calendarDayText(e.joinedAt, new Date())}` : ''}
-                </View>
-                {interest && !e.isLeader ? (
-                  <View className="leader-row__actions">
-                    {amLeader ? (
-                      <Button className="roster-hand-over" size="small" fill="none" disabled={Boolean(busy)} onClick={() => void handOver(e)}>
-                        移交组长
-                      </Button>
-                    ) : null}
-                    <Button className="roster-remove" size="small" fill="outline" disabled={Boolean(busy)} onClick={() => setRemoving(e)}>
-                      移出
-                    </Button>
-                  </View>
+              ) : interest ? (
+                <View className="roster-entry__no-phone">未公开手机号</View>
+              ) : null}
+            </View>
+            <View className="leader-row__meta">
+              {e.department}
+              {e.joinedAt ? ` · ${interest ? '加入于' : '入会于'} ${calendarDayText(e.joinedAt, new Date())}` : ''}
+            </View>
+            {interest && !e.isLeader ? (
+              <View className="leader-row__actions">
+                {amLeader ? (
+                  <Button className="roster-hand-over" size="small" fill="none" disabled={Boolean(m.busy)} onClick={() => void handOver(e)}>
+                    移交组长
+                  </Button>
                 ) : null}
+                <Button className="roster-remove" size="small" fill="outline" disabled={Boolean(m.busy)} onClick={() => setRemoving(e)}>
+                  移出
+                </Button>
               </View>
-            ))}
+            ) : null}
           </View>
-          <View className="leader-footer">
-            {list.hasMore ? (
-              <Button className="roster-more" size="small" loading={list.loadingMore} onClick={() => void list.loadMore()}>
-                {list.loadingMore ? '正在加载…' : `加载更多（还有 ${list.total - list.items.length} 人）`}
-              </Button>
-            ) : (
-              '已经到底了'
-            )}
-          </View>
-        </>
-      )}
+        )}
+      />
       <ReasonDialog
         visible={removing !== null}
         title={removing ? `移出${removing.name}` : '移出成员'}

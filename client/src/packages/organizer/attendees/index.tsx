@@ -1,16 +1,13 @@
 import { useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { ActivityDetail, AttendeeRow } from '@shared/contract'
-import { useAction } from '../../../hooks/useAction'
-import { usePagedAction } from '../../../hooks/usePagedAction'
-import { useReloadOnChange } from '../../../hooks/useReloadOnChange'
+import { useMutation, usePagedQuery, useQuery } from '../../../data'
 import { ActionError, callAction } from '../../../services/cloud'
 import { openSpreadsheet } from '../../../services/documents'
 import { PageHeader } from '../../../components/PageHeader'
-import { LoadingState } from '../../../components/LoadingState'
 import { ErrorState } from '../../../components/ErrorState'
-import { EmptyState } from '../../../components/EmptyState'
+import { PagedList } from '../../../components/PagedList'
 import { Button } from '../../../ui/nutui'
 import { ROUTES } from '../../../constants/routes'
 import { idParam, answersText, dateTimeText, withId } from '../../../constants/activities'
@@ -25,17 +22,11 @@ import './index.scss'
 export default function AttendeesPage() {
   const { params } = useRouter()
   const id = idParam(params.id)
-  const detail = useAction('activity.get', { id }, { silent: true })
+  // Check-ins on the 签到 page, sign-ups and cancellations (the activity scope): both fresh when coming back.
+  const detail = useQuery('activity.get', { id }, { silent: true })
   // The totals (已签到 / 已报名 / 排队, or 参加抽签) come with every page of the list: one call, not a second one for them.
-  const list = usePagedAction('activity.attendees', { id }, 20)
-
-  const reloadAll = () => Promise.all([detail.reload(), list.reload()])
-  // Check-ins on the 签到 page, sign-ups and cancellations: fresh when coming back.
-  useReloadOnChange('activities', reloadAll)
-  useReachBottom(() => void list.loadMore())
-  usePullDownRefresh(() => {
-    void reloadAll().finally(() => Taro.stopPullDownRefresh())
-  })
+  const list = usePagedQuery('activity.attendees', { id })
+  usePullDownRefresh(() => void detail.reload())
 
   if (!id) {
     return (
@@ -77,39 +68,22 @@ export default function AttendeesPage() {
         </View>
       )}
 
-      {list.loading ? (
-        <LoadingState rows={4} />
-      ) : list.error ? (
-        <ErrorState error={list.error} onRetry={() => void list.reload()} art="activities" />
-      ) : list.items.length === 0 ? (
-        undrawn ? (
-          <EmptyState
-            className="attendees-empty attendees-empty--lottery"
-            title="还没有人报名抽签"
-            description="把活动转发到同事群里，让大家来报名参加抽签吧"
-            art="activities"
-          />
-        ) : (
-          <EmptyState className="attendees-empty" title="还没有人报名" description="把活动转发到同事群里，让大家来报名吧" art="activities" />
-        )
-      ) : (
-        <>
-          <View className="attendees-list">
-            {list.items.map((r) => (
-              <AttendeeRowView key={r.memberId} row={r} answers={a ? answersText(a.fields, r.answers) : ''} lottery={lottery} />
-            ))}
-          </View>
-          <View className="org-footer">
-            {list.hasMore ? (
-              <Button className="attendees-more" size="small" loading={list.loadingMore} onClick={() => void list.loadMore()}>
-                {list.loadingMore ? '正在加载…' : `加载更多（还有 ${list.total - list.items.length} 人）`}
-              </Button>
-            ) : (
-              `共 ${list.total} 人`
-            )}
-          </View>
-        </>
-      )}
+      <PagedList
+        list={list}
+        name="attendees"
+        footerClass="org-footer"
+        unit="人"
+        endText={(total) => `共 ${total} 人`}
+        art="activities"
+        loadingRows={4}
+        empty={
+          undrawn
+            ? { title: '还没有人报名抽签', description: '把活动转发到同事群里，让大家来报名参加抽签吧', className: 'attendees-empty attendees-empty--lottery' }
+            : { title: '还没有人报名', description: '把活动转发到同事群里，让大家来报名吧' }
+        }
+        itemKey={(r) => r.memberId}
+        renderItem={(r) => <AttendeeRowView row={r} answers={a ? answersText(a.fields, r.answers) : ''} lottery={lottery} />}
+      />
     </View>
   )
 }
@@ -158,27 +132,22 @@ function ExportPanel({ activity, disabled }: { activity: ActivityDetail; disable
   const columns = exportColumnsOf(activity.fields)
   const [open, setOpen] = useState(false)
   const [chosen, setChosen] = useState<readonly string[]>(() => columns.map((c) => c.key))
-  const [busy, setBusy] = useState(false)
+  const m = useMutation<'export'>()
+  const busy = m.busy === 'export'
 
   const toggle = (c: ExportColumn) =>
     setChosen((keys) => (keys.includes(c.key) ? keys.filter((k) => k !== c.key) : columns.map((x) => x.key).filter((k) => k === c.key || keys.includes(k))))
 
   const run = async () => {
-    if (busy) return
     if (!chosen.length) {
       void Taro.showToast({ title: '请至少选择一列', icon: 'none' })
       return
     }
-    setBusy(true)
-    try {
+    await m.run('export', async () => {
       const { url, fileId, count } = await callAction('activity.export', { id: activity.id, columns: [...chosen] })
       if (!count) void Taro.showToast({ title: '还没有报名的会员可以导出', icon: 'none' })
       else await openSpreadsheet(url, fileId)
-    } catch {
-      // callAction has toasted why.
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (

@@ -1,8 +1,7 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Input, View } from '@tarojs/components'
-import { useAction } from '../../../hooks/useAction'
-import { markChanged } from '../../../hooks/useReloadOnChange'
+import { invalidate, useMutation, useQuery } from '../../../data'
 import { ActionError, callAction, type ClientErrorCode } from '../../../services/cloud'
 import { PageHeader } from '../../../components/PageHeader'
 import { ErrorState } from '../../../components/ErrorState'
@@ -22,39 +21,40 @@ const CAN_SCAN = process.env.TARO_ENV === 'weapp'
 export default function CheckInPage() {
   const { params } = useRouter()
   const id = idParam(params.id)
-  const detail = useAction('activity.get', { id }, { silent: true })
-  // The counts before the first check-in here; every check-in answers with fresh ones.
-  const totals = useAction('activity.attendees', { id, page: 1, pageSize: 1 }, { silent: true })
+  // Every check-in answers with fresh counts.
   const [counts, setCounts] = useState<{ checkedIn: number; confirmed: number }>()
+  // The event and the counts before the first check-in here. After it, nothing here needs loading again
+  // though check-ins made the event stale: each scan hides and shows the page (the camera).
+  const before = { silent: true, enabled: counts === undefined }
+  const detail = useQuery('activity.get', { id }, before)
+  const totals = useQuery('activity.attendees', { id, page: 1, pageSize: 1 }, before)
   const [typed, setTyped] = useState('')
   const [result, setResult] = useState<CheckInResult>()
-  const [busy, setBusy] = useState(false)
-  // A ref, not the busy state: the sixth digit and a tap on 签到 (or a repeated input event) can
-  // arrive before React re-renders with busy = true, and each would send the code again.
-  const inFlight = useRef(false)
+  // One check-in at a time: the sixth digit and a tap on 签到 (or a repeated input event) can
+  // arrive in the same moment, and each would send the code again.
+  const m = useMutation<'check'>()
+  const busy = m.busy === 'check'
   // The code last sent and refused for good (wrong, expired, not open yet): 签到 would only get the
   // same answer, so it waits for different digits. After a network failure it may be sent again.
   const [refused, setRefused] = useState<string>()
 
   const check = async (code: string) => {
-    if (inFlight.current || !code) return
-    inFlight.current = true
-    setBusy(true)
-    setRefused(undefined)
-    try {
-      const answer = await callAction('activity.checkIn', { id, code }, { silent: true })
-      setResult(checkInResultOf(answer))
-      setCounts({ checkedIn: answer.checkedIn, confirmed: answer.confirmed })
-      setTyped('')
-      if (!answer.alreadyCheckedIn) markChanged('activities')
-      if (process.env.TARO_ENV === 'weapp') void Taro.vibrateShort({ type: 'medium' }).catch(() => undefined)
-    } catch (err) {
-      setResult(checkInErrorOf(err instanceof ActionError ? err.message : String(err)))
-      if (!(err instanceof ActionError && RETRYABLE.has(err.code))) setRefused(code)
-    } finally {
-      inFlight.current = false
-      setBusy(false)
-    }
+    if (!code) return
+    await m.run('check', async () => {
+      setRefused(undefined)
+      try {
+        const answer = await callAction('activity.checkIn', { id, code }, { silent: true })
+        setResult(checkInResultOf(answer))
+        setCounts({ checkedIn: answer.checkedIn, confirmed: answer.confirmed })
+        setTyped('')
+        // 报名名单 and the event's pages show it when next shown.
+        if (!answer.alreadyCheckedIn) invalidate('activity')
+        if (process.env.TARO_ENV === 'weapp') void Taro.vibrateShort({ type: 'medium' }).catch(() => undefined)
+      } catch (err) {
+        setResult(checkInErrorOf(err instanceof ActionError ? err.message : String(err)))
+        if (!(err instanceof ActionError && RETRYABLE.has(err.code))) setRefused(code)
+      }
+    })
   }
 
   const scan = async () => {

@@ -3,8 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Image, Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
 import type { ActivityDetail } from '@shared/contract'
 import { ACTIVITY_TYPES, type FieldType } from '@shared/domain/activity'
-import { useAction } from '../../../hooks/useAction'
-import { markChanged } from '../../../hooks/useReloadOnChange'
+import { useMutation, useQuery, useSession } from '../../../data'
 import { ActionError, callAction, uploadFile } from '../../../services/cloud'
 import { newFormKey } from '../../../services/form-key'
 import { PageHeader } from '../../../components/PageHeader'
@@ -57,7 +56,7 @@ export default function CreateActivityPage() {
 }
 
 function NewActivity() {
-  const me = useAction('member.me', {}, { silent: true })
+  const me = useSession()
   const scopes = useMemo(() => (me.data ? scopeOptions(me.data) : []), [me.data])
 
   return (
@@ -77,7 +76,7 @@ function NewActivity() {
 }
 
 function EditActivity({ id }: { id: string }) {
-  const detail = useAction('activity.get', { id }, { silent: true })
+  const detail = useQuery('activity.get', { id }, { silent: true })
   const a = detail.data
 
   useEffect(() => {
@@ -113,11 +112,11 @@ function EventFormView({ scopes, initial, editing }: EventFormProps) {
   const [form, setForm] = useState<CreateForm>(initial)
   const [errors, setErrors] = useState<CreateFormErrors>({})
   const [failure, setFailure] = useState<string>()
-  const [busy, setBusy] = useState(false)
+  // One change at a time: no 发布 while the cover uploads, no new cover while sending.
+  const m = useMutation<'save' | 'cover'>()
   // One key per form: 发布 again after a lost answer finds the event already posted.
   const formKey = useRef(newFormKey())
-  const [coverBusy, setCoverBusy] = useState(false)
-  const departments = useAction('member.departments', {}, { silent: true })
+  const departments = useQuery('member.departments', {}, { silent: true })
   const scope = scopes.find((s) => s.key === form.scopeKey)
   const locks: EditLocks = editing ? editLocksOf(editing) : { signedUp: false, drawn: false }
   // The same time rules the server applies, shown while the organizer picks (before sending).
@@ -156,7 +155,7 @@ function EventFormView({ scopes, initial, editing }: EventFormProps) {
   }
 
   const chooseCover = async () => {
-    if (coverBusy || busy) return
+    if (m.busy) return
     let file: TempImage | undefined
     try {
       const res = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
@@ -171,50 +170,43 @@ function EventFormView({ scopes, initial, editing }: EventFormProps) {
     }
     const before = { cover: form.cover, coverPreview: form.coverPreview }
     patch({ coverPreview: picked.cover.preview }, 'cover')
-    setCoverBusy(true)
-    try {
-      const fileId = await uploadFile(picked.cover)
-      patch({ cover: fileId, coverPreview: picked.cover.preview })
-    } catch {
-      // uploadFile has toasted why; the previous cover stays.
-      patch(before)
-    } finally {
-      setCoverBusy(false)
-    }
+    const fileId = await m.run('cover', () => uploadFile(picked.cover))
+    // A failure is toasted by uploadFile; the previous cover stays.
+    patch(fileId ? { cover: fileId, coverPreview: picked.cover.preview } : before)
+  }
+
+  // The server's refusal, in its words: by the field it names, and above the button (said once:
+  // a toast as well would repeat it and cover the button).
+  const showRefusal = (error: ActionError) => {
+    const key = errorKeyOf(error.details?.field)
+    if (key && key !== 'field') setErrors((e) => ({ ...e, [key]: error.message }))
+    setFailure(error.message)
   }
 
   const submit = async () => {
-    if (busy || coverBusy) return
+    if (m.busy) return
     const checked = editing ? updateInputOf(form, editing) : createInputOf(form, scopes)
     if ('errors' in checked) {
       setErrors(checked.errors)
       void Taro.showToast({ title: '还有内容需要修改', icon: 'none' })
       return
     }
-    setBusy(true)
     setFailure(undefined)
-    try {
-      if ('id' in checked.input) {
-        await callAction('activity.update', checked.input, { silent: true })
-        markChanged('activities')
-        void Taro.showToast({ title: '已保存修改', icon: 'success' })
-        const id = checked.input.id
-        await Taro.navigateBack().catch(() => Taro.redirectTo({ url: withId(ROUTES.activity, id) }))
-      } else {
-        const created = await callAction('activity.create', { key: formKey.current, ...checked.input }, { silent: true })
-        markChanged('activities')
-        void Taro.showToast({ title: '发布成功', icon: 'success' })
-        void Taro.redirectTo({ url: withId(ROUTES.activity, created.id) })
-      }
-    } catch (err) {
-      // The server's refusal, in its words: by the field it names, and above the button.
-      const error = err instanceof ActionError ? err : new ActionError('INTERNAL', String(err))
-      const key = errorKeyOf(error.details?.field)
-      if (key && key !== 'field') setErrors((e) => ({ ...e, [key]: error.message }))
-      // Said once, above the button: a toast as well would repeat it and cover the button.
-      setFailure(error.message)
-    } finally {
-      setBusy(false)
+    const { input } = checked
+    if ('id' in input) {
+      const saved = await m.run('save', () => callAction('activity.update', input, { silent: true }), {
+        success: '已保存修改',
+        invalidates: ['activity'],
+        onError: showRefusal,
+      })
+      if (saved) await Taro.navigateBack().catch(() => Taro.redirectTo({ url: withId(ROUTES.activity, input.id) }))
+    } else {
+      const created = await m.run('save', () => callAction('activity.create', { key: formKey.current, ...input }, { silent: true }), {
+        success: '发布成功',
+        invalidates: ['activity'],
+        onError: showRefusal,
+      })
+      if (created) void Taro.redirectTo({ url: withId(ROUTES.activity, created.id) })
     }
   }
 
@@ -302,8 +294,8 @@ function EventFormView({ scopes, initial, editing }: EventFormProps) {
           {form.coverPreview ? (
             <View className="create-cover">
               <Image className="create-cover__image" src={form.coverPreview} mode="aspectFill" />
-              {coverBusy ? <View className="create-cover__state">正在上传…</View> : null}
-              {coverBusy ? null : (
+              {m.busy === 'cover' ? <View className="create-cover__state">正在上传…</View> : null}
+              {m.busy === 'cover' ? null : (
                 <View className="create-cover__actions">
                   <View className="create-cover__change" onClick={() => void chooseCover()}>
                     更换
@@ -486,7 +478,7 @@ function EventFormView({ scopes, initial, editing }: EventFormProps) {
 
       {failure ? <View className="create-failure">{failure}</View> : null}
       <View className="create-actions">
-        <Button className="create-submit" type="primary" block loading={busy} disabled={busy || coverBusy} onClick={() => void submit()}>
+        <Button className="create-submit" type="primary" block loading={m.busy === 'save'} disabled={Boolean(m.busy)} onClick={() => void submit()}>
           {editing ? '保存修改' : '发布活动'}
         </Button>
         <View className="org-muted create-actions__note">
@@ -570,7 +562,7 @@ function ContestEditor({ on, kind, teamIds, departments, departmentsLoading, err
 
 /** Interest groups as contest teams, loaded only when the organizer picks 兴趣小组之间. */
 function GroupTeams({ teamIds, onChange }: { teamIds: readonly string[]; onChange: (ids: string[]) => void }) {
-  const groups = useAction('group.list', {}, { silent: true })
+  const groups = useQuery('group.list', {}, { silent: true })
   const interest = groups.data ? [...groups.data.mine, ...groups.data.others].filter((g) => g.kind === 'interest') : []
   if (groups.error) {
     return (

@@ -1,16 +1,15 @@
 import { useRef, useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import type { ExpenseView } from '@shared/contract'
 import { formatMoney } from '@shared/domain/money'
-import { useAction } from '../../../hooks/useAction'
-import { usePagedAction } from '../../../hooks/usePagedAction'
+import { usePagedQuery, useQuery } from '../../../data'
 import { ActionError, callAction, uploadFile } from '../../../services/cloud'
 import { newFormKey } from '../../../services/form-key'
 import { PageHeader } from '../../../components/PageHeader'
 import { LoadingState } from '../../../components/LoadingState'
 import { ErrorState } from '../../../components/ErrorState'
-import { EmptyState } from '../../../components/EmptyState'
+import { PagedList } from '../../../components/PagedList'
 import { PhotoGrid } from '../../../components/photos/PhotoGrid'
 import { uploadMissing, withFileId, type Photo } from '../../../components/photos/photo-model'
 import { Button } from '../../../ui/nutui'
@@ -28,13 +27,9 @@ type Stage = { kind: 'edit' } | { kind: 'uploading'; done: number; total: number
  */
 export default function ExpensePage() {
   const id = idParam(useRouter().params.id)
-  const activity = useAction('activity.get', { id }, { silent: true })
-  const claims = usePagedAction('funds.expenses', { mine: true }, 20)
-
-  useReachBottom(() => void claims.loadMore())
-  usePullDownRefresh(() => {
-    void Promise.all([activity.reload(), claims.reload()]).finally(() => Taro.stopPullDownRefresh())
-  })
+  const activity = useQuery('activity.get', { id }, { silent: true })
+  const claims = usePagedQuery('funds.expenses', { mine: true })
+  usePullDownRefresh(() => void activity.reload())
 
   const a = activity.data
   return (
@@ -53,28 +48,16 @@ export default function ExpensePage() {
       ) : null}
 
       <View className="expense-claims-title">我提交的报销</View>
-      {claims.loading ? (
-        <LoadingState rows={2} />
-      ) : claims.error ? (
-        <ErrorState error={claims.error} onRetry={() => void claims.reload()} art="activities" />
-      ) : claims.items.length === 0 ? (
-        <EmptyState className="expense-claims-empty" title="还没有报销记录" description="提交后，审批结果和退回原因会显示在这里" art="activities" />
-      ) : (
-        <>
-          {claims.items.map((c) => (
-            <ClaimRow key={c.id} claim={c} />
-          ))}
-          <View className="org-footer">
-            {claims.hasMore ? (
-              <Button className="expense-claims-more" size="small" loading={claims.loadingMore} onClick={() => void claims.loadMore()}>
-                {claims.loadingMore ? '正在加载…' : '加载更多'}
-              </Button>
-            ) : (
-              `共 ${claims.total} 笔`
-            )}
-          </View>
-        </>
-      )}
+      <PagedList
+        list={claims}
+        name="expense-claims"
+        footerClass="org-footer"
+        endText={(total) => `共 ${total} 笔`}
+        art="activities"
+        loadingRows={2}
+        empty={{ title: '还没有报销记录', description: '提交后，审批结果和退回原因会显示在这里' }}
+        renderItem={(c) => <ClaimRow claim={c} />}
+      />
     </View>
   )
 }

@@ -1,15 +1,15 @@
 import { useEffect, useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Input, Picker, Text, View } from '@tarojs/components'
 import type { PointView, Redemption, VoucherPreview } from '@shared/contract'
-import { useAction } from '../../../hooks/useAction'
-import { usePagedAction } from '../../../hooks/usePagedAction'
+import { useMutation, usePagedQuery, useQuery } from '../../../data'
 import { ActionError, callAction } from '../../../services/cloud'
 import { openSpreadsheet } from '../../../services/documents'
 import { PageHeader } from '../../../components/PageHeader'
 import { LoadingState } from '../../../components/LoadingState'
 import { ErrorState } from '../../../components/ErrorState'
 import { EmptyState } from '../../../components/EmptyState'
+import { PagedList } from '../../../components/PagedList'
 import { Button } from '../../../ui/nutui'
 import { formatMoney } from '@shared/domain/money'
 import { kindLabel, yuanText } from '../../../pages/benefits/view'
@@ -39,7 +39,7 @@ const TABS: ReadonlyArray<{ key: Tab; text: string }> = [
 
 /** 福利核销: for shop clerks and the union office — scan or type a member's code, check, confirm; records; 对账. */
 export default function RedeemPage() {
-  const points = useAction('benefit.points', {}, { silent: true })
+  const points = useQuery('benefit.points', {}, { silent: true })
   const [tab, setTab] = useState<Tab>('redeem')
   const [pointId, setPointId] = useState('')
   const list = points.data ?? []
@@ -276,44 +276,33 @@ export function RedeemPanel({ point }: { point: PointView }) {
 }
 
 function History() {
-  const list = usePagedAction('benefit.redemptions', {}, 20)
-  useReachBottom(() => void list.loadMore())
-  usePullDownRefresh(() => {
-    void list.reload().finally(() => Taro.stopPullDownRefresh())
-  })
-
-  if (list.loading) return <LoadingState rows={4} text="正在加载核销记录…" />
-  if (list.error) return <ErrorState error={list.error} onRetry={() => void list.reload()} art="benefits" />
-  if (list.items.length === 0)
-    return <EmptyState className="redeem-history-empty" title="还没有核销记录" description="为会员核销福利券后，会按时间列在这里" art="benefits" />
+  const list = usePagedQuery('benefit.redemptions', {})
   return (
-    <>
-      <View className="redeem-history">
-        {list.items.map((r) => (
-          <View key={r.voucherId} className="redeem-record" data-voucher-id={r.voucherId}>
-            <View className="redeem-record__top">
-              <Text className="redeem-record__member">{r.memberName}</Text>
-              {r.proxy ? <Text className="redeem-record__proxy">代领</Text> : null}
-            </View>
-            <View className="redeem-record__what">
-              {r.campaignName}
-              {r.optionName ? ` · ${r.optionName}` : ''}
-            </View>
-            <View className="redeem-record__when">{redemptionWhereText(r)}</View>
-            {r.proxy ? <View className="redeem-record__reason">代领原因：{r.proxy.reason}</View> : null}
+    <PagedList
+      list={list}
+      name="redeem"
+      listClass="redeem-history"
+      endText={(total) => `共 ${total} 条，已经到底了`}
+      art="benefits"
+      loadingRows={4}
+      loadingText="正在加载核销记录…"
+      empty={{ title: '还没有核销记录', description: '为会员核销福利券后，会按时间列在这里', className: 'redeem-history-empty' }}
+      itemKey={(r) => r.voucherId}
+      renderItem={(r) => (
+        <View className="redeem-record" data-voucher-id={r.voucherId}>
+          <View className="redeem-record__top">
+            <Text className="redeem-record__member">{r.memberName}</Text>
+            {r.proxy ? <Text className="redeem-record__proxy">代领</Text> : null}
           </View>
-        ))}
-      </View>
-      <View className="redeem-footer">
-        {list.hasMore ? (
-          <Button className="redeem-more" size="small" loading={list.loadingMore} onClick={() => void list.loadMore()}>
-            {list.loadingMore ? '正在加载…' : '加载更多'}
-          </Button>
-        ) : (
-          `共 ${list.total} 条，已经到底了`
-        )}
-      </View>
-    </>
+          <View className="redeem-record__what">
+            {r.campaignName}
+            {r.optionName ? ` · ${r.optionName}` : ''}
+          </View>
+          <View className="redeem-record__when">{redemptionWhereText(r)}</View>
+          {r.proxy ? <View className="redeem-record__reason">代领原因：{r.proxy.reason}</View> : null}
+        </View>
+      )}
+    />
   )
 }
 
@@ -321,24 +310,18 @@ type Settled = { url: string; days: readonly { date: string; count: number; amou
 
 function Settlement({ point }: { point: PointView }) {
   const [range, setRange] = useState(() => defaultRange())
-  const [busy, setBusy] = useState(false)
   const [result, setResult] = useState<Settled>()
-  const [failure, setFailure] = useState<ActionError>()
+  // The query's failure is shown in place (m.error), not toasted.
+  const m = useMutation<'query'>()
+  const busy = m.busy === 'query'
+  const failure = m.error
 
   const query = async () => {
     if (busy) return
     if (range.from > range.to) return void Taro.showToast({ title: '开始日期不能晚于结束日期', icon: 'none' })
-    setBusy(true)
-    setFailure(undefined)
-    try {
-      const res = await callAction('benefit.settlement', { pointId: point.id, from: range.from, to: range.to }, { silent: true })
-      setResult({ ...res, pointName: point.name, ...range })
-    } catch (err) {
-      setResult(undefined)
-      setFailure(err instanceof ActionError ? err : new ActionError('INTERNAL', String(err)))
-    } finally {
-      setBusy(false)
-    }
+    const asked = { pointName: point.name, ...range }
+    const res = await m.run('query', () => callAction('benefit.settlement', { pointId: point.id, from: range.from, to: range.to }, { silent: true }))
+    setResult(res && { ...res, ...asked })
   }
 
   const totals = result ? settlementTotals(result.days) : undefined

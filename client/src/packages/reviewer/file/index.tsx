@@ -3,8 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Input, Picker, Textarea, View } from '@tarojs/components'
 import type { HardshipFileDetail } from '@shared/contract'
 import { FILE_LEVELS } from '@shared/domain/hardship'
-import { useAction } from '../../../hooks/useAction'
-import { markChanged } from '../../../hooks/useReloadOnChange'
+import { useMutation, useQuery } from '../../../data'
 import { callAction } from '../../../services/cloud'
 import { PageHeader } from '../../../components/PageHeader'
 import { LoadingState } from '../../../components/LoadingState'
@@ -26,13 +25,13 @@ const formOf = (d: HardshipFileDetail, today: string): FileForm =>
 /** One member's 困难职工档案: level, reason and review dates; the 送温暖 visits; their requests. */
 export default function ReviewerFilePage() {
   const memberId = idParam(useRouter().params.memberId)
-  const loaded = useAction('hardship.file', { memberId }, { silent: true })
+  const loaded = useQuery('hardship.file', { memberId }, { silent: true })
   const [detail, setDetail] = useState<HardshipFileDetail>()
   const [form, setForm] = useState<FileForm>(() => newFileForm(todayText()))
   const [fileErrors, setFileErrors] = useState<Partial<Record<keyof FileForm, string>>>({})
   const [visit, setVisit] = useState<VisitForm>(() => newVisitForm(todayText()))
   const [visitErrors, setVisitErrors] = useState<Partial<Record<keyof VisitForm, string>>>({})
-  const [busy, setBusy] = useState<'' | 'file' | 'visit'>('')
+  const m = useMutation<'file' | 'visit'>()
   const visitKey = useRef(newFormKey())
 
   useEffect(() => {
@@ -43,40 +42,29 @@ export default function ReviewerFilePage() {
   }, [loaded.data])
 
   const saveFile = async () => {
-    if (busy) return
     const checked = checkFile(form)
     if ('errors' in checked) return setFileErrors(checked.errors)
-    setBusy('file')
-    try {
-      const next = await callAction('hardship.saveFile', { memberId, ...checked.input })
-      setDetail(next)
-      setForm(formOf(next, todayText()))
-      markChanged('hardship')
-      void Taro.showToast({ title: '档案已保存', icon: 'success' })
-    } catch {
-      // toasted
-    } finally {
-      setBusy('')
-    }
+    const next = await m.run('file', () => callAction('hardship.saveFile', { memberId, ...checked.input }), {
+      success: '档案已保存',
+      invalidates: ['hardship'],
+    })
+    if (!next) return
+    setDetail(next)
+    setForm(formOf(next, todayText()))
   }
 
   const addVisit = async () => {
-    if (busy) return
     const checked = checkVisit(visit, todayText())
     if ('errors' in checked) return setVisitErrors(checked.errors)
-    setBusy('visit')
-    try {
-      const next = await callAction('hardship.addVisit', { memberId, key: visitKey.current, ...checked.input })
-      setDetail(next)
-      setVisit(newVisitForm(todayText()))
-      visitKey.current = newFormKey()
-      markChanged('hardship')
-      void Taro.showToast({ title: '走访已记录', icon: 'success' })
-    } catch {
-      // toasted; the key stays, so trying again records it once
-    } finally {
-      setBusy('')
-    }
+    const next = await m.run('visit', () => callAction('hardship.addVisit', { memberId, key: visitKey.current, ...checked.input }), {
+      success: '走访已记录',
+      invalidates: ['hardship'],
+    })
+    // Refused: the key stays, so trying again records it once.
+    if (!next) return
+    setDetail(next)
+    setVisit(newVisitForm(todayText()))
+    visitKey.current = newFormKey()
   }
 
   const editFile = <K extends keyof FileForm>(k: K, value: FileForm[K]) => {
@@ -155,7 +143,7 @@ export default function ReviewerFilePage() {
                 <Checkbox className="file-active" checked={form.active} label="仍在档（脱困后取消勾选）" onChange={(v) => editFile('active', v)} />
               </View>
             ) : null}
-            <Button className="file-save" type="primary" block loading={busy === 'file'} onClick={() => void saveFile()}>
+            <Button className="file-save" type="primary" block loading={m.busy === 'file'} onClick={() => void saveFile()}>
               {d.file ? '保存档案' : '建档'}
             </Button>
           </View>
@@ -226,7 +214,7 @@ export default function ReviewerFilePage() {
                   <Input className="reviewer-field__input visit-note" value={visit.note} maxlength={200} onInput={(e) => editVisit('note', e.detail.value)} />
                   {visitErrors.note ? <View className="reviewer-field__error">{visitErrors.note}</View> : null}
                 </View>
-                <Button className="visit-save" type="primary" fill="outline" block loading={busy === 'visit'} onClick={() => void addVisit()}>
+                <Button className="visit-save" type="primary" fill="outline" block loading={m.busy === 'visit'} onClick={() => void addVisit()}>
                   记录走访
                 </Button>
               </View>

@@ -1,14 +1,11 @@
 import { useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Input, View } from '@tarojs/components'
 import type { ColleagueView } from '@shared/contract'
-import { usePagedAction } from '../../../hooks/usePagedAction'
-import { useReloadOnChange } from '../../../hooks/useReloadOnChange'
+import { useMutation, usePagedQuery } from '../../../data'
 import { callAction } from '../../../services/cloud'
 import { PageHeader } from '../../../components/PageHeader'
-import { LoadingState } from '../../../components/LoadingState'
-import { ErrorState } from '../../../components/ErrorState'
-import { EmptyState } from '../../../components/EmptyState'
+import { PagedList } from '../../../components/PagedList'
 import { Button } from '../../../ui/nutui'
 import { ROUTES } from '../../../constants/routes'
 import '../shared/reviewer.scss'
@@ -19,14 +16,9 @@ const fileUrl = (memberId: string) => `${ROUTES.reviewerFile}?memberId=${encodeU
 /** 困难职工档案: members on file, the next review first; 到期复核 shows those whose review day has come. */
 export default function ReviewerFilesPage() {
   const [dueOnly, setDueOnly] = useState(useRouter().params.due === '1')
-  const list = usePagedAction('hardship.files', { dueOnly }, 20)
+  // Fresh when shown after a file saved or a visit recorded (the hardship scope).
+  const list = usePagedQuery('hardship.files', { dueOnly })
   const [adding, setAdding] = useState(false)
-
-  useReloadOnChange('hardship', list.reload)
-  useReachBottom(() => void list.loadMore())
-  usePullDownRefresh(() => {
-    void list.reload().finally(() => Taro.stopPullDownRefresh())
-  })
   const denied = list.error?.code === 'FORBIDDEN'
 
   return (
@@ -48,51 +40,33 @@ export default function ReviewerFilesPage() {
           {adding ? <MemberSearch onPick={(m) => void Taro.navigateTo({ url: fileUrl(m.id) })} /> : null}
         </>
       )}
-      {list.loading ? (
-        <LoadingState rows={3} />
-      ) : list.error ? (
-        <ErrorState error={list.error} onRetry={() => void list.reload()} art="benefits" />
-      ) : list.items.length === 0 ? (
-        <EmptyState
-          className="files-empty"
-          title={dueOnly ? '没有到期需要复核的档案' : '还没有困难职工档案'}
-          description={dueOnly ? '到了复核日期的档案会出现在这里，审核人也会收到提醒' : '点「建档」查找会员，记录困难情况和复核日期'}
-          art="benefits"
-        />
-      ) : (
-        <>
-          <View className="reviewer-list">
-            {list.items.map((f) => (
-              <View
-                key={f.memberId}
-                className="reviewer-row file-row"
-                data-member-id={f.memberId}
-                onClick={() => void Taro.navigateTo({ url: fileUrl(f.memberId) })}
-              >
-                <View className="reviewer-row__top">
-                  <View className="reviewer-row__name">
-                    {f.name} · {f.department}
-                  </View>
-                  <View className="file-row__level">{f.level}</View>
-                </View>
-                <View className={`reviewer-row__meta${f.due ? ' reviewer-row__due' : ''}`}>
-                  {f.due ? '已到复核日期' : '下次复核'} {f.nextReviewOn} · 建档于 {f.since}
-                </View>
-                <View className="reviewer-row__meta">{f.lastVisitOn ? `最近走访 ${f.lastVisitOn}` : '还没有走访记录'}</View>
+      <PagedList
+        list={list}
+        name="files"
+        listClass="reviewer-list"
+        footerClass="reviewer-footer"
+        endText={() => '档案只有帮扶审核人能看到'}
+        art="benefits"
+        empty={{
+          title: dueOnly ? '没有到期需要复核的档案' : '还没有困难职工档案',
+          description: dueOnly ? '到了复核日期的档案会出现在这里，审核人也会收到提醒' : '点「建档」查找会员，记录困难情况和复核日期',
+        }}
+        itemKey={(f) => f.memberId}
+        renderItem={(f) => (
+          <View className="reviewer-row file-row" data-member-id={f.memberId} onClick={() => void Taro.navigateTo({ url: fileUrl(f.memberId) })}>
+            <View className="reviewer-row__top">
+              <View className="reviewer-row__name">
+                {f.name} · {f.department}
               </View>
-            ))}
+              <View className="file-row__level">{f.level}</View>
+            </View>
+            <View className={`reviewer-row__meta${f.due ? ' reviewer-row__due' : ''}`}>
+              {f.due ? '已到复核日期' : '下次复核'} {f.nextReviewOn} · 建档于 {f.since}
+            </View>
+            <View className="reviewer-row__meta">{f.lastVisitOn ? `最近走访 ${f.lastVisitOn}` : '还没有走访记录'}</View>
           </View>
-          <View className="reviewer-footer">
-            {list.hasMore ? (
-              <Button className="files-more" size="small" loading={list.loadingMore} onClick={() => void list.loadMore()}>
-                {list.loadingMore ? '正在加载…' : '加载更多'}
-              </Button>
-            ) : (
-              '档案只有帮扶审核人能看到'
-            )}
-          </View>
-        </>
-      )}
+        )}
+      />
     </View>
   )
 }
@@ -100,18 +74,13 @@ export default function ReviewerFilesPage() {
 function MemberSearch({ onPick }: { onPick: (m: ColleagueView) => void }) {
   const [keyword, setKeyword] = useState('')
   const [found, setFound] = useState<readonly ColleagueView[] | null>(null)
-  const [searching, setSearching] = useState(false)
+  const m = useMutation<'search'>()
   const search = async () => {
     const k = keyword.trim()
-    if (!k || searching) return
-    setSearching(true)
-    try {
-      setFound(await callAction('hardship.colleagues', { keyword: k }))
-    } catch {
-      // toasted
-    } finally {
-      setSearching(false)
-    }
+    if (!k) return
+    // A refusal is toasted; what was found before stays.
+    const colleagues = await m.run('search', () => callAction('hardship.colleagues', { keyword: k }))
+    if (colleagues) setFound(colleagues)
   }
   return (
     <View className="reviewer-card files-search">
@@ -125,7 +94,7 @@ function MemberSearch({ onPick }: { onPick: (m: ColleagueView) => void }) {
           onInput={(e) => setKeyword(e.detail.value)}
           onConfirm={() => void search()}
         />
-        <Button className="files-search-go" size="small" loading={searching} onClick={() => void search()}>
+        <Button className="files-search-go" size="small" loading={m.busy === 'search'} onClick={() => void search()}>
           查找
         </Button>
       </View>

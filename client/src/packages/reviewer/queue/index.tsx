@@ -1,15 +1,11 @@
 import { useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { ScrollView, View } from '@tarojs/components'
 import { QUEUE_TAB_LABELS, QUEUE_TABS, type QueueTab } from '@shared/domain/hardship'
-import { usePagedAction } from '../../../hooks/usePagedAction'
-import { useReloadOnChange } from '../../../hooks/useReloadOnChange'
+import { usePagedQuery } from '../../../data'
 import { PageHeader } from '../../../components/PageHeader'
-import { LoadingState } from '../../../components/LoadingState'
-import { ErrorState } from '../../../components/ErrorState'
-import { EmptyState } from '../../../components/EmptyState'
+import { PagedList } from '../../../components/PagedList'
 import { RequestStatus } from '../../../components/RequestStatus'
-import { Button } from '../../../ui/nutui'
 import { ROUTES } from '../../../constants/routes'
 import { AID_KIND_LABELS, amountLine, withRequestId } from '../../../constants/hardship'
 import '../shared/reviewer.scss'
@@ -27,13 +23,8 @@ const EMPTY: Readonly<Record<QueueTab, string>> = {
 /** 帮扶审核: the queue by what is to be done, oldest work first. Rows show who, what and how much — details open on tap. */
 export default function ReviewerQueuePage() {
   const [tab, setTab] = useState<QueueTab>('submitted')
-  const list = usePagedAction('hardship.queue', { tab }, 20)
-
-  useReloadOnChange('hardship', list.reload)
-  useReachBottom(() => void list.loadMore())
-  usePullDownRefresh(() => {
-    void list.reload().finally(() => Taro.stopPullDownRefresh())
-  })
+  // Fresh when shown after a step taken on a request or a file (the hardship scope).
+  const list = usePagedQuery('hardship.queue', { tab })
   const denied = list.error?.code === 'FORBIDDEN'
 
   return (
@@ -55,49 +46,31 @@ export default function ReviewerQueuePage() {
           </ScrollView>
         </>
       )}
-      {list.loading ? (
-        <LoadingState rows={3} />
-      ) : list.error ? (
-        <ErrorState error={list.error} onRetry={() => void list.reload()} art="benefits" />
-      ) : list.items.length === 0 ? (
-        <EmptyState className="queue-empty" title={`没有${QUEUE_TAB_LABELS[tab]}的申请`} description={EMPTY[tab]} art="benefits" />
-      ) : (
-        <>
-          <View className="reviewer-list">
-            {list.items.map((r) => (
-              <View
-                key={r.id}
-                className="reviewer-row queue-row"
-                data-id={r.id}
-                onClick={() => void Taro.navigateTo({ url: withRequestId(ROUTES.reviewerRequest, r.id) })}
-              >
-                <View className="reviewer-row__top">
-                  <View className="reviewer-row__name">
-                    {r.memberName} · {r.categoryName}
-                  </View>
-                  <RequestStatus status={r.status} />
-                </View>
-                <View className="reviewer-row__meta">
-                  {r.department} · {AID_KIND_LABELS[r.kind]} · {amountLine(r)}
-                </View>
-                <View className="reviewer-row__meta">
-                  {r.reportedBy ? `${r.reportedBy}代报 · ` : ''}提交于 {r.submittedAt}
-                  {r.reviewerName ? ` · 经办 ${r.reviewerName}` : ''}
-                </View>
+      <PagedList
+        list={list}
+        name="queue"
+        listClass="reviewer-list"
+        footerClass="reviewer-footer"
+        art="benefits"
+        empty={{ title: `没有${QUEUE_TAB_LABELS[tab]}的申请`, description: EMPTY[tab] }}
+        renderItem={(r) => (
+          <View className="reviewer-row queue-row" data-id={r.id} onClick={() => void Taro.navigateTo({ url: withRequestId(ROUTES.reviewerRequest, r.id) })}>
+            <View className="reviewer-row__top">
+              <View className="reviewer-row__name">
+                {r.memberName} · {r.categoryName}
               </View>
-            ))}
+              <RequestStatus status={r.status} />
+            </View>
+            <View className="reviewer-row__meta">
+              {r.department} · {AID_KIND_LABELS[r.kind]} · {amountLine(r)}
+            </View>
+            <View className="reviewer-row__meta">
+              {r.reportedBy ? `${r.reportedBy}代报 · ` : ''}提交于 {r.submittedAt}
+              {r.reviewerName ? ` · 经办 ${r.reviewerName}` : ''}
+            </View>
           </View>
-          <View className="reviewer-footer">
-            {list.hasMore ? (
-              <Button className="queue-more" size="small" loading={list.loadingMore} onClick={() => void list.loadMore()}>
-                {list.loadingMore ? '正在加载…' : '加载更多'}
-              </Button>
-            ) : (
-              '已经到底了'
-            )}
-          </View>
-        </>
-      )}
+        )}
+      />
     </View>
   )
 }

@@ -3,8 +3,7 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Image, Input, Picker, Textarea, View } from '@tarojs/components'
 import type { HardshipRequestDetail } from '@shared/contract'
 import { PAYMENT_METHODS } from '@shared/domain/hardship'
-import { useAction } from '../../../hooks/useAction'
-import { markChanged } from '../../../hooks/useReloadOnChange'
+import { useMutation, useQuery } from '../../../data'
 import { ActionError, callAction } from '../../../services/cloud'
 import { PageHeader } from '../../../components/PageHeader'
 import { LoadingState } from '../../../components/LoadingState'
@@ -29,18 +28,18 @@ import '../shared/reviewer.scss'
 import './index.scss'
 import { calendarDayText } from '@shared/domain/time'
 
-type Busy = '' | 'take' | 'approve' | 'return' | 'reject' | 'pay'
+type Step = 'take' | 'approve' | 'return' | 'reject' | 'pay'
 
 /** One request for a reviewer: what was asked with its photos, the timeline, and the next step — 受理, decide, or record the payment. */
 export default function ReviewerRequestPage() {
   const id = idParam(useRouter().params.id)
-  const detail = useAction('hardship.get', { id }, { silent: true })
+  const detail = useQuery('hardship.get', { id }, { silent: true })
   const [current, setCurrent] = useState<HardshipRequestDetail>()
   const [decision, setDecision] = useState<DecisionForm>({ amount: '', caseLabel: '', opinion: '' })
   const [errors, setErrors] = useState<DecisionErrors>({})
   const [payment, setPayment] = useState<PaymentForm>(() => ({ method: 'bank', paidOn: todayText(), note: '' }))
   const [payError, setPayError] = useState<string>()
-  const [busy, setBusy] = useState<Busy>('')
+  const m = useMutation<Step>()
   // One key per payment form: a retry after a lost answer records nothing twice.
   const payKey = useRef(newFormKey())
 
@@ -55,31 +54,25 @@ export default function ReviewerRequestPage() {
   })
 
   const r = current
-  const run = async (step: Exclude<Busy, ''>, call: () => Promise<HardshipRequestDetail>, done: string) => {
-    if (busy) return
-    setBusy(step)
-    try {
-      const next = await call()
-      setCurrent(next)
-      setDecision(decisionFormOf(next))
-      setErrors({})
-      void Taro.showToast({ title: done, icon: 'success' })
-      markChanged('hardship')
-    } catch (err) {
-      const error = err instanceof ActionError ? err : new ActionError('INTERNAL', String(err))
-      const field = error.details?.field
-      if (field === 'amountFen') setErrors({ amount: error.message })
-      else if (field === 'caseLabel') setErrors({ caseLabel: error.message })
-      else if (field === 'paidOn') setPayError(error.message)
-      // Someone else moved it meanwhile: show it as it is now.
-      if (error.code === 'CONFLICT') await detail.reload()
-    } finally {
-      setBusy('')
-    }
+  /** One step on the request: the answer is the request as it now stands; a refusal is shown by the field it names. */
+  const run = async (step: Step, call: () => Promise<HardshipRequestDetail>, done: string) => {
+    const next = await m.run(step, call, { success: done, invalidates: ['hardship'], onError: showRefusal })
+    if (!next) return
+    setCurrent(next)
+    setDecision(decisionFormOf(next))
+    setErrors({})
+  }
+  const showRefusal = (error: ActionError) => {
+    const field = error.details?.field
+    if (field === 'amountFen') setErrors({ amount: error.message })
+    else if (field === 'caseLabel') setErrors({ caseLabel: error.message })
+    else if (field === 'paidOn') setPayError(error.message)
+    // Someone else moved it meanwhile: show it as it is now.
+    if (error.code === 'CONFLICT') void detail.reload()
   }
 
   const approve = async (req: HardshipRequestDetail) => {
-    if (busy) return
+    if (m.busy) return
     const checked = checkApproval(req, decision)
     if ('errors' in checked) return setErrors(checked.errors)
     const { confirm } = await Taro.showModal({
@@ -178,7 +171,7 @@ export default function ReviewerRequestPage() {
                 className="request-take"
                 type="primary"
                 block
-                loading={busy === 'take'}
+                loading={m.busy === 'take'}
                 onClick={() => void run('take', () => callAction('hardship.take', { id: r.id }), '已受理')}
               >
                 受理
@@ -226,14 +219,21 @@ export default function ReviewerRequestPage() {
                 />
                 {errors.opinion ? <View className="reviewer-field__error">{errors.opinion}</View> : null}
               </View>
-              <Button className="request-approve" type="primary" block loading={busy === 'approve'} disabled={Boolean(busy)} onClick={() => void approve(r)}>
+              <Button
+                className="request-approve"
+                type="primary"
+                block
+                loading={m.busy === 'approve'}
+                disabled={Boolean(m.busy)}
+                onClick={() => void approve(r)}
+              >
                 批准
               </Button>
               <View className="reviewer-actions">
-                <Button className="request-return" fill="outline" loading={busy === 'return'} disabled={Boolean(busy)} onClick={() => refuse(r, 'return')}>
+                <Button className="request-return" fill="outline" loading={m.busy === 'return'} disabled={Boolean(m.busy)} onClick={() => refuse(r, 'return')}>
                   退回补充材料
                 </Button>
-                <Button className="request-reject" fill="outline" loading={busy === 'reject'} disabled={Boolean(busy)} onClick={() => refuse(r, 'reject')}>
+                <Button className="request-reject" fill="outline" loading={m.busy === 'reject'} disabled={Boolean(m.busy)} onClick={() => refuse(r, 'reject')}>
                   不予批准
                 </Button>
               </View>
@@ -277,7 +277,7 @@ export default function ReviewerRequestPage() {
                 />
               </View>
               {payError ? <View className="reviewer-field__error">{payError}</View> : null}
-              <Button className="request-pay-save" type="primary" block loading={busy === 'pay'} onClick={() => void pay(r)}>
+              <Button className="request-pay-save" type="primary" block loading={m.busy === 'pay'} onClick={() => void pay(r)}>
                 确认已发放
               </Button>
             </View>
