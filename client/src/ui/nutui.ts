@@ -1,7 +1,7 @@
 /**
  * NutUI components used across member pages, imported one by one with their own CSS
  * (instead of the 230 KB full stylesheet) to keep the weapp main package small.
- * The theme variables are imported once in app.tsx.
+ * NutUI's theme file is not shipped: the variables we change are set in app.scss (styles/_tokens.scss).
  */
 import '@nutui/nutui-react-taro/dist/es/packages/empty/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/skeleton/style/css'
