@@ -18,6 +18,7 @@ import * as taro from './mocks/taro-groups'
 import { ActionError, callAction, uploadFile } from '../../client/src/services/cloud'
 import { openSpreadsheet } from '../../client/src/services/documents'
 import { currentYear } from '../../client/src/constants/funds'
+import { clearQueryCache } from '../../client/src/data'
 import FundsHomePage from '../../client/src/packages/funds/index/index'
 import FundsBudgetPage from '../../client/src/packages/funds/budget/index'
 import FundsLedgerPage from '../../client/src/packages/funds/ledger/index'
@@ -237,6 +238,8 @@ describe('经费概览', () => {
     await screen.findByText(`还没有编制 ${YEAR} 年预算`)
     expect(first.container.querySelector('.funds-lines')).toBeNull()
     first.unmount()
+    // Another caller opens the page: a freshly started app, nothing cached.
+    clearQueryCache()
 
     mockedCall.mockClear()
     serve({ 'member.me': () => me(['member']) })
@@ -298,6 +301,8 @@ describe('预算编制', () => {
     expect(container.querySelector('.budget-line--cake .budget-line__error')?.textContent).toBe('金额不能为负数')
     expect(mockedCall).not.toHaveBeenCalledWith('funds.setBudget', expect.anything(), expect.anything())
     unmount()
+    // Another caller opens the page: a freshly started app, nothing cached.
+    clearQueryCache()
 
     serve({ 'member.me': () => AUDITOR })
     render(<FundsBudgetPage />)
@@ -487,6 +492,8 @@ describe('报销审批', () => {
     await click(card.querySelector('.expense-return-confirm'))
     expect(mockedCall).toHaveBeenCalledWith('funds.decideExpense', { id: 'x1', approve: false, reason: '发票抬头不对' }, { silent: true })
     first.unmount()
+    // Another caller opens the page: a freshly started app, nothing cached.
+    clearQueryCache()
 
     serve({
       'member.me': () => AUDITOR,

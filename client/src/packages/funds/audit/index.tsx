@@ -1,13 +1,10 @@
 import { useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { AuditRow } from '@shared/contract'
-import { usePagedAction, type PagedState } from '../../../hooks/usePagedAction'
-import { ActionError, callAction } from '../../../services/cloud'
+import { useMutation, usePagedQuery } from '../../../data'
+import { callAction } from '../../../services/cloud'
 import { PageHeader } from '../../../components/PageHeader'
-import { LoadingState } from '../../../components/LoadingState'
-import { ErrorState } from '../../../components/ErrorState'
-import { EmptyState } from '../../../components/EmptyState'
+import { PagedList } from '../../../components/PagedList'
 import { Button } from '../../../ui/nutui'
 import { timeText } from '../../../constants/funds'
 import { FundsGate } from '../shared/FundsGate'
@@ -26,38 +23,45 @@ export default function FundsAuditPage() {
 }
 
 function AuditView() {
-  const list = usePagedAction('funds.auditLog', {}, 20)
-  useReachBottom(() => void list.loadMore())
-  usePullDownRefresh(() => {
-    void list.reload().finally(() => Taro.stopPullDownRefresh())
-  })
+  const list = usePagedQuery('funds.auditLog', {})
   return (
     <>
       {/* The check seals pending ledger entries first (a new 封存 entry): the list loads again after it. */}
       <Verify onChecked={() => void list.reload()} />
-      <AuditList list={list} />
+      <PagedList
+        list={list}
+        name="audit"
+        footerClass="fund-footer"
+        unit="条"
+        endText={(total) => `共 ${total} 条`}
+        loadingRows={4}
+        art="me"
+        empty={{ title: '还没有审计记录', description: '调整预算、审批报销、设置角色、冲正和结账后，都会在这里留下记录' }}
+        itemKey={(row) => String(row.seq)}
+        renderItem={(row) => <AuditRowView row={row} />}
+      />
     </>
   )
 }
 
 function Verify({ onChecked }: { onChecked: () => void }) {
-  const [busy, setBusy] = useState(false)
+  const m = useMutation<'verify'>()
+  const busy = m.busy === 'verify'
   const [check, setCheck] = useState<ChainCheck | null>(null)
   const [error, setError] = useState('')
 
-  const run = async () => {
+  const verify = async () => {
     if (busy) return
-    setBusy(true)
     setError('')
-    try {
-      setCheck(await callAction('funds.verify', {}, { silent: true }))
-      onChecked()
-    } catch (err) {
-      setCheck(null)
-      setError(err instanceof ActionError ? err.message : String(err))
-    } finally {
-      setBusy(false)
-    }
+    const checked = await m.run('verify', () => callAction('funds.verify', {}, { silent: true }), {
+      onError: (err) => {
+        setCheck(null)
+        setError(err.message)
+      },
+    })
+    if (!checked) return
+    setCheck(checked)
+    onChecked()
   }
 
   return (
@@ -65,7 +69,7 @@ function Verify({ onChecked }: { onChecked: () => void }) {
       <View className="fund-card__note audit-verify__note">
         校验会逐条核对审计记录的前后链接、台账分录是否与封存时一致，并与公开栏公布的条数和您上次校验时看到的记录比对，最新的记录被删掉也能查出来。
       </View>
-      <Button className="audit-verify-button" type="primary" block size="large" loading={busy} onClick={() => void run()}>
+      <Button className="audit-verify-button" type="primary" block size="large" loading={busy} onClick={() => void verify()}>
         {busy ? '正在校验…' : '校验审计链'}
       </Button>
       {check ? (
@@ -80,31 +84,6 @@ function Verify({ onChecked }: { onChecked: () => void }) {
       ) : null}
       {error ? <View className="fund-error audit-error">{error}</View> : null}
     </View>
-  )
-}
-
-function AuditList({ list }: { list: PagedState<AuditRow> }) {
-  if (list.loading) return <LoadingState rows={4} />
-  if (list.error) return <ErrorState error={list.error} onRetry={() => void list.reload()} art="me" />
-  if (!list.items.length)
-    return <EmptyState className="audit-empty" title="还没有审计记录" description="调整预算、审批报销、设置角色、冲正和结账后，都会在这里留下记录" art="me" />
-  return (
-    <>
-      <View className="audit-list">
-        {list.items.map((row) => (
-          <AuditRowView key={row.seq} row={row} />
-        ))}
-      </View>
-      <View className="fund-footer">
-        {list.hasMore ? (
-          <Button className="audit-more" size="small" loading={list.loadingMore} onClick={() => void list.loadMore()}>
-            {list.loadingMore ? '正在加载…' : `加载更多（还有 ${list.total - list.items.length} 条）`}
-          </Button>
-        ) : (
-          `共 ${list.total} 条`
-        )}
-      </View>
-    </>
   )
 }
 

@@ -3,8 +3,8 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import type { BudgetView } from '@shared/contract'
 import { formatMoney, formatYuan } from '@shared/domain/money'
-import { useAction } from '../../../hooks/useAction'
-import { ActionError, callAction } from '../../../services/cloud'
+import { invalidate, setQueryData, useMutation, useQuery } from '../../../data'
+import { callAction } from '../../../services/cloud'
 import { PageHeader } from '../../../components/PageHeader'
 import { LoadingState } from '../../../components/LoadingState'
 import { ErrorState } from '../../../components/ErrorState'
@@ -37,7 +37,7 @@ export default function FundsBudgetPage() {
 }
 
 function YearBudget({ year }: { year: number }) {
-  const budget = useAction('funds.budget', { year }, { silent: true })
+  const budget = useQuery('funds.budget', { year }, { silent: true })
   if (budget.loading && !budget.data) return <LoadingState rows={5} />
   if (budget.error) return <ErrorState error={budget.error} onRetry={() => void budget.reload()} art="benefits" />
   if (!budget.data) return null
@@ -49,7 +49,8 @@ function Editor({ initial }: { initial: BudgetView }) {
   const [typed, setTyped] = useState<BudgetTyped>(() => typedOf(initial.lines))
   const [errors, setErrors] = useState<BudgetErrors>({})
   const [general, setGeneral] = useState('')
-  const [saving, setSaving] = useState(false)
+  const m = useMutation()
+  const saving = m.busy === 'save'
   const locked = view.closed
 
   const edit = (line: string, value: string) => {
@@ -69,22 +70,22 @@ function Editor({ initial }: { initial: BudgetView }) {
       void Taro.showToast({ title: '金额没有改动', icon: 'none' })
       return
     }
-    setSaving(true)
     setGeneral('')
-    try {
-      const next = await callAction('funds.setBudget', { year: view.year, lines: checked.changes }, { silent: true })
-      setView(next)
-      setTyped(typedOf(next.lines))
-      setErrors({})
-      void Taro.showToast({ title: '预算已保存', icon: 'success' })
-    } catch (err) {
-      const error = err instanceof ActionError ? err : new ActionError('INTERNAL', String(err))
-      const line = lineOfField(error.details?.field, BUDGET_LINES as readonly string[])
-      if (line) setErrors((e) => ({ ...e, [line]: error.message }))
-      else setGeneral(error.message)
-    } finally {
-      setSaving(false)
-    }
+    const next = await m.run('save', () => callAction('funds.setBudget', { year: view.year, lines: checked.changes }, { silent: true }), {
+      success: '预算已保存',
+      onError: (error) => {
+        const line = lineOfField(error.details?.field, BUDGET_LINES as readonly string[])
+        if (line) setErrors((e) => ({ ...e, [line]: error.message }))
+        else setGeneral(error.message)
+      },
+    })
+    if (!next) return
+    // 经费概览 and 台账 load again when shown; this year's budget is the answer already here.
+    invalidate('funds')
+    setQueryData('funds.budget', { year: next.year }, next)
+    setView(next)
+    setTyped(typedOf(next.lines))
+    setErrors({})
   }
 
   return (

@@ -1,14 +1,12 @@
 import { useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Image, Input, Text, View } from '@tarojs/components'
 import type { ExpenseView } from '@shared/contract'
 import { formatMoney } from '@shared/domain/money'
-import { usePagedAction } from '../../../hooks/usePagedAction'
-import { ActionError, callAction } from '../../../services/cloud'
+import { useMutation, usePagedQuery } from '../../../data'
+import { callAction } from '../../../services/cloud'
 import { PageHeader } from '../../../components/PageHeader'
-import { LoadingState } from '../../../components/LoadingState'
-import { ErrorState } from '../../../components/ErrorState'
-import { EmptyState } from '../../../components/EmptyState'
+import { PagedList } from '../../../components/PagedList'
 import { Button } from '../../../ui/nutui'
 import { EXPENSE_STATUSES, EXPENSE_STATUS_LABELS, timeText, yuanText } from '../../../constants/funds'
 import { FundsGate } from '../shared/FundsGate'
@@ -48,34 +46,19 @@ export default function FundsExpensesPage() {
 }
 
 function ExpenseList({ status, canChange }: { status: Status; canChange: boolean }) {
-  const list = usePagedAction('funds.expenses', { status }, 20)
-  useReachBottom(() => void list.loadMore())
-  usePullDownRefresh(() => {
-    void list.reload().finally(() => Taro.stopPullDownRefresh())
-  })
-
-  if (list.loading) return <LoadingState rows={4} />
-  if (list.error) return <ErrorState error={list.error} onRetry={() => void list.reload()} art="activities" />
-  if (!list.items.length) {
-    return (
-      <EmptyState className="expenses-empty" title={EMPTY[status]} description="活动组织者在活动的「报名名单」页提交报销后，会出现在这里" art="activities" />
-    )
-  }
+  const list = usePagedQuery('funds.expenses', { status })
   return (
-    <>
-      {list.items.map((e) => (
-        <ExpenseCard key={e.id} expense={e} canChange={canChange} onDecided={() => void list.reload()} />
-      ))}
-      <View className="fund-footer">
-        {list.hasMore ? (
-          <Button className="expenses-more" size="small" loading={list.loadingMore} onClick={() => void list.loadMore()}>
-            {list.loadingMore ? '正在加载…' : `加载更多（还有 ${list.total - list.items.length} 笔）`}
-          </Button>
-        ) : (
-          `共 ${list.total} 笔`
-        )}
-      </View>
-    </>
+    <PagedList
+      list={list}
+      name="expenses"
+      footerClass="fund-footer"
+      unit="笔"
+      endText={(total) => `共 ${total} 笔`}
+      loadingRows={4}
+      art="activities"
+      empty={{ title: EMPTY[status], description: '活动组织者在活动的「报名名单」页提交报销后，会出现在这里' }}
+      renderItem={(e) => <ExpenseCard expense={e} canChange={canChange} onDecided={() => void list.reload()} />}
+    />
   )
 }
 
@@ -109,7 +92,8 @@ function ExpenseCard({ expense: e, canChange, onDecided }: { expense: ExpenseVie
   const [returning, setReturning] = useState(false)
   const [reason, setReason] = useState('')
   const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
+  const m = useMutation()
+  const busy = m.busy === 'save'
   const decidable = canChange && e.status === 'pending'
 
   const decide = async (approve: boolean) => {
@@ -124,17 +108,14 @@ function ExpenseCard({ expense: e, canChange, onDecided }: { expense: ExpenseVie
       })
       if (!confirm) return
     }
-    setBusy(true)
     setError('')
-    try {
-      await callAction('funds.decideExpense', { id: e.id, approve, reason: approve ? '' : why }, { silent: true })
-      void Taro.showToast({ title: approve ? '已审批通过' : '已退回', icon: 'none' })
-      onDecided()
-    } catch (err) {
-      setError(err instanceof ActionError ? err.message : String(err))
-    } finally {
-      setBusy(false)
-    }
+    const decided = await m.run('save', () => callAction('funds.decideExpense', { id: e.id, approve, reason: approve ? '' : why }, { silent: true }), {
+      invalidates: ['funds'],
+      onError: (err) => setError(err.message),
+    })
+    if (!decided) return
+    void Taro.showToast({ title: approve ? '已审批通过' : '已退回', icon: 'none' })
+    onDecided()
   }
 
   return (

@@ -1,11 +1,11 @@
-import { useRef, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { BudgetView } from '@shared/contract'
 import type { LineExecution } from '@shared/domain/funds'
 import { formatMoney } from '@shared/domain/money'
-import { useAction } from '../../../hooks/useAction'
-import { ActionError, callAction } from '../../../services/cloud'
+import { setQueryData, useMutation, useQuery } from '../../../data'
+import { callAction } from '../../../services/cloud'
 import { openSpreadsheet } from '../../../services/documents'
 import { PageHeader } from '../../../components/PageHeader'
 import { LoadingState } from '../../../components/LoadingState'
@@ -44,14 +44,8 @@ export default function FundsHomePage() {
 }
 
 function YearView({ year, canChange }: { year: number; canChange: boolean }) {
-  const budget = useAction('funds.budget', { year }, { silent: true })
-  // Back from 预算编制, 台账 (冲正) or 报销审批: fresh numbers. (This view mounts after the page's
-  // first show, once member.me is in, so any show after the first answer is a return.)
-  const loaded = useRef(false)
-  if (budget.data) loaded.current = true
-  useDidShow(() => {
-    if (loaded.current) void budget.reload()
-  })
+  // Back from 预算编制, 台账 (冲正) or 报销审批 (a funds.* change): fresh numbers.
+  const budget = useQuery('funds.budget', { year }, { silent: true })
   usePullDownRefresh(() => {
     void budget.reload().finally(() => Taro.stopPullDownRefresh())
   })
@@ -65,7 +59,7 @@ function YearView({ year, canChange }: { year: number; canChange: boolean }) {
       ) : budget.data ? (
         <Execution view={budget.data} canChange={canChange} />
       ) : null}
-      <Tools year={year} view={budget.data} canChange={canChange} onClosed={() => void budget.reload()} />
+      <Tools year={year} view={budget.data} canChange={canChange} />
       <Entries year={year} canChange={canChange} />
       <Participation year={year} />
     </>
@@ -165,27 +159,19 @@ function LineRow({ line: l }: { line: LineExecution }) {
 }
 
 /** 导出执行情况表 for everyone here; 年度结账 for admins, once the year is over. */
-function Tools({ year, view, canChange, onClosed }: { year: number; view: BudgetView | undefined; canChange: boolean; onClosed: () => void }) {
-  const [exporting, setExporting] = useState(false)
-  const [closing, setClosing] = useState(false)
+function Tools({ year, view, canChange }: { year: number; view: BudgetView | undefined; canChange: boolean }) {
+  const m = useMutation<'export' | 'close'>()
   const [closeError, setCloseError] = useState('')
   const closable = year < currentYear()
 
-  const exportReport = async () => {
-    if (exporting) return
-    setExporting(true)
-    try {
+  const exportReport = () =>
+    m.run('export', async () => {
       const { url, fileId } = await callAction('funds.report', { year })
       await openSpreadsheet(url, fileId)
-    } catch {
-      // callAction has toasted why.
-    } finally {
-      setExporting(false)
-    }
-  }
+    })
 
   const closeYear = async () => {
-    if (closing) return
+    if (m.busy) return
     const { confirm } = await Taro.showModal({
       title: `${year} 年结账`,
       content: `结账后 ${year} 年不能再记账、调整预算或冲正。确定结账吗？`,
@@ -193,17 +179,15 @@ function Tools({ year, view, canChange, onClosed }: { year: number; view: Budget
       cancelText: '再想想',
     })
     if (!confirm) return
-    setClosing(true)
     setCloseError('')
-    try {
-      await callAction('funds.closeYear', { year }, { silent: true })
-      void Taro.showToast({ title: `${year} 年已结账`, icon: 'none' })
-      onClosed()
-    } catch (err) {
-      setCloseError(err instanceof ActionError ? err.message : String(err))
-    } finally {
-      setClosing(false)
-    }
+    const closed = await m.run('close', () => callAction('funds.closeYear', { year }, { silent: true }), {
+      invalidates: ['funds'],
+      onError: (err) => setCloseError(err.message),
+    })
+    if (!closed) return
+    // The answer is the year as now closed: shown above without asking again.
+    setQueryData('funds.budget', { year }, closed)
+    void Taro.showToast({ title: `${year} 年已结账`, icon: 'none' })
   }
 
   return (
@@ -211,7 +195,7 @@ function Tools({ year, view, canChange, onClosed }: { year: number; view: Budget
       <View className="fund-card__title">报表与结账</View>
       <View className="fund-card__note">执行情况表（Excel）含各科目预算执行和全年分录明细，可交经费审查委员会。</View>
       <View className="fund-actions">
-        <Button className="funds-export" type="primary" size="small" loading={exporting} onClick={() => void exportReport()}>
+        <Button className="funds-export" type="primary" size="small" loading={m.busy === 'export'} onClick={() => void exportReport()}>
           导出执行情况表
         </Button>
         {canChange && view && !view.closed ? (
@@ -220,8 +204,8 @@ function Tools({ year, view, canChange, onClosed }: { year: number; view: Budget
             type="primary"
             fill="outline"
             size="small"
-            loading={closing}
-            disabled={!closable || closing}
+            loading={m.busy === 'close'}
+            disabled={!closable || m.busy === 'close'}
             onClick={() => void closeYear()}
           >
             年度结账
@@ -258,7 +242,7 @@ function Entries({ year, canChange }: { year: number; canChange: boolean }) {
 
 /** 群众参与度: share of each department's members who took part in at least one event this year. */
 function Participation({ year }: { year: number }) {
-  const report = useAction('activity.participation', { year }, { silent: true })
+  const report = useQuery('activity.participation', { year }, { silent: true })
   const r = report.data
   return (
     <View className="fund-card funds-participation">

@@ -1,13 +1,11 @@
 import { useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import type { LedgerRow } from '@shared/contract'
-import { usePagedAction } from '../../../hooks/usePagedAction'
-import { ActionError, callAction } from '../../../services/cloud'
+import { useMutation, usePagedQuery } from '../../../data'
+import { callAction } from '../../../services/cloud'
 import { PageHeader } from '../../../components/PageHeader'
-import { LoadingState } from '../../../components/LoadingState'
-import { ErrorState } from '../../../components/ErrorState'
-import { EmptyState } from '../../../components/EmptyState'
+import { PagedList } from '../../../components/PagedList'
 import { Button } from '../../../ui/nutui'
 import { currentYear, signedYuan, timeText, yearParam } from '../../../constants/funds'
 import { FundsGate } from '../shared/FundsGate'
@@ -50,41 +48,22 @@ export default function FundsLedgerPage() {
 }
 
 function LedgerList({ year, line, canChange }: { year: number; line: BudgetLine | ''; canChange: boolean }) {
-  const list = usePagedAction('funds.ledger', line ? { year, line } : { year }, 20)
-  useReachBottom(() => void list.loadMore())
-  usePullDownRefresh(() => {
-    void list.reload().finally(() => Taro.stopPullDownRefresh())
-  })
-
-  if (list.loading) return <LoadingState rows={4} />
-  if (list.error) return <ErrorState error={list.error} onRetry={() => void list.reload()} art="benefits" />
-  if (!list.items.length) {
-    return (
-      <EmptyState
-        className="ledger-empty"
-        title={`${year} 年${line ? `「${BUDGET_LINE_LABELS[line]}」` : ''}还没有分录`}
-        description="福利发放与核销、活动报销审批通过、帮扶慰问发放后，都会自动记入台账"
-        art="benefits"
-      />
-    )
-  }
+  const list = usePagedQuery('funds.ledger', line ? { year, line } : { year })
   return (
-    <>
-      <View className="ledger-list">
-        {list.items.map((r) => (
-          <LedgerRowView key={r.id} row={r} canChange={canChange} onCorrected={() => void list.reload()} />
-        ))}
-      </View>
-      <View className="fund-footer">
-        {list.hasMore ? (
-          <Button className="ledger-more" size="small" loading={list.loadingMore} onClick={() => void list.loadMore()}>
-            {list.loadingMore ? '正在加载…' : `加载更多（还有 ${list.total - list.items.length} 笔）`}
-          </Button>
-        ) : (
-          `共 ${list.total} 笔分录`
-        )}
-      </View>
-    </>
+    <PagedList
+      list={list}
+      name="ledger"
+      footerClass="fund-footer"
+      unit="笔"
+      endText={(total) => `共 ${total} 笔分录`}
+      loadingRows={4}
+      art="benefits"
+      empty={{
+        title: `${year} 年${line ? `「${BUDGET_LINE_LABELS[line]}」` : ''}还没有分录`,
+        description: '福利发放与核销、活动报销审批通过、帮扶慰问发放后，都会自动记入台账',
+      }}
+      renderItem={(r) => <LedgerRowView row={r} canChange={canChange} onCorrected={() => void list.reload()} />}
+    />
   )
 }
 
@@ -95,25 +74,22 @@ function LedgerRowView({ row: r, canChange, onCorrected }: { row: LedgerRow; can
   const [open, setOpen] = useState(false)
   const [reason, setReason] = useState('')
   const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
+  const m = useMutation()
   const correctable = canChange && !r.reverses && !r.reversedBy
 
   const correct = async () => {
-    if (busy) return
+    if (m.busy) return
     const text = reason.trim()
     if (text.length < REASON_MIN) return setError('请写明冲正原因（至少 2 个字）')
-    setBusy(true)
     setError('')
-    try {
-      await callAction('funds.correct', { entryId: r.id, reason: text }, { silent: true })
-      void Taro.showToast({ title: '已冲正：另记了一笔金额相反的分录', icon: 'none' })
-      setOpen(false)
-      onCorrected()
-    } catch (err) {
-      setError(err instanceof ActionError ? err.message : String(err))
-    } finally {
-      setBusy(false)
-    }
+    const done = await m.run('save', () => callAction('funds.correct', { entryId: r.id, reason: text }, { silent: true }), {
+      invalidates: ['funds'],
+      onError: (err) => setError(err.message),
+    })
+    if (!done) return
+    void Taro.showToast({ title: '已冲正：另记了一笔金额相反的分录', icon: 'none' })
+    setOpen(false)
+    onCorrected()
   }
 
   return (
@@ -160,7 +136,7 @@ function LedgerRowView({ row: r, canChange, onCorrected }: { row: LedgerRow; can
             <Button size="small" fill="outline" onClick={() => setOpen(false)}>
               取消
             </Button>
-            <Button className="ledger-correct-confirm" size="small" type="primary" loading={busy} onClick={() => void correct()}>
+            <Button className="ledger-correct-confirm" size="small" type="primary" loading={m.busy === 'save'} onClick={() => void correct()}>
               确认冲正
             </Button>
           </View>
