@@ -11,7 +11,7 @@ import * as taro from './mocks/taro-activities'
 import { ActionError, callAction } from '../../client/src/services/cloud'
 import ActivityPage from '../../client/src/pages/activity/index'
 import { handRefresh } from '../../client/src/pages/activity/refresh'
-import { markChanged } from '../../client/src/hooks/useReloadOnChange'
+import { clearQueryCache, invalidate } from '../../client/src/data'
 
 const mockedCall = callAction as jest.MockedFunction<typeof callAction>
 
@@ -269,6 +269,8 @@ it('before the draw time there is no 立即抽签; members see no organizer tool
   expect(container.querySelector('.activity-manage--edit')).not.toBeNull()
 
   mockedCall.mockReset()
+  // Another member's phone: nothing cached from the organizer's.
+  clearQueryCache()
   serve({ 'activity.get': () => lottery({ canManage: false }) })
   const other = render(<ActivityPage />)
   await waitFor(() => expect(other.container.querySelector('.activity-hero__title')).not.toBeNull())
@@ -410,13 +412,13 @@ describe('报名 and 取消 take one call each: the page shows the answer instea
     await screen.findByText('新年音乐会')
     // The form page signed up, handed its answer over and marked events changed, then went back.
     handRefresh('l1', refreshed({ myStatus: 'confirmed', confirmedCount: 2 }))
-    markChanged('activities')
+    invalidate('activity')
     await showAgain()
     await screen.findByText('✓ 已报名')
     expect(text(container, '.activity-fact--places')).toBe('名额已满，可排队 · 已报名 2 / 2 人')
     expect(callsOf('activity.get')).toHaveLength(1)
 
-    markChanged('activities')
+    invalidate('activity')
     await showAgain()
     await waitFor(() => expect(callsOf('activity.get')).toHaveLength(2))
   })

@@ -70,7 +70,8 @@ export function fetchEntry(entry: Entry, silent: boolean): Promise<void> {
   if (entry.inflight) return entry.inflight
   const generation = ++entry.generation
   update(entry, { fetching: true, error: undefined })
-  const call = callAction(entry.name, entry.input as ActionInput<ActionName>, { silent }).then(
+  // Promise.resolve: a stand-in callAction (tests) may answer a bare value; it counts as the answer.
+  const call = Promise.resolve(callAction(entry.name, entry.input as ActionInput<ActionName>, { silent })).then(
     (data) => {
       if (generation !== entry.generation) return
       entry.stale = false

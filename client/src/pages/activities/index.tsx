@@ -1,16 +1,13 @@
 import { useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Image, ScrollView, Text, View } from '@tarojs/components'
 import type { ActivityCard, GroupCard } from '@shared/contract'
 import { ACTIVITY_TYPES, type ActivityType } from '@shared/domain/activity'
-import { useAction } from '../../hooks/useAction'
-import { usePagedAction } from '../../hooks/usePagedAction'
-import { useReloadOnChange } from '../../hooks/useReloadOnChange'
+import { usePagedQuery, useQuery, useSession } from '../../data'
 import { useTabBadges } from '../../hooks/useTabBadges'
 import { PageHeader } from '../../components/PageHeader'
-import { LoadingState } from '../../components/LoadingState'
 import { ErrorState } from '../../components/ErrorState'
-import { EmptyState } from '../../components/EmptyState'
+import { PagedList } from '../../components/PagedList'
 import { LocalLogin } from '../../components/LocalLogin'
 import { Button } from '../../ui/nutui'
 import { ROUTES } from '../../constants/routes'
@@ -45,26 +42,23 @@ export default function ActivitiesPage() {
   const [tab, setTab] = useState<ActivityTab>(() => (takeMyActivitiesWish() ? 'mine' : 'upcoming'))
   const [type, setType] = useState<ActivityType>()
   const [groupId, setGroupId] = useState<string>()
-  const me = useAction('member.me', {}, { silent: true })
+  const me = useSession()
   // Interest groups to filter by (department groups post as 工会小组, not listed here).
-  const groups = useAction('group.list', {}, { silent: true })
+  const groups = useQuery('group.list', {}, { silent: true })
   const interestGroups: GroupCard[] = groups.data ? [...groups.data.mine, ...groups.data.others].filter((g) => g.kind === 'interest') : []
-  const list = usePagedAction('activity.list', { tab, ...(type ? { type } : {}), ...(groupId ? { groupId } : {}) }, 20)
+  // Reaching the bottom pages on, pulling down starts over; a sign-up or a new event elsewhere: again when shown.
+  const list = usePagedQuery('activity.list', { tab, ...(type ? { type } : {}), ...(groupId ? { groupId } : {}) }, { pageSize: 20 })
   const groupName = interestGroups.find((g) => g.id === groupId)?.name
 
   const reloadAll = () => Promise.all([me.reload(), list.reload(), groups.reload()])
-  // A switch of account, a bind, or a sign-up / new event elsewhere: load again when shown.
-  useReloadOnChange('me', reloadAll)
   useDidShow(() => {
     if (takeMyActivitiesWish()) setTab('mine')
   })
-  // The tab already asks member.me: its counts keep the 小组 and 我的 badges current at no extra call.
+  // The session's counts keep the 小组 and 我的 badges current at no extra call.
   useTabBadges(me.data)
-  useReloadOnChange('activities', list.reload)
-  useReloadOnChange('groups', groups.reload)
-  useReachBottom(() => void list.loadMore())
+  // The list starts over by itself; pulling down also asks the session and the groups again.
   usePullDownRefresh(() => {
-    void reloadAll().finally(() => Taro.stopPullDownRefresh())
+    void Promise.all([me.reload(), groups.reload()]).finally(() => Taro.stopPullDownRefresh())
   })
 
   const empty = emptyWording(tab, type, groupName)
@@ -128,47 +122,37 @@ export default function ActivitiesPage() {
 
       {me.error ? (
         <ErrorState error={me.error} onRetry={() => void reloadAll()} art="activities" />
-      ) : list.loading ? (
-        <LoadingState rows={4} />
-      ) : list.error ? (
-        <ErrorState error={list.error} onRetry={() => void list.reload()} art="activities" />
-      ) : list.items.length === 0 ? (
-        <EmptyState className={`activities-empty activities-empty--${tab}`} title={empty.title} description={empty.description} art="activities">
-          {type || groupId ? (
-            <Button
-              size="small"
-              type="primary"
-              fill="outline"
-              onClick={() => {
-                setType(undefined)
-                setGroupId(undefined)
-              }}
-            >
-              看全部活动
-            </Button>
-          ) : tab === 'mine' ? (
-            <Button size="small" type="primary" fill="outline" onClick={() => setTab('upcoming')}>
-              看看即将开始的活动
-            </Button>
-          ) : null}
-        </EmptyState>
       ) : (
-        <>
-          <View className="activities-list">
-            {list.items.map((a) => (
-              <ActivityCardView key={a.id} activity={a} past={tab === 'past'} />
-            ))}
-          </View>
-          <View className="activities-footer">
-            {list.hasMore ? (
-              <Button className="activities-more" size="small" loading={list.loadingMore} onClick={() => void list.loadMore()}>
-                {list.loadingMore ? '正在加载…' : `加载更多（还有 ${list.total - list.items.length} 个）`}
-              </Button>
-            ) : (
-              '已经到底了'
-            )}
-          </View>
-        </>
+        <PagedList
+          list={list}
+          name="activities"
+          art="activities"
+          loadingRows={4}
+          unit="个"
+          empty={{
+            ...empty,
+            className: `activities-empty activities-empty--${tab}`,
+            action:
+              type || groupId ? (
+                <Button
+                  size="small"
+                  type="primary"
+                  fill="outline"
+                  onClick={() => {
+                    setType(undefined)
+                    setGroupId(undefined)
+                  }}
+                >
+                  看全部活动
+                </Button>
+              ) : tab === 'mine' ? (
+                <Button size="small" type="primary" fill="outline" onClick={() => setTab('upcoming')}>
+                  看看即将开始的活动
+                </Button>
+              ) : null,
+          }}
+          renderItem={(a) => <ActivityCardView activity={a} past={tab === 'past'} />}
+        />
       )}
       <LocalLogin />
     </View>

@@ -3,8 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import type { ActivityDetail } from '@shared/contract'
 import type { SignUpField } from '@shared/domain/activity'
-import { useAction } from '../../hooks/useAction'
-import { markChanged } from '../../hooks/useReloadOnChange'
+import { useMutation, useQuery } from '../../data'
 import { ActionError, callAction } from '../../services/cloud'
 import { askToSubscribe, prepareSubscribe, remindIf } from '../../services/subscribe'
 import { LoadingState } from '../../components/LoadingState'
@@ -20,18 +19,17 @@ import './index.scss'
 export default function ActivitySignUpPage() {
   const { params } = useRouter()
   const id = idParam(params.id)
-  const detail = useAction('activity.get', { id }, { silent: true })
+  const detail = useQuery('activity.get', { id }, { silent: true, enabled: Boolean(id) })
   const [form, setForm] = useState<SignUpForm>()
   const [errors, setErrors] = useState<SignUpFormErrors>({})
   const [failure, setFailure] = useState<string>()
-  const [busy, setBusy] = useState(false)
+  const m = useMutation<'submit'>()
   const a = detail.data
 
+  // Filled once, from the first answer: the member's typing is not overwritten by a later one.
   useEffect(() => {
     if (a && !form) setForm(formFromPrefill(a.fields, a.prefill))
-    // The form is filled once from the first answer; the member's typing is not overwritten.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [a])
+  }, [a, form])
   // WeChat's dialog needs the template ids at hand when 提交 is tapped.
   useEffect(prepareSubscribe, [])
 
@@ -41,8 +39,16 @@ export default function ActivitySignUpPage() {
     setFailure(undefined)
   }
 
+  /** The server names the field it refused as answers.<key>: the sentence goes under that field, else above 提交. */
+  const showRefusal = (activity: ActivityDetail, err: unknown) => {
+    const error = err instanceof ActionError ? err : new ActionError('INTERNAL', String(err))
+    const field = typeof error.details?.field === 'string' && error.details.field.startsWith('answers.') ? error.details.field.slice('answers.'.length) : ''
+    if (field && activity.fields.some((f) => f.key === field)) setErrors((e) => ({ ...e, [field]: error.message }))
+    else setFailure(error.message)
+  }
+
   const submit = async (activity: ActivityDetail) => {
-    if (busy || !form) return
+    if (m.busy || !form) return
     const checked = answersFromForm(activity.fields, form)
     if ('errors' in checked) {
       setErrors(checked.errors)
@@ -50,25 +56,23 @@ export default function ActivitySignUpPage() {
     }
     // Asked in the tap itself (递补 / 抽签结果 / 活动提醒 / 变更); the sign-up goes on whatever the answer.
     const asked = askToSubscribe('signUp')
-    setBusy(true)
     setFailure(undefined)
-    try {
-      const accepted = await asked
-      const res = await callAction('activity.signUp', { id: activity.id, answers: checked.answers, ...remindIf(accepted) }, { silent: true })
-      // The detail page under this one shows the answer as it is instead of loading the event again.
-      if (res.detail) handRefresh(activity.id, res.detail)
-      markChanged('activities')
-      void Taro.showToast(signedUpToast(res))
-      void Taro.navigateBack()
-    } catch (err) {
-      const error = err instanceof ActionError ? err : new ActionError('INTERNAL', String(err))
-      // The server names the field it refused as answers.<key>: show the sentence under that field.
-      const field = typeof error.details?.field === 'string' && error.details.field.startsWith('answers.') ? error.details.field.slice('answers.'.length) : ''
-      if (field && activity.fields.some((f) => f.key === field)) setErrors((e) => ({ ...e, [field]: error.message }))
-      else setFailure(error.message)
-    } finally {
-      setBusy(false)
-    }
+    const res = await m.run(
+      'submit',
+      async () => {
+        const answer = callAction('activity.signUp', { id: activity.id, answers: checked.answers, ...remindIf(await asked) }, { silent: true })
+        return answer.catch((err: unknown) => {
+          showRefusal(activity, err)
+          throw err
+        })
+      },
+      { invalidates: ['activity'] },
+    )
+    if (!res) return
+    // The detail page under this one shows the answer as it is instead of loading the event again.
+    if (res.detail) handRefresh(activity.id, res.detail)
+    void Taro.showToast(signedUpToast(res))
+    void Taro.navigateBack()
   }
 
   // A lottery not drawn yet: the form enters the draw.
@@ -111,7 +115,14 @@ export default function ActivitySignUpPage() {
               </View>
               {failure ? <View className="signup-failure">{failure}</View> : null}
               <View className="signup-actions">
-                <Button className="signup-submit" type="primary" block loading={busy} disabled={busy} onClick={() => void submit(a)}>
+                <Button
+                  className="signup-submit"
+                  type="primary"
+                  block
+                  loading={m.busy === 'submit'}
+                  disabled={m.busy === 'submit'}
+                  onClick={() => void submit(a)}
+                >
                   {lottery ? '提交并参加抽签' : isFull(a) ? '提交并排队' : '提交报名'}
                 </Button>
                 {lottery ? (

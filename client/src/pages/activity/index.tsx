@@ -1,9 +1,8 @@
-import { useEffect, useRef, useState } from 'react'
-import Taro, { usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro'
+import { useEffect } from 'react'
+import Taro, { useDidShow, usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import type { ActivityDetail, ContestStanding, DepartmentView, DetailRefresh } from '@shared/contract'
-import { useAction } from '../../hooks/useAction'
-import { markChanged, useReloadOnChange } from '../../hooks/useReloadOnChange'
+import { cachedData, invalidate, setQueryData, useMutation, useQuery } from '../../data'
 import { ActionError, callAction } from '../../services/cloud'
 import { askToSubscribe, prepareSubscribe, remindIf } from '../../services/subscribe'
 import { LoadingState } from '../../components/LoadingState'
@@ -20,29 +19,23 @@ import './index.scss'
 export default function ActivityPage() {
   const { params } = useRouter()
   const id = idParam(params.id)
-  const detail = useAction('activity.get', { id }, { silent: true })
-  const [departments, setDepartments] = useState<readonly DepartmentView[]>([])
-  const [busy, setBusy] = useState(false)
-  // What a sign-up or a cancel answered, shown over the event as loaded until it loads again.
-  const [answered, setAnswered] = useState<{ base: ActivityDetail; shown: ActivityDetail }>()
-  const a = answered && answered.base === detail.data ? answered.shown : detail.data
-  const loaded = useRef(detail.data)
-  loaded.current = detail.data
-  const showAnswer = (r: DetailRefresh) =>
-    setAnswered((prev) => {
-      const base = loaded.current
-      if (!base) return prev
-      return { base, shown: withRefresh(prev && prev.base === base ? prev.shown : base, r) }
-    })
-
-  // A change elsewhere, an account switch: load again when shown — except after a sign-up on the
-  // form page, whose answer it handed over and which is shown as it is.
-  const ownChange = useReloadOnChange('activities', () => {
+  /** A sign-up or a cancel answers with what changed: shown over the event as loaded, with no second call. */
+  const showAnswer = (r: DetailRefresh) => {
+    const loaded = cachedData('activity.get', { id })
+    if (loaded) setQueryData('activity.get', { id }, withRefresh(loaded, r))
+  }
+  // Back from the sign-up form, which handed its answer over: shown as it is. Registered before the
+  // query's own show, so the event it freshened is not loaded again; any other change is.
+  useDidShow(() => {
     const handed = takeRefresh(id)
     if (handed) showAnswer(handed)
-    else return detail.reload()
   })
-  useReloadOnChange('me', detail.reload)
+  // A change elsewhere (a sign-up, an edit, an account switch): loaded again when shown.
+  const detail = useQuery('activity.get', { id }, { silent: true, enabled: Boolean(id) })
+  const a = detail.data
+  const m = useMutation<'signUp' | 'cancel' | 'draw'>()
+  const busy = m.busy !== ''
+
   usePullDownRefresh(() => {
     void detail.reload().finally(() => Taro.stopPullDownRefresh())
   })
@@ -57,27 +50,20 @@ export default function ActivityPage() {
     if (a?.title) void Taro.setNavigationBarTitle({ title: a.title }).catch(() => undefined)
   }, [a?.title])
 
-  // Department names only when the event is for some departments.
-  const needsDepartments = a !== undefined && (a.audience.kind === 'departments' || (a.audience.kind === 'rule' && a.audience.departmentIds.length > 0))
-  useEffect(() => {
-    if (!needsDepartments) return
-    callAction('member.departments', {}, { silent: true }).then(setDepartments, () => undefined)
-  }, [needsDepartments])
-
   // WeChat's dialog needs the template ids at hand when 报名 is tapped.
   useEffect(prepareSubscribe, [])
 
-  const afterChange = async () => {
-    markChanged('activities')
-    await detail.reload()
-  }
+  /** A refused change is toasted by callAction; the page loads again to show where things stand. */
+  const orReload = <T,>(call: Promise<T>): Promise<T> =>
+    call.catch(async (err: unknown) => {
+      await detail.reload()
+      throw err
+    })
 
-  /** After 报名 or 取消: the answer is what the page shows (no second call); other pages load again when shown. */
-  const answeredWith = (r: DetailRefresh | undefined) => {
-    ownChange()
+  /** After 报名 or 取消: the answer is what the page shows; other pages load again when shown. */
+  const answeredWith = (r: DetailRefresh | undefined) =>
     // A function older than this page answers without it: load then.
-    return r ? showAnswer(r) : detail.reload()
-  }
+    r ? showAnswer(r) : detail.reload()
 
   const signUp = async (activity: ActivityDetail) => {
     if (busy) return
@@ -87,17 +73,12 @@ export default function ActivityPage() {
     }
     // Asked in the tap itself (递补 / 抽签结果 / 活动提醒 / 变更); the sign-up goes on whatever the answer.
     const asked = askToSubscribe('signUp')
-    setBusy(true)
-    try {
-      const accepted = await asked
-      const res = await callAction('activity.signUp', { id: activity.id, answers: {}, ...remindIf(accepted) })
-      void Taro.showToast(signedUpToast(res))
-      await answeredWith(res.detail)
-    } catch {
-      // callAction has toasted the reason; the page reloads to show where things stand.
-      await detail.reload()
-    }
-    setBusy(false)
+    const res = await m.run('signUp', async () => orReload(callAction('activity.signUp', { id: activity.id, answers: {}, ...remindIf(await asked) })), {
+      invalidates: ['activity'],
+    })
+    if (!res) return
+    void Taro.showToast(signedUpToast(res))
+    await answeredWith(res.detail)
   }
 
   const cancel = async (activity: ActivityDetail) => {
@@ -105,16 +86,11 @@ export default function ActivityPage() {
     const ask = cancelWording(activity)
     const { confirm } = await Taro.showModal({ title: ask.title, content: ask.content, confirmText: ask.title, cancelText: '再想想', confirmColor: '#c8161d' })
     if (!confirm) return
-    setBusy(true)
-    try {
-      const res = await callAction('activity.cancel', { id: activity.id })
-      if (res.cancelled) void Taro.showToast({ title: ask.done, icon: 'none' })
-      await answeredWith(res.detail)
-    } catch {
-      // Toasted (e.g. after the cancel deadline, with the time); the page reloads to show where things stand.
-      await detail.reload()
-    }
-    setBusy(false)
+    // Refused (e.g. after the cancel deadline, with the time): toasted, and the page loads again.
+    const res = await m.run('cancel', () => orReload(callAction('activity.cancel', { id: activity.id })), { invalidates: ['activity'] })
+    if (!res) return
+    if (res.cancelled) void Taro.showToast({ title: ask.done, icon: 'none' })
+    await answeredWith(res.detail)
   }
 
   const drawNow = async (activity: ActivityDetail) => {
@@ -127,15 +103,13 @@ export default function ActivityPage() {
       confirmColor: '#c8161d',
     })
     if (!confirm) return
-    setBusy(true)
-    try {
-      const res = await callAction('activity.draw', { id: activity.id })
+    // Refused (e.g. the draw time has not come yet): toasted; either way the page shows where things stand.
+    await m.run('draw', async () => {
+      const res = await orReload(callAction('activity.draw', { id: activity.id }))
       void Taro.showToast({ title: `抽签完成，${res.winners.length} 人中签`, icon: 'none' })
-    } catch {
-      // Toasted (e.g. the draw time has not come yet).
-    }
-    await afterChange()
-    setBusy(false)
+      invalidate('activity')
+      await detail.reload()
+    })
   }
 
   if (!id) {
@@ -168,11 +142,7 @@ export default function ActivityPage() {
               <Fact label="名额" className="activity-fact--places" value={placesFact(a)} />
               <Fact label="名额分配" className="activity-fact--allocation" value={allocationText(a)} />
               <Fact label="报名时间" className="activity-fact--window" value={timeRangeText(a.signUpOpensAt, a.signUpClosesAt)} />
-              <Fact
-                label="参加对象"
-                className="activity-fact--audience"
-                value={audienceText(a.audience, (d) => departments.find((x) => x.id === d)?.name, a.groupName)}
-              />
+              {forDepartments(a) ? <DepartmentsAudienceFact activity={a} /> : <AudienceFact activity={a} />}
             </View>
           </View>
 
@@ -255,6 +225,19 @@ function Fact({ label, value, className }: { label: string; value: string; class
       <View className="activity-fact__value">{value}</View>
     </View>
   )
+}
+
+const forDepartments = (a: ActivityDetail): boolean => a.audience.kind === 'departments' || (a.audience.kind === 'rule' && a.audience.departmentIds.length > 0)
+
+function AudienceFact({ activity: a, departments = [] }: { activity: ActivityDetail; departments?: readonly DepartmentView[] }) {
+  const name = (d: string) => departments.find((x) => x.id === d)?.name
+  return <Fact label="参加对象" className="activity-fact--audience" value={audienceText(a.audience, name, a.groupName)} />
+}
+
+/** Department names, asked for only when the event is for some departments (and kept for the session). */
+function DepartmentsAudienceFact({ activity }: { activity: ActivityDetail }) {
+  const departments = useQuery('member.departments', {}, { silent: true, refetchOnMount: false })
+  return <AudienceFact activity={activity} departments={departments.data} />
 }
 
 interface SignUpAreaProps {
@@ -356,7 +339,7 @@ function cancelWording(a: ActivityDetail): { title: string; content: string; don
 
 /** 抽签结果: who won (name and department), how many took part, and the seed anyone can check the draw with. */
 function DrawResultSection({ id }: { id: string }) {
-  const result = useAction('activity.drawResult', { id }, { silent: true })
+  const result = useQuery('activity.drawResult', { id }, { silent: true })
   const r = result.data
   return (
     <View className="activity-section activity-draw-result">

@@ -2,8 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { OptionView, VoucherView } from '@shared/contract'
-import { useAction } from '../../hooks/useAction'
-import { useReloadOnChange } from '../../hooks/useReloadOnChange'
+import { cachedData, invalidate, setQueryData, useMutation, useQuery, useSession } from '../../data'
 import { callAction } from '../../services/cloud'
 import { askToSubscribe, prepareSubscribe } from '../../services/subscribe'
 import { PageHeader } from '../../components/PageHeader'
@@ -31,33 +30,26 @@ import './index.scss'
 
 /** 福利 tab: the member's cake vouchers and holiday gifts, by what needs doing: choose, show, wait, done. */
 export default function BenefitsPage() {
-  const me = useAction('member.me', {}, { silent: true })
-  const mine = useAction('benefit.mine', {}, { silent: true })
-  // Answers of benefit.choose, laid over the list until it loads again.
-  const [chosen, setChosen] = useState<Readonly<Record<string, VoucherView>>>({})
+  const me = useSession()
+  const mine = useQuery('benefit.mine', {}, { silent: true })
   const shown = useRef(false)
   // WeChat's dialog needs the template ids at hand when a gift is chosen.
   useEffect(prepareSubscribe, [])
 
-  const reload = async () => {
-    await Promise.all([me.reload(), mine.reload()])
-    setChosen({})
-  }
-  // A bind or a switch of account: everything again.
-  useReloadOnChange('me', reload)
+  const reload = () => Promise.all([me.reload(), mine.reload()])
   // Back from 出示券码 (perhaps just redeemed): the vouchers again, quietly.
   useDidShow(() => {
     if (!shown.current) {
       shown.current = true
       return
     }
-    void mine.reload().then(() => setChosen({}))
+    void mine.reload()
   })
   usePullDownRefresh(() => {
     void reload().finally(() => Taro.stopPullDownRefresh())
   })
 
-  const vouchers = (mine.data ?? []).map((v) => chosen[v.id] ?? v)
+  const vouchers = mine.data ?? []
   const groups = groupByState(vouchers)
 
   return (
@@ -78,7 +70,7 @@ export default function BenefitsPage() {
                 <Text className="benefits-group__count">{g.vouchers.length}</Text>
               </View>
               {g.vouchers.map((v) => (
-                <VoucherCard key={v.id} voucher={v} onChosen={(next) => setChosen((c) => ({ ...c, [next.id]: next }))} />
+                <VoucherCard key={v.id} voucher={v} />
               ))}
             </View>
           ))}
@@ -89,27 +81,37 @@ export default function BenefitsPage() {
   )
 }
 
-function VoucherCard({ voucher: v, onChosen }: { voucher: VoucherView; onChosen: (v: VoucherView) => void }) {
+/** The answer of benefit.choose is the voucher as it now stands: laid into the list, which is not asked again. */
+function showChosen(next: VoucherView): void {
+  const list = cachedData('benefit.mine', {})
+  if (list)
+    setQueryData(
+      'benefit.mine',
+      {},
+      list.map((v) => (v.id === next.id ? next : v)),
+    )
+}
+
+function VoucherCard({ voucher: v }: { voucher: VoucherView }) {
   const changeable = canChoose(v)
   // A gift still to pick: the options are open at once; a picked one opens them on 更换.
   const [open, setOpen] = useState(v.state === 'choose')
-  const [busy, setBusy] = useState('')
+  // Keyed by the option being chosen, for its 正在选择….
+  const choosing = useMutation<string>()
+  const busy = choosing.busy
 
   const choose = async (o: OptionView) => {
     if (busy || o.id === v.optionId) return
     // 到期与截止提醒, asked in the tap itself; the choice does not wait for the answer.
     void askToSubscribe('benefit')
-    setBusy(o.id)
-    try {
-      const next = await callAction('benefit.choose', { voucherId: v.id, optionId: o.id })
-      onChosen(next)
-      setOpen(false)
-      void Taro.showToast({ title: `已选择：${o.name}`, icon: 'none' })
-    } catch {
-      // callAction has toasted the reason (sold out meanwhile, window closed).
-    } finally {
-      setBusy('')
-    }
+    // Refused (sold out meanwhile, window closed): callAction has toasted the reason.
+    const next = await choosing.run(o.id, () => callAction('benefit.choose', { voucherId: v.id, optionId: o.id }))
+    if (!next) return
+    // 首页's gifts and the admin's 领取名单 load again when shown; this list takes the answer as it is.
+    invalidate('benefit')
+    showChosen(next)
+    setOpen(false)
+    void Taro.showToast({ title: `已选择：${o.name}`, icon: 'none' })
   }
 
   return (

@@ -2,8 +2,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, View } from '@tarojs/components'
 import type { MeView } from '@shared/contract'
-import { useAction } from '../../hooks/useAction'
-import { markChanged } from '../../hooks/useReloadOnChange'
+import { invalidateAll, setQueryData, useMutation, useSession } from '../../data'
 import { ActionError, callAction } from '../../services/cloud'
 import { PageHeader } from '../../components/PageHeader'
 import { LoadingState } from '../../components/LoadingState'
@@ -54,14 +53,15 @@ function Field({ label, className, value, placeholder, error, type = 'text', max
  * union office gave out, or by 会员编号 + 姓名 + the phone's last four digits.
  */
 export default function BindPage() {
-  const me = useAction('member.me', {}, { silent: true })
+  const me = useSession()
   const [mode, setMode] = useState<Mode>('code')
   const [code, setCode] = useState('')
   const [codeError, setCodeError] = useState<string>()
   const [profile, setProfile] = useState<ProfileInput>({ memberNo: '', name: '', phoneLast4: '' })
   const [profileErrors, setProfileErrors] = useState<ProfileErrors>({})
   const [serverError, setServerError] = useState<string>()
-  const [submitting, setSubmitting] = useState(false)
+  const binding = useMutation<'bind'>()
+  const submitting = binding.busy === 'bind'
 
   const switchMode = (next: Mode) => {
     setMode(next)
@@ -93,22 +93,22 @@ export default function BindPage() {
       if ('errors' in checked) return setProfileErrors(checked.errors)
       call = () => callAction('member.bindByProfile', checked.value, { silent: true })
     }
-    setSubmitting(true)
-    try {
-      await call()
-      // 首页 and 我的 may be alive under this page: they load again when shown.
-      markChanged('me')
-      void Taro.showToast({ title: '绑定成功', icon: 'success', duration: 1500 })
-      // switchTab closes this page; 我的 greets the member by name.
-      void Taro.switchTab({ url: ROUTES.me })
-    } catch (err) {
-      // Keep what was typed; the server's Chinese sentence says what to do next, once, above the
-      // button (a toast as well would say it twice and cover the button).
-      const message = err instanceof ActionError ? err.message : String(err)
-      setServerError(message)
-    } finally {
-      setSubmitting(false)
-    }
+    const bound = await binding.run('bind', () =>
+      call().catch((err: unknown) => {
+        // Keep what was typed; the server's Chinese sentence says what to do next, once, above the
+        // button (a toast as well would say it twice and cover the button).
+        setServerError(err instanceof ActionError ? err.message : String(err))
+        throw err
+      }),
+    )
+    if (!bound) return
+    // Everything shown so far was for nobody: every page loads again when shown. The answer is the
+    // session itself, so the tabs that only read it (and 我的, if open) need not ask.
+    invalidateAll()
+    setQueryData('member.me', {}, bound)
+    void Taro.showToast({ title: '绑定成功', icon: 'success', duration: 1500 })
+    // switchTab closes this page.
+    void Taro.switchTab({ url: ROUTES.me })
   }
 
   const notBound = me.error?.code === 'NOT_BOUND'

@@ -3,7 +3,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { PublicSpending } from '@shared/contract'
 import { formatMoney } from '@shared/domain/money'
-import { useAction } from '../../hooks/useAction'
+import { useQuery } from '../../data'
 import { PageHeader } from '../../components/PageHeader'
 import { LoadingState } from '../../components/LoadingState'
 import { ErrorState } from '../../components/ErrorState'
@@ -19,7 +19,7 @@ const QUARTERS = ['一季度', '二季度', '三季度', '四季度'] as const
 export default function FundsPublicPage() {
   const thisYear = inShanghai(new Date()).year()
   const [year, setYear] = useState(thisYear)
-  const spending = useAction('funds.public', { year }, { silent: true })
+  const spending = useQuery('funds.public', { year }, { silent: true })
   usePullDownRefresh(() => {
     void spending.reload().finally(() => Taro.stopPullDownRefresh())
   })

@@ -1,15 +1,13 @@
 import { useEffect, useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
-import type { GroupDetail } from '@shared/contract'
-import { useAction } from '../../hooks/useAction'
-import { usePagedAction } from '../../hooks/usePagedAction'
-import { markChanged, useReloadOnChange } from '../../hooks/useReloadOnChange'
+import type { GroupDetail, GroupRecordView } from '@shared/contract'
+import { invalidate, useMutation, usePagedQuery, useQuery, useSession } from '../../data'
 import { ActionError, callAction } from '../../services/cloud'
 import { askToSubscribe, prepareSubscribe } from '../../services/subscribe'
 import { LoadingState } from '../../components/LoadingState'
 import { ErrorState } from '../../components/ErrorState'
-import { EmptyState } from '../../components/EmptyState'
+import { PagedList } from '../../components/PagedList'
 import { Button } from '../../ui/nutui'
 import { ROUTES } from '../../constants/routes'
 import { countText, idParam, isFull, KIND_LABELS, POLICY_LABELS, withId } from '../../constants/groups'
@@ -28,19 +26,19 @@ const SETTLED = ['FULL', 'CONFLICT', 'NOT_FOUND', 'FORBIDDEN']
 export default function GroupPage() {
   const { params } = useRouter()
   const id = idParam(params.id)
-  const detail = useAction('group.get', { id }, { silent: true })
-  const roster = usePagedAction('group.roster', { id }, 20)
-  const records = usePagedAction('group.records', { id }, 10)
+  // Joins, decisions and hand-overs made elsewhere (the leader pages) show when coming back.
+  const detail = useQuery('group.get', { id }, { silent: true, enabled: Boolean(id) })
+  // Two lists on one page: neither takes the page's scroll; each has its own 加载更多.
+  const roster = usePagedQuery('group.roster', { id }, { pageSize: 20, ownsPage: false })
+  const records = usePagedQuery('group.records', { id }, { pageSize: 10, ownsPage: false })
   // Who I am, to tell the group's own leaders (who must hand over before leaving) from admins.
-  const me = useAction('member.me', {}, { silent: true })
+  const me = useSession()
   const [asking, setAsking] = useState(false)
   // WeChat's dialog needs the template ids at hand when 申请加入 is tapped.
   useEffect(prepareSubscribe, [])
-  const [busy, setBusy] = useState(false)
+  const leaving = useMutation<'leave'>()
 
   const reloadAll = () => Promise.all([detail.reload(), roster.reload(), records.reload()])
-  // Joins, decisions and hand-overs made elsewhere (the leader pages) show when coming back.
-  useReloadOnChange('groups', reloadAll)
   usePullDownRefresh(() => {
     void reloadAll().finally(() => Taro.stopPullDownRefresh())
   })
@@ -51,8 +49,9 @@ export default function GroupPage() {
     if (g?.name) void Taro.setNavigationBarTitle({ title: g.name })
   }, [g?.name])
 
+  /** This page shows the change at once; the others (小组, the leader pages) load it when shown. */
   const afterChange = async () => {
-    markChanged('groups')
+    invalidate('group')
     await reloadAll()
   }
 
@@ -71,7 +70,7 @@ export default function GroupPage() {
   }
 
   const leave = async (group: GroupDetail, move: Exclude<JoinMove, 'join'>) => {
-    if (busy) return
+    if (leaving.busy) return
     const withdraw = move === 'withdraw'
     const { confirm } = await Taro.showModal({
       title: withdraw ? '撤回申请' : '退出小组',
@@ -82,16 +81,12 @@ export default function GroupPage() {
       confirmColor: '#c8161d',
     })
     if (!confirm) return
-    setBusy(true)
-    try {
+    // A refusal is toasted by callAction (a leader is told to hand over first).
+    await leaving.run('leave', async () => {
       await callAction('group.leave', { id })
       void Taro.showToast({ title: withdraw ? '已撤回申请' : '已退出小组', icon: 'none' })
       await afterChange()
-    } catch {
-      // callAction has toasted why (a leader is told to hand over first).
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   if (!id) {
@@ -110,7 +105,7 @@ export default function GroupPage() {
         <ErrorState error={detail.error} onRetry={() => void detail.reload()} art="groups" />
       ) : g ? (
         <>
-          <GroupHero group={g} amLeader={amLeader} busy={busy} onJoin={() => setAsking(true)} onLeave={(move) => void leave(g, move)} />
+          <GroupHero group={g} amLeader={amLeader} busy={leaving.busy === 'leave'} onJoin={() => setAsking(true)} onLeave={(move) => void leave(g, move)} />
           {g.iLead ? <ManageEntries group={g} amLeader={amLeader} /> : null}
 
           <View className="group-section group-roster">
@@ -118,89 +113,80 @@ export default function GroupPage() {
               成员
               {roster.loading || roster.error ? null : <Text className="group-section__count">{roster.total} 人</Text>}
             </View>
-            {roster.loading ? (
-              <LoadingState rows={2} text="正在加载成员…" />
-            ) : roster.error ? (
-              <ErrorState error={roster.error} onRetry={() => void roster.reload()} art="groups" />
-            ) : roster.items.length === 0 ? (
-              <EmptyState className="group-roster-empty" title="还没有成员" description="第一个加入，和同事们一起玩起来" art="groups" />
-            ) : (
-              <>
-                <View className="group-list">
-                  {roster.items.map((e) => (
-                    <View key={e.memberId} className="roster-row" data-member-id={e.memberId}>
-                      <View className="roster-row__avatar">{e.name.slice(-2)}</View>
-                      <View className="roster-row__name">{e.name}</View>
-                      {e.isLeader ? <View className="group-tag group-tag--leader">组长</View> : null}
-                      <View className="roster-row__department">{e.department}</View>
-                    </View>
-                  ))}
+            <PagedList
+              list={roster}
+              name="group-roster"
+              listClass="group-list"
+              footerClass="group-more"
+              unit="人"
+              endText={() => null}
+              loadingRows={2}
+              loadingText="正在加载成员…"
+              art="groups"
+              empty={{ title: '还没有成员', description: '第一个加入，和同事们一起玩起来' }}
+              itemKey={(e) => e.memberId}
+              renderItem={(e) => (
+                <View className="roster-row" data-member-id={e.memberId}>
+                  <View className="roster-row__avatar">{e.name.slice(-2)}</View>
+                  <View className="roster-row__name">{e.name}</View>
+                  {e.isLeader ? <View className="group-tag group-tag--leader">组长</View> : null}
+                  <View className="roster-row__department">{e.department}</View>
                 </View>
-                {roster.hasMore ? (
-                  <View className="group-more">
-                    <Button className="group-roster-more" size="small" loading={roster.loadingMore} onClick={() => void roster.loadMore()}>
-                      {roster.loadingMore ? '正在加载…' : `加载更多（还有 ${roster.total - roster.items.length} 人）`}
-                    </Button>
-                  </View>
-                ) : null}
-              </>
-            )}
+              )}
+            />
           </View>
 
           <View className="group-section group-records">
             <View className="group-section__title">活动纪实</View>
-            {records.loading ? (
-              <LoadingState rows={2} text="正在加载纪实…" />
-            ) : records.error ? (
-              <ErrorState error={records.error} onRetry={() => void records.reload()} art="activities" />
-            ) : records.items.length === 0 ? (
-              <EmptyState
-                className="group-records-empty"
-                title="还没有活动纪实"
-                description={g.iLead ? '活动结束后，点上方「记录活动」留下文字和照片' : '组长会在活动后记下文字和照片，留作纪念'}
-                art="activities"
-              />
-            ) : (
-              <>
-                {records.items.map((r) => (
-                  <View key={r.id} className="record-card">
-                    <View className="record-card__head">
-                      <View className="record-card__title">{r.title}</View>
-                      <View className="record-card__date">{calendarDayText(r.date, new Date())}</View>
-                    </View>
-                    {r.text ? <View className="record-card__text">{r.text}</View> : null}
-                    {r.photoUrls.length ? (
-                      <View className="record-card__photos">
-                        {r.photoUrls.map((url) => (
-                          <Image
-                            key={url}
-                            className="record-card__photo"
-                            src={url}
-                            mode="aspectFill"
-                            lazyLoad
-                            onClick={() => void Taro.previewImage({ current: url, urls: [...r.photoUrls] })}
-                          />
-                        ))}
-                      </View>
-                    ) : null}
-                    <View className="record-card__author">{r.author} 记录</View>
-                  </View>
-                ))}
-                {records.hasMore ? (
-                  <View className="group-more">
-                    <Button className="group-records-more" size="small" loading={records.loadingMore} onClick={() => void records.loadMore()}>
-                      {records.loadingMore ? '正在加载…' : '加载更多纪实'}
-                    </Button>
-                  </View>
-                ) : null}
-              </>
-            )}
+            <PagedList
+              list={records}
+              name="group-records"
+              footerClass="group-more"
+              moreText="加载更多纪实"
+              endText={() => null}
+              loadingRows={2}
+              loadingText="正在加载纪实…"
+              art="activities"
+              empty={{
+                title: '还没有活动纪实',
+                description: g.iLead ? '活动结束后，点上方「记录活动」留下文字和照片' : '组长会在活动后记下文字和照片，留作纪念',
+              }}
+              renderItem={(r) => <RecordCard record={r} />}
+            />
           </View>
           <View className="group-footer" />
 
           <ShareContactDialog visible={asking} groupName={g.name} joinPolicy={g.joinPolicy} onConfirm={join} onClose={() => setAsking(false)} />
         </>
       ) : null}
+    </View>
+  )
+}
+
+/** One 纪实: what happened, the photos (a tap opens them in the viewer), who wrote it down. */
+function RecordCard({ record: r }: { record: GroupRecordView }) {
+  return (
+    <View className="record-card">
+      <View className="record-card__head">
+        <View className="record-card__title">{r.title}</View>
+        <View className="record-card__date">{calendarDayText(r.date, new Date())}</View>
+      </View>
+      {r.text ? <View className="record-card__text">{r.text}</View> : null}
+      {r.photoUrls.length ? (
+        <View className="record-card__photos">
+          {r.photoUrls.map((url) => (
+            <Image
+              key={url}
+              className="record-card__photo"
+              src={url}
+              mode="aspectFill"
+              lazyLoad
+              onClick={() => void Taro.previewImage({ current: url, urls: [...r.photoUrls] })}
+            />
+          ))}
+        </View>
+      ) : null}
+      <View className="record-card__author">{r.author} 记录</View>
     </View>
   )
 }

@@ -1,8 +1,7 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { GroupCard } from '@shared/contract'
-import { useAction } from '../../hooks/useAction'
-import { useReloadOnChange } from '../../hooks/useReloadOnChange'
+import { useQuery, useSession, useStaleOnShow } from '../../data'
 import { useTabBadges } from '../../hooks/useTabBadges'
 import { PageHeader } from '../../components/PageHeader'
 import { LoadingState } from '../../components/LoadingState'
@@ -15,17 +14,15 @@ import './index.scss'
 
 /** 小组 tab: my groups first (my department's union group, groups I am in or waiting for), then all the others. */
 export default function GroupsPage() {
-  const list = useAction('group.list', {}, { silent: true })
-  // Only for the tab badge (requests waiting for a leader), which decisions elsewhere change.
-  const me = useAction('member.me', {}, { silent: true })
+  // A join, a leave or a decision elsewhere marks it stale: loaded again when shown.
+  const list = useQuery('group.list', {}, { silent: true })
+  // Only for the tab badge (requests waiting for a leader): a decision elsewhere changes the count.
+  const me = useSession()
   useTabBadges(me.data)
+  useStaleOnShow(['group'], me.reload)
 
-  // A switch of account, a bind, or a join / leave / decision elsewhere: load again when shown.
-  const reload = () => Promise.all([list.reload(), me.reload()])
-  useReloadOnChange('me', reload)
-  useReloadOnChange('groups', reload)
   usePullDownRefresh(() => {
-    void reload().finally(() => Taro.stopPullDownRefresh())
+    void Promise.all([list.reload(), me.reload()]).finally(() => Taro.stopPullDownRefresh())
   })
 
   return (

@@ -3,8 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import type { AidCategoryView, ColleagueView, HardshipRequestDetail } from '@shared/contract'
 import { MAX_REQUEST_PHOTOS } from '@shared/domain/hardship'
-import { useAction } from '../../hooks/useAction'
-import { markChanged } from '../../hooks/useReloadOnChange'
+import { invalidate, useMutation, useQuery, useSession } from '../../data'
 import { ActionError, callAction, uploadFile } from '../../services/cloud'
 import { askToSubscribe, prepareSubscribe } from '../../services/subscribe'
 import { PageHeader } from '../../components/PageHeader'
@@ -29,12 +28,15 @@ const REPORTER_ROLES = ['leader', 'admin', 'reviewer']
  */
 export default function HardshipApplyPage() {
   const returnedId = idParam(useRouter().params.id)
-  const policy = useAction('hardship.policy', {}, { silent: true })
-  const me = useAction('member.me', {}, { silent: true })
+  const policy = useQuery('hardship.policy', {}, { silent: true })
+  const me = useSession()
   // WeChat's dialog needs the template ids at hand when 提交 is tapped.
   useEffect(prepareSubscribe, [])
-  const [returned, setReturned] = useState<HardshipRequestDetail | null>(null)
-  const [loadError, setLoadError] = useState<ActionError>()
+  // The request sent back for more, as its detail page showed it (asked again when this page opens).
+  const request = useQuery('hardship.get', { id: returnedId }, { silent: true, enabled: Boolean(returnedId) })
+  const returned = (returnedId && request.data) || null
+  const loadError = returnedId ? request.error : undefined
+  const [filledFrom, setFilledFrom] = useState<HardshipRequestDetail>()
   const [form, setForm] = useState<AskForm>(emptyAsk)
   const [errors, setErrors] = useState<AskErrors>({})
   const [photos, setPhotos] = useState<Photo[]>([])
@@ -45,17 +47,13 @@ export default function HardshipApplyPage() {
   const key = useRef(newFormKey())
   const working = stage.kind !== 'edit'
 
+  // The form starts from the request as it was sent, once: a later answer does not overwrite the typing.
   useEffect(() => {
-    if (!returnedId) return
-    callAction('hardship.get', { id: returnedId }, { silent: true }).then(
-      (r) => {
-        setReturned(r)
-        setForm(askFromRequest(r))
-        setPhotos(photosOf(r))
-      },
-      (err: unknown) => setLoadError(err instanceof ActionError ? err : new ActionError('INTERNAL', String(err))),
-    )
-  }, [returnedId])
+    if (!returned || filledFrom) return
+    setFilledFrom(returned)
+    setForm(askFromRequest(returned))
+    setPhotos(photosOf(returned))
+  }, [returned, filledFrom])
 
   const canReport = !returnedId && (me.data?.roles ?? []).some((r) => REPORTER_ROLES.includes(r))
   const categories = (policy.data?.categories ?? []).filter((c) => c.enabled || c.key === form.category)
@@ -101,14 +99,14 @@ export default function HardshipApplyPage() {
       setStage({ kind: 'edit' })
       return
     }
-    markChanged('hardship')
+    invalidate('hardship')
     await asked
     void Taro.showToast({ title: returned ? '已重新提交' : '已提交', icon: 'success' })
     await Taro.redirectTo({ url: withRequestId(ROUTES.hardshipDetail, saved.id) })
   }
 
   const title = returnedId ? '补充材料' : '申请帮扶 / 慰问'
-  if (policy.loading || me.loading || (returnedId && !returned && !loadError)) {
+  if (policy.loading || me.loading || (returnedId && !filledFrom && !loadError)) {
     return (
       <View className="page page-hardship-apply">
         <PageHeader title={title} />
@@ -287,19 +285,14 @@ function CategoryOption({ category: c, on, onPick }: { category: AidCategoryView
 function ColleaguePicker({ value, onChange }: { value: ColleagueView | null; onChange: (c: ColleagueView | null) => void }) {
   const [keyword, setKeyword] = useState('')
   const [found, setFound] = useState<readonly ColleagueView[] | null>(null)
-  const [searching, setSearching] = useState(false)
+  const m = useMutation<'search'>()
 
   const search = async () => {
     const k = keyword.trim()
-    if (!k || searching) return
-    setSearching(true)
-    try {
-      setFound(await callAction('hardship.colleagues', { keyword: k }))
-    } catch {
-      // toasted
-    } finally {
-      setSearching(false)
-    }
+    if (!k || m.busy) return
+    // A failure is toasted; what was found before stays.
+    const res = await m.run('search', () => callAction('hardship.colleagues', { keyword: k }))
+    if (res) setFound(res)
   }
 
   if (value) {
@@ -326,7 +319,7 @@ function ColleaguePicker({ value, onChange }: { value: ColleagueView | null; onC
           onInput={(e) => setKeyword(e.detail.value)}
           onConfirm={() => void search()}
         />
-        <Button className="apply-colleague-search" size="small" loading={searching} onClick={() => void search()}>
+        <Button className="apply-colleague-search" size="small" loading={m.busy === 'search'} onClick={() => void search()}>
           查找
         </Button>
       </View>

@@ -1,9 +1,7 @@
-import { useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Image, View } from '@tarojs/components'
 import type { HardshipRequestDetail } from '@shared/contract'
-import { useAction } from '../../hooks/useAction'
-import { markChanged, useReloadOnChange } from '../../hooks/useReloadOnChange'
+import { invalidate, useMutation, useQuery } from '../../data'
 import { ActionError, callAction } from '../../services/cloud'
 import { PageHeader } from '../../components/PageHeader'
 import { LoadingState } from '../../components/LoadingState'
@@ -20,16 +18,16 @@ import { calendarDayText } from '@shared/domain/time'
 /** One request as its member (or the colleague who reported it) follows it: what was asked, every step, what to do next. */
 export default function HardshipDetailPage() {
   const id = idParam(useRouter().params.id)
-  const detail = useAction('hardship.get', { id }, { silent: true })
-  const [withdrawing, setWithdrawing] = useState(false)
+  // A step taken elsewhere (a reviewer's, a resubmission): loaded again when shown.
+  const detail = useQuery('hardship.get', { id }, { silent: true, enabled: Boolean(id) })
+  const m = useMutation<'withdraw'>()
 
-  useReloadOnChange('hardship', detail.reload)
   usePullDownRefresh(() => {
     void detail.reload().finally(() => Taro.stopPullDownRefresh())
   })
 
   const withdraw = async (r: HardshipRequestDetail) => {
-    if (withdrawing) return
+    if (m.busy) return
     const { confirm } = await Taro.showModal({
       title: '撤回申请',
       content: `撤回后工会将不再办理这条「${r.categoryName}」申请，需要时可以重新申请。`,
@@ -37,16 +35,20 @@ export default function HardshipDetailPage() {
       cancelText: '再想想',
     })
     if (!confirm) return
-    setWithdrawing(true)
-    try {
-      await callAction('hardship.withdraw', { id: r.id })
-      void Taro.showToast({ title: '已撤回', icon: 'none' })
-    } catch (err) {
-      if (err instanceof ActionError && err.code === 'NETWORK') return
-    } finally {
-      setWithdrawing(false)
-    }
-    markChanged('hardship')
+    // Refused (taken up meanwhile): toasted, and the page shows where it stands. Unsent (the network):
+    // the page stays as it is for another try.
+    const sent = await m.run('withdraw', () =>
+      callAction('hardship.withdraw', { id: r.id }).then(
+        () => true,
+        (err: unknown) => {
+          if (err instanceof ActionError && err.code === 'NETWORK') throw err
+          return false
+        },
+      ),
+    )
+    if (sent === undefined) return
+    if (sent) void Taro.showToast({ title: '已撤回', icon: 'none' })
+    invalidate('hardship')
     await detail.reload()
   }
 
@@ -115,7 +117,7 @@ export default function HardshipDetailPage() {
 
           {r.can.withdraw ? (
             <View className="detail-actions">
-              <Button className="detail-withdraw" fill="outline" block loading={withdrawing} onClick={() => void withdraw(r)}>
+              <Button className="detail-withdraw" fill="outline" block loading={m.busy === 'withdraw'} onClick={() => void withdraw(r)}>
                 撤回申请
               </Button>
             </View>

@@ -1,12 +1,9 @@
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { HardshipRequestCard } from '@shared/contract'
-import { usePagedAction } from '../../hooks/usePagedAction'
-import { useReloadOnChange } from '../../hooks/useReloadOnChange'
+import { usePagedQuery } from '../../data'
 import { PageHeader } from '../../components/PageHeader'
-import { LoadingState } from '../../components/LoadingState'
-import { ErrorState } from '../../components/ErrorState'
-import { EmptyState } from '../../components/EmptyState'
+import { PagedList } from '../../components/PagedList'
 import { RequestStatus } from '../../components/RequestStatus'
 import { Button } from '../../ui/nutui'
 import { ROUTES } from '../../constants/routes'
@@ -15,14 +12,8 @@ import './index.scss'
 
 /** 我的帮扶申请: requests the member made or that were made for them, each with where it stands. */
 export default function MyHardshipPage() {
-  const list = usePagedAction('hardship.mine', {}, 20)
-
-  useReloadOnChange('hardship', list.reload)
-  useReloadOnChange('me', list.reload)
-  useReachBottom(() => void list.loadMore())
-  usePullDownRefresh(() => {
-    void list.reload().finally(() => Taro.stopPullDownRefresh())
-  })
+  // A request sent, withdrawn or decided elsewhere: loaded again when shown.
+  const list = usePagedQuery('hardship.mine', {}, { pageSize: 20 })
 
   const apply = () => void Taro.navigateTo({ url: ROUTES.hardshipApply })
   const denied = list.error !== undefined && ['NOT_BOUND', 'UNAUTHENTICATED'].includes(list.error.code)
@@ -35,35 +26,13 @@ export default function MyHardshipPage() {
           申请帮扶 / 慰问
         </Button>
       )}
-      {list.loading ? (
-        <LoadingState rows={3} />
-      ) : list.error ? (
-        <ErrorState error={list.error} onRetry={() => void list.reload()} art="benefits" />
-      ) : list.items.length === 0 ? (
-        <EmptyState
-          className="hardship-empty"
-          title="还没有申请"
-          description="遇到生病住院、家庭困难，或有结婚、生育、退休等喜事，都可以在这里申请，进展随时可查"
-          art="benefits"
-        />
-      ) : (
-        <>
-          <View className="hardship-list">
-            {list.items.map((r) => (
-              <RequestRow key={r.id} r={r} />
-            ))}
-          </View>
-          <View className="hardship-footer">
-            {list.hasMore ? (
-              <Button className="hardship-more" size="small" loading={list.loadingMore} onClick={() => void list.loadMore()}>
-                {list.loadingMore ? '正在加载…' : '加载更多'}
-              </Button>
-            ) : (
-              '已经到底了'
-            )}
-          </View>
-        </>
-      )}
+      <PagedList
+        list={list}
+        name="hardship"
+        art="benefits"
+        empty={{ title: '还没有申请', description: '遇到生病住院、家庭困难，或有结婚、生育、退休等喜事，都可以在这里申请，进展随时可查' }}
+        renderItem={(r) => <RequestRow r={r} />}
+      />
     </View>
   )
 }

@@ -1,9 +1,8 @@
-import type { ReactNode } from 'react'
+import { useEffect, type ReactNode } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { HomeView } from '@shared/contract'
-import { useAction } from '../../hooks/useAction'
-import { useReloadOnChange } from '../../hooks/useReloadOnChange'
+import { setQueryData, useQuery, useStaleOnShow } from '../../data'
 import { badgeText, useTabBadges, useUnreadMessages } from '../../hooks/useTabBadges'
 import { PageHeader } from '../../components/PageHeader'
 import { LoadingState } from '../../components/LoadingState'
@@ -19,14 +18,18 @@ import './index.scss'
 /** 首页: what needs me — unread messages, my coming events, gifts and vouchers, my requests — from one call. */
 export default function HomePage() {
   // Errors are shown on the page itself, so no toast.
-  const home = useAction('member.home', {}, { silent: true })
+  const home = useQuery('member.home', {}, { silent: true })
 
-  // After binding (or a switch of account), a sign-up or a request elsewhere: load again when shown.
-  useReloadOnChange('me', home.reload)
-  useReloadOnChange('activities', home.reload)
-  useReloadOnChange('hardship', home.reload)
+  // The digest shows events, gifts and requests: a sign-up, a gift chosen or a request elsewhere makes it
+  // stale too (a bind or a switch of account marks everything stale).
+  useStaleOnShow(['activity', 'benefit', 'hardship'], home.reload)
   // member.home carries member.me's counts: the 小组 and 我的 tab badges at no call of their own.
   useTabBadges(home.data?.me)
+  // …and member.me itself: the other tabs read the session from it instead of asking again.
+  const me = home.data?.me
+  useEffect(() => {
+    if (me) setQueryData('member.me', {}, me)
+  }, [me])
 
   usePullDownRefresh(() => {
     void home.reload().finally(() => Taro.stopPullDownRefresh())

@@ -1,8 +1,7 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { UnionContact } from '@shared/contract'
-import { useAction } from '../../hooks/useAction'
-import { useReloadOnChange } from '../../hooks/useReloadOnChange'
+import { useQuery } from '../../data'
 import { badgeText, useTabBadges, useUnreadMessages } from '../../hooks/useTabBadges'
 import { PageHeader } from '../../components/PageHeader'
 import { LoadingState } from '../../components/LoadingState'
@@ -14,10 +13,10 @@ import { openMyActivities } from '../activities/open-mine'
 import './index.scss'
 
 export default function MePage() {
-  const me = useAction('member.me', {}, { silent: true })
-
-  // After binding (or a switch of account) this page, alive under others, loads again when shown.
-  useReloadOnChange('me', me.reload)
+  // The session's own entry (what every gate and tab reads), asked again when 我的 opens: this is where a
+  // member looks at who they are, and where a role granted meanwhile brings its tool. Afterwards it
+  // loads again only when shown after a change marked it stale (a bind, a switch of account).
+  const me = useQuery('member.me', {}, { silent: true })
   // Join requests waiting for this leader show as a badge on the 小组 tab, unread messages on 我的.
   useTabBadges(me.data)
   // As 消息 last counted it (reading there lowers it without this page asking again).

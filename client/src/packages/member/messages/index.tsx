@@ -1,10 +1,7 @@
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { MessageView } from '@shared/contract'
-import { useReloadOnChange } from '../../../hooks/useReloadOnChange'
-import { LoadingState } from '../../../components/LoadingState'
-import { ErrorState } from '../../../components/ErrorState'
-import { EmptyState } from '../../../components/EmptyState'
+import { PagedList } from '../../../components/PagedList'
 import { Button } from '../../../ui/nutui'
 import { openHint, openingOf } from './target'
 import { useMessages } from './useMessages'
@@ -16,12 +13,6 @@ import './index.scss'
  */
 export default function MessagesPage() {
   const list = useMessages()
-
-  useReloadOnChange('me', list.reload)
-  useReachBottom(() => void list.loadMore())
-  usePullDownRefresh(() => {
-    void list.reload().finally(() => Taro.stopPullDownRefresh())
-  })
 
   const open = (m: MessageView) => {
     const opening = openingOf(m)
@@ -37,14 +28,15 @@ export default function MessagesPage() {
       {process.env.TARO_ENV === 'h5' && LOCAL_MODE ? (
         <View className="messages-local-note">本地演示：微信提醒只在微信小程序里推送，全部通知都在这里。</View>
       ) : null}
-      {list.loading && !list.items.length ? (
-        <LoadingState rows={4} />
-      ) : list.error ? (
-        <ErrorState error={list.error} onRetry={() => void list.reload()} art="me" />
-      ) : list.items.length === 0 ? (
-        <EmptyState className="messages-empty" title="还没有消息" description="报名结果、候补递补、活动变更、福利到账和帮扶进展，都会在这里通知您" art="me" />
-      ) : (
-        <>
+      <PagedList
+        // Starting over (pull-down, after 全部已读) keeps the messages on screen until the answer is in.
+        list={{ ...list, loading: list.loading && !list.items.length }}
+        name="messages"
+        loadingRows={4}
+        art="me"
+        empty={{ title: '还没有消息', description: '报名结果、候补递补、活动变更、福利到账和帮扶进展，都会在这里通知您' }}
+        endText={() => '到底了'}
+        header={
           <View className="messages-bar">
             <Text className="messages-bar__count">{list.unread > 0 ? `${list.unread} 条未读` : '全部已读'}</Text>
             {list.unread > 0 ? (
@@ -53,22 +45,9 @@ export default function MessagesPage() {
               </Button>
             ) : null}
           </View>
-          <View className="messages-list">
-            {list.items.map((m) => (
-              <MessageRow key={m.id} m={m} onOpen={() => open(m)} />
-            ))}
-          </View>
-          <View className="messages-footer">
-            {list.hasMore ? (
-              <Button className="messages-more" size="small" loading={list.loadingMore} onClick={() => void list.loadMore()}>
-                {list.loadingMore ? '正在加载…' : '加载更多'}
-              </Button>
-            ) : (
-              '到底了'
-            )}
-          </View>
-        </>
-      )}
+        }
+        renderItem={(m) => <MessageRow m={m} onOpen={() => open(m)} />}
+      />
     </View>
   )
 }
