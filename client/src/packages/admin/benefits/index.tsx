@@ -11,6 +11,7 @@ import { Button } from '../../../ui/nutui'
 import { ROUTES, withId } from '../../../constants/routes'
 import { kindLabel, redeemWindowText, yuanText } from '../../../pages/benefits/view'
 import { AdminGate, isDenied } from '../shared/AdminGate'
+import { Field } from '../shared/Field'
 import { Progress } from '../shared/nutui'
 import {
   campaignInputOf,
@@ -143,71 +144,54 @@ function CampaignFormView({ onDone }: { onDone: () => void }) {
     <>
       <View className="admin-card campaign-form-basics">
         <View className="admin-card__title">基本信息</View>
-        <View className="admin-field">
-          <View className="admin-field__label">福利类型</View>
-          <View className="admin-field__value benefit-chips campaign-kinds">
-            {BENEFIT_KINDS.map((k) => (
-              <View
-                key={k}
-                className={`benefit-chip campaign-kind campaign-kind--${k}${form.kind === k ? ' benefit-chip--on' : ''}`}
-                onClick={() => patch({ kind: k, autoBirthday: k === 'cake' && form.autoBirthday }, 'faceValue')}
-              >
-                {kindLabel(k)}
-              </View>
-            ))}
-          </View>
-        </View>
-        <View className="admin-field">
-          <View className="admin-field__label">名称</View>
-          <View className="admin-field__value">
-            <Input
-              className="admin-field__input campaign-name"
-              value={form.name}
-              maxlength={40}
-              placeholder={form.kind === 'cake' ? '如：2026 年生日蛋糕券' : '如：2026 年中秋慰问品'}
-              onInput={(e) => patch({ name: e.detail.value }, 'name')}
-            />
-            {errors.name ? <View className="admin-field__error">{errors.name}</View> : null}
-          </View>
-        </View>
-        <View className="admin-field">
-          <View className="admin-field__label">面值（元）</View>
-          <View className="admin-field__value">
-            <Input
-              className="admin-field__input campaign-face-value"
-              type="digit"
-              value={form.faceValue}
-              maxlength={10}
-              placeholder={form.kind === 'cake' ? '不超过 300 元' : '如：200'}
-              onInput={(e) => patch({ faceValue: e.detail.value }, 'faceValue')}
-            />
-            {errors.faceValue ? <View className="admin-field__error campaign-face-value-error">{errors.faceValue}</View> : null}
-          </View>
-        </View>
-        <View className="admin-field">
-          <View className="admin-field__label">含退休会员</View>
-          <View className="admin-field__value">
-            <Switch
-              className="campaign-retired"
-              checked={form.includeRetired}
-              color="#c8161d"
-              onChange={(e) => patch({ includeRetired: Boolean(e.detail.value) })}
-            />
-          </View>
-        </View>
-        {form.kind === 'cake' ? (
-          <View className="admin-field">
-            <View className="admin-field__label">生日当月自动发放</View>
-            <View className="admin-field__value">
-              <Switch
-                className="campaign-auto-birthday"
-                checked={form.autoBirthday}
-                color="#c8161d"
-                onChange={(e) => patch({ autoBirthday: Boolean(e.detail.value) })}
-              />
-              <View className="admin-muted">打开后，每月 1 日给当月过生日的会员发券</View>
+        <Field label="福利类型" valueClass="benefit-chips campaign-kinds">
+          {BENEFIT_KINDS.map((k) => (
+            <View
+              key={k}
+              className={`benefit-chip campaign-kind campaign-kind--${k}${form.kind === k ? ' benefit-chip--on' : ''}`}
+              onClick={() => patch({ kind: k, autoBirthday: k === 'cake' && form.autoBirthday }, 'faceValue')}
+            >
+              {kindLabel(k)}
             </View>
-          </View>
+          ))}
+        </Field>
+        <Field label="名称" error={errors.name}>
+          <Input
+            className="admin-field__input campaign-name"
+            value={form.name}
+            maxlength={40}
+            placeholder={form.kind === 'cake' ? '如：2026 年生日蛋糕券' : '如：2026 年中秋慰问品'}
+            onInput={(e) => patch({ name: e.detail.value }, 'name')}
+          />
+        </Field>
+        <Field label="面值（元）" error={errors.faceValue} errorClass="campaign-face-value-error">
+          <Input
+            className="admin-field__input campaign-face-value"
+            type="digit"
+            value={form.faceValue}
+            maxlength={10}
+            placeholder={form.kind === 'cake' ? '不超过 300 元' : '如：200'}
+            onInput={(e) => patch({ faceValue: e.detail.value }, 'faceValue')}
+          />
+        </Field>
+        <Field label="含退休会员">
+          <Switch
+            className="campaign-retired"
+            checked={form.includeRetired}
+            color="#c8161d"
+            onChange={(e) => patch({ includeRetired: Boolean(e.detail.value) })}
+          />
+        </Field>
+        {form.kind === 'cake' ? (
+          <Field label="生日当月自动发放">
+            <Switch
+              className="campaign-auto-birthday"
+              checked={form.autoBirthday}
+              color="#c8161d"
+              onChange={(e) => patch({ autoBirthday: Boolean(e.detail.value) })}
+            />
+            <View className="admin-muted">打开后，每月 1 日给当月过生日的会员发券</View>
+          </Field>
         ) : null}
       </View>
 
@@ -286,20 +270,16 @@ function CampaignFormView({ onDone }: { onDone: () => void }) {
         <View className="admin-card__title">时间</View>
         <View className="admin-card__note">有多种礼品时，会员在「选择截止」前选好（可更换）；兑换时间内到兑换点出示券码领取。</View>
         {TIME_KEYS.map((k) => (
-          <View key={k} className={`admin-field campaign-time campaign-time--${k}`}>
-            <View className="admin-field__label">{TIME_LABELS[k]}</View>
-            <View className="admin-field__value">
-              <View className="campaign-time__row">
-                <Picker mode="date" value={form.times[k].date} onChange={(e) => editTime(k, 'date', String(e.detail.value))}>
-                  <View className="campaign-time__picker campaign-time__date">{calendarDayText(form.times[k].date, new Date())}</View>
-                </Picker>
-                <Picker mode="time" value={form.times[k].time} onChange={(e) => editTime(k, 'time', String(e.detail.value))}>
-                  <View className="campaign-time__picker campaign-time__clock">{form.times[k].time}</View>
-                </Picker>
-              </View>
-              {errors[k] ? <View className="admin-field__error">{errors[k]}</View> : null}
+          <Field key={k} label={TIME_LABELS[k]} className={`campaign-time campaign-time--${k}`} error={errors[k]}>
+            <View className="campaign-time__row">
+              <Picker mode="date" value={form.times[k].date} onChange={(e) => editTime(k, 'date', String(e.detail.value))}>
+                <View className="campaign-time__picker campaign-time__date">{calendarDayText(form.times[k].date, new Date())}</View>
+              </Picker>
+              <Picker mode="time" value={form.times[k].time} onChange={(e) => editTime(k, 'time', String(e.detail.value))}>
+                <View className="campaign-time__picker campaign-time__clock">{form.times[k].time}</View>
+              </Picker>
             </View>
-          </View>
+          </Field>
         ))}
       </View>
 

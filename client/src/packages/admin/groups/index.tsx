@@ -12,6 +12,7 @@ import { Button } from '../../../ui/nutui'
 import { ROUTES } from '../../../constants/routes'
 import { countText, POLICY_LABELS, withId } from '../../../constants/groups'
 import { AdminGate } from '../shared/AdminGate'
+import { Field } from '../shared/Field'
 import { createInput, emptyGroupForm, groupFormOf, MAX_LEADERS, updateChanges, type GroupForm, type GroupFormErrors, type LeaderPick } from './form'
 import '../shared/admin.scss'
 import './index.scss'
@@ -131,63 +132,48 @@ export function GroupFormView({ mode, initial, original, onDone }: FormProps) {
   return (
     <>
       <View className="admin-card admin-group-form">
-        <View className="admin-field">
-          <View className="admin-field__label">小组名称</View>
-          <View className="admin-field__value">
-            <Input
-              className="admin-field__input group-name-input"
-              value={form.name}
-              maxlength={30}
-              placeholder="例如：羽毛球"
-              onInput={(e) => edit('name', e.detail.value)}
-            />
-            {errors.name ? <View className="admin-field__error group-name-error">{errors.name}</View> : null}
+        <Field label="小组名称" error={errors.name} errorClass="group-name-error">
+          <Input
+            className="admin-field__input group-name-input"
+            value={form.name}
+            maxlength={30}
+            placeholder="例如：羽毛球"
+            onInput={(e) => edit('name', e.detail.value)}
+          />
+        </Field>
+        <Field label="简介" className="admin-field--top" error={errors.description}>
+          <Textarea
+            className="admin-group-form__textarea group-description-input"
+            value={form.description}
+            maxlength={500}
+            placeholder="活动时间、地点、适合谁（选填）"
+            onInput={(e) => edit('description', e.detail.value)}
+          />
+        </Field>
+        <Field label="加入方式" className="admin-field--top">
+          <View className="policy-options">
+            {POLICIES.map((p) => (
+              <View
+                key={p}
+                className={`policy-option policy-option--${p}${form.joinPolicy === p ? ' policy-option--on' : ''}`}
+                onClick={() => edit('joinPolicy', p)}
+              >
+                {POLICY_LABELS[p]}
+              </View>
+            ))}
           </View>
-        </View>
-        <View className="admin-field admin-field--top">
-          <View className="admin-field__label">简介</View>
-          <View className="admin-field__value">
-            <Textarea
-              className="admin-group-form__textarea group-description-input"
-              value={form.description}
-              maxlength={500}
-              placeholder="活动时间、地点、适合谁（选填）"
-              onInput={(e) => edit('description', e.detail.value)}
-            />
-            {errors.description ? <View className="admin-field__error">{errors.description}</View> : null}
-          </View>
-        </View>
-        <View className="admin-field admin-field--top">
-          <View className="admin-field__label">加入方式</View>
-          <View className="admin-field__value">
-            <View className="policy-options">
-              {POLICIES.map((p) => (
-                <View
-                  key={p}
-                  className={`policy-option policy-option--${p}${form.joinPolicy === p ? ' policy-option--on' : ''}`}
-                  onClick={() => edit('joinPolicy', p)}
-                >
-                  {POLICY_LABELS[p]}
-                </View>
-              ))}
-            </View>
-            <View className="admin-muted policy-hint">{POLICY_HINTS[form.joinPolicy]}</View>
-          </View>
-        </View>
-        <View className="admin-field">
-          <View className="admin-field__label">人数上限</View>
-          <View className="admin-field__value">
-            <Input
-              className="admin-field__input group-limit-input"
-              type="number"
-              maxlength={4}
-              value={form.sizeLimit}
-              placeholder="不限人数可留空"
-              onInput={(e) => edit('sizeLimit', e.detail.value)}
-            />
-            {errors.sizeLimit ? <View className="admin-field__error group-limit-error">{errors.sizeLimit}</View> : null}
-          </View>
-        </View>
+          <View className="admin-muted policy-hint">{POLICY_HINTS[form.joinPolicy]}</View>
+        </Field>
+        <Field label="人数上限" error={errors.sizeLimit} errorClass="group-limit-error">
+          <Input
+            className="admin-field__input group-limit-input"
+            type="number"
+            maxlength={4}
+            value={form.sizeLimit}
+            placeholder="不限人数可留空"
+            onInput={(e) => edit('sizeLimit', e.detail.value)}
+          />
+        </Field>
       </View>
 
       <View className="admin-card admin-group-leaders">

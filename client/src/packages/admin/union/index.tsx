@@ -6,6 +6,7 @@ import { callAction } from '../../../services/cloud'
 import { PageHeader } from '../../../components/PageHeader'
 import { Button } from '../../../ui/nutui'
 import { AdminGate } from '../shared/AdminGate'
+import { Field } from '../shared/Field'
 import { checkContact, PLACE_MAX, type ContactErrors } from './form'
 import '../shared/admin.scss'
 import './index.scss'
@@ -52,33 +53,25 @@ function ContactForm({ me }: { me: MeView }) {
   return (
     <>
       <View className="admin-card union-contact-form">
-        <View className="admin-field">
-          <View className="admin-field__label">联系电话</View>
-          <View className="admin-field__value">
-            <Input
-              className="admin-field__input union-phone-input"
-              type="text"
-              maxlength={20}
-              value={form.phone}
-              placeholder="例如：0571-87001234"
-              onInput={(e) => edit('phone', e.detail.value)}
-            />
-            {errors.phone ? <View className="admin-field__error union-phone-error">{errors.phone}</View> : null}
-          </View>
-        </View>
-        <View className="admin-field">
-          <View className="admin-field__label">办公地点</View>
-          <View className="admin-field__value">
-            <Input
-              className="admin-field__input union-place-input"
-              maxlength={PLACE_MAX}
-              value={form.place}
-              placeholder="例如：机关大楼 3 楼 305 室"
-              onInput={(e) => edit('place', e.detail.value)}
-            />
-            {errors.place ? <View className="admin-field__error union-place-error">{errors.place}</View> : null}
-          </View>
-        </View>
+        <Field label="联系电话" error={errors.phone} errorClass="union-phone-error">
+          <Input
+            className="admin-field__input union-phone-input"
+            type="text"
+            maxlength={20}
+            value={form.phone}
+            placeholder="例如：0571-87001234"
+            onInput={(e) => edit('phone', e.detail.value)}
+          />
+        </Field>
+        <Field label="办公地点" error={errors.place} errorClass="union-place-error">
+          <Input
+            className="admin-field__input union-place-input"
+            maxlength={PLACE_MAX}
+            value={form.place}
+            placeholder="例如：机关大楼 3 楼 305 室"
+            onInput={(e) => edit('place', e.detail.value)}
+          />
+        </Field>
       </View>
       {failure ? <View className="admin-field__error union-contact-failure">{failure}</View> : null}
       <View className="admin-actions">
