@@ -1,7 +1,9 @@
 import * as z from 'zod/mini'
 import { defineAction } from './define'
-import { calendarDate } from './schemas'
+import { calendarDate, whole } from './schemas'
 import type { Page } from './member.contract'
+import type { WholeRule } from './fields'
+import type { Hints } from './wording'
 
 const ADMIN = { kind: 'member', roles: ['admin'] } as const
 const ANY_MEMBER = { kind: 'member' } as const
@@ -67,12 +69,34 @@ export interface GroupRecordView {
 
 const GROUP_LABELS = { id: '小组', name: '小组名称', memberId: '会员' }
 
+export const MAX_GROUP_SIZE = 5000
+/** Empty on the form (null) means no limit. */
+const SIZE_LIMIT: WholeRule = {
+  min: 2,
+  max: MAX_GROUP_SIZE,
+  words: { format: '人数上限请填写整数，不限人数就留空', above: `人数上限不能超过 ${MAX_GROUP_SIZE}` },
+}
+export const MAX_LEADERS = 5
+const leaderIds = z.array(id).check(z.minLength(1, { error: '请至少选择一位组长' }), z.maxLength(MAX_LEADERS, { error: `组长最多 ${MAX_LEADERS} 位` }))
+
 const groupFields = {
   name: title,
   description: z._default(description, ''),
   joinPolicy: z.enum(['open', 'approval']),
-  sizeLimit: z.nullable(z.number().check(z.int(), z.minimum(2), z.maximum(5000))),
+  sizeLimit: z.nullable(whole(SIZE_LIMIT)),
 }
+
+/** 新建小组, as the admin's form checks it too: the founding leaders are its first members, so the limit holds them. */
+export const GroupCreateSchema = z
+  .strictObject({ ...groupFields, leaderIds })
+  .check(z.refine((g) => g.sizeLimit === null || g.sizeLimit >= new Set(g.leaderIds).size, { path: ['sizeLimit'], error: '人数上限不能少于组长人数' }))
+
+export const MAX_RECORD_PHOTOS = 9
+/** A 纪实 as the leader's form fills it (the group it is for comes from the page). */
+const recordShape = { title, date, text: z._default(description, ''), photoFileIds: z._default(z.array(fileId).check(z.maxLength(MAX_RECORD_PHOTOS)), []) }
+export const RecordSchema = z.strictObject(recordShape)
+/** The 纪实 form's date is picked, not typed. */
+export const RECORD_HINTS: Hints = { date: { missing: '请选择活动日期' } }
 
 export const groupActions = {
   /** The 小组 tab: the caller's groups first (their department's union group included), then all. */
@@ -98,11 +122,7 @@ export const groupActions = {
   ),
   'group.remove': defineAction<{ readonly removed: boolean }>()(z.strictObject({ id, memberId: id, reason: z.optional(reason) }), ANY_MEMBER, GROUP_LABELS),
   'group.handOver': defineAction<GroupDetail>()(z.strictObject({ id, toMemberId: id }), ANY_MEMBER, GROUP_LABELS),
-  'group.addRecord': defineAction<GroupRecordView>()(
-    z.strictObject({ id, title, date, text: z._default(description, ''), photoFileIds: z._default(z.array(fileId).check(z.maxLength(9)), []) }),
-    ANY_MEMBER,
-    GROUP_LABELS,
-  ),
+  'group.addRecord': defineAction<GroupRecordView>()(z.strictObject({ id, ...recordShape }), ANY_MEMBER, GROUP_LABELS),
   'group.exportRoster': defineAction<{ readonly fileId: string; readonly url: string; readonly count: number }>()(
     z.strictObject({ id }),
     ANY_MEMBER,
@@ -110,11 +130,7 @@ export const groupActions = {
   ),
 
   // —— admin ——
-  'group.create': defineAction<GroupDetail>()(
-    z.strictObject({ ...groupFields, leaderIds: z.array(id).check(z.minLength(1), z.maxLength(5)) }),
-    ADMIN,
-    GROUP_LABELS,
-  ),
+  'group.create': defineAction<GroupDetail>()(GroupCreateSchema, ADMIN, GROUP_LABELS),
   'group.update': defineAction<GroupDetail>()(
     z.strictObject({
       id,
@@ -123,7 +139,7 @@ export const groupActions = {
       joinPolicy: z.optional(groupFields.joinPolicy),
       sizeLimit: z.optional(groupFields.sizeLimit),
       /** Replaces the leaders; each must already be an active member of the group. */
-      leaderIds: z.optional(z.array(id).check(z.minLength(1), z.maxLength(5))),
+      leaderIds: z.optional(leaderIds),
     }),
     ADMIN,
     GROUP_LABELS,

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import { defineAction } from './define'
-import { calendarDate, monthDay, says, text } from './schemas'
+import { calendarDate, monthDay, text } from './schemas'
 import { BIND_FIELDS, PERSON_NAME } from './member.fields'
 import type { TextRule } from './fields'
 import type { Hints } from './wording'
@@ -19,7 +19,7 @@ const id = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-
 /** An admin may correct a name, never clear it. */
 const name = text({ ...PERSON_NAME, words: { missing: '姓名不能为空' } })
 /** A mobile number; an admin may correct it, never clear it. */
-const phone = z.string().check(z.trim(), z.minLength(1, says('手机号不能清空', 'missing')), z.regex(/^1\d{10}$/))
+const phone = z.string().check(z.trim(), z.minLength(1, { error: '手机号不能清空' }), z.regex(/^1\d{10}$/))
 /** 联系工会's phone: an office line (0571-87001234, 分机 allowed as -805), a local number or a mobile. */
 const UNION_PHONE: TextRule = {
   min: 1,

@@ -21,8 +21,14 @@ export const says = (words: Words | undefined, kind: ProblemKind): { error?: str
   return message ? { error: message } : {}
 }
 
-/** The type check's words: an absent value is missing, anything else is in the wrong form. */
-const typeWords = (words: Words | undefined) => ({ error: (issue: { input?: unknown }) => ownWords(words, issue.input == null ? 'missing' : 'format') })
+/**
+ * The type check's words: an absent value is missing, anything else is in the wrong form. (A
+ * schema's error map also answers for its checks without words of their own: those keep theirs.)
+ */
+const typeWords = (words: Words | undefined) => ({
+  error: (issue: { code?: string; input?: unknown }) =>
+    issue.code === 'invalid_type' ? ownWords(words, issue.input == null ? 'missing' : 'format') : undefined,
+})
 
 /** Text by its rule (fields.ts), trimmed; the main package's forms check the same rule without zod. */
 export const text = (rule: TextRule) =>

@@ -73,8 +73,8 @@ export function parseInput<S extends z.ZodMiniType>(
 }
 
 /** A form's messages: the first problem of each field (by its path, `items.0.name`), as the form shows them. */
-export function firstByField(problems: readonly FieldProblem[]): Record<string, string> {
-  const first: Record<string, string> = {}
+export function firstByField<K extends string = string>(problems: readonly FieldProblem[]): Partial<Record<K, string>> {
+  const first: Partial<Record<string, string>> = {}
   for (const p of problems) if (!Object.prototype.hasOwnProperty.call(first, p.field)) first[p.field] = p.message
   return first
 }

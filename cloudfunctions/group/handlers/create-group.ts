@@ -14,8 +14,8 @@ import type { GroupDoc } from '../records'
  */
 export const createGroup: Handler<'group.create'> = async ({ deps, me, input }) => {
   const { clock, ids } = deps
+  // The schema has held the limit to the leaders (the admin's form checks the same before sending).
   const leaderIds = [...new Set(input.leaderIds)]
-  if (input.sizeLimit !== null && input.sizeLimit < leaderIds.length) throw invalid('人数上限不能少于组长人数', { field: 'sizeLimit' })
   const leaders = await currentMembersAmong(deps, me.unionId, leaderIds)
   if (leaders.length !== leaderIds.length) throw invalid('组长需要是本工会的会员', { field: 'leaderIds' })
   const now = clock.now()

@@ -1,5 +1,6 @@
 import type { Handler } from '../../_lib/entry'
 import { invalid } from '../../_lib/app-error'
+import { sizeLimitBelowMembers } from '@shared/domain/group-size'
 import type { Deps } from '../../_lib/deps'
 import { grantGroupLeaders, revokeGroupLeadersExcept } from '../../_lib/roles.repo'
 import { groupDetail, loadGroup, requireInterest, saveGroupChanges } from '../groups.repo'
@@ -12,7 +13,7 @@ export const updateGroup: Handler<'group.update'> = async ({ deps, me, input }) 
   if (leaderIds) await replaceLeaders(deps, me.unionId, g.id, [...new Set(leaderIds)])
   const changes = Object.fromEntries(Object.entries(fields).filter(([k, v]) => v !== undefined && (g.doc as unknown as Record<string, unknown>)[k] !== v))
   if (Object.keys(changes).length === 0) return groupDetail(deps, me, id)
-  const tooLow = () => invalid(`人数上限不能少于现有的 ${g.doc.memberCount} 人`, { field: 'sizeLimit' })
+  const tooLow = () => invalid(sizeLimitBelowMembers(g.doc.memberCount), { field: 'sizeLimit' })
   if (typeof changes.sizeLimit === 'number' && changes.sizeLimit < g.doc.memberCount) throw tooLow()
   // A lower limit may not cut below today's members; checked in the same write that sets it.
   if (!(await saveGroupChanges(deps, id, changes))) throw tooLow()

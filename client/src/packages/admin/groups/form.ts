@@ -1,4 +1,13 @@
+/**
+ * 新建 / 编辑兴趣小组: what the admin typed → `group.create` / `group.update`'s input, checked with
+ * their schemas before sending. Pure, for tests.
+ */
 import type { ActionInput, GroupDetail, JoinPolicy } from '@shared/contract'
+import { GroupCreateSchema, groupActions, MAX_LEADERS } from '@shared/contract/group.contract'
+import { firstByField, parseInput, type FieldProblem } from '@shared/contract/validate'
+import { sizeLimitRefusal } from '@shared/domain/group-size'
+
+export { MAX_LEADERS }
 
 export interface LeaderPick {
   readonly id: string
@@ -18,8 +27,6 @@ export interface GroupForm {
 
 export type GroupFormErrors = Partial<Record<'name' | 'description' | 'sizeLimit' | 'leaders', string>>
 
-export const MAX_LEADERS = 5
-
 export const emptyGroupForm = (): GroupForm => ({ name: '', description: '', joinPolicy: 'approval', sizeLimit: '', leaders: [] })
 
 export const groupFormOf = (g: GroupDetail): GroupForm => ({
@@ -30,48 +37,43 @@ export const groupFormOf = (g: GroupDetail): GroupForm => ({
   leaders: g.leaders.map((l) => ({ id: l.memberId, name: l.name, department: '' })),
 })
 
-/** The server's limits, said before sending: 名称 1–30 字, 简介 ≤ 500, 上限 2–5000 or none. */
-function checkFields(form: GroupForm, errors: GroupFormErrors): { name: string; description: string; sizeLimit: number | null } {
-  const name = form.name.trim()
-  const description = form.description.trim()
-  if (!name) errors.name = '请填写小组名称'
-  else if (name.length > 30) errors.name = '小组名称不能超过 30 个字'
-  if (description.length > 500) errors.description = '简介不能超过 500 个字'
+/** What was typed, as the schemas take it: a limit left empty is none; one that is not a whole number reads as NaN (refused in the schema's words). */
+function typedFields(form: GroupForm): { name: string; description: string; joinPolicy: JoinPolicy; sizeLimit: number | null } {
   const typed = form.sizeLimit.trim()
-  let sizeLimit: number | null = null
-  if (typed) {
-    if (!/^\d+$/.test(typed)) errors.sizeLimit = '人数上限请填写整数，不限人数就留空'
-    else {
-      sizeLimit = Number(typed)
-      if (sizeLimit < 2) errors.sizeLimit = '人数上限不能小于 2'
-      else if (sizeLimit > 5000) errors.sizeLimit = '人数上限不能超过 5000'
-    }
+  return {
+    name: form.name.trim(),
+    description: form.description.trim(),
+    joinPolicy: form.joinPolicy,
+    sizeLimit: !typed ? null : /^\d+$/.test(typed) ? Number(typed) : NaN,
   }
-  return { name, description, sizeLimit }
+}
+
+/** The form's fields by the schema's paths (`leaderIds` → the leaders picked). */
+function errorsOf(problems: readonly FieldProblem[]): GroupFormErrors {
+  const { leaderIds, ...rest } = firstByField<keyof GroupFormErrors | 'leaderIds'>(problems)
+  return { ...rest, ...(leaderIds ? { leaders: leaderIds } : {}) }
 }
 
 export function createInput(form: GroupForm): { errors: GroupFormErrors } | { input: ActionInput<'group.create'> } {
-  const errors: GroupFormErrors = {}
-  const { name, description, sizeLimit } = checkFields(form, errors)
-  if (form.leaders.length === 0) errors.leaders = '请至少选择一位组长'
-  else if (form.leaders.length > MAX_LEADERS) errors.leaders = `组长最多 ${MAX_LEADERS} 位`
-  else if (!errors.sizeLimit && sizeLimit !== null && sizeLimit < form.leaders.length) errors.sizeLimit = '人数上限不能少于组长人数'
-  if (Object.keys(errors).length) return { errors }
-  return { input: { name, description, joinPolicy: form.joinPolicy, sizeLimit, leaderIds: form.leaders.map((l) => l.id) } }
+  const input = { ...typedFields(form), leaderIds: form.leaders.map((l) => l.id) }
+  const parsed = parseInput(GroupCreateSchema, input, groupActions['group.create'].labels)
+  return parsed.ok ? { input } : { errors: errorsOf(parsed.problems) }
 }
 
 export type GroupChanges = Omit<ActionInput<'group.update'>, 'id'>
 
 /** Only what changed, so saving an untouched form writes nothing. */
 export function updateChanges(original: GroupDetail, form: GroupForm): { errors: GroupFormErrors } | { changes: GroupChanges } {
-  const errors: GroupFormErrors = {}
-  const { name, description, sizeLimit } = checkFields(form, errors)
-  if (!errors.sizeLimit && sizeLimit !== null && sizeLimit < original.memberCount) errors.sizeLimit = `人数上限不能少于现有的 ${original.memberCount} 人`
-  if (Object.keys(errors).length) return { errors }
+  const { name, description, joinPolicy, sizeLimit } = typedFields(form)
+  const update = groupActions['group.update']
+  const parsed = parseInput(update.input, { id: original.id, name, description, joinPolicy, sizeLimit }, update.labels)
+  if (!parsed.ok) return { errors: errorsOf(parsed.problems) }
+  const tooLow = sizeLimit === null ? null : sizeLimitRefusal(sizeLimit, original.memberCount)
+  if (tooLow) return { errors: { sizeLimit: tooLow } }
   const changes: { -readonly [K in keyof GroupChanges]: GroupChanges[K] } = {}
   if (name !== original.name) changes.name = name
   if (description !== original.description) changes.description = description
-  if (form.joinPolicy !== original.joinPolicy) changes.joinPolicy = form.joinPolicy
+  if (joinPolicy !== original.joinPolicy) changes.joinPolicy = joinPolicy
   if (sizeLimit !== original.sizeLimit) changes.sizeLimit = sizeLimit
   return { changes }
 }

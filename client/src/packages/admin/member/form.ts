@@ -1,8 +1,10 @@
 /**
  * The member edit form: what the admin typed → the fields `member.update` / `member.setRoles` take,
- * checked like the server checks them. Pure, for tests.
+ * checked with `member.update`'s schema (and the form's hints beside it). Pure, for tests.
  */
 import type { ActionInput, MemberDetail, Role } from '@shared/contract'
+import { MEMBER_FORM_HINTS, memberActions } from '@shared/contract/member.contract'
+import { firstByField, parseInput } from '@shared/contract/validate'
 import type { MemberStatus } from '@shared/domain/roster'
 
 export interface ProfileForm {
@@ -28,34 +30,25 @@ export const profileFormOf = (m: MemberDetail): ProfileForm => ({
   status: m.status,
 })
 
+const update = memberActions['member.update']
+
 /** Only what changed, so saving an untouched form writes nothing; or a message per field. */
 export function profileChanges(m: MemberDetail, form: ProfileForm): { changes: Omit<UpdateInput, 'id'> } | { errors: ProfileFormErrors } {
-  const errors: ProfileFormErrors = {}
   const changes: { -readonly [K in keyof Omit<UpdateInput, 'id'>]: Omit<UpdateInput, 'id'>[K] } = {}
   const name = form.name.trim()
-  if (!name) errors.name = '姓名不能为空'
-  else if ([...name].length > 20) errors.name = '姓名不能超过 20 个字'
-  else if (name !== m.name) changes.name = name
-
+  if (name !== m.name) changes.name = name
   if (form.gender && form.gender !== m.gender) changes.gender = form.gender
   if (form.departmentId && form.departmentId !== m.departmentId) changes.departmentId = form.departmentId
-
+  // Typed with spaces or dashes (139 1000 7920), stored as the 11 digits.
   const phone = form.phone.replace(/[\s-]/g, '')
-  if (phone !== m.phone) {
-    if (!phone) errors.phone = '手机号不能清空'
-    else if (!/^1\d{10}$/.test(phone)) errors.phone = '手机号应为 11 位数字'
-    else changes.phone = phone
-  }
-  if (form.birthday && form.birthday !== m.birthday) {
-    if (/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(form.birthday)) changes.birthday = form.birthday
-    else errors.birthday = '生日请写成 05-12 这样的月-日'
-  }
-  if (form.joinDate && form.joinDate !== m.joinDate) {
-    if (/^\d{4}-\d{2}-\d{2}$/.test(form.joinDate)) changes.joinDate = form.joinDate
-    else errors.joinDate = '入会日期请写成 2020-03-01'
-  }
+  if (phone !== m.phone) changes.phone = phone
+  // Left empty: kept as it is (an admin does not clear a birthday or a join date here).
+  if (form.birthday && form.birthday !== m.birthday) changes.birthday = form.birthday
+  if (form.joinDate && form.joinDate !== m.joinDate) changes.joinDate = form.joinDate
   if (form.status !== m.status) changes.status = form.status
-  return Object.keys(errors).length ? { errors } : { changes }
+  // The name is checked even when unchanged: an empty one is never saved.
+  const parsed = parseInput(update.input, { id: m.id, name, ...changes }, update.labels, MEMBER_FORM_HINTS)
+  return parsed.ok ? { changes } : { errors: firstByField(parsed.problems) }
 }
 
 // —— roles ——

@@ -1,6 +1,8 @@
+import { groupActions, MAX_RECORD_PHOTOS, RECORD_HINTS, RecordSchema } from '@shared/contract/group.contract'
+import { firstByField, parseInput } from '@shared/contract/validate'
 import type { PhotoRules } from '../../../components/photos/photo-model'
 
-export const MAX_PHOTOS = 9
+export const MAX_PHOTOS = MAX_RECORD_PHOTOS
 export const MAX_PHOTO_BYTES = 20 * 1024 * 1024
 
 /** A 纪实's photos for PhotoGrid: nine at most, 20 MB each. */
@@ -14,13 +16,9 @@ export interface RecordForm {
 
 export type RecordErrors = Partial<Record<keyof RecordForm, string>>
 
-/** The same limits as the server (标题 1–30, 内容 ≤ 500, a real date), said before sending. */
+/** `group.addRecord`'s checks (标题, a picked date, 内容's length), said before sending. */
 export function checkRecord(form: RecordForm): RecordErrors {
-  const errors: RecordErrors = {}
-  const title = form.title.trim()
-  if (!title) errors.title = '请填写标题'
-  else if (title.length > 30) errors.title = '标题不能超过 30 个字'
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(form.date)) errors.date = '请选择活动日期'
-  if (form.text.trim().length > 500) errors.text = '内容不能超过 500 个字'
-  return errors
+  const typed = { title: form.title.trim(), date: form.date || undefined, text: form.text.trim() }
+  const parsed = parseInput(RecordSchema, typed, groupActions['group.addRecord'].labels, RECORD_HINTS)
+  return parsed.ok ? {} : firstByField(parsed.problems)
 }
