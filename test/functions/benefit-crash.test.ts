@@ -3,9 +3,11 @@
  * turn, the same caller retries, the daily timer (which carries the repair) runs, and the books,
  * notices and gift stock must agree with the vouchers exactly.
  */
-import * as cloudbase from '@cloudbase/node-sdk'
-import type { AppServer, CallResult } from '../support/app-server'
-import { crashEachWrite, pastTimeLimit, runTimer, startCrashServer, writesOf } from '../support/crash'
+import type { CallResult } from '../support/app-server'
+import { crashEachWrite, crashMatrixFile, pastTimeLimit, runTimer, writesOf } from '../support/crash'
+import { campaignForm } from '../support/campaign-form'
+import { localDb as db } from '../support/local-db'
+import { at, DAY } from '../support/time'
 import { insertMissing } from '../../cloudfunctions/_lib/insert-missing'
 import type { Deps } from '../../cloudfunctions/_lib/deps'
 import { newVoucher } from '../../cloudfunctions/benefit/vouchers.repo'
@@ -13,27 +15,9 @@ import { newVoucher } from '../../cloudfunctions/benefit/vouchers.repo'
 // Crash matrices wait out the time limit between cut and retry, on a 2-core machine.
 jest.setTimeout(180_000)
 
-let app: AppServer
-const DAY = 24 * 3600_000
+const { app, covered } = crashMatrixFile('benefit')
 const FACE = 10_000
-const at = (ms: number) => new Date(Date.now() + ms).toISOString()
-const db = () => cloudbase.init({ env: 'local' }).database()
 const admin = (name: string, data: object, options = {}) => app.call(name, data, 'demo-admin', options)
-
-/** Crash points covered per action, printed once at the end. */
-const covered: Record<string, number> = {}
-
-beforeAll(async () => {
-  app = await startCrashServer()
-})
-afterAll(async () => {
-  console.log(
-    `benefit crash points covered: ${Object.entries(covered)
-      .map(([a, n]) => `${a} ${n}`)
-      .join(', ')}`,
-  )
-  await app.stop()
-})
 
 let deptSeq = 0
 /** A department of its own with `n` bound members (openid = member id), so each test's campaign reaches only them. */
@@ -67,19 +51,8 @@ async function seedDept(n: number): Promise<{ dept: string; members: string[] }>
 let nameSeq = 0
 async function createCampaign(dept: string, over: object = {}): Promise<{ id: string; name: string }> {
   const name = `崩溃测试福利${++nameSeq}`
-  const res = await admin('benefit.createCampaign', {
-    kind: 'other',
-    name,
-    faceValue: FACE,
-    options: [{ name: '礼盒' }],
-    claimClosesAt: at(10 * DAY),
-    redeemFrom: at(-DAY),
-    redeemUntil: at(30 * DAY),
-    pointIds: ['demo-point-office'],
-    departmentIds: [dept],
-    includeRetired: false,
-    ...over,
-  })
+  const form = campaignForm({ name, faceValue: FACE, options: [{ name: '礼盒' }], departmentIds: [dept], includeRetired: false, ...over })
+  const res = await admin('benefit.createCampaign', form)
   if (!res.body.ok) throw new Error(JSON.stringify(res.body))
   return { id: res.body.data.id, name }
 }

@@ -6,62 +6,28 @@
  * spend per approval (none per refusal), the audit one entry each, no mark is left, and the 文体活动
  * line's remainder is budget − committed − spent.
  */
-import * as cloudbase from '@cloudbase/node-sdk'
-import type { AppServer } from '../support/app-server'
-import { crashEachWrite, pastTimeLimit, runTimer, startCrashServer, writesOf } from '../support/crash'
+import { crashEachWrite, crashMatrixFile, pastTimeLimit, runTimer, writesOf } from '../support/crash'
+import { financeWalkForm } from '../support/activity-form'
+import { expectBudgetLineTrue } from '../support/budget-lines'
+import { localDb } from '../support/local-db'
+import { THIS_YEAR as YEAR } from '../support/time'
+import { uploadInvoice } from '../support/uploads'
 import { newKey } from '../support/form-key'
 
 jest.setTimeout(120_000)
 
-let app: AppServer
-let db: ReturnType<ReturnType<typeof cloudbase.init>['database']>
+const { app, covered } = crashMatrixFile('expense')
+const db = localDb()
 let activityId = ''
 let invoice = ''
 beforeAll(async () => {
-  app = await startCrashServer()
-  db = cloudbase.init({ env: 'local' }).database()
-  const res = await app.call(
-    'activity.create',
-    {
-      key: newKey(),
-      scope: { kind: 'department', id: 'demo-dept-2' },
-      title: '财务科健步走',
-      type: '健步走',
-      place: '滨江步道',
-      startAt: at(2 * HOUR),
-      endAt: at(4 * HOUR),
-      signUpOpensAt: at(-HOUR),
-      signUpClosesAt: at(HOUR),
-      cancelDeadline: at(HOUR),
-      capacity: 20,
-    },
-    'demo-leader',
-  )
-  activityId = res.body.data.id
-  const up = await fetch(`${app.url}/local/upload?name=invoice.jpg`, {
-    method: 'POST',
-    headers: { 'x-local-openid': 'demo-leader' },
-    body: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 7, 7]),
-  })
-  invoice = ((await up.json()) as { fileId: string }).fileId
+  activityId = (await app.call('activity.create', financeWalkForm(), 'demo-leader')).body.data.id
+  invoice = await uploadInvoice(app, 'demo-leader')
   // The union's first audit entry also creates its head (one more write): done here.
   await decide(await claim())
 })
-afterAll(async () => {
-  console.log(
-    `expense crash points covered: ${Object.entries(covered)
-      .map(([action, n]) => `${action} ${n}`)
-      .join(', ')}`,
-  )
-  await app.stop()
-})
 
-const HOUR = 3_600_000
-const at = (ms: number) => new Date(Date.now() + ms).toISOString()
-const YEAR = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()))
 const AMOUNT = 500
-const covered: Record<string, number> = {}
-
 /** A fresh claim by 李娜 for her department's event. */
 async function claim(): Promise<string> {
   const res = await app.call(
@@ -97,21 +63,7 @@ async function expectWhole(id: string, status: 'approved' | 'rejected'): Promise
   expect(audit.map((a) => a.action)).toEqual([status === 'approved' ? 'expense.approve' : 'expense.reject'])
 }
 
-async function expectActivitiesLineTrue(): Promise<void> {
-  const budget = (await db.collection('budgets').doc(`demo-union:${YEAR}`).get()).data[0] as { lines: Record<string, number> }
-  const line = (await db.collection('budget_lines').doc(`demo-union:${YEAR}:activities`).get()).data[0] as { available: number }
-  const $ = db.command.aggregate
-  const sums = (
-    await db
-      .collection('ledger')
-      .aggregate()
-      .match({ unionId: 'demo-union', year: YEAR, line: 'activities' })
-      .group({ _id: null, used: $.sum($.add(['$committed', '$spent'])) })
-      .limit(1)
-      .end()
-  ).data as { used: number }[]
-  expect(line.available).toBe((budget.lines.activities ?? 0) - (sums[0]?.used ?? 0))
-}
+const expectActivitiesLineTrue = () => expectBudgetLineTrue(YEAR, 'activities')
 
 async function matrix(name: string, approve: boolean): Promise<number> {
   const call = (id: string, k?: number) => decide(id, k, approve)

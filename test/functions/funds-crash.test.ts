@@ -3,21 +3,14 @@
  * retries with the same amounts, then the hourly job runs. Remainders must equal budget − ledger,
  * and every budget version has exactly one audit entry.
  */
-import * as cloudbase from '@cloudbase/node-sdk'
-import type { AppServer } from '../support/app-server'
-import { pastTimeLimit, runTimer, startCrashServer, writesOf } from '../support/crash'
+import { crashServerForFile, pastTimeLimit, runTimer, writesOf } from '../support/crash'
+import { localDb as db } from '../support/local-db'
+import { THIS_YEAR as YEAR } from '../support/time'
 
 jest.setTimeout(120_000)
 
-let app: AppServer
-const db = () => cloudbase.init({ env: 'local' }).database()
-const YEAR = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()))
+const app = crashServerForFile()
 const LINES = ['care', 'hardship', 'training'] as const
-
-beforeAll(async () => {
-  app = await startCrashServer()
-})
-afterAll(() => app.stop())
 
 const setBudget = (training: number, crashAfterWrites?: number) =>
   app.call('funds.setBudget', { year: YEAR, lines: { training, care: 200_000 } }, 'demo-admin', { crashAfterWrites })

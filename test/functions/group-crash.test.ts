@@ -4,24 +4,15 @@
  * runs, and then each group's count equals its roster, nobody is in a group twice, nothing is left
  * half-done, and the caller's own view shows the outcome.
  */
-import * as cloudbase from '@cloudbase/node-sdk'
-import type { AppServer, CallResult } from '../support/app-server'
-import { crashEachWrite, crashMatrixLogs, pastTimeLimit, runTimer, startCrashServer, writesOf } from '../support/crash'
+import type { CallResult } from '../support/app-server'
+import { crashEachWrite, crashMatrixFile, ok, pastTimeLimit, runTimer, writesOf } from '../support/crash'
+import { localDb } from '../support/local-db'
 import { seedManyMembers } from '../support/many-members'
 
 jest.setTimeout(90_000)
 
-const { warnings, covered } = crashMatrixLogs('group')
-
-let app: AppServer
-let db: ReturnType<ReturnType<typeof cloudbase.init>['database']>
-beforeAll(async () => {
-  app = await startCrashServer()
-  db = cloudbase.init({ env: 'local' }).database()
-})
-afterAll(async () => {
-  await app.stop()
-})
+const { app, warnings, covered } = crashMatrixFile('group')
+const db = localDb()
 
 const MEMBER = 'demo-member' // 刘洋, demo-member-04
 const MEMBER_ID = 'demo-member-04'
@@ -34,12 +25,6 @@ async function newGroup(joinPolicy: 'open' | 'approval', sizeLimit: number | nul
   const res = await app.call('group.create', { name: `崩溃测试${++made}`, joinPolicy, sizeLimit, leaderIds: [LEADER_ID] }, 'demo-admin')
   if (!res.body.ok) throw new Error(`group.create failed: ${JSON.stringify(res.body)}`)
   return res.body.data.id
-}
-
-async function ok(res: Promise<CallResult>): Promise<any> {
-  const { body } = await res
-  if (!body.ok) throw new Error(`setup call failed: ${JSON.stringify(body)}`)
-  return body.data
 }
 
 const groupDoc = async (id: string) => (await db.collection('groups').doc(id).get()).data[0] as { memberCount: number; sizeLimit: number | null }

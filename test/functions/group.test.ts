@@ -1,14 +1,16 @@
-import { startAppServer, type AppServer } from '../support/app-server'
+import { appServerForFile } from '../support/app-server'
+import { callerAs, demoCallers } from '../support/callers'
 import { seedOtherUnion } from '../support/other-union'
 import { seedManyMembers } from '../support/many-members'
-import { writeCount } from '../support/write-count'
+import { eachWritesNothing, writeCount } from '../support/write-count'
 
-let app: AppServer
+const app = appServerForFile()
+const as = (openid: string) => callerAs(app, openid)
+const { member, leader, admin } = demoCallers(app)
 let badminton: string
 let photo: string
 
 beforeAll(async () => {
-  app = await startAppServer()
   await seedOtherUnion()
   // 李娜 (demo-leader) leads both; 网球 is open with room for 20, 摄影沙龙 needs approval.
   badminton = (
@@ -21,15 +23,6 @@ beforeAll(async () => {
   photo = (await app.call('group.create', { name: '摄影沙龙', joinPolicy: 'approval', sizeLimit: null, leaderIds: ['demo-member-02'] }, 'demo-admin')).body.data
     .id
 })
-afterAll(() => app.stop())
-
-const as =
-  (openid: string) =>
-  (name: string, data: object = {}) =>
-    app.call(name, data, openid)
-const member = as('demo-member')
-const leader = as('demo-leader')
-const admin = as('demo-admin')
 
 describe('the 小组 tab', () => {
   it('lists the caller’s own union group first, then the rest', async () => {
@@ -111,11 +104,7 @@ describe('joining', () => {
 })
 
 describe('refusals write nothing', () => {
-  let before: number
-  beforeEach(() => {
-    before = writeCount(app.stats)
-  })
-  afterEach(() => expect(writeCount(app.stats)).toBe(before))
+  const nothingWritten = eachWritesNothing(app)
 
   it('unknown group → NOT_FOUND', async () => {
     expect((await member('group.join', { id: 'nope' })).body.error).toMatchObject({ code: 'NOT_FOUND', message: '没有找到这个小组' })
@@ -134,7 +123,7 @@ describe('refusals write nothing', () => {
   })
   it('a leader of another group cannot act on this one', async () => {
     const yoga = (await admin('group.create', { name: '太极', joinPolicy: 'approval', sizeLimit: null, leaderIds: ['demo-member-09'] })).body.data.id
-    before = writeCount(app.stats)
+    nothingWritten.countFromHere()
     const zhouTing = as('demo-leader')
     // 李娜 leads 网球 and 摄影沙龙 but not 太极.
     expect((await zhouTing('group.requests', { id: yoga })).body.error.code).toBe('FORBIDDEN')

@@ -6,28 +6,22 @@
  * commitment per approval and one spend per payment, the audit one entry each, every message went
  * out once, nothing is left marked unfinished, and the line's remainder is budget − committed − spent.
  */
-import * as cloudbase from '@cloudbase/node-sdk'
 import { formatShanghai } from '@shared/domain/time'
-import type { AppServer, CallResult } from '../support/app-server'
-import { crashEachWrite, crashMatrixLogs, pastTimeLimit, runTimer, startCrashServer, writesOf } from '../support/crash'
+import type { CallResult } from '../support/app-server'
+import { crashEachWrite, crashMatrixFile, ok, pastTimeLimit, runTimer, writesOf } from '../support/crash'
+import { localDb } from '../support/local-db'
+import { expectBudgetLineTrue } from '../support/budget-lines'
 import { newKey } from '../support/hardship'
 import { derivedId } from '../../cloudfunctions/hardship/requests.repo'
 
 jest.setTimeout(120_000)
 
-const { warnings, covered } = crashMatrixLogs('hardship')
-
-let app: AppServer
-let db: ReturnType<ReturnType<typeof cloudbase.init>['database']>
+const { app, warnings, covered } = crashMatrixFile('hardship')
+const db = localDb()
 beforeAll(async () => {
-  app = await startCrashServer()
-  db = cloudbase.init({ env: 'local' }).database()
   // The union's first audit entry also creates its head (one more write): done here, so every
   // approval and payment below makes the same writes as its clean run.
   await approved()
-})
-afterAll(async () => {
-  await app.stop()
 })
 
 /** Crash points each action went through (each cut twice: once retried, once left to the repair). */
@@ -37,12 +31,6 @@ const REVIEWER_ID = 'demo-member-25'
 const AMOUNT = 1_000
 const today = () => formatShanghai(new Date(), 'YYYY-MM-DD')
 const YEAR = Number(today().slice(0, 4))
-
-async function ok(res: Promise<CallResult>): Promise<any> {
-  const { body } = await res
-  if (!body.ok) throw new Error(`setup call failed: ${JSON.stringify(body)}`)
-  return body.data
-}
 
 let made = 0
 /** A fresh hospital request (its own case, so the once-per-case rule never interferes). */
@@ -120,21 +108,7 @@ async function expectWhole(id: string, status: 'submitted' | 'approved' | 'paid'
 }
 
 /** The 会员慰问 line: what remains equals budget − committed − spent by the ledger. */
-async function expectCareLineTrue(): Promise<void> {
-  const budget = (await db.collection('budgets').doc(`demo-union:${YEAR}`).get()).data[0] as { lines: Record<string, number> }
-  const line = (await db.collection('budget_lines').doc(`demo-union:${YEAR}:care`).get()).data[0] as { available: number }
-  const $ = db.command.aggregate
-  const sums = (
-    await db
-      .collection('ledger')
-      .aggregate()
-      .match({ unionId: 'demo-union', year: YEAR, line: 'care' })
-      .group({ _id: null, used: $.sum($.add(['$committed', '$spent'])) })
-      .limit(1)
-      .end()
-  ).data as { used: number }[]
-  expect(line.available).toBe((budget.lines.care ?? 0) - (sums[0]?.used ?? 0))
-}
+const expectCareLineTrue = () => expectBudgetLineTrue(YEAR, 'care')
 
 const repair = async () => {
   const res = await runTimer(app, 'hardship', 'reviewDue')

@@ -4,32 +4,25 @@
  * written), races between reviewers, retried payments, hardship files and the review reminder.
  */
 import { calendarDayText, formatShanghai } from '@shared/domain/time'
-import { startAppServer, type AppServer } from '../support/app-server'
+import { appServerForFile } from '../support/app-server'
+import { callerAs, demoEnvelopeCallers, envelopeOf } from '../support/callers'
 import { seedOtherUnion } from '../support/other-union'
-import { writeCount } from '../support/write-count'
+import { eachWritesNothing, writeCount } from '../support/write-count'
 import { countDocs, JPEG, messagesOf, newKey, PNG, seedReviewer, upload } from '../support/hardship'
 
 jest.setTimeout(60_000)
 
-let app: AppServer
+const app = appServerForFile()
 beforeAll(async () => {
-  app = await startAppServer()
   await seedOtherUnion()
   // A second reviewer (唐明, 办公室) for the races.
   await seedReviewer('wx-reviewer-2', 'demo-member-26')
 })
-afterAll(() => app.stop())
 
-const as =
-  (openid: string) =>
-  async (name: string, data: object = {}) =>
-    (await app.call(name, data, openid)).body
-const member = as('demo-member') // 刘洋, 信息中心
-const leader = as('demo-leader') // 李娜, leads 财务科
-const admin = as('demo-admin') // 张伟, admin without the review role
-const reviewer = as('demo-reviewer') // 韩冰
+const as = (openid: string) => envelopeOf(callerAs(app, openid))
+// 张伟 (admin) holds no review role; 韩冰 reviews; 刘洋 is in 信息中心, 陈静 (auditor) in 财务科, which 李娜 leads.
+const { member, leader, admin, reviewer, auditor } = demoEnvelopeCallers(app)
 const reviewer2 = as('wx-reviewer-2') // 唐明
-const auditor = as('demo-auditor') // 陈静, 财务科
 const today = () => formatShanghai(new Date(), 'YYYY-MM-DD')
 
 const ask = (over: object = {}) => ({
@@ -254,11 +247,7 @@ describe('reporting for a colleague (第一报告人)', () => {
 })
 
 describe('refusals: a code, a Chinese message, nothing written', () => {
-  let before: number
-  beforeEach(() => {
-    before = writeCount(app.stats)
-  })
-  afterEach(() => expect(writeCount(app.stats)).toBe(before))
+  const nothingWritten = eachWritesNothing(app)
 
   it('asking more than the cap → INVALID_ARGUMENT stating the cap', async () => {
     expect((await member('hardship.submit', ask({ amountFen: 100_001 }))).error).toMatchObject({
@@ -270,7 +259,7 @@ describe('refusals: a code, a Chinese message, nothing written', () => {
 
   it('approving more than the cap → INVALID_ARGUMENT stating the cap', async () => {
     const id = await underReview(member, { category: 'childbirth', description: '儿子出生' })
-    before = writeCount(app.stats)
+    nothingWritten.countFromHere()
     expect((await reviewer('hardship.approve', { id, amountFen: 50_001, caseLabel: '儿子' })).error).toMatchObject({
       code: 'INVALID_ARGUMENT',
       message: '超过了「生育」的标准：每次不超过 500.00 元',
@@ -279,7 +268,7 @@ describe('refusals: a code, a Chinese message, nothing written', () => {
 
   it('a per-case category needs the case named; an unknown or stopped category is refused', async () => {
     const id = await underReview(member, { category: 'hospital', description: '骨折住院' })
-    before = writeCount(app.stats)
+    nothingWritten.countFromHere()
     expect((await reviewer('hardship.approve', { id, amountFen: 10_000 })).error).toMatchObject({
       code: 'INVALID_ARGUMENT',
       message: '请填写病种，用于按「每个病种每年 1 次」核对',
@@ -293,7 +282,7 @@ describe('refusals: a code, a Chinese message, nothing written', () => {
   it('the frequency rule: the same illness a second time this year → CONFLICT', async () => {
     // 刘洋's 肺炎 was paid in the workflow above.
     const id = await underReview(member, { category: 'hospital', description: '肺炎复发再次住院' })
-    before = writeCount(app.stats)
+    nothingWritten.countFromHere()
     expect((await reviewer('hardship.approve', { id, amountFen: 50_000, caseLabel: ' 肺炎 ' })).error).toMatchObject({
       code: 'CONFLICT',
       message: `按本会标准，「生病住院」每个病种每年 1 次；该会员「肺炎」${today().slice(0, 4)} 年已获批 1 次`,
@@ -303,7 +292,7 @@ describe('refusals: a code, a Chinese message, nothing written', () => {
   it('steps out of order: approving before 受理, paying an unapproved request', async () => {
     const submitted = await member('hardship.submit', ask({ category: 'hospital', description: '胃出血住院' }))
     const id = submitted.data.id
-    before = writeCount(app.stats)
+    nothingWritten.countFromHere()
     expect((await reviewer('hardship.approve', { id, amountFen: 100 })).error).toMatchObject({ code: 'CONFLICT', message: '请先受理这条申请' })
     expect((await reviewer('hardship.pay', { id, key: newKey(), method: 'cash', paidOn: today() })).error).toMatchObject({
       code: 'CONFLICT',
@@ -319,7 +308,7 @@ describe('refusals: a code, a Chinese message, nothing written', () => {
     const id = await underReview(member, { category: 'hospital', description: '腰椎手术住院' })
     await reviewer('hardship.approve', { id, amountFen: 60_000, caseLabel: '腰椎' })
     await reviewer('hardship.pay', { id, key: newKey(), method: 'cash', paidOn: today() })
-    before = writeCount(app.stats)
+    nothingWritten.countFromHere()
     expect((await reviewer('hardship.pay', { id, key: newKey(), method: 'bank', paidOn: today() })).error).toMatchObject({
       code: 'CONFLICT',
       message: `这笔款项已于 ${today()} 记录发放，不能重复记录`,
@@ -327,7 +316,7 @@ describe('refusals: a code, a Chinese message, nothing written', () => {
     expect((await reviewer2('hardship.pay', { id, key: newKey(), method: 'bank', paidOn: today() })).error.code).toBe('CONFLICT')
     const id2 = await underReview(member, { category: 'hospital', description: '眼科手术' })
     await reviewer('hardship.approve', { id: id2, amountFen: 60_000, caseLabel: '白内障' })
-    before = writeCount(app.stats)
+    nothingWritten.countFromHere()
     expect((await reviewer('hardship.pay', { id: id2, key: newKey(), method: 'bank', paidOn: '2099-01-01' })).error).toMatchObject({
       code: 'INVALID_ARGUMENT',
       message: '发放日期不能晚于今天',
@@ -339,7 +328,7 @@ describe('refusals: a code, a Chinese message, nothing written', () => {
     const disguised = await upload(app, 'demo-member', 'scan.jpg', Buffer.from('%PDF-1.4 not really an image'))
     const huge = await upload(app, 'demo-member', 'huge.jpg', Buffer.concat([JPEG, Buffer.alloc(5 * 1024 * 1024)]))
     const leaders = await upload(app, 'demo-leader', 'x.jpg', JPEG)
-    before = writeCount(app.stats)
+    nothingWritten.countFromHere()
     const refused = async (photoFileIds: string[]) => (await member('hardship.submit', ask({ photoFileIds }))).error
     expect(await refused([text])).toMatchObject({
       code: 'INVALID_ARGUMENT',
@@ -364,7 +353,7 @@ describe('refusals: a code, a Chinese message, nothing written', () => {
 
   it('a reviewer does not decide their own request', async () => {
     const own = await reviewer('hardship.submit', ask({ category: 'hospital', description: '本人住院' }))
-    before = writeCount(app.stats)
+    nothingWritten.countFromHere()
     expect((await reviewer('hardship.take', { id: own.data.id })).error).toMatchObject({ code: 'FORBIDDEN', message: '不能审核自己的申请，请由其他审核人办理' })
     expect(own.data.can.take).toBe(false)
     expect((await reviewer2('hardship.get', { id: own.data.id })).data.can.take).toBe(true)

@@ -4,23 +4,13 @@
  * runs, and then every member is bound at most once and to the right WeChat user, each code is spent
  * on exactly the binding it made, and an import holds each member once with the file's values.
  */
-import * as cloudbase from '@cloudbase/node-sdk'
-import type { AppServer } from '../support/app-server'
-import { crashEachWrite, crashMatrixLogs, pastTimeLimit, runTimer, startCrashServer, writesOf } from '../support/crash'
+import { crashEachWrite, crashMatrixFile, pastTimeLimit, runTimer, writesOf } from '../support/crash'
+import { localDb } from '../support/local-db'
 
 jest.setTimeout(120_000)
 
-const { warnings, covered } = crashMatrixLogs('member')
-
-let app: AppServer
-let db: ReturnType<ReturnType<typeof cloudbase.init>['database']>
-beforeAll(async () => {
-  app = await startCrashServer()
-  db = cloudbase.init({ env: 'local' }).database()
-})
-afterAll(async () => {
-  await app.stop()
-})
+const { app, warnings, covered } = crashMatrixFile('member')
+const db = localDb()
 
 let made = 0
 /** A member of the demo union nobody has bound yet, with a phone to bind by. */

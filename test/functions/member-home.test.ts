@@ -5,62 +5,30 @@
  * and unread messages — and sees exactly those; colleagues see none of it, and hardship items
  * reach only the applicant and the reporter.
  */
-import * as cloudbase from '@cloudbase/node-sdk'
-import { startAppServer, type AppServer } from '../support/app-server'
+import { appServerForFile } from '../support/app-server'
+import { callerAs, demoEnvelopeCallers, envelopeOf } from '../support/callers'
+import { activityForm, eventHours } from '../support/activity-form'
+import { campaignForm } from '../support/campaign-form'
+import { localDb as db } from '../support/local-db'
+import { at, DAY, HOUR } from '../support/time'
 import { newKey } from '../support/hardship'
 import { writeCount } from '../support/write-count'
 
 jest.setTimeout(120_000)
 
-let app: AppServer
-const HOUR = 3_600_000
-const DAY = 24 * HOUR
-const at = (ms: number) => new Date(Date.now() + ms).toISOString()
-const db = () => cloudbase.init({ env: 'local' }).database()
-const as =
-  (openid: string) =>
-  async (name: string, data: object = {}) => {
-    const res = await app.call(name, data, openid)
-    return res.body
-  }
-const admin = as('demo-admin')
-const member = as('demo-member')
-const leader = as('demo-leader')
-const auditor = as('demo-auditor')
-const redeemer = as('demo-redeemer')
-const reviewer = as('demo-reviewer')
+const app = appServerForFile()
+const as = (openid: string) => envelopeOf(callerAs(app, openid))
+const { admin, member, leader, auditor, redeemer, reviewer } = demoEnvelopeCallers(app)
 
-const event = (over: object = {}) => ({
-  key: newKey(),
-  scope: { kind: 'union' },
-  title: '活动',
-  type: '登山',
-  place: '北山',
-  startAt: at(3 * DAY),
-  endAt: at(3 * DAY + 3 * HOUR),
-  signUpOpensAt: at(-HOUR),
-  signUpClosesAt: at(2 * DAY),
-  cancelDeadline: at(2 * DAY),
-  capacity: 20,
-  ...over,
-})
+const event = (over: object = {}) =>
+  activityForm({ title: '活动', place: '北山', ...eventHours({ start: 72, end: 75, closes: 48, cancelBy: 48 }), capacity: 20, ...over })
 const create = async (over: object) => {
   const res = await admin('activity.create', event(over))
   expect(res.error).toBeUndefined()
   return res.data.id as string
 }
 const campaign = async (over: object) => {
-  const res = await admin('benefit.createCampaign', {
-    kind: 'other',
-    name: '福利',
-    faceValue: 20000,
-    options: [{ name: '米面粮油礼包' }, { name: '水果礼盒' }],
-    claimClosesAt: at(10 * DAY),
-    redeemFrom: at(-DAY),
-    redeemUntil: at(30 * DAY),
-    pointIds: ['demo-point-office'],
-    ...over,
-  })
+  const res = await admin('benefit.createCampaign', campaignForm({ options: [{ name: '米面粮油礼包' }, { name: '水果礼盒' }], ...over }))
   expect(res.error).toBeUndefined()
   for (let i = 0; i < 50; i++) if ((await admin('benefit.issue', { id: res.data.id })).data.done) break
   return res.data.id as string
@@ -69,7 +37,6 @@ const campaign = async (over: object) => {
 const ids: Record<string, string> = {}
 
 beforeAll(async () => {
-  app = await startAppServer()
   // —— events ——
   ids.confirmed = await create({ title: '周末登山', startAt: at(2 * DAY), endAt: at(2 * DAY + 3 * HOUR), signUpClosesAt: at(DAY), cancelDeadline: at(DAY) })
   ids.queued = await create({ title: '羽毛球友谊赛', capacity: 1, startAt: at(4 * DAY), endAt: at(4 * DAY + 2 * HOUR) })
@@ -153,7 +120,6 @@ beforeAll(async () => {
   expect(reported.error).toBeUndefined()
   ids.reported = reported.data.id
 })
-afterAll(() => app.stop())
 
 describe('member.home', () => {
   it("answers the member's own coming events with where he stands, soonest first, without ended or cancelled ones", async () => {

@@ -3,16 +3,11 @@
  * outcome recorded, hold dropped) leaves a state the next run finishes: each message reaches WeChat
  * exactly once and the member's credit is spent exactly once.
  */
-import type { AppServer } from '../support/app-server'
-import { pastTimeLimit, startCrashServer } from '../support/crash'
+import { crashServerForFile, pastTimeLimit } from '../support/crash'
 import { creditDoc, delivered, messageDoc, resetWechat, runSender, seedMessage, sentNotices } from '../support/wechat'
 
-let app: AppServer
-beforeAll(async () => {
-  app = await startCrashServer()
-  await runSender(app)
-})
-afterAll(() => app.stop())
+const app = crashServerForFile()
+beforeAll(() => runSender(app))
 
 const MEMBER = { openid: 'demo-member', id: 'demo-member-04' }
 

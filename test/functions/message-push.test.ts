@@ -2,18 +2,15 @@
  * WeChat subscription messages through the sender timer: HTTP → function runner → message function →
  * real SDK → local CloudBase, and the local platform's recording stand-in for WeChat.
  */
-import { startCrashServer } from '../support/crash'
-import type { AppServer } from '../support/app-server'
+import { crashServerForFile } from '../support/crash'
 import { countDocs } from '../support/hardship'
 import { creditCount, creditDoc, delivered, messageDoc, patchMessage, resetWechat, runSender, scriptWechat, seedMessage, sentNotices } from '../support/wechat'
 
-let app: AppServer
+const app = crashServerForFile()
 beforeAll(async () => {
-  app = await startCrashServer()
   // Whatever the demo seed left in the outbox is settled before the tests count sends.
   await runSender(app)
 })
-afterAll(() => app.stop())
 beforeEach(() => resetWechat(app))
 
 const MEMBER = { openid: 'demo-member', id: 'demo-member-04' }
