@@ -1,21 +1,19 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Input, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { invalidate, useMutation, useQuery } from '../../../data'
 import { ActionError, callAction, type ClientErrorCode } from '../../../services/cloud'
 import { PageHeader } from '../../../components/PageHeader'
 import { ErrorState } from '../../../components/ErrorState'
-import { Button } from '../../../ui/nutui'
+import { CAN_SCAN, CodeInput, ScanButton, scanQr } from '../../../components/CodeEntry'
 import { ROUTES } from '../../../constants/routes'
 import { idParam, dateTimeText, withId } from '../../../constants/activities'
-import { checkInErrorOf, checkInResultOf, typedCode, type CheckInResult } from './result'
+import { checkInErrorOf, checkInResultOf, type CheckInResult } from './result'
 import '../shared/organizer.scss'
 import './index.scss'
 
-/** Scanning needs the WeChat camera; typing the six digits works everywhere. */
 /** Failures where sending the same code again can help. */
 const RETRYABLE: ReadonlySet<ClientErrorCode> = new Set(['NETWORK', 'INTERNAL', 'RATE_LIMITED'])
-const CAN_SCAN = process.env.TARO_ENV === 'weapp'
 
 /** 现场签到: scan a member's code (or type its six digits) and see at once who it is and whether it worked. */
 export default function CheckInPage() {
@@ -58,26 +56,19 @@ export default function CheckInPage() {
   }
 
   const scan = async () => {
-    try {
-      const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
-      if (res.result) await check(res.result.trim())
-    } catch (err) {
-      // Closing the camera is not an error worth showing.
-      const msg = String((err as { errMsg?: string })?.errMsg ?? err)
-      if (!/cancel/i.test(msg)) setResult(checkInErrorOf('没有扫到签到码，请再试一次，或输入 6 位数字'))
-    }
+    const code = await scanQr(() => setResult(checkInErrorOf('没有扫到签到码，请再试一次，或输入 6 位数字')))
+    if (code) await check(code)
   }
 
-  const onType = (value: string) => {
-    const digits = typedCode(value)
+  const onType = (digits: string) => {
     const changed = digits !== typed
     setTyped(digits)
     // Six digits are a whole code: check at once, no extra tap needed (once: the same value
     // reported again by the input is not a new code).
     if (digits.length === 6 && changed) void check(digits)
-    return digits
   }
   const canSend = typed.length === 6 && !busy && refused !== typed
+  const entry = { value: typed, busy, canSend, onDigits: onType, onSend: () => canSend && void check(typed) }
 
   if (!id) {
     return (
@@ -111,34 +102,11 @@ export default function CheckInPage() {
             <View className="checkin-result checkin-result--idle">{CAN_SCAN ? '请扫描会员的签到码，或输入 6 位数字' : '请输入会员签到码下方的 6 位数字'}</View>
           )}
 
-          {CAN_SCAN ? (
-            <Button className="checkin-scan" type="primary" block disabled={busy} onClick={() => void scan()}>
-              {result ? '继续扫码' : '扫码签到'}
-            </Button>
-          ) : null}
+          <ScanButton className="checkin-scan" busy={busy} onScan={() => void scan()}>
+            {result ? '继续扫码' : '扫码签到'}
+          </ScanButton>
 
-          <View className="checkin-type">
-            <Input
-              className="checkin-input"
-              type="number"
-              value={typed}
-              maxlength={6}
-              placeholder="6 位数字签到码"
-              confirmType="done"
-              onInput={(e) => onType(e.detail.value)}
-              onConfirm={() => canSend && void check(typed)}
-            />
-            <Button
-              className="checkin-submit"
-              type="primary"
-              fill={CAN_SCAN ? 'outline' : 'solid'}
-              loading={busy}
-              disabled={!canSend}
-              onClick={() => canSend && void check(typed)}
-            >
-              签到
-            </Button>
-          </View>
+          <CodeInput name="checkin" button={{ className: 'checkin-submit', text: '签到' }} placeholder="6 位数字签到码" {...entry} />
 
           <View className="checkin-list" onClick={() => void Taro.navigateTo({ url: withId(ROUTES.organizerAttendees, id) })}>
             查看报名名单 ›

@@ -15,5 +15,4 @@ export function checkInResultOf(answer: CheckInAnswer): CheckInResult {
 
 export const checkInErrorOf = (message: string): CheckInResult => ({ kind: 'error', text: `✗ ${message}` })
 
-/** Digits only, at most six (a pasted 「123 456」 works too). */
-export const typedCode = (value: string): string => value.replace(/\D+/g, '').slice(0, 6)
+export { typedCode } from '../../../components/CodeEntry/typed-code'

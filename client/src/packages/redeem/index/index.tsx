@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Input, Picker, Text, View } from '@tarojs/components'
+import { Picker, Text, View } from '@tarojs/components'
 import type { PointView, Redemption, VoucherPreview } from '@shared/contract'
 import { useMutation, usePagedQuery, useQuery } from '../../../data'
 import { ActionError, callAction } from '../../../services/cloud'
@@ -10,25 +10,13 @@ import { LoadingState } from '../../../components/LoadingState'
 import { ErrorState } from '../../../components/ErrorState'
 import { EmptyState } from '../../../components/EmptyState'
 import { PagedList } from '../../../components/PagedList'
+import { CAN_SCAN, CodeInput, ScanButton, scanQr } from '../../../components/CodeEntry'
 import { Button } from '../../../ui/nutui'
 import { formatMoney } from '@shared/domain/money'
 import { kindLabel, yuanText } from '../../../pages/benefits/view'
-import {
-  attemptFor,
-  defaultRange,
-  pickPoint,
-  POINT_STORAGE_KEY,
-  redeemWith,
-  redemptionWhereText,
-  settlementTotals,
-  typedCode,
-  type RedeemAttempt,
-} from './redeem'
+import { attemptFor, defaultRange, pickPoint, POINT_STORAGE_KEY, redeemWith, redemptionWhereText, settlementTotals, type RedeemAttempt } from './redeem'
 import './index.scss'
 import { calendarDayText } from '@shared/domain/time'
-
-/** Scanning needs the WeChat camera; typing the six digits works everywhere. */
-const CAN_SCAN = process.env.TARO_ENV === 'weapp'
 
 type Tab = 'redeem' | 'history' | 'settle'
 const TABS: ReadonlyArray<{ key: Tab; text: string }> = [
@@ -157,14 +145,8 @@ export function RedeemPanel({ point }: { point: PointView }) {
   }
 
   const scan = async () => {
-    try {
-      const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
-      if (res.result) await inspect(res.result.trim())
-    } catch (err) {
-      // Closing the camera is not an error worth showing.
-      const msg = String((err as { errMsg?: string })?.errMsg ?? err)
-      if (!/cancel/i.test(msg)) setStep({ kind: 'refused', message: '没有扫到券码，请再试一次，或输入 6 位数字' })
-    }
+    const code = await scanQr(() => setStep({ kind: 'refused', message: '没有扫到券码，请再试一次，或输入 6 位数字' }))
+    if (code) await inspect(code)
   }
 
   const next = () => {
@@ -173,12 +155,10 @@ export function RedeemPanel({ point }: { point: PointView }) {
     if (CAN_SCAN) void scan()
   }
 
-  const onType = (value: string) => {
-    const digits = typedCode(value)
+  const onType = (digits: string) => {
     setTyped(digits)
     // Six digits are a whole code: look it up at once.
     if (digits.length === 6) void inspect(digits)
-    return digits
   }
 
   if (step.kind === 'preview') {
@@ -240,37 +220,16 @@ export function RedeemPanel({ point }: { point: PointView }) {
     )
   }
 
+  const inspecting = step.kind === 'inspecting'
+  const entry = { value: typed, busy: inspecting, canSend: !inspecting && typed.length === 6, onDigits: onType, onSend: () => void inspect(typed) }
   return (
     <View className="redeem-entry">
       <View className="redeem-entry__hint">{CAN_SCAN ? '请扫描会员出示的券码，或输入券码下方的 6 位数字' : '请输入会员券码下方的 6 位数字'}</View>
-      {CAN_SCAN ? (
-        <Button className="redeem-scan" type="primary" block disabled={step.kind === 'inspecting'} onClick={() => void scan()}>
-          扫码核销
-        </Button>
-      ) : null}
-      <View className="redeem-type">
-        <Input
-          className="redeem-input"
-          type="number"
-          value={typed}
-          maxlength={6}
-          placeholder="6 位数字券码"
-          confirmType="done"
-          onInput={(e) => onType(e.detail.value)}
-          onConfirm={() => void inspect(typed)}
-        />
-        <Button
-          className="redeem-lookup"
-          type="primary"
-          fill={CAN_SCAN ? 'outline' : 'solid'}
-          loading={step.kind === 'inspecting'}
-          disabled={step.kind === 'inspecting' || typed.length !== 6}
-          onClick={() => void inspect(typed)}
-        >
-          查询
-        </Button>
-      </View>
-      {step.kind === 'inspecting' ? <View className="redeem-entry__busy">正在查询券码…</View> : null}
+      <ScanButton className="redeem-scan" busy={inspecting} onScan={() => void scan()}>
+        扫码核销
+      </ScanButton>
+      <CodeInput name="redeem" button={{ className: 'redeem-lookup', text: '查询' }} placeholder="6 位数字券码" {...entry} />
+      {inspecting ? <View className="redeem-entry__busy">正在查询券码…</View> : null}
     </View>
   )
 }

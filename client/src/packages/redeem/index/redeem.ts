@@ -18,8 +18,7 @@ export function pickPoint(points: readonly PointView[], remembered: unknown): st
   return points[0]?.id ?? ''
 }
 
-/** Digits only, at most six (a pasted 「123 456」 works too). */
-export const typedCode = (value: string): string => value.replace(/\D+/g, '').slice(0, 6)
+export { typedCode } from '../../../components/CodeEntry/typed-code'
 
 /** A requestId the contract accepts: the project's one request-id maker. */
 export { newRequestId }
