@@ -6,6 +6,7 @@ import { invalidate, useMutation, usePagedQuery, useQuery } from '../../../data'
 import { ActionError, callAction } from '../../../services/cloud'
 import { openSpreadsheet } from '../../../services/documents'
 import { PageHeader } from '../../../components/PageHeader'
+import { ConfirmRow } from '../../../components/ConfirmRow'
 import { LoadingState } from '../../../components/LoadingState'
 import { ErrorState } from '../../../components/ErrorState'
 import { PagedList } from '../../../components/PagedList'
@@ -258,14 +259,15 @@ function VoucherRowView({ row: v, campaign, onProxied }: { row: VoucherRow; camp
             placeholder="代领原因，如：住院，由家属代领"
             onInput={(e) => setReason(e.detail.value)}
           />
-          <View className="proxy-form__actions">
-            <Button size="small" fill="outline" onClick={() => setOpen(false)}>
-              取消
-            </Button>
-            <Button className="proxy-save" size="small" type="primary" loading={m.busy === 'save'} onClick={() => void save()}>
-              登记代领
-            </Button>
-          </View>
+          <ConfirmRow
+            className="proxy-form__actions"
+            confirmClass="proxy-save"
+            busy={m.busy === 'save'}
+            onCancel={() => setOpen(false)}
+            onConfirm={() => void save()}
+          >
+            登记代领
+          </ConfirmRow>
         </View>
       ) : null}
     </View>

@@ -6,6 +6,7 @@ import { BENEFIT_KINDS } from '@shared/domain/benefits'
 import { useMutation, usePagedQuery, useQuery } from '../../../data'
 import { callAction } from '../../../services/cloud'
 import { PageHeader } from '../../../components/PageHeader'
+import { ConfirmRow } from '../../../components/ConfirmRow'
 import { PagedList } from '../../../components/PagedList'
 import { Button } from '../../../ui/nutui'
 import { ROUTES, withId } from '../../../constants/routes'
@@ -361,14 +362,15 @@ function NewPoint({ onSaved }: { onSaved: (p: PointView) => void }) {
         placeholder="地址（选填）"
         onInput={(e) => setAddress(e.detail.value)}
       />
-      <View className="campaign-point-form__actions">
-        <Button size="small" fill="outline" onClick={() => setOpen(false)}>
-          取消
-        </Button>
-        <Button className="point-save" size="small" type="primary" loading={m.busy === 'save'} onClick={() => void save()}>
-          保存兑换点
-        </Button>
-      </View>
+      <ConfirmRow
+        className="campaign-point-form__actions"
+        confirmClass="point-save"
+        busy={m.busy === 'save'}
+        onCancel={() => setOpen(false)}
+        onConfirm={() => void save()}
+      >
+        保存兑换点
+      </ConfirmRow>
     </View>
   )
 }

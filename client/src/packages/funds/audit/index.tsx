@@ -4,10 +4,10 @@ import type { AuditRow } from '@shared/contract'
 import { useMutation, usePagedQuery } from '../../../data'
 import { callAction } from '../../../services/cloud'
 import { PageHeader } from '../../../components/PageHeader'
-import { PagedList } from '../../../components/PagedList'
 import { Button } from '../../../ui/nutui'
 import { timeText } from '../../../constants/funds'
 import { FundsGate } from '../shared/FundsGate'
+import { FundList } from '../shared/FundList'
 import { actionLabel, checkText, lastSeenText, TRUNCATION_ADVICE, type ChainCheck } from '../shared/view'
 import '../shared/funds.scss'
 import './index.scss'
@@ -28,13 +28,10 @@ function AuditView() {
     <>
       {/* The check seals pending ledger entries first (a new 封存 entry): the list loads again after it. */}
       <Verify onChecked={() => void list.reload()} />
-      <PagedList
+      <FundList
         list={list}
         name="audit"
-        footerClass="fund-footer"
         unit="条"
-        endText={(total) => `共 ${total} 条`}
-        loadingRows={4}
         art="me"
         empty={{ title: '还没有审计记录', description: '调整预算、审批报销、设置角色、冲正和结账后，都会在这里留下记录' }}
         itemKey={(row) => String(row.seq)}

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import type { BudgetView } from '@shared/contract'
 import { formatMoney, formatYuan } from '@shared/domain/money'
@@ -9,9 +9,8 @@ import { PageHeader } from '../../../components/PageHeader'
 import { LoadingState } from '../../../components/LoadingState'
 import { ErrorState } from '../../../components/ErrorState'
 import { Button } from '../../../ui/nutui'
-import { currentYear, yearParam } from '../../../constants/funds'
 import { FundsGate } from '../shared/FundsGate'
-import { YearSwitch } from '../shared/YearSwitch'
+import { useLinkedYear, YearSwitch } from '../shared/YearSwitch'
 import { BUDGET_LINES, usedOf } from '../shared/view'
 import { budgetChangesOf, lineOfField, typedOf, typedTotal, type BudgetErrors, type BudgetTyped } from './form'
 import '../shared/funds.scss'
@@ -19,15 +18,14 @@ import './index.scss'
 
 /** 预算编制 (admins): the year's amount per line in 元; refusals (below what a line has used) by the line. */
 export default function FundsBudgetPage() {
-  const { params } = useRouter()
-  const [year, setYear] = useState(() => yearParam(params.year))
+  const [year, setYear] = useLinkedYear()
   return (
     <View className="page page-funds-budget">
       <PageHeader title="预算编制" subtitle="按科目填写经费审查委员会审定的年度预算" />
       <FundsGate adminOnly>
         {() => (
           <>
-            <YearSwitch year={year} onChange={setYear} max={currentYear() + 1} />
+            <YearSwitch year={year} onChange={setYear} />
             <YearBudget key={year} year={year} />
           </>
         )}

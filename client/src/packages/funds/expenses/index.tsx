@@ -6,10 +6,11 @@ import { formatMoney } from '@shared/domain/money'
 import { useMutation, usePagedQuery } from '../../../data'
 import { callAction } from '../../../services/cloud'
 import { PageHeader } from '../../../components/PageHeader'
-import { PagedList } from '../../../components/PagedList'
+import { ConfirmRow } from '../../../components/ConfirmRow'
 import { Button } from '../../../ui/nutui'
 import { EXPENSE_STATUSES, EXPENSE_STATUS_LABELS, timeText, yuanText } from '../../../constants/funds'
 import { FundsGate } from '../shared/FundsGate'
+import { FundList } from '../shared/FundList'
 import '../shared/funds.scss'
 import './index.scss'
 
@@ -48,13 +49,10 @@ export default function FundsExpensesPage() {
 function ExpenseList({ status, canChange }: { status: Status; canChange: boolean }) {
   const list = usePagedQuery('funds.expenses', { status })
   return (
-    <PagedList
+    <FundList
       list={list}
       name="expenses"
-      footerClass="fund-footer"
       unit="笔"
-      endText={(total) => `共 ${total} 笔`}
-      loadingRows={4}
       art="activities"
       empty={{ title: EMPTY[status], description: '活动组织者在活动的「报名名单」页提交报销后，会出现在这里' }}
       renderItem={(e) => <ExpenseCard expense={e} canChange={canChange} onDecided={() => void list.reload()} />}
@@ -168,14 +166,15 @@ function ExpenseCard({ expense: e, canChange, onDecided }: { expense: ExpenseVie
                     placeholder="退回原因，如：发票抬头不对"
                     onInput={(ev) => setReason(ev.detail.value)}
                   />
-                  <View className="fund-actions">
-                    <Button size="small" fill="outline" onClick={() => setReturning(false)}>
-                      取消
-                    </Button>
-                    <Button className="expense-return-confirm" size="small" type="primary" loading={busy} onClick={() => void decide(false)}>
-                      确认退回
-                    </Button>
-                  </View>
+                  <ConfirmRow
+                    className="fund-actions"
+                    confirmClass="expense-return-confirm"
+                    busy={busy}
+                    onCancel={() => setReturning(false)}
+                    onConfirm={() => void decide(false)}
+                  >
+                    确认退回
+                  </ConfirmRow>
                 </>
               ) : (
                 <View className="fund-actions">

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { BudgetView } from '@shared/contract'
 import type { LineExecution } from '@shared/domain/funds'
@@ -13,10 +13,10 @@ import { ErrorState } from '../../../components/ErrorState'
 import { EmptyState } from '../../../components/EmptyState'
 import { Button } from '../../../ui/nutui'
 import { ROUTES } from '../../../constants/routes'
-import { currentYear, yearParam } from '../../../constants/funds'
+import { currentYear } from '../../../constants/funds'
 import { Bar } from '../shared/Bar'
 import { FundsGate } from '../shared/FundsGate'
-import { YearSwitch } from '../shared/YearSwitch'
+import { useLinkedYear, YearSwitch } from '../shared/YearSwitch'
 import { isOver, rateText } from '../shared/view'
 import '../shared/funds.scss'
 import './index.scss'
@@ -26,15 +26,14 @@ import './index.scss'
  * participation by department, the execution report and 年度结账, and the way to the other pages.
  */
 export default function FundsHomePage() {
-  const { params } = useRouter()
-  const [year, setYear] = useState(() => yearParam(params.year))
+  const [year, setYear] = useLinkedYear()
   return (
     <View className="page page-funds">
       <PageHeader title="经费概览" subtitle="预算执行、部门参与度、执行情况表与年度结账" />
       <FundsGate>
         {({ canChange }) => (
           <>
-            <YearSwitch year={year} onChange={setYear} max={currentYear() + 1} />
+            <YearSwitch year={year} onChange={setYear} />
             <YearView key={year} year={year} canChange={canChange} />
           </>
         )}

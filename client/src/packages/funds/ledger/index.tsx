@@ -1,23 +1,22 @@
 import { useState } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import type { LedgerRow } from '@shared/contract'
 import { useMutation, usePagedQuery } from '../../../data'
 import { callAction } from '../../../services/cloud'
 import { PageHeader } from '../../../components/PageHeader'
-import { PagedList } from '../../../components/PagedList'
-import { Button } from '../../../ui/nutui'
-import { currentYear, signedYuan, timeText, yearParam } from '../../../constants/funds'
+import { ConfirmRow } from '../../../components/ConfirmRow'
+import { signedYuan, timeText } from '../../../constants/funds'
 import { FundsGate } from '../shared/FundsGate'
-import { YearSwitch } from '../shared/YearSwitch'
+import { FundList } from '../shared/FundList'
+import { useLinkedYear, YearSwitch } from '../shared/YearSwitch'
 import { BUDGET_LINES, BUDGET_LINE_LABELS, SOURCE_LABELS, type BudgetLine } from '../shared/view'
 import '../shared/funds.scss'
 import './index.scss'
 
 /** 台账: every posting of the year, newest first, by line; admins 冲正 an entry (a new reversing one). */
 export default function FundsLedgerPage() {
-  const { params } = useRouter()
-  const [year, setYear] = useState(() => yearParam(params.year))
+  const [year, setYear] = useLinkedYear()
   const [line, setLine] = useState<BudgetLine | ''>('')
   return (
     <View className="page page-funds-ledger">
@@ -25,7 +24,7 @@ export default function FundsLedgerPage() {
       <FundsGate>
         {({ canChange }) => (
           <>
-            <YearSwitch year={year} onChange={setYear} max={currentYear() + 1} />
+            <YearSwitch year={year} onChange={setYear} />
             <View className="fund-note ledger-rule">
               已记账的分录不会被修改或删除。记错了由管理员「冲正」：另记一笔金额相反的分录，两笔都留在台账和审计记录里。
             </View>
@@ -50,13 +49,11 @@ export default function FundsLedgerPage() {
 function LedgerList({ year, line, canChange }: { year: number; line: BudgetLine | ''; canChange: boolean }) {
   const list = usePagedQuery('funds.ledger', line ? { year, line } : { year })
   return (
-    <PagedList
+    <FundList
       list={list}
       name="ledger"
-      footerClass="fund-footer"
       unit="笔"
-      endText={(total) => `共 ${total} 笔分录`}
-      loadingRows={4}
+      counted="笔分录"
       art="benefits"
       empty={{
         title: `${year} 年${line ? `「${BUDGET_LINE_LABELS[line]}」` : ''}还没有分录`,
@@ -132,14 +129,15 @@ function LedgerRowView({ row: r, canChange, onCorrected }: { row: LedgerRow; can
             onInput={(e) => setReason(e.detail.value)}
           />
           {error ? <View className="fund-error ledger-correct-error">{error}</View> : null}
-          <View className="ledger-correct__actions">
-            <Button size="small" fill="outline" onClick={() => setOpen(false)}>
-              取消
-            </Button>
-            <Button className="ledger-correct-confirm" size="small" type="primary" loading={m.busy === 'save'} onClick={() => void correct()}>
-              确认冲正
-            </Button>
-          </View>
+          <ConfirmRow
+            className="ledger-correct__actions"
+            confirmClass="ledger-correct-confirm"
+            busy={m.busy === 'save'}
+            onCancel={() => setOpen(false)}
+            onConfirm={() => void correct()}
+          >
+            确认冲正
+          </ConfirmRow>
         </View>
       ) : null}
     </View>
