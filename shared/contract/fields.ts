@@ -60,3 +60,9 @@ export function wholeProblem(rule: WholeRule, n: number, label: string, hint?: F
   const kind = wholeKind(rule, n)
   return kind && ruleMessage(rule, kind, label, hint)
 }
+
+/** A whole number as typed into a form (digits only); NaN when it is not one, which the rule then words. */
+export function typedWhole(typed: string): number {
+  const t = typed.trim()
+  return /^\d+$/.test(t) ? Number(t) : NaN
+}

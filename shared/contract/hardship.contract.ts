@@ -2,6 +2,8 @@ import * as z from 'zod/mini'
 import { defineAction } from './define'
 import { calendarDate, formKey, text, whole } from './schemas'
 import { HARDSHIP_LABELS, REQUEST_FIELDS } from './hardship.fields'
+import type { Hints } from './wording'
+import { formatMoney } from '../domain/money'
 import type { Page } from './member.contract'
 import {
   AID_KINDS,
@@ -38,7 +40,8 @@ const page = z._default(z.number().check(z.int(), z.minimum(1), z.maximum(10000)
 const pageSize = z._default(z.number().check(z.int(), z.minimum(1), z.maximum(100)), 20)
 const date = calendarDate
 const fileId = z.string().check(z.minLength(1), z.maxLength(512), z.regex(/^cloud:\/\//))
-const fen = z.number().check(z.int(), z.minimum(1), z.maximum(MAX_CAP_FEN))
+/** A sum a reviewer approves or a visit brought, in 分 (typed in 元 on the forms). */
+const fen = whole({ min: 1, max: MAX_CAP_FEN, words: { below: '金额要大于 0', above: `金额不能超过 ${formatMoney(MAX_CAP_FEN)} 元` } })
 const note = z.string().check(z.trim(), z.maxLength(200))
 
 const requestFields = {
@@ -49,13 +52,15 @@ const requestFields = {
   contact: text(REQUEST_FIELDS.contact),
 }
 
-const CategorySchema = z.strictObject({
+/** One category of the standards, as the admin's editor checks each row too. */
+export const CategorySchema = z.strictObject({
   key: categoryKey,
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(12)),
   kind: z.enum(AID_KINDS),
-  capFen: z.nullable(fen),
+  /** Empty on the form (null): no standard set yet. */
+  capFen: z.nullable(whole({ min: 1, max: MAX_CAP_FEN, words: `标准请填写 0.01 至 ${formatMoney(MAX_CAP_FEN)} 元，不设标准请留空` })),
   frequency: z.strictObject({
-    times: z.number().check(z.int(), z.minimum(1), z.maximum(MAX_TIMES)),
+    times: whole({ min: 1, max: MAX_TIMES, words: `次数请填写 1 至 ${MAX_TIMES}` }),
     period: z.enum(FREQUENCY_PERIODS),
     per: z.enum(FREQUENCY_PERS),
   }),
@@ -197,6 +202,16 @@ export interface HardshipFileDetail {
   readonly requests: readonly HardshipRequestCard[]
 }
 
+/** The standards editor names each row's fields after the category (「生病住院」的名称…). */
+export const POLICY_FORM_HINTS: Hints = { name: { label: '名称' } }
+/** The reviewer's decision: its one text box is 审核意见; the applicant reads what to do. */
+export const APPROVE_HINTS: Hints = { note: { label: '审核意见' } }
+export const RETURN_HINTS: Hints = { reason: { label: '审核意见', missing: '请写明需要补充什么材料' } }
+export const REJECT_HINTS: Hints = { reason: { label: '审核意见', missing: '请写明不予批准的原因' } }
+/** Dates on the reviewer's forms are picked, not typed. */
+export const PAYMENT_HINTS: Hints = { paidOn: { missing: '请选择发放日期' } }
+export const VISIT_HINTS: Hints = { date: { missing: '请选择走访日期' } }
+
 export const hardshipActions = {
   // —— everyone: the standards, asking, following ——
   /** The union's categories for a year (this year when omitted): caps and how often, for the form. */
@@ -263,13 +278,13 @@ export const hardshipActions = {
     z.strictObject({
       memberId: id,
       level: z.enum(FILE_LEVELS),
-      reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+      reason: text({ min: 1, max: 200, words: { missing: '请写明困难原因' } }),
       since: date,
       nextReviewOn: date,
       active: z._default(z.boolean(), true),
     }),
     REVIEWER,
-    HARDSHIP_LABELS,
+    { ...HARDSHIP_LABELS, reason: '困难原因' },
   ),
   /** 送温暖: a visit to a member on file, with who went and what was given. */
   'hardship.addVisit': defineAction<HardshipFileDetail>()(
@@ -278,7 +293,7 @@ export const hardshipActions = {
       key,
       date,
       visitors: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)),
-      given: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+      given: text({ min: 1, max: 100, words: { missing: '请填写送去的慰问金或慰问品' } }),
       amountFen: z._default(z.nullable(fen), null),
       note: z._default(note, ''),
     }),

@@ -110,10 +110,13 @@ export function frequencyBucket(c: AidCategory, year: number, caseLabel: string 
   return { period: c.frequency.period === 'year' ? String(year) : 'ever', caseKey: c.frequency.per === 'case' ? normalizeCase(caseLabel ?? '') : '' }
 }
 
+/** What an approval of a per-case category is missing: the case, named as the category names cases. */
+export const caseLabelMissing = (caseLabelName: string, frequency: string): string => `请填写${caseLabelName}，用于按「${frequency}」核对`
+
 /** A per-case category needs the case named on approval. null when fine. */
 export function caseLabelRefusal(c: AidCategory, caseLabel: string | null | undefined): string | null {
   if (c.frequency.per !== 'case') return null
-  return normalizeCase(caseLabel ?? '') ? null : `请填写${c.caseLabel || '事项'}，用于按「${frequencyText(c)}」核对`
+  return normalizeCase(caseLabel ?? '') ? null : caseLabelMissing(c.caseLabel || '事项', frequencyText(c))
 }
 
 /** `used` grants already in this bucket (other requests): null when one more is allowed. */
@@ -351,6 +354,9 @@ export function fileDatesRefusal(since: string, nextReviewOn: string): string | 
   if (nextReviewOn <= since) return '下次复核日期要晚于建档日期'
   return null
 }
+
+/** A payment or a visit is recorded once it happened: its date (Shanghai) is today or before. null when fine. */
+export const notAfterTodayRefusal = (label: string, date: string, today: string): string | null => (date > today ? `${label}不能晚于今天` : null)
 
 /** A file is due for review on its review day and after, until the next review date is moved on. */
 export const isReviewDue = (nextReviewOn: string, today: string): boolean => nextReviewOn <= today

@@ -1,4 +1,5 @@
-import { isCalendarDate } from '@shared/domain/hardship'
+import { isCalendarDate, notAfterTodayRefusal } from '@shared/domain/hardship'
+import { HARDSHIP_LABELS } from '@shared/contract/hardship.fields'
 import type { Handler } from '../../_lib/entry'
 import { invalid } from '../../_lib/app-error'
 import type { HardshipFileDoc, HardshipVisitDoc } from '../records'
@@ -12,7 +13,8 @@ export const addVisit: Handler<'hardship.addVisit'> = async ({ deps, me, input }
   const [member, file] = await Promise.all([memberInUnion(deps, me.unionId, input.memberId), fileOf(deps, input.memberId)])
   if (!file || file.unionId !== me.unionId) throw invalid('请先为这位会员建立困难职工档案', { field: 'memberId' })
   if (!isCalendarDate(input.date)) throw invalid('走访日期不是有效日期', { field: 'date' })
-  if (input.date > todayIn(deps)) throw invalid('走访日期不能晚于今天', { field: 'date' })
+  const later = notAfterTodayRefusal(HARDSHIP_LABELS.date, input.date, todayIn(deps))
+  if (later) throw invalid(later, { field: 'date' })
 
   const visit: HardshipVisitDoc = {
     _id: derivedId('visit', me.unionId, member._id, input.key),

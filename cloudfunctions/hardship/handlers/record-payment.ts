@@ -1,4 +1,5 @@
-import { findCategory, isCalendarDate, stepRefusal, type AidCategory } from '@shared/domain/hardship'
+import { findCategory, isCalendarDate, notAfterTodayRefusal, stepRefusal, type AidCategory } from '@shared/domain/hardship'
+import { HARDSHIP_LABELS } from '@shared/contract/hardship.fields'
 import { formatShanghai } from '@shared/domain/time'
 import type { Handler } from '../../_lib/entry'
 import { TransactionContended } from '../../_lib/transaction'
@@ -27,7 +28,8 @@ export const recordPayment: Handler<'hardship.pay'> = async ({ deps, me, input, 
   if (refusal) throw new AppError('CONFLICT', refusal)
   const now = deps.clock.now()
   if (!isCalendarDate(input.paidOn)) throw invalid('发放日期不是有效日期', { field: 'paidOn' })
-  if (input.paidOn > formatShanghai(now, 'YYYY-MM-DD')) throw invalid('发放日期不能晚于今天', { field: 'paidOn' })
+  const later = notAfterTodayRefusal(HARDSHIP_LABELS.paidOn, input.paidOn, formatShanghai(now, 'YYYY-MM-DD'))
+  if (later) throw invalid(later, { field: 'paidOn' })
   const approvedOn = [...req.steps].reverse().find((s) => s.kind === 'approve')
   if (approvedOn && input.paidOn < formatShanghai(approvedOn.at, 'YYYY-MM-DD')) throw invalid('发放日期不能早于批准日期', { field: 'paidOn' })
 

@@ -1,10 +1,14 @@
 /**
  * The standards editor: the categories as the admin types them (元, counts) ↔ what
- * `hardship.savePolicy` takes, checked with the shared rule. Pure, for tests.
+ * `hardship.savePolicy` takes, each row checked with its category schema, then the whole with the
+ * shared rule. Pure, for tests.
  */
 import type { HardshipPolicyView } from '@shared/contract'
-import { MAX_CAP_FEN, MAX_TIMES, policyProblem, type AidCategory, type AidKind, type FrequencyRule } from '@shared/domain/hardship'
-import { formatMoney, formatYuan, parseYuan } from '@shared/domain/money'
+import { typedWhole } from '@shared/contract/fields'
+import { CategorySchema, hardshipActions, POLICY_FORM_HINTS } from '@shared/contract/hardship.contract'
+import { parseInput } from '@shared/contract/validate'
+import { policyProblem, type AidCategory, type AidKind, type FrequencyRule } from '@shared/domain/hardship'
+import { formatYuan, parseYuan } from '@shared/domain/money'
 
 export interface CategoryRow {
   key: string
@@ -54,24 +58,26 @@ export interface RowProblem {
   readonly message: string
 }
 
-/** The categories to save, or the first problem with the row it is in. */
+/** The categories to save, or the first problem with the row it is in (named after the category). */
 export function categoriesOf(rows: readonly CategoryRow[]): { categories: AidCategory[] } | { problem: RowProblem } {
   const categories: AidCategory[] = []
+  const labels = hardshipActions['hardship.savePolicy'].labels
   for (const [index, r] of rows.entries()) {
     const name = r.name.trim()
     if (!name) return { problem: { index, message: `第 ${index + 1} 个类别缺少名称` } }
-    if (name.length > 12) return { problem: { index, message: `「${name}」的名称不能超过 12 个字` } }
-    let capFen: number | null = null
-    if (r.cap.trim()) {
-      capFen = parseYuan(r.cap)
-      if (capFen === null || capFen <= 0 || capFen > MAX_CAP_FEN)
-        return { problem: { index, message: `「${name}」的标准请填写 0.01 至 ${formatMoney(MAX_CAP_FEN)} 元，不设标准请留空` } }
+    const category = {
+      key: r.key,
+      name,
+      kind: r.kind,
+      // An amount that does not read as 元 is NaN: the schema words it with the standard's range.
+      capFen: r.cap.trim() ? (parseYuan(r.cap) ?? NaN) : null,
+      frequency: { times: typedWhole(r.times), period: r.period, per: r.per },
+      caseLabel: r.per === 'case' ? r.caseLabel.trim() : '',
+      enabled: r.enabled,
     }
-    const times = Number(r.times.trim())
-    if (!/^\d+$/.test(r.times.trim()) || times < 1 || times > MAX_TIMES) return { problem: { index, message: `「${name}」的次数请填写 1 至 ${MAX_TIMES}` } }
-    const caseLabel = r.per === 'case' ? r.caseLabel.trim() : ''
-    if (caseLabel.length > 8) return { problem: { index, message: `「${name}」的事项名称不能超过 8 个字` } }
-    categories.push({ key: r.key, name, kind: r.kind, capFen, frequency: { times, period: r.period, per: r.per }, caseLabel, enabled: r.enabled })
+    const parsed = parseInput(CategorySchema, category, labels, POLICY_FORM_HINTS)
+    if (!parsed.ok) return { problem: { index, message: `「${name}」的${parsed.problems[0].message}` } }
+    categories.push(category)
   }
   const problem = policyProblem(categories)
   return problem ? { problem } : { categories }

@@ -1,18 +1,40 @@
 /**
- * The reviewer's forms: what was typed → what `hardship.approve` / `pay` / `saveFile` / `addVisit`
- * take, with the same limits and words as the server. Pure, for tests.
+ * The reviewer's forms: what was typed → what `hardship.approve` / `return` / `reject` / `pay` /
+ * `saveFile` / `addVisit` take, checked with those actions' schemas (the form's words beside a
+ * field are hints next to them) and the shared rules. Pure, for tests.
  */
+import * as z from 'zod/mini'
 import type { HardshipRequestDetail } from '@shared/contract'
-import { approvedAmountRefusal, fileDatesRefusal, FILE_LEVELS, type AidCategory, type FileLevel, type PaymentMethod } from '@shared/domain/hardship'
+import { APPROVE_HINTS, hardshipActions, PAYMENT_HINTS, REJECT_HINTS, RETURN_HINTS, VISIT_HINTS } from '@shared/contract/hardship.contract'
+import { HARDSHIP_LABELS } from '@shared/contract/hardship.fields'
+import { firstByField, parseInput } from '@shared/contract/validate'
+import {
+  approvedAmountRefusal,
+  caseLabelMissing,
+  fileDatesRefusal,
+  FILE_LEVELS,
+  notAfterTodayRefusal,
+  type AidCategory,
+  type FileLevel,
+  type PaymentMethod,
+} from '@shared/domain/hardship'
 import { formatYuan, parseYuan, yuanText } from '@shared/domain/money'
 import { BUDGET_LINE_LABELS, lineForAid } from '@shared/domain/funds'
 
-const yuanProblem = (text: string): string | null => {
-  const fen = parseYuan(text)
-  if (fen === null) return '金额请填写数字，最多两位小数'
-  if (fen <= 0) return '金额要大于 0'
-  return null
+/** 元 as typed → 分; NaN when it is not an amount (the form says so itself). */
+const fenOf = (text: string): number => parseYuan(text) ?? NaN
+const NOT_AN_AMOUNT = '金额请填写数字，最多两位小数'
+
+// What each form fills of its action's input (the request or member it is for comes from the page).
+// The actions' labels are HARDSHIP_LABELS, but for the file's (its reason is 困难原因).
+const approval = z.pick(hardshipActions['hardship.approve'].input, { amountFen: true, caseLabel: true, note: true })
+const reasons = {
+  return: { schema: z.pick(hardshipActions['hardship.return'].input, { reason: true }), hints: RETURN_HINTS },
+  reject: { schema: z.pick(hardshipActions['hardship.reject'].input, { reason: true }), hints: REJECT_HINTS },
 }
+const payment = z.pick(hardshipActions['hardship.pay'].input, { method: true, paidOn: true, note: true })
+const file = z.pick(hardshipActions['hardship.saveFile'].input, { level: true, reason: true, since: true, nextReviewOn: true, active: true })
+const visit = z.pick(hardshipActions['hardship.addVisit'].input, { date: true, visitors: true, given: true, amountFen: true, note: true })
 
 export interface DecisionForm {
   amount: string
@@ -34,28 +56,27 @@ export function checkApproval(
   r: HardshipRequestDetail,
   form: DecisionForm,
 ): { input: { amountFen: number; caseLabel?: string; note: string } } | { errors: DecisionErrors } {
-  const errors: DecisionErrors = {}
-  const problem = yuanProblem(form.amount.trim())
-  const amountFen = problem ? 0 : parseYuan(form.amount.trim())!
-  if (problem) errors.amount = problem
-  else if (r.capFen === null) errors.amount = `「${r.categoryName}」还没有设定标准，请工会管理员先在帮扶政策中设定`
-  else {
-    const over = approvedAmountRefusal({ name: r.categoryName, capFen: r.capFen } as AidCategory, amountFen)
-    if (over) errors.amount = over
-  }
+  const amountFen = fenOf(form.amount)
   const caseLabel = form.caseLabel.trim()
-  if (r.caseLabelName && !caseLabel) errors.caseLabel = `请填写${r.caseLabelName}，用于按「${r.frequencyText}」核对`
-  if (form.opinion.trim().length > 200) errors.opinion = '审核意见不能超过 200 个字'
-  if (Object.keys(errors).length) return { errors }
-  return { input: { amountFen, ...(r.caseLabelName ? { caseLabel } : {}), note: form.opinion.trim() } }
+  const input = { amountFen, ...(r.caseLabelName ? { caseLabel } : {}), note: form.opinion.trim() }
+  const parsed = parseInput(approval, input, HARDSHIP_LABELS, APPROVE_HINTS)
+  const problems = parsed.ok ? {} : firstByField<'amountFen' | 'caseLabel' | 'note'>(parsed.problems)
+  const errors: DecisionErrors = {}
+  const amount = Number.isNaN(amountFen)
+    ? NOT_AN_AMOUNT
+    : (problems.amountFen ?? approvedAmountRefusal({ name: r.categoryName, capFen: r.capFen } as AidCategory, amountFen))
+  if (amount) errors.amount = amount
+  const caseProblem = r.caseLabelName && !caseLabel ? caseLabelMissing(r.caseLabelName, r.frequencyText) : problems.caseLabel
+  if (caseProblem) errors.caseLabel = caseProblem
+  if (problems.note) errors.opinion = problems.note
+  return Object.keys(errors).length ? { errors } : { input }
 }
 
 /** Returning or rejecting needs a reason the applicant will read. */
 export function checkReason(form: DecisionForm, step: 'return' | 'reject'): { reason: string } | { errors: DecisionErrors } {
-  const reason = form.opinion.trim()
-  if (!reason) return { errors: { opinion: step === 'return' ? '请写明需要补充什么材料' : '请写明不予批准的原因' } }
-  if (reason.length > 200) return { errors: { opinion: '审核意见不能超过 200 个字' } }
-  return { reason }
+  const { schema, hints } = reasons[step]
+  const parsed = parseInput(schema, { reason: form.opinion }, HARDSHIP_LABELS, hints)
+  return parsed.ok ? { reason: parsed.value.reason } : { errors: { opinion: parsed.problems[0].message } }
 }
 
 export interface PaymentForm {
@@ -65,10 +86,10 @@ export interface PaymentForm {
 }
 
 export function checkPayment(form: PaymentForm, today: string): { input: PaymentForm } | { error: string } {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(form.paidOn)) return { error: '请选择发放日期' }
-  if (form.paidOn > today) return { error: '发放日期不能晚于今天' }
-  if (form.note.trim().length > 200) return { error: '备注不能超过 200 个字' }
-  return { input: { ...form, note: form.note.trim() } }
+  const parsed = parseInput(payment, { ...form, paidOn: form.paidOn || undefined }, HARDSHIP_LABELS, PAYMENT_HINTS)
+  if (!parsed.ok) return { error: parsed.problems[0].message }
+  const later = notAfterTodayRefusal(HARDSHIP_LABELS.paidOn, parsed.value.paidOn, today)
+  return later ? { error: later } : { input: parsed.value }
 }
 
 export interface FileForm {
@@ -81,13 +102,13 @@ export interface FileForm {
 
 export const newFileForm = (today: string): FileForm => ({ level: FILE_LEVELS[0], reason: '', since: today, nextReviewOn: addMonths(today, 6), active: true })
 
+/** The first thing to fix, under its field. */
 export function checkFile(form: FileForm): { input: FileForm } | { errors: Partial<Record<keyof FileForm, string>> } {
-  const reason = form.reason.trim()
-  if (!reason) return { errors: { reason: '请写明困难原因' } }
-  if (reason.length > 200) return { errors: { reason: '困难原因不能超过 200 个字' } }
+  const parsed = parseInput(file, form, hardshipActions['hardship.saveFile'].labels)
+  if (!parsed.ok) return { errors: { [parsed.problems[0].field]: parsed.problems[0].message } }
   const dates = fileDatesRefusal(form.since, form.nextReviewOn)
   if (dates) return { errors: dates.startsWith('建档') ? { since: dates } : { nextReviewOn: dates } }
-  return { input: { ...form, reason } }
+  return { input: parsed.value }
 }
 
 export interface VisitForm {
@@ -104,21 +125,17 @@ export function checkVisit(
   form: VisitForm,
   today: string,
 ): { input: { date: string; visitors: string; given: string; amountFen: number | null; note: string } } | { errors: Partial<Record<keyof VisitForm, string>> } {
-  const errors: Partial<Record<keyof VisitForm, string>> = {}
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(form.date)) errors.date = '请选择走访日期'
-  else if (form.date > today) errors.date = '走访日期不能晚于今天'
-  const visitors = form.visitors.trim()
-  if (!visitors) errors.visitors = '请填写走访人'
-  else if (visitors.length > 60) errors.visitors = '走访人不能超过 60 个字'
-  const given = form.given.trim()
-  if (!given) errors.given = '请填写送去的慰问金或慰问品'
-  else if (given.length > 100) errors.given = '慰问内容不能超过 100 个字'
   const amountText = form.amount.trim()
-  const problem = amountText ? yuanProblem(amountText) : null
-  if (problem) errors.amount = problem
-  if (form.note.trim().length > 200) errors.note = '备注不能超过 200 个字'
-  if (Object.keys(errors).length) return { errors }
-  return { input: { date: form.date, visitors, given, amountFen: amountText ? parseYuan(amountText) : null, note: form.note.trim() } }
+  const typed = { date: form.date || undefined, visitors: form.visitors, given: form.given, amountFen: amountText ? fenOf(amountText) : null, note: form.note }
+  const parsed = parseInput(visit, typed, HARDSHIP_LABELS, VISIT_HINTS)
+  const { amountFen, ...problems } = parsed.ok ? {} : firstByField<keyof VisitForm | 'amountFen'>(parsed.problems)
+  const errors: Partial<Record<keyof VisitForm, string>> = problems
+  const amount = Number.isNaN(typed.amountFen) ? NOT_AN_AMOUNT : amountFen
+  if (amount) errors.amount = amount
+  const later = typed.date && !errors.date ? notAfterTodayRefusal(HARDSHIP_LABELS.date, typed.date, today) : null
+  if (later) errors.date = later
+  if (Object.keys(errors).length || !parsed.ok) return { errors }
+  return { input: parsed.value }
 }
 
 /** YYYY-MM-DD plus whole months, the day kept within the month (08-31 + 6 → 02-28). */
