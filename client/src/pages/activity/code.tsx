@@ -6,7 +6,7 @@ import { RotatingCode, type RotatingCodeScreen } from '../../components/Rotating
 import { useRotatingCode } from '../../components/RotatingCode/useRotatingCode'
 import { dateTimeText, idParam } from '../../constants/activities'
 import { ActionError, callAction } from '../../services/cloud'
-import { markChanged } from '../../hooks/useReloadOnChange'
+import { invalidate } from '../../data'
 import './code.scss'
 
 /** Checked in, or the event is over: nothing will change any more, so the page stops asking. */
@@ -37,7 +37,7 @@ export default function ActivityCodePage() {
   // Checked in: the event page under this one shows 已签到 (no 取消报名) when the member goes back.
   const checkedIn = answer?.state === 'checked-in'
   useEffect(() => {
-    if (checkedIn) markChanged('activities')
+    if (checkedIn) invalidate('activity')
   }, [checkedIn])
 
   return (
