@@ -14,6 +14,7 @@ import { Button } from '../../../ui/nutui'
 import { idParam } from '../../../constants/routes'
 import { kindLabel, redeemWindowText, STATE_LABELS, whenText, yuanText } from '../../../pages/benefits/view'
 import { Progress } from '../shared/nutui'
+import { SearchBar } from '../shared/SearchBar'
 import { audienceText, issueAll, issueConfirmText, issuePercent, type IssueAnswer } from './issue'
 import '../shared/admin.scss'
 import '../benefits/chips.scss'
@@ -121,20 +122,7 @@ export default function AdminCampaignPage() {
 
           <View className="admin-card campaign-vouchers">
             <View className="admin-card__title">领取名单</View>
-            <View className="campaign-search">
-              <Input
-                className="campaign-search__input campaign-search-input"
-                value={typed}
-                placeholder="搜索姓名"
-                confirmType="search"
-                maxlength={20}
-                onInput={(e) => setTyped(e.detail.value)}
-                onConfirm={(e) => setSearch(e.detail.value.trim())}
-              />
-              <View className="campaign-search__button campaign-search-submit" onClick={() => setSearch(typed.trim())}>
-                搜索
-              </View>
-            </View>
+            <SearchBar name="campaign" typed={typed} onType={setTyped} onSearch={(value) => setSearch(value.trim())} placeholder="搜索姓名" maxlength={20} />
             <PagedList
               list={vouchers}
               name="campaign-vouchers"

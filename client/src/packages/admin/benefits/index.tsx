@@ -12,7 +12,7 @@ import { Button } from '../../../ui/nutui'
 import { ROUTES, withId } from '../../../constants/routes'
 import { kindLabel, redeemWindowText, yuanText } from '../../../pages/benefits/view'
 import { AdminGate, isDenied } from '../shared/AdminGate'
-import { Field } from '../shared/Field'
+import { Field, InputField } from '../shared/Field'
 import { Progress } from '../shared/nutui'
 import {
   campaignInputOf,
@@ -156,25 +156,26 @@ function CampaignFormView({ onDone }: { onDone: () => void }) {
             </View>
           ))}
         </Field>
-        <Field label="名称" error={errors.name}>
-          <Input
-            className="admin-field__input campaign-name"
-            value={form.name}
-            maxlength={40}
-            placeholder={form.kind === 'cake' ? '如：2026 年生日蛋糕券' : '如：2026 年中秋慰问品'}
-            onInput={(e) => patch({ name: e.detail.value }, 'name')}
-          />
-        </Field>
-        <Field label="面值（元）" error={errors.faceValue} errorClass="campaign-face-value-error">
-          <Input
-            className="admin-field__input campaign-face-value"
-            type="digit"
-            value={form.faceValue}
-            maxlength={10}
-            placeholder={form.kind === 'cake' ? '不超过 300 元' : '如：200'}
-            onInput={(e) => patch({ faceValue: e.detail.value }, 'faceValue')}
-          />
-        </Field>
+        <InputField
+          label="名称"
+          error={errors.name}
+          inputClass="campaign-name"
+          value={form.name}
+          maxlength={40}
+          placeholder={form.kind === 'cake' ? '如：2026 年生日蛋糕券' : '如：2026 年中秋慰问品'}
+          onInput={(value) => patch({ name: value }, 'name')}
+        />
+        <InputField
+          label="面值（元）"
+          error={errors.faceValue}
+          errorClass="campaign-face-value-error"
+          inputClass="campaign-face-value"
+          type="digit"
+          value={form.faceValue}
+          maxlength={10}
+          placeholder={form.kind === 'cake' ? '不超过 300 元' : '如：200'}
+          onInput={(value) => patch({ faceValue: value }, 'faceValue')}
+        />
         <Field label="含退休会员">
           <Switch
             className="campaign-retired"

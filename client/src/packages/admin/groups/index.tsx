@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Input, Textarea, View } from '@tarojs/components'
+import { Textarea, View } from '@tarojs/components'
 import type { GroupCard, GroupDetail, JoinPolicy, MemberRow } from '@shared/contract'
 import { refreshSession, useMutation, useQuery } from '../../../data'
 import { callAction } from '../../../services/cloud'
@@ -12,7 +12,8 @@ import { Button } from '../../../ui/nutui'
 import { ROUTES } from '../../../constants/routes'
 import { countText, POLICY_LABELS, withId } from '../../../constants/groups'
 import { AdminGate } from '../shared/AdminGate'
-import { Field } from '../shared/Field'
+import { Field, InputField } from '../shared/Field'
+import { SearchBar } from '../shared/SearchBar'
 import { createInput, emptyGroupForm, groupFormOf, MAX_LEADERS, updateChanges, type GroupForm, type GroupFormErrors, type LeaderPick } from './form'
 import '../shared/admin.scss'
 import './index.scss'
@@ -132,15 +133,16 @@ export function GroupFormView({ mode, initial, original, onDone }: FormProps) {
   return (
     <>
       <View className="admin-card admin-group-form">
-        <Field label="小组名称" error={errors.name} errorClass="group-name-error">
-          <Input
-            className="admin-field__input group-name-input"
-            value={form.name}
-            maxlength={30}
-            placeholder="例如：羽毛球"
-            onInput={(e) => edit('name', e.detail.value)}
-          />
-        </Field>
+        <InputField
+          label="小组名称"
+          error={errors.name}
+          errorClass="group-name-error"
+          inputClass="group-name-input"
+          value={form.name}
+          maxlength={30}
+          placeholder="例如：羽毛球"
+          onInput={(value) => edit('name', value)}
+        />
         <Field label="简介" className="admin-field--top" error={errors.description}>
           <Textarea
             className="admin-group-form__textarea group-description-input"
@@ -164,16 +166,17 @@ export function GroupFormView({ mode, initial, original, onDone }: FormProps) {
           </View>
           <View className="admin-muted policy-hint">{POLICY_HINTS[form.joinPolicy]}</View>
         </Field>
-        <Field label="人数上限" error={errors.sizeLimit} errorClass="group-limit-error">
-          <Input
-            className="admin-field__input group-limit-input"
-            type="number"
-            maxlength={4}
-            value={form.sizeLimit}
-            placeholder="不限人数可留空"
-            onInput={(e) => edit('sizeLimit', e.detail.value)}
-          />
-        </Field>
+        <InputField
+          label="人数上限"
+          error={errors.sizeLimit}
+          errorClass="group-limit-error"
+          inputClass="group-limit-input"
+          type="number"
+          maxlength={4}
+          value={form.sizeLimit}
+          placeholder="不限人数可留空"
+          onInput={(value) => edit('sizeLimit', value)}
+        />
       </View>
 
       <View className="admin-card admin-group-leaders">
@@ -220,7 +223,7 @@ function LeaderPicker({ picked, onChange }: { picked: readonly LeaderPick[]; onC
   const [results, setResults] = useState<readonly MemberRow[] | null>(null)
   const lookup = useMutation<'search'>()
 
-  const search = async (value = typed) => {
+  const search = async (value: string) => {
     const keyword = value.trim()
     if (!keyword) return
     const page = await lookup.run('search', () => callAction('member.list', { keyword, pageSize: 10 }))
@@ -245,20 +248,15 @@ function LeaderPicker({ picked, onChange }: { picked: readonly LeaderPick[]; onC
           ))}
         </View>
       ) : null}
-      <View className="leader-search">
-        <Input
-          className="leader-search__input leader-search-input"
-          value={typed}
-          placeholder="搜索姓名或会员编号"
-          confirmType="search"
-          maxlength={32}
-          onInput={(e) => setTyped(e.detail.value)}
-          onConfirm={(e) => void search(e.detail.value)}
-        />
-        <View className="leader-search__button leader-search-submit" onClick={() => void search()}>
-          {lookup.busy ? '搜索中…' : '搜索'}
-        </View>
-      </View>
+      <SearchBar
+        name="leader"
+        typed={typed}
+        onType={setTyped}
+        onSearch={(value) => void search(value)}
+        placeholder="搜索姓名或会员编号"
+        maxlength={32}
+        busy={lookup.busy === 'search'}
+      />
       {results === null ? null : results.length === 0 ? (
         <View className="admin-muted leader-results-empty">没有找到这位会员，换个关键词试试</View>
       ) : (

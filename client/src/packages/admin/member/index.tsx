@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Input, Picker, View } from '@tarojs/components'
+import { Picker, View } from '@tarojs/components'
 import type { MemberDetail } from '@shared/contract'
 import { MEMBER_STATUSES } from '@shared/domain/roster'
 import { invalidate, setQueryData, useMutation, useQuery } from '../../../data'
@@ -10,7 +10,7 @@ import { LoadingState } from '../../../components/LoadingState'
 import { ErrorState } from '../../../components/ErrorState'
 import { Button } from '../../../ui/nutui'
 import { ROUTES } from '../../../constants/routes'
-import { Field, PickerFace } from '../shared/Field'
+import { Field, InputField, PickerFace } from '../shared/Field'
 import { RolesCard } from './RolesCard'
 import { grantsOf, profileChanges, profileFormOf, rolesFormOf, type ProfileForm, type ProfileFormErrors, type RolesForm } from './form'
 import '../shared/admin.scss'
@@ -141,9 +141,14 @@ export default function MemberPage() {
         <>
           <View className="admin-card member-profile">
             <View className="admin-card__title">基本信息</View>
-            <Field label="姓名" error={errors.name}>
-              <Input className="admin-field__input member-name-input" value={form.name} maxlength={20} onInput={(e) => edit('name', e.detail.value)} />
-            </Field>
+            <InputField
+              label="姓名"
+              error={errors.name}
+              inputClass="member-name-input"
+              value={form.name}
+              maxlength={20}
+              onInput={(value) => edit('name', value)}
+            />
             <Field label="会员编号" valueClass="admin-muted">
               {member.memberNo}（导入名册时按编号对应，不能修改）
             </Field>
@@ -168,16 +173,16 @@ export default function MemberPage() {
                 <PickerFace className="member-department">{deptName.get(form.departmentId) ?? member.department}</PickerFace>
               </Picker>
             </Field>
-            <Field label="手机号" error={errors.phone}>
-              <Input
-                className="admin-field__input member-phone-input"
-                type="number"
-                maxlength={11}
-                value={form.phone}
-                placeholder="11 位手机号"
-                onInput={(e) => edit('phone', e.detail.value)}
-              />
-            </Field>
+            <InputField
+              label="手机号"
+              error={errors.phone}
+              inputClass="member-phone-input"
+              type="number"
+              maxlength={11}
+              value={form.phone}
+              placeholder="11 位手机号"
+              onInput={(value) => edit('phone', value)}
+            />
             <Field label="生日" error={errors.birthday}>
               <Picker
                 mode="multiSelector"

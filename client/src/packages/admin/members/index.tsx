@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { Input, Picker, View } from '@tarojs/components'
+import { Picker, View } from '@tarojs/components'
 import type { MemberStatus } from '@shared/domain/roster'
 import { MEMBER_STATUSES } from '@shared/domain/roster'
 import { usePagedQuery, useQuery } from '../../../data'
@@ -9,12 +9,12 @@ import { PagedList } from '../../../components/PagedList'
 import { Button } from '../../../ui/nutui'
 import { ROUTES } from '../../../constants/routes'
 import { isDenied } from '../shared/AdminGate'
+import { SearchBar } from '../shared/SearchBar'
 import '../shared/admin.scss'
 import './index.scss'
 
 const ALL_DEPARTMENTS = '全部部门'
 const ALL_STATUSES = '全部状态'
-const STATUS_OPTIONS = [ALL_STATUSES, ...MEMBER_STATUSES]
 
 /** 会员名册: search by 姓名 or 会员编号, filter by department and status, 20 at a time. */
 export default function MembersPage() {
@@ -28,16 +28,13 @@ export default function MembersPage() {
   // The list refreshes itself on a pull; the department filter comes along.
   usePullDownRefresh(() => void departments.reload())
 
-  const search = (value = typed) => setKeyword(value.trim())
+  const search = (value: string) => setKeyword(value.trim())
   const clear = () => {
     setTyped('')
     setKeyword('')
   }
 
   const deptList = departments.data ?? []
-  const deptNames = [ALL_DEPARTMENTS, ...deptList.map((d) => d.name)]
-  const deptIndex = departmentId ? deptList.findIndex((d) => d.id === departmentId) + 1 : 0
-  const statusIndex = status ? STATUS_OPTIONS.indexOf(status) : 0
   const filtered = Boolean(keyword || departmentId || status)
   // Not an admin (or not signed in): just say so, without the search and filters.
   const denied = isDenied(list.error)
@@ -57,45 +54,18 @@ export default function MembersPage() {
             </View>
           </View>
 
-          <View className="members-search">
-            <Input
-              className="members-search__input members-search-input"
-              value={typed}
-              placeholder="搜索姓名或会员编号"
-              confirmType="search"
-              maxlength={32}
-              onInput={(e) => setTyped(e.detail.value)}
-              onConfirm={(e) => search(e.detail.value)}
-            />
-            {typed ? (
-              <View className="members-search__clear" onClick={clear}>
-                ×
-              </View>
-            ) : null}
-            <View className="members-search__button members-search-submit" onClick={() => search()}>
-              搜索
-            </View>
-          </View>
+          <SearchBar name="members" typed={typed} onType={setTyped} onSearch={search} onClear={clear} placeholder="搜索姓名或会员编号" maxlength={32} />
 
           <View className="members-filters">
-            <Picker
-              mode="selector"
-              range={deptNames}
-              value={deptIndex}
-              onChange={(e) => setDepartmentId(Number(e.detail.value) > 0 ? deptList[Number(e.detail.value) - 1]?.id : undefined)}
-            >
-              <View className={`members-filter members-filter-department${departmentId ? ' members-filter--on' : ''}`}>
-                {deptNames[deptIndex] ?? ALL_DEPARTMENTS} ▾
-              </View>
-            </Picker>
-            <Picker
-              mode="selector"
-              range={STATUS_OPTIONS}
-              value={statusIndex}
-              onChange={(e) => setStatus(Number(e.detail.value) > 0 ? MEMBER_STATUSES[Number(e.detail.value) - 1] : undefined)}
-            >
-              <View className={`members-filter members-filter-status${status ? ' members-filter--on' : ''}`}>{STATUS_OPTIONS[statusIndex]} ▾</View>
-            </Picker>
+            <Filter
+              kind="department"
+              all={ALL_DEPARTMENTS}
+              choices={deptList.map((d) => d.id)}
+              nameOf={(id) => deptList.find((d) => d.id === id)?.name ?? id}
+              chosen={departmentId}
+              onChange={setDepartmentId}
+            />
+            <Filter kind="status" all={ALL_STATUSES} choices={MEMBER_STATUSES} nameOf={(s) => s} chosen={status} onChange={setStatus} />
           </View>
         </>
       )}
@@ -141,5 +111,34 @@ export default function MembersPage() {
         )}
       />
     </View>
+  )
+}
+
+interface FilterProps<T> {
+  kind: string
+  /** The first choice, which clears the filter: 全部部门. */
+  all: string
+  choices: readonly T[]
+  nameOf: (choice: T) => string
+  chosen: T | undefined
+  onChange: (choice: T | undefined) => void
+}
+
+/** A filter chip opening a picker: 全部… first, then the choices; highlighted while it filters. */
+function Filter<T>({ kind, all, choices, nameOf, chosen, onChange }: FilterProps<T>) {
+  const names = [all, ...choices.map(nameOf)]
+  const index = chosen === undefined ? 0 : choices.indexOf(chosen) + 1
+  return (
+    <Picker
+      mode="selector"
+      range={names}
+      value={index}
+      onChange={(e) => {
+        const n = Number(e.detail.value)
+        onChange(n > 0 ? choices[n - 1] : undefined)
+      }}
+    >
+      <View className={`members-filter members-filter-${kind}${chosen !== undefined ? ' members-filter--on' : ''}`}>{names[index] ?? all} ▾</View>
+    </Picker>
   )
 }

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { View } from '@tarojs/components'
+import { Input, View } from '@tarojs/components'
 
 const classes = (...names: (string | undefined | false)[]) => names.filter(Boolean).join(' ')
 
@@ -35,5 +35,31 @@ export function PickerFace({ className, children }: { className: string; childre
       {children || <View className="admin-placeholder">未填写</View>}
       <View className="admin-field__arrow">›</View>
     </View>
+  )
+}
+
+export interface InputFieldProps extends Omit<FieldProps, 'children' | 'valueClass'> {
+  /** The input's own class, by which tests find it. */
+  inputClass: string
+  value: string
+  onInput: (value: string) => void
+  maxlength: number
+  placeholder?: string
+  type?: 'text' | 'number' | 'digit'
+}
+
+/** A Field holding one text input. */
+export function InputField({ inputClass, value, onInput, maxlength, placeholder, type, ...field }: InputFieldProps) {
+  return (
+    <Field {...field}>
+      <Input
+        className={`admin-field__input ${inputClass}`}
+        type={type}
+        maxlength={maxlength}
+        value={value}
+        placeholder={placeholder}
+        onInput={(e) => onInput(e.detail.value)}
+      />
+    </Field>
   )
 }

@@ -1,12 +1,12 @@
 import { useState } from 'react'
-import { Input, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import type { MeView, UnionContact } from '@shared/contract'
 import { refreshSession, useMutation } from '../../../data'
 import { callAction } from '../../../services/cloud'
 import { PageHeader } from '../../../components/PageHeader'
 import { Button } from '../../../ui/nutui'
 import { AdminGate } from '../shared/AdminGate'
-import { Field } from '../shared/Field'
+import { InputField } from '../shared/Field'
 import { checkContact, PLACE_MAX, type ContactErrors } from './form'
 import '../shared/admin.scss'
 import './index.scss'
@@ -53,25 +53,27 @@ function ContactForm({ me }: { me: MeView }) {
   return (
     <>
       <View className="admin-card union-contact-form">
-        <Field label="联系电话" error={errors.phone} errorClass="union-phone-error">
-          <Input
-            className="admin-field__input union-phone-input"
-            type="text"
-            maxlength={20}
-            value={form.phone}
-            placeholder="例如：0571-87001234"
-            onInput={(e) => edit('phone', e.detail.value)}
-          />
-        </Field>
-        <Field label="办公地点" error={errors.place} errorClass="union-place-error">
-          <Input
-            className="admin-field__input union-place-input"
-            maxlength={PLACE_MAX}
-            value={form.place}
-            placeholder="例如：机关大楼 3 楼 305 室"
-            onInput={(e) => edit('place', e.detail.value)}
-          />
-        </Field>
+        <InputField
+          label="联系电话"
+          error={errors.phone}
+          errorClass="union-phone-error"
+          inputClass="union-phone-input"
+          type="text"
+          maxlength={20}
+          value={form.phone}
+          placeholder="例如：0571-87001234"
+          onInput={(value) => edit('phone', value)}
+        />
+        <InputField
+          label="办公地点"
+          error={errors.place}
+          errorClass="union-place-error"
+          inputClass="union-place-input"
+          maxlength={PLACE_MAX}
+          value={form.place}
+          placeholder="例如：机关大楼 3 楼 305 室"
+          onInput={(value) => edit('place', value)}
+        />
       </View>
       {failure ? <View className="admin-field__error union-contact-failure">{failure}</View> : null}
       <View className="admin-actions">
