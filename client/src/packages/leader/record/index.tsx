@@ -1,11 +1,12 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Input, Picker, Textarea, View } from '@tarojs/components'
+import { Input, Textarea, View } from '@tarojs/components'
 import { invalidate, useQuery } from '../../../data'
 import { ActionError, callAction, uploadFile } from '../../../services/cloud'
 import { PageHeader } from '../../../components/PageHeader'
 import { LoadingState } from '../../../components/LoadingState'
 import { ErrorState } from '../../../components/ErrorState'
+import { DatePick, Field, textBinder } from '../../../components/FormField'
 import { PhotoGrid } from '../../../components/photos/PhotoGrid'
 import { uploadMissing, withFileId, type Photo } from '../../../components/photos/photo-model'
 import { Button } from '../../../ui/nutui'
@@ -15,7 +16,6 @@ import { Progress } from '../shared/nutui'
 import { checkRecord, MAX_PHOTOS, RECORD_PHOTOS, type RecordErrors, type RecordForm } from './photos'
 import '../shared/leader.scss'
 import './index.scss'
-import { calendarDayText } from '@shared/domain/time'
 
 type Stage = { kind: 'edit' } | { kind: 'uploading'; done: number; total: number } | { kind: 'saving' }
 
@@ -33,6 +33,7 @@ export default function RecordPage() {
     setForm((f) => ({ ...f, [key]: value }))
     setErrors((e) => ({ ...e, [key]: undefined }))
   }
+  const text = textBinder(form, edit)
 
   const submit = async () => {
     if (working) return
@@ -89,45 +90,32 @@ export default function RecordPage() {
     <View className="page page-leader-record">
       <PageHeader title="记录活动" subtitle={group.data.name} />
       <View className="leader-card">
-        <View className="leader-field">
-          <View className="leader-field__label">标题</View>
-          <Input
-            className="leader-field__input record-title-input"
-            value={form.title}
-            maxlength={30}
-            placeholder="例如：周三羽毛球训练"
+        <Field area="leader" label="标题" error={errors.title}>
+          <Input className="leader-field__input record-title-input" maxlength={30} placeholder="例如：周三羽毛球训练" disabled={working} {...text('title')} />
+        </Field>
+        <Field area="leader" label="活动日期" error={errors.date}>
+          <DatePick
+            area="leader"
+            className="record-date"
+            arrowClass="record-arrow"
+            value={form.date}
+            start="2000-01-01"
+            end={todayText()}
             disabled={working}
-            onInput={(e) => edit('title', e.detail.value)}
+            onChange={(v) => edit('date', v)}
           />
-          {errors.title ? <View className="leader-field__error">{errors.title}</View> : null}
-        </View>
-        <View className="leader-field">
-          <View className="leader-field__label">活动日期</View>
-          <Picker mode="date" value={form.date} start="2000-01-01" end={todayText()} disabled={working} onChange={(e) => edit('date', String(e.detail.value))}>
-            <View className="leader-field__picker record-date">
-              {calendarDayText(form.date, new Date())}
-              <View className="record-arrow">›</View>
-            </View>
-          </Picker>
-          {errors.date ? <View className="leader-field__error">{errors.date}</View> : null}
-        </View>
-        <View className="leader-field">
-          <View className="leader-field__label">活动情况</View>
+        </Field>
+        <Field area="leader" label="活动情况" error={errors.text}>
           <Textarea
             className="leader-field__textarea record-text-input"
-            value={form.text}
             maxlength={500}
             placeholder="几个人参加、做了什么、有什么收获（选填）"
             disabled={working}
-            onInput={(e) => edit('text', e.detail.value)}
+            {...text('text')}
           />
           <View className="leader-field__count">{form.text.length} / 500</View>
-          {errors.text ? <View className="leader-field__error">{errors.text}</View> : null}
-        </View>
-        <View className="leader-field">
-          <View className="leader-field__label">
-            照片（{photos.length} / {MAX_PHOTOS}）
-          </View>
+        </Field>
+        <Field area="leader" label={`照片（${photos.length} / ${MAX_PHOTOS}）`}>
           <PhotoGrid
             prefix="record"
             photos={photos}
@@ -139,7 +127,7 @@ export default function RecordPage() {
               if (refused) void Taro.showToast({ title: refused, icon: 'none' })
             }}
           />
-        </View>
+        </Field>
       </View>
 
       {stage.kind === 'uploading' ? (

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Input, Picker, Textarea, View } from '@tarojs/components'
+import { Input, Textarea, View } from '@tarojs/components'
 import type { HardshipFileDetail } from '@shared/contract'
 import { FILE_LEVELS } from '@shared/domain/hardship'
 import { useMutation, useQuery } from '../../../data'
@@ -9,6 +9,7 @@ import { PageHeader } from '../../../components/PageHeader'
 import { LoadingState } from '../../../components/LoadingState'
 import { ErrorState } from '../../../components/ErrorState'
 import { RequestStatus } from '../../../components/RequestStatus'
+import { DatePick, Field, textBinder } from '../../../components/FormField'
 import { Button } from '../../../ui/nutui'
 import { ROUTES } from '../../../constants/routes'
 import { idParam, todayText } from '../../../constants/groups'
@@ -75,6 +76,8 @@ export default function ReviewerFilePage() {
     setVisit((v) => ({ ...v, [k]: value }))
     setVisitErrors((e) => ({ ...e, [k]: undefined }))
   }
+  const fileText = textBinder(form, editFile<'reason'>)
+  const visitText = textBinder(visit, editVisit<'visitors' | 'given' | 'amount' | 'note'>)
 
   const d = detail
   return (
@@ -97,8 +100,7 @@ export default function ReviewerFilePage() {
             ) : (
               <View className="reviewer-card__note">{d.member.name}还没有档案。填写后保存即建档。</View>
             )}
-            <View className="reviewer-field">
-              <View className="reviewer-field__label">困难程度</View>
+            <Field area="reviewer" label="困难程度">
               <View className="reviewer-chips">
                 {FILE_LEVELS.map((l) => (
                   <View key={l} className={`reviewer-chip file-level${form.level === l ? ' reviewer-chip--on' : ''}`} onClick={() => editFile('level', l)}>
@@ -106,38 +108,16 @@ export default function ReviewerFilePage() {
                   </View>
                 ))}
               </View>
-            </View>
-            <View className="reviewer-field">
-              <View className="reviewer-field__label">困难原因</View>
-              <Textarea
-                className="reviewer-field__textarea file-reason"
-                value={form.reason}
-                maxlength={200}
-                placeholder="如：配偶重病长期治疗，子女在读"
-                onInput={(e) => editFile('reason', e.detail.value)}
-              />
-              {fileErrors.reason ? <View className="reviewer-field__error">{fileErrors.reason}</View> : null}
-            </View>
-            <View className="reviewer-field">
-              <View className="reviewer-field__label">建档日期</View>
-              <Picker mode="date" value={form.since} end={todayText()} onChange={(e) => editFile('since', String(e.detail.value))}>
-                <View className="reviewer-field__picker file-since">
-                  {calendarDayText(form.since, new Date())}
-                  <View className="reviewer-arrow">›</View>
-                </View>
-              </Picker>
-              {fileErrors.since ? <View className="reviewer-field__error">{fileErrors.since}</View> : null}
-            </View>
-            <View className="reviewer-field">
-              <View className="reviewer-field__label">下次复核日期（到期提醒审核人）</View>
-              <Picker mode="date" value={form.nextReviewOn} onChange={(e) => editFile('nextReviewOn', String(e.detail.value))}>
-                <View className="reviewer-field__picker file-next-review">
-                  {calendarDayText(form.nextReviewOn, new Date())}
-                  <View className="reviewer-arrow">›</View>
-                </View>
-              </Picker>
-              {fileErrors.nextReviewOn ? <View className="reviewer-field__error">{fileErrors.nextReviewOn}</View> : null}
-            </View>
+            </Field>
+            <Field area="reviewer" label="困难原因" error={fileErrors.reason}>
+              <Textarea className="reviewer-field__textarea file-reason" maxlength={200} placeholder="如：配偶重病长期治疗，子女在读" {...fileText('reason')} />
+            </Field>
+            <Field area="reviewer" label="建档日期" error={fileErrors.since}>
+              <DatePick area="reviewer" className="file-since" value={form.since} end={todayText()} onChange={(v) => editFile('since', v)} />
+            </Field>
+            <Field area="reviewer" label="下次复核日期（到期提醒审核人）" error={fileErrors.nextReviewOn}>
+              <DatePick area="reviewer" className="file-next-review" value={form.nextReviewOn} onChange={(v) => editFile('nextReviewOn', v)} />
+            </Field>
             {d.file ? (
               <View className="reviewer-field">
                 <Checkbox className="file-active" checked={form.active} label="仍在档（脱困后取消勾选）" onChange={(v) => editFile('active', v)} />
@@ -166,54 +146,21 @@ export default function ReviewerFilePage() {
                 </View>
               ))}
               <View className="file-visit-form">
-                <View className="reviewer-field">
-                  <View className="reviewer-field__label">走访日期</View>
-                  <Picker mode="date" value={visit.date} end={todayText()} onChange={(e) => editVisit('date', String(e.detail.value))}>
-                    <View className="reviewer-field__picker visit-date">
-                      {calendarDayText(visit.date, new Date())}
-                      <View className="reviewer-arrow">›</View>
-                    </View>
-                  </Picker>
-                  {visitErrors.date ? <View className="reviewer-field__error">{visitErrors.date}</View> : null}
-                </View>
-                <View className="reviewer-field">
-                  <View className="reviewer-field__label">走访人</View>
-                  <Input
-                    className="reviewer-field__input visit-visitors"
-                    value={visit.visitors}
-                    maxlength={60}
-                    placeholder="如：张伟、韩冰"
-                    onInput={(e) => editVisit('visitors', e.detail.value)}
-                  />
-                  {visitErrors.visitors ? <View className="reviewer-field__error">{visitErrors.visitors}</View> : null}
-                </View>
-                <View className="reviewer-field">
-                  <View className="reviewer-field__label">送去的慰问金或慰问品</View>
-                  <Input
-                    className="reviewer-field__input visit-given"
-                    value={visit.given}
-                    maxlength={100}
-                    placeholder="如：慰问金 500 元，米、油各一份"
-                    onInput={(e) => editVisit('given', e.detail.value)}
-                  />
-                  {visitErrors.given ? <View className="reviewer-field__error">{visitErrors.given}</View> : null}
-                </View>
-                <View className="reviewer-field">
-                  <View className="reviewer-field__label">折合金额（元，选填）</View>
-                  <Input
-                    className="reviewer-field__input visit-amount"
-                    type="digit"
-                    value={visit.amount}
-                    maxlength={12}
-                    onInput={(e) => editVisit('amount', e.detail.value)}
-                  />
-                  {visitErrors.amount ? <View className="reviewer-field__error">{visitErrors.amount}</View> : null}
-                </View>
-                <View className="reviewer-field">
-                  <View className="reviewer-field__label">情况记录（选填）</View>
-                  <Input className="reviewer-field__input visit-note" value={visit.note} maxlength={200} onInput={(e) => editVisit('note', e.detail.value)} />
-                  {visitErrors.note ? <View className="reviewer-field__error">{visitErrors.note}</View> : null}
-                </View>
+                <Field area="reviewer" label="走访日期" error={visitErrors.date}>
+                  <DatePick area="reviewer" className="visit-date" value={visit.date} end={todayText()} onChange={(v) => editVisit('date', v)} />
+                </Field>
+                <Field area="reviewer" label="走访人" error={visitErrors.visitors}>
+                  <Input className="reviewer-field__input visit-visitors" maxlength={60} placeholder="如：张伟、韩冰" {...visitText('visitors')} />
+                </Field>
+                <Field area="reviewer" label="送去的慰问金或慰问品" error={visitErrors.given}>
+                  <Input className="reviewer-field__input visit-given" maxlength={100} placeholder="如：慰问金 500 元，米、油各一份" {...visitText('given')} />
+                </Field>
+                <Field area="reviewer" label="折合金额（元，选填）" error={visitErrors.amount}>
+                  <Input className="reviewer-field__input visit-amount" type="digit" maxlength={12} {...visitText('amount')} />
+                </Field>
+                <Field area="reviewer" label="情况记录（选填）" error={visitErrors.note}>
+                  <Input className="reviewer-field__input visit-note" maxlength={200} {...visitText('note')} />
+                </Field>
                 <Button className="visit-save" type="primary" fill="outline" block loading={m.busy === 'visit'} onClick={() => void addVisit()}>
                   记录走访
                 </Button>

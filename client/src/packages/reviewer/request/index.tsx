@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { Image, Input, Picker, Textarea, View } from '@tarojs/components'
+import { Image, Input, Textarea, View } from '@tarojs/components'
 import type { HardshipRequestDetail } from '@shared/contract'
 import { PAYMENT_METHODS } from '@shared/domain/hardship'
 import { useMutation, useQuery } from '../../../data'
@@ -10,6 +10,7 @@ import { LoadingState } from '../../../components/LoadingState'
 import { ErrorState } from '../../../components/ErrorState'
 import { HardshipTimeline } from '../../../components/HardshipTimeline'
 import { RequestStatus } from '../../../components/RequestStatus'
+import { DatePick, Field, textBinder } from '../../../components/FormField'
 import { Button } from '../../../ui/nutui'
 import { ROUTES } from '../../../constants/routes'
 import { idParam, todayText } from '../../../constants/groups'
@@ -29,6 +30,9 @@ import './index.scss'
 import { calendarDayText } from '@shared/domain/time'
 
 type Step = 'take' | 'approve' | 'return' | 'reject' | 'pay'
+
+/** An example for the field a category names (病种, 去世亲属, 子女). */
+const caseExample = (name: string) => (name === '病种' ? '阑尾炎' : name === '去世亲属' ? '父亲' : '长子')
 
 /** One request for a reviewer: what was asked with its photos, the timeline, and the next step — 受理, decide, or record the payment. */
 export default function ReviewerRequestPage() {
@@ -111,6 +115,8 @@ export default function ReviewerRequestPage() {
     setDecision((d) => ({ ...d, [k]: value }))
     setErrors((e) => ({ ...e, [k]: undefined }))
   }
+  const decisionText = textBinder(decision, editDecision)
+  const payText = textBinder(payment, (k: 'note', note: string) => setPayment((p) => ({ ...p, [k]: note })))
 
   return (
     <View className="page page-reviewer-request">
@@ -182,43 +188,22 @@ export default function ReviewerRequestPage() {
           {r.can.approve ? (
             <View className="reviewer-card request-decide">
               <View className="reviewer-card__title">审核</View>
-              <View className="reviewer-field">
-                <View className="reviewer-field__label">批准金额（元）· {r.capText}</View>
-                <Input
-                  className="reviewer-field__input request-amount"
-                  type="digit"
-                  value={decision.amount}
-                  maxlength={12}
-                  onInput={(e) => editDecision('amount', e.detail.value)}
-                />
-                {errors.amount ? <View className="reviewer-field__error">{errors.amount}</View> : null}
-              </View>
+              <Field area="reviewer" label={`批准金额（元）· ${r.capText}`} error={errors.amount}>
+                <Input className="reviewer-field__input request-amount" type="digit" maxlength={12} {...decisionText('amount')} />
+              </Field>
               {r.caseLabelName ? (
-                <View className="reviewer-field">
-                  <View className="reviewer-field__label">
-                    {r.caseLabelName}（按「{r.frequencyText}」核对）
-                  </View>
+                <Field area="reviewer" label={`${r.caseLabelName}（按「${r.frequencyText}」核对）`} error={errors.caseLabel}>
                   <Input
                     className="reviewer-field__input request-case"
-                    value={decision.caseLabel}
                     maxlength={30}
-                    placeholder={`如：${r.caseLabelName === '病种' ? '阑尾炎' : r.caseLabelName === '去世亲属' ? '父亲' : '长子'}`}
-                    onInput={(e) => editDecision('caseLabel', e.detail.value)}
+                    placeholder={`如：${caseExample(r.caseLabelName)}`}
+                    {...decisionText('caseLabel')}
                   />
-                  {errors.caseLabel ? <View className="reviewer-field__error">{errors.caseLabel}</View> : null}
-                </View>
+                </Field>
               ) : null}
-              <View className="reviewer-field">
-                <View className="reviewer-field__label">审核意见（退回或不予批准时必填，申请人可见）</View>
-                <Textarea
-                  className="reviewer-field__textarea request-opinion"
-                  value={decision.opinion}
-                  maxlength={200}
-                  placeholder="如：请补充出院小结"
-                  onInput={(e) => editDecision('opinion', e.detail.value)}
-                />
-                {errors.opinion ? <View className="reviewer-field__error">{errors.opinion}</View> : null}
-              </View>
+              <Field area="reviewer" label="审核意见（退回或不予批准时必填，申请人可见）" error={errors.opinion}>
+                <Textarea className="reviewer-field__textarea request-opinion" maxlength={200} placeholder="如：请补充出院小结" {...decisionText('opinion')} />
+              </Field>
               <Button
                 className="request-approve"
                 type="primary"
@@ -243,39 +228,31 @@ export default function ReviewerRequestPage() {
           {r.can.pay ? (
             <View className="reviewer-card request-pay">
               <View className="reviewer-card__title">记录发放 · {yuanText(r.approvedFen ?? 0)}</View>
-              <View className="reviewer-field">
-                <View className="reviewer-field__label">发放方式</View>
+              <Field area="reviewer" label="发放方式">
                 <View className="reviewer-chips">
-                  {PAYMENT_METHODS.map((m) => (
+                  {PAYMENT_METHODS.map((method) => (
                     <View
-                      key={m}
-                      className={`reviewer-chip pay-method--${m}${payment.method === m ? ' reviewer-chip--on' : ''}`}
-                      onClick={() => setPayment((p) => ({ ...p, method: m }))}
+                      key={method}
+                      className={`reviewer-chip pay-method--${method}${payment.method === method ? ' reviewer-chip--on' : ''}`}
+                      onClick={() => setPayment((p) => ({ ...p, method }))}
                     >
-                      {PAYMENT_METHOD_LABELS[m]}
+                      {PAYMENT_METHOD_LABELS[method]}
                     </View>
                   ))}
                 </View>
-              </View>
-              <View className="reviewer-field">
-                <View className="reviewer-field__label">发放日期</View>
-                <Picker mode="date" value={payment.paidOn} end={todayText()} onChange={(e) => setPayment((p) => ({ ...p, paidOn: String(e.detail.value) }))}>
-                  <View className="reviewer-field__picker pay-date">
-                    {calendarDayText(payment.paidOn, new Date())}
-                    <View className="reviewer-arrow">›</View>
-                  </View>
-                </Picker>
-              </View>
-              <View className="reviewer-field">
-                <View className="reviewer-field__label">备注（选填）</View>
-                <Input
-                  className="reviewer-field__input pay-note"
-                  value={payment.note}
-                  maxlength={200}
-                  placeholder="如：打入工资卡"
-                  onInput={(e) => setPayment((p) => ({ ...p, note: e.detail.value }))}
+              </Field>
+              <Field area="reviewer" label="发放日期">
+                <DatePick
+                  area="reviewer"
+                  className="pay-date"
+                  value={payment.paidOn}
+                  end={todayText()}
+                  onChange={(paidOn) => setPayment((p) => ({ ...p, paidOn }))}
                 />
-              </View>
+              </Field>
+              <Field area="reviewer" label="备注（选填）">
+                <Input className="reviewer-field__input pay-note" maxlength={200} placeholder="如：打入工资卡" {...payText('note')} />
+              </Field>
               {payError ? <View className="reviewer-field__error">{payError}</View> : null}
               <Button className="request-pay-save" type="primary" block loading={m.busy === 'pay'} onClick={() => void pay(r)}>
                 确认已发放
