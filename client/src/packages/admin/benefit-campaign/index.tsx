@@ -4,12 +4,12 @@ import { Input, Text, View } from '@tarojs/components'
 import type { CampaignView, VoucherRow } from '@shared/contract'
 import { invalidate, useMutation, usePagedQuery, useQuery } from '../../../data'
 import { ActionError, callAction } from '../../../services/cloud'
-import { openSpreadsheet } from '../../../services/documents'
 import { PageHeader } from '../../../components/PageHeader'
 import { ConfirmRow } from '../../../components/ConfirmRow'
 import { LoadingState } from '../../../components/LoadingState'
 import { ErrorState } from '../../../components/ErrorState'
 import { PagedList } from '../../../components/PagedList'
+import { ExportButton } from '../../../components/ExportButton'
 import { Button } from '../../../ui/nutui'
 import { idParam } from '../../../constants/routes'
 import { kindLabel, redeemWindowText, STATE_LABELS, whenText, yuanText } from '../../../pages/benefits/view'
@@ -33,7 +33,6 @@ export default function AdminCampaignPage() {
   const vouchers = usePagedQuery('benefit.vouchers', { id, ...(search ? { search } : {}) })
   usePullDownRefresh(() => void campaign.reload())
   const [issuing, setIssuing] = useState<Issuing>({ running: false })
-  const m = useMutation<'export'>()
 
   // Vouchers issued or collected: the numbers here now, the campaign list and members' 福利 when shown.
   const changed = () => {
@@ -63,13 +62,6 @@ export default function AdminCampaignPage() {
     }
     await changed()
   }
-
-  const exportAll = () =>
-    m.run('export', async () => {
-      const { url, count } = await callAction('benefit.export', { id })
-      if (!count) void Taro.showToast({ title: '还没有发放，暂无可导出的记录', icon: 'none' })
-      else await openSpreadsheet(url)
-    })
 
   if (!id) {
     return (
@@ -114,9 +106,9 @@ export default function AdminCampaignPage() {
               <Button className="campaign-issue-button" type="primary" size="small" loading={issuing.running} onClick={() => void issue()}>
                 {issuing.running ? '正在发放…' : issuing.failed ? '继续发放' : c.progress.issued ? '补发' : '发放'}
               </Button>
-              <Button className="campaign-export" type="primary" fill="outline" size="small" loading={m.busy === 'export'} onClick={() => void exportAll()}>
+              <ExportButton className="campaign-export" action="benefit.export" input={{ id }} empty="还没有发放，暂无可导出的记录" fill="outline">
                 导出表格
-              </Button>
+              </ExportButton>
             </View>
           </View>
 

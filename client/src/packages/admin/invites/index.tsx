@@ -2,9 +2,9 @@ import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useMutation, usePagedQuery } from '../../../data'
 import { callAction } from '../../../services/cloud'
-import { openSpreadsheet } from '../../../services/documents'
 import { PageHeader } from '../../../components/PageHeader'
 import { PagedList } from '../../../components/PagedList'
+import { ExportButton } from '../../../components/ExportButton'
 import { Button } from '../../../ui/nutui'
 import { isDenied } from '../shared/AdminGate'
 import '../shared/admin.scss'
@@ -14,7 +14,7 @@ import { calendarDayText } from '@shared/domain/time'
 /** 邀请码: one-time codes for members who have not bound WeChat yet; generate, export, copy. */
 export default function InvitesPage() {
   const list = usePagedQuery('member.listInvites', { unusedOnly: true })
-  const m = useMutation<'create' | 'export'>()
+  const m = useMutation<'create'>()
 
   const create = async () => {
     if (m.busy) return
@@ -36,13 +36,6 @@ export default function InvitesPage() {
     )
   }
 
-  const exportAll = () =>
-    m.run('export', async () => {
-      const { fileId, url, count } = await callAction('member.exportInvites', {})
-      if (!count) void Taro.showToast({ title: '没有未使用的邀请码可以导出', icon: 'none' })
-      else await openSpreadsheet(url, fileId)
-    })
-
   const copy = (code: string) => {
     void Taro.setClipboardData({ data: code }).then(() => Taro.showToast({ title: '邀请码已复制', icon: 'none' }))
   }
@@ -57,17 +50,16 @@ export default function InvitesPage() {
             <Button className="invites-create" type="primary" size="small" loading={m.busy === 'create'} onClick={() => void create()}>
               为未绑定会员生成
             </Button>
-            <Button
+            <ExportButton
               className="invites-export"
-              type="primary"
+              action="member.exportInvites"
+              input={{}}
+              empty="没有未使用的邀请码可以导出"
               fill="outline"
-              size="small"
-              loading={m.busy === 'export'}
               disabled={!list.total}
-              onClick={() => void exportAll()}
             >
               导出表格
-            </Button>
+            </ExportButton>
           </View>
         </>
       )}

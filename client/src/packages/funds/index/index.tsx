@@ -6,8 +6,8 @@ import type { LineExecution } from '@shared/domain/funds'
 import { formatMoney } from '@shared/domain/money'
 import { setQueryData, useMutation, useQuery } from '../../../data'
 import { callAction } from '../../../services/cloud'
-import { openSpreadsheet } from '../../../services/documents'
 import { PageHeader } from '../../../components/PageHeader'
+import { ExportButton } from '../../../components/ExportButton'
 import { LoadingState } from '../../../components/LoadingState'
 import { ErrorState } from '../../../components/ErrorState'
 import { EmptyState } from '../../../components/EmptyState'
@@ -159,15 +159,9 @@ function LineRow({ line: l }: { line: LineExecution }) {
 
 /** 导出执行情况表 for everyone here; 年度结账 for admins, once the year is over. */
 function Tools({ year, view, canChange }: { year: number; view: BudgetView | undefined; canChange: boolean }) {
-  const m = useMutation<'export' | 'close'>()
+  const m = useMutation<'close'>()
   const [closeError, setCloseError] = useState('')
   const closable = year < currentYear()
-
-  const exportReport = () =>
-    m.run('export', async () => {
-      const { url, fileId } = await callAction('funds.report', { year })
-      await openSpreadsheet(url, fileId)
-    })
 
   const closeYear = async () => {
     if (m.busy) return
@@ -194,9 +188,9 @@ function Tools({ year, view, canChange }: { year: number; view: BudgetView | und
       <View className="fund-card__title">报表与结账</View>
       <View className="fund-card__note">执行情况表（Excel）含各科目预算执行和全年分录明细，可交经费审查委员会。</View>
       <View className="fund-actions">
-        <Button className="funds-export" type="primary" size="small" loading={m.busy === 'export'} onClick={() => void exportReport()}>
+        <ExportButton className="funds-export" action="funds.report" input={{ year }}>
           导出执行情况表
-        </Button>
+        </ExportButton>
         {canChange && view && !view.closed ? (
           <Button
             className="funds-close"
