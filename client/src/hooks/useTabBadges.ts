@@ -30,6 +30,15 @@ export function setUnreadMessages(n: number): void {
   for (const listener of listeners) listener(count)
 }
 
+// Tests render many pages in one module registry: each starts having heard no count, as a freshly
+// opened mini-program has (test/client/reset-after-each.ts runs this; removed from real builds).
+if (process.env.NODE_ENV === 'test') {
+  const resets = ((globalThis as { __unionTestResets?: Array<() => void> }).__unionTestResets ??= [])
+  resets.push(() => {
+    unread = null
+  })
+}
+
 /** The unread count as last heard (null before any page has loaded it). */
 export function useUnreadMessages(): number | null {
   const [n, setN] = useState(unread)

@@ -6,8 +6,7 @@ import type { SignUpField } from '@shared/domain/activity'
 import { useMutation, useQuery } from '../../data'
 import { ActionError, callAction } from '../../services/cloud'
 import { askToSubscribe, prepareSubscribe, remindIf } from '../../services/subscribe'
-import { LoadingState } from '../../components/LoadingState'
-import { ErrorState } from '../../components/ErrorState'
+import { QueryView } from '../../components/QueryView'
 import { Button } from '../../ui/nutui'
 import { idParam, dateTimeText, isFull } from '../../constants/activities'
 import { signedUpToast } from '../activity/state'
@@ -40,8 +39,7 @@ export default function ActivitySignUpPage() {
   }
 
   /** The server names the field it refused as answers.<key>: the sentence goes under that field, else above 提交. */
-  const showRefusal = (activity: ActivityDetail, err: unknown) => {
-    const error = err instanceof ActionError ? err : new ActionError('INTERNAL', String(err))
+  const showRefusal = (activity: ActivityDetail, error: ActionError) => {
     const field = typeof error.details?.field === 'string' && error.details.field.startsWith('answers.') ? error.details.field.slice('answers.'.length) : ''
     if (field && activity.fields.some((f) => f.key === field)) setErrors((e) => ({ ...e, [field]: error.message }))
     else setFailure(error.message)
@@ -59,14 +57,8 @@ export default function ActivitySignUpPage() {
     setFailure(undefined)
     const res = await m.run(
       'submit',
-      async () => {
-        const answer = callAction('activity.signUp', { id: activity.id, answers: checked.answers, ...remindIf(await asked) }, { silent: true })
-        return answer.catch((err: unknown) => {
-          showRefusal(activity, err)
-          throw err
-        })
-      },
-      { invalidates: ['activity'] },
+      async () => callAction('activity.signUp', { id: activity.id, answers: checked.answers, ...remindIf(await asked) }, { silent: true }),
+      { invalidates: ['activity'], onError: (error) => showRefusal(activity, error) },
     )
     if (!res) return
     // The detail page under this one shows the answer as it is instead of loading the event again.
@@ -78,63 +70,56 @@ export default function ActivitySignUpPage() {
   // A lottery not drawn yet: the form enters the draw.
   const lottery = a?.allocation === 'lottery' && !a.drawnAt
 
-  if (!id) {
-    return (
-      <View className="page page-activity-signup">
-        <ErrorState error={new ActionError('NOT_FOUND', '没有找到这个活动')} art="activities" />
-      </View>
-    )
-  }
-
   return (
     <View className="page page-activity-signup">
-      {detail.loading && !a ? (
-        <LoadingState rows={4} />
-      ) : detail.error && !a ? (
-        <ErrorState error={detail.error} onRetry={() => void detail.reload()} art="activities" />
-      ) : a && form ? (
-        <>
-          <View className="signup-head">
-            <View className="signup-head__title">{a.title}</View>
-            <View className="signup-head__meta">
-              {dateTimeText(a.startAt)} · {a.place}
-            </View>
-          </View>
-          {a.myStatus === 'confirmed' || a.myStatus === 'waiting' || a.myStatus === 'entered' ? (
-            <View className="signup-note">
-              你已经{a.myStatus === 'confirmed' ? '报名成功' : a.myStatus === 'entered' ? '报名参加抽签' : '在排队中'}了，无需重复报名。
-            </View>
-          ) : a.signUpBlockedReason ? (
-            <View className="signup-note signup-note--blocked">{a.signUpBlockedReason}</View>
-          ) : (
+      <QueryView query={detail} missing={id ? undefined : '没有找到这个活动'} rows={4} art="activities">
+        {(a) =>
+          // The form is filled from the first answer, a moment after it.
+          form && (
             <>
-              <View className="signup-card">
-                {a.fields.map((f) => (
-                  <FieldInput key={f.key} field={f} value={form[f.key]} error={errors[f.key]} onChange={(v) => edit(f.key, v)} />
-                ))}
+              <View className="signup-head">
+                <View className="signup-head__title">{a.title}</View>
+                <View className="signup-head__meta">
+                  {dateTimeText(a.startAt)} · {a.place}
+                </View>
               </View>
-              {failure ? <View className="signup-failure">{failure}</View> : null}
-              <View className="signup-actions">
-                <Button
-                  className="signup-submit"
-                  type="primary"
-                  block
-                  loading={m.busy === 'submit'}
-                  disabled={m.busy === 'submit'}
-                  onClick={() => void submit(a)}
-                >
-                  {lottery ? '提交并参加抽签' : isFull(a) ? '提交并排队' : '提交报名'}
-                </Button>
-                {lottery ? (
-                  <View className="signup-hint">{a.drawAt ? `${dateTimeText(a.drawAt)} 抽签` : '报名截止后抽签'}，结果会通知您</View>
-                ) : isFull(a) ? (
-                  <View className="signup-hint">名额已满，提交后进入排队，有人取消时按顺序递补</View>
-                ) : null}
-              </View>
+              {a.myStatus === 'confirmed' || a.myStatus === 'waiting' || a.myStatus === 'entered' ? (
+                <View className="signup-note">
+                  你已经{a.myStatus === 'confirmed' ? '报名成功' : a.myStatus === 'entered' ? '报名参加抽签' : '在排队中'}了，无需重复报名。
+                </View>
+              ) : a.signUpBlockedReason ? (
+                <View className="signup-note signup-note--blocked">{a.signUpBlockedReason}</View>
+              ) : (
+                <>
+                  <View className="signup-card">
+                    {a.fields.map((f) => (
+                      <FieldInput key={f.key} field={f} value={form[f.key]} error={errors[f.key]} onChange={(v) => edit(f.key, v)} />
+                    ))}
+                  </View>
+                  {failure ? <View className="signup-failure">{failure}</View> : null}
+                  <View className="signup-actions">
+                    <Button
+                      className="signup-submit"
+                      type="primary"
+                      block
+                      loading={m.busy === 'submit'}
+                      disabled={m.busy === 'submit'}
+                      onClick={() => void submit(a)}
+                    >
+                      {lottery ? '提交并参加抽签' : isFull(a) ? '提交并排队' : '提交报名'}
+                    </Button>
+                    {lottery ? (
+                      <View className="signup-hint">{a.drawAt ? `${dateTimeText(a.drawAt)} 抽签` : '报名截止后抽签'}，结果会通知您</View>
+                    ) : isFull(a) ? (
+                      <View className="signup-hint">名额已满，提交后进入排队，有人取消时按顺序递补</View>
+                    ) : null}
+                  </View>
+                </>
+              )}
             </>
-          )}
-        </>
-      ) : null}
+          )
+        }
+      </QueryView>
     </View>
   )
 }

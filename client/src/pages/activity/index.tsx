@@ -3,10 +3,10 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter, useShareAppMessage } f
 import { Image, Text, View } from '@tarojs/components'
 import type { ActivityDetail, ContestStanding, DepartmentView, DetailRefresh } from '@shared/contract'
 import { cachedData, invalidate, setQueryData, useMutation, useQuery } from '../../data'
-import { ActionError, callAction } from '../../services/cloud'
+import { callAction } from '../../services/cloud'
 import { askToSubscribe, prepareSubscribe, remindIf } from '../../services/subscribe'
 import { LoadingState } from '../../components/LoadingState'
-import { ErrorState } from '../../components/ErrorState'
+import { QueryView } from '../../components/QueryView'
 import { Button } from '../../ui/nutui'
 import { ROUTES } from '../../constants/routes'
 import { idParam, allocationText, audienceText, dateTimeText, enteredText, placesText, timeRangeText, withId } from '../../constants/activities'
@@ -112,108 +112,98 @@ export default function ActivityPage() {
     })
   }
 
-  if (!id) {
-    return (
-      <View className="page page-activity">
-        <ErrorState error={new ActionError('NOT_FOUND', '没有找到这个活动')} art="activities" />
-      </View>
-    )
-  }
-
   return (
     <View className="page page-activity">
-      {detail.loading && !a ? (
-        <LoadingState rows={5} />
-      ) : detail.error && !a ? (
-        <ErrorState error={detail.error} onRetry={() => void detail.reload()} art="activities" />
-      ) : a ? (
-        <>
-          {a.coverUrl ? <Image className="activity-cover" src={a.coverUrl} mode="aspectFill" /> : null}
-          <View className="activity-hero">
-            <View className="activity-hero__top">
-              <Text className="activity-hero__type">{a.type}</Text>
-              {a.allocation === 'lottery' ? <Text className="activity-hero__lottery">抽签</Text> : null}
-              <Text className="activity-hero__organizer">{a.organizer}</Text>
+      <QueryView query={detail} missing={id ? undefined : '没有找到这个活动'} rows={5} art="activities">
+        {(a) => (
+          <>
+            {a.coverUrl ? <Image className="activity-cover" src={a.coverUrl} mode="aspectFill" /> : null}
+            <View className="activity-hero">
+              <View className="activity-hero__top">
+                <Text className="activity-hero__type">{a.type}</Text>
+                {a.allocation === 'lottery' ? <Text className="activity-hero__lottery">抽签</Text> : null}
+                <Text className="activity-hero__organizer">{a.organizer}</Text>
+              </View>
+              <View className="activity-hero__title">{a.title}</View>
+              <View className="activity-facts">
+                <Fact label="时间" className="activity-fact--time" value={timeRangeText(a.startAt, a.endAt)} />
+                <Fact label="地点" className="activity-fact--place" value={a.place} />
+                <Fact label="名额" className="activity-fact--places" value={placesFact(a)} />
+                <Fact label="名额分配" className="activity-fact--allocation" value={allocationText(a)} />
+                <Fact label="报名时间" className="activity-fact--window" value={timeRangeText(a.signUpOpensAt, a.signUpClosesAt)} />
+                {forDepartments(a) ? <DepartmentsAudienceFact activity={a} /> : <AudienceFact activity={a} />}
+              </View>
             </View>
-            <View className="activity-hero__title">{a.title}</View>
-            <View className="activity-facts">
-              <Fact label="时间" className="activity-fact--time" value={timeRangeText(a.startAt, a.endAt)} />
-              <Fact label="地点" className="activity-fact--place" value={a.place} />
-              <Fact label="名额" className="activity-fact--places" value={placesFact(a)} />
-              <Fact label="名额分配" className="activity-fact--allocation" value={allocationText(a)} />
-              <Fact label="报名时间" className="activity-fact--window" value={timeRangeText(a.signUpOpensAt, a.signUpClosesAt)} />
-              {forDepartments(a) ? <DepartmentsAudienceFact activity={a} /> : <AudienceFact activity={a} />}
-            </View>
-          </View>
 
-          <SignUpArea activity={a} busy={busy} onSignUp={() => void signUp(a)} onCancel={() => void cancel(a)} />
+            <SignUpArea activity={a} busy={busy} onSignUp={() => void signUp(a)} onCancel={() => void cancel(a)} />
 
-          {a.allocation === 'lottery' && a.drawnAt ? <DrawResultSection key={a.drawnAt} id={a.id} /> : null}
+            {a.allocation === 'lottery' && a.drawnAt ? <DrawResultSection key={a.drawnAt} id={a.id} /> : null}
 
-          {a.contest ? <ContestSection contest={a.contest} /> : null}
+            {a.contest ? <ContestSection contest={a.contest} /> : null}
 
-          {a.canManage ? (
-            <View className="activity-manage">
-              <View className="activity-manage__title">组织者工具</View>
-              {canDrawNow(a) ? (
-                <View className="activity-manage__draw">
-                  <View className="activity-manage__draw-note">抽签时间 {a.drawAt ? dateTimeText(a.drawAt) : ''} 已到，系统会自动抽签，也可以现在就抽。</View>
-                  <Button className="activity-draw" type="primary" block loading={busy} disabled={busy} onClick={() => void drawNow(a)}>
-                    立即抽签
-                  </Button>
-                </View>
-              ) : null}
-              <View className="activity-manage__entries">
-                <View
-                  className="activity-manage__entry activity-manage--attendees"
-                  onClick={() => void Taro.navigateTo({ url: withId(ROUTES.organizerAttendees, a.id) })}
-                >
-                  <View className="activity-manage__name">报名名单</View>
-                  <View className="activity-manage__hint">
-                    {a.allocation === 'lottery' && !a.drawnAt
-                      ? (enteredText(a.enteredCount) ?? '报名抽签的会员')
-                      : a.capacity === null
-                        ? `已报名 ${a.confirmedCount} 人`
-                        : `已报名 ${a.confirmedCount} / ${a.capacity} 人`}
+            {a.canManage ? (
+              <View className="activity-manage">
+                <View className="activity-manage__title">组织者工具</View>
+                {canDrawNow(a) ? (
+                  <View className="activity-manage__draw">
+                    <View className="activity-manage__draw-note">抽签时间 {a.drawAt ? dateTimeText(a.drawAt) : ''} 已到，系统会自动抽签，也可以现在就抽。</View>
+                    <Button className="activity-draw" type="primary" block loading={busy} disabled={busy} onClick={() => void drawNow(a)}>
+                      立即抽签
+                    </Button>
+                  </View>
+                ) : null}
+                <View className="activity-manage__entries">
+                  <View
+                    className="activity-manage__entry activity-manage--attendees"
+                    onClick={() => void Taro.navigateTo({ url: withId(ROUTES.organizerAttendees, a.id) })}
+                  >
+                    <View className="activity-manage__name">报名名单</View>
+                    <View className="activity-manage__hint">
+                      {a.allocation === 'lottery' && !a.drawnAt
+                        ? (enteredText(a.enteredCount) ?? '报名抽签的会员')
+                        : a.capacity === null
+                          ? `已报名 ${a.confirmedCount} 人`
+                          : `已报名 ${a.confirmedCount} / ${a.capacity} 人`}
+                    </View>
+                  </View>
+                  <View
+                    className="activity-manage__entry activity-manage--checkin"
+                    onClick={() => void Taro.navigateTo({ url: withId(ROUTES.organizerCheckin, a.id) })}
+                  >
+                    <View className="activity-manage__name">现场签到</View>
+                    <View className="activity-manage__hint">扫码或输入 6 位签到码</View>
                   </View>
                 </View>
-                <View
-                  className="activity-manage__entry activity-manage--checkin"
-                  onClick={() => void Taro.navigateTo({ url: withId(ROUTES.organizerCheckin, a.id) })}
-                >
-                  <View className="activity-manage__name">现场签到</View>
-                  <View className="activity-manage__hint">扫码或输入 6 位签到码</View>
-                </View>
+                {canEdit(a) ? (
+                  <View
+                    className="activity-manage__edit activity-manage--edit"
+                    onClick={() => void Taro.navigateTo({ url: withId(ROUTES.organizerCreate, a.id) })}
+                  >
+                    <View className="activity-manage__name">修改活动</View>
+                    <View className="activity-manage__hint">改时间、地点、名额等，已报名的会员会收到变更通知 ›</View>
+                  </View>
+                ) : null}
               </View>
-              {canEdit(a) ? (
-                <View
-                  className="activity-manage__edit activity-manage--edit"
-                  onClick={() => void Taro.navigateTo({ url: withId(ROUTES.organizerCreate, a.id) })}
-                >
-                  <View className="activity-manage__name">修改活动</View>
-                  <View className="activity-manage__hint">改时间、地点、名额等，已报名的会员会收到变更通知 ›</View>
-                </View>
-              ) : null}
-            </View>
-          ) : null}
+            ) : null}
 
-          {a.description ? (
-            <View className="activity-section activity-description">
-              <View className="activity-section__title">活动介绍</View>
-              <Text className="activity-description__text" userSelect>
-                {a.description}
-              </Text>
-            </View>
-          ) : null}
+            {a.description ? (
+              <View className="activity-section activity-description">
+                <View className="activity-section__title">活动介绍</View>
+                <Text className="activity-description__text" userSelect>
+                  {a.description}
+                </Text>
+              </View>
+            ) : null}
 
-          {a.fields.length ? (
-            <View className="activity-section activity-fields">
-              <View className="activity-section__title">报名时需要填写</View>
-              <View className="activity-fields__list">{a.fields.map((f) => `${f.label}${f.required ? '' : '（选填）'}`).join('、')}</View>
-            </View>
-          ) : null}
-        </>
-      ) : null}
+            {a.fields.length ? (
+              <View className="activity-section activity-fields">
+                <View className="activity-section__title">报名时需要填写</View>
+                <View className="activity-fields__list">{a.fields.map((f) => `${f.label}${f.required ? '' : '（选填）'}`).join('、')}</View>
+              </View>
+            ) : null}
+          </>
+        )}
+      </QueryView>
     </View>
   )
 }

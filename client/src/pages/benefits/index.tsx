@@ -6,8 +6,7 @@ import { cachedData, invalidate, setQueryData, useMutation, useQuery, useSession
 import { callAction } from '../../services/cloud'
 import { askToSubscribe, prepareSubscribe } from '../../services/subscribe'
 import { PageHeader } from '../../components/PageHeader'
-import { LoadingState } from '../../components/LoadingState'
-import { ErrorState } from '../../components/ErrorState'
+import { QueryView } from '../../components/QueryView'
 import { EmptyState } from '../../components/EmptyState'
 import { LocalLogin } from '../../components/LocalLogin'
 import { Button } from '../../ui/nutui'
@@ -49,33 +48,31 @@ export default function BenefitsPage() {
     void reload().finally(() => Taro.stopPullDownRefresh())
   })
 
-  const vouchers = mine.data ?? []
-  const groups = groupByState(vouchers)
-
   return (
     <View className="page page-benefits">
       <PageHeader title="福利" subtitle={me.data ? `${me.data.union.name}为会员准备的节日慰问和生日福利` : undefined} />
-      {mine.loading && !mine.data ? (
-        <LoadingState rows={4} />
-      ) : mine.error ? (
-        <ErrorState error={mine.error} onRetry={() => void reload()} art="benefits" />
-      ) : vouchers.length === 0 ? (
-        <EmptyState className="benefits-empty" title="暂时没有可领取的福利" description="节日慰问、生日福利发放后，会在这里提醒你领取" art="benefits" />
-      ) : (
-        <View className="benefits-groups">
-          {groups.map((g) => (
-            <View key={g.state} className={`benefits-group benefits-group--${g.state}`}>
-              <View className="benefits-group__title">
-                {STATE_LABELS[g.state]}
-                <Text className="benefits-group__count">{g.vouchers.length}</Text>
-              </View>
-              {g.vouchers.map((v) => (
-                <VoucherCard key={v.id} voucher={v} />
+      {/* 重试 asks for the union's name again too. */}
+      <QueryView query={{ ...mine, reload }} rows={4} art="benefits">
+        {(vouchers) =>
+          vouchers.length === 0 ? (
+            <EmptyState className="benefits-empty" title="暂时没有可领取的福利" description="节日慰问、生日福利发放后，会在这里提醒你领取" art="benefits" />
+          ) : (
+            <View className="benefits-groups">
+              {groupByState(vouchers).map((g) => (
+                <View key={g.state} className={`benefits-group benefits-group--${g.state}`}>
+                  <View className="benefits-group__title">
+                    {STATE_LABELS[g.state]}
+                    <Text className="benefits-group__count">{g.vouchers.length}</Text>
+                  </View>
+                  {g.vouchers.map((v) => (
+                    <VoucherCard key={v.id} voucher={v} />
+                  ))}
+                </View>
               ))}
             </View>
-          ))}
-        </View>
-      )}
+          )
+        }
+      </QueryView>
       <LocalLogin />
     </View>
   )

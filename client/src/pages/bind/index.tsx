@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { Input, View } from '@tarojs/components'
 import type { MeView } from '@shared/contract'
 import { invalidateAll, setQueryData, useMutation, useSession } from '../../data'
-import { ActionError, callAction } from '../../services/cloud'
+import { callAction } from '../../services/cloud'
 import { PageHeader } from '../../components/PageHeader'
 import { LoadingState } from '../../components/LoadingState'
 import { ErrorState } from '../../components/ErrorState'
@@ -93,14 +93,9 @@ export default function BindPage() {
       if ('errors' in checked) return setProfileErrors(checked.errors)
       call = () => callAction('member.bindByProfile', checked.value, { silent: true })
     }
-    const bound = await binding.run('bind', () =>
-      call().catch((err: unknown) => {
-        // Keep what was typed; the server's Chinese sentence says what to do next, once, above the
-        // button (a toast as well would say it twice and cover the button).
-        setServerError(err instanceof ActionError ? err.message : String(err))
-        throw err
-      }),
-    )
+    // Refused: what was typed stays, and the server's Chinese sentence says what to do next, once,
+    // above the button (a toast as well would say it twice and cover the button).
+    const bound = await binding.run('bind', call, { onError: (error) => setServerError(error.message) })
     if (!bound) return
     // Everything shown so far was for nobody: every page loads again when shown. The answer is the
     // session itself, so the tabs that only read it (and 我的, if open) need not ask.

@@ -5,8 +5,7 @@ import type { PublicSpending } from '@shared/contract'
 import { formatMoney } from '@shared/domain/money'
 import { useQuery } from '../../data'
 import { PageHeader } from '../../components/PageHeader'
-import { LoadingState } from '../../components/LoadingState'
-import { ErrorState } from '../../components/ErrorState'
+import { QueryView } from '../../components/QueryView'
 import { EmptyState } from '../../components/EmptyState'
 import { inShanghai } from '../../constants/activities'
 import { publicBarWidth } from './bars'
@@ -40,16 +39,14 @@ export default function FundsPublicPage() {
         </View>
       </View>
       <View className="public-notice">本栏只公布各科目按季度的支出合计，不含任何个人信息和单笔明细，接受全体会员监督。</View>
-      {spending.loading && !spending.data ? (
-        <LoadingState rows={4} />
-      ) : spending.error ? (
-        <ErrorState error={spending.error} onRetry={() => void spending.reload()} />
-      ) : spending.data ? (
-        <>
-          <Spending data={spending.data} />
-          {spending.data.auditHead ? <View className="public-notice public-audit-head">{auditHeadText(spending.data.auditHead)}</View> : null}
-        </>
-      ) : null}
+      <QueryView query={spending} rows={4}>
+        {(data) => (
+          <>
+            <Spending data={data} />
+            {data.auditHead ? <View className="public-notice public-audit-head">{auditHeadText(data.auditHead)}</View> : null}
+          </>
+        )}
+      </QueryView>
     </View>
   )
 }

@@ -5,8 +5,7 @@ import type { GroupDetail, GroupRecordView } from '@shared/contract'
 import { invalidate, useMutation, usePagedQuery, useQuery, useSession } from '../../data'
 import { ActionError, callAction } from '../../services/cloud'
 import { askToSubscribe, prepareSubscribe } from '../../services/subscribe'
-import { LoadingState } from '../../components/LoadingState'
-import { ErrorState } from '../../components/ErrorState'
+import { QueryView } from '../../components/QueryView'
 import { PagedList } from '../../components/PagedList'
 import { Button } from '../../ui/nutui'
 import { ROUTES } from '../../constants/routes'
@@ -89,76 +88,66 @@ export default function GroupPage() {
     })
   }
 
-  if (!id) {
-    return (
-      <View className="page page-group">
-        <ErrorState error={new ActionError('NOT_FOUND', '没有找到这个小组')} art="groups" />
-      </View>
-    )
-  }
-
   return (
     <View className="page page-group">
-      {detail.loading && !g ? (
-        <LoadingState rows={4} />
-      ) : detail.error && !g ? (
-        <ErrorState error={detail.error} onRetry={() => void detail.reload()} art="groups" />
-      ) : g ? (
-        <>
-          <GroupHero group={g} amLeader={amLeader} busy={leaving.busy === 'leave'} onJoin={() => setAsking(true)} onLeave={(move) => void leave(g, move)} />
-          {g.iLead ? <ManageEntries group={g} amLeader={amLeader} /> : null}
+      <QueryView query={detail} missing={id ? undefined : '没有找到这个小组'} rows={4} art="groups">
+        {(g) => (
+          <>
+            <GroupHero group={g} amLeader={amLeader} busy={leaving.busy === 'leave'} onJoin={() => setAsking(true)} onLeave={(move) => void leave(g, move)} />
+            {g.iLead ? <ManageEntries group={g} amLeader={amLeader} /> : null}
 
-          <View className="group-section group-roster">
-            <View className="group-section__title">
-              成员
-              {roster.loading || roster.error ? null : <Text className="group-section__count">{roster.total} 人</Text>}
+            <View className="group-section group-roster">
+              <View className="group-section__title">
+                成员
+                {roster.loading || roster.error ? null : <Text className="group-section__count">{roster.total} 人</Text>}
+              </View>
+              <PagedList
+                list={roster}
+                name="group-roster"
+                listClass="group-list"
+                footerClass="group-more"
+                unit="人"
+                endText={() => null}
+                loadingRows={2}
+                loadingText="正在加载成员…"
+                art="groups"
+                empty={{ title: '还没有成员', description: '第一个加入，和同事们一起玩起来' }}
+                itemKey={(e) => e.memberId}
+                renderItem={(e) => (
+                  <View className="roster-row" data-member-id={e.memberId}>
+                    <View className="roster-row__avatar">{e.name.slice(-2)}</View>
+                    <View className="roster-row__name">{e.name}</View>
+                    {e.isLeader ? <View className="group-tag group-tag--leader">组长</View> : null}
+                    <View className="roster-row__department">{e.department}</View>
+                  </View>
+                )}
+              />
             </View>
-            <PagedList
-              list={roster}
-              name="group-roster"
-              listClass="group-list"
-              footerClass="group-more"
-              unit="人"
-              endText={() => null}
-              loadingRows={2}
-              loadingText="正在加载成员…"
-              art="groups"
-              empty={{ title: '还没有成员', description: '第一个加入，和同事们一起玩起来' }}
-              itemKey={(e) => e.memberId}
-              renderItem={(e) => (
-                <View className="roster-row" data-member-id={e.memberId}>
-                  <View className="roster-row__avatar">{e.name.slice(-2)}</View>
-                  <View className="roster-row__name">{e.name}</View>
-                  {e.isLeader ? <View className="group-tag group-tag--leader">组长</View> : null}
-                  <View className="roster-row__department">{e.department}</View>
-                </View>
-              )}
-            />
-          </View>
 
-          <View className="group-section group-records">
-            <View className="group-section__title">活动纪实</View>
-            <PagedList
-              list={records}
-              name="group-records"
-              footerClass="group-more"
-              moreText="加载更多纪实"
-              endText={() => null}
-              loadingRows={2}
-              loadingText="正在加载纪实…"
-              art="activities"
-              empty={{
-                title: '还没有活动纪实',
-                description: g.iLead ? '活动结束后，点上方「记录活动」留下文字和照片' : '组长会在活动后记下文字和照片，留作纪念',
-              }}
-              renderItem={(r) => <RecordCard record={r} />}
-            />
-          </View>
-          <View className="group-footer" />
+            <View className="group-section group-records">
+              <View className="group-section__title">活动纪实</View>
+              <PagedList
+                list={records}
+                name="group-records"
+                footerClass="group-more"
+                moreText="加载更多纪实"
+                endText={() => null}
+                loadingRows={2}
+                loadingText="正在加载纪实…"
+                art="activities"
+                empty={{
+                  title: '还没有活动纪实',
+                  description: g.iLead ? '活动结束后，点上方「记录活动」留下文字和照片' : '组长会在活动后记下文字和照片，留作纪念',
+                }}
+                renderItem={(r) => <RecordCard record={r} />}
+              />
+            </View>
+            <View className="group-footer" />
 
-          <ShareContactDialog visible={asking} groupName={g.name} joinPolicy={g.joinPolicy} onConfirm={join} onClose={() => setAsking(false)} />
-        </>
-      ) : null}
+            <ShareContactDialog visible={asking} groupName={g.name} joinPolicy={g.joinPolicy} onConfirm={join} onClose={() => setAsking(false)} />
+          </>
+        )}
+      </QueryView>
     </View>
   )
 }

@@ -4,8 +4,7 @@ import type { GroupCard } from '@shared/contract'
 import { useQuery, useSession, useStaleOnShow } from '../../data'
 import { useTabBadges } from '../../hooks/useTabBadges'
 import { PageHeader } from '../../components/PageHeader'
-import { LoadingState } from '../../components/LoadingState'
-import { ErrorState } from '../../components/ErrorState'
+import { QueryView } from '../../components/QueryView'
 import { EmptyState } from '../../components/EmptyState'
 import { LocalLogin } from '../../components/LocalLogin'
 import { ROUTES } from '../../constants/routes'
@@ -28,43 +27,41 @@ export default function GroupsPage() {
   return (
     <View className="page page-groups">
       <PageHeader title="小组" subtitle="工会小组按部门组成；兴趣小组自愿加入，和同事一起玩起来" />
-      {list.loading && !list.data ? (
-        <LoadingState rows={4} />
-      ) : list.error ? (
-        <ErrorState error={list.error} onRetry={() => void list.reload()} art="groups" />
-      ) : list.data ? (
-        <>
-          <View className="groups-section groups-mine">
-            <View className="groups-section__title">我的小组</View>
-            {list.data.mine.length ? (
-              list.data.mine.map((g) => <GroupCardView key={g.id} group={g} />)
-            ) : (
-              <EmptyState
-                className="groups-mine-empty"
-                title="你还没有加入小组"
-                description="在下面的「全部小组」里找找感兴趣的，加入后会出现在这里"
-                art="groups"
-              />
-            )}
-          </View>
-          <View className="groups-section groups-all">
-            <View className="groups-section__title">全部小组</View>
-            {list.data.others.length ? (
-              // Interest groups (the ones a member can join) before other departments' union groups.
-              [...list.data.others]
-                .sort((x, y) => Number(x.kind === 'department') - Number(y.kind === 'department'))
-                .map((g) => <GroupCardView key={g.id} group={g} />)
-            ) : (
-              <EmptyState
-                className="groups-all-empty"
-                title={list.data.mine.length ? '其他小组都在上面了' : '还没有小组'}
-                description="工会成立新的兴趣小组后，会出现在这里"
-                art="groups"
-              />
-            )}
-          </View>
-        </>
-      ) : null}
+      <QueryView query={list} rows={4} art="groups">
+        {(groups) => (
+          <>
+            <View className="groups-section groups-mine">
+              <View className="groups-section__title">我的小组</View>
+              {groups.mine.length ? (
+                groups.mine.map((g) => <GroupCardView key={g.id} group={g} />)
+              ) : (
+                <EmptyState
+                  className="groups-mine-empty"
+                  title="你还没有加入小组"
+                  description="在下面的「全部小组」里找找感兴趣的，加入后会出现在这里"
+                  art="groups"
+                />
+              )}
+            </View>
+            <View className="groups-section groups-all">
+              <View className="groups-section__title">全部小组</View>
+              {groups.others.length ? (
+                // Interest groups (the ones a member can join) before other departments' union groups.
+                [...groups.others]
+                  .sort((x, y) => Number(x.kind === 'department') - Number(y.kind === 'department'))
+                  .map((g) => <GroupCardView key={g.id} group={g} />)
+              ) : (
+                <EmptyState
+                  className="groups-all-empty"
+                  title={groups.mine.length ? '其他小组都在上面了' : '还没有小组'}
+                  description="工会成立新的兴趣小组后，会出现在这里"
+                  art="groups"
+                />
+              )}
+            </View>
+          </>
+        )}
+      </QueryView>
       <LocalLogin />
     </View>
   )

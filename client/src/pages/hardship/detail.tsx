@@ -4,8 +4,7 @@ import type { HardshipRequestDetail } from '@shared/contract'
 import { invalidate, useMutation, useQuery } from '../../data'
 import { ActionError, callAction } from '../../services/cloud'
 import { PageHeader } from '../../components/PageHeader'
-import { LoadingState } from '../../components/LoadingState'
-import { ErrorState } from '../../components/ErrorState'
+import { QueryView } from '../../components/QueryView'
 import { HardshipTimeline } from '../../components/HardshipTimeline'
 import { RequestStatus } from '../../components/RequestStatus'
 import { Button } from '../../ui/nutui'
@@ -19,7 +18,7 @@ import { calendarDayText } from '@shared/domain/time'
 export default function HardshipDetailPage() {
   const id = idParam(useRouter().params.id)
   // A step taken elsewhere (a reviewer's, a resubmission): loaded again when shown.
-  const detail = useQuery('hardship.get', { id }, { silent: true, enabled: Boolean(id) })
+  const detail = useQuery('hardship.get', { id }, { silent: true })
   const m = useMutation<'withdraw'>()
 
   usePullDownRefresh(() => {
@@ -56,75 +55,78 @@ export default function HardshipDetailPage() {
   return (
     <View className="page page-hardship-detail">
       <PageHeader title="申请进展" subtitle={r ? `${r.categoryName} · ${AID_KIND_LABELS[r.kind]}` : undefined} />
-      {detail.loading && !r ? (
-        <LoadingState rows={4} />
-      ) : detail.error && !r ? (
-        <ErrorState error={detail.error} onRetry={() => void detail.reload()} art="benefits" />
-      ) : r ? (
-        <>
-          <View className="detail-card detail-status">
-            <View className="detail-status__top">
-              <RequestStatus status={r.status} />
-              <View className="detail-status__hint">{nextHint(r.status)}</View>
+      <QueryView query={detail} rows={4} art="benefits">
+        {(r) => (
+          <>
+            <View className="detail-card detail-status">
+              <View className="detail-status__top">
+                <RequestStatus status={r.status} />
+                <View className="detail-status__hint">{nextHint(r.status)}</View>
+              </View>
+              {r.status === 'approved' || r.status === 'paid' ? (
+                <View className="detail-status__amount">
+                  {r.status === 'paid' ? '已发放' : '批准金额'} <View className="detail-status__yuan">{yuanText(r.approvedFen ?? 0)}</View>
+                </View>
+              ) : null}
+              {r.payment ? (
+                <View className="detail-status__paid">
+                  {calendarDayText(r.payment.paidOn, new Date())} · {PAYMENT_METHOD_LABELS[r.payment.method]} · 经办人 {r.payment.paidBy}
+                </View>
+              ) : null}
+              {r.can.resubmit ? (
+                <Button
+                  className="detail-resubmit"
+                  type="primary"
+                  block
+                  onClick={() => void Taro.navigateTo({ url: withRequestId(ROUTES.hardshipApply, r.id) })}
+                >
+                  补充材料并重新提交
+                </Button>
+              ) : null}
             </View>
-            {r.status === 'approved' || r.status === 'paid' ? (
-              <View className="detail-status__amount">
-                {r.status === 'paid' ? '已发放' : '批准金额'} <View className="detail-status__yuan">{yuanText(r.approvedFen ?? 0)}</View>
+
+            <View className="detail-card">
+              <View className="detail-card__title">办理进展</View>
+              <HardshipTimeline steps={r.steps} />
+            </View>
+
+            <View className="detail-card detail-info">
+              <View className="detail-card__title">申请内容</View>
+              <Row label="申请对象" value={`${r.memberName} · ${r.department}`} />
+              {r.reportedBy ? <Row label="代为申报" value={r.reportedBy} /> : null}
+              <Row label="类别" value={`${r.categoryName}（${r.capText}，${r.frequencyText}）`} />
+              <Row label="申请金额" value={r.amountAskedFen === null ? '按标准核定' : yuanText(r.amountAskedFen)} />
+              <Row label="联系方式" value={r.contact} />
+              <View className="detail-row detail-row--block">
+                <View className="detail-row__label">情况说明</View>
+                <View className="detail-row__text detail-description">{r.description}</View>
+              </View>
+              {r.photos.length ? (
+                <View className="detail-photos">
+                  {r.photos.map((p) => (
+                    <Image
+                      key={p.fileId}
+                      className="detail-photo"
+                      src={p.url}
+                      mode="aspectFill"
+                      onClick={() => void Taro.previewImage({ current: p.url, urls: r.photos.map((x) => x.url) })}
+                    />
+                  ))}
+                </View>
+              ) : null}
+            </View>
+
+            {r.can.withdraw ? (
+              <View className="detail-actions">
+                <Button className="detail-withdraw" fill="outline" block loading={m.busy === 'withdraw'} onClick={() => void withdraw(r)}>
+                  撤回申请
+                </Button>
               </View>
             ) : null}
-            {r.payment ? (
-              <View className="detail-status__paid">
-                {calendarDayText(r.payment.paidOn, new Date())} · {PAYMENT_METHOD_LABELS[r.payment.method]} · 经办人 {r.payment.paidBy}
-              </View>
-            ) : null}
-            {r.can.resubmit ? (
-              <Button className="detail-resubmit" type="primary" block onClick={() => void Taro.navigateTo({ url: withRequestId(ROUTES.hardshipApply, r.id) })}>
-                补充材料并重新提交
-              </Button>
-            ) : null}
-          </View>
-
-          <View className="detail-card">
-            <View className="detail-card__title">办理进展</View>
-            <HardshipTimeline steps={r.steps} />
-          </View>
-
-          <View className="detail-card detail-info">
-            <View className="detail-card__title">申请内容</View>
-            <Row label="申请对象" value={`${r.memberName} · ${r.department}`} />
-            {r.reportedBy ? <Row label="代为申报" value={r.reportedBy} /> : null}
-            <Row label="类别" value={`${r.categoryName}（${r.capText}，${r.frequencyText}）`} />
-            <Row label="申请金额" value={r.amountAskedFen === null ? '按标准核定' : yuanText(r.amountAskedFen)} />
-            <Row label="联系方式" value={r.contact} />
-            <View className="detail-row detail-row--block">
-              <View className="detail-row__label">情况说明</View>
-              <View className="detail-row__text detail-description">{r.description}</View>
-            </View>
-            {r.photos.length ? (
-              <View className="detail-photos">
-                {r.photos.map((p) => (
-                  <Image
-                    key={p.fileId}
-                    className="detail-photo"
-                    src={p.url}
-                    mode="aspectFill"
-                    onClick={() => void Taro.previewImage({ current: p.url, urls: r.photos.map((x) => x.url) })}
-                  />
-                ))}
-              </View>
-            ) : null}
-          </View>
-
-          {r.can.withdraw ? (
-            <View className="detail-actions">
-              <Button className="detail-withdraw" fill="outline" block loading={m.busy === 'withdraw'} onClick={() => void withdraw(r)}>
-                撤回申请
-              </Button>
-            </View>
-          ) : null}
-          <View className="detail-privacy">这条申请只有{r.forMe ? '您本人' : '申请人'}、代为申报的同事和工会帮扶审核人能看到。</View>
-        </>
-      ) : null}
+            <View className="detail-privacy">这条申请只有{r.forMe ? '您本人' : '申请人'}、代为申报的同事和工会帮扶审核人能看到。</View>
+          </>
+        )}
+      </QueryView>
     </View>
   )
 }

@@ -5,8 +5,7 @@ import type { HomeView } from '@shared/contract'
 import { setQueryData, useQuery, useStaleOnShow } from '../../data'
 import { badgeText, useTabBadges, useUnreadMessages } from '../../hooks/useTabBadges'
 import { PageHeader } from '../../components/PageHeader'
-import { LoadingState } from '../../components/LoadingState'
-import { ErrorState } from '../../components/ErrorState'
+import { QueryView } from '../../components/QueryView'
 import { LocalLogin } from '../../components/LocalLogin'
 import { RequestStatus } from '../../components/RequestStatus'
 import { ROUTES, withId } from '../../constants/routes'
@@ -39,38 +38,36 @@ export default function HomePage() {
   return (
     <View className="page page-home">
       <PageHeader title="职工之家" subtitle={h ? h.me.union.name : '工会就在身边'} />
-      {home.loading && !h ? (
-        <LoadingState />
-      ) : home.error ? (
-        <ErrorState error={home.error} onRetry={() => void home.reload()} />
-      ) : h ? (
-        <>
-          <View className="home-card home-greeting">
-            <View className="home-greeting__hello">你好，{h.me.member.name}</View>
-            <View className="home-greeting__meta">
-              {h.me.member.department} · {h.me.union.name}
+      <QueryView query={home}>
+        {(h) => (
+          <>
+            <View className="home-card home-greeting">
+              <View className="home-greeting__hello">你好，{h.me.member.name}</View>
+              <View className="home-greeting__meta">
+                {h.me.member.department} · {h.me.union.name}
+              </View>
             </View>
-          </View>
-          <MessagesSection home={h} />
-          <ActivitiesSection home={h} />
-          <BenefitsSection home={h} />
-          <RequestsSection home={h} />
-          {/* 帮扶 / 慰问: one request, progress at any time (一次申报，随时查看进展). */}
-          <View className="home-care" onClick={() => void Taro.navigateTo({ url: ROUTES.hardship })}>
-            <View className="home-care__icon">帮</View>
-            <View className="home-care__body">
-              <View className="home-care__text">申请帮扶 / 慰问</View>
-              <View className="home-care__hint">生病住院、家庭困难、婚育退休，一次申报随时查进展</View>
+            <MessagesSection home={h} />
+            <ActivitiesSection home={h} />
+            <BenefitsSection home={h} />
+            <RequestsSection home={h} />
+            {/* 帮扶 / 慰问: one request, progress at any time (一次申报，随时查看进展). */}
+            <View className="home-care" onClick={() => void Taro.navigateTo({ url: ROUTES.hardship })}>
+              <View className="home-care__icon">帮</View>
+              <View className="home-care__body">
+                <View className="home-care__text">申请帮扶 / 慰问</View>
+                <View className="home-care__hint">生病住院、家庭困难、婚育退休，一次申报随时查进展</View>
+              </View>
+              <View className="home-care__arrow">›</View>
             </View>
-            <View className="home-care__arrow">›</View>
-          </View>
-          <View className="home-link home-funds-public" onClick={() => void Taro.navigateTo({ url: ROUTES.fundsPublic })}>
-            <View className="home-link__text">经费公开栏</View>
-            <View className="home-link__hint">工会经费支出按季度公开，接受会员监督</View>
-            <View className="home-link__arrow">›</View>
-          </View>
-        </>
-      ) : null}
+            <View className="home-link home-funds-public" onClick={() => void Taro.navigateTo({ url: ROUTES.fundsPublic })}>
+              <View className="home-link__text">经费公开栏</View>
+              <View className="home-link__hint">工会经费支出按季度公开，接受会员监督</View>
+              <View className="home-link__arrow">›</View>
+            </View>
+          </>
+        )}
+      </QueryView>
       <LocalLogin />
     </View>
   )

@@ -4,8 +4,7 @@ import type { UnionContact } from '@shared/contract'
 import { useQuery } from '../../data'
 import { badgeText, useTabBadges, useUnreadMessages } from '../../hooks/useTabBadges'
 import { PageHeader } from '../../components/PageHeader'
-import { LoadingState } from '../../components/LoadingState'
-import { ErrorState } from '../../components/ErrorState'
+import { QueryView } from '../../components/QueryView'
 import { LocalLogin } from '../../components/LocalLogin'
 import { roleLabel } from '../../constants/roles'
 import { ROUTES } from '../../constants/routes'
@@ -63,61 +62,59 @@ export default function MePage() {
   return (
     <View className="page page-me">
       <PageHeader title="我的" />
-      {me.loading ? (
-        <LoadingState rows={2} />
-      ) : me.error ? (
-        <ErrorState error={me.error} onRetry={() => void me.reload()} art="me" />
-      ) : me.data ? (
-        <>
-          <View className="me-card">
-            <View className="me-card__avatar">{me.data.member.name.slice(-2)}</View>
-            <View className="me-card__body">
-              <View className="me-name">{me.data.member.name}</View>
-              <View className="me-department">
-                {me.data.member.department} · {me.data.union.name}
-              </View>
-              {me.data.member.memberNo ? <View className="me-member-no">会员编号 {me.data.member.memberNo}</View> : null}
-              <View className="me-roles">
-                {roleChips.map((chip) => (
-                  <View key={chip.key} className={`me-role me-role--${chip.role}`}>
-                    {chip.text}
-                  </View>
-                ))}
+      <QueryView query={me} rows={2} art="me">
+        {(m) => (
+          <>
+            <View className="me-card">
+              <View className="me-card__avatar">{m.member.name.slice(-2)}</View>
+              <View className="me-card__body">
+                <View className="me-name">{m.member.name}</View>
+                <View className="me-department">
+                  {m.member.department} · {m.union.name}
+                </View>
+                {m.member.memberNo ? <View className="me-member-no">会员编号 {m.member.memberNo}</View> : null}
+                <View className="me-roles">
+                  {roleChips.map((chip) => (
+                    <View key={chip.key} className={`me-role me-role--${chip.role}`}>
+                      {chip.text}
+                    </View>
+                  ))}
+                </View>
               </View>
             </View>
-          </View>
-          {/* Every member's own records. */}
-          <View className="me-links me-mine">
-            {mine.map((e) => (
-              <View key={e.key} className={`me-tool me-tool--${e.key}`} onClick={e.open}>
-                <View className="me-tool__text">{e.text}</View>
-                {e.badge ? <View className="me-badge">{badgeText(e.badge)}</View> : null}
-                <View className="me-tool__hint">{e.hint}</View>
-                <View className="me-tool__arrow">›</View>
-              </View>
-            ))}
-          </View>
-          {tools.length ? (
-            <View className="me-tools">
-              {tools.map((t) => (
-                <View key={t.url} className={`me-tool ${t.className}`} onClick={() => void Taro.navigateTo({ url: t.url })}>
-                  <View className="me-tool__text">{t.text}</View>
-                  <View className="me-tool__hint">{t.hint}</View>
+            {/* Every member's own records. */}
+            <View className="me-links me-mine">
+              {mine.map((e) => (
+                <View key={e.key} className={`me-tool me-tool--${e.key}`} onClick={e.open}>
+                  <View className="me-tool__text">{e.text}</View>
+                  {e.badge ? <View className="me-badge">{badgeText(e.badge)}</View> : null}
+                  <View className="me-tool__hint">{e.hint}</View>
                   <View className="me-tool__arrow">›</View>
                 </View>
               ))}
             </View>
-          ) : null}
-          <UnionContactCard contact={me.data.union.contact ?? null} />
-          <View className="me-links">
-            <View className="me-tool me-link--funds-public" onClick={() => void Taro.navigateTo({ url: ROUTES.fundsPublic })}>
-              <View className="me-tool__text">经费公开栏</View>
-              <View className="me-tool__hint">工会经费支出按季度公开</View>
-              <View className="me-tool__arrow">›</View>
+            {tools.length ? (
+              <View className="me-tools">
+                {tools.map((t) => (
+                  <View key={t.url} className={`me-tool ${t.className}`} onClick={() => void Taro.navigateTo({ url: t.url })}>
+                    <View className="me-tool__text">{t.text}</View>
+                    <View className="me-tool__hint">{t.hint}</View>
+                    <View className="me-tool__arrow">›</View>
+                  </View>
+                ))}
+              </View>
+            ) : null}
+            <UnionContactCard contact={m.union.contact ?? null} />
+            <View className="me-links">
+              <View className="me-tool me-link--funds-public" onClick={() => void Taro.navigateTo({ url: ROUTES.fundsPublic })}>
+                <View className="me-tool__text">经费公开栏</View>
+                <View className="me-tool__hint">工会经费支出按季度公开</View>
+                <View className="me-tool__arrow">›</View>
+              </View>
             </View>
-          </View>
-        </>
-      ) : null}
+          </>
+        )}
+      </QueryView>
       <LocalLogin />
     </View>
   )
