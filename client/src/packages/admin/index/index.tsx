@@ -1,6 +1,6 @@
-import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { PageHeader } from '../../../components/PageHeader'
+import { EntryList } from '../../../components/EntryList'
 import { ROUTES } from '../../../constants/routes'
 import { AdminGate } from '../shared/AdminGate'
 import './index.scss'
@@ -52,17 +52,7 @@ export default function AdminHomePage() {
             {SECTIONS.map((section) => (
               <View key={section.title}>
                 <View className="admin-section-title">{section.title}</View>
-                <View className="admin-entries">
-                  {section.entries.map((e) => (
-                    <View key={e.key} className={`admin-entry admin-entry--${e.key}`} onClick={() => void Taro.navigateTo({ url: e.url })}>
-                      <View className="admin-entry__body">
-                        <View className="admin-entry__text">{e.text}</View>
-                        <View className="admin-entry__hint">{e.hint}</View>
-                      </View>
-                      <View className="admin-entry__arrow">›</View>
-                    </View>
-                  ))}
-                </View>
+                <EntryList name="admin" entries={section.entries} />
               </View>
             ))}
           </>

@@ -8,6 +8,7 @@ import { setQueryData, useMutation, useQuery } from '../../../data'
 import { callAction } from '../../../services/cloud'
 import { PageHeader } from '../../../components/PageHeader'
 import { ExportButton } from '../../../components/ExportButton'
+import { EntryList } from '../../../components/EntryList'
 import { LoadingState } from '../../../components/LoadingState'
 import { ErrorState } from '../../../components/ErrorState'
 import { EmptyState } from '../../../components/EmptyState'
@@ -218,19 +219,7 @@ function Entries({ year, canChange }: { year: number; canChange: boolean }) {
     { key: 'expenses', text: canChange ? '报销审批' : '报销记录', hint: '活动费用报销：明细、发票照片、审批结果', url: ROUTES.fundsExpenses },
     { key: 'audit', text: '审计记录', hint: '预算、审批、冲正、结账都留痕，可一键校验', url: ROUTES.fundsAudit },
   ]
-  return (
-    <View className="funds-entries">
-      {entries.map((e) => (
-        <View key={e.key} className={`funds-entry funds-entry--${e.key}`} onClick={() => void Taro.navigateTo({ url: e.url })}>
-          <View className="funds-entry__body">
-            <View className="funds-entry__text">{e.text}</View>
-            <View className="funds-entry__hint">{e.hint}</View>
-          </View>
-          <View className="funds-entry__arrow">›</View>
-        </View>
-      ))}
-    </View>
-  )
+  return <EntryList name="funds" entries={entries} />
 }
 
 /** 群众参与度: share of each department's members who took part in at least one event this year. */
