@@ -1,6 +1,7 @@
 import * as z from 'zod/mini'
 import { defineAction } from './define'
-import { calendarDate } from './schemas'
+import { calendarDate, text, whole } from './schemas'
+import type { Words } from './wording'
 import type { Page } from './member.contract'
 import { BENEFIT_KINDS, type BenefitKind, type VoucherState } from '../domain/benefits'
 
@@ -13,7 +14,7 @@ const page = z._default(z.number().check(z.int(), z.minimum(1), z.maximum(10000)
 const pageSize = z._default(z.number().check(z.int(), z.minimum(1), z.maximum(100)), 20)
 const instant = z.iso.datetime({ offset: true })
 const date = calendarDate
-const name = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max))
+const name = (max: number, words?: Words) => text({ min: 1, max, words })
 /** Money travels as integer 分. */
 const fen = z.number().check(z.int(), z.minimum(1), z.maximum(100_000_000))
 
@@ -112,12 +113,56 @@ export interface VoucherRow {
   readonly redeemed: { readonly at: string; readonly pointName: string; readonly by: string; readonly proxyReason: string | null } | null
 }
 
+export const MAX_OPTIONS = 10
+export const MAX_POINTS = 20
+const MAX_STOCK = 1_000_000
+const NOT_A_STOCK = '库存请填写正整数，不限就留空'
+
 const OptionSchema = z.strictObject({
   name: name(30),
-  stock: z._default(z.nullable(z.number().check(z.int(), z.minimum(1), z.maximum(1_000_000))), null),
+  /** Empty on the form (null): no limit. */
+  stock: z._default(
+    z.nullable(whole({ min: 1, max: MAX_STOCK, words: { format: NOT_A_STOCK, below: NOT_A_STOCK, above: `库存不能超过 ${MAX_STOCK}` } })),
+    null,
+  ),
   supplier: z._default(z.string().check(z.trim(), z.maxLength(40)), ''),
   povertyRelief: z._default(z.boolean(), false),
 })
+
+/** The gifts: named apart, and a stock only where there is a choice to run out of. */
+const options = z.array(OptionSchema).check(
+  z.minLength(1, { error: '请至少添加一种礼品' }),
+  z.maxLength(MAX_OPTIONS, { error: `礼品最多 ${MAX_OPTIONS} 种` }),
+  z.superRefine((list, ctx) => {
+    const seen = new Set<string>()
+    list.forEach((o, i) => {
+      if (seen.has(o.name)) ctx.issues.push({ code: 'custom', input: o.name, path: [i, 'name'], message: '礼品名称不能重复' })
+      seen.add(o.name)
+    })
+    if (list.length === 1 && list[0].stock !== null)
+      ctx.issues.push({ code: 'custom', input: list[0].stock, path: [0, 'stock'], message: '只有一种礼品时不需要设库存（人人都有）' })
+  }),
+)
+
+/** 新建福利, as the admin's form checks it too: the windows in order, the places to redeem. */
+export const CreateCampaignSchema = z
+  .strictObject({
+    kind: z.enum(BENEFIT_KINDS),
+    name: name(40, { missing: '请填写福利名称' }),
+    faceValue: fen,
+    options,
+    includeRetired: z._default(z.boolean(), true),
+    departmentIds: z._default(z.array(id).check(z.maxLength(100)), []),
+    claimClosesAt: instant,
+    redeemFrom: instant,
+    redeemUntil: instant,
+    pointIds: z.array(id).check(z.minLength(1, { error: '请至少选择一个兑换点' }), z.maxLength(MAX_POINTS, { error: `兑换点最多 ${MAX_POINTS} 个` })),
+    autoBirthday: z._default(z.boolean(), false),
+  })
+  .check(
+    z.refine((c) => !(Date.parse(c.redeemUntil) <= Date.parse(c.redeemFrom)), { path: ['redeemUntil'], error: '兑换截止时间要晚于兑换开始时间' }),
+    z.refine((c) => !(Date.parse(c.claimClosesAt) > Date.parse(c.redeemUntil)), { path: ['claimClosesAt'], error: '选择截止时间不能晚于兑换截止时间' }),
+  )
 
 const BENEFIT_LABELS = {
   id: '活动',
@@ -125,6 +170,9 @@ const BENEFIT_LABELS = {
   name: '名称',
   faceValue: '面值',
   options: '礼品选项',
+  'options.name': '礼品名称',
+  stock: '库存',
+  supplier: '供应商',
   includeRetired: '含退休会员',
   departmentIds: '部门',
   claimClosesAt: '选择截止时间',
@@ -154,23 +202,7 @@ export const benefitActions = {
   ),
   /** Admins see every point; a redeemer the points they serve. */
   'benefit.points': defineAction<readonly PointView[]>()(z.strictObject({}), STAFF, BENEFIT_LABELS),
-  'benefit.createCampaign': defineAction<CampaignView>()(
-    z.strictObject({
-      kind: z.enum(BENEFIT_KINDS),
-      name: name(40),
-      faceValue: fen,
-      options: z.array(OptionSchema).check(z.minLength(1), z.maxLength(10)),
-      includeRetired: z._default(z.boolean(), true),
-      departmentIds: z._default(z.array(id).check(z.maxLength(100)), []),
-      claimClosesAt: instant,
-      redeemFrom: instant,
-      redeemUntil: instant,
-      pointIds: z.array(id).check(z.minLength(1), z.maxLength(20)),
-      autoBirthday: z._default(z.boolean(), false),
-    }),
-    ADMIN,
-    BENEFIT_LABELS,
-  ),
+  'benefit.createCampaign': defineAction<CampaignView>()(CreateCampaignSchema, ADMIN, BENEFIT_LABELS),
   'benefit.campaigns': defineAction<Page<CampaignView>>()(z.strictObject({ page, pageSize }), ADMIN, BENEFIT_LABELS),
   'benefit.campaign': defineAction<CampaignView>()(z.strictObject({ id }), ADMIN, BENEFIT_LABELS),
   /** Issues one batch to eligible members who have none yet; call again until `done` (the page shows progress). */

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import { defineAction } from './define'
-import { formKey, safePartialRecord } from './schemas'
+import { formKey, safePartialRecord, whole } from './schemas'
 import type { Page } from './member.contract'
 import { BUDGET_LINES, type BudgetLine, type LineExecution, type PublishedLine } from '../domain/funds'
 
@@ -106,9 +106,14 @@ export interface PublicSpending {
   readonly auditHead: AuditAnchor | null
 }
 
-const ItemSchema = z.strictObject({
+export const MAX_EXPENSE_ITEMS = 30
+export const MAX_ITEM_QUANTITY = 100_000
+export const MAX_INVOICES = 9
+
+/** One line of a claim, as the organizer's form checks each row too. */
+export const ItemSchema = z.strictObject({
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(30)),
-  quantity: z.number().check(z.int(), z.minimum(1), z.maximum(100_000)),
+  quantity: whole({ min: 1, max: MAX_ITEM_QUANTITY, words: `数量请填 1 到 ${MAX_ITEM_QUANTITY} 的整数` }),
   unitPrice: fen,
 })
 
@@ -120,6 +125,9 @@ const FUNDS_LABELS = {
   activityId: '活动',
   amount: '金额',
   items: '明细',
+  name: '名称',
+  quantity: '数量',
+  unitPrice: '单价',
   invoiceFileIds: '发票照片',
   approve: '审批意见',
   reason: '说明',
@@ -152,8 +160,8 @@ export const fundsActions = {
     z.strictObject({
       key: formKey,
       activityId: id,
-      items: z.array(ItemSchema).check(z.minLength(1), z.maxLength(30)),
-      invoiceFileIds: z.array(fileId).check(z.minLength(1), z.maxLength(9)),
+      items: z.array(ItemSchema).check(z.minLength(1, { error: '请至少填写一项费用' }), z.maxLength(MAX_EXPENSE_ITEMS)),
+      invoiceFileIds: z.array(fileId).check(z.minLength(1), z.maxLength(MAX_INVOICES)),
     }),
     ANY_MEMBER,
     FUNDS_LABELS,

@@ -1,17 +1,20 @@
 /**
  * The 新建福利 form: its state, sensible defaults (choose within a week, redeem for a month), and
- * the checks the server would make — names, face value within the caps (shared faceValueProblem),
- * options and stock, windows that fit together, at least one point — turned into
- * `benefit.createCampaign`'s input.
+ * the checks the server makes — `benefit.createCampaign`'s schema (names, options and stock,
+ * windows that fit together, the points) and the face value within the caps (shared
+ * faceValueProblem) — turned into its input.
  */
 import type { ActionInput } from '@shared/contract'
+import { benefitActions, CreateCampaignSchema, MAX_OPTIONS } from '@shared/contract/benefit.contract'
+import { typedWhole } from '@shared/contract/fields'
+import { parseInput } from '@shared/contract/validate'
 import { faceValueProblem, type BenefitKind } from '@shared/domain/benefits'
 import { parseYuan } from '@shared/domain/money'
 import { formatShanghai } from '@shared/domain/time'
 
 export type CreateCampaignInput = ActionInput<'benefit.createCampaign'>
 
-export const MAX_OPTIONS = 10
+export { MAX_OPTIONS }
 
 export interface OptionDraft {
   readonly key: string
@@ -77,14 +80,10 @@ export function defaultCampaignForm(now: Date = new Date(), kind: BenefitKind = 
 /** The instant a picker pair means, in Shanghai (fixed +08:00). */
 export const instantOf = (w: When): string => `${w.date}T${w.time}:00+08:00`
 
-/** Checks everything the server would; answers the input, or the problems by field. */
+/** Checks everything the server would but the holiday total; answers the input, or the problems by field. */
 export function campaignInputOf(form: CampaignForm): { errors: CampaignFormErrors } | { input: CreateCampaignInput } {
   const errors: CampaignFormErrors = {}
   const option: Record<string, string> = {}
-
-  const name = form.name.trim()
-  if (!name) errors.name = '请填写福利名称'
-  else if ([...name].length > 40) errors.name = '名称不能超过 40 个字'
 
   const typed = form.faceValue.trim()
   const faceValue = typed ? parseYuan(typed) : null
@@ -96,50 +95,37 @@ export function campaignInputOf(form: CampaignForm): { errors: CampaignFormError
     if (problem) errors.faceValue = problem
   }
 
-  const options = form.options.map((o) => ({ draft: o, name: o.name.trim(), supplier: o.supplier.trim(), stockText: o.stock.trim() }))
-  if (options.length === 0) errors.options = '请至少添加一种礼品'
-  else if (options.length > MAX_OPTIONS) errors.options = `礼品最多 ${MAX_OPTIONS} 种`
-  const seen = new Set<string>()
-  const parsed = options.map((o) => {
-    let stock: number | null = null
-    if (!o.name) option[o.draft.key] = '请填写礼品名称'
-    else if ([...o.name].length > 30) option[o.draft.key] = '礼品名称不能超过 30 个字'
-    else if (seen.has(o.name)) option[o.draft.key] = '礼品名称不能重复'
-    seen.add(o.name)
-    if (o.stockText) {
-      if (!/^\d+$/.test(o.stockText) || Number(o.stockText) < 1) option[o.draft.key] ??= '库存请填写正整数，不限就留空'
-      else if (Number(o.stockText) > 1_000_000) option[o.draft.key] ??= '库存不能超过 1000000'
-      else stock = Number(o.stockText)
+  const [claimClosesAt, redeemFrom, redeemUntil] = TIME_KEYS.map((k) => instantOf(form.times[k]))
+  const input: CreateCampaignInput = {
+    kind: form.kind,
+    name: form.name.trim(),
+    faceValue: faceValue ?? 0,
+    options: form.options.map((o) => {
+      const stock = o.stock.trim()
+      return { name: o.name.trim(), stock: stock ? typedWhole(stock) : null, supplier: o.supplier.trim(), povertyRelief: o.povertyRelief }
+    }),
+    includeRetired: form.includeRetired,
+    departmentIds: [...form.departmentIds],
+    claimClosesAt,
+    redeemFrom,
+    redeemUntil,
+    pointIds: [...form.pointIds],
+    autoBirthday: form.kind === 'cake' && form.autoBirthday,
+  }
+  const parsed = parseInput(CreateCampaignSchema, input, benefitActions['benefit.createCampaign'].labels)
+  for (const p of parsed.ok ? [] : parsed.problems) {
+    // A gift's problem (options.<i>.…) shows under that gift; the rest under their field.
+    const [field, index] = p.field.split('.')
+    const draft = field === 'options' && index !== undefined ? form.options[Number(index)] : undefined
+    if (draft) option[draft.key] ??= p.message
+    else {
+      const key = errorKeyOf(field)
+      if (key && key !== 'option') errors[key] ??= p.message
     }
-    if ([...o.supplier].length > 40) option[o.draft.key] ??= '供应商不能超过 40 个字'
-    return { name: o.name, stock, supplier: o.supplier, povertyRelief: o.draft.povertyRelief }
-  })
-  if (parsed.length === 1 && parsed[0].stock !== null && !option[options[0].draft.key]) option[options[0].draft.key] = '只有一种礼品时不需要设库存（人人都有）'
+  }
   if (Object.keys(option).length) errors.option = option
 
-  const [claimClosesAt, redeemFrom, redeemUntil] = TIME_KEYS.map((k) => instantOf(form.times[k]))
-  if (new Date(redeemUntil).getTime() <= new Date(redeemFrom).getTime()) errors.redeemUntil = '兑换截止时间要晚于兑换开始时间'
-  if (new Date(claimClosesAt).getTime() > new Date(redeemUntil).getTime()) errors.claimClosesAt = '选择截止时间不能晚于兑换截止时间'
-
-  if (form.pointIds.length === 0) errors.pointIds = '请至少选择一个兑换点'
-  else if (form.pointIds.length > 20) errors.pointIds = '兑换点最多 20 个'
-
-  if (Object.keys(errors).length || faceValue === null) return { errors }
-  return {
-    input: {
-      kind: form.kind,
-      name,
-      faceValue,
-      options: parsed,
-      includeRetired: form.includeRetired,
-      departmentIds: [...form.departmentIds],
-      claimClosesAt,
-      redeemFrom,
-      redeemUntil,
-      pointIds: [...form.pointIds],
-      autoBirthday: form.kind === 'cake' && form.autoBirthday,
-    },
-  }
+  return Object.keys(errors).length ? { errors } : { input }
 }
 
 /** Where a server refusal belongs on the form (details.field), if anywhere. */

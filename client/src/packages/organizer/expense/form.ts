@@ -1,15 +1,25 @@
 /**
  * 报销费用 as a form: item rows typed in 元 → the items funds.recordExpense takes (unit prices in 分),
- * a live total, and the rules for the invoice photos picked (uploaded when the claim is sent).
+ * each row checked with the claim's item schema, a live total, and the rules for the invoice photos
+ * picked (uploaded when the claim is sent).
  */
+import * as z from 'zod/mini'
 import type { ExpenseItem } from '@shared/contract'
+import { typedWhole } from '@shared/contract/fields'
+import { fundsActions, ItemSchema, MAX_EXPENSE_ITEMS, MAX_INVOICES } from '@shared/contract/funds.contract'
+import { labelFor } from '@shared/contract/labels'
+import { parseInput } from '@shared/contract/validate'
 import { amountProblem } from '@shared/domain/funds'
 import type { PhotoRules } from '../../../components/photos/photo-model'
 import { yuanInput } from '../../../constants/funds'
 
-export const MAX_ITEMS = 30
-export const MAX_QUANTITY = 100_000
-export const ITEM_NAME_MAX = 30
+export { MAX_INVOICES }
+export const MAX_ITEMS = MAX_EXPENSE_ITEMS
+
+const recordExpense = fundsActions['funds.recordExpense']
+const labels = recordExpense.labels
+/** The list as a whole (at least one row, at most MAX_ITEMS). */
+const itemList = z.pick(recordExpense.input, { items: true })
 
 export interface ItemDraft {
   readonly key: string
@@ -25,29 +35,18 @@ export const newItem = (): ItemDraft => ({ key: `i${++seq}`, name: '', quantity:
 /** Per row (by key) what to fix; `_` for the list as a whole. */
 export type ItemErrors = Readonly<Record<string, string>>
 
-const quantityOf = (text: string): number | null => {
-  const t = text.trim()
-  if (!/^\d{1,6}$/.test(t)) return null
-  const n = Number(t)
-  return n >= 1 && n <= MAX_QUANTITY ? n : null
-}
-
-/** One row, or why not (the server's own words where it has them). */
+/** One row, or why not (in the schema's words; the unit price by the shared money rules). */
 export function itemOf(d: ItemDraft): { item: ExpenseItem } | { problem: string } {
-  const name = d.name.trim()
-  if (!name) return { problem: '请填写名称' }
-  if (name.length > ITEM_NAME_MAX) return { problem: `名称不能超过 ${ITEM_NAME_MAX} 个字` }
-  const quantity = quantityOf(d.quantity)
-  if (quantity === null) return { problem: `数量请填 1 到 ${MAX_QUANTITY} 的整数` }
   const price = yuanInput(d.unitPrice)
-  if ('problem' in price) return { problem: `单价：${price.problem}` }
-  const tooMuch = amountProblem(price.fen)
-  if (tooMuch) return { problem: `单价：${tooMuch}` }
-  return { item: { name, quantity, unitPrice: price.fen } }
+  // The price is checked after the name and the quantity, so a row's first problem is the first field's.
+  const row = { name: d.name.trim(), quantity: typedWhole(d.quantity), unitPrice: 'fen' in price ? price.fen : 0 }
+  const parsed = parseInput(ItemSchema, row, labels)
+  if (!parsed.ok) return { problem: parsed.problems[0].message }
+  const problem = 'problem' in price ? price.problem : amountProblem(price.fen)
+  return problem ? { problem: `${labelFor(['unitPrice'], labels)}：${problem}` } : { item: parsed.value }
 }
 
 export function itemsOf(drafts: readonly ItemDraft[]): { items: ExpenseItem[] } | { errors: ItemErrors } {
-  if (!drafts.length) return { errors: { _: '请至少填写一项费用' } }
   const errors: Record<string, string> = {}
   const items: ExpenseItem[] = []
   for (const d of drafts) {
@@ -55,14 +54,16 @@ export function itemsOf(drafts: readonly ItemDraft[]): { items: ExpenseItem[] } 
     if ('problem' in r) errors[d.key] = r.problem
     else items.push(r.item)
   }
-  return Object.keys(errors).length ? { errors } : { items }
+  if (Object.keys(errors).length) return { errors }
+  const list = parseInput(itemList, { items }, labels)
+  return list.ok ? { items } : { errors: { _: list.problems[0].message } }
 }
 
 /** 小计 of one row in 分, or null while it cannot be read. */
 export function subtotalOf(d: ItemDraft): number | null {
-  const quantity = quantityOf(d.quantity)
+  const quantity = z.safeParse(ItemSchema.shape.quantity, typedWhole(d.quantity))
   const price = yuanInput(d.unitPrice)
-  return quantity !== null && 'fen' in price ? quantity * price.fen : null
+  return quantity.success && 'fen' in price ? quantity.data * price.fen : null
 }
 
 /** The live 合计 in 分: rows that can be read so far. */
@@ -76,7 +77,6 @@ export function rowOfField(field: unknown, drafts: readonly ItemDraft[]): string
 
 // —— invoice photos ——
 
-export const MAX_INVOICES = 9
 export const MAX_INVOICE_BYTES = 20 * 1024 * 1024
 
 /** Invoice photos for PhotoGrid: nine at most, 20 MB each (any picked image). */
