@@ -7,6 +7,7 @@ import { useMutation, useQuery, useSession } from '../../../data'
 import { ActionError, callAction, uploadFile } from '../../../services/cloud'
 import { newFormKey } from '../../../services/form-key'
 import { PageHeader } from '../../../components/PageHeader'
+import { Field } from '../../../components/FormField'
 import { LoadingState } from '../../../components/LoadingState'
 import { ErrorState } from '../../../components/ErrorState'
 import { EmptyState } from '../../../components/EmptyState'
@@ -149,6 +150,10 @@ function EventFormView({ scopes, initial, editing }: EventFormProps) {
     }))
     setFailure(undefined)
   }
+  const text = (k: 'title' | 'place' | 'description' | 'capacity') => ({
+    value: form[k],
+    onInput: (e: { detail: { value: string } }) => patch({ [k]: e.detail.value }, k),
+  })
   const editField = (key: string, p: Partial<FieldDraft>) => {
     setForm((f) => ({ ...f, fields: f.fields.map((x) => (x.key === key ? { ...x, ...p } : x)) }))
     setErrors((e) => ({ ...e, fields: undefined, field: { ...e.field, [key]: '' } }))
@@ -225,8 +230,7 @@ function EventFormView({ scopes, initial, editing }: EventFormProps) {
     <>
       <View className="org-card create-basics">
         <View className="org-card__title">基本信息</View>
-        <View className="org-field">
-          <View className="org-field__label">发布单位</View>
+        <Field area="org" label="发布单位" error={errors.scope}>
           {editing ? (
             <View className="create-organizer">{editing.organizer}</View>
           ) : (
@@ -242,21 +246,11 @@ function EventFormView({ scopes, initial, editing }: EventFormProps) {
               ))}
             </View>
           )}
-          {errors.scope ? <View className="org-field__error">{errors.scope}</View> : null}
-        </View>
-        <View className="org-field">
-          <View className="org-field__label">活动名称</View>
-          <Input
-            className="org-field__input create-title"
-            value={form.title}
-            maxlength={40}
-            placeholder="如：重阳登山、羽毛球友谊赛"
-            onInput={(e) => patch({ title: e.detail.value }, 'title')}
-          />
-          {errors.title ? <View className="org-field__error">{errors.title}</View> : null}
-        </View>
-        <View className="org-field">
-          <View className="org-field__label">活动类型</View>
+        </Field>
+        <Field area="org" label="活动名称" error={errors.title}>
+          <Input className="org-field__input create-title" maxlength={40} placeholder="如：重阳登山、羽毛球友谊赛" {...text('title')} />
+        </Field>
+        <Field area="org" label="活动类型" error={errors.type}>
           <View className="org-chips create-types">
             {ACTIVITY_TYPES.map((t) => (
               <View key={t} className={`org-chip create-type${form.type === t ? ' org-chip--on' : ''}`} onClick={() => patch({ type: t }, 'type')}>
@@ -264,33 +258,20 @@ function EventFormView({ scopes, initial, editing }: EventFormProps) {
               </View>
             ))}
           </View>
-          {errors.type ? <View className="org-field__error">{errors.type}</View> : null}
-        </View>
-        <View className="org-field">
-          <View className="org-field__label">地点</View>
-          <Input
-            className="org-field__input create-place"
-            value={form.place}
-            maxlength={60}
-            placeholder="如：凤凰山北门集合"
-            onInput={(e) => patch({ place: e.detail.value }, 'place')}
-          />
-          {errors.place ? <View className="org-field__error">{errors.place}</View> : null}
-        </View>
-        <View className="org-field">
-          <View className="org-field__label">活动介绍（选填）</View>
+        </Field>
+        <Field area="org" label="地点" error={errors.place}>
+          <Input className="org-field__input create-place" maxlength={60} placeholder="如：凤凰山北门集合" {...text('place')} />
+        </Field>
+        <Field area="org" label="活动介绍（选填）" error={errors.description}>
           <Textarea
             className="org-field__textarea create-description"
-            value={form.description}
             maxlength={2000}
             placeholder="安排、集合方式、需要带的东西……"
             autoHeight
-            onInput={(e) => patch({ description: e.detail.value }, 'description')}
+            {...text('description')}
           />
-          {errors.description ? <View className="org-field__error">{errors.description}</View> : null}
-        </View>
-        <View className="org-field create-cover-field">
-          <View className="org-field__label">封面图片（选填）</View>
+        </Field>
+        <Field area="org" label="封面图片（选填）" error={errors.cover} className="create-cover-field">
           {form.coverPreview ? (
             <View className="create-cover">
               <Image className="create-cover__image" src={form.coverPreview} mode="aspectFill" />
@@ -312,8 +293,7 @@ function EventFormView({ scopes, initial, editing }: EventFormProps) {
               <View className="org-muted">添加封面，活动列表和转发时会显示</View>
             </View>
           )}
-          {errors.cover ? <View className="org-field__error">{errors.cover}</View> : null}
-        </View>
+        </Field>
       </View>
 
       <View className="org-card create-times">
@@ -322,18 +302,15 @@ function EventFormView({ scopes, initial, editing }: EventFormProps) {
           {editing ? '修改时间后，已报名的会员会收到变更通知。' : '报名截止和取消截止默认在活动前一天 18:00，改了开始时间会跟着调整；也可以单独修改。'}
         </View>
         {TIME_KEYS.map((k) => (
-          <View key={k} className={`org-field create-time create-time--${k}`}>
-            <View className="org-field__label">{TIME_LABELS[k]}</View>
+          <Field key={k} area="org" label={TIME_LABELS[k]} error={timeError(k)} className={`create-time create-time--${k}`}>
             <TimePickers value={form.times[k]} onChange={(part, v) => editTime(k, part, v)} />
-            {timeError(k) ? <View className="org-field__error">{timeError(k)}</View> : null}
-          </View>
+          </Field>
         ))}
       </View>
 
       <View className="org-card create-places">
         <View className="org-card__title">名额与对象</View>
-        <View className="org-field">
-          <View className="org-field__label">名额</View>
+        <Field area="org" label="名额" error={timeError('capacity')}>
           {locks.drawn ? (
             <View className="create-locked">{form.unlimited ? '不限名额' : `${form.capacity} 个名额`}（已经抽签，不能再修改）</View>
           ) : (
@@ -341,14 +318,7 @@ function EventFormView({ scopes, initial, editing }: EventFormProps) {
               {form.unlimited ? (
                 <View className="create-capacity__unlimited">不限名额</View>
               ) : (
-                <Input
-                  className="org-field__input create-capacity"
-                  type="number"
-                  value={form.capacity}
-                  maxlength={5}
-                  placeholder="人数"
-                  onInput={(e) => patch({ capacity: e.detail.value }, 'capacity')}
-                />
+                <Input className="org-field__input create-capacity" type="number" maxlength={5} placeholder="人数" {...text('capacity')} />
               )}
               <View
                 className={`org-chip create-unlimited${form.unlimited ? ' org-chip--on' : ''}`}
@@ -358,11 +328,9 @@ function EventFormView({ scopes, initial, editing }: EventFormProps) {
               </View>
             </View>
           )}
-          {timeError('capacity') ? <View className="org-field__error">{timeError('capacity')}</View> : null}
-        </View>
+        </Field>
 
-        <View className="org-field create-allocation-field">
-          <View className="org-field__label">名额分配</View>
+        <Field area="org" label="名额分配" error={timeError('allocation')} className="create-allocation-field">
           {locks.signedUp ? (
             <View className="create-locked">{ALLOCATION_LABELS[form.allocation]}（已有人报名，不能再修改）</View>
           ) : (
@@ -383,12 +351,10 @@ function EventFormView({ scopes, initial, editing }: EventFormProps) {
               ? '报名截止后在抽签时间统一抽签，今年抽签落选过的会员优先中签；未中签的按抽签顺序候补，结果会通知每位报名者。'
               : '按报名先后确定名额。'}
           </View>
-          {timeError('allocation') ? <View className="org-field__error">{timeError('allocation')}</View> : null}
-        </View>
+        </Field>
 
         {form.allocation === 'lottery' ? (
-          <View className="org-field create-time create-time--draw">
-            <View className="org-field__label">{TIME_LABELS.draw}</View>
+          <Field area="org" label={TIME_LABELS.draw} error={timeError('draw')} className="create-time create-time--draw">
             {locks.drawn ? (
               <View className="create-locked">{dateTimeText(editing?.drawAt ?? '')}（已经抽签，不能再修改）</View>
             ) : (
@@ -397,8 +363,7 @@ function EventFormView({ scopes, initial, editing }: EventFormProps) {
                 <View className="org-muted create-time__hint">在报名截止之后、活动开始之前；到时系统自动抽签，组织者也可以在活动页立即抽签。</View>
               </>
             )}
-            {timeError('draw') ? <View className="org-field__error">{timeError('draw')}</View> : null}
-          </View>
+          </Field>
         ) : form.unlimited ? null : (
           <View className="org-field create-waitlist-row">
             <View className="org-field__row create-switch-row">
@@ -411,8 +376,7 @@ function EventFormView({ scopes, initial, editing }: EventFormProps) {
           </View>
         )}
 
-        <View className="org-field">
-          <View className="org-field__label">参加对象</View>
+        <Field area="org" label="参加对象" error={errors.audience}>
           <View className="org-chips create-audiences">
             {audiences.map((k) => (
               <View
@@ -443,8 +407,7 @@ function EventFormView({ scopes, initial, editing }: EventFormProps) {
               })}
             </View>
           ) : null}
-          {errors.audience ? <View className="org-field__error">{errors.audience}</View> : null}
-        </View>
+        </Field>
       </View>
 
       <ContestEditor

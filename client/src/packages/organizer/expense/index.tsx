@@ -78,6 +78,11 @@ function ClaimForm({ activityId, onSent }: { activityId: string; onSent: () => v
     setErrors((e) => ({ ...e, [key]: '', _: '' }))
     setGeneral('')
   }
+  const itemText = (item: ItemDraft, k: 'name' | 'quantity' | 'unitPrice') => ({
+    value: item[k],
+    disabled: working,
+    onInput: (e: { detail: { value: string } }) => edit(item.key, { [k]: e.detail.value }),
+  })
 
   const submit = async () => {
     if (working) return
@@ -133,33 +138,10 @@ function ClaimForm({ activityId, onSent }: { activityId: string; onSent: () => v
                   </Text>
                 ) : null}
               </View>
-              <Input
-                className="org-field__input expense-item-name"
-                value={item.name}
-                maxlength={30}
-                placeholder="名称，如：矿泉水"
-                disabled={working}
-                onInput={(e) => edit(item.key, { name: e.detail.value })}
-              />
+              <Input className="org-field__input expense-item-name" maxlength={30} placeholder="名称，如：矿泉水" {...itemText(item, 'name')} />
               <View className="expense-item-form__row">
-                <Input
-                  className="org-field__input expense-item-quantity"
-                  type="number"
-                  value={item.quantity}
-                  maxlength={6}
-                  placeholder="数量"
-                  disabled={working}
-                  onInput={(e) => edit(item.key, { quantity: e.detail.value })}
-                />
-                <Input
-                  className="org-field__input expense-item-price"
-                  type="digit"
-                  value={item.unitPrice}
-                  maxlength={12}
-                  placeholder="单价（元）"
-                  disabled={working}
-                  onInput={(e) => edit(item.key, { unitPrice: e.detail.value })}
-                />
+                <Input className="org-field__input expense-item-quantity" type="number" maxlength={6} placeholder="数量" {...itemText(item, 'quantity')} />
+                <Input className="org-field__input expense-item-price" type="digit" maxlength={12} placeholder="单价（元）" {...itemText(item, 'unitPrice')} />
               </View>
               <View className="expense-item-form__subtotal">小计 {subtotal === null ? '—' : `${formatMoney(subtotal)} 元`}</View>
               {errors[item.key] ? <View className="org-field__error expense-item-error">{errors[item.key]}</View> : null}
