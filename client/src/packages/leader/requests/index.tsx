@@ -10,6 +10,7 @@ import { Button } from '../../../ui/nutui'
 import { idParam } from '../../../constants/groups'
 import { ReasonDialog } from '../shared/ReasonDialog'
 import { decideThenSettle } from '../shared/decide'
+import { LEADER_LIST } from '../shared/list'
 import '../shared/leader.scss'
 
 /** 入组申请: the group's waiting requests, oldest first; 同意 takes a seat, 拒绝 asks for a reason. */
@@ -40,11 +41,8 @@ export default function RequestsPage() {
       <PagedList
         list={list}
         name="requests"
-        listClass="leader-list"
-        footerClass="leader-footer"
-        art="groups"
+        {...LEADER_LIST}
         empty={{ title: '暂无待审核的申请', description: '有会员申请加入时，会出现在这里' }}
-        itemKey={(r) => r.memberId}
         renderItem={(r) => (
           <View className="leader-row request-row" data-member-id={r.memberId}>
             <View className="leader-row__main">

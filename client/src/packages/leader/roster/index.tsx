@@ -12,6 +12,7 @@ import { ROUTES } from '../../../constants/routes'
 import { idParam, withId } from '../../../constants/groups'
 import { ReasonDialog } from '../shared/ReasonDialog'
 import { decideThenSettle } from '../shared/decide'
+import { LEADER_LIST } from '../shared/list'
 import '../shared/leader.scss'
 import './index.scss'
 import { calendarDayText } from '@shared/domain/time'
@@ -100,13 +101,10 @@ export default function LeaderRosterPage() {
       <PagedList
         list={list}
         name="roster"
-        listClass="leader-list"
-        footerClass="leader-footer"
+        {...LEADER_LIST}
         unit="人"
-        art="groups"
         loadingRows={4}
         empty={{ title: '小组里还没有成员', description: '会员加入后会出现在这里' }}
-        itemKey={(e) => e.memberId}
         renderItem={(e) => (
           <View className="leader-row roster-entry" data-member-id={e.memberId}>
             <View className="leader-row__main">

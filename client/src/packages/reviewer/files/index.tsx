@@ -8,6 +8,7 @@ import { PageHeader } from '../../../components/PageHeader'
 import { PagedList } from '../../../components/PagedList'
 import { Button } from '../../../ui/nutui'
 import { ROUTES } from '../../../constants/routes'
+import { REVIEWER_LIST } from '../shared/list'
 import '../shared/reviewer.scss'
 import './index.scss'
 
@@ -43,10 +44,8 @@ export default function ReviewerFilesPage() {
       <PagedList
         list={list}
         name="files"
-        listClass="reviewer-list"
-        footerClass="reviewer-footer"
+        {...REVIEWER_LIST}
         endText={() => '档案只有帮扶审核人能看到'}
-        art="benefits"
         empty={{
           title: dueOnly ? '没有到期需要复核的档案' : '还没有困难职工档案',
           description: dueOnly ? '到了复核日期的档案会出现在这里，审核人也会收到提醒' : '点「建档」查找会员，记录困难情况和复核日期',

@@ -8,6 +8,7 @@ import { PagedList } from '../../../components/PagedList'
 import { RequestStatus } from '../../../components/RequestStatus'
 import { ROUTES } from '../../../constants/routes'
 import { AID_KIND_LABELS, amountLine, withRequestId } from '../../../constants/hardship'
+import { REVIEWER_LIST } from '../shared/list'
 import '../shared/reviewer.scss'
 import './index.scss'
 
@@ -49,9 +50,7 @@ export default function ReviewerQueuePage() {
       <PagedList
         list={list}
         name="queue"
-        listClass="reviewer-list"
-        footerClass="reviewer-footer"
-        art="benefits"
+        {...REVIEWER_LIST}
         empty={{ title: `没有${QUEUE_TAB_LABELS[tab]}的申请`, description: EMPTY[tab] }}
         renderItem={(r) => (
           <View className="reviewer-row queue-row" data-id={r.id} onClick={() => void Taro.navigateTo({ url: withRequestId(ROUTES.reviewerRequest, r.id) })}>
