@@ -6,8 +6,7 @@ import { invalidate, useMutation, usePagedQuery, useQuery } from '../../../data'
 import { ActionError, callAction } from '../../../services/cloud'
 import { PageHeader } from '../../../components/PageHeader'
 import { ConfirmRow } from '../../../components/ConfirmRow'
-import { LoadingState } from '../../../components/LoadingState'
-import { ErrorState } from '../../../components/ErrorState'
+import { QueryView } from '../../../components/QueryView'
 import { PagedList } from '../../../components/PagedList'
 import { ExportButton } from '../../../components/ExportButton'
 import { Button } from '../../../ui/nutui'
@@ -26,7 +25,7 @@ type Issuing = { running: boolean; answer?: IssueAnswer; failed?: string }
 export default function AdminCampaignPage() {
   const { params } = useRouter()
   const id = idParam(params.id)
-  const campaign = useQuery('benefit.campaign', { id }, { silent: true })
+  const campaign = useQuery('benefit.campaign', { id }, { silent: true, enabled: Boolean(id) })
   const [search, setSearch] = useState('')
   const [typed, setTyped] = useState('')
   // The page's scroll pages the vouchers and a pull starts them over; the campaign's numbers come along.
@@ -63,74 +62,62 @@ export default function AdminCampaignPage() {
     await changed()
   }
 
-  if (!id) {
-    return (
-      <View className="page page-admin-campaign">
-        <ErrorState error={new ActionError('NOT_FOUND', '没有找到这项福利')} art="benefits" />
-      </View>
-    )
-  }
-
-  const c = campaign.data
+  const shown = campaign.data
   return (
     <View className="page page-admin-campaign">
-      <PageHeader title={c?.name ?? '福利详情'} subtitle={c ? `${kindLabel(c.kind)} · 面值 ${yuanText(c.faceValue)}` : undefined} />
-      {campaign.loading && !c ? (
-        <LoadingState rows={5} />
-      ) : campaign.error || !c ? (
-        campaign.error ? (
-          <ErrorState error={campaign.error} onRetry={() => void campaign.reload()} art="benefits" />
-        ) : null
-      ) : (
-        <>
-          <Overview campaign={c} />
+      <PageHeader title={shown?.name ?? '福利详情'} subtitle={shown ? `${kindLabel(shown.kind)} · 面值 ${yuanText(shown.faceValue)}` : undefined} />
+      <QueryView query={campaign} missing={id ? undefined : '没有找到这项福利'} rows={5} art="benefits">
+        {(c) => (
+          <>
+            <Overview campaign={c} />
 
-          <View className="admin-card campaign-issue">
-            <View className="admin-card__title">发放</View>
-            <View className="admin-card__note">
-              {c.autoBirthday
-                ? '生日当月自动发放：每天给生日月已到、还没有券的会员发券。手动「发放」会立即给所有符合条件的会员发券（不论生日月）。'
-                : '给符合条件、还没有券的会员发券，可以多次点（只补发缺少的）。'}
-            </View>
-            {issuing.answer || issuing.running ? (
-              <View className="campaign-issue__progress">
-                <Progress percent={issuePercent(issuing.answer)} color="#c8161d" strokeWidth="8" animated={issuing.running} />
-                <View className="campaign-issue__text">
-                  {issuing.answer ? `已发放 ${issuing.answer.issued} / ${issuing.answer.eligible} 人` : '正在发放…'}
-                  {issuing.answer?.done && !issuing.running ? '，发放完成' : ''}
-                </View>
+            <View className="admin-card campaign-issue">
+              <View className="admin-card__title">发放</View>
+              <View className="admin-card__note">
+                {c.autoBirthday
+                  ? '生日当月自动发放：每天给生日月已到、还没有券的会员发券。手动「发放」会立即给所有符合条件的会员发券（不论生日月）。'
+                  : '给符合条件、还没有券的会员发券，可以多次点（只补发缺少的）。'}
               </View>
-            ) : null}
-            {issuing.failed ? <View className="admin-field__error campaign-issue__failed">{issuing.failed}，已发放的不受影响，可以继续发放</View> : null}
-            <View className="admin-actions">
-              <Button className="campaign-issue-button" type="primary" size="small" loading={issuing.running} onClick={() => void issue()}>
-                {issuing.running ? '正在发放…' : issuing.failed ? '继续发放' : c.progress.issued ? '补发' : '发放'}
-              </Button>
-              <ExportButton className="campaign-export" action="benefit.export" input={{ id }} empty="还没有发放，暂无可导出的记录" fill="outline">
-                导出表格
-              </ExportButton>
+              {issuing.answer || issuing.running ? (
+                <View className="campaign-issue__progress">
+                  <Progress percent={issuePercent(issuing.answer)} color="#c8161d" strokeWidth="8" animated={issuing.running} />
+                  <View className="campaign-issue__text">
+                    {issuing.answer ? `已发放 ${issuing.answer.issued} / ${issuing.answer.eligible} 人` : '正在发放…'}
+                    {issuing.answer?.done && !issuing.running ? '，发放完成' : ''}
+                  </View>
+                </View>
+              ) : null}
+              {issuing.failed ? <View className="admin-field__error campaign-issue__failed">{issuing.failed}，已发放的不受影响，可以继续发放</View> : null}
+              <View className="admin-actions">
+                <Button className="campaign-issue-button" type="primary" size="small" loading={issuing.running} onClick={() => void issue()}>
+                  {issuing.running ? '正在发放…' : issuing.failed ? '继续发放' : c.progress.issued ? '补发' : '发放'}
+                </Button>
+                <ExportButton className="campaign-export" action="benefit.export" input={{ id }} empty="还没有发放，暂无可导出的记录" fill="outline">
+                  导出表格
+                </ExportButton>
+              </View>
             </View>
-          </View>
 
-          <View className="admin-card campaign-vouchers">
-            <View className="admin-card__title">领取名单</View>
-            <SearchBar name="campaign" typed={typed} onType={setTyped} onSearch={(value) => setSearch(value.trim())} placeholder="搜索姓名" maxlength={20} />
-            <PagedList
-              list={vouchers}
-              name="campaign-vouchers"
-              footerClass="admin-footer campaign-vouchers__footer"
-              unit="人"
-              endText={(total) => `共 ${total} 人`}
-              art="benefits"
-              empty={{
-                title: search ? `没有找到「${search}」` : '还没有发放',
-                description: search ? '换个姓名试试' : '点上方「发放」后，每位会员的领取情况会列在这里',
-              }}
-              renderItem={(v) => <VoucherRowView row={v} campaign={c} onProxied={() => void changed()} />}
-            />
-          </View>
-        </>
-      )}
+            <View className="admin-card campaign-vouchers">
+              <View className="admin-card__title">领取名单</View>
+              <SearchBar name="campaign" typed={typed} onType={setTyped} onSearch={(value) => setSearch(value.trim())} placeholder="搜索姓名" maxlength={20} />
+              <PagedList
+                list={vouchers}
+                name="campaign-vouchers"
+                footerClass="admin-footer campaign-vouchers__footer"
+                unit="人"
+                endText={(total) => `共 ${total} 人`}
+                art="benefits"
+                empty={{
+                  title: search ? `没有找到「${search}」` : '还没有发放',
+                  description: search ? '换个姓名试试' : '点上方「发放」后，每位会员的领取情况会列在这里',
+                }}
+                renderItem={(v) => <VoucherRowView row={v} campaign={c} onProxied={() => void changed()} />}
+              />
+            </View>
+          </>
+        )}
+      </QueryView>
     </View>
   )
 }

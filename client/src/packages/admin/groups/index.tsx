@@ -5,8 +5,7 @@ import type { GroupCard, GroupDetail, JoinPolicy, MemberRow } from '@shared/cont
 import { refreshSession, useMutation, useQuery } from '../../../data'
 import { callAction } from '../../../services/cloud'
 import { PageHeader } from '../../../components/PageHeader'
-import { LoadingState } from '../../../components/LoadingState'
-import { ErrorState } from '../../../components/ErrorState'
+import { QueryView } from '../../../components/QueryView'
 import { EmptyState } from '../../../components/EmptyState'
 import { Button } from '../../../ui/nutui'
 import { ROUTES } from '../../../constants/routes'
@@ -47,9 +46,6 @@ export default function AdminGroupsPage() {
 function GroupList({ onCreate, onEdit }: { onCreate: () => void; onEdit: (id: string) => void }) {
   // A group founded or edited (here or by its leaders) shows when this list is shown again.
   const list = useQuery('group.list', {}, { silent: true })
-  const groups: GroupCard[] = list.data
-    ? [...list.data.mine, ...list.data.others].filter((g) => g.kind === 'interest').sort((a, b) => a.name.localeCompare(b.name, 'zh'))
-    : []
 
   return (
     <>
@@ -59,38 +55,44 @@ function GroupList({ onCreate, onEdit }: { onCreate: () => void; onEdit: (id: st
           新建兴趣小组
         </Button>
       </View>
-      {list.loading && !list.data ? (
-        <LoadingState rows={3} />
-      ) : list.error ? (
-        <ErrorState error={list.error} onRetry={() => void list.reload()} art="groups" />
-      ) : groups.length === 0 ? (
-        <EmptyState className="admin-groups-empty" title="还没有兴趣小组" description="点上方「新建兴趣小组」，选好组长就能开张" art="groups" />
-      ) : (
-        <View className="admin-groups-list">
-          {groups.map((g) => (
-            <View key={g.id} className="admin-group-row" data-group-id={g.id}>
-              <View className="admin-group-row__body" onClick={() => void Taro.navigateTo({ url: withId(ROUTES.group, g.id) })}>
-                <View className="admin-group-row__name">{g.name}</View>
-                <View className="admin-group-row__meta">
-                  {POLICY_LABELS[g.joinPolicy]} · {countText(g)}
+      <QueryView query={list} rows={3} art="groups">
+        {({ mine, others }) => {
+          const groups = interestGroups([...mine, ...others])
+          return groups.length === 0 ? (
+            <EmptyState className="admin-groups-empty" title="还没有兴趣小组" description="点上方「新建兴趣小组」，选好组长就能开张" art="groups" />
+          ) : (
+            <View className="admin-groups-list">
+              {groups.map((g) => (
+                <View key={g.id} className="admin-group-row" data-group-id={g.id}>
+                  <View className="admin-group-row__body" onClick={() => void Taro.navigateTo({ url: withId(ROUTES.group, g.id) })}>
+                    <View className="admin-group-row__name">{g.name}</View>
+                    <View className="admin-group-row__meta">
+                      {POLICY_LABELS[g.joinPolicy]} · {countText(g)}
+                    </View>
+                  </View>
+                  <View className="admin-group-row__edit" onClick={() => onEdit(g.id)}>
+                    修改
+                  </View>
                 </View>
-              </View>
-              <View className="admin-group-row__edit" onClick={() => onEdit(g.id)}>
-                修改
-              </View>
+              ))}
             </View>
-          ))}
-        </View>
-      )}
+          )
+        }}
+      </QueryView>
     </>
   )
 }
 
+/** The interest groups by name (工会小组 come from the roster and are not managed here). */
+const interestGroups = (all: readonly GroupCard[]): GroupCard[] => all.filter((g) => g.kind === 'interest').sort((a, b) => a.name.localeCompare(b.name, 'zh'))
+
 function EditGroup({ id, onDone }: { id: string; onDone: () => void }) {
   const group = useQuery('group.get', { id }, { silent: true })
-  if (group.loading && !group.data) return <LoadingState rows={4} />
-  if (group.error || !group.data) return group.error ? <ErrorState error={group.error} onRetry={() => void group.reload()} art="groups" /> : null
-  return <GroupFormView mode="edit" original={group.data} initial={groupFormOf(group.data)} onDone={onDone} />
+  return (
+    <QueryView query={group} rows={4} art="groups">
+      {(g) => <GroupFormView mode="edit" original={g} initial={groupFormOf(g)} onDone={onDone} />}
+    </QueryView>
+  )
 }
 
 interface FormProps {

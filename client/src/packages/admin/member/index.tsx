@@ -4,10 +4,9 @@ import { Picker, View } from '@tarojs/components'
 import type { MemberDetail } from '@shared/contract'
 import { MEMBER_STATUSES } from '@shared/domain/roster'
 import { invalidate, setQueryData, useMutation, useQuery } from '../../../data'
-import { ActionError, callAction } from '../../../services/cloud'
+import { callAction } from '../../../services/cloud'
 import { PageHeader } from '../../../components/PageHeader'
-import { LoadingState } from '../../../components/LoadingState'
-import { ErrorState } from '../../../components/ErrorState'
+import { QueryView } from '../../../components/QueryView'
 import { Button } from '../../../ui/nutui'
 import { ROUTES } from '../../../constants/routes'
 import { Field, InputField, PickerFace } from '../shared/Field'
@@ -28,10 +27,11 @@ const birthdayText = (mmdd: string) => (mmdd ? `${Number(mmdd.slice(0, 2))}月${
 export default function MemberPage() {
   const { params } = useRouter()
   const id = params.id ? decodeURIComponent(params.id) : ''
-  const loaded = useQuery('member.get', { id }, { silent: true })
+  const loaded = useQuery('member.get', { id }, { silent: true, enabled: Boolean(id) })
+  // As loaded, or as the last change answered (cached in its place).
+  const member = loaded.data
   const departments = useQuery('member.departments', {}, { silent: true })
   const points = useQuery('benefit.points', {}, { silent: true })
-  const [member, setMember] = useState<MemberDetail>()
   const [form, setForm] = useState<ProfileForm>()
   const [errors, setErrors] = useState<ProfileFormErrors>({})
   const [roles, setRoles] = useState<RolesForm>()
@@ -42,7 +42,6 @@ export default function MemberPage() {
   useEffect(() => {
     const next = loaded.data
     if (!next) return
-    setMember(next)
     setForm(profileFormOf(next))
     setErrors({})
     setRoles(rolesFormOf(next.grants))
@@ -113,15 +112,6 @@ export default function MemberPage() {
     )
   }
 
-  if (!id) {
-    return (
-      <View className="page page-admin-member">
-        <PageHeader title="会员信息" />
-        <ErrorState error={new ActionError('NOT_FOUND', '没有找到这位会员')} art="me" />
-      </View>
-    )
-  }
-
   const deptIndex = form
     ? Math.max(
         0,
@@ -133,132 +123,132 @@ export default function MemberPage() {
   return (
     <View className="page page-admin-member">
       <PageHeader title={member?.name ?? '会员信息'} subtitle={member ? `会员编号 ${member.memberNo}` : undefined} />
-      {loaded.loading && !member ? (
-        <LoadingState rows={5} />
-      ) : loaded.error && !member ? (
-        <ErrorState error={loaded.error} onRetry={() => void loaded.reload()} art="me" />
-      ) : member && form && roles ? (
-        <>
-          <View className="admin-card member-profile">
-            <View className="admin-card__title">基本信息</View>
-            <InputField
-              label="姓名"
-              error={errors.name}
-              inputClass="member-name-input"
-              value={form.name}
-              maxlength={20}
-              onInput={(value) => edit('name', value)}
-            />
-            <Field label="会员编号" valueClass="admin-muted">
-              {member.memberNo}（导入名册时按编号对应，不能修改）
-            </Field>
-            <Field label="性别">
-              <Picker
-                mode="selector"
-                range={[...GENDERS]}
-                value={Math.max(0, GENDERS.indexOf(form.gender as '男'))}
-                onChange={(e) => edit('gender', GENDERS[Number(e.detail.value)])}
-              >
-                <PickerFace className="member-gender">{form.gender}</PickerFace>
-              </Picker>
-            </Field>
-            <Field label="部门">
-              <Picker
-                mode="selector"
-                range={deptList.map((d) => d.name)}
-                value={deptIndex}
-                disabled={!deptList.length}
-                onChange={(e) => edit('departmentId', deptList[Number(e.detail.value)]?.id ?? form.departmentId)}
-              >
-                <PickerFace className="member-department">{deptName.get(form.departmentId) ?? member.department}</PickerFace>
-              </Picker>
-            </Field>
-            <InputField
-              label="手机号"
-              error={errors.phone}
-              inputClass="member-phone-input"
-              type="number"
-              maxlength={11}
-              value={form.phone}
-              placeholder="11 位手机号"
-              onInput={(value) => edit('phone', value)}
-            />
-            <Field label="生日" error={errors.birthday}>
-              <Picker
-                mode="multiSelector"
-                range={[MONTHS, DAYS]}
-                value={birthdayValue}
-                onChange={(e) => {
-                  const [month, day] = e.detail.value as number[]
-                  edit('birthday', `${pad(Number(month) + 1)}-${pad(Number(day) + 1)}`)
-                }}
-              >
-                <PickerFace className="member-birthday">{birthdayText(form.birthday)}</PickerFace>
-              </Picker>
-            </Field>
-            <Field label="入会日期" error={errors.joinDate}>
-              <Picker
-                mode="date"
-                value={form.joinDate || todayText()}
-                start="1950-01-01"
-                end={todayText()}
-                onChange={(e) => edit('joinDate', String(e.detail.value))}
-              >
-                <PickerFace className="member-join-date">{form.joinDate && calendarDayText(form.joinDate, new Date())}</PickerFace>
-              </Picker>
-            </Field>
-            <Field label="状态">
-              <Picker
-                mode="selector"
-                range={[...MEMBER_STATUSES]}
-                value={Math.max(0, MEMBER_STATUSES.indexOf(form.status))}
-                onChange={(e) => edit('status', MEMBER_STATUSES[Number(e.detail.value)])}
-              >
-                <PickerFace className="member-status">{form.status}</PickerFace>
-              </Picker>
-            </Field>
-            <View className="admin-actions">
-              <Button className="member-save" type="primary" block loading={m.busy === 'save'} onClick={save}>
-                保存信息
-              </Button>
-            </View>
-          </View>
-
-          <RolesCard
-            roles={roles}
-            onChange={editRoles}
-            departments={deptList}
-            points={points.data ?? []}
-            error={rolesError}
-            saving={m.busy === 'roles'}
-            onSave={saveRoles}
-          />
-
-          <View className="admin-card member-binding">
-            <View className="admin-card__title">微信绑定</View>
-            {member.bound ? (
-              <>
-                <View className="admin-card__note">已绑定微信。会员换了手机或微信号时，解绑后让他重新绑定。</View>
+      <QueryView query={loaded} missing={id ? undefined : '没有找到这位会员'} rows={5} art="me">
+        {(member) =>
+          form && roles ? (
+            <>
+              <View className="admin-card member-profile">
+                <View className="admin-card__title">基本信息</View>
+                <InputField
+                  label="姓名"
+                  error={errors.name}
+                  inputClass="member-name-input"
+                  value={form.name}
+                  maxlength={20}
+                  onInput={(value) => edit('name', value)}
+                />
+                <Field label="会员编号" valueClass="admin-muted">
+                  {member.memberNo}（导入名册时按编号对应，不能修改）
+                </Field>
+                <Field label="性别">
+                  <Picker
+                    mode="selector"
+                    range={[...GENDERS]}
+                    value={Math.max(0, GENDERS.indexOf(form.gender as '男'))}
+                    onChange={(e) => edit('gender', GENDERS[Number(e.detail.value)])}
+                  >
+                    <PickerFace className="member-gender">{form.gender}</PickerFace>
+                  </Picker>
+                </Field>
+                <Field label="部门">
+                  <Picker
+                    mode="selector"
+                    range={deptList.map((d) => d.name)}
+                    value={deptIndex}
+                    disabled={!deptList.length}
+                    onChange={(e) => edit('departmentId', deptList[Number(e.detail.value)]?.id ?? form.departmentId)}
+                  >
+                    <PickerFace className="member-department">{deptName.get(form.departmentId) ?? member.department}</PickerFace>
+                  </Picker>
+                </Field>
+                <InputField
+                  label="手机号"
+                  error={errors.phone}
+                  inputClass="member-phone-input"
+                  type="number"
+                  maxlength={11}
+                  value={form.phone}
+                  placeholder="11 位手机号"
+                  onInput={(value) => edit('phone', value)}
+                />
+                <Field label="生日" error={errors.birthday}>
+                  <Picker
+                    mode="multiSelector"
+                    range={[MONTHS, DAYS]}
+                    value={birthdayValue}
+                    onChange={(e) => {
+                      const [month, day] = e.detail.value as number[]
+                      edit('birthday', `${pad(Number(month) + 1)}-${pad(Number(day) + 1)}`)
+                    }}
+                  >
+                    <PickerFace className="member-birthday">{birthdayText(form.birthday)}</PickerFace>
+                  </Picker>
+                </Field>
+                <Field label="入会日期" error={errors.joinDate}>
+                  <Picker
+                    mode="date"
+                    value={form.joinDate || todayText()}
+                    start="1950-01-01"
+                    end={todayText()}
+                    onChange={(e) => edit('joinDate', String(e.detail.value))}
+                  >
+                    <PickerFace className="member-join-date">{form.joinDate && calendarDayText(form.joinDate, new Date())}</PickerFace>
+                  </Picker>
+                </Field>
+                <Field label="状态">
+                  <Picker
+                    mode="selector"
+                    range={[...MEMBER_STATUSES]}
+                    value={Math.max(0, MEMBER_STATUSES.indexOf(form.status))}
+                    onChange={(e) => edit('status', MEMBER_STATUSES[Number(e.detail.value)])}
+                  >
+                    <PickerFace className="member-status">{form.status}</PickerFace>
+                  </Picker>
+                </Field>
                 <View className="admin-actions">
-                  <Button className="member-unbind" type="danger" fill="outline" block loading={m.busy === 'unbind'} onClick={() => void unbind()}>
-                    解绑微信
+                  <Button className="member-save" type="primary" block loading={m.busy === 'save'} onClick={save}>
+                    保存信息
                   </Button>
                 </View>
-              </>
-            ) : (
-              <>
-                <View className="admin-card__note">还没有绑定微信。可以生成邀请码发给他，或让他用会员编号、姓名和手机号后四位自行绑定。</View>
-                <View className="admin-actions">
-                  <Button className="member-invite" type="primary" fill="outline" block loading={m.busy === 'invite'} onClick={invite}>
-                    生成邀请码
-                  </Button>
-                </View>
-              </>
-            )}
-          </View>
-          <View className="admin-footer" />
-        </>
-      ) : null}
+              </View>
+
+              <RolesCard
+                roles={roles}
+                onChange={editRoles}
+                departments={deptList}
+                points={points.data ?? []}
+                error={rolesError}
+                saving={m.busy === 'roles'}
+                onSave={saveRoles}
+              />
+
+              <View className="admin-card member-binding">
+                <View className="admin-card__title">微信绑定</View>
+                {member.bound ? (
+                  <>
+                    <View className="admin-card__note">已绑定微信。会员换了手机或微信号时，解绑后让他重新绑定。</View>
+                    <View className="admin-actions">
+                      <Button className="member-unbind" type="danger" fill="outline" block loading={m.busy === 'unbind'} onClick={() => void unbind()}>
+                        解绑微信
+                      </Button>
+                    </View>
+                  </>
+                ) : (
+                  <>
+                    <View className="admin-card__note">还没有绑定微信。可以生成邀请码发给他，或让他用会员编号、姓名和手机号后四位自行绑定。</View>
+                    <View className="admin-actions">
+                      <Button className="member-invite" type="primary" fill="outline" block loading={m.busy === 'invite'} onClick={invite}>
+                        生成邀请码
+                      </Button>
+                    </View>
+                  </>
+                )}
+              </View>
+              <View className="admin-footer" />
+            </>
+          ) : null
+        }
+      </QueryView>
     </View>
   )
 }

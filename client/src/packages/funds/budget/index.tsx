@@ -6,8 +6,7 @@ import { formatMoney, formatYuan } from '@shared/domain/money'
 import { invalidate, setQueryData, useMutation, useQuery } from '../../../data'
 import { callAction } from '../../../services/cloud'
 import { PageHeader } from '../../../components/PageHeader'
-import { LoadingState } from '../../../components/LoadingState'
-import { ErrorState } from '../../../components/ErrorState'
+import { QueryView } from '../../../components/QueryView'
 import { Button } from '../../../ui/nutui'
 import { FundsGate } from '../shared/FundsGate'
 import { useLinkedYear, YearSwitch } from '../shared/YearSwitch'
@@ -36,10 +35,11 @@ export default function FundsBudgetPage() {
 
 function YearBudget({ year }: { year: number }) {
   const budget = useQuery('funds.budget', { year }, { silent: true })
-  if (budget.loading && !budget.data) return <LoadingState rows={5} />
-  if (budget.error) return <ErrorState error={budget.error} onRetry={() => void budget.reload()} art="benefits" />
-  if (!budget.data) return null
-  return <Editor initial={budget.data} />
+  return (
+    <QueryView query={budget} rows={5} art="benefits">
+      {(view) => <Editor initial={view} />}
+    </QueryView>
+  )
 }
 
 function Editor({ initial }: { initial: BudgetView }) {

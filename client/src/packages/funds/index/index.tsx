@@ -7,6 +7,7 @@ import { formatMoney } from '@shared/domain/money'
 import { setQueryData, useMutation, useQuery } from '../../../data'
 import { callAction } from '../../../services/cloud'
 import { PageHeader } from '../../../components/PageHeader'
+import { QueryView } from '../../../components/QueryView'
 import { ExportButton } from '../../../components/ExportButton'
 import { EntryList } from '../../../components/EntryList'
 import { LoadingState } from '../../../components/LoadingState'
@@ -230,31 +231,31 @@ function Participation({ year }: { year: number }) {
     <View className="fund-card funds-participation">
       <View className="fund-card__title">各部门参与度</View>
       <View className="fund-card__note">参加过至少一次活动的会员占本部门会员的比例{r ? `（全年 ${r.events} 场活动）` : ''}。</View>
-      {report.loading && !r ? (
-        <LoadingState rows={2} />
-      ) : report.error ? (
-        <ErrorState error={report.error} onRetry={() => void report.reload()} art="activities" />
-      ) : !r || r.departments.length === 0 ? (
-        <EmptyState
-          className="funds-participation-empty"
-          title={`${year} 年还没有部门数据`}
-          description="会员报名参加活动后，各部门的参与度会显示在这里"
-          art="activities"
-        />
-      ) : (
-        r.departments.map((d) => (
-          <View key={d.department} className="funds-dept" data-department={d.department}>
-            <View className="funds-dept__head">
-              <Text className="funds-dept__name">{d.department}</Text>
-              <Text className="funds-dept__rate">{d.rate.toFixed(1)}%</Text>
-            </View>
-            <Bar parts={[{ key: 'rate', value: d.rate }]} scale={100} />
-            <View className="funds-dept__meta">
-              {d.participants} / {d.members} 人参加 · 报名 {d.signUps} 人次 · 签到 {d.checkIns} 人次
-            </View>
-          </View>
-        ))
-      )}
+      <QueryView query={report} rows={2} art="activities">
+        {({ departments }) =>
+          departments.length === 0 ? (
+            <EmptyState
+              className="funds-participation-empty"
+              title={`${year} 年还没有部门数据`}
+              description="会员报名参加活动后，各部门的参与度会显示在这里"
+              art="activities"
+            />
+          ) : (
+            departments.map((d) => (
+              <View key={d.department} className="funds-dept" data-department={d.department}>
+                <View className="funds-dept__head">
+                  <Text className="funds-dept__name">{d.department}</Text>
+                  <Text className="funds-dept__rate">{d.rate.toFixed(1)}%</Text>
+                </View>
+                <Bar parts={[{ key: 'rate', value: d.rate }]} scale={100} />
+                <View className="funds-dept__meta">
+                  {d.participants} / {d.members} 人参加 · 报名 {d.signUps} 人次 · 签到 {d.checkIns} 人次
+                </View>
+              </View>
+            ))
+          )
+        }
+      </QueryView>
     </View>
   )
 }
