@@ -1,5 +1,5 @@
-import { useState } from 'react'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { useRef, useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { BudgetView } from '@shared/contract'
 import type { LineExecution } from '@shared/domain/funds'
@@ -45,8 +45,15 @@ export default function FundsHomePage() {
 }
 
 function YearView({ year, canChange }: { year: number; canChange: boolean }) {
-  // Back from 预算编制, 台账 (冲正) or 报销审批 (a funds.* change): fresh numbers.
   const budget = useQuery('funds.budget', { year }, { silent: true })
+  // Back from 预算编制, 台账 or 报销审批 — or after anyone's spending meanwhile (a voucher redeemed, a
+  // 慰问 paid), which no change here marks: fresh numbers on every return. (This view mounts after
+  // the page's first show, once member.me is in, so any show after the first answer is a return.)
+  const loaded = useRef(false)
+  if (budget.data) loaded.current = true
+  useDidShow(() => {
+    if (loaded.current) void budget.reload()
+  })
   usePullDownRefresh(() => {
     void budget.reload().finally(() => Taro.stopPullDownRefresh())
   })
