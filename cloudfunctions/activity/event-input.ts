@@ -59,10 +59,7 @@ export async function checkEventInput(deps: Deps, me: CallerMember, input: Event
   }
   const problem = scheduleProblem({ ...out, drawAt: lottery ? (input.drawAt ? time(input.drawAt) : null) : null, allocation: input.allocation })
   if (problem) throw invalid(problem.message, { field: problem.field })
-  for (const f of input.fields) {
-    const choice = f.type === 'single' || f.type === 'multi'
-    if (choice !== Boolean(f.options?.length)) throw invalid(choice ? `「${f.label}」需要至少两个选项` : `「${f.label}」不需要选项`, { field: 'fields' })
-  }
+  // Choice questions' options are the schema's to check (the organizer's form uses it too).
   if (new Set(input.fields.map((f) => f.key)).size !== input.fields.length) throw invalid('报名项不能重复', { field: 'fields' })
   if (input.cover && input.cover !== keptCover && !input.cover.includes(`/${uploadFolderOf(me.openid)}/`))
     throw invalid('封面图片需要由您本人上传', { field: 'cover' })

@@ -1,7 +1,9 @@
 import * as z from 'zod/mini'
 import { defineAction } from './define'
-import { formKey, isReservedKey, safeRecord } from './schemas'
+import { formKey, isReservedKey, safeRecord, whole } from './schemas'
 import type { Page } from './member.contract'
+import type { WholeRule } from './fields'
+import type { Hints } from './wording'
 import { ACTIVITY_TYPES, MAX_ANSWER_LENGTH, type ActivityType, type Answers, type Audience, type SignUpField } from '../domain/activity'
 import { MEMBER_STATUSES } from '../domain/roster'
 
@@ -20,27 +22,67 @@ const ids = z.array(id).check(z.maxLength(50))
 
 const AudienceSchema = z.union([
   z.strictObject({ kind: z.literal('all') }),
-  z.strictObject({ kind: z.literal('departments'), departmentIds: ids.check(z.minLength(1)) }),
+  z.strictObject({ kind: z.literal('departments'), departmentIds: ids.check(z.minLength(1, { error: '请至少选择一个部门' })) }),
   z.strictObject({ kind: z.literal('group'), groupId: id }),
   z.strictObject({ kind: z.literal('rule'), genders: z.array(z.enum(['男', '女'])), departmentIds: ids, statuses: z.array(z.enum(MEMBER_STATUSES)) }),
 ])
 
-const FieldSchema = z.strictObject({
-  key,
-  label: z.string().check(z.trim(), z.minLength(1), z.maxLength(20)),
-  type: z.enum(['single', 'multi', 'text', 'number']),
-  required: z.boolean(),
-  options: z.optional(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(20))).check(z.minLength(2), z.maxLength(20))),
-})
+export const MAX_FIELDS = 10
+const MAX_FIELD_OPTIONS = 20
+
+/** A sign-up question; a choice offers two options or more, each once. */
+const FieldSchema = z
+  .strictObject({
+    key,
+    label: z.string().check(z.trim(), z.minLength(1, { error: '请填写报名项的名称' }), z.maxLength(20)),
+    type: z.enum(['single', 'multi', 'text', 'number']),
+    required: z.boolean(),
+    options: z.optional(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(20))).check(z.maxLength(MAX_FIELD_OPTIONS))),
+  })
+  .check(
+    z.superRefine((f, ctx) => {
+      const options = f.options ?? []
+      const problem = (message: string) => ctx.issues.push({ code: 'custom', input: f.options, path: ['options'], message })
+      if (f.type !== 'single' && f.type !== 'multi') {
+        if (options.length) problem(`「${f.label}」不需要选项`)
+      } else if (options.length < 2) problem(`「${f.label}」需要至少两个选项`)
+      else if (new Set(options).size !== options.length) problem(`「${f.label}」的选项有重复`)
+    }),
+  )
+
+/** The questions, each asked once. */
+const fields = z.array(FieldSchema).check(
+  z.maxLength(MAX_FIELDS, { error: `报名项最多 ${MAX_FIELDS} 个` }),
+  z.superRefine((list, ctx) => {
+    const seen = new Set<string>()
+    list.forEach((f, i) => {
+      if (seen.has(f.label)) ctx.issues.push({ code: 'custom', input: f.label, path: [i, 'label'], message: `已经有「${f.label}」这一项了` })
+      seen.add(f.label)
+    })
+  }),
+)
 
 const AnswerSchema = z.union([z.string().check(z.maxLength(MAX_ANSWER_LENGTH)), z.number(), z.array(z.string().check(z.maxLength(20))).check(z.maxLength(20))])
 
 /** `entered`: in a lottery that has not been drawn yet. */
 export type SignUpStatus = 'confirmed' | 'waiting' | 'entered' | 'cancelled'
 
+export const CONTEST_MIN_TEAMS = 2
+export const CONTEST_MAX_TEAMS = 10
 /** 结对竞赛: departments or interest groups compete on turnout; each team's count is shown. */
-const ContestSchema = z.strictObject({ kind: z.enum(['department', 'group']), teamIds: ids.check(z.minLength(2), z.maxLength(10)) })
+const ContestSchema = z.strictObject({ kind: z.enum(['department', 'group']), teamIds: ids }).check(
+  z.superRefine((c, ctx) => {
+    const what = c.kind === 'department' ? '部门' : '兴趣小组'
+    const problem = (message: string) => ctx.issues.push({ code: 'custom', input: c.teamIds, path: ['teamIds'], message })
+    if (c.teamIds.length < CONTEST_MIN_TEAMS) problem(`结对竞赛请至少选择 ${CONTEST_MIN_TEAMS} 个${what}`)
+    else if (c.teamIds.length > CONTEST_MAX_TEAMS) problem(`结对竞赛最多选择 ${CONTEST_MAX_TEAMS} 个${what}`)
+  }),
+)
 const fileId = z.string().check(z.minLength(1), z.maxLength(300))
+
+/** Places: a whole number, or null for 不限名额. */
+const MAX_CAPACITY = 10_000
+export const CAPACITY: WholeRule = { min: 1, max: MAX_CAPACITY, words: `名额请填写 1 到 ${MAX_CAPACITY} 之间的整数` }
 
 /** What an organizer fills in, for posting and for editing. */
 const eventShape = {
@@ -53,17 +95,22 @@ const eventShape = {
   signUpOpensAt: instant,
   signUpClosesAt: instant,
   cancelDeadline: instant,
-  capacity: z.nullable(z.number().check(z.int(), z.minimum(1), z.maximum(10000))),
+  capacity: z.nullable(whole(CAPACITY)),
   waitlist: z._default(z.boolean(), true),
   /** 先到先得 with a waitlist, or 抽签 at `drawAt`. */
   allocation: z._default(z.enum(['fcfs', 'lottery']), 'fcfs'),
   drawAt: z._default(z.nullable(instant), null),
   audience: z._default(AudienceSchema, { kind: 'all' }),
-  fields: z._default(z.array(FieldSchema).check(z.maxLength(10)), []),
+  fields: z._default(fields, []),
   /** A picture the organizer uploaded (storage fileID). */
   cover: z._default(z.nullable(fileId), null),
   contest: z._default(z.nullable(ContestSchema), null),
 }
+
+/** 发布活动 / 修改活动 as the organizer's form checks it (the scope, or the event's id, comes from the page). */
+export const EventSchema = z.strictObject(eventShape)
+/** The form's type is picked from a list. */
+export const EVENT_FORM_HINTS: Hints = { type: { missing: '请选择活动类型' } }
 
 export interface ContestStanding {
   readonly kind: 'department' | 'group'
@@ -188,6 +235,9 @@ const ACTIVITY_LABELS = {
   id: '活动',
   title: '活动名称',
   type: '活动类型',
+  description: '活动介绍',
+  'fields.label': '报名项名称',
+  'fields.options': '选项',
   place: '地点',
   startAt: '开始时间',
   endAt: '结束时间',

@@ -35,7 +35,8 @@ function kindOf(issue: Issue): ProblemKind | null {
     case 'invalid_format':
       return 'format'
     case 'invalid_value':
-      return 'choice'
+      // An enum left out is missing, like any field left out.
+      return issue.input === undefined || issue.input === null ? 'missing' : 'choice'
     case 'custom':
       return 'invalid'
     default:

@@ -1,13 +1,18 @@
 /**
  * The 发布活动 / 修改活动 form: its state, sensible defaults (or the event as it stands), and the
- * checks the server would make (times that fit together — the shared `scheduleProblem` — choice
- * fields with options, a lottery's draw time, contest teams), turned into `activity.create`'s or
- * `activity.update`'s input.
+ * checks the server makes — the event's schema (names, places, choice fields with their options,
+ * contest teams) and the shared `scheduleProblem` (times that fit together, a lottery's draw time)
+ * — turned into `activity.create`'s or `activity.update`'s input.
  */
 import type { ActionInput, ActivityDetail, MeView } from '@shared/contract'
+import { activityActions, CAPACITY, CONTEST_MAX_TEAMS, CONTEST_MIN_TEAMS, EVENT_FORM_HINTS, EventSchema, MAX_FIELDS } from '@shared/contract/activity.contract'
+import { typedWhole, wholeKind } from '@shared/contract/fields'
+import { parseInput } from '@shared/contract/validate'
 import type { ActivityType, Audience, FieldType } from '@shared/domain/activity'
 import { scheduleProblem, type Allocation, type Schedule } from '@shared/domain/activity-schedule'
 import { inShanghai, SHANGHAI_OFFSET } from '../../../constants/activities'
+
+export { CONTEST_MAX_TEAMS, CONTEST_MIN_TEAMS, MAX_FIELDS }
 
 /** What the form makes of itself; the page sends it with the form's key (see index.tsx). */
 export type CreateInput = Omit<ActionInput<'activity.create'>, 'key'>
@@ -52,8 +57,6 @@ export const ALLOCATION_LABELS: Readonly<Record<Allocation, string>> = { fcfs: '
 
 export type ContestKind = 'department' | 'group'
 export const CONTEST_KIND_LABELS: Readonly<Record<ContestKind, string>> = { department: '部门之间', group: '兴趣小组之间' }
-export const CONTEST_MIN_TEAMS = 2
-export const CONTEST_MAX_TEAMS = 10
 
 export interface FieldDraft {
   readonly key: string
@@ -65,7 +68,6 @@ export interface FieldDraft {
 }
 
 export const FIELD_TYPE_LABELS: Readonly<Record<FieldType, string>> = { single: '单选', multi: '多选', text: '文字', number: '数字' }
-export const MAX_FIELDS = 10
 
 /** A moment as the pickers hold it: date YYYY-MM-DD and time HH:mm, in Shanghai. */
 export interface When {
@@ -242,14 +244,13 @@ export function newField(fields: readonly FieldDraft[], type: FieldType): FieldD
   return { key: `f${n}`, label: '', type, required: true, options: type === 'single' || type === 'multi' ? ['', ''] : [] }
 }
 
-const CAPACITY = /^\d+$/
+/** The capacity typed: null for 不限名额 or nothing typed, NaN for what is not a whole number (the schema words both). */
+const typedCapacity = (form: CreateForm): number | null => (form.unlimited || !form.capacity.trim() ? null : typedWhole(form.capacity))
 
 /** The capacity typed, if it is a valid one; null for 不限名额 or nothing usable. */
 function capacityOf(form: CreateForm): number | null {
-  if (form.unlimited) return null
-  const text = form.capacity.trim()
-  const n = Number(text)
-  return CAPACITY.test(text) && n >= 1 && n <= 10000 ? n : null
+  const n = typedCapacity(form)
+  return n !== null && wholeKind(CAPACITY, n) === null ? n : null
 }
 
 const SCHEDULE_KEYS: Readonly<Record<keyof Schedule, TimeKey | 'capacity' | 'allocation'>> = {
@@ -302,38 +303,21 @@ export interface EventInputOptions {
   readonly groupId?: string | null
 }
 
-/** The fields creating and editing share, or what to fix (in the server's words where it has them). */
+/** The fields creating and editing share, or what to fix (in the server's words). */
 export function eventInputOf(form: CreateForm, now: Date = new Date(), opts: EventInputOptions = {}): { input: EventInput } | { errors: CreateFormErrors } {
+  // What only the form can tell: a start already past, the 不限名额 switch, the audience's group.
   const errors: Record<string, string> = {}
   const fieldErrors: Record<string, string> = {}
-  const title = form.title.trim()
-  if (!title) errors.title = '请填写活动名称'
-  else if ([...title].length > 40) errors.title = '活动名称请不超过 40 个字'
-  if (!form.type) errors.type = '请选择活动类型'
-  const place = form.place.trim()
-  if (!place) errors.place = '请填写地点'
-  else if ([...place].length > 60) errors.place = '地点请不超过 60 个字'
-  if ([...form.description.trim()].length > 2000) errors.description = '活动介绍请不超过 2000 个字'
-
   const start = isoOf(form.times.start)
   const startMoved = !opts.originalStart || new Date(opts.originalStart).getTime() !== new Date(start).getTime()
   if (startMoved && new Date(start).getTime() <= now.getTime()) errors.start = '开始时间已经过了，请重新选择'
-
-  const capacity = capacityOf(form)
-  if (!form.unlimited) {
-    const text = form.capacity.trim()
-    if (!text) errors.capacity = form.allocation === 'lottery' ? '抽签活动需要设定名额' : '请填写名额，或选择「不限名额」'
-    else if (capacity === null) errors.capacity = '名额请填写 1 到 10000 之间的整数'
-  }
-  const problem = scheduleProblemOf(form)
-  if (problem && !errors[problem.key]) errors[problem.key] = problem.message
+  // A lottery without places is the schedule rule's to word (抽签活动需要设定名额).
+  if (!form.unlimited && !form.capacity.trim() && form.allocation !== 'lottery') errors.capacity = '请填写名额，或选择「不限名额」'
 
   let audience: EventInput['audience'] = { kind: 'all' }
   if (form.audience === 'women') audience = { kind: 'rule', genders: ['女'], departmentIds: [], statuses: [] }
-  else if (form.audience === 'departments') {
-    if (!form.departmentIds.length) errors.audience = '请至少选择一个部门'
-    audience = { kind: 'departments', departmentIds: [...form.departmentIds] }
-  } else if (form.audience === 'group') {
+  else if (form.audience === 'departments') audience = { kind: 'departments', departmentIds: [...form.departmentIds] }
+  else if (form.audience === 'group') {
     if (!opts.groupId) errors.audience = '只有兴趣小组的活动可以只面向本组成员'
     else audience = { kind: 'group', groupId: opts.groupId }
   } else if (form.audience === 'kept') {
@@ -341,57 +325,53 @@ export function eventInputOf(form: CreateForm, now: Date = new Date(), opts: Eve
     else errors.audience = '请选择参加对象'
   }
 
-  const fields: EventInput['fields'] = []
-  const labels = new Set<string>()
-  if (form.fields.length > MAX_FIELDS) errors.fields = `报名项最多 ${MAX_FIELDS} 个`
-  for (const f of form.fields) {
-    const label = f.label.trim()
+  const fields: EventInput['fields'] = form.fields.map((f) => {
     const choice = f.type === 'single' || f.type === 'multi'
     const options = choice ? f.options.map((o) => o.trim()).filter(Boolean) : []
-    if (!label) fieldErrors[f.key] = '请填写报名项的名称'
-    else if ([...label].length > 20) fieldErrors[f.key] = '报名项名称请不超过 20 个字'
-    else if (labels.has(label)) fieldErrors[f.key] = `已经有「${label}」这一项了`
-    else if (choice && options.length < 2) fieldErrors[f.key] = `「${label}」需要至少两个选项`
-    else if (choice && new Set(options).size !== options.length) fieldErrors[f.key] = `「${label}」的选项有重复`
-    else if (options.some((o) => [...o].length > 20)) fieldErrors[f.key] = '每个选项请不超过 20 个字'
-    labels.add(label)
-    fields.push({ key: f.key, label, type: f.type, required: f.required, ...(choice ? { options } : {}) })
+    return { key: f.key, label: f.label.trim(), type: f.type, required: f.required, ...(choice ? { options } : {}) }
+  })
+
+  const capacity = typedCapacity(form)
+  const lottery = form.allocation === 'lottery'
+  const input = {
+    title: form.title.trim(),
+    type: form.type as ActivityType,
+    description: form.description.trim(),
+    place: form.place.trim(),
+    startAt: start,
+    endAt: isoOf(form.times.end),
+    signUpOpensAt: isoOf(form.times.opens),
+    signUpClosesAt: isoOf(form.times.closes),
+    cancelDeadline: isoOf(form.times.cancel),
+    capacity,
+    // A lottery's losers always wait in draw order; without a capacity there is nothing to wait for.
+    waitlist: capacity === null ? false : lottery || form.waitlist,
+    allocation: form.allocation,
+    drawAt: lottery ? isoOf(form.times.draw) : null,
+    audience,
+    fields,
+    cover: form.cover,
+    contest: form.contestOn ? { kind: form.contestKind, teamIds: [...new Set(form.contestTeamIds)] } : null,
   }
 
-  let contest: EventInput['contest'] = null
-  if (form.contestOn) {
-    const teamIds = [...new Set(form.contestTeamIds)]
-    const what = form.contestKind === 'department' ? '部门' : '兴趣小组'
-    if (teamIds.length < CONTEST_MIN_TEAMS) errors.contest = `结对竞赛请至少选择 ${CONTEST_MIN_TEAMS} 个${what}`
-    else if (teamIds.length > CONTEST_MAX_TEAMS) errors.contest = `结对竞赛最多选择 ${CONTEST_MAX_TEAMS} 个${what}`
-    else contest = { kind: form.contestKind, teamIds }
+  // An unpicked type is missing, not a wrong choice.
+  const parsed = parseInput(EventSchema, { ...input, type: form.type || undefined }, activityActions['activity.create'].labels, EVENT_FORM_HINTS)
+  for (const p of parsed.ok ? [] : parsed.problems) {
+    // A question's problem (fields.<i>.…) shows under that question; the rest under their field.
+    const [head, index] = p.field.split('.')
+    const question = head === 'fields' && index !== undefined ? form.fields[Number(index)] : undefined
+    if (question) fieldErrors[question.key] ??= p.message
+    else {
+      const key = errorKeyOf(p.field)
+      if (key && key !== 'field') errors[key] ??= p.message
+    }
   }
+  const problem = scheduleProblemOf(form)
+  if (problem) errors[problem.key] ??= problem.message
 
   if (Object.keys(errors).length || Object.keys(fieldErrors).length)
     return { errors: { ...errors, ...(Object.keys(fieldErrors).length ? { field: fieldErrors } : {}) } }
-  const lottery = form.allocation === 'lottery'
-  return {
-    input: {
-      title,
-      type: form.type as ActivityType,
-      description: form.description.trim(),
-      place,
-      startAt: start,
-      endAt: isoOf(form.times.end),
-      signUpOpensAt: isoOf(form.times.opens),
-      signUpClosesAt: isoOf(form.times.closes),
-      cancelDeadline: isoOf(form.times.cancel),
-      capacity,
-      // A lottery's losers always wait in draw order; without a capacity there is nothing to wait for.
-      waitlist: capacity === null ? false : lottery || form.waitlist,
-      allocation: form.allocation,
-      drawAt: lottery ? isoOf(form.times.draw) : null,
-      audience,
-      fields,
-      cover: form.cover,
-      contest,
-    },
-  }
+  return { input }
 }
 
 /** The input for `activity.create`, or what to fix. */
