@@ -4,9 +4,9 @@ import { View } from '@tarojs/components'
 import type { RosterEntry } from '@shared/contract'
 import { invalidate, refreshSession, useMutation, usePagedQuery, useQuery, useSession } from '../../../data'
 import { callAction, type ActionError } from '../../../services/cloud'
-import { openSpreadsheet } from '../../../services/documents'
 import { PageHeader } from '../../../components/PageHeader'
 import { PagedList } from '../../../components/PagedList'
+import { ExportButton } from '../../../components/ExportButton'
 import { Button } from '../../../ui/nutui'
 import { ROUTES } from '../../../constants/routes'
 import { idParam, withId } from '../../../constants/groups'
@@ -29,7 +29,7 @@ export default function LeaderRosterPage() {
   const me = useSession()
   const list = usePagedQuery('group.roster', { id }, { pageSize: 50 })
   const [removing, setRemoving] = useState<RosterEntry | null>(null)
-  const m = useMutation<'export' | 'handOver'>()
+  const m = useMutation<'handOver'>()
   usePullDownRefresh(() => void group.reload())
 
   const g = group.data
@@ -66,13 +66,6 @@ export default function LeaderRosterPage() {
     await Taro.navigateBack().catch(() => Taro.redirectTo({ url: withId(ROUTES.group, id) }))
   }
 
-  const exportAll = () =>
-    m.run('export', async () => {
-      const { url, count } = await callAction('group.exportRoster', { id })
-      if (!count) void Taro.showToast({ title: '小组里还没有成员可以导出', icon: 'none' })
-      else await openSpreadsheet(url)
-    })
-
   const call = (phone: string) => void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined)
 
   return (
@@ -84,17 +77,16 @@ export default function LeaderRosterPage() {
             {interest ? '手机号只显示成员加入时同意公开的，仅组长和工会管理员可见，请只用于小组活动联系。' : '工会小组按部门自动组成，成员随会员名册变化。'}
           </View>
           <View className="roster-actions">
-            <Button
+            <ExportButton
+              action="group.exportRoster"
+              input={{ id }}
+              empty="小组里还没有成员可以导出"
               className="roster-export"
-              type="primary"
               fill="outline"
-              size="small"
-              loading={m.busy === 'export'}
               disabled={!list.total}
-              onClick={() => void exportAll()}
             >
               导出名单
-            </Button>
+            </ExportButton>
           </View>
         </>
       )}
