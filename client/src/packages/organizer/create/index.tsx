@@ -123,18 +123,14 @@ function EventFormView({ scopes, initial, editing }: EventFormProps) {
   // The same time rules the server applies, shown while the organizer picks (before sending).
   const schedule = scheduleProblemOf(form)
 
-  // Only a group's event may be for its members alone.
-  useEffect(() => {
-    if (!editing && form.audience === 'group' && scope?.scope.kind !== 'group') setForm((f) => ({ ...f, audience: 'all' }))
-    // Only a change of 发布单位 resets the audience.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [form.scopeKey])
-
   const patch = (p: Partial<CreateForm>, ...clear: (keyof CreateFormErrors)[]) => {
     setForm((f) => ({ ...f, ...p }))
     if (clear.length) setErrors((e) => ({ ...e, ...Object.fromEntries(clear.map((k) => [k, undefined])) }))
     setFailure(undefined)
   }
+  // Only a group's event may be for its members alone: another 发布单位 takes 仅本组成员 back to 全体.
+  const chooseScope = (s: ScopeOption) =>
+    patch({ scopeKey: s.key, ...(form.audience === 'group' && s.scope.kind !== 'group' ? { audience: 'all' as const } : {}) }, 'scope', 'audience')
   const editTime = (key: TimeKey, part: 'date' | 'time', value: string) => {
     setForm((f) => setTime(f, key, { ...f.times[key], [part]: value }))
     setErrors((e) => ({
@@ -236,11 +232,7 @@ function EventFormView({ scopes, initial, editing }: EventFormProps) {
           ) : (
             <View className="org-chips create-scopes">
               {scopes.map((s) => (
-                <View
-                  key={s.key}
-                  className={`org-chip create-scope${form.scopeKey === s.key ? ' org-chip--on' : ''}`}
-                  onClick={() => patch({ scopeKey: s.key }, 'scope', 'audience')}
-                >
+                <View key={s.key} className={`org-chip create-scope${form.scopeKey === s.key ? ' org-chip--on' : ''}`} onClick={() => chooseScope(s)}>
                   {s.name}
                 </View>
               ))}
