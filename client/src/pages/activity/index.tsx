@@ -7,6 +7,7 @@ import { callAction } from '../../services/cloud'
 import { askToSubscribe, prepareSubscribe, remindIf } from '../../services/subscribe'
 import { LoadingState } from '../../components/LoadingState'
 import { QueryView } from '../../components/QueryView'
+import { Fact } from '../../components/Fact'
 import { Button } from '../../ui/nutui'
 import { ROUTES } from '../../constants/routes'
 import { idParam, allocationText, audienceText, dateTimeText, enteredText, placesText, timeRangeText, withId } from '../../constants/activities'
@@ -126,11 +127,11 @@ export default function ActivityPage() {
               </View>
               <View className="activity-hero__title">{a.title}</View>
               <View className="activity-facts">
-                <Fact label="时间" className="activity-fact--time" value={timeRangeText(a.startAt, a.endAt)} />
-                <Fact label="地点" className="activity-fact--place" value={a.place} />
-                <Fact label="名额" className="activity-fact--places" value={placesFact(a)} />
-                <Fact label="名额分配" className="activity-fact--allocation" value={allocationText(a)} />
-                <Fact label="报名时间" className="activity-fact--window" value={timeRangeText(a.signUpOpensAt, a.signUpClosesAt)} />
+                <Fact block="activity-fact" label="时间" className="activity-fact--time" value={timeRangeText(a.startAt, a.endAt)} />
+                <Fact block="activity-fact" label="地点" className="activity-fact--place" value={a.place} />
+                <Fact block="activity-fact" label="名额" className="activity-fact--places" value={placesFact(a)} />
+                <Fact block="activity-fact" label="名额分配" className="activity-fact--allocation" value={allocationText(a)} />
+                <Fact block="activity-fact" label="报名时间" className="activity-fact--window" value={timeRangeText(a.signUpOpensAt, a.signUpClosesAt)} />
                 {forDepartments(a) ? <DepartmentsAudienceFact activity={a} /> : <AudienceFact activity={a} />}
               </View>
             </View>
@@ -208,20 +209,11 @@ export default function ActivityPage() {
   )
 }
 
-function Fact({ label, value, className }: { label: string; value: string; className: string }) {
-  return (
-    <View className={`activity-fact ${className}`}>
-      <View className="activity-fact__label">{label}</View>
-      <View className="activity-fact__value">{value}</View>
-    </View>
-  )
-}
-
 const forDepartments = (a: ActivityDetail): boolean => a.audience.kind === 'departments' || (a.audience.kind === 'rule' && a.audience.departmentIds.length > 0)
 
 function AudienceFact({ activity: a, departments = [] }: { activity: ActivityDetail; departments?: readonly DepartmentView[] }) {
   const name = (d: string) => departments.find((x) => x.id === d)?.name
-  return <Fact label="参加对象" className="activity-fact--audience" value={audienceText(a.audience, name, a.groupName)} />
+  return <Fact block="activity-fact" label="参加对象" className="activity-fact--audience" value={audienceText(a.audience, name, a.groupName)} />
 }
 
 /** Department names, asked for only when the event is for some departments (and kept for the session). */
@@ -240,64 +232,50 @@ interface SignUpAreaProps {
 /** The member's own state and the one next step: 报名, or 已报名 with the code, or 排队第 N 位, or why not. */
 function SignUpArea({ activity: a, busy, onSignUp, onCancel }: SignUpAreaProps) {
   const view = signUpViewOf(a)
+  const className = `activity-action activity-action--${view.kind}`
+  if (view.kind === 'blocked') {
+    return (
+      <View className={className}>
+        <View className="activity-action__blocked">{view.reason}</View>
+      </View>
+    )
+  }
+  if (view.kind === 'open') {
+    return (
+      <View className={className}>
+        <Button className="activity-signup" type="primary" block loading={busy} disabled={busy} onClick={onSignUp}>
+          {view.label}
+        </Button>
+        {view.note ? <View className="activity-action__note">{view.note}</View> : null}
+      </View>
+    )
+  }
+  // Signed up, in line or in the draw: where the member stands, what comes next, and the way out while it is open.
+  const ok = view.kind === 'confirmed' || view.kind === 'checked-in'
   const ended = new Date(a.endAt).getTime() <= Date.now()
   return (
-    <View className={`activity-action activity-action--${view.kind}`}>
-      {view.kind === 'checked-in' ? (
-        <>
-          <View className="activity-action__status activity-action__status--ok activity-action__status--checked-in">✓ {view.status}</View>
-          <View className="activity-action__note">{view.note}</View>
-        </>
-      ) : view.kind === 'confirmed' ? (
-        <>
-          <View className="activity-action__status activity-action__status--ok">✓ {view.status}</View>
-          {ended ? null : (
-            <Button
-              className="activity-code-entry"
-              type="primary"
-              block
-              onClick={() => void Taro.navigateTo({ url: `${withId(ROUTES.activityCode, a.id)}&title=${encodeURIComponent(a.title)}` })}
-            >
-              我的签到码
-            </Button>
-          )}
-          <View className="activity-action__note">{view.note}</View>
-          {view.canCancel ? (
-            <View className="activity-action__cancel activity-cancel" onClick={onCancel}>
-              取消报名
-            </View>
-          ) : null}
-        </>
-      ) : view.kind === 'waiting' ? (
-        <>
-          <View className="activity-action__status activity-action__status--waiting">{view.status}</View>
-          <View className="activity-action__note">{view.note}</View>
-          {view.canCancel ? (
-            <View className="activity-action__cancel activity-cancel" onClick={onCancel}>
-              {a.allocation === 'lottery' ? '放弃候补' : '取消排队'}
-            </View>
-          ) : null}
-        </>
-      ) : view.kind === 'entered' ? (
-        <>
-          <View className="activity-action__status activity-action__status--entered">{view.status}</View>
-          <View className="activity-action__note">{view.note}</View>
-          {view.canCancel ? (
-            <View className="activity-action__cancel activity-cancel" onClick={onCancel}>
-              退出抽签
-            </View>
-          ) : null}
-        </>
-      ) : view.kind === 'blocked' ? (
-        <View className="activity-action__blocked">{view.reason}</View>
-      ) : (
-        <>
-          <Button className="activity-signup" type="primary" block loading={busy} disabled={busy} onClick={onSignUp}>
-            {view.label}
-          </Button>
-          {view.note ? <View className="activity-action__note">{view.note}</View> : null}
-        </>
-      )}
+    <View className={className}>
+      <View
+        className={`activity-action__status activity-action__status--${ok ? 'ok' : view.kind}${view.kind === 'checked-in' ? ' activity-action__status--checked-in' : ''}`}
+      >
+        {ok ? `✓ ${view.status}` : view.status}
+      </View>
+      {view.kind === 'confirmed' && !ended ? (
+        <Button
+          className="activity-code-entry"
+          type="primary"
+          block
+          onClick={() => void Taro.navigateTo({ url: `${withId(ROUTES.activityCode, a.id)}&title=${encodeURIComponent(a.title)}` })}
+        >
+          我的签到码
+        </Button>
+      ) : null}
+      <View className="activity-action__note">{view.note}</View>
+      {view.kind !== 'checked-in' && view.canCancel ? (
+        <View className="activity-action__cancel activity-cancel" onClick={onCancel}>
+          {cancelWording(a).title}
+        </View>
+      ) : null}
     </View>
   )
 }

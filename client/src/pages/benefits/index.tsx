@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/PageHeader'
 import { QueryView } from '../../components/QueryView'
 import { EmptyState } from '../../components/EmptyState'
 import { LocalLogin } from '../../components/LocalLogin'
+import { Fact } from '../../components/Fact'
 import { Button } from '../../ui/nutui'
 import { ROUTES, withId } from '../../constants/routes'
 import {
@@ -125,14 +126,19 @@ function VoucherCard({ voucher: v }: { voucher: VoucherView }) {
       {v.state === 'used' ? null : <View className="voucher-card__next">{nextStepText(v)}</View>}
 
       <View className="voucher-card__facts">
-        {v.optionName ? <Fact label="已选礼品" value={v.optionName} className="voucher-card__option" /> : null}
+        {v.optionName ? <Fact block="voucher-fact" label="已选礼品" value={v.optionName} className="voucher-card__option" /> : null}
         {v.options.length > 1 && v.state !== 'used' && v.state !== 'expired' ? (
-          <Fact label="选择截止" value={whenText(v.claimClosesAt)} className="voucher-card__claim" />
+          <Fact block="voucher-fact" label="选择截止" value={whenText(v.claimClosesAt)} className="voucher-card__claim" />
         ) : null}
-        <Fact label="兑换时间" value={redeemWindowText(v)} className="voucher-card__window" />
-        {v.points.length ? <Fact label="兑换地点" value={pointsText(v.points)} className="voucher-card__points" /> : null}
+        <Fact block="voucher-fact" label="兑换时间" value={redeemWindowText(v)} className="voucher-card__window" />
+        {v.points.length ? <Fact block="voucher-fact" label="兑换地点" value={pointsText(v.points)} className="voucher-card__points" /> : null}
         {v.state === 'used' && v.redeemed ? (
-          <Fact label="领取情况" value={usedText(v.redeemed)} className={`voucher-card__used${v.redeemed.proxy ? ' voucher-card__used--proxy' : ''}`} />
+          <Fact
+            block="voucher-fact"
+            label="领取情况"
+            value={usedText(v.redeemed)}
+            className={`voucher-card__used${v.redeemed.proxy ? ' voucher-card__used--proxy' : ''}`}
+          />
         ) : null}
       </View>
 
@@ -185,15 +191,6 @@ function VoucherCard({ voucher: v }: { voucher: VoucherView }) {
           ) : null}
         </View>
       ) : null}
-    </View>
-  )
-}
-
-function Fact({ label, value, className }: { label: string; value: string; className: string }) {
-  return (
-    <View className={`voucher-fact ${className}`}>
-      <Text className="voucher-fact__label">{label}</Text>
-      <Text className="voucher-fact__value">{value}</Text>
     </View>
   )
 }

@@ -16,6 +16,13 @@ import './index.scss'
 
 type Mode = 'code' | 'profile'
 
+/** 会员信息: what the union's roster holds about the member, in the order a member finds it. */
+const PROFILE_FIELDS: ReadonlyArray<Pick<FieldProps, 'label' | 'className' | 'placeholder' | 'maxlength' | 'type'> & { key: keyof ProfileInput }> = [
+  { key: 'memberNo', label: '会员编号', className: 'bind-member-no-input', placeholder: '如 GH2026001', maxlength: 32 },
+  { key: 'name', label: '姓名', className: 'bind-name-input', placeholder: '与工会名册一致', maxlength: 20 },
+  { key: 'phoneLast4', label: '手机号后四位', className: 'bind-phone-input', placeholder: '登记在工会的手机号', maxlength: 4, type: 'number' },
+]
+
 interface FieldProps {
   label: string
   className: string
@@ -154,35 +161,17 @@ export default function BindPage() {
               </>
             ) : (
               <>
-                <Field
-                  label="会员编号"
-                  className="bind-member-no-input"
-                  value={profile.memberNo}
-                  placeholder="如 GH2026001"
-                  maxlength={32}
-                  error={profileErrors.memberNo}
-                  onInput={(v) => editProfile('memberNo', v)}
-                />
-                <Field
-                  label="姓名"
-                  className="bind-name-input"
-                  value={profile.name}
-                  placeholder="与工会名册一致"
-                  maxlength={20}
-                  error={profileErrors.name}
-                  onInput={(v) => editProfile('name', v)}
-                />
-                <Field
-                  label="手机号后四位"
-                  className="bind-phone-input"
-                  type="number"
-                  value={profile.phoneLast4}
-                  placeholder="登记在工会的手机号"
-                  maxlength={4}
-                  error={profileErrors.phoneLast4}
-                  onInput={(v) => editProfile('phoneLast4', v)}
-                  onConfirm={() => void submit()}
-                />
+                {PROFILE_FIELDS.map(({ key, ...field }, i) => (
+                  <Field
+                    key={key}
+                    {...field}
+                    value={profile[key]}
+                    error={profileErrors[key]}
+                    onInput={(v) => editProfile(key, v)}
+                    // The last one sends the form from the keyboard.
+                    onConfirm={i === PROFILE_FIELDS.length - 1 ? () => void submit() : undefined}
+                  />
+                ))}
                 <View className="bind-hint">会员编号可以向所在部门的工会小组长询问。</View>
               </>
             )}

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { GroupDetail, GroupRecordView } from '@shared/contract'
 import { invalidate, useMutation, usePagedQuery, useQuery, useSession } from '../../data'
 import { ActionError, callAction } from '../../services/cloud'
 import { askToSubscribe, prepareSubscribe } from '../../services/subscribe'
 import { QueryView } from '../../components/QueryView'
 import { PagedList } from '../../components/PagedList'
+import { PhotoThumbs } from '../../components/photos/PhotoThumbs'
 import { Button } from '../../ui/nutui'
 import { ROUTES } from '../../constants/routes'
 import { countText, idParam, isFull, KIND_LABELS, POLICY_LABELS, withId } from '../../constants/groups'
@@ -14,6 +15,9 @@ import { joinViewOf, type JoinMove } from './join'
 import { ShareContactDialog } from './ShareContactDialog'
 import './index.scss'
 import { calendarDayText } from '@shared/domain/time'
+
+/** The roster and the 纪实 are sections of the page: 加载更多 under each, nothing said at the end. */
+const SECTION_LIST = { footerClass: 'group-more', endText: () => null, loadingRows: 2 }
 
 /** Failures after which the dialog has nothing more to offer: the page reloads to show why. */
 const SETTLED = ['FULL', 'CONFLICT', 'NOT_FOUND', 'FORBIDDEN']
@@ -102,13 +106,11 @@ export default function GroupPage() {
                 {roster.loading || roster.error ? null : <Text className="group-section__count">{roster.total} 人</Text>}
               </View>
               <PagedList
+                {...SECTION_LIST}
                 list={roster}
                 name="group-roster"
                 listClass="group-list"
-                footerClass="group-more"
                 unit="人"
-                endText={() => null}
-                loadingRows={2}
                 loadingText="正在加载成员…"
                 art="groups"
                 empty={{ title: '还没有成员', description: '第一个加入，和同事们一起玩起来' }}
@@ -127,12 +129,10 @@ export default function GroupPage() {
             <View className="group-section group-records">
               <View className="group-section__title">活动纪实</View>
               <PagedList
+                {...SECTION_LIST}
                 list={records}
                 name="group-records"
-                footerClass="group-more"
                 moreText="加载更多纪实"
-                endText={() => null}
-                loadingRows={2}
                 loadingText="正在加载纪实…"
                 art="activities"
                 empty={{
@@ -161,20 +161,7 @@ function RecordCard({ record: r }: { record: GroupRecordView }) {
         <View className="record-card__date">{calendarDayText(r.date, new Date())}</View>
       </View>
       {r.text ? <View className="record-card__text">{r.text}</View> : null}
-      {r.photoUrls.length ? (
-        <View className="record-card__photos">
-          {r.photoUrls.map((url) => (
-            <Image
-              key={url}
-              className="record-card__photo"
-              src={url}
-              mode="aspectFill"
-              lazyLoad
-              onClick={() => void Taro.previewImage({ current: url, urls: [...r.photoUrls] })}
-            />
-          ))}
-        </View>
-      ) : null}
+      <PhotoThumbs urls={r.photoUrls} className="record-card__photos" photoClass="record-card__photo" />
       <View className="record-card__author">{r.author} 记录</View>
     </View>
   )

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import type { AidCategoryView, ColleagueView, HardshipRequestDetail } from '@shared/contract'
@@ -172,10 +172,7 @@ export default function HardshipApplyPage() {
       </View>
 
       <View className="apply-card">
-        <View className="apply-field">
-          <View className="apply-label">
-            情况说明<Text className="apply-required">*</Text>
-          </View>
+        <ApplyField label="情况说明" required error={errors.description}>
           <Textarea
             className="apply-textarea apply-description"
             value={form.description}
@@ -187,12 +184,8 @@ export default function HardshipApplyPage() {
           <View className="apply-count">
             {form.description.length} / {DESCRIPTION_MAX}
           </View>
-          {errors.description ? <View className="apply-error">{errors.description}</View> : null}
-        </View>
-        <View className="apply-field">
-          <View className="apply-label">
-            申请金额（元）<Text className="apply-optional">选填</Text>
-          </View>
+        </ApplyField>
+        <ApplyField label="申请金额（元）" error={errors.amount}>
           <Input
             className="apply-input apply-amount"
             type="digit"
@@ -202,12 +195,8 @@ export default function HardshipApplyPage() {
             disabled={working}
             onInput={(e) => edit('amount', e.detail.value)}
           />
-          {errors.amount ? <View className="apply-error">{errors.amount}</View> : null}
-        </View>
-        <View className="apply-field">
-          <View className="apply-label">
-            证明材料照片（{photos.length} / {MAX_REQUEST_PHOTOS}）<Text className="apply-optional">选填</Text>
-          </View>
+        </ApplyField>
+        <ApplyField label={`证明材料照片（${photos.length} / ${MAX_REQUEST_PHOTOS}）`} error={errors.photos}>
           <View className="apply-hint">如诊断证明、出院小结、结婚证等；只在审核时查看，每张不超过 5 MB。</View>
           <PhotoGrid
             prefix="apply"
@@ -218,12 +207,8 @@ export default function HardshipApplyPage() {
             disabled={working}
             onPicked={(refused) => setErrors((e) => ({ ...e, photos: refused ?? undefined }))}
           />
-          {errors.photos ? <View className="apply-error">{errors.photos}</View> : null}
-        </View>
-        <View className="apply-field">
-          <View className="apply-label">
-            联系方式<Text className="apply-required">*</Text>
-          </View>
+        </ApplyField>
+        <ApplyField label="联系方式" required error={errors.contact}>
           <Input
             className="apply-input apply-contact"
             value={form.contact}
@@ -232,13 +217,9 @@ export default function HardshipApplyPage() {
             disabled={working}
             onInput={(e) => edit('contact', e.detail.value)}
           />
-          {errors.contact ? <View className="apply-error">{errors.contact}</View> : null}
-        </View>
+        </ApplyField>
         {returned ? (
-          <View className="apply-field">
-            <View className="apply-label">
-              补充说明<Text className="apply-optional">选填</Text>
-            </View>
+          <ApplyField label="补充说明">
             <Input
               className="apply-input apply-note"
               value={note}
@@ -247,7 +228,7 @@ export default function HardshipApplyPage() {
               disabled={working}
               onInput={(e) => setNote(e.detail.value)}
             />
-          </View>
+          </ApplyField>
         ) : null}
       </View>
 
@@ -264,6 +245,20 @@ export default function HardshipApplyPage() {
         </Button>
         <View className="apply-submit__note">申请内容和照片只有您本人、代为申报的同事和工会帮扶审核人能看到。</View>
       </View>
+    </View>
+  )
+}
+
+/** One field: its label (必填 marked, the others 选填), the control, and what is wrong with it. */
+function ApplyField({ label, required = false, error, children }: { label: string; required?: boolean; error?: string; children: ReactNode }) {
+  return (
+    <View className="apply-field">
+      <View className="apply-label">
+        {label}
+        {required ? <Text className="apply-required">*</Text> : <Text className="apply-optional">选填</Text>}
+      </View>
+      {children}
+      {error ? <View className="apply-error">{error}</View> : null}
     </View>
   )
 }

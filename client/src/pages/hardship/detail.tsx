@@ -1,5 +1,5 @@
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { Image, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import type { HardshipRequestDetail } from '@shared/contract'
 import { invalidate, useMutation, useQuery } from '../../data'
 import { ActionError, callAction } from '../../services/cloud'
@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/PageHeader'
 import { QueryView } from '../../components/QueryView'
 import { HardshipTimeline } from '../../components/HardshipTimeline'
 import { RequestStatus } from '../../components/RequestStatus'
+import { PhotoThumbs } from '../../components/photos/PhotoThumbs'
 import { Button } from '../../ui/nutui'
 import { ROUTES } from '../../constants/routes'
 import { idParam } from '../../constants/groups'
@@ -101,19 +102,7 @@ export default function HardshipDetailPage() {
                 <View className="detail-row__label">情况说明</View>
                 <View className="detail-row__text detail-description">{r.description}</View>
               </View>
-              {r.photos.length ? (
-                <View className="detail-photos">
-                  {r.photos.map((p) => (
-                    <Image
-                      key={p.fileId}
-                      className="detail-photo"
-                      src={p.url}
-                      mode="aspectFill"
-                      onClick={() => void Taro.previewImage({ current: p.url, urls: r.photos.map((x) => x.url) })}
-                    />
-                  ))}
-                </View>
-              ) : null}
+              <PhotoThumbs urls={r.photos.map((p) => p.url)} className="detail-photos" photoClass="detail-photo" />
             </View>
 
             {r.can.withdraw ? (

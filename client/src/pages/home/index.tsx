@@ -73,20 +73,47 @@ export default function HomePage() {
   )
 }
 
-function Section({ name, title, more, onMore, children }: { name: string; title: ReactNode; more?: string; onMore?: () => void; children: ReactNode }) {
+interface SectionProps {
+  name: string
+  title: ReactNode
+  onMore: () => void
+  rows: ReactNode[]
+  /** A sentence where the section has nothing, never a blank. */
+  empty: string
+}
+
+function Section({ name, title, onMore, rows, empty }: SectionProps) {
   return (
     <View className={`home-section home-section--${name}`}>
       <View className="home-section__head" onClick={onMore}>
         <View className="home-section__title">{title}</View>
-        {more ? <View className="home-section__more">{more} ›</View> : null}
+        <View className="home-section__more">全部 ›</View>
       </View>
-      {children}
+      {rows.length ? rows : <View className="home-empty">{empty}</View>}
     </View>
   )
 }
 
-/** A sentence where a section has nothing, never a blank. */
-const Empty = ({ text }: { text: string }) => <View className="home-empty">{text}</View>
+interface RowProps {
+  className: string
+  title: ReactNode
+  line: string
+  /** Where the thing stands, at the right. */
+  tag?: ReactNode
+  onClick: () => void
+}
+
+function Row({ className, title, line, tag = null, onClick }: RowProps) {
+  return (
+    <View className={`home-row ${className}`} onClick={onClick}>
+      <View className="home-row__main">
+        <View className="home-row__title">{title}</View>
+        <View className="home-row__line">{line}</View>
+      </View>
+      {tag}
+    </View>
+  )
+}
 
 function MessagesSection({ home }: { home: HomeView }) {
   // 消息 may have lowered the count since this page loaded.
@@ -94,91 +121,96 @@ function MessagesSection({ home }: { home: HomeView }) {
   const open = () => void Taro.navigateTo({ url: ROUTES.messages })
   const shown = unread > 0 ? home.messages : []
   return (
-    <Section name="messages" title={<>消息{unread > 0 ? <Text className="home-badge">{badgeText(unread)}</Text> : null}</>} more="全部" onMore={open}>
-      {shown.length ? (
-        shown.map((m) => (
-          <View key={m.id} className="home-row home-message" onClick={open}>
-            <View className="home-row__main">
-              <View className="home-row__title">
-                <Text className="home-chip">{m.kindLabel}</Text>
-                {m.title}
-              </View>
-              <View className="home-row__line">{dateTimeText(m.createdAt)}</View>
-            </View>
-          </View>
-        ))
-      ) : (
-        <Empty text="没有未读消息，报名结果、福利到账和办理进展都会在「消息」里通知您。" />
-      )}
-    </Section>
+    <Section
+      name="messages"
+      title={<>消息{unread > 0 ? <Text className="home-badge">{badgeText(unread)}</Text> : null}</>}
+      onMore={open}
+      empty="没有未读消息，报名结果、福利到账和办理进展都会在「消息」里通知您。"
+      rows={shown.map((m) => (
+        <Row
+          key={m.id}
+          className="home-message"
+          title={
+            <>
+              <Text className="home-chip">{m.kindLabel}</Text>
+              {m.title}
+            </>
+          }
+          line={dateTimeText(m.createdAt)}
+          onClick={open}
+        />
+      ))}
+    />
   )
 }
 
 function ActivitiesSection({ home }: { home: HomeView }) {
   return (
-    <Section name="activities" title="我的活动" more="全部" onMore={openMyActivities}>
-      {home.activities.length ? (
-        home.activities.map((a) => (
-          <View key={a.id} className="home-row home-activity" onClick={() => void Taro.navigateTo({ url: withId(ROUTES.activity, a.id) })}>
-            <View className="home-row__main">
-              <View className="home-row__title">{a.title}</View>
-              <View className="home-row__line">{activityLine(a)}</View>
-            </View>
-            <Text className={`home-tag home-tag--${a.myStatus}`}>{activityStatusText(a)}</Text>
-          </View>
-        ))
-      ) : (
-        <Empty text="近期没有报名的活动，去「活动」里看看有什么新活动吧。" />
-      )}
-    </Section>
+    <Section
+      name="activities"
+      title="我的活动"
+      onMore={openMyActivities}
+      empty="近期没有报名的活动，去「活动」里看看有什么新活动吧。"
+      rows={home.activities.map((a) => (
+        <Row
+          key={a.id}
+          className="home-activity"
+          title={a.title}
+          line={activityLine(a)}
+          tag={<Text className={`home-tag home-tag--${a.myStatus}`}>{activityStatusText(a)}</Text>}
+          onClick={() => void Taro.navigateTo({ url: withId(ROUTES.activity, a.id) })}
+        />
+      ))}
+    />
   )
 }
 
 function BenefitsSection({ home }: { home: HomeView }) {
-  const items = [...home.gifts, ...home.vouchers]
   const open = () => void Taro.switchTab({ url: ROUTES.benefits })
   return (
-    <Section name="benefits" title="我的福利" more="全部" onMore={open}>
-      {items.length ? (
-        items.map((v) => {
-          const soon = isExpiringSoon(v)
-          return (
-            <View key={v.id} className={`home-row home-voucher home-voucher--${v.state}`} onClick={open}>
-              <View className="home-row__main">
-                <View className="home-row__title">{v.name}</View>
-                <View className="home-row__line">{voucherLine(v)}</View>
-              </View>
+    <Section
+      name="benefits"
+      title="我的福利"
+      onMore={open}
+      empty="没有待选的礼品或可用的福利券，工会发放后会出现在这里。"
+      rows={[...home.gifts, ...home.vouchers].map((v) => {
+        const soon = isExpiringSoon(v)
+        return (
+          <Row
+            key={v.id}
+            className={`home-voucher home-voucher--${v.state}`}
+            title={v.name}
+            line={voucherLine(v)}
+            tag={
               <Text className={`home-tag home-tag--${v.state === 'choose' ? 'choose' : soon ? 'expiring' : 'ready'}`}>
                 {v.state === 'choose' ? '待选礼品' : soon ? '即将到期' : '可使用'}
               </Text>
-            </View>
-          )
-        })
-      ) : (
-        <Empty text="没有待选的礼品或可用的福利券，工会发放后会出现在这里。" />
-      )}
-    </Section>
+            }
+            onClick={open}
+          />
+        )
+      })}
+    />
   )
 }
 
 function RequestsSection({ home }: { home: HomeView }) {
   return (
-    <Section name="requests" title="我的申请" more="全部" onMore={() => void Taro.navigateTo({ url: ROUTES.hardship })}>
-      {home.requests.length ? (
-        home.requests.map((r) => (
-          <View key={r.id} className="home-row home-request" onClick={() => void Taro.navigateTo({ url: withId(ROUTES.hardshipDetail, r.id) })}>
-            <View className="home-row__main">
-              <View className="home-row__title">{r.categoryName}</View>
-              <View className="home-row__line">
-                {requestWho(r)} · {dateTimeText(r.updatedAt)} 更新
-              </View>
-            </View>
-            <RequestStatus status={r.status} />
-          </View>
-        ))
-      ) : (
-        <Empty text="没有正在办理的帮扶慰问申请，需要时点下面的「申请帮扶 / 慰问」。" />
-      )}
-    </Section>
+    <Section
+      name="requests"
+      title="我的申请"
+      onMore={() => void Taro.navigateTo({ url: ROUTES.hardship })}
+      empty="没有正在办理的帮扶慰问申请，需要时点下面的「申请帮扶 / 慰问」。"
+      rows={home.requests.map((r) => (
+        <Row
+          key={r.id}
+          className="home-request"
+          title={r.categoryName}
+          line={`${requestWho(r)} · ${dateTimeText(r.updatedAt)} 更新`}
+          tag={<RequestStatus status={r.status} />}
+          onClick={() => void Taro.navigateTo({ url: withId(ROUTES.hardshipDetail, r.id) })}
+        />
+      ))}
+    />
   )
 }
