@@ -1,6 +1,7 @@
 import { draw } from '@shared/domain/lottery'
 import { dayText, formatShanghai } from '@shared/domain/time'
 import { appServerForFile } from '../support/app-server'
+import { upload as uploadFile } from '../support/uploads'
 import { callerAs, demoCallers } from '../support/callers'
 import { activityForm, editFormOf, eventHours } from '../support/activity-form'
 import { localDb as db } from '../support/local-db'
@@ -317,12 +318,7 @@ describe('结对竞赛 and the cover picture', () => {
   })
 
   it('a cover must be the organizer’s own upload and is shown by a short-lived link', async () => {
-    const up = await fetch(`${app.url}/local/upload?name=cover.jpg`, {
-      method: 'POST',
-      headers: { 'x-local-openid': 'demo-admin' },
-      body: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 9, 9]),
-    })
-    const { fileId } = (await up.json()) as { fileId: string }
+    const fileId = await uploadFile(app, 'demo-admin', 'cover.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 9, 9]))
     const foreign = fileId.replace('/uploads/demo-admin/', '/uploads/demo-member/')
     expect((await admin('activity.create', event({ cover: foreign }))).body.error.message).toBe('封面图片需要由您本人上传')
     const id = await create({ allocation: 'fcfs', drawAt: null, cover: fileId, title: '摄影展' })

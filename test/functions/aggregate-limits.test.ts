@@ -1,5 +1,8 @@
-import * as cloudbase from '@cloudbase/node-sdk'
-import { startAppServer, type AppServer } from '../support/app-server'
+import { appServerForFile } from '../support/app-server'
+import { callerAs } from '../support/callers'
+import { campaignForm } from '../support/campaign-form'
+import { localDb as db } from '../support/local-db'
+import { seedRosterMembers } from '../support/many-members'
 
 /**
  * CloudBase answers an aggregate that states no `$limit` with its first 20 rows only, and the local
@@ -8,20 +11,9 @@ import { startAppServer, type AppServer } from '../support/app-server'
  */
 jest.setTimeout(120_000)
 
-let app: AppServer
-const DAY = 24 * 3600_000
-const at = (ms: number) => new Date(Date.now() + ms).toISOString()
-const db = () => cloudbase.init({ env: 'local' }).database()
-const as =
-  (openid: string) =>
-  (name: string, data: object = {}) =>
-    app.call(name, data, openid)
+const app = appServerForFile()
+const as = (openid: string) => callerAs(app, openid)
 const admin = as('demo-admin')
-
-beforeAll(async () => {
-  app = await startAppServer()
-})
-afterAll(() => app.stop())
 
 /**
  * `count` departments in the demo union, department i with (i % 4) + 1 members in service and one
@@ -38,7 +30,6 @@ async function seedDepartments(prefix: string, count: number): Promise<{ deptId:
     .add(depts.map((d) => ({ _id: d.deptId, unionId: 'demo-union', name: d.name })))
   const member = (id: string, d: (typeof depts)[number], n: number, status: string) => ({
     _id: id,
-    unionId: 'demo-union',
     name: `会员${id}`,
     gender: '男',
     departmentId: d.deptId,
@@ -49,10 +40,8 @@ async function seedDepartments(prefix: string, count: number): Promise<{ deptId:
   })
   let n = 0
   const docs = depts.flatMap((d) => [...d.members.map((id) => member(id, d, n++, '在职')), member(`${d.deptId}-left`, d, n++, '离会')])
-  await db().collection('members').add(docs)
-  await db()
-    .collection('bindings')
-    .add(depts.flatMap((d) => d.members.map((id) => ({ _id: id, unionId: 'demo-union', memberId: id, boundAt: new Date() }))))
+  // Those who left are on the roster but bound to nobody.
+  await seedRosterMembers(docs, (m) => m.status === '在职')
   return depts
 }
 
@@ -71,16 +60,7 @@ describe('the 小组 tab counts every department', () => {
 })
 
 describe('福利发放 counts every campaign × gift', () => {
-  const campaign = (over: object) => ({
-    kind: 'other',
-    faceValue: 5000,
-    options: [{ name: '礼品' }],
-    claimClosesAt: at(10 * DAY),
-    redeemFrom: at(-DAY),
-    redeemUntil: at(30 * DAY),
-    pointIds: ['demo-point-office'],
-    ...over,
-  })
+  const campaign = (over: object) => campaignForm({ faceValue: 5000, ...over })
   const create = async (over: object) => {
     const res = await admin('benefit.createCampaign', campaign(over))
     expect(res.body.error).toBeUndefined()
@@ -101,24 +81,17 @@ describe('福利发放 counts every campaign × gift', () => {
     const [dept] = await seedDepartments('gift', 1)
     // One department of 12 members in service: one voucher each per campaign, everyone chooses.
     const more = Array.from({ length: 11 }, (_, j) => `gift-extra-${j}`)
-    await db()
-      .collection('members')
-      .add(
-        more.map((id, j) => ({
-          _id: id,
-          unionId: 'demo-union',
-          name: `会员${id}`,
-          gender: '女',
-          departmentId: dept.deptId,
-          departmentName: dept.name,
-          memberNo: `GIFTX${j}`,
-          phone: '',
-          status: '在职',
-        })),
-      )
-    await db()
-      .collection('bindings')
-      .add(more.map((id) => ({ _id: id, unionId: 'demo-union', memberId: id, boundAt: new Date() })))
+    await seedRosterMembers(
+      more.map((id, j) => ({
+        _id: id,
+        name: `会员${id}`,
+        gender: '女',
+        departmentId: dept.deptId,
+        departmentName: dept.name,
+        memberNo: `GIFTX${j}`,
+        phone: '',
+      })),
+    )
     const people = [...dept.members, ...more]
     expect(people).toHaveLength(12)
 

@@ -1,5 +1,6 @@
 import type { ActionName } from '@shared/contract'
-import { startAppServer, type AppServer } from '../support/app-server'
+import { appServerForFile } from '../support/app-server'
+import { campaignDays, campaignForm } from '../support/campaign-form'
 import { seedOtherUnion } from '../support/other-union'
 import { writeCount } from '../support/write-count'
 import { accessMatrix } from '../support/access-matrix'
@@ -8,17 +9,7 @@ import { accessMatrix } from '../support/access-matrix'
 const ADMIN_ONLY = ['admin']
 const STAFF = ['admin', 'redeemer']
 const ANY_MEMBER = ['admin', 'leader', 'redeemer', 'auditor', 'member']
-const soon = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString()
-const CAMPAIGN = {
-  kind: 'other',
-  name: '权限测试',
-  faceValue: 100,
-  options: [{ name: '礼品' }],
-  claimClosesAt: soon(5),
-  redeemFrom: soon(-1),
-  redeemUntil: soon(10),
-  pointIds: ['demo-point-office'],
-}
+const CAMPAIGN = campaignForm({ name: '权限测试', faceValue: 100, ...campaignDays({ claimCloses: 5, redeemUntil: 10 }) })
 
 const EXPECTED: Record<Extract<ActionName, `benefit.${string}`>, { who: string[]; input: object }> = {
   'benefit.savePoint': { who: ADMIN_ONLY, input: { name: '权限测试点' } },
@@ -39,12 +30,10 @@ const EXPECTED: Record<Extract<ActionName, `benefit.${string}`>, { who: string[]
   'benefit.settlement': { who: STAFF, input: { pointId: 'demo-point-office', from: '2026-11-01', to: '2026-11-30' } },
 }
 
-let app: AppServer
+const app = appServerForFile()
 beforeAll(async () => {
-  app = await startAppServer()
   await seedOtherUnion()
 })
-afterAll(() => app.stop())
 
 accessMatrix('benefit', EXPECTED, () => app)
 

@@ -7,6 +7,7 @@ import type { CallResult } from '../support/app-server'
 import { crashEachWrite, crashMatrixFile, pastTimeLimit, runTimer, writesOf } from '../support/crash'
 import { campaignForm } from '../support/campaign-form'
 import { localDb as db } from '../support/local-db'
+import { seedRosterMembers } from '../support/many-members'
 import { at, DAY } from '../support/time'
 import { insertMissing } from '../../cloudfunctions/_lib/insert-missing'
 import type { Deps } from '../../cloudfunctions/_lib/deps'
@@ -27,24 +28,17 @@ async function seedDept(n: number): Promise<{ dept: string; members: string[] }>
     .collection('departments')
     .add({ _id: dept, unionId: 'demo-union', name: `崩溃测试部门${deptSeq}` })
   const members = Array.from({ length: n }, (_, i) => `${dept}-m${String(i).padStart(3, '0')}`)
-  await db()
-    .collection('members')
-    .add(
-      members.map((id, i) => ({
-        _id: id,
-        unionId: 'demo-union',
-        name: `测试${deptSeq}号${i}`,
-        gender: '男',
-        departmentId: dept,
-        departmentName: `崩溃测试部门${deptSeq}`,
-        memberNo: `C${deptSeq}-${i}`,
-        phone: `1360000${String(deptSeq * 100 + i).padStart(4, '0')}`,
-        status: '在职',
-      })),
-    )
-  await db()
-    .collection('bindings')
-    .add(members.map((id) => ({ _id: id, unionId: 'demo-union', memberId: id, boundAt: new Date() })))
+  await seedRosterMembers(
+    members.map((id, i) => ({
+      _id: id,
+      name: `测试${deptSeq}号${i}`,
+      gender: '男',
+      departmentId: dept,
+      departmentName: `崩溃测试部门${deptSeq}`,
+      memberNo: `C${deptSeq}-${i}`,
+      phone: `1360000${String(deptSeq * 100 + i).padStart(4, '0')}`,
+    })),
+  )
   return { dept, members }
 }
 

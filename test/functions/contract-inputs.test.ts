@@ -1,20 +1,12 @@
-import * as cloudbase from '@cloudbase/node-sdk'
-import { startAppServer, type AppServer } from '../support/app-server'
+import { appServerForFile } from '../support/app-server'
+import { activityForm, eventHours } from '../support/activity-form'
+import { localDb as db } from '../support/local-db'
+import { THIS_YEAR as YEAR } from '../support/time'
 import { writeCount } from '../support/write-count'
-import { newKey } from '../support/form-key'
 
 jest.setTimeout(120_000)
 
-let app: AppServer
-const HOUR = 3_600_000
-const at = (ms: number) => new Date(Date.now() + ms).toISOString()
-const db = () => cloudbase.init({ env: 'local' }).database()
-const YEAR = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()))
-
-beforeAll(async () => {
-  app = await startAppServer()
-})
-afterAll(() => app.stop())
+const app = appServerForFile()
 
 /**
  * The request body as written text: JSON.stringify of an object literal never emits "__proto__"
@@ -47,24 +39,15 @@ describe('a "__proto__" key in a map is refused, not dropped', () => {
   })
 
   it('activity.signUp answers: refused, no sign-up written; the same answers without it sign up', async () => {
-    const created = await app.call(
-      'activity.create',
-      {
-        key: newKey(),
-        scope: { kind: 'department', id: 'demo-dept-2' },
-        title: '财务科登山',
-        type: '登山',
-        place: '北山',
-        capacity: 20,
-        startAt: at(48 * HOUR),
-        endAt: at(50 * HOUR),
-        signUpOpensAt: at(-HOUR),
-        signUpClosesAt: at(24 * HOUR),
-        cancelDeadline: at(24 * HOUR),
-        fields: [{ key: 'size', label: '衣服尺码', type: 'text', required: false }],
-      },
-      'demo-leader',
-    )
+    const form = activityForm({
+      scope: { kind: 'department', id: 'demo-dept-2' },
+      title: '财务科登山',
+      place: '北山',
+      capacity: 20,
+      ...eventHours({ start: 48, end: 50, closes: 24, cancelBy: 24 }),
+      fields: [{ key: 'size', label: '衣服尺码', type: 'text', required: false }],
+    })
+    const created = await app.call('activity.create', form, 'demo-leader')
     const id = created.body.data.id as string
     for (const key of ['__proto__', 'constructor']) {
       const { result, wrote } = await writesDuring(() =>

@@ -1,5 +1,5 @@
 import type { ActionName } from '@shared/contract'
-import { startAppServer, type AppServer } from '../support/app-server'
+import { appServerForFile } from '../support/app-server'
 import { accessMatrix } from '../support/access-matrix'
 import { newKey } from '../support/form-key'
 
@@ -33,10 +33,6 @@ const EXPECTED: Record<Extract<ActionName, `funds.${string}`>, { who: string[]; 
   'funds.public': { who: ANY_MEMBER, input: { year: YEAR } },
 }
 
-let app: AppServer
-beforeAll(async () => {
-  app = await startAppServer()
-})
-afterAll(() => app.stop())
+const app = appServerForFile()
 
 accessMatrix('funds', EXPECTED, () => app)

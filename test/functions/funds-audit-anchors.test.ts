@@ -1,10 +1,9 @@
-import * as cloudbase from '@cloudbase/node-sdk'
-import { startAppServer, type AppServer } from '../support/app-server'
+import { localDb as db } from '../support/local-db'
+import { appServerForFile } from '../support/app-server'
 
 jest.setTimeout(120_000)
 
-let app: AppServer
-const db = () => cloudbase.init({ env: 'local' }).database()
+const app = appServerForFile()
 const YEAR = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()))
 const auditor = (name: string, data: object = {}) => app.call(name, data, 'demo-auditor')
 const admin = (name: string, data: object = {}) => app.call(name, data, 'demo-admin')
@@ -17,10 +16,8 @@ interface Entry {
 }
 
 beforeAll(async () => {
-  app = await startAppServer()
   await admin('funds.setBudget', { year: YEAR, lines: { training: 100_000 } })
 })
-afterAll(() => app.stop())
 
 const chain = async () => (await db().collection('audit_log').where({ unionId: 'demo-union' }).orderBy('seq', 'asc').limit(1000).get()).data as Entry[]
 const head = async () => (await db().collection('audit_heads').doc('demo-union').get()).data[0] as { seq: number; hash: string } | undefined

@@ -1,19 +1,13 @@
-import * as cloudbase from '@cloudbase/node-sdk'
-import { startAppServer, type AppServer } from '../support/app-server'
+import { localDb as db } from '../support/local-db'
+import { appServerForFile } from '../support/app-server'
 
 jest.setTimeout(120_000)
 
-let app: AppServer
-const db = () => cloudbase.init({ env: 'local' }).database()
+const app = appServerForFile()
 const YEAR = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()))
 const admin = (name: string, data: object = {}) => app.call(name, data, 'demo-admin')
 const LINES = ['care', 'hardship', 'training'] as const
 type Line = (typeof LINES)[number]
-
-beforeAll(async () => {
-  app = await startAppServer()
-})
-afterAll(() => app.stop())
 
 const budgetDoc = async () =>
   (await db().collection('budgets').doc(`demo-union:${YEAR}`).get()).data[0] as {

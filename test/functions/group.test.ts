@@ -1,4 +1,5 @@
 import { appServerForFile } from '../support/app-server'
+import { upload as uploadFile } from '../support/uploads'
 import { callerAs, demoCallers } from '../support/callers'
 import { seedOtherUnion } from '../support/other-union'
 import { seedManyMembers } from '../support/many-members'
@@ -162,12 +163,7 @@ describe('leaders', () => {
   })
 
   it('keep a record with photos served by short-lived links, and export the roster', async () => {
-    const up = await fetch(`${app.url}/local/upload?name=photo.jpg`, {
-      method: 'POST',
-      headers: { 'x-local-openid': 'demo-leader' },
-      body: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]),
-    })
-    const { fileId } = (await up.json()) as { fileId: string }
+    const fileId = await uploadFile(app, 'demo-leader', 'photo.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]))
     const added = await leader('group.addRecord', { id: badminton, title: '周三训练', date: '2026-11-18', text: '十二人参加', photoFileIds: [fileId] })
     expect(added.body.data).toMatchObject({ title: '周三训练', author: '李娜' })
     const records = (await member('group.records', { id: badminton })).body.data

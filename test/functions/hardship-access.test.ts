@@ -1,11 +1,11 @@
 import type { ActionName } from '@shared/contract'
-import { actions } from '@shared/contract'
 import { formatShanghai } from '@shared/domain/time'
-import { startAppServer, type AppServer } from '../support/app-server'
+import { appServerForFile } from '../support/app-server'
 import { seedOtherUnion } from '../support/other-union'
 import { writeCount } from '../support/write-count'
 import { DEFAULT_CATEGORIES } from '@shared/domain/hardship'
 import { newKey } from '../support/hardship'
+import { coversEveryAction } from '../support/access-matrix'
 
 /**
  * The role matrix for every hardship action × every kind of caller, written by hand (not read from
@@ -66,22 +66,14 @@ const EXPECTED: Record<Extract<ActionName, `hardship.${string}`>, { who: Partial
   'hardship.policyHistory': { who: only(['admin', 'otherUnion']), input: () => ({}) },
 }
 
-let app: AppServer
+const app = appServerForFile()
 beforeAll(async () => {
-  app = await startAppServer()
   await seedOtherUnion()
   const res = await app.call('hardship.submit', { key: newKey(), category: 'hospital', description: '住院', contact: '电话' }, 'demo-member')
   id = res.body.data.id
 })
-afterAll(() => app.stop())
 
-it('covers every hardship action of the contract', () => {
-  expect(Object.keys(EXPECTED).sort()).toEqual(
-    Object.keys(actions)
-      .filter((n) => n.startsWith('hardship.'))
-      .sort(),
-  )
-})
+coversEveryAction('hardship', EXPECTED)
 
 const cases = Object.entries(EXPECTED).flatMap(([name, spec]) => CALLERS.map((caller) => [name, caller, spec] as const))
 

@@ -9,7 +9,9 @@ import type { ActionName } from '@shared/contract'
 import { actions } from '@shared/contract'
 import { formatShanghai } from '@shared/domain/time'
 import { DEFAULT_CATEGORIES } from '@shared/domain/hardship'
-import { startAppServer, type AppServer } from '../support/app-server'
+import { appServerForFile } from '../support/app-server'
+import { activityForm, eventHours } from '../support/activity-form'
+import { campaignDays, campaignForm } from '../support/campaign-form'
 import { seedOtherUnion } from '../support/other-union'
 import { JPEG, newKey, upload } from '../support/hardship'
 
@@ -22,7 +24,7 @@ const APPROVED_FEN = 87_654
 const FILE_REASON = '独自抚养患病子女（隐私核对档案）'
 const VISIT_GIVEN = '慰问金和营养品（隐私核对走访）'
 
-let app: AppServer
+const app = appServerForFile()
 let requestId = ''
 let photoFileId = ''
 let activityId = ''
@@ -32,10 +34,10 @@ const AMOUNTS = [98_765, 87_654, 43_210].flatMap((fen) => [String(fen), `${Math.
 const amountIn = (text: string) => AMOUNTS.filter((a) => new RegExp(`(^|[^0-9A-Za-z.])${a.replace('.', '\\.')}($|[^0-9A-Za-z])`).test(text))
 
 const today = () => formatShanghai(new Date(), 'YYYY-MM-DD')
-const at = (hours: number) => new Date(Date.now() + hours * 3600_000).toISOString()
+/** An event 刘洋 signs up for, so attendee lists and exports have him in them. */
+const walk = () => ({ title: '健步走', type: '健步走', place: '江滨公园', ...eventHours({ start: 48, end: 50, closes: 24, cancelBy: 24 }), capacity: null })
 
 beforeAll(async () => {
-  app = await startAppServer()
   await seedOtherUnion()
   photoFileId = await upload(app, 'demo-member', 'transplant-scan.jpg', JPEG)
   const submitted = await app.call(
@@ -57,30 +59,12 @@ beforeAll(async () => {
     { memberId: 'demo-member-04', key: newKey(), date: today(), visitors: '韩冰', given: VISIT_GIVEN, amountFen: 43_210 },
     'demo-reviewer',
   )
-  // An event 刘洋 signs up for, so attendee lists and exports have him in them.
-  const event = await app.call(
-    'activity.create',
-    {
-      key: newKey(),
-      scope: { kind: 'union' },
-      title: '健步走',
-      type: '健步走',
-      place: '江滨公园',
-      startAt: at(48),
-      endAt: at(50),
-      signUpOpensAt: at(-1),
-      signUpClosesAt: at(24),
-      cancelDeadline: at(24),
-      capacity: null,
-    },
-    'demo-admin',
-  )
+  const event = await app.call('activity.create', activityForm(walk()), 'demo-admin')
   activityId = event.body.data.id
   await app.call('activity.signUp', { id: activityId }, 'demo-member')
   const uploadPath = photoFileId.split('/').pop()!
   needles = [DESCRIPTION, CONTACT, FILE_REASON, VISIT_GIVEN, photoFileId, uploadPath, '肾移植']
 })
-afterAll(() => app.stop())
 
 /** One plausible input for every action of the API (refusals are fine: what matters is what comes back). */
 const INPUTS: Record<ActionName, () => object> = {
@@ -116,19 +100,15 @@ const INPUTS: Record<ActionName, () => object> = {
   'group.exportRoster': () => ({ id: 'dept:demo-dept-4' }),
   'group.create': () => ({ name: `小组${newKey().slice(0, 6)}`, joinPolicy: 'open', sizeLimit: null, leaderIds: ['demo-member-02'] }),
   'group.update': () => ({ id: 'demo-group-badminton', description: '每周三晚上练球' }),
-  'activity.create': () => ({
-    key: newKey(),
-    scope: { kind: 'department', id: 'demo-dept-2' },
-    title: '拔河',
-    type: '球类比赛',
-    place: '操场',
-    startAt: at(30),
-    endAt: at(31),
-    signUpOpensAt: at(-1),
-    signUpClosesAt: at(20),
-    cancelDeadline: at(20),
-    capacity: 10,
-  }),
+  'activity.create': () =>
+    activityForm({
+      scope: { kind: 'department', id: 'demo-dept-2' },
+      title: '拔河',
+      type: '球类比赛',
+      place: '操场',
+      ...eventHours({ start: 30, end: 31, closes: 20, cancelBy: 20 }),
+      capacity: 10,
+    }),
   'activity.list': () => ({ pageSize: 100 }),
   'activity.get': () => ({ id: activityId }),
   'activity.signUp': () => ({ id: activityId }),
@@ -139,32 +119,12 @@ const INPUTS: Record<ActionName, () => object> = {
   'activity.cancelEvent': () => ({ id: 'no-such-activity', reason: '天气' }),
   'activity.participation': () => ({ year: Number(today().slice(0, 4)) }),
   'activity.attendees': () => ({ id: activityId, pageSize: 100 }),
-  'activity.update': () => ({
-    id: activityId,
-    title: '健步走',
-    type: '健步走',
-    place: '江滨公园',
-    startAt: at(48),
-    endAt: at(50),
-    signUpOpensAt: at(-1),
-    signUpClosesAt: at(24),
-    cancelDeadline: at(24),
-    capacity: null,
-  }),
+  'activity.update': () => ({ id: activityId, ...walk() }),
   'activity.draw': () => ({ id: activityId }),
   'activity.drawResult': () => ({ id: activityId }),
   'benefit.savePoint': () => ({ name: '隐私核对兑换点' }),
   'benefit.points': () => ({}),
-  'benefit.createCampaign': () => ({
-    kind: 'other',
-    name: '隐私核对福利',
-    faceValue: 100,
-    options: [{ name: '礼品' }],
-    claimClosesAt: at(48),
-    redeemFrom: at(-1),
-    redeemUntil: at(96),
-    pointIds: ['demo-point-office'],
-  }),
+  'benefit.createCampaign': () => campaignForm({ name: '隐私核对福利', faceValue: 100, ...campaignDays({ claimCloses: 2, redeemUntil: 4 }) }),
   'benefit.campaigns': () => ({ pageSize: 100 }),
   'benefit.campaign': () => ({ id: `demo-cake-${today().slice(0, 4)}` }),
   'benefit.issue': () => ({ id: `demo-cake-${today().slice(0, 4)}` }),

@@ -6,18 +6,16 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import * as cloudbase from '@cloudbase/node-sdk'
 import { startAppProcess, type AppProcess } from '../support/app-process'
+import { activityForm } from '../support/activity-form'
+import { runTimer } from '../support/crash'
+import { localDb as db } from '../support/local-db'
 import { seedManyMembers } from '../support/many-members'
-import { newKey } from '../support/form-key'
 
 jest.setTimeout(180_000)
 
 const TIME_LIMIT_MS = 3000
-const HOUR = 3600_000
-const at = (ms: number) => new Date(Date.now() + ms).toISOString()
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-const db = () => cloudbase.init({ env: 'local' }).database()
 
 let dataDir = ''
 let app: AppProcess
@@ -63,47 +61,36 @@ async function retryUntilSettled(call: () => Promise<{ body: any }>): Promise<an
 /** The repair timer, as CloudBase runs it on its schedule: later than any cut call's time limit. */
 async function runRepair(fn: string, trigger: string): Promise<unknown> {
   await sleep(TIME_LIMIT_MS + 300)
-  const res = await fetch(`${app.url}/fn/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ Type: 'Timer', TriggerName: trigger }),
-  })
-  const body = await res.json()
+  const body = await runTimer(app, fn, trigger)
   expect(body.ok).toBe(true)
   return body.data
 }
 
-const event = (over: object = {}) => ({
-  key: newKey(),
-  scope: { kind: 'union' },
-  title: '周末徒步',
-  type: '登山',
-  place: '凤凰山北门',
-  startAt: at(48 * HOUR),
-  endAt: at(52 * HOUR),
-  signUpOpensAt: at(-HOUR),
-  signUpClosesAt: at(24 * HOUR),
-  cancelDeadline: at(36 * HOUR),
-  capacity: 5,
-  waitlist: true,
-  ...over,
-})
-
-test('40 sign-ups for 5 places, the server killed after the third answer: every cut caller ends confirmed or waiting exactly once, counts equal records', async () => {
-  const members = await seedManyMembers(40, 'storm')
-  const created = await app.call('activity.create', event(), 'demo-admin')
+/**
+ * 40 fresh members call `action` on the subject `create` makes, all at once; the server is killed
+ * after the third answer and started again on the same data, and every caller whose call was cut
+ * retries until settled. Answers the subject and the cut callers with their final answers.
+ */
+async function stormOf40(prefix: string, action: string, create: () => Promise<{ body: any }>) {
+  const members = await seedManyMembers(40, prefix)
+  const created = await create()
   expect(created.body.ok).toBe(true)
   const id = created.body.data.id as string
 
   const first = await stormThenKill(
-    members.map((m) => () => app.call('activity.signUp', { id }, m)),
+    members.map((m) => () => app.call(action, { id }, m)),
     3,
   )
   const cut = members.filter((_, i) => first[i] === null)
   expect(cut.length).toBeGreaterThan(0)
-
   app = await startAppProcess(dataDir, TIME_LIMIT_MS)
-  const retried = await Promise.all(cut.map((m) => retryUntilSettled(() => app.call('activity.signUp', { id }, m))))
+  const retried = await Promise.all(cut.map((m) => retryUntilSettled(() => app.call(action, { id }, m))))
+  return { id, cut, retried }
+}
+
+test('40 sign-ups for 5 places, the server killed after the third answer: every cut caller ends confirmed or waiting exactly once, counts equal records', async () => {
+  const event = activityForm({ title: '周末徒步', capacity: 5, waitlist: true })
+  const { id, cut, retried } = await stormOf40('storm', 'activity.signUp', () => app.call('activity.create', event, 'demo-admin'))
   for (const body of retried) {
     expect(body.ok).toBe(true)
     expect(['confirmed', 'waiting']).toContain(body.data.status)
@@ -144,19 +131,8 @@ test('40 sign-ups for 5 places, the server killed after the third answer: every 
 })
 
 test('40 members join a 5-seat open group, the server killed after the third answer: each ends joined or refused once, the count equals the roster', async () => {
-  const members = await seedManyMembers(40, 'gstorm')
-  const created = await app.call('group.create', { name: '夜跑', joinPolicy: 'open', sizeLimit: 5, leaderIds: ['demo-member-02'] }, 'demo-admin')
-  expect(created.body.ok).toBe(true)
-  const id = created.body.data.id as string
-
-  const first = await stormThenKill(
-    members.map((m) => () => app.call('group.join', { id }, m)),
-    3,
-  )
-  const cut = members.filter((_, i) => first[i] === null)
-  expect(cut.length).toBeGreaterThan(0)
-  app = await startAppProcess(dataDir, TIME_LIMIT_MS)
-  const retried = await Promise.all(cut.map((m) => retryUntilSettled(() => app.call('group.join', { id }, m))))
+  const night = { name: '夜跑', joinPolicy: 'open', sizeLimit: 5, leaderIds: ['demo-member-02'] }
+  const { id, retried } = await stormOf40('gstorm', 'group.join', () => app.call('group.create', night, 'demo-admin'))
   for (const body of retried) {
     if (body.ok) expect(body.data.status).toBe('active')
     else expect(body.error.code).toBe('FULL')

@@ -1,9 +1,8 @@
 import type { ActionName } from '@shared/contract'
-import { actions } from '@shared/contract'
-import { startAppServer, type AppServer } from '../support/app-server'
+import { appServerForFile } from '../support/app-server'
 import { seedOtherUnion } from '../support/other-union'
 import { writeCount } from '../support/write-count'
-import { CALLERS } from '../support/access-matrix'
+import { CALLERS, coversEveryAction } from '../support/access-matrix'
 
 /**
  * The authorization matrix: every member action × every kind of caller. Expectations are written
@@ -33,20 +32,12 @@ const EXPECTED: Record<Extract<ActionName, `member.${string}`>, { who: string[] 
   'member.importApply': { who: ADMIN_ONLY, input: { jobId: 'no-such-job' } },
 }
 
-let app: AppServer
+const app = appServerForFile()
 beforeAll(async () => {
-  app = await startAppServer()
   await seedOtherUnion()
 })
-afterAll(() => app.stop())
 
-it('covers every member action of the contract', () => {
-  expect(Object.keys(EXPECTED).sort()).toEqual(
-    Object.keys(actions)
-      .filter((n) => n.startsWith('member.'))
-      .sort(),
-  )
-})
+coversEveryAction('member', EXPECTED)
 
 const cases = Object.entries(EXPECTED).flatMap(([name, spec]) => Object.keys(CALLERS).map((caller) => [name, caller, spec] as const))
 

@@ -1,12 +1,8 @@
-import { startAppServer, type AppServer } from '../support/app-server'
+import { appServerForFile } from '../support/app-server'
 import { writeCount } from '../support/write-count'
 import ExcelJS from 'exceljs'
 
-let app: AppServer
-beforeAll(async () => {
-  app = await startAppServer()
-})
-afterAll(() => app.stop())
+const app = appServerForFile()
 
 const admin = (name: string, data: object = {}) => app.call(name, data, 'demo-admin')
 

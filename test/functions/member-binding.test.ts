@@ -1,11 +1,7 @@
-import { startAppServer, type AppServer } from '../support/app-server'
+import { appServerForFile } from '../support/app-server'
 import { writeCount } from '../support/write-count'
 
-let app: AppServer
-beforeAll(async () => {
-  app = await startAppServer()
-})
-afterAll(() => app.stop())
+const app = appServerForFile()
 
 /** Invite codes for the given members, read back from the admin's list. */
 async function invitesFor(memberIds: string[]): Promise<Record<string, string>> {

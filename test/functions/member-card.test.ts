@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import * as cloudbase from '@cloudbase/node-sdk'
+import { localDb } from '../support/local-db'
 import { signCode } from '../../cloudfunctions/_lib/signed-codes'
-import { startAppServer, type AppServer } from '../support/app-server'
+import { appServerForFile } from '../support/app-server'
 import { seedOtherUnion } from '../support/other-union'
 import { writeCount } from '../support/write-count'
 
@@ -11,14 +11,12 @@ import { writeCount } from '../support/write-count'
  * signed with the function secret and short-lived, only admins check it, a stale, forged or foreign
  * code is refused in Chinese, and a check reveals name, department and status — nothing more.
  */
-let app: AppServer
+const app = appServerForFile()
 let secret: string
 beforeAll(async () => {
-  app = await startAppServer()
   await seedOtherUnion()
   secret = JSON.parse(readFileSync(join(app.dataDir, 'local-secrets.json'), 'utf8')).UNION_CODE_SECRET as string
 })
-afterAll(() => app.stop())
 
 const card = async (openid = 'demo-member') => {
   const { body } = await app.call('member.card', {}, openid)
@@ -117,7 +115,7 @@ describe('核验 by union staff', () => {
 
   it('stale or wrong digits are refused', async () => {
     const c = await card()
-    const db = cloudbase.init({ env: 'local' }).database()
+    const db = localDb()
     await db
       .collection('live_codes')
       .doc(`card:demo-union:${c.code.shortCode}`)

@@ -5,6 +5,7 @@
  * on exactly the binding it made, and an import holds each member once with the file's values.
  */
 import { crashEachWrite, crashMatrixFile, pastTimeLimit, runTimer, writesOf } from '../support/crash'
+import { upload as uploadFile } from '../support/uploads'
 import { localDb } from '../support/local-db'
 
 jest.setTimeout(120_000)
@@ -145,14 +146,7 @@ describe('binding with 会员编号 + 姓名 + 手机号后四位', () => {
 describe('applying a roster import', () => {
   const HEADER = '姓名,性别,部门,会员编号,手机号,生日,入会日期,状态'
 
-  async function upload(name: string, content: string): Promise<string> {
-    const res = await fetch(`${app.url}/local/upload?name=${encodeURIComponent(name)}`, {
-      method: 'POST',
-      headers: { 'x-local-openid': 'demo-admin' },
-      body: content,
-    })
-    return ((await res.json()) as { fileId: string }).fileId
-  }
+  const upload = (name: string, content: string) => uploadFile(app, 'demo-admin', name, content)
 
   let imports = 0
   /**

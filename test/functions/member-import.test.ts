@@ -1,32 +1,21 @@
-import * as cloudbase from '@cloudbase/node-sdk'
+import { localDb } from '../support/local-db'
+import { upload as uploadFile } from '../support/uploads'
 import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 import { DEMO_MEMBERS } from '../../emulator/app-host/demo-data'
 import { readRosterFile } from '../../cloudfunctions/_lib/roster-file'
-import { startAppServer, type AppServer } from '../support/app-server'
+import { appServerForFile } from '../support/app-server'
 import { seedOtherUnion } from '../support/other-union'
 import { writeCount } from '../support/write-count'
 
-let app: AppServer
-let db: ReturnType<ReturnType<typeof cloudbase.init>['database']>
-beforeAll(async () => {
-  app = await startAppServer()
-  db = cloudbase.init({ env: 'local' }).database()
-})
-afterAll(() => app.stop())
+const app = appServerForFile()
+const db = localDb()
 
 const HEADER = '姓名,性别,部门,会员编号,手机号,生日,入会日期,状态'
 const csv = (...lines: string[]) => [HEADER, ...lines].join('\r\n') + '\r\n'
 
 /** Puts a file into local cloud storage the way the h5 app does, and answers its fileId. */
-async function upload(name: string, content: Buffer | string, as = 'demo-admin'): Promise<string> {
-  const res = await fetch(`${app.url}/local/upload?name=${encodeURIComponent(name)}`, {
-    method: 'POST',
-    headers: { 'x-local-openid': as },
-    body: typeof content === 'string' ? content : new Uint8Array(content),
-  })
-  return ((await res.json()) as { fileId: string }).fileId
-}
+const upload = (name: string, content: Buffer | string, as = 'demo-admin') => uploadFile(app, as, name, content)
 
 async function check(fileName: string, content: Buffer | string, as = 'demo-admin') {
   return (await app.call('member.importCheck', { fileId: await upload(fileName, content), fileName }, as)).body

@@ -1,10 +1,6 @@
-import { startAppServer, type AppServer } from '../support/app-server'
+import { appServerForFile } from '../support/app-server'
 
-let app: AppServer
-beforeAll(async () => {
-  app = await startAppServer()
-})
-afterAll(() => app.stop())
+const app = appServerForFile()
 
 describe('member.me through the real SDK and the local CloudBase', () => {
   it('answers the caller their own profile, union and roles', async () => {

@@ -1,16 +1,11 @@
 /** 消息: a member's own messages, paged newest first, read one or all; the badge on member.me; retention. */
-import * as cloudbase from '@cloudbase/node-sdk'
+import { localDb as db } from '../support/local-db'
 import { dateTimeText } from '@shared/domain/time'
-import { startAppServer, type AppServer } from '../support/app-server'
+import { appServerForFile } from '../support/app-server'
 import { messageDoc, runSender, seedMessage } from '../support/wechat'
 
-let app: AppServer
-beforeAll(async () => {
-  app = await startAppServer()
-})
-afterAll(() => app.stop())
+const app = appServerForFile()
 
-const db = () => cloudbase.init({ env: 'local' }).database()
 const DAY = 24 * 3600_000
 
 describe('the list', () => {

@@ -2,21 +2,18 @@
  * Reminders reach members through 消息 and, where they accepted, WeChat: 选择截止前一天 from the
  * benefit daily timer, and the reminders that were already outbox rows (券到期前 3 天 here).
  */
-import * as cloudbase from '@cloudbase/node-sdk'
-import { startAppServer, type AppServer } from '../support/app-server'
+import { localDb as db } from '../support/local-db'
+import { appServerForFile } from '../support/app-server'
 import { runTimer } from '../support/crash'
 import { delivered, resetWechat, runSender } from '../support/wechat'
 
-let app: AppServer
+const app = appServerForFile()
 beforeAll(async () => {
-  app = await startAppServer()
   await runSender(app)
 })
-afterAll(() => app.stop())
 
 const DAY = 24 * 3600_000
 const at = (ms: number) => new Date(Date.now() + ms).toISOString()
-const db = () => cloudbase.init({ env: 'local' }).database()
 const admin = (name: string, data: object) => app.call(name, data, 'demo-admin')
 
 async function campaign(name: string, claimClosesInMs: number): Promise<string> {

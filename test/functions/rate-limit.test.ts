@@ -1,4 +1,4 @@
-import { startAppServer, type AppServer } from '../support/app-server'
+import { appServerForFile } from '../support/app-server'
 
 /**
  * CloudBase refuses requests over quota with EXCEED_REQUEST_LIMIT / EXCEED_CONCURRENT_REQUEST_LIMIT
@@ -7,12 +7,8 @@ import { startAppServer, type AppServer } from '../support/app-server'
  */
 jest.setTimeout(60_000)
 
-let app: AppServer
-beforeAll(async () => {
-  app = await startAppServer()
-})
+const app = appServerForFile()
 afterEach(() => app.rateLimitNext(0))
-afterAll(() => app.stop())
 
 const member = (name: string, data: object = {}) => app.call(name, data, 'demo-member')
 

@@ -1,11 +1,7 @@
-import { startAppServer, type AppServer } from '../support/app-server'
+import { appServerForFile } from '../support/app-server'
 import { writeCount } from '../support/write-count'
 
-let app: AppServer
-beforeAll(async () => {
-  app = await startAppServer()
-})
-afterAll(() => app.stop())
+const app = appServerForFile()
 
 const post = (path: string, body: string, headers: Record<string, string> = {}) =>
   fetch(`${app.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-local-openid': 'demo-member', ...headers }, body })

@@ -19,7 +19,7 @@ export const crashServerForFile = (): AppServer => perFile('the crash server', s
 export const pastTimeLimit = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, CRASH_TIME_LIMIT_MS + 300))
 
 /** Runs a timer trigger as CloudBase does: no WeChat user in the context. */
-export async function runTimer(app: AppServer, fn: string, trigger: string): Promise<{ ok: boolean; data?: any; error?: any }> {
+export async function runTimer(app: { readonly url: string }, fn: string, trigger: string): Promise<{ ok: boolean; data?: any; error?: any }> {
   const res = await fetch(`${app.url}/fn/${fn}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

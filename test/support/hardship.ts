@@ -1,11 +1,11 @@
-import * as cloudbase from '@cloudbase/node-sdk'
+import { localDb } from './local-db'
 
 export { JPEG, PNG, upload } from './uploads'
 export { newKey } from './form-key'
 
 /** A reviewer (帮扶审核) bound to a member of the demo union, made for a test. */
 export async function seedReviewer(openid: string, memberId: string, extraRoles: string[] = []): Promise<void> {
-  const db = cloudbase.init({ env: 'local' }).database()
+  const db = localDb()
   await db.collection('roles').doc(`${memberId}:reviewer::`).set({ unionId: 'demo-union', memberId, role: 'reviewer' })
   for (const role of extraRoles) await db.collection('roles').doc(`${memberId}:${role}::`).set({ unionId: 'demo-union', memberId, role })
   await db.collection('bindings').doc(openid).set({ unionId: 'demo-union', memberId, boundAt: new Date() })
@@ -13,11 +13,11 @@ export async function seedReviewer(openid: string, memberId: string, extraRoles:
 
 /** The messages outbox as a member would be told. */
 export async function messagesOf(memberId: string): Promise<{ kind: string; title: string; body: string; link: string }[]> {
-  const db = cloudbase.init({ env: 'local' }).database()
+  const db = localDb()
   return (await db.collection('messages').where({ memberId }).orderBy('createdAt', 'asc').limit(1000).get()).data as never
 }
 
 export async function countDocs(collection: string, where: object = {}): Promise<number> {
-  const db = cloudbase.init({ env: 'local' }).database()
+  const db = localDb()
   return (await db.collection(collection).where(where).count()).total
 }

@@ -1,8 +1,8 @@
-import * as cloudbase from '@cloudbase/node-sdk'
+import { localDb } from './local-db'
 
 /** A second union with its own admin, to prove one union's records don't exist for another's callers. */
 export async function seedOtherUnion(): Promise<{ adminOpenid: string; memberId: string }> {
-  const db = cloudbase.init({ env: 'local' }).database()
+  const db = localDb()
   await db.collection('unions').doc('other-union').set({ name: '区属示范工会', parentId: null })
   await db.collection('departments').doc('other-dept').set({ unionId: 'other-union', name: '办公室' })
   await db.collection('members').doc('other-member-1').set({

@@ -2,7 +2,7 @@
  * Test access to the local platform's WeChat stand-in (emulator/wechat-openapi.ts): what the sender
  * sent, and how the next sends are answered. Also the outbox as notify.ts writes it.
  */
-import * as cloudbase from '@cloudbase/node-sdk'
+import { localDb } from './local-db'
 import type { AppServer, CallResult } from './app-server'
 import type { RecordedNotice } from '../../emulator/wechat-openapi'
 
@@ -36,8 +36,6 @@ export async function runSender(app: AppServer, crashAfterWrites?: number, trigg
   return { status: res.status, body: await res.json(), writes: Number(res.headers.get('x-local-writes') ?? 0), crashed: res.status === 502 }
 }
 
-const db = () => cloudbase.init({ env: 'local' }).database()
-
 let seq = 0
 
 /** A message written the way notify.ts writes one (natural key as `_id`, `sentAt: null`). */
@@ -52,7 +50,7 @@ export async function seedMessage(fields: {
   unionId?: string
 }): Promise<string> {
   const _id = `test-msg-${Date.now()}-${++seq}`
-  await db()
+  await localDb()
     .collection('messages')
     .add({
       _id,
@@ -70,15 +68,15 @@ export async function seedMessage(fields: {
 }
 
 export async function messageDoc(id: string): Promise<Record<string, any> | undefined> {
-  return (await db().collection('messages').doc(id).get()).data[0]
+  return (await localDb().collection('messages').doc(id).get()).data[0]
 }
 
 export async function creditDoc(memberId: string, template: string): Promise<{ count: number; holds: string[] } | undefined> {
-  return (await db().collection('subscribe_credits').doc(`demo-union:${memberId}:${template}`).get()).data[0] as never
+  return (await localDb().collection('subscribe_credits').doc(`demo-union:${memberId}:${template}`).get()).data[0] as never
 }
 
 export const creditCount = async (memberId: string, template: string): Promise<number> => (await creditDoc(memberId, template))?.count ?? 0
 
 export async function patchMessage(id: string, patch: Record<string, unknown>): Promise<void> {
-  await db().collection('messages').doc(id).update(patch)
+  await localDb().collection('messages').doc(id).update(patch)
 }
