@@ -1,59 +1,21 @@
 /** 报名名单: the lottery's entrants before the draw (参加抽签, counted at the top), and 导出名单 opened by its fileId. */
 jest.mock('@tarojs/taro', () => require('./mocks/taro-activities'))
-jest.mock('../../client/src/services/cloud', () => ({
-  ...jest.requireActual('../../client/src/services/cloud'),
-  callAction: jest.fn(),
-}))
+jest.mock('../../client/src/services/cloud', () => ({ ...jest.requireActual('../../client/src/services/cloud'), callAction: jest.fn() }))
 jest.mock('../../client/src/services/documents', () => ({ openSpreadsheet: jest.fn(() => Promise.resolve()) }))
 
-import { act, render, screen, waitFor } from '@testing-library/react'
+import { render, screen, waitFor } from '@testing-library/react'
 import type { ActivityDetail, AttendeeRow } from '@shared/contract'
 import * as taro from './mocks/taro-activities'
-import { ActionError, callAction } from '../../client/src/services/cloud'
 import { openSpreadsheet } from '../../client/src/services/documents'
 import AttendeesPage from '../../client/src/packages/organizer/attendees/index'
+import { lotteryDetail } from '../support/client/activity'
+import { click, text } from '../support/client/dom'
+import { mockedCall, serve } from '../support/client/serve'
+import { at, HOUR } from '../support/time'
 
-const mockedCall = callAction as jest.MockedFunction<typeof callAction>
 const mockedOpen = openSpreadsheet as jest.MockedFunction<typeof openSpreadsheet>
 
-const HOUR = 3600_000
-const at = (fromNow: number) => new Date(Date.now() + fromNow).toISOString()
-
-const lottery = (over: Partial<ActivityDetail> = {}): ActivityDetail => ({
-  id: 'l1',
-  title: '新年音乐会',
-  type: '观演',
-  place: '市音乐厅',
-  startAt: at(7 * 24 * HOUR),
-  endAt: at(7 * 24 * HOUR + 2 * HOUR),
-  capacity: 30,
-  confirmedCount: 0,
-  organizer: '工会',
-  myStatus: null,
-  description: '',
-  signUpOpensAt: at(-24 * HOUR),
-  signUpClosesAt: at(5 * 24 * HOUR),
-  cancelDeadline: at(6 * 24 * HOUR),
-  waitlist: true,
-  audience: { kind: 'all' },
-  fields: [],
-  signUpBlockedReason: null,
-  waitingPosition: null,
-  prefill: {},
-  canManage: true,
-  allocation: 'lottery',
-  drawAt: at(5 * 24 * HOUR + 2 * HOUR),
-  drawnAt: null,
-  coverUrl: null,
-  cover: null,
-  contest: null,
-  groupName: null,
-  scope: { kind: 'union' },
-  status: 'open',
-  enteredCount: 2,
-  checkedInAt: null,
-  ...over,
-})
+const lottery = (over: Partial<ActivityDetail> = {}) => lotteryDetail({ canManage: true, enteredCount: 2, ...over })
 
 const row = (memberId: string, name: string, over: Partial<AttendeeRow> = {}): AttendeeRow => ({
   memberId,
@@ -68,26 +30,6 @@ const row = (memberId: string, name: string, over: Partial<AttendeeRow> = {}): A
 
 type Totals = { checkedIn: number; confirmed: number; waiting: number; entered: number }
 const page = (items: AttendeeRow[], totals: Totals) => ({ items, total: items.length, page: 1, pageSize: 20, ...totals })
-
-function serve(answers: Record<string, (input: any) => unknown>) {
-  mockedCall.mockImplementation(((name: string, input: unknown) => {
-    const answer = answers[name]
-    if (!answer) return Promise.reject(new ActionError('NOT_FOUND', `no answer for ${name}`))
-    try {
-      return Promise.resolve(answer(input))
-    } catch (err) {
-      return Promise.reject(err)
-    }
-  }) as never)
-}
-
-const text = (container: HTMLElement, selector: string) => container.querySelector(selector)?.textContent ?? ''
-const click = async (el: Element | null) => {
-  expect(el).toBeTruthy()
-  await act(async () => {
-    ;(el as HTMLElement).click()
-  })
-}
 
 beforeEach(() => {
   jest.clearAllMocks()
@@ -135,30 +77,27 @@ it('after the draw: 已签到 / 已报名 / 候补, with the waitlist in draw or
   expect(Array.from(container.querySelectorAll('.attendee-row__tag')).map((t) => t.textContent)).toEqual(['未签到', '候补第 1 位'])
 })
 
-it('导出名单 opens the spreadsheet by its fileId (the mini-program downloads it through wx.cloud)', async () => {
+/** 刘洋 alone on the list; 导出名单 sent with the columns as they come, answered with `exported`. */
+async function exportAnswered(exported: object) {
   serve({
     'activity.get': () => lottery(),
     'activity.attendees': () => page([row('m1', '刘洋')], { checkedIn: 0, confirmed: 0, waiting: 0, entered: 1 }),
-    'activity.export': () => ({ url: 'https://tmp.example/名单.xlsx?sign=1', fileId: 'cloud://env/exports/u1/名单.xlsx', count: 1 }),
+    'activity.export': () => exported,
   })
   const { container } = render(<AttendeesPage />)
   await screen.findByText('刘洋')
   await click(container.querySelector('.attendees-export-open'))
   await click(container.querySelector('.attendees-export-submit'))
+}
+
+it('导出名单 opens the spreadsheet by its fileId (the mini-program downloads it through wx.cloud)', async () => {
+  await exportAnswered({ url: 'https://tmp.example/名单.xlsx?sign=1', fileId: 'cloud://env/exports/u1/名单.xlsx', count: 1 })
   expect(mockedCall).toHaveBeenCalledWith('activity.export', { id: 'l1', columns: ['name', 'department', 'status', 'signedAt', 'checkedInAt'] })
   await waitFor(() => expect(mockedOpen).toHaveBeenCalledWith('https://tmp.example/名单.xlsx?sign=1', 'cloud://env/exports/u1/名单.xlsx'))
 })
 
 it('导出名单 with nobody to export says so and opens nothing', async () => {
-  serve({
-    'activity.get': () => lottery(),
-    'activity.attendees': () => page([row('m1', '刘洋')], { checkedIn: 0, confirmed: 0, waiting: 0, entered: 1 }),
-    'activity.export': () => ({ url: 'https://tmp.example/x.xlsx', fileId: 'cloud://env/exports/x.xlsx', count: 0 }),
-  })
-  const { container } = render(<AttendeesPage />)
-  await screen.findByText('刘洋')
-  await click(container.querySelector('.attendees-export-open'))
-  await click(container.querySelector('.attendees-export-submit'))
+  await exportAnswered({ url: 'https://tmp.example/x.xlsx', fileId: 'cloud://env/exports/x.xlsx', count: 0 })
   await waitFor(() => expect(taro.showToast).toHaveBeenCalledWith({ title: '还没有报名的会员可以导出', icon: 'none' }))
   expect(mockedOpen).not.toHaveBeenCalled()
 })

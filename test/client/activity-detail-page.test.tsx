@@ -1,59 +1,18 @@
 /** 活动详情: cover, how places are given, the lottery's states and result, 结对竞赛, the organizer's 修改 and 立即抽签, sharing. */
 jest.mock('@tarojs/taro', () => require('./mocks/taro-activities'))
-jest.mock('../../client/src/services/cloud', () => ({
-  ...jest.requireActual('../../client/src/services/cloud'),
-  callAction: jest.fn(),
-}))
+jest.mock('../../client/src/services/cloud', () => ({ ...jest.requireActual('../../client/src/services/cloud'), callAction: jest.fn() }))
 
 import { act, render, screen, waitFor } from '@testing-library/react'
 import type { ActivityDetail, DetailRefresh, DrawSummary } from '@shared/contract'
 import * as taro from './mocks/taro-activities'
-import { ActionError, callAction } from '../../client/src/services/cloud'
+import { ActionError } from '../../client/src/services/cloud'
 import ActivityPage from '../../client/src/pages/activity/index'
 import { handRefresh } from '../../client/src/pages/activity/refresh'
 import { clearQueryCache, invalidate } from '../../client/src/data'
-
-const mockedCall = callAction as jest.MockedFunction<typeof callAction>
-
-const HOUR = 3600_000
-const at = (fromNow: number) => new Date(Date.now() + fromNow).toISOString()
-
-/** A lottery a week ahead: sign-up open, drawn a day before it starts. */
-const lottery = (over: Partial<ActivityDetail> = {}): ActivityDetail => ({
-  id: 'l1',
-  title: '新年音乐会',
-  type: '观演',
-  place: '市音乐厅',
-  startAt: at(7 * 24 * HOUR),
-  endAt: at(7 * 24 * HOUR + 2 * HOUR),
-  capacity: 30,
-  confirmedCount: 0,
-  organizer: '工会',
-  myStatus: null,
-  description: '',
-  signUpOpensAt: at(-24 * HOUR),
-  signUpClosesAt: at(5 * 24 * HOUR),
-  cancelDeadline: at(6 * 24 * HOUR),
-  waitlist: true,
-  audience: { kind: 'all' },
-  fields: [],
-  signUpBlockedReason: null,
-  waitingPosition: null,
-  prefill: {},
-  canManage: false,
-  allocation: 'lottery',
-  drawAt: at(5 * 24 * HOUR + 2 * HOUR),
-  drawnAt: null,
-  coverUrl: null,
-  cover: null,
-  contest: null,
-  groupName: null,
-  scope: { kind: 'union' },
-  status: 'open',
-  enteredCount: null,
-  checkedInAt: null,
-  ...over,
-})
+import { lotteryDetail as lottery } from '../support/client/activity'
+import { text } from '../support/client/dom'
+import { callsOf, mockedCall, serve } from '../support/client/serve'
+import { at, HOUR } from '../support/time'
 
 const summary: DrawSummary = {
   drawnAt: at(-HOUR),
@@ -66,22 +25,6 @@ const summary: DrawSummary = {
   ],
   waitlisted: 1,
 }
-
-/** Answers by action name, whatever order the page calls in; `activity.get` may change between calls. */
-function serve(answers: Record<string, (input: any) => unknown>) {
-  mockedCall.mockImplementation(((name: string, input: unknown) => {
-    const answer = answers[name]
-    if (!answer) return Promise.reject(new ActionError('NOT_FOUND', `no answer for ${name}`))
-    try {
-      return Promise.resolve(answer(input))
-    } catch (err) {
-      return Promise.reject(err)
-    }
-  }) as never)
-}
-
-const text = (container: HTMLElement, selector: string) => container.querySelector(selector)?.textContent ?? ''
-const callsOf = (name: string) => mockedCall.mock.calls.filter(([n]) => n === name)
 
 /** What a sign-up or a cancel answers with for the page (activity.signUp / activity.cancel `detail`). */
 const refreshed = (over: Partial<DetailRefresh>): DetailRefresh => ({
