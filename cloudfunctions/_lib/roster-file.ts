@@ -2,7 +2,7 @@ import { Readable } from 'node:stream'
 import Papa from 'papaparse'
 import type { Row as ExcelRow, CellValue } from 'exceljs'
 import { loadExcel } from './excel'
-import { mapHeader, type Cell } from '@shared/domain/roster'
+import { mapHeader, MAX_ROSTER_BYTES, ROSTER_TOO_LARGE, type Cell } from '@shared/domain/roster'
 import { AppError, invalid } from './app-error'
 
 /**
@@ -11,7 +11,7 @@ import { AppError, invalid } from './app-error'
  * Everything that can go wrong with the file itself is an INVALID_ARGUMENT the admin can act on.
  */
 
-export const MAX_ROSTER_BYTES = 10 * 1024 * 1024
+export { MAX_ROSTER_BYTES }
 export const MAX_ROSTER_ROWS = 60_000
 /** A title line such as "2026 年会员名册" above the header is common; look this far for the header. */
 const HEADER_SEARCH_ROWS = 10
@@ -35,7 +35,7 @@ export async function readRosterFile(fileName: string, content: Buffer): Promise
   if (ext === 'xls') throw invalid(`暂不支持旧版 Excel（.xls）文件，${SAVE_AS_HINT}`, { field: 'fileName' })
   if (ext !== 'csv' && ext !== 'xlsx') throw invalid('只能导入 Excel（.xlsx）或 CSV（.csv）文件', { field: 'fileName' })
   if (content.length === 0) throw invalid('文件是空的，请检查后重新上传', { field: 'fileId' })
-  if (content.length > MAX_ROSTER_BYTES) throw invalid(`文件太大了，不能超过 ${MAX_ROSTER_BYTES / 1024 / 1024} MB`, { field: 'fileId' })
+  if (content.length > MAX_ROSTER_BYTES) throw invalid(ROSTER_TOO_LARGE, { field: 'fileId' })
 
   const kind = sniff(content)
   if (ext === 'xlsx' && kind === 'ole') throw invalid(`这个文件是旧版 Excel（.xls）格式或设置了打开密码，${SAVE_AS_HINT}（不要加密码）`, { field: 'fileId' })

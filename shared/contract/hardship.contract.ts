@@ -1,7 +1,7 @@
 import * as z from 'zod/mini'
 import { defineAction } from './define'
 import { calendarDate, formKey, text, whole } from './schemas'
-import { HARDSHIP_LABELS, REQUEST_FIELDS } from './hardship.fields'
+import { REQUEST_FIELDS, REQUEST_LABELS } from './hardship.fields'
 import type { Hints } from './wording'
 import { formatMoney } from '../domain/money'
 import type { Page } from './member.contract'
@@ -200,6 +200,41 @@ export interface HardshipFileDetail {
   readonly visits: readonly VisitView[]
   /** The member's requests, newest first (the last 20). */
   readonly requests: readonly HardshipRequestCard[]
+}
+
+/** The hardship actions' field names, for their messages. */
+export const HARDSHIP_LABELS: Readonly<Record<string, string>> = {
+  ...REQUEST_LABELS,
+  id: '申请',
+  key: '提交编号',
+  forMemberId: '申请对象',
+  reason: '原因',
+  note: '备注',
+  caseLabel: '事项名称',
+  method: '发放方式',
+  paidOn: '发放日期',
+  tab: '分类',
+  year: '年份',
+  version: '版本',
+  categories: '申请类别',
+  name: '类别名称',
+  kind: '类型',
+  capFen: '标准（分）',
+  frequency: '次数规定',
+  times: '次数',
+  period: '计次周期',
+  per: '计次方式',
+  enabled: '是否受理',
+  memberId: '会员',
+  level: '困难程度',
+  since: '建档日期',
+  nextReviewOn: '下次复核日期',
+  active: '是否在档',
+  dueOnly: '只看到期',
+  date: '走访日期',
+  visitors: '走访人',
+  given: '慰问内容',
+  keyword: '搜索词',
 }
 
 /** The standards editor names each row's fields after the category (「生病住院」的名称…). */

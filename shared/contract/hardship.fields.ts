@@ -29,41 +29,11 @@ export const REQUEST_HINTS = {
   contact: { missing: '请留下联系方式，方便工会联系您' },
 } as const satisfies Hints
 
-/** The hardship actions' field names, for their messages (here, so the main-package form reads them without zod). */
-export const HARDSHIP_LABELS: Readonly<Record<string, string>> = {
-  id: '申请',
-  key: '提交编号',
-  forMemberId: '申请对象',
+/** The request's field names, among the hardship actions' labels (hardship.contract.ts). */
+export const REQUEST_LABELS = {
   category: '申请类别',
   description: '情况说明',
   amountFen: '金额（分）',
   photoFileIds: '证明材料照片',
   contact: '联系方式',
-  reason: '原因',
-  note: '备注',
-  caseLabel: '事项名称',
-  method: '发放方式',
-  paidOn: '发放日期',
-  tab: '分类',
-  year: '年份',
-  version: '版本',
-  categories: '申请类别',
-  name: '类别名称',
-  kind: '类型',
-  capFen: '标准（分）',
-  frequency: '次数规定',
-  times: '次数',
-  period: '计次周期',
-  per: '计次方式',
-  enabled: '是否受理',
-  memberId: '会员',
-  level: '困难程度',
-  since: '建档日期',
-  nextReviewOn: '下次复核日期',
-  active: '是否在档',
-  dueOnly: '只看到期',
-  date: '走访日期',
-  visitors: '走访人',
-  given: '慰问内容',
-  keyword: '搜索词',
-}
+} as const

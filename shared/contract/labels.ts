@@ -1,11 +1,12 @@
+import { BIND_LABELS } from './member.fields'
+
 /** Chinese names of input fields, used to word validation messages for members. */
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
+  ...BIND_LABELS,
   action: '操作',
   data: '参数',
-  name: '姓名',
   gender: '性别',
   department: '部门',
-  memberNo: '会员编号',
   phone: '手机号',
   birthday: '生日',
   joinDate: '入会日期',
@@ -16,7 +17,6 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   id: '编号',
   departmentId: '部门',
   code: '邀请码',
-  phoneLast4: '手机号后四位',
   grants: '角色',
   role: '角色',
   scope: '范围',

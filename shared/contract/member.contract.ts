@@ -5,7 +5,8 @@ import { BIND_FIELDS, PERSON_NAME } from './member.fields'
 import type { TextRule } from './fields'
 import type { Hints } from './wording'
 import { ROLES, type Role } from '../domain/roles'
-import { MEMBER_STATUSES, type MemberStatus, type RosterProblem } from '../domain/roster'
+import { MEMBER_STATUSES, ROSTER_FILE_NAME, type MemberStatus, type RosterProblem } from '../domain/roster'
+import { MOBILE_PATTERN } from '../domain/member-facts'
 import type { Allocation } from '../domain/activity-schedule'
 import type { BenefitKind } from '../domain/benefits'
 import type { RequestStatus } from '../domain/hardship'
@@ -19,7 +20,7 @@ const id = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-
 /** An admin may correct a name, never clear it. */
 const name = text({ ...PERSON_NAME, words: { missing: '姓名不能为空' } })
 /** A mobile number; an admin may correct it, never clear it. */
-const phone = z.string().check(z.trim(), z.minLength(1, { error: '手机号不能清空' }), z.regex(/^1\d{10}$/))
+const phone = z.string().check(z.trim(), z.minLength(1, { error: '手机号不能清空' }), z.regex(MOBILE_PATTERN))
 /** 联系工会's phone: an office line (0571-87001234, 分机 allowed as -805), a local number or a mobile. */
 const UNION_PHONE: TextRule = {
   min: 1,
@@ -293,7 +294,7 @@ export const memberActions = {
   'member.exportInvites': defineAction<{ readonly fileId: string; readonly url: string; readonly count: number }>()(z.strictObject({}), ADMIN),
 
   'member.importCheck': defineAction<ImportReport>()(
-    z.strictObject({ fileId, fileName: z.string().check(z.trim(), z.minLength(1), z.maxLength(100), z.regex(/\.(csv|xlsx)$/i)) }),
+    z.strictObject({ fileId, fileName: z.string().check(z.trim(), z.minLength(1), z.maxLength(100), z.regex(ROSTER_FILE_NAME)) }),
     ADMIN,
   ),
   'member.importApply': defineAction<ImportProgress>()(z.strictObject({ jobId: id }), ADMIN),

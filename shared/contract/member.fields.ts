@@ -1,15 +1,24 @@
 /**
  * The binding form's fields (member.bindByProfile), and a member's name wherever it is typed:
  * limits and words as plain data. member.contract.ts builds the schemas from them; the bind page
- * (main package, no zod) checks with fields.ts. Labels: FIELD_LABELS (labels.ts).
+ * (main package, no zod) checks with fields.ts.
  */
+import { MAX_MEMBER_NO_LENGTH, MAX_NAME_LENGTH, MEMBER_NO_PATTERN } from '../domain/member-facts'
 import type { TextRule } from './fields'
 import type { Hints } from './wording'
 
-export const PERSON_NAME: TextRule = { min: 1, max: 20 }
+/** Their names, among the common labels (labels.ts); here too so the bind page needs no other table. */
+export const BIND_LABELS = { memberNo: '会员编号', name: '姓名', phoneLast4: '手机号后四位' } as const
+
+export const PERSON_NAME: TextRule = { min: 1, max: MAX_NAME_LENGTH }
 
 export const BIND_FIELDS = {
-  memberNo: { min: 1, max: 32, pattern: /^[A-Za-z0-9-]+$/, words: { missing: '请输入会员编号', format: '会员编号由字母、数字组成，例如 GH2026001' } },
+  memberNo: {
+    min: 1,
+    max: MAX_MEMBER_NO_LENGTH,
+    pattern: MEMBER_NO_PATTERN,
+    words: { missing: '请输入会员编号', format: '会员编号由字母、数字组成，例如 GH2026001' },
+  },
   name: { ...PERSON_NAME, words: { missing: '请输入姓名' } },
   phoneLast4: { min: 1, max: 4, pattern: /^\d{4}$/, words: { missing: '请输入手机号后四位' } },
 } as const satisfies Readonly<Record<string, TextRule>>

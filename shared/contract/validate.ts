@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import { labelFor } from './labels'
-import { hintFor, hintLabel, ownWords, wordProblem, type FieldHint, type Hints, type ProblemKind } from './wording'
+import { hintLabel, ownWords, wordProblem, type FieldHint, type Hints, type ProblemKind } from './wording'
 
 export interface FieldProblem {
   readonly field: string
@@ -18,6 +18,14 @@ export function describeIssue(issue: Issue, labels?: Readonly<Record<string, str
   const hint = hintFor(hints, issue.path)
   const label = hintLabel(hint) ?? labelFor(issue.path, labels)
   return { field, message: wordIssue(issue, label, hint) }
+}
+
+/** The hint for a field at `path` (own keys only: a path segment such as `constructor` finds nothing). */
+function hintFor(hints: Hints | undefined, path: readonly PropertyKey[]): FieldHint | undefined {
+  if (!hints) return undefined
+  const names = path.filter((p): p is string => typeof p === 'string')
+  const own = (key: string | undefined) => (key !== undefined && Object.prototype.hasOwnProperty.call(hints, key) ? hints[key] : undefined)
+  return own(names.join('.')) ?? own(names[names.length - 1])
 }
 
 const CHINESE = /[\u4e00-\u9fa5]/

@@ -37,12 +37,4 @@ export const ownWords = (words: Words | FieldHint | undefined, kind: ProblemKind
 /** The field's own words for this kind of problem, else the general ones with its label and limit. */
 export const wordProblem = (kind: ProblemKind, label: string, limit = 0, words?: Words): string => ownWords(words, kind) ?? GENERAL[kind](label, limit)
 
-/** The hint for a field at `path` (own keys only: a path segment such as `constructor` finds nothing). */
-export function hintFor(hints: Hints | undefined, path: readonly PropertyKey[]): FieldHint | undefined {
-  if (!hints) return undefined
-  const names = path.filter((p): p is string => typeof p === 'string')
-  const own = (key: string | undefined) => (key !== undefined && Object.prototype.hasOwnProperty.call(hints, key) ? hints[key] : undefined)
-  return own(names.join('.')) ?? own(names[names.length - 1])
-}
-
 export const hintLabel = (hint: FieldHint | undefined): string | undefined => (typeof hint === 'object' ? hint.label : undefined)

@@ -5,10 +5,18 @@
  */
 
 import { isCalendarDate, isMonthDay } from './calendar'
+import { textLength } from './text'
+import { MAX_MEMBER_NO_LENGTH, MAX_NAME_LENGTH, MEMBER_NO_PATTERN, MOBILE_PATTERN } from './member-facts'
 
 export const ROSTER_COLUMNS = ['姓名', '性别', '部门', '会员编号', '手机号', '生日', '入会日期', '状态'] as const
 export type RosterColumn = (typeof ROSTER_COLUMNS)[number]
-const REQUIRED: readonly RosterColumn[] = ['姓名', '部门', '会员编号']
+export const REQUIRED_COLUMNS = ['姓名', '部门', '会员编号'] as const satisfies readonly RosterColumn[]
+const REQUIRED: readonly RosterColumn[] = REQUIRED_COLUMNS
+
+/** A roster file as the admin may upload it: the import page says so before uploading, the function refuses others. */
+export const ROSTER_FILE_NAME = /\.(csv|xlsx)$/i
+export const MAX_ROSTER_BYTES = 10 * 1024 * 1024
+export const ROSTER_TOO_LARGE = `文件太大了，不能超过 ${MAX_ROSTER_BYTES / 1024 / 1024} MB`
 
 export const MEMBER_STATUSES = ['在职', '退休', '离会'] as const
 export type MemberStatus = (typeof MEMBER_STATUSES)[number]
@@ -85,7 +93,7 @@ function checkRow(row: number, get: (c: RosterColumn) => Cell): RosterRow | { pr
 
   const name = text(get('姓名'))
   if (!name) bad('姓名', '姓名不能为空')
-  else if ([...name].length > 20) bad('姓名', '姓名不能超过 20 个字')
+  else if (textLength(name) > MAX_NAME_LENGTH) bad('姓名', `姓名不能超过 ${MAX_NAME_LENGTH} 个字`)
 
   const genderText = text(get('性别'))
   const gender = genderText === '' ? '' : genderText === '男' || genderText === '女' ? genderText : null
@@ -93,14 +101,15 @@ function checkRow(row: number, get: (c: RosterColumn) => Cell): RosterRow | { pr
 
   const department = text(get('部门'))
   if (!department) bad('部门', '部门不能为空')
-  else if ([...department].length > 30) bad('部门', '部门名称不能超过 30 个字')
+  else if (textLength(department) > 30) bad('部门', '部门名称不能超过 30 个字')
 
   const memberNo = text(get('会员编号'))
   if (!memberNo) bad('会员编号', '会员编号不能为空')
-  else if (!/^[A-Za-z0-9-]{1,32}$/.test(memberNo)) bad('会员编号', '会员编号只能包含字母、数字和短横线，最多 32 位')
+  else if (textLength(memberNo) > MAX_MEMBER_NO_LENGTH || !MEMBER_NO_PATTERN.test(memberNo))
+    bad('会员编号', `会员编号只能包含字母、数字和短横线，最多 ${MAX_MEMBER_NO_LENGTH} 位`)
 
   const phone = text(get('手机号')).replace(/[\s-]/g, '')
-  if (phone && !/^1\d{10}$/.test(phone)) bad('手机号', `手机号应为 11 位数字，不是「${text(get('手机号'))}」`)
+  if (phone && !MOBILE_PATTERN.test(phone)) bad('手机号', `手机号应为 11 位数字，不是「${text(get('手机号'))}」`)
 
   const birthdayCell = get('生日')
   const birthday = birthdayCell === undefined || text(birthdayCell) === '' ? '' : parseMonthDay(birthdayCell)

@@ -1,5 +1,5 @@
 import { isCalendarDate, notAfterTodayRefusal } from '@shared/domain/hardship'
-import { HARDSHIP_LABELS } from '@shared/contract/hardship.fields'
+import { HARDSHIP_LABELS } from '@shared/contract/hardship.contract'
 import type { Handler } from '../../_lib/entry'
 import { invalid } from '../../_lib/app-error'
 import type { HardshipFileDoc, HardshipVisitDoc } from '../records'

@@ -1,5 +1,5 @@
 import { findCategory, isCalendarDate, notAfterTodayRefusal, stepRefusal, type AidCategory } from '@shared/domain/hardship'
-import { HARDSHIP_LABELS } from '@shared/contract/hardship.fields'
+import { HARDSHIP_LABELS } from '@shared/contract/hardship.contract'
 import { formatShanghai } from '@shared/domain/time'
 import type { Handler } from '../../_lib/entry'
 import { TransactionContended } from '../../_lib/transaction'

@@ -5,8 +5,7 @@
  * only looks the code up): the printed codes' length and letters. Pure, for tests.
  */
 import { textProblem } from '@shared/contract/fields'
-import { FIELD_LABELS } from '@shared/contract/labels'
-import { BIND_FIELDS, BIND_HINTS } from '@shared/contract/member.fields'
+import { BIND_FIELDS, BIND_HINTS, BIND_LABELS } from '@shared/contract/member.fields'
 import { INVITE_ALPHABET, INVITE_LENGTH, normalizeInviteCode } from '@shared/domain/invite-code'
 
 export interface ProfileInput {
@@ -34,7 +33,7 @@ export function checkProfile(input: ProfileInput): { value: ProfileInput } | { e
   const value = { memberNo: input.memberNo.trim(), name: input.name.trim(), phoneLast4: input.phoneLast4.trim() }
   const errors: ProfileErrors = {}
   for (const key of ['memberNo', 'name', 'phoneLast4'] as const) {
-    const problem = textProblem(BIND_FIELDS[key], value[key], FIELD_LABELS[key], BIND_HINTS[key])
+    const problem = textProblem(BIND_FIELDS[key], value[key], BIND_LABELS[key], BIND_HINTS[key])
     if (problem) errors[key] = problem
   }
   return Object.keys(errors).length ? { errors } : { value }

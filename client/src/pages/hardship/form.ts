@@ -5,7 +5,7 @@
  */
 import type { AidCategoryView, ColleagueView, HardshipRequestDetail } from '@shared/contract'
 import { textProblem, wholeProblem } from '@shared/contract/fields'
-import { HARDSHIP_LABELS, REQUEST_FIELDS, REQUEST_HINTS } from '@shared/contract/hardship.fields'
+import { REQUEST_FIELDS, REQUEST_HINTS, REQUEST_LABELS } from '@shared/contract/hardship.fields'
 import { askedAmountRefusal, hasPhotoExtension, MAX_PHOTO_BYTES, MAX_REQUEST_PHOTOS } from '@shared/domain/hardship'
 import { formatYuan, parseYuan } from '@shared/domain/money'
 import { uploadedPhoto, type Photo, type PhotoRules } from '../../components/photos/photo-model'
@@ -54,7 +54,7 @@ export function checkAsk(form: AskForm, categories: readonly AidCategoryView[]):
   if (!category) errors.category = REQUEST_HINTS.category.missing
   const typed = { description: form.description.trim(), contact: form.contact.trim() }
   for (const key of ['description', 'contact'] as const) {
-    const problem = textProblem(REQUEST_FIELDS[key], typed[key], HARDSHIP_LABELS[key], REQUEST_HINTS[key])
+    const problem = textProblem(REQUEST_FIELDS[key], typed[key], REQUEST_LABELS[key], REQUEST_HINTS[key])
     if (problem) errors[key] = problem
   }
   const amountText = form.amount.trim()
@@ -63,7 +63,7 @@ export function checkAsk(form: AskForm, categories: readonly AidCategoryView[]):
     const problem =
       amountFen === null
         ? '金额请填写数字，最多两位小数，如 800 或 800.50'
-        : (wholeProblem(REQUEST_FIELDS.amountFen, amountFen, HARDSHIP_LABELS.amountFen) ?? (category ? askedAmountRefusal(category, amountFen) : null))
+        : (wholeProblem(REQUEST_FIELDS.amountFen, amountFen, REQUEST_LABELS.amountFen) ?? (category ? askedAmountRefusal(category, amountFen) : null))
     if (problem) errors.amount = problem
   }
   if (Object.keys(errors).length) return { errors }

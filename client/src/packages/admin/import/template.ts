@@ -1,8 +1,8 @@
-import { ROSTER_COLUMNS } from '@shared/domain/roster'
+import { MAX_ROSTER_BYTES, REQUIRED_COLUMNS, ROSTER_COLUMNS, ROSTER_FILE_NAME, ROSTER_TOO_LARGE } from '@shared/domain/roster'
 
 /** The roster columns, in the order the template lists them. */
 export const TEMPLATE_COLUMNS = ROSTER_COLUMNS
-export const REQUIRED_COLUMNS = ['姓名', '部门', '会员编号'] as const
+export { REQUIRED_COLUMNS }
 
 /** A CSV the admin can fill in: the headers and one example row (BOM so Excel reads it as UTF-8). */
 export function templateCsv(): string {
@@ -10,12 +10,10 @@ export function templateCsv(): string {
   return `\uFEFF${TEMPLATE_COLUMNS.join(',')}\r\n${example.join(',')}\r\n`
 }
 
-export const MAX_FILE_BYTES = 10 * 1024 * 1024
-
 /** What is wrong with a picked file before it is uploaded, or undefined when it looks fine. */
 export function checkPickedFile(name: string, size: number | undefined): string | undefined {
-  if (!/\.(csv|xlsx)$/i.test(name)) return '请选择 .xlsx 或 .csv 格式的名单（旧版 .xls 请先在 Excel 里另存为 .xlsx）'
-  if (size !== undefined && size > MAX_FILE_BYTES) return '文件太大了，不能超过 10 MB'
+  if (!ROSTER_FILE_NAME.test(name)) return '请选择 .xlsx 或 .csv 格式的名单（旧版 .xls 请先在 Excel 里另存为 .xlsx）'
+  if (size !== undefined && size > MAX_ROSTER_BYTES) return ROSTER_TOO_LARGE
   if (size === 0) return '这个文件是空的，请重新选择'
   return undefined
 }

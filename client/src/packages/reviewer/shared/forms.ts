@@ -5,8 +5,7 @@
  */
 import * as z from 'zod/mini'
 import type { HardshipRequestDetail } from '@shared/contract'
-import { APPROVE_HINTS, hardshipActions, PAYMENT_HINTS, REJECT_HINTS, RETURN_HINTS, VISIT_HINTS } from '@shared/contract/hardship.contract'
-import { HARDSHIP_LABELS } from '@shared/contract/hardship.fields'
+import { APPROVE_HINTS, HARDSHIP_LABELS, hardshipActions, PAYMENT_HINTS, REJECT_HINTS, RETURN_HINTS, VISIT_HINTS } from '@shared/contract/hardship.contract'
 import { firstByField, parseInput } from '@shared/contract/validate'
 import {
   approvedAmountRefusal,
