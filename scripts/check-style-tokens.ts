@@ -2,7 +2,8 @@
  * Colours live in one place: client/src/styles/_tokens.scss. Anywhere else in client/src a raw colour
  * (a hex, rgb()/hsl() with numbers, a named colour such as `white`) is a copy that drifts, so this
  * check lists each one as file:line and exits 1. It reads declaration values in .scss files and the
- * inline `style=` props of .tsx/.ts files; `rgba($token, 0.5)` and `transparent` are fine.
+ * inline `style=` props and colour strings of .tsx/.ts files (WeChat's colour values come from
+ * styles/colors.ts, held equal to the tokens); `rgba($token, 0.5)` and `transparent` are fine.
  * Run by `npm run lint`; alone: `npx tsx scripts/check-style-tokens.ts`.
  */
 import { readdirSync, readFileSync } from 'node:fs'
@@ -11,6 +12,8 @@ import { join, relative, sep } from 'node:path'
 const ROOT = join(__dirname, '..')
 const CLIENT_SRC = join(ROOT, 'client', 'src')
 export const TOKENS_FILE = 'client/src/styles/_tokens.scss'
+/** Its values for WeChat's APIs and page configs, which take colours as strings. */
+export const COLORS_FILE = 'client/src/styles/colors.ts'
 
 // CSS named colours (CSS Color 4), without `transparent` and `currentcolor`, which name no colour.
 const NAMED = new Set(
@@ -102,15 +105,27 @@ export function rawColoursInInlineStyles(text: string): RawColour[] {
   return found.sort((a, b) => a.line - b.line)
 }
 
-/** Every raw colour in client/src outside the tokens file, as `path:line  colour`. */
+/**
+ * Colour strings anywhere in code: `confirmColor: '#c8161d'`, `color="#c8161d"`, a page config's
+ * `navigationBarBackgroundColor` — WeChat takes them as values, so they come from styles/colors.ts.
+ */
+export function rawColourLiterals(text: string): RawColour[] {
+  const source = withoutComments(text)
+  const found: RawColour[] = []
+  for (const m of source.matchAll(/(['"`])(#(?:[0-9a-f]{8}|[0-9a-f]{6}|[0-9a-f]{3,4}))\1/gi)) found.push({ line: lineAt(source, m.index!), colour: m[2] })
+  return found
+}
+
+/** Every raw colour in client/src outside the tokens file (and its values for WeChat), as `path:line  colour`. */
 export function checkClientStyles(root: string = ROOT): string[] {
   const files = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(join(dir, d.name)) : [join(dir, d.name)]))
   const problems: string[] = []
   for (const file of files(join(root, 'client', 'src'))) {
     const path = relative(root, file).split(sep).join('/')
-    if (path === TOKENS_FILE) continue
-    const check = path.endsWith('.scss') ? rawColoursInScss : /\.tsx?$/.test(path) ? rawColoursInInlineStyles : undefined
+    if (path === TOKENS_FILE || path === COLORS_FILE) continue
+    const inCode = (text: string) => [...rawColoursInInlineStyles(text), ...rawColourLiterals(text)]
+    const check = path.endsWith('.scss') ? rawColoursInScss : /\.tsx?$/.test(path) ? inCode : undefined
     if (!check) continue
     for (const { line, colour } of check(readFileSync(file, 'utf8'))) problems.push(`${path}:${line}  ${colour}`)
   }

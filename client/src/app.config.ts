@@ -1,3 +1,5 @@
+import { COLORS } from './styles/colors'
+
 /** Pages, tab bar and subpackages. Member pages stay in the main package; staff tools load on demand. */
 export default defineAppConfig({
   pages: [
@@ -54,8 +56,8 @@ export default defineAppConfig({
   },
   window: {
     backgroundTextStyle: 'light',
-    backgroundColor: '#f5f6f8',
-    navigationBarBackgroundColor: '#c8161d',
+    backgroundColor: COLORS.pageBg,
+    navigationBarBackgroundColor: COLORS.brand,
     navigationBarTitleText: '职工之家',
     navigationBarTextStyle: 'white',
     // WeChat always draws its title bar; the h5 build draws Taro's own only when asked: a title and,
@@ -63,9 +65,9 @@ export default defineAppConfig({
     navigationStyle: 'default',
   },
   tabBar: {
-    color: '#8a8f99',
-    selectedColor: '#c8161d',
-    backgroundColor: '#ffffff',
+    color: COLORS.muted,
+    selectedColor: COLORS.brand,
+    backgroundColor: COLORS.card,
     borderStyle: 'white',
     list: [
       { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tabbar/home.png', selectedIconPath: 'assets/tabbar/home-active.png' },

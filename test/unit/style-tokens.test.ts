@@ -1,4 +1,7 @@
-import { checkClientStyles, rawColoursInInlineStyles, rawColoursInScss } from '../../scripts/check-style-tokens'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { checkClientStyles, rawColourLiterals, rawColoursInInlineStyles, rawColoursInScss } from '../../scripts/check-style-tokens'
+import { COLORS } from '../../client/src/styles/colors'
 
 const colours = (found: Array<{ line: number; colour: string }>) => found.map((f) => `${f.line} ${f.colour}`)
 
@@ -47,6 +50,19 @@ describe('the style-token check (scripts/check-style-tokens.ts)', () => {
       "<View style={{ width: '50%' }} />",
     ].join('\n')
     expect(colours(rawColoursInInlineStyles(tsx))).toEqual(['1 #c8161d', '2 white', '3 red', '4 rgba(200, 22, 29, 0.5)'])
+  })
+
+  it('finds colour strings anywhere in code, which WeChat takes as values', () => {
+    const code = ["Taro.showModal({ confirmColor: '#c8161d' })", '<Switch color="#c8161d" />', "const name = 'red' // #fff in a comment"].join('\n')
+    expect(colours(rawColourLiterals(code))).toEqual(['1 #c8161d', '2 #c8161d'])
+  })
+
+  it("keeps WeChat's colour values equal to the tokens of the same name", () => {
+    const tokens = readFileSync(join(__dirname, '../../client/src/styles/_tokens.scss'), 'utf8')
+    const token = (name: string) => tokens.match(new RegExp(`^\\$${name}:\\s*(#[0-9a-f]+);`, 'mi'))?.[1]
+    const full = (hex: string | undefined) => (hex && hex.length === 4 ? `#${[...hex.slice(1)].map((c) => c + c).join('')}` : hex)
+    const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)
+    for (const [key, value] of Object.entries(COLORS)) expect({ key, value }).toEqual({ key, value: full(token(kebab(key))) })
   })
 
   it('finds no raw colour in client/src outside the tokens file', () => {

@@ -15,6 +15,7 @@ import { canDrawNow, canEdit, signedUpToast, signUpViewOf } from './state'
 import { contestBars, drawSummaryText } from './lottery'
 import { takeRefresh, withRefresh } from './refresh'
 import './index.scss'
+import { COLORS } from '../../styles/colors'
 
 /** 活动详情: what, when, where, for whom; the member's sign-up with its one next step; organizer entries. */
 export default function ActivityPage() {
@@ -85,7 +86,13 @@ export default function ActivityPage() {
   const cancel = async (activity: ActivityDetail) => {
     if (busy) return
     const ask = cancelWording(activity)
-    const { confirm } = await Taro.showModal({ title: ask.title, content: ask.content, confirmText: ask.title, cancelText: '再想想', confirmColor: '#c8161d' })
+    const { confirm } = await Taro.showModal({
+      title: ask.title,
+      content: ask.content,
+      confirmText: ask.title,
+      cancelText: '再想想',
+      confirmColor: COLORS.brand,
+    })
     if (!confirm) return
     // Refused (e.g. after the cancel deadline, with the time): toasted, and the page loads again.
     const res = await m.run('cancel', () => orReload(callAction('activity.cancel', { id: activity.id })), { invalidates: ['activity'] })
@@ -101,7 +108,7 @@ export default function ActivityPage() {
       content: `抽签后按结果确定${activity.capacity === null ? '' : ` ${activity.capacity} 个`}名额，每位报名者都会收到结果通知，抽签结果不能撤销。`,
       confirmText: '开始抽签',
       cancelText: '再想想',
-      confirmColor: '#c8161d',
+      confirmColor: COLORS.brand,
     })
     if (!confirm) return
     // Refused (e.g. the draw time has not come yet): toasted; either way the page shows where things stand.

@@ -15,6 +15,7 @@ import { joinViewOf, type JoinMove } from './join'
 import { ShareContactDialog } from './ShareContactDialog'
 import './index.scss'
 import { calendarDayText } from '@shared/domain/time'
+import { COLORS } from '../../styles/colors'
 
 /** The roster and the 纪实 are sections of the page: 加载更多 under each, nothing said at the end. */
 const SECTION_LIST = { footerClass: 'group-more', endText: () => null, loadingRows: 2 }
@@ -81,7 +82,7 @@ export default function GroupPage() {
         ? `确定撤回加入「${group.name}」的申请吗？`
         : `确定退出「${group.name}」吗？${group.joinPolicy === 'approval' ? '以后再加入需要重新申请。' : '以后可以随时再加入。'}`,
       confirmText: withdraw ? '撤回' : '退出',
-      confirmColor: '#c8161d',
+      confirmColor: COLORS.brand,
     })
     if (!confirm) return
     // A refusal is toasted by callAction (a leader is told to hand over first).

@@ -18,6 +18,7 @@ import { audienceText, issueAll, issueConfirmText, issuePercent, type IssueAnswe
 import '../shared/admin.scss'
 import '../benefits/chips.scss'
 import './index.scss'
+import { COLORS } from '../../../styles/colors'
 
 type Issuing = { running: boolean; answer?: IssueAnswer; failed?: string }
 
@@ -80,7 +81,7 @@ export default function AdminCampaignPage() {
               </View>
               {issuing.answer || issuing.running ? (
                 <View className="campaign-issue__progress">
-                  <Progress percent={issuePercent(issuing.answer)} color="#c8161d" strokeWidth="8" animated={issuing.running} />
+                  <Progress percent={issuePercent(issuing.answer)} color={COLORS.brand} strokeWidth="8" animated={issuing.running} />
                   <View className="campaign-issue__text">
                     {issuing.answer ? `已发放 ${issuing.answer.issued} / ${issuing.answer.eligible} 人` : '正在发放…'}
                     {issuing.answer?.done && !issuing.running ? '，发放完成' : ''}

@@ -31,6 +31,7 @@ import '../shared/admin.scss'
 import './chips.scss'
 import './index.scss'
 import { calendarDayText } from '@shared/domain/time'
+import { COLORS } from '../../../styles/colors'
 
 /** 福利发放 (admins): the campaigns with their progress, and the form for a new one. */
 export default function AdminBenefitsPage() {
@@ -89,7 +90,7 @@ function CampaignCard({ campaign: c }: { campaign: CampaignView }) {
         已发放 <Text className="campaign-card__issued">{p.issued}</Text> / {p.eligible} 人 · 已选 {p.chosen} · 已领取{' '}
         <Text className="campaign-card__redeemed">{p.redeemed}</Text>
       </View>
-      <Progress percent={percent(p.redeemed, p.issued)} color="#c8161d" strokeWidth="6" />
+      <Progress percent={percent(p.redeemed, p.issued)} color={COLORS.brand} strokeWidth="6" />
     </View>
   )
 }
@@ -180,7 +181,7 @@ function CampaignFormView({ onDone }: { onDone: () => void }) {
           <Switch
             className="campaign-retired"
             checked={form.includeRetired}
-            color="#c8161d"
+            color={COLORS.brand}
             onChange={(e) => patch({ includeRetired: Boolean(e.detail.value) })}
           />
         </Field>
@@ -189,7 +190,7 @@ function CampaignFormView({ onDone }: { onDone: () => void }) {
             <Switch
               className="campaign-auto-birthday"
               checked={form.autoBirthday}
-              color="#c8161d"
+              color={COLORS.brand}
               onChange={(e) => patch({ autoBirthday: Boolean(e.detail.value) })}
             />
             <View className="admin-muted">打开后，每月 1 日给当月过生日的会员发券</View>

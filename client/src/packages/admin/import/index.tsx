@@ -13,6 +13,7 @@ import { checkPickedFile, REQUIRED_COLUMNS, TEMPLATE_COLUMNS, templateCsv } from
 import { AdminGate } from '../shared/AdminGate'
 import '../shared/admin.scss'
 import './index.scss'
+import { COLORS } from '../../../styles/colors'
 
 type Step =
   | { kind: 'pick' }
@@ -292,7 +293,7 @@ function ProgressBar({ progress, fallbackTotal }: { progress: ImportProgress | n
   const percent = total > 0 ? Math.min(100, Math.round((processed / total) * 100)) : progress?.done ? 100 : 0
   return (
     <View className="import-progress">
-      <Progress percent={percent} color="#c8161d" strokeWidth="8" animated={!progress?.done} />
+      <Progress percent={percent} color={COLORS.brand} strokeWidth="8" animated={!progress?.done} />
       <View className="import-progress__text">
         已导入 {processed} / {total}
       </View>

@@ -10,6 +10,7 @@ import { isDenied } from '../shared/AdminGate'
 import '../shared/admin.scss'
 import './index.scss'
 import { calendarDayText } from '@shared/domain/time'
+import { COLORS } from '../../../styles/colors'
 
 /** 邀请码: one-time codes for members who have not bound WeChat yet; generate, export, copy. */
 export default function InvitesPage() {
@@ -22,7 +23,7 @@ export default function InvitesPage() {
       title: '生成邀请码',
       content: '将为所有还没有绑定微信、也没有有效邀请码的会员各生成一个邀请码，30 天内有效。',
       confirmText: '生成',
-      confirmColor: '#c8161d',
+      confirmColor: COLORS.brand,
     })
     if (!confirm) return
     await m.run(

@@ -16,6 +16,7 @@ import '../shared/admin.scss'
 import { todayText } from '../../../constants/groups'
 import { calendarDayText } from '@shared/domain/time'
 import './index.scss'
+import { COLORS } from '../../../styles/colors'
 
 const GENDERS = ['男', '女'] as const
 const MONTHS = Array.from({ length: 12 }, (_, i) => `${i + 1}月`)
@@ -94,7 +95,7 @@ export default function MemberPage() {
       title: '解绑微信',
       content: `解绑后，${member.name}需要重新绑定才能使用小程序（例如换了手机、微信号）。确定解绑吗？`,
       confirmText: '解绑',
-      confirmColor: '#c8161d',
+      confirmColor: COLORS.brand,
     })
     if (confirm) void change('unbind', () => callAction('member.unbind', { id: member.id }))
   }

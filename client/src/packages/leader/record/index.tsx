@@ -16,6 +16,7 @@ import { Progress } from '../shared/nutui'
 import { checkRecord, MAX_PHOTOS, RECORD_PHOTOS, type RecordErrors, type RecordForm } from './photos'
 import '../shared/leader.scss'
 import './index.scss'
+import { COLORS } from '../../../styles/colors'
 
 type Stage = { kind: 'edit' } | { kind: 'uploading'; done: number; total: number } | { kind: 'saving' }
 
@@ -135,7 +136,7 @@ export default function RecordPage() {
           <View className="record-progress__text">
             正在上传照片 {stage.done + 1} / {stage.total}…
           </View>
-          <Progress percent={percent} color="#c8161d" strokeWidth="8" animated />
+          <Progress percent={percent} color={COLORS.brand} strokeWidth="8" animated />
         </View>
       ) : null}
 

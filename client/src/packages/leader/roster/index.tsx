@@ -16,6 +16,7 @@ import { LEADER_LIST } from '../shared/list'
 import '../shared/leader.scss'
 import './index.scss'
 import { calendarDayText } from '@shared/domain/time'
+import { COLORS } from '../../../styles/colors'
 
 const denied = (e: ActionError | undefined) => e !== undefined && ['FORBIDDEN', 'NOT_BOUND', 'UNAUTHENTICATED', 'NOT_FOUND'].includes(e.code)
 
@@ -55,7 +56,7 @@ export default function LeaderRosterPage() {
       title: '移交组长',
       content: `确定把「${g.name}」的组长移交给${e.name}吗？移交后你不再是组长，不能再审核申请、管理成员。`,
       confirmText: '移交',
-      confirmColor: '#c8161d',
+      confirmColor: COLORS.brand,
     })
     if (!confirm) return
     const handed = await m.run('handOver', () => callAction('group.handOver', { id, toMemberId: e.memberId }), { invalidates: ['group'] })

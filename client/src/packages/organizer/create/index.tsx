@@ -46,6 +46,7 @@ import { coverOf, type TempImage } from './cover'
 import '../shared/organizer.scss'
 import './index.scss'
 import { calendarDayText } from '@shared/domain/time'
+import { COLORS } from '../../../styles/colors'
 
 /**
  * 发布活动: for the caller's department or group (leaders) or the whole union (admins).
@@ -363,7 +364,7 @@ function EventFormView({ scopes, initial, editing }: EventFormProps) {
                 <View>满员后允许排队</View>
                 <View className="org-muted">有人取消时按排队顺序自动递补</View>
               </View>
-              <Switch className="create-waitlist" checked={form.waitlist} color="#c8161d" onChange={(e) => patch({ waitlist: Boolean(e.detail.value) })} />
+              <Switch className="create-waitlist" checked={form.waitlist} color={COLORS.brand} onChange={(e) => patch({ waitlist: Boolean(e.detail.value) })} />
             </View>
           </View>
         )}
@@ -479,7 +480,7 @@ function ContestEditor({ on, kind, teamIds, departments, departmentsLoading, err
           <View>开启结对竞赛</View>
           <View className="org-muted">选 2 个以上部门或兴趣小组比一比参与人数，活动页会显示各队报名和签到人数</View>
         </View>
-        <Switch className="create-contest-switch" checked={on} color="#c8161d" onChange={(e) => onChange({ contestOn: Boolean(e.detail.value) })} />
+        <Switch className="create-contest-switch" checked={on} color={COLORS.brand} onChange={(e) => onChange({ contestOn: Boolean(e.detail.value) })} />
       </View>
       {on ? (
         <>
@@ -626,7 +627,7 @@ function FieldsEditor({ fields, errors, onAdd, onEdit, onRemove }: FieldsEditorP
             ) : null}
             <View className="org-field__row create-switch-row">
               <View className="create-switch-row__text">必填</View>
-              <Switch checked={f.required} color="#c8161d" onChange={(e) => onEdit(f.key, { required: Boolean(e.detail.value) })} />
+              <Switch checked={f.required} color={COLORS.brand} onChange={(e) => onEdit(f.key, { required: Boolean(e.detail.value) })} />
             </View>
             {errors.field?.[f.key] ? <View className="org-field__error">{errors.field[f.key]}</View> : null}
           </View>
