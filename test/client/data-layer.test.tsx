@@ -150,6 +150,24 @@ describe('usePagedQuery with PagedList', () => {
     expect(callsOf('hardship.mine').map(([, input]) => (input as { page: number }).page)).toEqual([1, 2, 1])
   })
 
+  it('does not load a third time when shown after the page loaded again for its own change', async () => {
+    mockedCall.mockResolvedValue({ items: rows(1, 1), total: 1, page: 1, pageSize: 2 } as never)
+    let reload: (() => Promise<void>) | undefined
+    function Own() {
+      const list = usePagedQuery('hardship.mine', {}, { pageSize: 2 })
+      reload = list.reload
+      return <PagedList list={list} name="rows" empty={{ title: '还没有申请' }} renderItem={() => <Text className="row">一条</Text>} />
+    }
+    render(<Own />)
+    await screen.findByText('一条')
+    await act(async () => {
+      invalidate('hardship')
+      await reload!()
+    })
+    await showAgain()
+    expect(callsOf('hardship.mine')).toHaveLength(2)
+  })
+
   it('says what will appear when there is nothing', async () => {
     mockedCall.mockResolvedValue({ items: [], total: 0, page: 1, pageSize: 2 } as never)
     const { container } = render(<List />)

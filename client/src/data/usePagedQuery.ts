@@ -47,12 +47,17 @@ export function usePagedQuery<N extends PagedActionName>(
     return { items: res.items, next: shown < res.total && res.items.length > 0 ? n + 1 : null, answer: res as ActionOutput<N>, total: res.total }
   }
   const list = usePages(key, fetchPage)
-  useStaleOnShow([functionOf(name), ...alsoStaleOn], list.reload)
+  const own = useStaleOnShow([functionOf(name), ...alsoStaleOn], list.reload)
+  // Loading again now answers any change marked before: the next show need not load a third time.
+  const reload = () => {
+    own.fresh()
+    return list.reload()
+  }
   useReachBottom(() => {
     if (ownsPage) void list.loadMore()
   })
   usePullDownRefresh(() => {
-    if (ownsPage) void list.reload().finally(() => Taro.stopPullDownRefresh())
+    if (ownsPage) void reload().finally(() => Taro.stopPullDownRefresh())
   })
-  return list
+  return { ...list, reload }
 }

@@ -10,9 +10,14 @@ const touches = (changed: readonly Scope[], watched: readonly Scope[]): boolean 
  * For what a page keeps itself (pages of a list, an answer handed over by another page): after a
  * change under `scopes`, `onShow` runs when the page is next shown, and only then.
  * Returns how the page marks a change it already shows (from its own call's answer): others load
- * again when shown, this page does not.
+ * again when shown, this page does not; and `fresh()`, for a page that has just loaded again itself.
  */
-export function useStaleOnShow(scopes: readonly Scope[], onShow: () => unknown): (...also: Scope[]) => void {
+export interface OwnChange {
+  (...also: Scope[]): void
+  fresh: () => void
+}
+
+export function useStaleOnShow(scopes: readonly Scope[], onShow: () => unknown): OwnChange {
   const stale = useRef(false)
   const scopesKey = scopes.join(' ')
   const onShowRef = useRef(onShow)
@@ -32,8 +37,14 @@ export function useStaleOnShow(scopes: readonly Scope[], onShow: () => unknown):
     void onShowRef.current()
   })
 
-  return (...also: Scope[]) => {
-    invalidate(...(scopesKey.split(' ') as Scope[]), ...also)
+  const fresh = () => {
     stale.current = false
   }
+  return Object.assign(
+    (...also: Scope[]) => {
+      invalidate(...(scopesKey.split(' ') as Scope[]), ...also)
+      fresh()
+    },
+    { fresh },
+  )
 }
