@@ -186,7 +186,8 @@ async function benchWeapp() {
   printTable(
     '小程序包大小（weapp 构建）',
     ['package', 'size', 'limit'],
-    [...sizes].map(([k, v]) => [k, kb(v), '2048 KB']),
+    // The main package keeps the project's budget (test/weapp holds it); WeChat allows 2 MB a package.
+    [...sizes].map(([k, v]) => [k, kb(v), k === '主包' ? '674 KB' : '2048 KB']),
   )
 }
 

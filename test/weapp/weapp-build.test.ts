@@ -135,8 +135,9 @@ describe('weapp build (dist/weapp)', () => {
       .map((f) => `${f.rel} ${kb(f.size)}`)
     console.log(`weapp main package: ${mainSize} bytes (${kb(mainSize)}); subpackages: ${subSizes.join(', ')}; largest: ${biggest.join(', ')}`)
     expect(mainSize).toBeLessThan(1 * MB)
-    // The project's own budget, well inside WeChat's 2 MB: member pages stay light to open.
-    expect(mainSize).toBeLessThanOrEqual(700 * 1024)
+    // The project's own budget, well inside WeChat's 2 MB: member pages stay light to open. It only
+    // comes down: 674 KB when the client's data layer, shared components and style tokens arrived.
+    expect(mainSize).toBeLessThanOrEqual(674 * 1024)
 
     for (const tab of app.tabBar?.list ?? []) {
       for (const icon of [tab.iconPath, tab.selectedIconPath]) {
