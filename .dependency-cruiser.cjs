@@ -58,6 +58,25 @@ module.exports = {
       from: { path: '^(client|cloudfunctions|shared)/' },
       to: { path: '^(test|scripts|emulator)/' },
     },
+    {
+      name: 'main-package-loads-no-zod',
+      comment:
+        'The weapp main package has a size budget (zod/mini alone is some 30 KB): outside client/src/packages/ the client loads only the zod-free contract pieces; its forms check with the rules the schemas are built from (shared/contract/fields.ts).',
+      severity: 'error',
+      from: { path: '^client/src/', pathNot: '^client/src/packages/' },
+      to: {
+        path: '^shared/contract/|node_modules/zod',
+        pathNot: '^shared/contract/(errors|envelope|fields|wording|labels|[a-z-]+[.]fields)[.]ts$',
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
+      name: 'zod-free-contract-pieces',
+      comment: 'What the main package may load from the contract stays free of zod and of the schemas.',
+      severity: 'error',
+      from: { path: '^shared/contract/(errors|envelope|fields|wording|labels|[a-z-]+[.]fields)[.]ts$' },
+      to: { path: 'node_modules/zod|^shared/contract/(index|validate|schemas|define|actions|[a-z-]+[.]contract)[.]ts$', dependencyTypesNot: ['type-only'] },
+    },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],
   options: {
