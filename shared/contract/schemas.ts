@@ -16,7 +16,7 @@ const worded = (wording: string) => ({ params: { wording } })
  * over the general words). Spread into a check's params: nothing when the field has no words of
  * its own for this kind, so the label-based words apply.
  */
-export const says = (words: Words | undefined, kind: ProblemKind): { error?: string } => {
+const says = (words: Words | undefined, kind: ProblemKind): { error?: string } => {
   const message = ownWords(words, kind)
   return message ? { error: message } : {}
 }
