@@ -4,19 +4,18 @@
  * a lottery's draw time, a cover uploaded on picking.
  */
 jest.mock('@tarojs/taro', () => require('./mocks/taro-activities'))
-jest.mock('../../client/src/services/cloud', () => ({
-  ...jest.requireActual('../../client/src/services/cloud'),
-  callAction: jest.fn(),
-  uploadFile: jest.fn(),
-}))
+jest.mock('../../client/src/services/cloud', () => ({ ...jest.requireActual('../../client/src/services/cloud'), callAction: jest.fn(), uploadFile: jest.fn() }))
 
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { ActivityDetail, MeView } from '@shared/contract'
 import * as taro from './mocks/taro-activities'
-import { ActionError, callAction, uploadFile } from '../../client/src/services/cloud'
+import { ActionError, uploadFile } from '../../client/src/services/cloud'
 import CreateActivityPage from '../../client/src/packages/organizer/create/index'
+import { activityDetail } from '../support/client/activity'
+import { click, text, type } from '../support/client/dom'
+import { meView } from '../support/client/me'
+import { lastInput, mockedCall, serve } from '../support/client/serve'
 
-const mockedCall = callAction as jest.MockedFunction<typeof callAction>
 const mockedUpload = uploadFile as jest.MockedFunction<typeof uploadFile>
 
 const DAY = 24 * 3600_000
@@ -27,95 +26,37 @@ const shanghai = (days: number, hhmm: string) => {
 }
 const wall = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16) + ':00+08:00'
 
-const me: MeView = {
+const me = meView(['member', 'leader'], {
   member: { id: 'demo-member-02', name: '李娜', department: '财务科', memberNo: 'GH2026002' },
-  union: { id: 'u1', name: '市直机关示范工会' },
-  roles: ['member', 'leader'],
   grants: [{ role: 'member' }, { role: 'leader', scope: { kind: 'department', id: 'demo-dept-2', name: '财务科' } }],
-  badges: { groupRequests: 0, unreadMessages: 0 },
-  uploadFolder: 'uploads/test',
-}
-
-const event = (over: Partial<ActivityDetail> = {}): ActivityDetail => ({
-  id: 'a1',
-  title: '重阳登山',
-  type: '登山',
-  place: '凤凰山北门',
-  startAt: shanghai(7, '09:00'),
-  endAt: shanghai(7, '12:00'),
-  capacity: 20,
-  confirmedCount: 0,
-  organizer: '财务科工会小组',
-  myStatus: null,
-  description: '',
-  signUpOpensAt: shanghai(-1, '09:00'),
-  signUpClosesAt: shanghai(6, '18:00'),
-  cancelDeadline: shanghai(6, '18:00'),
-  waitlist: true,
-  audience: { kind: 'all' },
-  fields: [],
-  signUpBlockedReason: null,
-  waitingPosition: null,
-  prefill: {},
-  canManage: true,
-  allocation: 'fcfs',
-  drawAt: null,
-  drawnAt: null,
-  coverUrl: 'https://files.example/hill.jpg',
-  cover: 'cloud://env/uploads/leader/hill.jpg',
-  contest: {
-    kind: 'department',
-    teams: [
-      { id: 'demo-dept-1', name: '办公室', signedUp: 0, checkedIn: 0 },
-      { id: 'demo-dept-2', name: '财务科', signedUp: 0, checkedIn: 0 },
-    ],
-  },
-  groupName: null,
-  scope: { kind: 'union' },
-  status: 'open',
-  enteredCount: null,
-  checkedInAt: null,
-  ...over,
 })
+
+/** 财务科's 重阳登山 a week ahead (09:00–12:00 Shanghai), with a cover and a 结对竞赛 between two departments, as its organizer sees it. */
+const event = (over: Partial<ActivityDetail> = {}): ActivityDetail =>
+  activityDetail({
+    startAt: shanghai(7, '09:00'),
+    endAt: shanghai(7, '12:00'),
+    organizer: '财务科工会小组',
+    signUpOpensAt: shanghai(-1, '09:00'),
+    signUpClosesAt: shanghai(6, '18:00'),
+    cancelDeadline: shanghai(6, '18:00'),
+    canManage: true,
+    coverUrl: 'https://files.example/hill.jpg',
+    cover: 'cloud://env/uploads/leader/hill.jpg',
+    contest: {
+      kind: 'department',
+      teams: [
+        { id: 'demo-dept-1', name: '办公室', signedUp: 0, checkedIn: 0 },
+        { id: 'demo-dept-2', name: '财务科', signedUp: 0, checkedIn: 0 },
+      ],
+    },
+    ...over,
+  })
 
 const departments = [
   { id: 'demo-dept-1', name: '办公室' },
   { id: 'demo-dept-2', name: '财务科' },
 ]
-
-function serve(answers: Record<string, (input: any) => unknown>) {
-  mockedCall.mockImplementation(((name: string, input: unknown) => {
-    const answer = answers[name]
-    if (!answer) return Promise.reject(new ActionError('NOT_FOUND', `no answer for ${name}`))
-    try {
-      return Promise.resolve(answer(input))
-    } catch (err) {
-      return Promise.reject(err)
-    }
-  }) as never)
-}
-
-/** Taro's h5 Input is a web component that renders a native <input> a moment later; type into that. */
-async function type(container: HTMLElement, selector: string, value: string) {
-  const input = await waitFor(() => {
-    const el = container.querySelector(`${selector} input`)
-    expect(el).toBeTruthy()
-    return el as HTMLInputElement
-  })
-  await act(async () => {
-    fireEvent.input(input, { target: { value } })
-  })
-}
-
-const click = async (el: Element | null) => {
-  expect(el).toBeTruthy()
-  await act(async () => {
-    ;(el as HTMLElement).click()
-  })
-}
-
-const lastInput = (name: string) => mockedCall.mock.calls.filter((c) => c[0] === name).at(-1)?.[1]
-const text = (container: HTMLElement, selector: string) => container.querySelector(selector)?.textContent ?? ''
 
 beforeEach(() => {
   jest.clearAllMocks()

@@ -1,20 +1,16 @@
 /** The sign-up form: pre-filled from last time, checked like the server checks, server refusals under the field. */
 jest.mock('@tarojs/taro', () => require('./mocks/taro-activities'))
-jest.mock('../../client/src/services/cloud', () => ({
-  ...jest.requireActual('../../client/src/services/cloud'),
-  callAction: jest.fn(),
-}))
+jest.mock('../../client/src/services/cloud', () => ({ ...jest.requireActual('../../client/src/services/cloud'), callAction: jest.fn() }))
 
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import type { ActivityDetail } from '@shared/contract'
 import type { SignUpField } from '@shared/domain/activity'
 import * as taro from './mocks/taro-activities'
-import { ActionError, callAction } from '../../client/src/services/cloud'
+import { ActionError } from '../../client/src/services/cloud'
 import { answersFromForm, formFromPrefill, toggleOption } from '../../client/src/pages/activity-signup/form'
 import SignUpPage from '../../client/src/pages/activity-signup/index'
 import { takeRefresh } from '../../client/src/pages/activity/refresh'
-
-const mockedCall = callAction as jest.MockedFunction<typeof callAction>
+import { activityDetail } from '../support/client/activity'
+import { mockedCall } from '../support/client/serve'
 
 const FIELDS: SignUpField[] = [
   { key: 'size', label: '衣服尺码', type: 'single', required: true, options: ['M', 'L', 'XL'] },
@@ -54,40 +50,20 @@ describe('checks before sending', () => {
 })
 
 describe('the form page', () => {
-  const detail: ActivityDetail = {
-    id: 'a1',
+  const detail = activityDetail({
     title: '羽毛球友谊赛',
     type: '球类比赛',
     place: '机关活动中心',
     startAt: '2026-11-28T08:30:00+08:00',
     endAt: '2026-11-28T11:30:00+08:00',
-    capacity: 20,
     confirmedCount: 3,
     organizer: '羽毛球兴趣小组',
-    myStatus: null,
-    description: '',
     signUpOpensAt: '2026-11-20T09:00:00+08:00',
     signUpClosesAt: '2026-11-27T18:00:00+08:00',
     cancelDeadline: '2026-11-27T18:00:00+08:00',
-    waitlist: true,
-    audience: { kind: 'all' },
     fields: FIELDS,
-    signUpBlockedReason: null,
-    waitingPosition: null,
     prefill: { size: 'XL' },
-    canManage: false,
-    allocation: 'fcfs',
-    drawAt: null,
-    drawnAt: null,
-    coverUrl: null,
-    cover: null,
-    contest: null,
-    groupName: null,
-    scope: { kind: 'union' },
-    status: 'open',
-    enteredCount: null,
-    checkedInAt: null,
-  }
+  })
 
   beforeEach(() => {
     jest.clearAllMocks()

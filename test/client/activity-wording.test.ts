@@ -13,6 +13,7 @@ import {
 } from '../../client/src/constants/activities'
 import { canDrawNow, canEdit, signedUpToast, signUpViewOf } from '../../client/src/pages/activity/state'
 import { contestBars, drawSummaryText } from '../../client/src/pages/activity/lottery'
+import { activityDetail } from '../support/client/activity'
 
 describe('places left', () => {
   it('counts what is left, says when it is full (and whether one can queue), or that there is no limit', () => {
@@ -124,40 +125,14 @@ describe('times in Shanghai, whatever the phone’s zone', () => {
 
 describe('the action area of the detail page', () => {
   const now = new Date('2026-11-21T12:00:00+08:00')
-  const base: ActivityDetail = {
-    id: 'a1',
-    title: '重阳登山',
-    type: '登山',
-    place: '凤凰山北门',
+  const base = activityDetail({
     startAt: '2026-11-28T08:30:00+08:00',
     endAt: '2026-11-28T11:30:00+08:00',
     capacity: 2,
-    confirmedCount: 0,
-    organizer: '工会',
-    myStatus: null,
-    description: '',
     signUpOpensAt: '2026-11-20T09:00:00+08:00',
     signUpClosesAt: '2026-11-27T18:00:00+08:00',
     cancelDeadline: '2026-11-27T18:00:00+08:00',
-    waitlist: true,
-    audience: { kind: 'all' },
-    fields: [],
-    signUpBlockedReason: null,
-    waitingPosition: null,
-    prefill: {},
-    canManage: false,
-    allocation: 'fcfs',
-    drawAt: null,
-    drawnAt: null,
-    coverUrl: null,
-    cover: null,
-    contest: null,
-    groupName: null,
-    scope: { kind: 'union' },
-    status: 'open',
-    enteredCount: null,
-    checkedInAt: null,
-  }
+  })
   const view = (over: Partial<ActivityDetail>, at = now) => signUpViewOf({ ...base, ...over }, at)
 
   it('offers 报名 straight away, through the form when there are questions, or to queue when full', () => {

@@ -4,32 +4,22 @@
  * a network failure with the same requestId, refusals word for word) and the admin's 发放 loop.
  */
 jest.mock('@tarojs/taro', () => require('./mocks/taro-activities'))
-jest.mock('../../client/src/services/cloud', () => ({
-  ...jest.requireActual('../../client/src/services/cloud'),
-  callAction: jest.fn(),
-}))
+jest.mock('../../client/src/services/cloud', () => ({ ...jest.requireActual('../../client/src/services/cloud'), callAction: jest.fn() }))
 
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import type { CampaignView, MeView, VoucherPreview, VoucherView } from '@shared/contract'
+import type { CampaignView, VoucherPreview, VoucherView } from '@shared/contract'
 import * as taro from './mocks/taro-activities'
-import { ActionError, callAction } from '../../client/src/services/cloud'
+import { ActionError } from '../../client/src/services/cloud'
 import BenefitsPage from '../../client/src/pages/benefits/index'
 import VoucherCodePage from '../../client/src/pages/benefits/code'
 import RedeemPage from '../../client/src/packages/redeem/index/index'
 import AdminCampaignPage from '../../client/src/packages/admin/benefit-campaign/index'
 import AdminBenefitsPage from '../../client/src/packages/admin/benefits/index'
 import { dateTimeText, periodText } from '@shared/domain/time'
-
-const mockedCall = callAction as jest.MockedFunction<typeof callAction>
-
-const me = (roles: MeView['roles'] = ['member']): MeView => ({
-  member: { id: 'm4', name: '刘洋', department: '信息中心', memberNo: 'GH2026004' },
-  union: { id: 'u1', name: '市直机关示范工会' },
-  roles,
-  grants: roles.map((role) => ({ role })),
-  badges: { groupRequests: 0, unreadMessages: 0 },
-  uploadFolder: 'uploads/test',
-})
+import { campaignView } from '../support/client/benefit'
+import { click, hideFindDOMNodeWarnings, type } from '../support/client/dom'
+import { meView } from '../support/client/me'
+import { mockedCall, serve } from '../support/client/serve'
 
 const voucher = (over: Partial<VoucherView> = {}): VoucherView => ({
   id: 'v1',
@@ -51,44 +41,7 @@ const voucher = (over: Partial<VoucherView> = {}): VoucherView => ({
   ...over,
 })
 
-/** Answers by action name, whatever order the page calls in. */
-function serve(answers: Record<string, (input: any) => unknown>) {
-  mockedCall.mockImplementation(((name: string, input: unknown) => {
-    const answer = answers[name]
-    if (!answer) return Promise.reject(new Error(`unexpected ${name}`))
-    try {
-      return Promise.resolve(answer(input))
-    } catch (e) {
-      return Promise.reject(e)
-    }
-  }) as never)
-}
-
-/** Taro's h5 Input renders a native <input> a moment later; type into that. */
-async function type(container: HTMLElement, selector: string, value: string) {
-  const input = await waitFor(() => {
-    const el = container.querySelector(`${selector} input`)
-    expect(el).toBeTruthy()
-    return el as HTMLInputElement
-  })
-  await act(async () => {
-    fireEvent.input(input, { target: { value } })
-  })
-}
-
-const click = async (el: Element | null) => {
-  expect(el).toBeTruthy()
-  await act(async () => {
-    ;(el as HTMLElement).click()
-  })
-}
-
-const realError = console.error
-beforeAll(() => {
-  jest.spyOn(console, 'error').mockImplementation((message: unknown, ...rest: unknown[]) => {
-    if (!String(message).includes('findDOMNode')) realError(message, ...rest)
-  })
-})
+hideFindDOMNodeWarnings()
 
 beforeEach(() => {
   jest.clearAllMocks()
@@ -98,14 +51,14 @@ beforeEach(() => {
 
 describe('福利 tab', () => {
   it('says kindly that nothing has been issued yet', async () => {
-    serve({ 'member.me': () => me(), 'benefit.mine': () => [] })
+    serve({ 'member.me': () => meView(), 'benefit.mine': () => [] })
     render(<BenefitsPage />)
     expect(await screen.findByText('节日慰问、生日福利发放后，会在这里提醒你领取')).toBeTruthy()
   })
 
   it('groups vouchers by state, with value in 元, windows, points, and when and where a used one was collected', async () => {
     serve({
-      'member.me': () => me(),
+      'member.me': () => meView(),
       'benefit.mine': () => [
         voucher({
           id: 'used',
@@ -144,7 +97,7 @@ describe('福利 tab', () => {
   it('chooses a gift: supplier, 消费扶贫, stock shown, sold-out options cannot be picked', async () => {
     const choosing = voucher({ state: 'choose', optionId: null, optionName: null })
     serve({
-      'member.me': () => me(),
+      'member.me': () => meView(),
       'benefit.mine': () => [choosing],
       'benefit.choose': (input: { optionId: string }) => voucher({ optionId: input.optionId, optionName: '农家大米' }),
     })
@@ -302,23 +255,12 @@ describe('核销', () => {
 })
 
 describe('福利发放 (admin)', () => {
-  const campaign = (over: Partial<CampaignView> = {}): CampaignView => ({
-    id: 'c1',
-    kind: 'holiday',
-    name: '2099年中秋慰问品',
-    year: 2099,
-    faceValue: 20000,
-    options: [{ id: 'o1', name: '月饼礼盒', supplier: '稻香村', povertyRelief: false, remaining: 10, stock: 10, chosen: 0 }],
-    includeRetired: true,
-    departmentIds: [],
-    claimClosesAt: '2099-09-20T10:00:00.000Z',
-    redeemFrom: '2099-09-10T16:00:00.000Z',
-    redeemUntil: '2099-10-08T15:59:00.000Z',
-    points: [{ id: 'demo-point-office', name: '工会办公室', address: '' }],
-    autoBirthday: false,
-    progress: { eligible: 30, issued: 0, chosen: 0, redeemed: 0, outstanding: 0 },
-    ...over,
-  })
+  const campaign = (over: Partial<CampaignView> = {}) =>
+    campaignView({
+      options: [{ id: 'o1', name: '月饼礼盒', supplier: '稻香村', povertyRelief: false, remaining: 10, stock: 10, chosen: 0 }],
+      includeRetired: true,
+      ...over,
+    })
 
   it('issues batch after batch with a progress bar until done', async () => {
     taro.useRouter.mockReturnValue({ params: { id: 'c1' }, path: '' })
@@ -370,7 +312,7 @@ describe('福利发放 (admin)', () => {
 
   it('creates a campaign: 元 become 分, options, points', async () => {
     serve({
-      'member.me': () => me(['member', 'admin']),
+      'member.me': () => meView(['member', 'admin']),
       'benefit.campaigns': () => ({ items: [], total: 0, page: 1, pageSize: 20 }),
       'member.departments': () => [{ id: 'd1', name: '信息中心' }],
       'benefit.points': () => [{ id: 'demo-point-office', name: '工会办公室', address: '' }],

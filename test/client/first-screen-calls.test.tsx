@@ -4,80 +4,39 @@
  * campaign's 领取名单 load their list once.
  */
 jest.mock('@tarojs/taro', () => require('./mocks/taro-activities'))
-jest.mock('../../client/src/services/cloud', () => ({
-  ...jest.requireActual('../../client/src/services/cloud'),
-  callAction: jest.fn(),
-}))
+jest.mock('../../client/src/services/cloud', () => ({ ...jest.requireActual('../../client/src/services/cloud'), callAction: jest.fn() }))
 
 import { act, render, screen, waitFor } from '@testing-library/react'
-import type { ActivityDetail, CampaignView } from '@shared/contract'
 import { capText, DEFAULT_CATEGORIES, frequencyText } from '@shared/domain/hardship'
 import * as taro from './mocks/taro-activities'
-import { callAction } from '../../client/src/services/cloud'
 import AttendeesPage from '../../client/src/packages/organizer/attendees/index'
 import MembersPage from '../../client/src/packages/admin/members/index'
 import AdminCampaignPage from '../../client/src/packages/admin/benefit-campaign/index'
 import HardshipPolicyPage from '../../client/src/packages/admin/hardship-policy/index'
-
-const mockedCall = callAction as jest.MockedFunction<typeof callAction>
-
-function serve(answers: Record<string, (input: any) => unknown>) {
-  mockedCall.mockImplementation(((name: string, input: unknown) => {
-    const answer = answers[name]
-    if (!answer) return Promise.reject(new Error(`unexpected ${name}`))
-    return Promise.resolve(answer(input))
-  }) as never)
-}
-
-/** How many times each action was called. */
-const counts = () => mockedCall.mock.calls.reduce<Record<string, number>>((all, [name]) => ({ ...all, [name]: (all[name] ?? 0) + 1 }), {})
-/** Lets every answer land and any effect they set off run. */
-const settle = () => act(async () => new Promise((res) => setTimeout(res, 50)))
+import { activityDetail } from '../support/client/activity'
+import { settle } from '../support/client/dom'
+import { callCounts, mockedCall, serve } from '../support/client/serve'
+import { at, HOUR } from '../support/time'
+import { campaignView } from '../support/client/benefit'
 
 beforeEach(() => {
   jest.clearAllMocks()
   mockedCall.mockReset()
 })
 
-const HOUR = 3600_000
-const at = (fromNow: number) => new Date(Date.now() + fromNow).toISOString()
-
 it('报名名单: one activity.attendees, its totals shown from the same answer', async () => {
   taro.useRouter.mockReturnValue({ params: { id: 'a1' }, path: '' })
-  const detail = {
-    id: 'a1',
-    title: '重阳登山',
-    type: '登山',
+  const detail = activityDetail({
     place: '凤凰山',
     startAt: at(HOUR),
     endAt: at(3 * HOUR),
     capacity: 10,
     confirmedCount: 2,
-    organizer: '工会',
-    myStatus: null,
-    description: '',
     signUpOpensAt: at(-HOUR),
     signUpClosesAt: at(HOUR / 2),
     cancelDeadline: at(HOUR / 2),
-    waitlist: true,
-    audience: { kind: 'all' },
-    fields: [],
-    signUpBlockedReason: null,
-    waitingPosition: null,
-    prefill: {},
     canManage: true,
-    allocation: 'fcfs',
-    drawAt: null,
-    drawnAt: null,
-    coverUrl: null,
-    cover: null,
-    contest: null,
-    groupName: null,
-    scope: { kind: 'union' },
-    status: 'open',
-    enteredCount: null,
-    checkedInAt: null,
-  } satisfies ActivityDetail
+  })
   const row = (memberId: string, name: string, checkedInAt: string | null) => ({
     memberId,
     name,
@@ -103,7 +62,7 @@ it('报名名单: one activity.attendees, its totals shown from the same answer'
   const { container } = render(<AttendeesPage />)
   await screen.findByText('陈静')
   await settle()
-  expect(counts()).toEqual({ 'activity.get': 1, 'activity.attendees': 1 })
+  expect(callCounts()).toEqual({ 'activity.get': 1, 'activity.attendees': 1 })
   expect(container.querySelector('.attendees-total--checked .attendees-total__value')?.textContent).toBe('1')
   expect(container.querySelector('.attendees-total--confirmed .attendees-total__value')?.textContent).toBe('2 / 10')
 })
@@ -121,32 +80,17 @@ it('会员名册: member.list and member.departments once each', async () => {
   render(<MembersPage />)
   await screen.findByText('张伟')
   await settle()
-  expect(counts()).toEqual({ 'member.departments': 1, 'member.list': 1 })
+  expect(callCounts()).toEqual({ 'member.departments': 1, 'member.list': 1 })
 })
 
 it('a campaign: benefit.campaign and benefit.vouchers once each', async () => {
   taro.useRouter.mockReturnValue({ params: { id: 'c1' }, path: '' })
-  const campaign: CampaignView = {
-    id: 'c1',
-    kind: 'holiday',
-    name: '2099年中秋慰问品',
-    year: 2099,
-    faceValue: 20000,
-    includeRetired: false,
-    departmentIds: [],
-    options: [],
-    claimClosesAt: '2099-09-20T10:00:00.000Z',
-    redeemFrom: '2099-09-10T16:00:00.000Z',
-    redeemUntil: '2099-10-08T15:59:00.000Z',
-    points: [{ id: 'demo-point-office', name: '工会办公室', address: '' }],
-    autoBirthday: false,
-    progress: { eligible: 30, issued: 0, chosen: 0, redeemed: 0, outstanding: 0 },
-  } as unknown as CampaignView
+  const campaign = campaignView()
   serve({ 'benefit.campaign': () => campaign, 'benefit.vouchers': () => ({ items: [], total: 0, page: 1, pageSize: 20 }) })
   render(<AdminCampaignPage />)
   await screen.findByText('还没有发放')
   await settle()
-  expect(counts()).toEqual({ 'benefit.campaign': 1, 'benefit.vouchers': 1 })
+  expect(callCounts()).toEqual({ 'benefit.campaign': 1, 'benefit.vouchers': 1 })
 })
 
 it('帮扶慰问标准: hardship.policy once for this year; choosing next year asks for that year', async () => {
@@ -166,12 +110,12 @@ it('帮扶慰问标准: hardship.policy once for this year; choosing next year a
   await waitFor(() => expect(container.querySelector('.policy-year--this.policy-year--on')).toBeTruthy())
   await waitFor(() => expect(container.querySelector('.policy-source')).toBeTruthy())
   await settle()
-  expect(counts()).toEqual({ 'hardship.policy': 1, 'hardship.policyHistory': 1 })
+  expect(callCounts()).toEqual({ 'hardship.policy': 1, 'hardship.policyHistory': 1 })
   expect(mockedCall).toHaveBeenCalledWith('hardship.policy', {}, { silent: true })
   await act(async () => {
     ;(container.querySelector('.policy-year--next') as HTMLElement).click()
   })
   await settle()
   expect(mockedCall).toHaveBeenLastCalledWith('hardship.policy', { year: 2027 }, { silent: true })
-  expect(counts()['hardship.policy']).toBe(2)
+  expect(callCounts()['hardship.policy']).toBe(2)
 })

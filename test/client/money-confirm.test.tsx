@@ -3,59 +3,27 @@
  * separated) and which budget line it is taken from; 再想想 sends nothing.
  */
 jest.mock('@tarojs/taro', () => require('./mocks/taro-activities'))
-jest.mock('../../client/src/services/cloud', () => ({
-  ...jest.requireActual('../../client/src/services/cloud'),
-  callAction: jest.fn(),
-}))
+jest.mock('../../client/src/services/cloud', () => ({ ...jest.requireActual('../../client/src/services/cloud'), callAction: jest.fn() }))
 
-import { act, render, screen, waitFor } from '@testing-library/react'
-import type { CampaignView, HardshipRequestDetail } from '@shared/contract'
+import { render, screen, waitFor } from '@testing-library/react'
+import type { HardshipRequestDetail } from '@shared/contract'
 import * as taro from './mocks/taro-activities'
-import { callAction } from '../../client/src/services/cloud'
 import AdminCampaignPage from '../../client/src/packages/admin/benefit-campaign/index'
 import ReviewerRequestPage from '../../client/src/packages/reviewer/request/index'
 import { audienceText, issueConfirmText } from '../../client/src/packages/admin/benefit-campaign/issue'
 import { approvalConfirmText } from '../../client/src/packages/reviewer/shared/forms'
+import { campaignView } from '../support/client/benefit'
+import { click } from '../support/client/dom'
+import { callsOf, mockedCall, serve } from '../support/client/serve'
 
-const mockedCall = callAction as jest.MockedFunction<typeof callAction>
 const showModal = taro.showModal as unknown as jest.Mock
-
-function serve(answers: Record<string, (input: any) => unknown>) {
-  mockedCall.mockImplementation(((name: string, input: unknown) => {
-    const answer = answers[name]
-    if (!answer) return Promise.reject(new Error(`unexpected ${name}`))
-    return Promise.resolve(answer(input))
-  }) as never)
-}
-const calls = (name: string) => mockedCall.mock.calls.filter((c) => c[0] === name)
-const click = async (el: Element | null) => {
-  expect(el).toBeTruthy()
-  await act(async () => {
-    ;(el as HTMLElement).click()
-  })
-}
 
 beforeEach(() => {
   jest.clearAllMocks()
   mockedCall.mockReset()
 })
 
-const campaign = {
-  id: 'c1',
-  kind: 'holiday',
-  name: '2026年中秋慰问品',
-  year: 2026,
-  faceValue: 20000,
-  includeRetired: false,
-  departmentIds: [],
-  options: [],
-  claimClosesAt: '2099-09-20T10:00:00.000Z',
-  redeemFrom: '2099-09-10T16:00:00.000Z',
-  redeemUntil: '2099-10-08T15:59:00.000Z',
-  points: [{ id: 'demo-point-office', name: '工会办公室', address: '' }],
-  autoBirthday: false,
-  progress: { eligible: 30, issued: 0, chosen: 0, redeemed: 0, outstanding: 0 },
-} as unknown as CampaignView
+const campaign = campaignView({ name: '2026年中秋慰问品', year: 2026 })
 
 describe('发放', () => {
   it('says count × face value = total and the line', () => {
@@ -82,11 +50,11 @@ describe('发放', () => {
     expect(showModal).toHaveBeenCalledWith(
       expect.objectContaining({ title: '确认发放', content: expect.stringContaining('30 × 200.00 元 = 6,000.00 元，从「节日慰问品」预算列支') }),
     )
-    expect(calls('benefit.issue')).toHaveLength(0)
+    expect(callsOf('benefit.issue')).toHaveLength(0)
 
     showModal.mockResolvedValueOnce({ confirm: true, cancel: false })
     await click(container.querySelector('.campaign-issue-button'))
-    await waitFor(() => expect(calls('benefit.issue')).toHaveLength(1))
+    await waitFor(() => expect(callsOf('benefit.issue')).toHaveLength(1))
   })
 
   it('对象 does not call retired members 在职', () => {
@@ -143,9 +111,9 @@ describe('批准', () => {
     expect(showModal).toHaveBeenCalledWith(
       expect.objectContaining({ title: '确认批准', content: '批准向刘洋发放「生病住院」1,000.00 元，从「会员慰问」预算列支，批准后即占用预算余额。' }),
     )
-    expect(calls('hardship.approve')).toHaveLength(0)
+    expect(callsOf('hardship.approve')).toHaveLength(0)
     showModal.mockResolvedValueOnce({ confirm: true, cancel: false })
     await click(container.querySelector('.request-approve'))
-    await waitFor(() => expect(calls('hardship.approve')).toHaveLength(1))
+    await waitFor(() => expect(callsOf('hardship.approve')).toHaveLength(1))
   })
 })

@@ -5,19 +5,17 @@
  * h5 demo it explains once that push exists only in WeChat.
  */
 jest.mock('@tarojs/taro', () => require('./mocks/taro-activities'))
-jest.mock('../../client/src/services/cloud', () => ({
-  ...jest.requireActual('../../client/src/services/cloud'),
-  callAction: jest.fn(),
-}))
+jest.mock('../../client/src/services/cloud', () => ({ ...jest.requireActual('../../client/src/services/cloud'), callAction: jest.fn() }))
 
 import { act, render, screen } from '@testing-library/react'
 import type { ActivityDetail } from '@shared/contract'
 import * as taro from './mocks/taro-activities'
-import { callAction } from '../../client/src/services/cloud'
 import { ANSWER_WAIT_MS, askToSubscribe, LOCAL_EXPLANATION, prepareSubscribe, resetSubscribeForTests } from '../../client/src/services/subscribe'
 import ActivityPage from '../../client/src/pages/activity/index'
+import { activityDetail } from '../support/client/activity'
+import { callsOf, mockedCall, serve as serveAnswers, type Answers } from '../support/client/serve'
+import { at, DAY, HOUR } from '../support/time'
 
-const mockedCall = callAction as jest.MockedFunction<typeof callAction>
 const TEMPLATES = { 'activity-result': 'T-RESULT', 'activity-change': 'T-CHANGE', 'activity-reminder': 'T-REMIND', benefit: 'T-BENEFIT', group: 'T-GROUP' }
 
 const setEnv = (env: 'weapp' | 'h5', local = false) => {
@@ -27,16 +25,8 @@ const setEnv = (env: 'weapp' | 'h5', local = false) => {
 const flush = () => act(async () => undefined)
 
 /** The server answers the template list and subscription reports; anything else is the test's. */
-function serve(extra: Record<string, (input: any) => unknown> = {}) {
-  mockedCall.mockImplementation(async (name: string, input: unknown) => {
-    if (name === 'message.templates') return { templates: TEMPLATES, maxPerRequest: 3 } as never
-    if (name === 'message.subscribe') return { credits: {} } as never
-    const handler = extra[name]
-    if (!handler) throw new Error(`unexpected call ${name}`)
-    return handler(input) as never
-  })
-}
-const callsOf = (name: string) => mockedCall.mock.calls.filter((c) => c[0] === name)
+const serve = (extra: Answers = {}) =>
+  serveAnswers({ 'message.templates': () => ({ templates: TEMPLATES, maxPerRequest: 3 }), 'message.subscribe': () => ({ credits: {} }), ...extra })
 
 beforeEach(() => {
   jest.clearAllMocks()
@@ -143,41 +133,18 @@ describe('outside WeChat', () => {
 
 /** An event with places: 报名 on the detail page. */
 const event = (over: Partial<ActivityDetail> = {}): ActivityDetail =>
-  ({
+  activityDetail({
     id: 'e1',
     title: '周末登山',
-    type: '登山',
     place: '北山',
-    startAt: new Date(Date.now() + 3 * 86400_000).toISOString(),
-    endAt: new Date(Date.now() + 3 * 86400_000 + 7200_000).toISOString(),
-    capacity: 20,
+    startAt: at(3 * DAY),
+    endAt: at(3 * DAY + 2 * HOUR),
     confirmedCount: 3,
-    organizer: '工会',
-    myStatus: null,
-    description: '',
-    signUpOpensAt: new Date(Date.now() - 86400_000).toISOString(),
-    signUpClosesAt: new Date(Date.now() + 2 * 86400_000).toISOString(),
-    cancelDeadline: new Date(Date.now() + 2 * 86400_000).toISOString(),
-    waitlist: true,
-    audience: { kind: 'all' },
-    fields: [],
-    signUpBlockedReason: null,
-    waitingPosition: null,
-    prefill: {},
-    canManage: false,
-    allocation: 'fcfs',
-    drawAt: null,
-    drawnAt: null,
-    coverUrl: null,
-    cover: null,
-    contest: null,
-    groupName: null,
-    scope: { kind: 'union' },
-    status: 'open',
-    enteredCount: null,
-    checkedInAt: null,
+    signUpOpensAt: at(-DAY),
+    signUpClosesAt: at(2 * DAY),
+    cancelDeadline: at(2 * DAY),
     ...over,
-  }) as ActivityDetail
+  })
 
 describe('报名 on the activity page', () => {
   beforeEach(() => {

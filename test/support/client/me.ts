@@ -1,7 +1,7 @@
-import type { MeView, Role } from '@shared/contract'
+import type { MeView } from '@shared/contract'
 
 /** member.me's answer: 刘洋 of 信息中心 holding `roles` (each for the whole union) unless `over` says otherwise. */
-export const meView = (roles: Role[] = ['member'], over: Partial<MeView> = {}): MeView => ({
+export const meView = (roles: MeView['roles'] = ['member'], over: Partial<MeView> = {}): MeView => ({
   member: { id: 'm4', name: '刘洋', department: '信息中心', memberNo: 'GH2026004' },
   union: { id: 'u1', name: '市直机关示范工会' },
   roles,
