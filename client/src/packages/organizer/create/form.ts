@@ -9,7 +9,7 @@ import { activityActions, CAPACITY, CONTEST_MAX_TEAMS, CONTEST_MIN_TEAMS, EVENT_
 import { typedWhole, wholeKind } from '@shared/contract/fields'
 import { parseInput } from '@shared/contract/validate'
 import type { ActivityType, Audience, FieldType } from '@shared/domain/activity'
-import { scheduleProblem, type Allocation, type Schedule } from '@shared/domain/activity-schedule'
+import { scheduleProblem, type Allocation } from '@shared/domain/activity-schedule'
 import { inShanghai, SHANGHAI_OFFSET } from '../../../constants/activities'
 
 export { CONTEST_MAX_TEAMS, CONTEST_MIN_TEAMS, MAX_FIELDS }
@@ -253,22 +253,11 @@ function capacityOf(form: CreateForm): number | null {
   return n !== null && wholeKind(CAPACITY, n) === null ? n : null
 }
 
-const SCHEDULE_KEYS: Readonly<Record<keyof Schedule, TimeKey | 'capacity' | 'allocation'>> = {
-  startAt: 'start',
-  endAt: 'end',
-  signUpOpensAt: 'opens',
-  signUpClosesAt: 'closes',
-  cancelDeadline: 'cancel',
-  drawAt: 'draw',
-  capacity: 'capacity',
-  allocation: 'allocation',
-}
-
 /**
  * What is wrong with the times (and a lottery's needs) as they stand, by the same rule the server
  * applies (`scheduleProblem`), placed on the form field it concerns; null when they fit together.
  */
-export function scheduleProblemOf(form: CreateForm): { key: TimeKey | 'capacity' | 'allocation'; message: string } | null {
+export function scheduleProblemOf(form: CreateForm): { key: keyof CreateFormErrors; message: string } | null {
   const date = (k: TimeKey) => new Date(isoOf(form.times[k]))
   const problem = scheduleProblem({
     startAt: date('start'),
@@ -280,7 +269,8 @@ export function scheduleProblemOf(form: CreateForm): { key: TimeKey | 'capacity'
     drawAt: form.allocation === 'lottery' ? date('draw') : null,
     capacity: capacityOf(form),
   })
-  return problem ? { key: SCHEDULE_KEYS[problem.field], message: problem.message } : null
+  const key = problem && errorKeyOf(problem.field)
+  return problem && key ? { key, message: problem.message } : null
 }
 
 const copyAudience = (a: Audience): EventInput['audience'] => {
