@@ -1,16 +1,12 @@
 /** 现场签到: six typed digits are sent once — not again by the 签到 tap that habitually follows, nor by a repeated input event. */
 jest.mock('@tarojs/taro', () => require('./mocks/taro-activities'))
-jest.mock('../../client/src/services/cloud', () => ({
-  ...jest.requireActual('../../client/src/services/cloud'),
-  callAction: jest.fn(),
-}))
+jest.mock('../../client/src/services/cloud', () => ({ ...jest.requireActual('../../client/src/services/cloud'), callAction: jest.fn() }))
 
 import { act, fireEvent, render, waitFor } from '@testing-library/react'
 import * as taro from './mocks/taro-activities'
-import { ActionError, callAction } from '../../client/src/services/cloud'
+import { ActionError } from '../../client/src/services/cloud'
 import CheckInPage from '../../client/src/packages/organizer/checkin/index'
-
-const mockedCall = callAction as jest.MockedFunction<typeof callAction>
+import { mockedCall } from '../support/client/serve'
 
 const calls = (name: string) => mockedCall.mock.calls.filter((c) => c[0] === name)
 

@@ -1,19 +1,16 @@
 /** 我的签到码: fetched again every 30 seconds with a countdown, retried sooner after a failure, stopped on leaving. */
 jest.mock('@tarojs/taro', () => require('./mocks/taro-activities'))
-jest.mock('../../client/src/services/cloud', () => ({
-  ...jest.requireActual('../../client/src/services/cloud'),
-  callAction: jest.fn(),
-}))
+jest.mock('../../client/src/services/cloud', () => ({ ...jest.requireActual('../../client/src/services/cloud'), callAction: jest.fn() }))
 
 import { act, render } from '@testing-library/react'
 import type { CheckInCode } from '@shared/contract'
 import * as taro from './mocks/taro-activities'
-import { ActionError, callAction } from '../../client/src/services/cloud'
+import { ActionError } from '../../client/src/services/cloud'
 import { createCodeRefresher } from '../../client/src/components/RotatingCode/refresher'
 import { qrMatrix } from '../../client/src/components/RotatingCode/qr'
 import CodePage from '../../client/src/pages/activity/code'
+import { mockedCall } from '../support/client/serve'
 
-const mockedCall = callAction as jest.MockedFunction<typeof callAction>
 const code = (n: number): CheckInCode => ({
   state: 'open',
   token: `token-${n}`,

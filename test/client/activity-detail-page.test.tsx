@@ -10,7 +10,7 @@ import ActivityPage from '../../client/src/pages/activity/index'
 import { handRefresh } from '../../client/src/pages/activity/refresh'
 import { clearQueryCache, invalidate } from '../../client/src/data'
 import { lotteryDetail as lottery } from '../support/client/activity'
-import { text } from '../support/client/dom'
+import { tapText, text } from '../support/client/dom'
 import { callsOf, mockedCall, serve } from '../support/client/serve'
 import { at, HOUR } from '../support/time'
 
@@ -59,9 +59,7 @@ it('explains a lottery before the draw and enters it with 报名参加抽签', a
   // Nothing drawn yet: no result to show.
   expect(container.querySelector('.activity-draw-result')).toBeNull()
 
-  await act(async () => {
-    screen.getByText('报名参加抽签').click()
-  })
+  await tapText('报名参加抽签')
   expect(mockedCall).toHaveBeenCalledWith('activity.signUp', { id: 'l1', answers: {} })
   expect(taro.showToast).toHaveBeenCalledWith({ title: '已报名抽签，抽签后通知您', icon: 'none' })
   // From the answer: the page did not load the event again.
@@ -114,9 +112,7 @@ it('退出抽签 asks first and says so', async () => {
   })
   render(<ActivityPage />)
   await screen.findByText('已报名抽签')
-  await act(async () => {
-    screen.getByText('退出抽签').click()
-  })
+  await tapText('退出抽签')
   expect(taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '退出抽签', confirmText: '退出抽签' }))
   expect(mockedCall).toHaveBeenCalledWith('activity.cancel', { id: 'l1' })
   expect(taro.showToast).toHaveBeenCalledWith({ title: '已退出抽签', icon: 'none' })
@@ -170,9 +166,7 @@ it('the result that fails to load says so, with a retry', async () => {
   const { container } = render(<ActivityPage />)
   await screen.findByText('抽签结果没有加载出来：网络不太好，请稍后再试', { exact: false })
   fail = false
-  await act(async () => {
-    screen.getByText('重试').click()
-  })
+  await tapText('重试')
   await screen.findByText('这次没有人报名抽签')
   expect(text(container, '.activity-draw-result__summary')).toBe('2 个名额，没有人报名抽签')
 })
@@ -189,9 +183,7 @@ it('the organizer draws once the time has come, and can edit', async () => {
   })
   const { container } = render(<ActivityPage />)
   await screen.findByText('立即抽签')
-  await act(async () => {
-    screen.getByText('立即抽签').click()
-  })
+  await tapText('立即抽签')
   expect(taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '立即抽签' }))
   expect(mockedCall).toHaveBeenCalledWith('activity.draw', { id: 'l1' })
   expect(taro.showToast).toHaveBeenCalledWith({ title: '抽签完成，2 人中签', icon: 'none' })
@@ -306,9 +298,7 @@ describe('报名 and 取消 take one call each: the page shows the answer instea
     await screen.findByText('✓ 已报名')
     expect(text(container, '.activity-fact--places')).toBe('名额已满，可排队 · 已报名 2 / 2 人')
 
-    await act(async () => {
-      screen.getByText('取消报名').click()
-    })
+    await tapText('取消报名')
     expect(taro.showToast).toHaveBeenCalledWith({ title: '已取消报名', icon: 'none' })
     // The place went to the next in line: still 2 / 2, and this member may queue again.
     await waitFor(() => expect(container.querySelector('.activity-cancel')).toBeNull())

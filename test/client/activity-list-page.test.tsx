@@ -1,25 +1,15 @@
 /** 活动 tab: cards with time, places, cover, 抽签 and my status; filters by type and interest group; a different empty state per tab; 发布活动 for organizers only. */
 jest.mock('@tarojs/taro', () => require('./mocks/taro-activities'))
-jest.mock('../../client/src/services/cloud', () => ({
-  ...jest.requireActual('../../client/src/services/cloud'),
-  callAction: jest.fn(),
-}))
+jest.mock('../../client/src/services/cloud', () => ({ ...jest.requireActual('../../client/src/services/cloud'), callAction: jest.fn() }))
 
 import { act, render, screen } from '@testing-library/react'
-import type { ActivityCard, GroupCard, MeView } from '@shared/contract'
+import type { ActivityCard, GroupCard } from '@shared/contract'
 import * as taro from './mocks/taro-activities'
-import { callAction } from '../../client/src/services/cloud'
 import ActivitiesPage from '../../client/src/pages/activities/index'
+import { mockedCall, pageOf, serve } from '../support/client/serve'
+import { meView } from '../support/client/me'
+import { tapText } from '../support/client/dom'
 
-const mockedCall = callAction as jest.MockedFunction<typeof callAction>
-const me = (roles: MeView['roles']): MeView => ({
-  member: { id: 'm4', name: '刘洋', department: '信息中心', memberNo: 'GH2026004' },
-  union: { id: 'u1', name: '市直机关示范工会' },
-  roles,
-  grants: roles.map((role) => ({ role })),
-  badges: { groupRequests: 0, unreadMessages: 0 },
-  uploadFolder: 'uploads/test',
-})
 const card = (over: Partial<ActivityCard>): ActivityCard => ({
   id: 'a1',
   title: '重阳登山',
@@ -37,7 +27,6 @@ const card = (over: Partial<ActivityCard>): ActivityCard => ({
   coverUrl: null,
   ...over,
 })
-const page = (items: ActivityCard[]) => ({ items, total: items.length, page: 1, pageSize: 20 })
 const group = (over: Partial<GroupCard>): GroupCard => ({
   id: 'demo-group-badminton',
   kind: 'interest',
@@ -53,9 +42,6 @@ const group = (over: Partial<GroupCard>): GroupCard => ({
 const noGroups = () => ({ mine: [], others: [] })
 
 /** Answers by action name, whatever order the page calls in. */
-function serve(answers: Record<string, (input: any) => unknown>) {
-  mockedCall.mockImplementation(((name: string, input: unknown) => Promise.resolve(answers[name](input))) as never)
-}
 
 beforeEach(() => {
   jest.clearAllMocks()
@@ -64,10 +50,10 @@ beforeEach(() => {
 
 it('shows each event with its time, places and my sign-up, and opens it', async () => {
   serve({
-    'member.me': () => me(['member']),
+    'member.me': () => meView(['member']),
     'group.list': noGroups,
     'activity.list': () =>
-      page([
+      pageOf([
         card({ id: 'a1' }),
         card({ id: 'a2', title: '三八健步走', type: '健步走', capacity: null, myStatus: 'confirmed' }),
         card({ id: 'a3', title: '读书分享会', type: '讲座', capacity: 2, confirmedCount: 2, myStatus: 'waiting', organizer: '财务科工会小组' }),
@@ -88,39 +74,29 @@ it('shows each event with its time, places and my sign-up, and opens it', async 
 })
 
 it('filters by type on every tab, and each tab says kindly when it is empty', async () => {
-  serve({ 'member.me': () => me(['member', 'admin']), 'group.list': noGroups, 'activity.list': () => page([]) })
+  serve({ 'member.me': () => meView(['member', 'admin']), 'group.list': noGroups, 'activity.list': () => pageOf([]) })
   const { container } = render(<ActivitiesPage />)
   await screen.findByText('近期还没有活动')
   expect(container.querySelector('.activities-post')?.textContent).toContain('发布活动')
 
-  await act(async () => {
-    screen.getByText('讲座').click()
-  })
+  await tapText('讲座')
   await screen.findByText('没有「讲座」类的活动')
   expect(mockedCall).toHaveBeenLastCalledWith('activity.list', { tab: 'upcoming', type: '讲座', page: 1, pageSize: 20 }, { silent: true })
 
-  await act(async () => {
-    screen.getByText('我报名的').click()
-  })
+  await tapText('我报名的')
   // 我报名的 filters by type too.
   await screen.findByText('没有报名过「讲座」类的活动')
   expect(mockedCall).toHaveBeenLastCalledWith('activity.list', { tab: 'mine', type: '讲座', page: 1, pageSize: 20 }, { silent: true })
 
-  await act(async () => {
-    screen.getByText('往期').click()
-  })
+  await tapText('往期')
   await screen.findByText('没有「讲座」类的往期活动')
 
   // 看全部活动 clears the filter.
-  await act(async () => {
-    screen.getByText('看全部活动').click()
-  })
+  await tapText('看全部活动')
   await screen.findByText('还没有往期活动')
   expect(mockedCall).toHaveBeenLastCalledWith('activity.list', { tab: 'past', page: 1, pageSize: 20 }, { silent: true })
 
-  await act(async () => {
-    screen.getByText('我报名的').click()
-  })
+  await tapText('我报名的')
   await screen.findByText('你还没有报名活动')
   expect(mockedCall).toHaveBeenLastCalledWith('activity.list', { tab: 'mine', page: 1, pageSize: 20 }, { silent: true })
   // No interest groups: no group filter.
@@ -129,42 +105,36 @@ it('filters by type on every tab, and each tab says kindly when it is empty', as
 
 it('filters by interest group (department groups are not offered), on every tab', async () => {
   serve({
-    'member.me': () => me(['member']),
+    'member.me': () => meView(['member']),
     'group.list': () => ({
       mine: [group({ id: 'dept-1', kind: 'department', name: '财务科工会小组' }), group({})],
       others: [group({ id: 'demo-group-photo', name: '摄影' })],
     }),
-    'activity.list': (input: { groupId?: string }) => page(input.groupId ? [] : [card({})]),
+    'activity.list': (input: { groupId?: string }) => pageOf(input.groupId ? [] : [card({})]),
   })
   const { container } = render(<ActivitiesPage />)
   await screen.findByText('重阳登山')
   const chips = Array.from(container.querySelectorAll('.activities-group')).map((c) => c.textContent)
   expect(chips).toEqual(['不限', '羽毛球', '摄影'])
 
-  await act(async () => {
-    screen.getByText('摄影').click()
-  })
+  await tapText('摄影')
   await screen.findByText('没有「摄影」小组的活动')
   expect(mockedCall).toHaveBeenLastCalledWith('activity.list', { tab: 'upcoming', groupId: 'demo-group-photo', page: 1, pageSize: 20 }, { silent: true })
 
-  await act(async () => {
-    screen.getByText('我报名的').click()
-  })
+  await tapText('我报名的')
   await screen.findByText('没有报名过「摄影」小组的活动')
   expect(mockedCall).toHaveBeenLastCalledWith('activity.list', { tab: 'mine', groupId: 'demo-group-photo', page: 1, pageSize: 20 }, { silent: true })
 
-  await act(async () => {
-    screen.getByText('不限').click()
-  })
+  await tapText('不限')
   await screen.findByText('重阳登山')
 })
 
 it('shows the cover, the 抽签 badge with its time, and my lottery status', async () => {
   serve({
-    'member.me': () => me(['member']),
+    'member.me': () => meView(['member']),
     'group.list': noGroups,
     'activity.list': () =>
-      page([
+      pageOf([
         card({
           id: 'l1',
           title: '音乐会抽票',

@@ -11,6 +11,7 @@ import SignUpPage from '../../client/src/pages/activity-signup/index'
 import { takeRefresh } from '../../client/src/pages/activity/refresh'
 import { activityDetail } from '../support/client/activity'
 import { mockedCall } from '../support/client/serve'
+import { tapText } from '../support/client/dom'
 
 const FIELDS: SignUpField[] = [
   { key: 'size', label: '衣服尺码', type: 'single', required: true, options: ['M', 'L', 'XL'] },
@@ -75,21 +76,15 @@ describe('the form page', () => {
     mockedCall.mockResolvedValueOnce({ ...detail, prefill: {} } as never)
     const { container } = render(<SignUpPage />)
     await screen.findByText('羽毛球友谊赛')
-    await act(async () => {
-      screen.getByText('提交报名').click()
-    })
+    await tapText('提交报名')
     expect(container.querySelector('[data-field="size"] .signup-field__error')?.textContent).toBe('请填写「衣服尺码」')
     expect(mockedCall).toHaveBeenCalledTimes(1)
 
-    await act(async () => {
-      screen.getByText('L').click()
-    })
+    await tapText('L')
     expect(container.querySelector('[data-field="size"] .signup-field__error')).toBeNull()
     const page = { myStatus: 'confirmed', waitingPosition: null, confirmedCount: 4, enteredCount: null, checkedInAt: null, contest: null }
     mockedCall.mockResolvedValueOnce({ status: 'confirmed', waitingPosition: null, detail: page } as never)
-    await act(async () => {
-      screen.getByText('提交报名').click()
-    })
+    await tapText('提交报名')
     expect(mockedCall).toHaveBeenLastCalledWith('activity.signUp', { id: 'a1', answers: { size: 'L' } }, { silent: true })
     expect(taro.showToast).toHaveBeenCalledWith({ title: '报名成功', icon: 'success' })
     // The detail page it goes back to shows this answer instead of loading the event again.
@@ -103,15 +98,11 @@ describe('the form page', () => {
     // Pre-filled from last time.
     expect(container.querySelector('[data-field="size"] .signup-option--on')?.textContent).toBe('XL')
     mockedCall.mockRejectedValueOnce(new ActionError('INVALID_ARGUMENT', '「衣服尺码」请从选项中选择', { field: 'answers.size' }))
-    await act(async () => {
-      screen.getByText('提交报名').click()
-    })
+    await tapText('提交报名')
     expect(container.querySelector('[data-field="size"] .signup-field__error')?.textContent).toBe('「衣服尺码」请从选项中选择')
 
     mockedCall.mockRejectedValueOnce(new ActionError('CLOSED', '报名已于 2026-11-27 18:00 截止'))
-    await act(async () => {
-      screen.getByText('提交报名').click()
-    })
+    await tapText('提交报名')
     expect(container.querySelector('.signup-failure')?.textContent).toBe('报名已于 2026-11-27 18:00 截止')
   })
 
@@ -129,9 +120,7 @@ describe('the form page', () => {
       fireEvent.input(input, { target: { value: '2' } })
     })
     mockedCall.mockResolvedValueOnce({ status: 'waiting', waitingPosition: 4 } as never)
-    await act(async () => {
-      screen.getByText('提交报名').click()
-    })
+    await tapText('提交报名')
     expect(mockedCall).toHaveBeenLastCalledWith('activity.signUp', { id: 'a1', answers: { size: 'XL', family: 2 } }, { silent: true })
     expect(taro.showToast).toHaveBeenCalledWith({ title: '已进入排队，第 4 位', icon: 'none' })
     expect(taro.navigateBack).toHaveBeenCalled()

@@ -1,18 +1,15 @@
 /** 管理后台 → 工会联系方式: the admin edits the office phone and place; bad input is worded and never sent. */
 jest.mock('@tarojs/taro', () => require('./mocks/taro'))
-jest.mock('../../client/src/services/cloud', () => ({
-  ...jest.requireActual('../../client/src/services/cloud'),
-  callAction: jest.fn(),
-}))
+jest.mock('../../client/src/services/cloud', () => ({ ...jest.requireActual('../../client/src/services/cloud'), callAction: jest.fn() }))
 
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, waitFor } from '@testing-library/react'
 import type { MeView } from '@shared/contract'
 import * as taro from './mocks/taro'
-import { callAction } from '../../client/src/services/cloud'
 import UnionContactPage from '../../client/src/packages/admin/union/index'
 import { checkContact } from '../../client/src/packages/admin/union/form'
+import { mockedCall } from '../support/client/serve'
+import { tapText } from '../support/client/dom'
 
-const mockedCall = callAction as jest.MockedFunction<typeof callAction>
 const admin = (contact: MeView['union']['contact']): MeView => ({
   member: { id: 'm1', name: '张伟', department: '办公室', memberNo: 'GH2026001' },
   union: { id: 'u1', name: '市直机关示范工会', contact },
@@ -45,9 +42,7 @@ it('starts from the saved contact and saves the edit, trimmed', async () => {
   expect(place.value).toBe('机关大楼 3 楼')
   await type(place, '  机关大楼 5 楼 502 室 ')
   mockedCall.mockResolvedValueOnce({ phone: '0571-87001234', place: '机关大楼 5 楼 502 室' } as never)
-  await act(async () => {
-    screen.getByText('保存').click()
-  })
+  await tapText('保存')
   expect(mockedCall).toHaveBeenLastCalledWith('member.setUnionContact', { phone: '0571-87001234', place: '机关大楼 5 楼 502 室' }, { silent: true })
   expect(taro.showToast).toHaveBeenCalledWith({ title: '已保存', icon: 'success' })
 })
@@ -56,9 +51,7 @@ it('says what is wrong with a phone or an empty place and sends nothing', async 
   mockedCall.mockResolvedValueOnce(admin(null) as never)
   const { container } = render(<UnionContactPage />)
   await type(await field(container, 'phone'), '请打电话')
-  await act(async () => {
-    screen.getByText('保存').click()
-  })
+  await tapText('保存')
   expect(container.querySelector('.union-phone-error')?.textContent).toBe('电话格式不对，座机如 0571-87001234，手机为 11 位')
   expect(container.querySelector('.union-place-error')?.textContent).toBe('请填写办公地点')
   expect(mockedCall).toHaveBeenCalledTimes(1)

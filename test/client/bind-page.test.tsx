@@ -1,37 +1,16 @@
 /** 绑定会员身份: field messages before sending, the server's refusal kept on screen, 我的 after success. */
 jest.mock('@tarojs/taro', () => require('./mocks/taro'))
-jest.mock('../../client/src/services/cloud', () => ({
-  ...jest.requireActual('../../client/src/services/cloud'),
-  callAction: jest.fn(),
-}))
+jest.mock('../../client/src/services/cloud', () => ({ ...jest.requireActual('../../client/src/services/cloud'), callAction: jest.fn() }))
 
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import type { MeView } from '@shared/contract'
+import { act, render, screen } from '@testing-library/react'
 import * as taro from './mocks/taro'
-import { ActionError, callAction } from '../../client/src/services/cloud'
+import { ActionError } from '../../client/src/services/cloud'
 import BindPage from '../../client/src/pages/bind/index'
+import { mockedCall } from '../support/client/serve'
+import { type } from '../support/client/dom'
+import { meView } from '../support/client/me'
 
-const mockedCall = callAction as jest.MockedFunction<typeof callAction>
-const me: MeView = {
-  member: { id: 'm6', name: '杨帆', department: '人事科', memberNo: 'GH2026006' },
-  union: { id: 'u1', name: '市直机关示范工会' },
-  roles: ['member'],
-  grants: [{ role: 'member' }],
-  badges: { groupRequests: 0, unreadMessages: 0 },
-  uploadFolder: 'uploads/test',
-}
-
-/** Taro's h5 Input is a web component that renders a native <input> a moment later; type into that. */
-async function type(container: HTMLElement, selector: string, value: string) {
-  const input = await waitFor(() => {
-    const el = container.querySelector(`${selector} input`)
-    expect(el).toBeTruthy()
-    return el as HTMLInputElement
-  })
-  await act(async () => {
-    fireEvent.input(input, { target: { value } })
-  })
-}
+const me = meView(['member'], { member: { id: 'm6', name: '杨帆', department: '人事科', memberNo: 'GH2026006' } })
 
 const submit = async (container: HTMLElement) => {
   await act(async () => {

@@ -1,10 +1,11 @@
 /** A page that cannot load says so once, and offers what can help: 再试一次 only where trying again can. */
 jest.mock('@tarojs/taro', () => require('./mocks/taro-activities'))
 
-import { act, render, screen } from '@testing-library/react'
+import { render, screen } from '@testing-library/react'
 import * as taro from './mocks/taro-activities'
 import { ActionError } from '../../client/src/services/cloud'
 import { ErrorState } from '../../client/src/components/ErrorState'
+import { tapText } from '../support/client/dom'
 
 const pages = (n: number) => ((taro.default as unknown as { getCurrentPages: () => unknown[] }).getCurrentPages = () => Array.from({ length: n }, () => ({})))
 
@@ -16,18 +17,14 @@ it('not found: no 再试一次; 回到首页 when it was opened on its own', asy
   render(<ErrorState error={new ActionError('NOT_FOUND', '没有找到这个活动')} onRetry={retry} />)
   expect(screen.getByText('没有找到这个活动')).toBeTruthy()
   expect(screen.queryByText('再试一次')).toBeNull()
-  await act(async () => {
-    screen.getByText('回到首页').click()
-  })
+  await tapText('回到首页')
   expect(taro.switchTab).toHaveBeenCalledWith({ url: '/pages/home/index' })
 })
 
 it('not found under another page: 返回 goes back', async () => {
   pages(3)
   render(<ErrorState error={new ActionError('NOT_FOUND', '没有找到这项福利')} onRetry={jest.fn()} />)
-  await act(async () => {
-    screen.getByText('返回').click()
-  })
+  await tapText('返回')
   expect(taro.navigateBack).toHaveBeenCalled()
   expect(taro.switchTab).not.toHaveBeenCalled()
 })
@@ -44,8 +41,6 @@ it('a failure that may pass keeps 再试一次', async () => {
   const retry = jest.fn()
   render(<ErrorState error={new ActionError('NETWORK', '网络不太好，请稍后再试')} onRetry={retry} />)
   expect(screen.queryByText('返回')).toBeNull()
-  await act(async () => {
-    screen.getByText('再试一次').click()
-  })
+  await tapText('再试一次')
   expect(retry).toHaveBeenCalledTimes(1)
 })

@@ -12,10 +12,10 @@ jest.mock('../../client/src/services/cloud', () => ({
 }))
 jest.mock('../../client/src/services/documents', () => ({ openSpreadsheet: jest.fn(() => Promise.resolve()) }))
 
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { render, screen, waitFor } from '@testing-library/react'
 import type { AuditRow, BudgetView, ExpenseView, LedgerRow, MeView, PublicSpending } from '@shared/contract'
 import * as taro from './mocks/taro-groups'
-import { ActionError, callAction, uploadFile } from '../../client/src/services/cloud'
+import { ActionError, uploadFile } from '../../client/src/services/cloud'
 import { openSpreadsheet } from '../../client/src/services/documents'
 import { currentYear } from '../../client/src/constants/funds'
 import { clearQueryCache } from '../../client/src/data'
@@ -28,8 +28,10 @@ import ExpensePage from '../../client/src/packages/organizer/expense/index'
 import FundsPublicPage from '../../client/src/pages/funds-public/index'
 import HomePage from '../../client/src/pages/home/index'
 import { dateTimeText } from '@shared/domain/time'
+import { hideFindDOMNodeWarnings } from '../support/client/dom'
+import { click, texts, typeInto } from '../support/client/dom'
+import { mockedCall, pageOf, serve } from '../support/client/serve'
 
-const mockedCall = callAction as jest.MockedFunction<typeof callAction>
 const mockedUpload = uploadFile as jest.MockedFunction<typeof uploadFile>
 const mockedOpen = openSpreadsheet as jest.MockedFunction<typeof openSpreadsheet>
 const YEAR = currentYear()
@@ -74,49 +76,7 @@ const DEMO = budgetView({
   training: { budget: 100_000, spent: 130_000 },
 })
 
-const page = <T,>(items: T[]) => ({ items, total: items.length, page: 1, pageSize: 20 })
-
-/** Answers by action name, whatever order the page calls in. */
-function serve(answers: Record<string, (input: any) => unknown>) {
-  mockedCall.mockImplementation(((name: string, input: unknown) => {
-    const answer = answers[name]
-    if (!answer) return Promise.reject(new Error(`unexpected ${name}`))
-    try {
-      return Promise.resolve(answer(input))
-    } catch (e) {
-      return Promise.reject(e)
-    }
-  }) as never)
-}
-
-/** Taro's h5 Input renders a native <input> a moment later; type into that. */
-async function type(el: Element | null, value: string) {
-  expect(el).toBeTruthy()
-  const input = await waitFor(() => {
-    const found = el!.querySelector('input')
-    expect(found).toBeTruthy()
-    return found as HTMLInputElement
-  })
-  await act(async () => {
-    fireEvent.input(input, { target: { value } })
-  })
-}
-
-const click = async (el: Element | null) => {
-  expect(el).toBeTruthy()
-  await act(async () => {
-    ;(el as HTMLElement).click()
-  })
-}
-
-const texts = (root: ParentNode, selector: string) => Array.from(root.querySelectorAll(selector)).map((n) => n.textContent)
-
-const realError = console.error
-beforeAll(() => {
-  jest.spyOn(console, 'error').mockImplementation((message: unknown, ...rest: unknown[]) => {
-    if (!String(message).includes('findDOMNode')) realError(message, ...rest)
-  })
-})
+hideFindDOMNodeWarnings()
 
 beforeEach(() => {
   jest.clearAllMocks()
@@ -276,7 +236,7 @@ describe('预算编制', () => {
     expect(holiday.querySelector('.budget-line__used')?.textContent).toBe('已使用 1,250.00 元')
     await waitFor(() => expect((holiday.querySelector('input') as HTMLInputElement).value).toBe('2000.00'))
 
-    await type(holiday.querySelector('.budget-input'), '1000')
+    await typeInto(holiday.querySelector('.budget-input'), '1000')
     expect(holiday.querySelector('.budget-line__was')?.textContent).toBe('原预算 2,000.00 元')
     await click(container.querySelector('.budget-save'))
     expect(mockedCall).toHaveBeenCalledWith('funds.setBudget', { year: YEAR, lines: { holiday: 100000 } }, { silent: true })
@@ -284,7 +244,7 @@ describe('预算编制', () => {
     expect(container.querySelector('.budget-line--activities .budget-line__error')).toBeNull()
 
     refuse = false
-    await type(holiday.querySelector('.budget-input'), '3000.5')
+    await typeInto(holiday.querySelector('.budget-input'), '3000.5')
     expect(holiday.querySelector('.budget-line__error')).toBeNull()
     await click(container.querySelector('.budget-save'))
     expect(mockedCall).toHaveBeenLastCalledWith('funds.setBudget', { year: YEAR, lines: { holiday: 300050 } }, { silent: true })
@@ -296,7 +256,7 @@ describe('预算编制', () => {
     serve({ 'member.me': () => ADMIN, 'funds.budget': () => DEMO })
     const { container, unmount } = render(<FundsBudgetPage />)
     await waitFor(() => expect(container.querySelector('.budget-line--cake input')).toBeTruthy())
-    await type(container.querySelector('.budget-line--cake .budget-input'), '-5')
+    await typeInto(container.querySelector('.budget-line--cake .budget-input'), '-5')
     await click(container.querySelector('.budget-save'))
     expect(container.querySelector('.budget-line--cake .budget-line__error')?.textContent).toBe('金额不能为负数')
     expect(mockedCall).not.toHaveBeenCalledWith('funds.setBudget', expect.anything(), expect.anything())
@@ -355,7 +315,7 @@ describe('台账', () => {
     let refuse = true
     serve({
       'member.me': () => ADMIN,
-      'funds.ledger': () => page(rows),
+      'funds.ledger': () => pageOf(rows),
       'funds.correct': () => {
         if (refuse) throw new ActionError('CLOSED', '2025 年已结账，不能再记账')
         return ledgerRow({ id: 'correction:e1', reverses: 'e1' })
@@ -384,7 +344,7 @@ describe('台账', () => {
     await click(first.querySelector('.ledger-correct-open'))
     await click(first.querySelector('.ledger-correct-confirm'))
     expect(first.querySelector('.ledger-correct-error')?.textContent).toBe('请写明冲正原因（至少 2 个字）')
-    await type(first.querySelector('.ledger-correct-reason'), '数量记错')
+    await typeInto(first.querySelector('.ledger-correct-reason'), '数量记错')
     await click(first.querySelector('.ledger-correct-confirm'))
     expect(mockedCall).toHaveBeenCalledWith('funds.correct', { entryId: 'e1', reason: '数量记错' }, { silent: true })
     await waitFor(() => expect(first.querySelector('.ledger-correct-error')?.textContent).toBe('2025 年已结账，不能再记账'))
@@ -395,7 +355,7 @@ describe('台账', () => {
   })
 
   it('filters by line, says when a line has nothing, and shows auditors no 冲正', async () => {
-    serve({ 'member.me': () => AUDITOR, 'funds.ledger': (input: { line?: string }) => page(input.line ? [] : [ledgerRow({})]) })
+    serve({ 'member.me': () => AUDITOR, 'funds.ledger': (input: { line?: string }) => pageOf(input.line ? [] : [ledgerRow({})]) })
     const { container } = render(<FundsLedgerPage />)
     await waitFor(() => expect(container.querySelector('[data-entry-id="e1"]')).toBeTruthy())
     expect(container.querySelector('.ledger-correct-open')).toBeNull()
@@ -437,7 +397,7 @@ describe('报销审批', () => {
     ]
     serve({
       'member.me': () => ADMIN,
-      'funds.expenses': (input: { status: string }) => page(input.status === 'pending' ? [expense()] : []),
+      'funds.expenses': (input: { status: string }) => pageOf(input.status === 'pending' ? [expense()] : []),
       'funds.decideExpense': () => answers.shift()!(),
     })
     const { container } = render(<FundsExpensesPage />)
@@ -478,7 +438,7 @@ describe('报销审批', () => {
   it('退回 needs a reason; auditors see decisions but no buttons', async () => {
     serve({
       'member.me': () => ADMIN,
-      'funds.expenses': () => page([expense()]),
+      'funds.expenses': () => pageOf([expense()]),
       'funds.decideExpense': () => expense({ status: 'rejected', reason: '发票抬头不对' }),
     })
     const first = render(<FundsExpensesPage />)
@@ -488,7 +448,7 @@ describe('报销审批', () => {
     await click(card.querySelector('.expense-return'))
     await click(card.querySelector('.expense-return-confirm'))
     expect(card.querySelector('.expense-error')?.textContent).toBe('退回时请写明原因')
-    await type(card.querySelector('.expense-return-reason'), '发票抬头不对')
+    await typeInto(card.querySelector('.expense-return-reason'), '发票抬头不对')
     await click(card.querySelector('.expense-return-confirm'))
     expect(mockedCall).toHaveBeenCalledWith('funds.decideExpense', { id: 'x1', approve: false, reason: '发票抬头不对' }, { silent: true })
     first.unmount()
@@ -497,7 +457,7 @@ describe('报销审批', () => {
 
     serve({
       'member.me': () => AUDITOR,
-      'funds.expenses': () => page([expense({ status: 'rejected', decidedBy: '张伟', decidedAt: '2026-05-13T01:00:00.000Z', reason: '发票抬头不对' })]),
+      'funds.expenses': () => pageOf([expense({ status: 'rejected', decidedBy: '张伟', decidedAt: '2026-05-13T01:00:00.000Z', reason: '发票抬头不对' })]),
     })
     const { container } = render(<FundsExpensesPage />)
     await screen.findByText('报销记录')
@@ -533,7 +493,7 @@ describe('审计记录', () => {
         head: { ...seen, seq: 2 },
       },
     ]
-    serve({ 'member.me': () => AUDITOR, 'funds.auditLog': () => page(rows), 'funds.verify': () => checks.shift() })
+    serve({ 'member.me': () => AUDITOR, 'funds.auditLog': () => pageOf(rows), 'funds.verify': () => checks.shift() })
     const { container } = render(<FundsAuditPage />)
     await waitFor(() => expect(container.querySelectorAll('.audit-row')).toHaveLength(3))
     expect(texts(container, '.audit-row__action')).toEqual(['通过活动报销', '封存分录（供校验）', '调整年度预算'])
@@ -561,7 +521,7 @@ describe('审计记录', () => {
   })
 
   it('has an empty state', async () => {
-    serve({ 'member.me': () => ADMIN, 'funds.auditLog': () => page([]) })
+    serve({ 'member.me': () => ADMIN, 'funds.auditLog': () => pageOf([]) })
     render(<FundsAuditPage />)
     await screen.findByText('还没有审计记录')
   })
@@ -577,7 +537,7 @@ describe('报销费用 (organizer)', () => {
     serve({
       'activity.get': () => activity,
       'member.me': () => me(['member', 'leader']),
-      'funds.expenses': () => page([expense({ id: 'old', status: 'rejected', reason: '请补发票' })]),
+      'funds.expenses': () => pageOf([expense({ id: 'old', status: 'rejected', reason: '请补发票' })]),
       'funds.recordExpense': (input: unknown) => {
         sent.push(input)
         if (refuse) throw new ActionError('INVALID_ARGUMENT', '第 2 项「横幅」单价：金额必须大于 0', { field: 'items.1.unitPrice' })
@@ -601,13 +561,13 @@ describe('报销费用 (organizer)', () => {
     expect(container.querySelector('.expense-photo-error')?.textContent).toBe('请上传发票照片（至少 1 张）')
 
     const rows = () => container.querySelectorAll('.expense-item-form')
-    await type(rows()[0].querySelector('.expense-item-name'), '矿泉水')
-    await type(rows()[0].querySelector('.expense-item-quantity'), '20')
-    await type(rows()[0].querySelector('.expense-item-price'), '2.5')
+    await typeInto(rows()[0].querySelector('.expense-item-name'), '矿泉水')
+    await typeInto(rows()[0].querySelector('.expense-item-quantity'), '20')
+    await typeInto(rows()[0].querySelector('.expense-item-price'), '2.5')
     expect(rows()[0].querySelector('.expense-item-form__subtotal')?.textContent).toBe('小计 50.00 元')
     await click(container.querySelector('.expense-item-add'))
-    await type(rows()[1].querySelector('.expense-item-name'), '横幅')
-    await type(rows()[1].querySelector('.expense-item-price'), '120')
+    await typeInto(rows()[1].querySelector('.expense-item-name'), '横幅')
+    await typeInto(rows()[1].querySelector('.expense-item-price'), '120')
     expect(container.querySelector('.expense-total__value')?.textContent).toBe('170.00')
 
     await click(container.querySelector('.expense-add-photo'))
@@ -641,7 +601,7 @@ describe('报销费用 (organizer)', () => {
 
   it('turns away someone who does not organize the event, and says when there are no claims', async () => {
     taro.useRouter.mockReturnValue({ params: { id: 'a1' }, path: '' })
-    serve({ 'activity.get': () => ({ ...activity, canManage: false }), 'member.me': () => me(['member']), 'funds.expenses': () => page([]) })
+    serve({ 'activity.get': () => ({ ...activity, canManage: false }), 'member.me': () => me(['member']), 'funds.expenses': () => pageOf([]) })
     const { container } = render(<ExpensePage />)
     await screen.findByText('只有活动的组织者可以报销活动费用')
     await screen.findByText('还没有报销记录')

@@ -1,18 +1,15 @@
 /** The group page: the join dialog (phone off unless ticked), states after joining, union groups, leader tools, 纪实 photos. */
 jest.mock('@tarojs/taro', () => require('./mocks/taro-groups'))
-jest.mock('../../client/src/services/cloud', () => ({
-  ...jest.requireActual('../../client/src/services/cloud'),
-  callAction: jest.fn(),
-}))
+jest.mock('../../client/src/services/cloud', () => ({ ...jest.requireActual('../../client/src/services/cloud'), callAction: jest.fn() }))
 
 import { act, render, screen, waitFor } from '@testing-library/react'
 import type { GroupDetail, GroupRecordView, RosterEntry } from '@shared/contract'
 import * as taro from './mocks/taro-groups'
-import { ActionError, callAction } from '../../client/src/services/cloud'
+import { ActionError } from '../../client/src/services/cloud'
 import GroupPage from '../../client/src/pages/group/index'
 import { calendarDayText } from '@shared/domain/time'
-
-const mockedCall = callAction as jest.MockedFunction<typeof callAction>
+import { mockedCall } from '../support/client/serve'
+import { hideFindDOMNodeWarnings } from '../support/client/dom'
 
 const detail = (over: Partial<GroupDetail> = {}): GroupDetail => ({
   id: 'g1',
@@ -80,13 +77,7 @@ const click = async (el: Element | null | undefined) => {
   })
 }
 
-// NutUI's Dialog animates with react-transition-group, which React 18 warns about (findDOMNode): library noise.
-const realError = console.error
-beforeAll(() => {
-  jest.spyOn(console, 'error').mockImplementation((message: unknown, ...rest: unknown[]) => {
-    if (!String(message).includes('findDOMNode')) realError(message, ...rest)
-  })
-})
+hideFindDOMNodeWarnings()
 
 beforeEach(() => {
   mockedCall.mockReset()

@@ -1,17 +1,14 @@
 /** 小组 tab: 我的小组 first (with 待审核), then 全部小组 with interest groups leading; 满员; empty states; tap opens the group. */
 jest.mock('@tarojs/taro', () => require('./mocks/taro-groups'))
-jest.mock('../../client/src/services/cloud', () => ({
-  ...jest.requireActual('../../client/src/services/cloud'),
-  callAction: jest.fn(),
-}))
+jest.mock('../../client/src/services/cloud', () => ({ ...jest.requireActual('../../client/src/services/cloud'), callAction: jest.fn() }))
 
 import { act, render, screen } from '@testing-library/react'
 import type { GroupCard } from '@shared/contract'
 import * as taro from './mocks/taro-groups'
-import { ActionError, callAction } from '../../client/src/services/cloud'
+import { ActionError } from '../../client/src/services/cloud'
 import GroupsPage from '../../client/src/pages/groups/index'
+import { mockedCall } from '../support/client/serve'
 
-const mockedCall = callAction as jest.MockedFunction<typeof callAction>
 const card = (id: string, name: string, over: Partial<GroupCard> = {}): GroupCard => ({
   id,
   kind: 'interest',

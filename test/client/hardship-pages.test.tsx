@@ -1,39 +1,24 @@
 /** The hardship pages: the form checks before sending and sends what the contract takes; the timeline; empty states; 我的 entries. */
 jest.mock('@tarojs/taro', () => require('./mocks/taro-groups'))
-jest.mock('../../client/src/services/cloud', () => ({
-  ...jest.requireActual('../../client/src/services/cloud'),
-  callAction: jest.fn(),
-}))
+jest.mock('../../client/src/services/cloud', () => ({ ...jest.requireActual('../../client/src/services/cloud'), callAction: jest.fn() }))
 
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import type { HardshipRequestDetail, MeView } from '@shared/contract'
+import type { HardshipRequestDetail } from '@shared/contract'
 import { capText, DEFAULT_CATEGORIES, frequencyText } from '@shared/domain/hardship'
 import * as taro from './mocks/taro-groups'
-import { ActionError, callAction } from '../../client/src/services/cloud'
+import { ActionError } from '../../client/src/services/cloud'
 import ApplyPage from '../../client/src/pages/hardship/apply'
 import DetailPage from '../../client/src/pages/hardship/detail'
 import MyHardshipPage from '../../client/src/pages/hardship/index'
 import QueuePage from '../../client/src/packages/reviewer/queue/index'
 import MePage from '../../client/src/pages/me/index'
 import { calendarDayText } from '@shared/domain/time'
+import { mockedCall } from '../support/client/serve'
+import { hideFindDOMNodeWarnings, tapText } from '../support/client/dom'
+import { meView } from '../support/client/me'
 
-const mockedCall = callAction as jest.MockedFunction<typeof callAction>
+hideFindDOMNodeWarnings()
 
-const realError = console.error
-beforeAll(() => {
-  jest.spyOn(console, 'error').mockImplementation((message: unknown, ...rest: unknown[]) => {
-    if (!String(message).includes('findDOMNode')) realError(message, ...rest)
-  })
-})
-
-const me = (roles: MeView['roles']): MeView => ({
-  member: { id: 'm4', name: '刘洋', department: '信息中心', memberNo: 'GH2026004' },
-  union: { id: 'u1', name: '市直机关示范工会' },
-  roles,
-  grants: roles.map((role) => ({ role })),
-  badges: { groupRequests: 0, unreadMessages: 0 },
-  uploadFolder: 'uploads/test',
-})
 const policy = {
   year: 2026,
   version: 1,
@@ -139,7 +124,7 @@ describe('申请帮扶 / 慰问', () => {
   beforeEach(() => {
     mockedCall.mockImplementation((async (name: string) => {
       if (name === 'hardship.policy') return policy
-      if (name === 'member.me') return me(['member'])
+      if (name === 'member.me') return meView(['member'])
       if (name === 'hardship.submit') return { ...detail, id: 'new-1', status: 'submitted' }
       throw new Error(`unexpected ${name}`)
     }) as never)
@@ -152,9 +137,7 @@ describe('申请帮扶 / 慰问', () => {
     expect(container.querySelector('[data-category="college"]')?.textContent).toContain('标准待工会设定')
     // Not a leader or committee member: no 为同事申报.
     expect(container.querySelector('.apply-for-colleague')).toBeNull()
-    await act(async () => {
-      screen.getByText('提交申请').click()
-    })
+    await tapText('提交申请')
     expect(screen.getByText('请选择申请类别')).toBeTruthy()
     expect(screen.getByText('请留下联系方式，方便工会联系您')).toBeTruthy()
     expect(mockedCall).not.toHaveBeenCalledWith('hardship.submit', expect.anything(), expect.anything())
@@ -174,16 +157,12 @@ describe('申请帮扶 / 慰问', () => {
       fireEvent.input(amount, { target: { value: '1200' } })
       fireEvent.input(contact, { target: { value: '本人手机' } })
     })
-    await act(async () => {
-      screen.getByText('提交申请').click()
-    })
+    await tapText('提交申请')
     expect(screen.getByText('「生病住院」的标准是每次不超过 1,000.00 元，申请金额不能超过标准')).toBeTruthy()
     await act(async () => {
       fireEvent.input(amount, { target: { value: '800' } })
     })
-    await act(async () => {
-      screen.getByText('提交申请').click()
-    })
+    await tapText('提交申请')
     expect(mockedCall).toHaveBeenCalledWith(
       'hardship.submit',
       {
@@ -202,7 +181,7 @@ describe('申请帮扶 / 慰问', () => {
   it('shows a refusal of the server under its field', async () => {
     mockedCall.mockImplementation((async (name: string) => {
       if (name === 'hardship.policy') return policy
-      if (name === 'member.me') return me(['member', 'leader'])
+      if (name === 'member.me') return meView(['member', 'leader'])
       throw new ActionError('INVALID_ARGUMENT', '只能上传 JPG、PNG 或 WEBP 格式的照片', { field: 'photoFileIds' })
     }) as never)
     const { container } = render(<ApplyPage />)
@@ -215,9 +194,7 @@ describe('申请帮扶 / 慰问', () => {
       fireEvent.input(await field(container, '.apply-description textarea'), { target: { value: '生日' } })
       fireEvent.input(await field(container, '.apply-contact input'), { target: { value: '手机' } })
     })
-    await act(async () => {
-      screen.getByText('提交申请').click()
-    })
+    await tapText('提交申请')
     await screen.findByText('只能上传 JPG、PNG 或 WEBP 格式的照片')
     expect(taro.redirectTo).not.toHaveBeenCalled()
   })
@@ -286,17 +263,15 @@ describe('lists say when there is nothing yet', () => {
 
 describe('我的', () => {
   it('every member finds 我的帮扶申请; reviewers also 帮扶审核', async () => {
-    mockedCall.mockResolvedValueOnce(me(['member']) as never)
+    mockedCall.mockResolvedValueOnce(meView(['member']) as never)
     const first = render(<MePage />)
     await screen.findByText('我的帮扶申请')
     expect(screen.queryByText('帮扶审核')).toBeNull()
     first.unmount()
-    mockedCall.mockResolvedValueOnce(me(['member', 'reviewer']) as never)
+    mockedCall.mockResolvedValueOnce(meView(['member', 'reviewer']) as never)
     render(<MePage />)
     await screen.findByText('受理、审批、发放，困难职工档案')
-    await act(async () => {
-      screen.getByText('受理、审批、发放，困难职工档案').click()
-    })
+    await tapText('受理、审批、发放，困难职工档案')
     expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/reviewer/queue/index' })
   })
 })

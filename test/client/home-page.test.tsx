@@ -1,25 +1,17 @@
 /** 首页: loading first, then the greeting and what needs me from member.home (one call), or a clear message when that fails. */
 jest.mock('@tarojs/taro', () => require('./mocks/taro'))
-jest.mock('../../client/src/services/cloud', () => ({
-  ...jest.requireActual('../../client/src/services/cloud'),
-  callAction: jest.fn(),
-}))
+jest.mock('../../client/src/services/cloud', () => ({ ...jest.requireActual('../../client/src/services/cloud'), callAction: jest.fn() }))
 
 import { act, render, screen, waitFor } from '@testing-library/react'
-import type { HomeView, MeView } from '@shared/contract'
+import type { HomeView } from '@shared/contract'
 import * as taro from './mocks/taro'
-import { ActionError, callAction } from '../../client/src/services/cloud'
+import { ActionError } from '../../client/src/services/cloud'
 import HomePage from '../../client/src/pages/home/index'
+import { mockedCall } from '../support/client/serve'
+import { meView } from '../support/client/me'
+import { tapText } from '../support/client/dom'
 
-const mockedCall = callAction as jest.MockedFunction<typeof callAction>
-const me: MeView = {
-  member: { id: 'm4', name: '刘洋', department: '信息中心', memberNo: 'GH2026004' },
-  union: { id: 'u1', name: '市直机关示范工会' },
-  roles: ['member'],
-  grants: [{ role: 'member' }],
-  badges: { groupRequests: 0, unreadMessages: 0 },
-  uploadFolder: 'uploads/test',
-}
+const me = meView()
 const nothing = (over: Partial<HomeView> = {}): HomeView => ({ me, activities: [], gifts: [], vouchers: [], requests: [], messages: [], ...over })
 
 /** A promise the test settles by hand, so the loading state can be seen. */
@@ -63,9 +55,7 @@ it('asks an unbound user to bind first', async () => {
   const { container } = render(<HomePage />)
   await screen.findByText('请先绑定会员身份')
   expect(container.querySelector('.home-greeting')).toBeNull()
-  await act(async () => {
-    screen.getByText('去绑定会员身份').click()
-  })
+  await tapText('去绑定会员身份')
   expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/bind/index' })
 })
 

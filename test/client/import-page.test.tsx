@@ -7,21 +7,16 @@ jest.mock('../../client/src/services/cloud', () => ({
 }))
 
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import type { ImportReport, MeView } from '@shared/contract'
+import type { ImportReport } from '@shared/contract'
 import * as taro from './mocks/taro'
-import { ActionError, callAction, uploadFile } from '../../client/src/services/cloud'
+import { ActionError, uploadFile } from '../../client/src/services/cloud'
 import ImportPage from '../../client/src/packages/admin/import/index'
+import { mockedCall } from '../support/client/serve'
+import { meView, ZHANG_WEI } from '../support/client/me'
+import { tapText } from '../support/client/dom'
 
-const mockedCall = callAction as jest.MockedFunction<typeof callAction>
 const mockedUpload = uploadFile as jest.MockedFunction<typeof uploadFile>
-const admin: MeView = {
-  member: { id: 'm1', name: '张伟', department: '办公室', memberNo: 'GH2026001' },
-  union: { id: 'u1', name: '市直机关示范工会' },
-  roles: ['member', 'admin'],
-  grants: [{ role: 'member' }, { role: 'admin' }],
-  badges: { groupRequests: 0, unreadMessages: 0 },
-  uploadFolder: 'uploads/test',
-}
+const admin = meView(['member', 'admin'], { member: ZHANG_WEI })
 const report = (over: Partial<ImportReport> = {}): ImportReport => ({
   jobId: 'job-1',
   fileName: '名册.csv',
@@ -86,16 +81,12 @@ it('applies chunk by chunk with progress, resumes after a failure, then summaris
   expect(container.querySelector('.import-total')?.textContent).toBe('共 2500 行，其中 2500 行可导入')
   expect(container.querySelector('.import-new-departments')?.textContent).toContain('工会办公室')
 
-  await act(async () => {
-    screen.getByText('确认导入').click()
-  })
+  await tapText('确认导入')
   await screen.findByText('继续导入')
   expect(container.querySelector('.import-progress__text')?.textContent).toBe('已导入 1000 / 2500')
   expect(container.querySelector('.import-failed')?.textContent).toContain('网络不太好')
 
-  await act(async () => {
-    screen.getByText('继续导入').click()
-  })
+  await tapText('继续导入')
   await screen.findByText('导入完成')
   expect(container.querySelector('.import-done .import-progress__text')?.textContent).toBe('已导入 2500 / 2500')
   expect(container.querySelector('.import-summary')?.textContent).toContain('新增 2000 人，更新 500 人')

@@ -1,15 +1,13 @@
 /** 入组申请: 同意 decides at once; 拒绝 asks for an optional reason first; the empty state says there is nothing waiting. */
 jest.mock('@tarojs/taro', () => require('./mocks/taro-groups'))
-jest.mock('../../client/src/services/cloud', () => ({
-  ...jest.requireActual('../../client/src/services/cloud'),
-  callAction: jest.fn(),
-}))
+jest.mock('../../client/src/services/cloud', () => ({ ...jest.requireActual('../../client/src/services/cloud'), callAction: jest.fn() }))
 
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { JoinRequest } from '@shared/contract'
 import * as taro from './mocks/taro-groups'
-import { callAction } from '../../client/src/services/cloud'
 import RequestsPage from '../../client/src/packages/leader/requests/index'
+import { mockedCall } from '../support/client/serve'
+import { hideFindDOMNodeWarnings } from '../support/client/dom'
 
 // What the page marks changed, by the old topic names: invalidate('group') is the topic 'groups'.
 jest.mock('../../client/src/data/cache', () => {
@@ -19,15 +17,9 @@ jest.mock('../../client/src/data/cache', () => {
 })
 const { markChanged } = jest.requireMock<{ markChanged: jest.Mock }>('../../client/src/data/cache')
 
-const mockedCall = callAction as jest.MockedFunction<typeof callAction>
 const request = (memberId: string, name: string): JoinRequest => ({ memberId, name, department: '信息中心', requestedAt: '2026-11-20 09:30' })
 
-const realError = console.error
-beforeAll(() => {
-  jest.spyOn(console, 'error').mockImplementation((message: unknown, ...rest: unknown[]) => {
-    if (!String(message).includes('findDOMNode')) realError(message, ...rest)
-  })
-})
+hideFindDOMNodeWarnings()
 
 let waiting: JoinRequest[]
 beforeEach(() => {

@@ -1,25 +1,17 @@
 /** 我的: who I am in Chinese, and staff tools only for the matching role. */
 jest.mock('@tarojs/taro', () => require('./mocks/taro'))
-jest.mock('../../client/src/services/cloud', () => ({
-  ...jest.requireActual('../../client/src/services/cloud'),
-  callAction: jest.fn(),
-}))
+jest.mock('../../client/src/services/cloud', () => ({ ...jest.requireActual('../../client/src/services/cloud'), callAction: jest.fn() }))
 
 import { act, render, screen, waitFor } from '@testing-library/react'
 import type { MeView, Role } from '@shared/contract'
 import * as taro from './mocks/taro'
-import { callAction } from '../../client/src/services/cloud'
 import MePage from '../../client/src/pages/me/index'
+import { mockedCall } from '../support/client/serve'
+import { meView, ZHANG_WEI } from '../support/client/me'
+import { tapText } from '../support/client/dom'
 
-const mockedCall = callAction as jest.MockedFunction<typeof callAction>
-const meWith = (roles: Role[], grants: MeView['grants'] = roles.map((role) => ({ role }))): MeView => ({
-  member: { id: 'm1', name: '张伟', department: '办公室', memberNo: 'GH2026001' },
-  union: { id: 'u1', name: '市直机关示范工会' },
-  roles,
-  grants,
-  badges: { groupRequests: 0, unreadMessages: 0 },
-  uploadFolder: 'uploads/test',
-})
+/** 张伟 holding `roles`, each for the whole union unless `grants` says otherwise. */
+const meWith = (roles: Role[], grants: MeView['grants'] = roles.map((role) => ({ role }))) => meView(roles, { member: ZHANG_WEI, grants })
 
 beforeEach(() => {
   mockedCall.mockReset()
@@ -36,9 +28,7 @@ it('shows name, department and roles in Chinese, with the admin tool for an admi
   expect(Array.from(container.querySelectorAll('.me-role')).map((n) => n.textContent)).toEqual(['会员', '管理员'])
   expect(screen.queryByText('福利核销')).toBeNull()
 
-  await act(async () => {
-    screen.getByText('会员管理').click()
-  })
+  await tapText('会员管理')
   expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/admin/index/index' })
 })
 
@@ -63,9 +53,7 @@ it('offers 福利核销 to a redeemer, 经费管理 to the audit committee, and 
   // The audit committee reads the funds: one tool, with read-only wording.
   expect(Array.from(second.container.querySelectorAll('.me-tools .me-tool__text')).map((n) => n.textContent)).toEqual(['经费管理'])
   expect(second.container.querySelector('.me-tool--funds .me-tool__hint')?.textContent).toBe('查阅预算执行、台账和审计记录')
-  await act(async () => {
-    screen.getByText('经费管理').click()
-  })
+  await tapText('经费管理')
   expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/funds/index/index' })
   second.unmount()
 
@@ -73,9 +61,7 @@ it('offers 福利核销 to a redeemer, 经费管理 to the audit committee, and 
   const { container } = render(<MePage />)
   await screen.findByText('经费公开栏')
   expect(container.querySelector('.me-tools')).toBeNull()
-  await act(async () => {
-    screen.getByText('经费公开栏').click()
-  })
+  await tapText('经费公开栏')
   expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/funds-public/index' })
 })
 

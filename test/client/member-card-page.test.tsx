@@ -4,19 +4,15 @@
  * department and status, or the server's refusal word for word, with one call per check.
  */
 jest.mock('@tarojs/taro', () => require('./mocks/taro-activities'))
-jest.mock('../../client/src/services/cloud', () => ({
-  ...jest.requireActual('../../client/src/services/cloud'),
-  callAction: jest.fn(),
-}))
+jest.mock('../../client/src/services/cloud', () => ({ ...jest.requireActual('../../client/src/services/cloud'), callAction: jest.fn() }))
 
 import { act, fireEvent, render, waitFor } from '@testing-library/react'
 import type { MemberCardView, MeView } from '@shared/contract'
 import { calendarDayText } from '@shared/domain/time'
-import { ActionError, callAction } from '../../client/src/services/cloud'
+import { ActionError } from '../../client/src/services/cloud'
 import MemberCardPage from '../../client/src/pages/member-card/index'
 import CardCheckPage from '../../client/src/packages/admin/card-check/index'
-
-const mockedCall = callAction as jest.MockedFunction<typeof callAction>
+import { mockedCall } from '../support/client/serve'
 
 const card = (n: number): MemberCardView => ({
   name: '刘洋',

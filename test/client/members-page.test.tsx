@@ -1,17 +1,15 @@
 /** 会员名册: first page, 加载更多 appends the next, a search starts over, empty and FORBIDDEN states. */
 jest.mock('@tarojs/taro', () => require('./mocks/taro'))
-jest.mock('../../client/src/services/cloud', () => ({
-  ...jest.requireActual('../../client/src/services/cloud'),
-  callAction: jest.fn(),
-}))
+jest.mock('../../client/src/services/cloud', () => ({ ...jest.requireActual('../../client/src/services/cloud'), callAction: jest.fn() }))
 
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { MemberRow } from '@shared/contract'
 import * as taro from './mocks/taro'
-import { ActionError, callAction } from '../../client/src/services/cloud'
+import { ActionError } from '../../client/src/services/cloud'
 import MembersPage from '../../client/src/packages/admin/members/index'
+import { mockedCall } from '../support/client/serve'
+import { tapText } from '../support/client/dom'
 
-const mockedCall = callAction as jest.MockedFunction<typeof callAction>
 const row = (n: number): MemberRow => ({
   id: `m${n}`,
   name: `会员${n}`,
@@ -47,9 +45,7 @@ it('shows 20, then appends the next page on 加载更多, then says it reached t
   expect(container.querySelector('.member-row__tag--bound')?.textContent).toBe('已绑定')
   expect(screen.getByText('共 25 人')).toBeTruthy()
 
-  await act(async () => {
-    screen.getByText('加载更多（还有 5 人）').click()
-  })
+  await tapText('加载更多（还有 5 人）')
   await screen.findByText('会员25')
   expect(container.querySelectorAll('.member-row')).toHaveLength(25)
   expect(mockedCall).toHaveBeenCalledWith('member.list', { page: 2, pageSize: 20 }, { silent: false })
@@ -73,9 +69,7 @@ it('searches by 姓名 or 会员编号 from page 1 and says when nothing matches
   await act(async () => {
     fireEvent.input(input, { target: { value: ' 没有这个人 ' } })
   })
-  await act(async () => {
-    screen.getByText('搜索').click()
-  })
+  await tapText('搜索')
   await screen.findByText('没有找到符合条件的会员')
   expect(mockedCall).toHaveBeenLastCalledWith('member.list', { keyword: '没有这个人', page: 1, pageSize: 20 }, { silent: true })
 })

@@ -4,19 +4,15 @@
  * answer's unread count. Loading, empty and error states.
  */
 jest.mock('@tarojs/taro', () => require('./mocks/taro'))
-jest.mock('../../client/src/services/cloud', () => ({
-  ...jest.requireActual('../../client/src/services/cloud'),
-  callAction: jest.fn(),
-}))
+jest.mock('../../client/src/services/cloud', () => ({ ...jest.requireActual('../../client/src/services/cloud'), callAction: jest.fn() }))
 
 import { act, render, screen, waitFor } from '@testing-library/react'
 import type { MessagePage, MessageView } from '@shared/contract'
 import * as taro from './mocks/taro'
-import { ActionError, callAction } from '../../client/src/services/cloud'
+import { ActionError } from '../../client/src/services/cloud'
 import MessagesPage from '../../client/src/packages/member/messages/index'
 import { GONE_TEXT, openingOf } from '../../client/src/packages/member/messages/target'
-
-const mockedCall = callAction as jest.MockedFunction<typeof callAction>
+import { mockedCall } from '../support/client/serve'
 
 const message = (over: Partial<MessageView> & Pick<MessageView, 'id'>): MessageView => ({
   kind: 'waitlist-promoted',

@@ -1,4 +1,4 @@
-import { act, fireEvent, waitFor } from '@testing-library/react'
+import { act, fireEvent, screen, waitFor } from '@testing-library/react'
 
 /** The text of the first element matching `selector`, '' when there is none. */
 export const text = (container: ParentNode, selector: string) => container.querySelector(selector)?.textContent ?? ''
@@ -52,5 +52,12 @@ export function hideFindDOMNodeWarnings(): void {
     jest.spyOn(console, 'error').mockImplementation((message: unknown, ...rest: unknown[]) => {
       if (!String(message).includes('findDOMNode')) realError(message, ...rest)
     })
+  })
+}
+
+/** Taps the element showing `label` (it must be on screen), letting what it sets off settle. */
+export const tapText = async (label: string) => {
+  await act(async () => {
+    screen.getByText(label).click()
   })
 }
