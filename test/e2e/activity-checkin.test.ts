@@ -4,48 +4,20 @@
  * 张伟 types the six digits once (one activity.checkIn, no second send from 签到), 刘洋's code page
  * turns to 已签到 at its next refresh, and his event page shows 已签到 instead of 取消报名.
  */
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, newPhonePage, switchDemoUser, visibleIn } from '../support/browser'
-import { startAppServer, type AppServer } from '../support/app-server'
-import { newKey } from '../support/form-key'
+import type { Page } from 'playwright-core'
+import { h5ForFile, phoneAs as openPhoneAs, visibleIn } from '../support/browser'
+import { activityForm, eventHours } from '../support/activity-form'
+import { HOUR } from '../support/time'
 
 jest.setTimeout(150_000)
 
-let app: AppServer
-let browser: Browser
-
-const HOUR = 3600_000
-const at = (ms: number) => new Date(Date.now() + ms).toISOString()
-
-beforeAll(async () => {
-  app = await startAppServer({ bundled: true, h5: true })
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
-})
+const { app, browser } = h5ForFile()
 
 /** A union event posted by 张伟, with 刘洋 signed up. */
 async function eventWithLiuYang(title: string, startIn: number): Promise<string> {
-  const posted = await app.call(
-    'activity.create',
-    {
-      key: newKey(),
-      scope: { kind: 'union' },
-      title,
-      type: '讲座',
-      place: '机关礼堂',
-      startAt: at(startIn),
-      endAt: at(startIn + 2 * HOUR),
-      signUpOpensAt: at(-HOUR),
-      signUpClosesAt: at(startIn - HOUR / 2),
-      cancelDeadline: at(startIn - HOUR / 2),
-      capacity: 20,
-    },
-    'demo-admin',
-  )
+  const start = startIn / HOUR
+  const talk = { title, type: '讲座', place: '机关礼堂', ...eventHours({ start, end: start + 2, closes: start - 0.5, cancelBy: start - 0.5 }), capacity: 20 }
+  const posted = await app.call('activity.create', activityForm(talk), 'demo-admin')
   expect(posted.body.ok).toBe(true)
   const id = posted.body.data.id as string
   expect((await app.call('activity.signUp', { id }, 'demo-member')).body.data.status).toBe('confirmed')
@@ -54,10 +26,7 @@ async function eventWithLiuYang(title: string, startIn: number): Promise<string>
 
 /** A fresh phone signed in as `name` (the switcher lives on the tab pages), then on `route` as if opened from a link. */
 async function phoneAs(name: string, route: string): Promise<Page> {
-  const page = await newPhonePage(browser)
-  await page.goto(`${app.url}/#/pages/me/index`)
-  await page.waitForSelector('.taro_page_stationed')
-  await switchDemoUser(page, name)
+  const page = await openPhoneAs(app, browser, name, '/pages/me/index')
   await page.goto(`${app.url}/#${route}`)
   await page.reload()
   await page.waitForSelector('.taro_page_stationed')

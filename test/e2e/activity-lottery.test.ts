@@ -5,34 +5,17 @@
  * the draw time has passed, 张伟 presses 立即抽签 and the published result (winners, the seed)
  * shows; 刘洋 sees 中签 or 未中签 with his place on the waitlist, as the server decided.
  */
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, newPhonePage, switchDemoUser, visibleIn } from '../support/browser'
-import { startAppServer, type AppServer } from '../support/app-server'
 import { newKey } from '../support/form-key'
+import { h5PhoneForFile } from '../support/browser'
 
 jest.setTimeout(150_000)
 
-let app: AppServer
-let browser: Browser
-let page: Page
+const { app, page, visible, loginAs } = h5PhoneForFile()
 
 const TITLE = '新年音乐会'
 /** Sign-up closes, and the draw is due, this long after posting. */
 const WINDOW_MS = 40_000
 
-beforeAll(async () => {
-  app = await startAppServer({ bundled: true, h5: true })
-  browser = await launchBrowser()
-  page = await newPhonePage(browser)
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
-})
-
-const visible = (selector: string) => visibleIn(page, selector)
-const loginAs = (name: string) => switchDemoUser(page, name)
 const status = () => visible('.page-activity .activity-action__status')
 
 async function openAs(name: string) {

@@ -7,32 +7,13 @@
  * 修改活动, and 王芳 sees the new place.
  */
 import ExcelJS from 'exceljs'
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, newPhonePage, switchDemoUser, visibleIn } from '../support/browser'
-import { startAppServer, type AppServer } from '../support/app-server'
+import { h5PhoneForFile } from '../support/browser'
 
 jest.setTimeout(90_000)
 
-let app: AppServer
-let browser: Browser
-let page: Page
+const { app, page, visible, loginAs } = h5PhoneForFile()
 
 const TITLE = '周末凤凰山登山'
-
-beforeAll(async () => {
-  app = await startAppServer({ bundled: true, h5: true })
-  browser = await launchBrowser()
-  page = await newPhonePage(browser)
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
-})
-
-const visible = (selector: string) => visibleIn(page, selector)
-/** From a tab page: the demo switcher stores the account and reloads the app where it is. */
-const loginAs = (name: string) => switchDemoUser(page, name)
 
 /** On the 活动 tab as `name`: open the event. */
 async function openAs(name: string) {

@@ -5,36 +5,17 @@
  * 已使用 with when and where; the same code a second time is refused with when, where and by whom.
  * Three phones, three browser contexts: each keeps its own demo login.
  */
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, newPhonePage, switchDemoUser, visibleIn } from '../support/browser'
-import { startAppServer, type AppServer } from '../support/app-server'
+import { h5ForFile, phoneAs as openPhoneAs, visibleIn } from '../support/browser'
 import { formatMoney } from '@shared/domain/money'
 
 jest.setTimeout(150_000)
 
-let app: AppServer
-let browser: Browser
+const { app, browser } = h5ForFile()
 
 const NAME = `中秋慰问品 ${Date.now().toString(36).slice(-4)}`
 
-beforeAll(async () => {
-  app = await startAppServer({ bundled: true, h5: true })
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
-})
-
 /** A fresh phone signed in as `name`, on the tab page at `route`. */
-async function phoneAs(name: string, route: string): Promise<Page> {
-  const page = await newPhonePage(browser)
-  await page.goto(`${app.url}/#${route}`)
-  await page.waitForSelector('.taro_page_stationed')
-  await switchDemoUser(page, name)
-  return page
-}
+const phoneAs = (name: string, route: string) => openPhoneAs(app, browser, name, route)
 
 it('a holiday gift: set up and issued by the admin, chosen and shown by a member, redeemed once by a clerk', async () => {
   // —— 张伟 sets up the gift and issues it ——

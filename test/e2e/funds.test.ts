@@ -7,41 +7,21 @@
  * A 生病住院 慰问 approved and paid (through app.call) moves the 会员慰问 line the same way; on 公开栏
  * that line is held back (too few payments to publish without pointing at someone).
  */
-import type { Browser, Page } from 'playwright-core'
 import { formatMoney, formatYuan } from '../../shared/domain/money'
-import { launchBrowser, newPhonePage, switchDemoUser, visibleIn } from '../support/browser'
-import { startAppServer, type AppServer } from '../support/app-server'
+import { h5ForFile, phoneAs as openPhoneAs, visibleIn } from '../support/browser'
+import { campaignDays } from '../support/campaign-form'
+import { THIS_YEAR as YEAR } from '../support/time'
 
 jest.setTimeout(180_000)
 
-let app: AppServer
-let browser: Browser
+const { app, browser } = h5ForFile()
 
-const DAY = 86_400_000
-const at = (ms: number) => new Date(Date.now() + ms).toISOString()
-const YEAR = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()))
 const NAME = `端午慰问品 ${Date.now().toString(36).slice(-4)}`
 const FACE = 1_000 // 10.00 元
 const BUDGET = 300_000 // 3000.00 元
 
-beforeAll(async () => {
-  app = await startAppServer({ bundled: true, h5: true })
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
-})
-
 /** A fresh phone signed in as `name`, on the tab page at `route`. */
-async function phoneAs(name: string, route: string): Promise<Page> {
-  const page = await newPhonePage(browser)
-  await page.goto(`${app.url}/#${route}`)
-  await page.waitForSelector('.taro_page_stationed')
-  await switchDemoUser(page, name)
-  return page
-}
+const phoneAs = (name: string, route: string) => openPhoneAs(app, browser, name, route)
 
 type Line = { line: string; budget: number; committed: number; spent: number; remaining: number }
 const lineOf = async (line: string): Promise<Line> =>
@@ -98,9 +78,7 @@ it('funds: the admin budgets a line, a holiday gift moves it, the report downloa
         name: NAME,
         faceValue: FACE,
         options: [{ name: '粽子礼盒' }],
-        claimClosesAt: at(5 * DAY),
-        redeemFrom: at(-DAY),
-        redeemUntil: at(10 * DAY),
+        ...campaignDays({ claimCloses: 5, redeemUntil: 10 }),
         pointIds: ['demo-point-office'],
       },
       'demo-admin',

@@ -3,22 +3,17 @@
  * 李娜, the leader, sees the waiting badge, approves on the requests page and finds his phone on the
  * leader roster; 刘洋 is then in — listed by name and department, with no phone number anywhere.
  */
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, newPhonePage, switchDemoUser, visibleIn } from '../support/browser'
-import { startAppServer, type AppServer } from '../support/app-server'
+import { h5PhoneForFile } from '../support/browser'
 
 jest.setTimeout(60_000)
 
-let app: AppServer
-let browser: Browser
-let page: Page
+const { app, page, visible, loginAs } = h5PhoneForFile()
 let groupId: string
 let liuYangPhone: string
 
 const GROUP = '围棋'
 
 beforeAll(async () => {
-  app = await startAppServer({ bundled: true, h5: true })
   // The admin founds the group the test needs, led by 李娜 (demo-member-02), so nothing depends on the demo seed.
   const created = await app.call(
     'group.create',
@@ -29,19 +24,7 @@ beforeAll(async () => {
   groupId = created.body.data.id
   liuYangPhone = (await app.call('member.get', { id: 'demo-member-04' }, 'demo-admin')).body.data.phone
   expect(liuYangPhone).toMatch(/^1\d{10}$/)
-  browser = await launchBrowser()
-  page = await newPhonePage(browser)
 })
-
-afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
-})
-
-const visible = (selector: string) => visibleIn(page, selector)
-
-/** From a tab page: the demo switcher stores the account and reloads the app where it is. */
-const loginAs = (name: string) => switchDemoUser(page, name)
 
 const statusAs = async (openid: string) => (await app.call('group.get', { id: groupId }, openid)).body.data.myStatus
 

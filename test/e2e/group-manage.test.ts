@@ -3,44 +3,14 @@
  * by search; 李娜 records an activity with a photo (uploaded with progress) that members then see,
  * and exports the roster.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, newPhonePage, switchDemoUser, visibleIn } from '../support/browser'
-import { startAppServer, type AppServer } from '../support/app-server'
+import { h5PhoneForFile, RED_PNG, tempFilesForFile } from '../support/browser'
 
 jest.setTimeout(60_000)
 
-let app: AppServer
-let browser: Browser
-let page: Page
-let dir: string
+const { app, page, visible, loginAs } = h5PhoneForFile()
+const files = tempFilesForFile('union-group-')
 
 const GROUP = '读书会'
-// A 2×2 red PNG: something the browser can really decode and show.
-const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d4948445200000002000000020802000000fdd49a73000000164944415478da63f8cfc0c0f09f8181e13f030300002dfa05fbe5f56b4e0000000049454e44ae426082',
-  'hex',
-)
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'union-group-'))
-  writeFileSync(join(dir, 'reading.png'), PNG)
-  app = await startAppServer({ bundled: true, h5: true })
-  browser = await launchBrowser()
-  page = await newPhonePage(browser)
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
-  if (dir) rmSync(dir, { recursive: true, force: true })
-})
-
-const visible = (selector: string) => visibleIn(page, selector)
-
-const loginAs = (name: string) => switchDemoUser(page, name)
 
 const findGroup = async () => {
   const { mine, others } = (await app.call('group.list', {}, 'demo-admin')).body.data
@@ -87,7 +57,7 @@ it('an admin founds a group; its leader records an activity with a photo and exp
   await visible('.record-title-input input').fill('十一月读书分享')
   await visible('.record-text-input textarea').fill('八人参加，分享了《平凡的世界》。')
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), visible('.record-add-photo').click()])
-  await chooser.setFiles(join(dir, 'reading.png'))
+  await chooser.setFiles(files.write('reading.png', RED_PNG))
   await visible('.record-photo__image').first().waitFor()
   await visible('.record-save').click()
 

@@ -3,43 +3,15 @@
  * 韩冰 (帮扶审核) takes it from her queue, approves 800 元 within the 1000 元 standard and records the
  * payment; 刘洋 then sees every step on his timeline — who, when, how much, how it was paid.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, newPhonePage, switchDemoUser, visibleIn } from '../support/browser'
-import { startAppServer, type AppServer } from '../support/app-server'
+import { h5PhoneForFile, RED_PNG, tempFilesForFile } from '../support/browser'
 
 jest.setTimeout(90_000)
 
-let app: AppServer
-let browser: Browser
-let page: Page
-let dir: string
+const { app, page, visible, loginAs } = h5PhoneForFile()
+const files = tempFilesForFile('union-hardship-')
 
-// A 2×2 red PNG: something the browser can really decode and show.
-const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d4948445200000002000000020802000000fdd49a73000000164944415478da63f8cfc0c0f09f8181e13f030300002dfa05fbe5f56b4e0000000049454e44ae426082',
-  'hex',
-)
 const STORY = '11 月 18 日因肺炎在市中心医院住院治疗，预计一周'
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'union-hardship-'))
-  writeFileSync(join(dir, 'diagnosis.png'), PNG)
-  app = await startAppServer({ bundled: true, h5: true })
-  browser = await launchBrowser()
-  page = await newPhonePage(browser)
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
-  if (dir) rmSync(dir, { recursive: true, force: true })
-})
-
-const visible = (selector: string) => visibleIn(page, selector)
-const loginAs = (name: string) => switchDemoUser(page, name)
 /** Opens a tab page afresh (a full load, as after tapping a shared link). */
 const open = async (path: string) => {
   await page.goto(`${app.url}/#${path}`)
@@ -72,7 +44,7 @@ it('刘洋 asks for a hospital 慰问 with a photo; 韩冰 approves 800 元 and 
   await form.getByText('「生病住院」的标准是每次不超过 1,000.00 元，申请金额不能超过标准').waitFor()
   await visible('.apply-amount input').fill('1000')
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), visible('.apply-add-photo').click()])
-  await chooser.setFiles(join(dir, 'diagnosis.png'))
+  await chooser.setFiles(files.write('diagnosis.png', RED_PNG))
   await visible('.apply-photo__image').first().waitFor()
   await visible('.apply-save').click()
 

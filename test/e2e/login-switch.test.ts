@@ -1,25 +1,8 @@
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, newPhonePage, switchDemoUser } from '../support/browser'
-import { startAppServer, type AppServer } from '../support/app-server'
+import { h5PhoneForFile } from '../support/browser'
 
 jest.setTimeout(120_000)
 
-let app: AppServer
-let browser: Browser
-let page: Page
-
-beforeAll(async () => {
-  app = await startAppServer({ bundled: true, h5: true })
-  browser = await launchBrowser()
-  page = await newPhonePage(browser)
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
-})
-
-const loginAs = (name: string) => switchDemoUser(page, name)
+const { app, page, loginAs } = h5PhoneForFile()
 
 describe('h5 build served by the local platform', () => {
   it('asks to pick a demo account before anyone is logged in', async () => {

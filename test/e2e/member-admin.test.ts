@@ -2,29 +2,16 @@
  * An admin edits a member in the browser: saves a changed phone, grants 经费审查, unbinds the
  * member's WeChat after confirming, and generates an invite code for them to bind again.
  */
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, newPhonePage, visibleIn } from '../support/browser'
-import { startAppServer, type AppServer } from '../support/app-server'
+import { h5PhoneForFile } from '../support/browser'
 
 jest.setTimeout(60_000)
 
-let app: AppServer
-let browser: Browser
-let page: Page
+const { app, page, visible } = h5PhoneForFile()
 
 beforeAll(async () => {
-  app = await startAppServer({ bundled: true, h5: true })
-  browser = await launchBrowser()
-  page = await newPhonePage(browser)
   await page.addInitScript(() => window.localStorage.setItem('local.openid', JSON.stringify({ data: 'demo-admin' })))
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
-})
-
-const visible = (selector: string) => visibleIn(page, selector)
 const memberNow = async (id: string) => (await app.call('member.get', { id }, 'demo-admin')).body.data
 
 /** Asks the server until the page's save has landed (the page answers before the test looks). */

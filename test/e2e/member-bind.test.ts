@@ -2,30 +2,11 @@
  * A WeChat user not yet on the roster's bindings: sent from 首页 to 绑定会员身份, types the invite
  * code an admin generated (lower case, as people do), and lands on 我的 showing their name.
  */
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, newPhonePage, switchDemoUser, visibleIn } from '../support/browser'
-import { startAppServer, type AppServer } from '../support/app-server'
+import { h5PhoneForFile, newPhonePage } from '../support/browser'
 
 jest.setTimeout(60_000)
 
-let app: AppServer
-let browser: Browser
-let page: Page
-
-beforeAll(async () => {
-  app = await startAppServer({ bundled: true, h5: true })
-  browser = await launchBrowser()
-  page = await newPhonePage(browser)
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
-})
-
-const visible = (selector: string) => visibleIn(page, selector)
-
-const loginAs = (name: string) => switchDemoUser(page, name)
+const { app, browser, page, visible, loginAs } = h5PhoneForFile()
 
 /** An unused invite for the first unbound member, made the way an admin would. */
 async function inviteFor(): Promise<{ code: string; name: string }> {

@@ -4,33 +4,15 @@
  * own phone, types the six digits and sees name, department and status only; digits typed after
  * the card has moved on are refused in Chinese. Two phones, two browser contexts (each its own login).
  */
-import type { Browser, Page } from 'playwright-core'
 import { calendarDayText } from '@shared/domain/time'
-import { launchBrowser, newPhonePage, switchDemoUser, visibleIn } from '../support/browser'
-import { startAppServer, type AppServer } from '../support/app-server'
+import { h5ForFile, phoneAs as openPhoneAs, visibleIn } from '../support/browser'
 
 jest.setTimeout(150_000)
 
-let app: AppServer
-let browser: Browser
+const { app, browser } = h5ForFile()
 
-beforeAll(async () => {
-  app = await startAppServer({ bundled: true, h5: true })
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
-})
-
-async function phoneAs(name: string, route: string): Promise<Page> {
-  const page = await newPhonePage(browser)
-  await page.goto(`${app.url}/#${route}`)
-  await page.waitForSelector('.taro_page_stationed')
-  await switchDemoUser(page, name)
-  return page
-}
+/** A fresh phone signed in as `name`, on the tab page at `route`. */
+const phoneAs = (name: string, route: string) => openPhoneAs(app, browser, name, route)
 
 it('a member shows the card; an admin checks its digits and sees name, department and status only', async () => {
   // —— 刘洋 opens his card from 我的 ——

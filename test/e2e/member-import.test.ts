@@ -2,46 +2,18 @@
  * An admin imports a roster file in the browser: a file with a bad row is refused with the row,
  * column and reason; the fixed file is applied with progress; the new member is in 会员名册.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, newPhonePage, switchDemoUser, visibleIn } from '../support/browser'
-import { startAppServer, type AppServer } from '../support/app-server'
+import { h5PhoneForFile, tempFilesForFile } from '../support/browser'
 
 jest.setTimeout(60_000)
 
-let app: AppServer
-let browser: Browser
-let page: Page
-let dir: string
+const { app, page, visible, loginAs } = h5PhoneForFile()
+const files = tempFilesForFile('union-import-')
 
 const HEADER = '姓名,性别,部门,会员编号,手机号,生日,入会日期,状态'
 const ROWS = ['周晓新,女,工会办公室,GH2026901,13700000001,03-08,2024-05-01,在职', '吴一帆,男,财务科,GH2026902,12345,11-20,2023-09-01,在职']
 const FIXED = [ROWS[0], ROWS[1].replace('12345', '13700000002')]
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'union-import-'))
-  app = await startAppServer({ bundled: true, h5: true })
-  browser = await launchBrowser()
-  page = await newPhonePage(browser)
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
-  if (dir) rmSync(dir, { recursive: true, force: true })
-})
-
-const visible = (selector: string) => visibleIn(page, selector)
-
-function csv(name: string, rows: string[]): string {
-  const file = join(dir, name)
-  writeFileSync(file, `${HEADER}\n${rows.join('\n')}\n`)
-  return file
-}
-
-const loginAs = (name: string) => switchDemoUser(page, name)
+const csv = (name: string, rows: string[]): string => files.write(name, `${HEADER}\n${rows.join('\n')}\n`)
 
 it('refuses a file with a bad row, applies the fixed one with progress, and lists the new member', async () => {
   await page.goto(`${app.url}/#/pages/me/index`)

@@ -4,56 +4,23 @@
  * he moved up (「您已从排队转为报名成功」, the promotion notice in cloudfunctions/activity/places.ts),
  * taps through to the event where he is 已报名, and the badge is gone.
  */
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, newPhonePage, switchDemoUser, visibleIn } from '../support/browser'
-import { startAppServer, type AppServer } from '../support/app-server'
-import { newKey } from '../support/form-key'
+import { h5PhoneForFile, switchDemoUser } from '../support/browser'
+import { activityForm, eventHours } from '../support/activity-form'
 
 jest.setTimeout(120_000)
 
-let app: AppServer
-let browser: Browser
-let page: Page
+const { app, page, visible } = h5PhoneForFile()
 
-const HOUR = 3_600_000
-const at = (ms: number) => new Date(Date.now() + ms).toISOString()
 const TITLE = '周末凤凰山登山'
 
-beforeAll(async () => {
-  app = await startAppServer({ bundled: true, h5: true })
-  browser = await launchBrowser()
-  page = await newPhonePage(browser)
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
-})
-
-const visible = (selector: string) => visibleIn(page, selector)
 /** The 我的 tab's badge on h5's tab bar (the fifth item). */
 const meTabBadge = () => page.locator('.weui-tabbar__item').nth(4).locator('.taro-tabbar-badge')
 const tab = (text: string) => page.locator('.weui-tabbar__item').filter({ hasText: text })
 
 it('a member promoted from the waitlist sees the badge, reads 您已递补 in 消息, taps through to the event, and the badge clears', async () => {
   // —— an event with one place: 陈静 takes it, 刘洋 queues ——
-  const created = await app.call(
-    'activity.create',
-    {
-      key: newKey(),
-      scope: { kind: 'union' },
-      title: TITLE,
-      type: '登山',
-      place: '凤凰山北门',
-      capacity: 1,
-      startAt: at(72 * HOUR),
-      endAt: at(76 * HOUR),
-      signUpOpensAt: at(-HOUR),
-      signUpClosesAt: at(48 * HOUR),
-      cancelDeadline: at(48 * HOUR),
-    },
-    'demo-admin',
-  )
+  const hike = activityForm({ title: TITLE, capacity: 1, ...eventHours({ start: 72, end: 76, closes: 48, cancelBy: 48 }) })
+  const created = await app.call('activity.create', hike, 'demo-admin')
   const id = created.body.data.id as string
   expect((await app.call('activity.signUp', { id }, 'demo-auditor')).body.data.status).toBe('confirmed')
   expect((await app.call('activity.signUp', { id }, 'demo-member')).body.data.status).toBe('waiting')

@@ -7,78 +7,45 @@
  * 更换礼品 and the filter chips are on screen. A failure lists each offender with its page, class,
  * text and size.
  */
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, newPhonePage, switchDemoUser } from '../support/browser'
-import { startAppServer, type AppServer } from '../support/app-server'
-import { newKey } from '../support/form-key'
+import type { Page } from 'playwright-core'
+import { h5ForFile, phoneAs } from '../support/browser'
+import { activityForm, eventHours } from '../support/activity-form'
+import { campaignForm, TWO_GIFTS } from '../support/campaign-form'
 
 jest.setTimeout(240_000)
 
 const MIN_TAP_PX = 44
 const MIN_TEXT_PX = 14
 
-let app: AppServer
-let browser: Browser
+const { app, browser } = h5ForFile()
 let page: Page
 let activityId = ''
 let groupId = ''
 let voucherId = ''
 let openActivityId = ''
 
-const HOUR = 3600_000
-const DAY = 24 * HOUR
-const at = (ms: number) => new Date(Date.now() + ms).toISOString()
-
 beforeAll(async () => {
-  app = await startAppServer({ bundled: true, h5: true })
-  browser = await launchBrowser()
   const admin = (name: string, data: object) => app.call(name, data, 'demo-admin').then((r) => r.body)
   // An event 刘洋 has signed up for (取消报名 shows), and a gift with two options (更换礼品, 出示券码).
-  const created = await admin('activity.create', {
-    key: newKey(),
-    scope: { kind: 'union' },
-    title: '冬季健步走',
-    type: '健步走',
-    place: '滨江公园',
-    startAt: at(3 * DAY),
-    endAt: at(3 * DAY + 3 * HOUR),
-    signUpOpensAt: at(-HOUR),
-    signUpClosesAt: at(2 * DAY),
-    cancelDeadline: at(2 * DAY),
-    capacity: 30,
-  })
+  const walk = { title: '冬季健步走', type: '健步走', place: '滨江公园', ...eventHours({ start: 72, end: 75, closes: 48, cancelBy: 48 }), capacity: 30 }
+  const created = await admin('activity.create', activityForm(walk))
   activityId = created.data.id
   // …and one not signed up for yet, whose 报名 form shows its fields and button.
   openActivityId = (
-    await admin('activity.create', {
-      key: newKey(),
-      scope: { kind: 'union' },
-      title: '迎新春联欢会',
-      type: '联欢',
-      place: '职工之家',
-      startAt: at(4 * DAY),
-      endAt: at(4 * DAY + 2 * HOUR),
-      signUpOpensAt: at(-HOUR),
-      signUpClosesAt: at(3 * DAY),
-      cancelDeadline: at(3 * DAY),
-      capacity: 20,
-      fields: [{ key: 'size', label: '衣服尺码', type: 'single', options: ['M', 'L', 'XL'], required: true }],
-    })
+    await admin(
+      'activity.create',
+      activityForm({
+        title: '迎新春联欢会',
+        type: '联欢',
+        place: '职工之家',
+        ...eventHours({ start: 96, end: 98, closes: 72, cancelBy: 72 }),
+        capacity: 20,
+        fields: [{ key: 'size', label: '衣服尺码', type: 'single', options: ['M', 'L', 'XL'], required: true }],
+      }),
+    )
   ).data.id
   expect((await app.call('activity.signUp', { id: activityId, answers: {} }, 'demo-member')).body.ok).toBe(true)
-  const campaign = await admin('benefit.createCampaign', {
-    kind: 'other',
-    name: '冬季慰问品',
-    faceValue: 20000,
-    options: [
-      { name: '米面粮油礼包', stock: 100, supplier: '对口帮扶县合作社', povertyRelief: true },
-      { name: '水果礼盒', stock: 100, supplier: '城东果品' },
-    ],
-    claimClosesAt: at(10 * DAY),
-    redeemFrom: at(-DAY),
-    redeemUntil: at(30 * DAY),
-    pointIds: ['demo-point-office'],
-  })
+  const campaign = await admin('benefit.createCampaign', campaignForm({ name: '冬季慰问品', options: TWO_GIFTS }))
   for (let i = 0; i < 50 && !(await admin('benefit.issue', { id: campaign.data.id })).data.done; i++);
   const mine = (await app.call('benefit.mine', {}, 'demo-member')).body.data as Array<{ id: string; name: string; options: Array<{ id: string }> }>
   const v = mine.find((x) => x.name === '冬季慰问品')!
@@ -91,15 +58,7 @@ beforeAll(async () => {
   // An interest group the member is not in: its page offers 加入.
   groupId = groups.others.filter((g) => g.kind === 'interest')[0].id
 
-  page = await newPhonePage(browser)
-  await page.goto(`${app.url}/#/pages/home/index`)
-  await page.waitForSelector('.taro_page_stationed')
-  await switchDemoUser(page, '刘洋')
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
+  page = await phoneAs(app, browser, '刘洋', '/pages/home/index')
 })
 
 interface Offender {
