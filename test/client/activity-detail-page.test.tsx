@@ -9,7 +9,7 @@ import { ActionError } from '../../client/src/services/cloud'
 import ActivityPage from '../../client/src/pages/activity/index'
 import { handRefresh } from '../../client/src/pages/activity/refresh'
 import { clearQueryCache, invalidate } from '../../client/src/data'
-import { lotteryDetail as lottery } from '../support/client/activity'
+import { departmentContest, lotteryDetail as lottery } from '../support/client/activity'
 import { tapText, text } from '../support/client/dom'
 import { callsOf, mockedCall, serve } from '../support/client/serve'
 import { at, HOUR } from '../support/time'
@@ -222,13 +222,7 @@ it('names the group an event is for, shows 结对竞赛 standings, and shares ti
         audience: { kind: 'group', groupId: 'demo-group-badminton' },
         groupName: '羽毛球',
         coverUrl: 'https://files.example/badminton.jpg',
-        contest: {
-          kind: 'department',
-          teams: [
-            { id: 'd1', name: '财务科', signedUp: 8, checkedIn: 2 },
-            { id: 'd2', name: '信息中心', signedUp: 4, checkedIn: 4 },
-          ],
-        },
+        contest: departmentContest(['d1', '财务科', 8, 2], ['d2', '信息中心', 4, 4]),
       }),
   })
   const { container } = render(<ActivityPage />)

@@ -11,7 +11,7 @@ import type { ActivityDetail, MeView } from '@shared/contract'
 import * as taro from './mocks/taro-activities'
 import { ActionError, uploadFile } from '../../client/src/services/cloud'
 import CreateActivityPage from '../../client/src/packages/organizer/create/index'
-import { activityDetail } from '../support/client/activity'
+import { activityDetail, departmentContest } from '../support/client/activity'
 import { click, text, type } from '../support/client/dom'
 import { meView } from '../support/client/me'
 import { lastInput, mockedCall, serve } from '../support/client/serve'
@@ -43,13 +43,7 @@ const event = (over: Partial<ActivityDetail> = {}): ActivityDetail =>
     canManage: true,
     coverUrl: 'https://files.example/hill.jpg',
     cover: 'cloud://env/uploads/leader/hill.jpg',
-    contest: {
-      kind: 'department',
-      teams: [
-        { id: 'demo-dept-1', name: '办公室', signedUp: 0, checkedIn: 0 },
-        { id: 'demo-dept-2', name: '财务科', signedUp: 0, checkedIn: 0 },
-      ],
-    },
+    contest: departmentContest(['demo-dept-1', '办公室', 0, 0], ['demo-dept-2', '财务科', 0, 0]),
     ...over,
   })
 

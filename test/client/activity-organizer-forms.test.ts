@@ -17,7 +17,7 @@ import {
 import { coverOf, MAX_COVER_BYTES } from '../../client/src/packages/organizer/create/cover'
 import { exportColumnsOf } from '../../client/src/packages/organizer/attendees/columns'
 import { checkInErrorOf, checkInResultOf, typedCode } from '../../client/src/packages/organizer/checkin/result'
-import { activityDetail } from '../support/client/activity'
+import { activityDetail, departmentContest } from '../support/client/activity'
 import { meView } from '../support/client/me'
 
 /** 李娜 of 财务科 with the roles and grants given. */
@@ -241,13 +241,7 @@ describe('修改活动', () => {
     drawAt: '2026-11-27T12:00:00.000Z',
     coverUrl: 'https://files.example/cover.jpg?sign=1',
     cover: 'cloud://env/uploads/leader/cover.jpg',
-    contest: {
-      kind: 'department',
-      teams: [
-        { id: 'd1', name: '财务科', signedUp: 0, checkedIn: 0 },
-        { id: 'd2', name: '信息中心', signedUp: 0, checkedIn: 0 },
-      ],
-    },
+    contest: departmentContest(['d1', '财务科', 0, 0], ['d2', '信息中心', 0, 0]),
     scope: { kind: 'group', id: 'g1' },
     enteredCount: 0,
   })

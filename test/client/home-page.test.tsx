@@ -3,7 +3,7 @@ jest.mock('@tarojs/taro', () => require('./mocks/taro'))
 jest.mock('../../client/src/services/cloud', () => ({ ...jest.requireActual('../../client/src/services/cloud'), callAction: jest.fn() }))
 
 import { act, render, screen, waitFor } from '@testing-library/react'
-import type { HomeView } from '@shared/contract'
+import type { HomeActivity, HomeView } from '@shared/contract'
 import * as taro from './mocks/taro'
 import { ActionError } from '../../client/src/services/cloud'
 import HomePage from '../../client/src/pages/home/index'
@@ -86,58 +86,34 @@ it('offers a retry after a network failure and greets once it works', async () =
 
 const DAY = 24 * 3600_000
 const iso = (ms: number) => new Date(Date.now() + ms).toISOString()
+/** One of my coming events on 首页: `days` from now, lasting `hours`, first come first served unless said. */
+const coming = (
+  id: string,
+  title: string,
+  place: string,
+  days: number,
+  hours: number,
+  over: Pick<HomeActivity, 'myStatus'> & Partial<HomeActivity>,
+): HomeActivity => ({
+  id,
+  title,
+  place,
+  startAt: iso(days * DAY),
+  endAt: iso(days * DAY + hours * 3600_000),
+  waitingPosition: null,
+  allocation: 'fcfs',
+  drawAt: null,
+  drawnAt: null,
+  ...over,
+})
 const full = (): HomeView =>
   nothing({
     me: { ...me, badges: { groupRequests: 0, unreadMessages: 4 } },
     activities: [
-      {
-        id: 'a1',
-        title: '周末登山',
-        place: '北山',
-        startAt: iso(2 * DAY),
-        endAt: iso(2 * DAY + 3 * 3600_000),
-        myStatus: 'confirmed',
-        waitingPosition: null,
-        allocation: 'fcfs',
-        drawAt: null,
-        drawnAt: null,
-      },
-      {
-        id: 'a2',
-        title: '羽毛球友谊赛',
-        place: '体育馆',
-        startAt: iso(4 * DAY),
-        endAt: iso(4 * DAY + 7200_000),
-        myStatus: 'waiting',
-        waitingPosition: 2,
-        allocation: 'fcfs',
-        drawAt: null,
-        drawnAt: null,
-      },
-      {
-        id: 'a3',
-        title: '新年音乐会抽票',
-        place: '音乐厅',
-        startAt: iso(5 * DAY),
-        endAt: iso(5 * DAY + 7200_000),
-        myStatus: 'entered',
-        waitingPosition: null,
-        allocation: 'lottery',
-        drawAt: iso(3 * DAY),
-        drawnAt: null,
-      },
-      {
-        id: 'a4',
-        title: '话剧',
-        place: '大剧院',
-        startAt: iso(6 * DAY),
-        endAt: iso(6 * DAY + 7200_000),
-        myStatus: 'waiting',
-        waitingPosition: 1,
-        allocation: 'lottery',
-        drawAt: iso(-DAY),
-        drawnAt: iso(-DAY),
-      },
+      coming('a1', '周末登山', '北山', 2, 3, { myStatus: 'confirmed' }),
+      coming('a2', '羽毛球友谊赛', '体育馆', 4, 2, { myStatus: 'waiting', waitingPosition: 2 }),
+      coming('a3', '新年音乐会抽票', '音乐厅', 5, 2, { myStatus: 'entered', allocation: 'lottery', drawAt: iso(3 * DAY) }),
+      coming('a4', '话剧', '大剧院', 6, 2, { myStatus: 'waiting', waitingPosition: 1, allocation: 'lottery', drawAt: iso(-DAY), drawnAt: iso(-DAY) }),
     ],
     gifts: [{ id: 'v1', name: '元旦慰问品', kind: 'holiday', state: 'choose', optionName: null, claimClosesAt: iso(6 * DAY), redeemUntil: iso(30 * DAY) }],
     vouchers: [

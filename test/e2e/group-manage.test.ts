@@ -7,7 +7,7 @@ import { h5PhoneForFile, RED_PNG, tempFilesForFile } from '../support/browser'
 
 jest.setTimeout(60_000)
 
-const { app, page, visible, loginAs } = h5PhoneForFile()
+const { app, page, visible, loginAs, signInAt } = h5PhoneForFile()
 const files = tempFilesForFile('union-group-')
 
 const GROUP = '读书会'
@@ -19,9 +19,7 @@ const findGroup = async () => {
 
 it('an admin founds a group; its leader records an activity with a photo and exports the roster', async () => {
   // —— 张伟: 我的 → 会员管理 → 兴趣小组 → 新建 ——
-  await page.goto(`${app.url}/#/pages/me/index`)
-  await page.waitForSelector('.taro_page_stationed')
-  await loginAs('张伟')
+  await signInAt('/pages/me/index', '张伟')
   await visible('.me-tool--admin').click()
   await visible('.admin-entry--groups').click()
   await visible('.admin-groups-create').click()

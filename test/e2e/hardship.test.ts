@@ -7,7 +7,7 @@ import { h5PhoneForFile, RED_PNG, tempFilesForFile } from '../support/browser'
 
 jest.setTimeout(90_000)
 
-const { app, page, visible, loginAs } = h5PhoneForFile()
+const { app, page, visible, loginAs, signInAt } = h5PhoneForFile()
 const files = tempFilesForFile('union-hardship-')
 
 const STORY = '11 月 18 日因肺炎在市中心医院住院治疗，预计一周'
@@ -22,9 +22,7 @@ const mine = async () => (await app.call('hardship.mine', {}, 'demo-member')).bo
 
 it('刘洋 asks for a hospital 慰问 with a photo; 韩冰 approves 800 元 and records the payment; 刘洋 sees every step', async () => {
   // —— 刘洋: 首页 → 申请帮扶 / 慰问 ——
-  await page.goto(`${app.url}/#/pages/home/index`)
-  await page.waitForSelector('.taro_page_stationed')
-  await loginAs('刘洋')
+  await signInAt('/pages/home/index', '刘洋')
   await visible('.home-care').click()
   await visible('.page-hardship .hardship-empty').getByText('还没有申请').waitFor()
   await visible('.page-hardship .hardship-apply').click()

@@ -6,7 +6,7 @@ import { h5PhoneForFile, tempFilesForFile } from '../support/browser'
 
 jest.setTimeout(60_000)
 
-const { app, page, visible, loginAs } = h5PhoneForFile()
+const { app, page, visible, signInAt } = h5PhoneForFile()
 const files = tempFilesForFile('union-import-')
 
 const HEADER = '姓名,性别,部门,会员编号,手机号,生日,入会日期,状态'
@@ -16,9 +16,7 @@ const FIXED = [ROWS[0], ROWS[1].replace('12345', '13700000002')]
 const csv = (name: string, rows: string[]): string => files.write(name, `${HEADER}\n${rows.join('\n')}\n`)
 
 it('refuses a file with a bad row, applies the fixed one with progress, and lists the new member', async () => {
-  await page.goto(`${app.url}/#/pages/me/index`)
-  await page.waitForSelector('.taro_page_stationed')
-  await loginAs('张伟')
+  await signInAt('/pages/me/index', '张伟')
 
   // 我的 → 会员管理 → 导入名册
   await visible('.me-tool--admin').click()

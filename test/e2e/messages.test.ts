@@ -4,12 +4,12 @@
  * he moved up (「您已从排队转为报名成功」, the promotion notice in cloudfunctions/activity/places.ts),
  * taps through to the event where he is 已报名, and the badge is gone.
  */
-import { h5PhoneForFile, switchDemoUser } from '../support/browser'
+import { h5PhoneForFile } from '../support/browser'
 import { activityForm, eventHours } from '../support/activity-form'
 
 jest.setTimeout(120_000)
 
-const { app, page, visible } = h5PhoneForFile()
+const { app, page, visible, signInAt } = h5PhoneForFile()
 
 const TITLE = '周末凤凰山登山'
 
@@ -26,9 +26,7 @@ it('a member promoted from the waitlist sees the badge, reads 您已递补 in �
   expect((await app.call('activity.signUp', { id }, 'demo-member')).body.data.status).toBe('waiting')
 
   // —— 刘洋 on 我的: in line, nothing to read ——
-  await page.goto(`${app.url}/#/pages/me/index`)
-  await page.waitForSelector('.taro_page_stationed')
-  await switchDemoUser(page, '刘洋')
+  await signInAt('/pages/me/index', '刘洋')
   await visible('.page-me .me-tool--messages').waitFor()
   await expect(visible('.page-me .me-tool--messages .me-badge').count()).resolves.toBe(0)
   await expect(meTabBadge().count()).resolves.toBe(0)

@@ -34,6 +34,8 @@ const AMOUNTS = [98_765, 87_654, 43_210].flatMap((fen) => [String(fen), `${Math.
 const amountIn = (text: string) => AMOUNTS.filter((a) => new RegExp(`(^|[^0-9A-Za-z.])${a.replace('.', '\\.')}($|[^0-9A-Za-z])`).test(text))
 
 const today = () => formatShanghai(new Date(), 'YYYY-MM-DD')
+/** A 财务科 event the sweep posts. */
+const TUG_OF_WAR = { scope: { kind: 'department', id: 'demo-dept-2' }, title: '拔河', type: '球类比赛', place: '操场', capacity: 10 }
 /** An event 刘洋 signs up for, so attendee lists and exports have him in them. */
 const walk = () => ({ title: '健步走', type: '健步走', place: '江滨公园', ...eventHours({ start: 48, end: 50, closes: 24, cancelBy: 24 }), capacity: null })
 
@@ -100,15 +102,7 @@ const INPUTS: Record<ActionName, () => object> = {
   'group.exportRoster': () => ({ id: 'dept:demo-dept-4' }),
   'group.create': () => ({ name: `小组${newKey().slice(0, 6)}`, joinPolicy: 'open', sizeLimit: null, leaderIds: ['demo-member-02'] }),
   'group.update': () => ({ id: 'demo-group-badminton', description: '每周三晚上练球' }),
-  'activity.create': () =>
-    activityForm({
-      scope: { kind: 'department', id: 'demo-dept-2' },
-      title: '拔河',
-      type: '球类比赛',
-      place: '操场',
-      ...eventHours({ start: 30, end: 31, closes: 20, cancelBy: 20 }),
-      capacity: 10,
-    }),
+  'activity.create': () => activityForm({ ...TUG_OF_WAR, ...eventHours({ start: 30, end: 31, closes: 20, cancelBy: 20 }) }),
   'activity.list': () => ({ pageSize: 100 }),
   'activity.get': () => ({ id: activityId }),
   'activity.signUp': () => ({ id: activityId }),

@@ -67,16 +67,23 @@ export function h5PhoneForFile() {
     visible: (selector: string) => visibleIn(page, selector),
     /** From a tab page: the demo switcher stores the account and reloads the app where it is. */
     loginAs: (name: string) => switchDemoUser(page, name),
+    /** Opens the tab page at `route` and signs in there as `name`. */
+    signInAt: (route: string, name: string) => signInAt(app, page, route, name),
   }
 }
 
 /** A fresh phone (its own browser context, so its own demo login) signed in as `name` on the tab page at `route`. */
 export async function phoneAs(app: AppServer, browser: Browser, name: string, route: string): Promise<Page> {
   const page = await newPhonePage(browser)
+  await signInAt(app, page, route, name)
+  return page
+}
+
+/** Opens the tab page at `route` and signs in there as `name` with the demo switcher. */
+export async function signInAt(app: AppServer, page: Page, route: string, name: string): Promise<void> {
   await page.goto(`${app.url}/#${route}`)
   await page.waitForSelector('.taro_page_stationed')
   await switchDemoUser(page, name)
-  return page
 }
 
 /** A 2×2 red PNG: something the browser can really decode and show. */

@@ -47,3 +47,9 @@ const CONCERT: Partial<ActivityDetail> = { id: 'l1', title: '新年音乐会', t
 /** 新年音乐会 a week ahead, its 30 places given by lottery: sign-up open, drawn a day before it starts. */
 export const lotteryDetail = (over: Partial<ActivityDetail> = {}): ActivityDetail =>
   activityDetail({ ...CONCERT, endAt: at(7 * DAY + 2 * HOUR), signUpClosesAt: at(5 * DAY), allocation: 'lottery', drawAt: at(5 * DAY + 2 * HOUR), ...over })
+
+/** A 结对竞赛 between departments as the detail shows it, each team as [id, name, signed up, checked in]. */
+export const departmentContest = (...teams: [string, string, number, number][]): ActivityDetail['contest'] => ({
+  kind: 'department',
+  teams: teams.map(([id, name, signedUp, checkedIn]) => ({ id, name, signedUp, checkedIn })),
+})
