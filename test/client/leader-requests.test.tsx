@@ -2,12 +2,12 @@
 jest.mock('@tarojs/taro', () => require('./mocks/taro-groups'))
 jest.mock('../../client/src/services/cloud', () => ({ ...jest.requireActual('../../client/src/services/cloud'), callAction: jest.fn() }))
 
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, render, screen, waitFor } from '@testing-library/react'
 import type { JoinRequest } from '@shared/contract'
 import * as taro from './mocks/taro-groups'
 import RequestsPage from '../../client/src/packages/leader/requests/index'
 import { mockedCall } from '../support/client/serve'
-import { hideFindDOMNodeWarnings } from '../support/client/dom'
+import { hideFindDOMNodeWarnings, type } from '../support/client/dom'
 
 // What the page marks changed, by the old topic names: invalidate('group') is the topic 'groups'.
 jest.mock('../../client/src/data/cache', () => {
@@ -59,14 +59,7 @@ it('asks for a reason before declining, and says when nothing is waiting', async
   })
   await screen.findByText('拒绝陈静的申请')
   expect(mockedCall).not.toHaveBeenCalledWith('group.decide', expect.anything())
-  const input = await waitFor(() => {
-    const el = document.querySelector('.reason-input input')
-    expect(el).toBeTruthy()
-    return el as HTMLInputElement
-  })
-  await act(async () => {
-    fireEvent.input(input, { target: { value: ' 本期名额已满 ' } })
-  })
+  await type(document.body, '.reason-input', ' 本期名额已满 ')
   await act(async () => {
     ;(document.querySelector('.reason-dialog .nut-dialog-footer-ok') as HTMLElement).click()
   })

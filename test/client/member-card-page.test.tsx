@@ -13,6 +13,7 @@ import { ActionError } from '../../client/src/services/cloud'
 import MemberCardPage from '../../client/src/pages/member-card/index'
 import CardCheckPage from '../../client/src/packages/admin/card-check/index'
 import { mockedCall } from '../support/client/serve'
+import { type } from '../support/client/dom'
 
 const card = (n: number): MemberCardView => ({
   name: '刘洋',
@@ -43,16 +44,7 @@ describe('核验会员证 (admins)', () => {
     mockedCall.mockReset()
   })
 
-  async function typeDigits(container: HTMLElement, value: string) {
-    const input = await waitFor(() => {
-      const el = container.querySelector('.card-check__input input')
-      expect(el).toBeTruthy()
-      return el as HTMLInputElement
-    })
-    await act(async () => {
-      fireEvent.input(input, { target: { value } })
-    })
-  }
+  const typeDigits = (container: HTMLElement, value: string) => type(container, '.card-check__input', value)
   const submit = (container: HTMLElement) =>
     act(async () => {
       fireEvent.click(container.querySelector('.card-check__submit')!)

@@ -2,13 +2,13 @@
 jest.mock('@tarojs/taro', () => require('./mocks/taro'))
 jest.mock('../../client/src/services/cloud', () => ({ ...jest.requireActual('../../client/src/services/cloud'), callAction: jest.fn() }))
 
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, render, screen } from '@testing-library/react'
 import type { MemberRow } from '@shared/contract'
 import * as taro from './mocks/taro'
 import { ActionError } from '../../client/src/services/cloud'
 import MembersPage from '../../client/src/packages/admin/members/index'
 import { mockedCall } from '../support/client/serve'
-import { tapText } from '../support/client/dom'
+import { tapText, type } from '../support/client/dom'
 
 const row = (n: number): MemberRow => ({
   id: `m${n}`,
@@ -61,14 +61,7 @@ it('searches by 姓名 or 会员编号 from page 1 and says when nothing matches
   serve((input) => (input.keyword ? page(1, 0, 0) : page(1, 3, 3)))
   const { container } = render(<MembersPage />)
   await screen.findByText('会员1')
-  const input = await waitFor(() => {
-    const el = container.querySelector('.members-search-input input')
-    expect(el).toBeTruthy()
-    return el as HTMLInputElement
-  })
-  await act(async () => {
-    fireEvent.input(input, { target: { value: ' 没有这个人 ' } })
-  })
+  await type(container, '.members-search-input', ' 没有这个人 ')
   await tapText('搜索')
   await screen.findByText('没有找到符合条件的会员')
   expect(mockedCall).toHaveBeenLastCalledWith('member.list', { keyword: '没有这个人', page: 1, pageSize: 20 }, { silent: true })

@@ -15,6 +15,18 @@ import { createLocalCloudbase } from '../../emulator/cloudbase-server'
 import { createFunctionRunner } from '../../emulator/app-host/function-runner'
 import { platformEnv } from '../support/local-cloudbase'
 
+/** Every item grouped by n, as one aggregate with no $limit. */
+const groupsOfN = async (cb: LocalCloudbaseFixture) => {
+  const $ = cb.db.command.aggregate
+  return (
+    await cb.db
+      .collection('items')
+      .aggregate()
+      .group({ _id: '$n', c: $.sum(1) })
+      .end()
+  ).data
+}
+
 describe('with every model on (the default)', () => {
   let cb: LocalCloudbaseFixture
   beforeAll(async () => {
@@ -25,15 +37,7 @@ describe('with every model on (the default)', () => {
 
   it('an aggregate without $limit returns 20 rows; with one, what it asks for', async () => {
     const $ = cb.db.command.aggregate
-    expect(
-      (
-        await cb.db
-          .collection('items')
-          .aggregate()
-          .group({ _id: '$n', c: $.sum(1) })
-          .end()
-      ).data,
-    ).toHaveLength(20)
+    expect(await groupsOfN(cb)).toHaveLength(20)
     expect(
       (
         await cb.db
@@ -113,16 +117,7 @@ describe('with the models switched off (only here, to show the difference)', () 
   afterAll(() => cb.close())
 
   it('the forgiving platform returns every row, inserts all or nothing, and one error code', async () => {
-    const $ = cb.db.command.aggregate
-    expect(
-      (
-        await cb.db
-          .collection('items')
-          .aggregate()
-          .group({ _id: '$n', c: $.sum(1) })
-          .end()
-      ).data,
-    ).toHaveLength(30)
+    expect(await groupsOfN(cb)).toHaveLength(30)
     expect((await errorOf(cb.db.collection('people').add([{ _id: 'p1' }, { _id: 'p1' }]))).code).toBe('DATABASE_DUPLICATE_WRITE')
     expect((await cb.db.collection('people').get()).data).toEqual([])
   })

@@ -29,6 +29,13 @@ async function newEvent(over: object = {}): Promise<string> {
   return (await ok(app.call('activity.create', crashEvent({ title: `崩溃测试活动${++made}`, capacity: 1, ...over }), ADMIN))).id
 }
 
+/** A fresh one-place event the members sign up for in turn: the first takes the place, the others queue. */
+async function onePlaceWith(members: string[]): Promise<string> {
+  const id = await newEvent({ capacity: 1 })
+  for (const who of members) await ok(app.call('activity.signUp', { id }, who))
+  return id
+}
+
 let people = 0
 /** Fresh bound members (openid = member id), so no crash point shares a member with another. */
 const freshMembers = (n: number) => seedManyMembers(n, `crash${++people}`)
@@ -149,9 +156,7 @@ describe('activity.signUp', () => {
       'signUp (waitlist)',
       async () => {
         const [first, who] = await freshMembers(2)
-        const id = await newEvent({ capacity: 1 })
-        await ok(app.call('activity.signUp', { id }, first))
-        return { id, who }
+        return { id: await onePlaceWith([first]), who }
       },
       (s, k) => app.call('activity.signUp', { id: s.id }, s.who, { crashAfterWrites: k }),
     )
@@ -210,10 +215,7 @@ describe('activity.cancel', () => {
       'cancel (hand on to the waitlist)',
       async () => {
         const [leaving, next] = await freshMembers(2)
-        const id = await newEvent({ capacity: 1 })
-        await ok(app.call('activity.signUp', { id }, leaving))
-        await ok(app.call('activity.signUp', { id }, next))
-        return { id, leaving, next }
+        return { id: await onePlaceWith([leaving, next]), leaving, next }
       },
       (s, k) => app.call('activity.cancel', { id: s.id }, s.leaving, { crashAfterWrites: k }),
     )
@@ -315,10 +317,7 @@ describe('organizer actions', () => {
       'cancelEvent',
       async () => {
         const [a, b] = await freshMembers(2)
-        const id = await newEvent({ capacity: 1 })
-        await ok(app.call('activity.signUp', { id }, a))
-        await ok(app.call('activity.signUp', { id }, b))
-        return { id, told: [a, b] }
+        return { id: await onePlaceWith([a, b]), told: [a, b] }
       },
       (s, k) => app.call('activity.cancelEvent', { id: s.id, reason: '天气原因' }, ADMIN, { crashAfterWrites: k }),
     )
@@ -336,8 +335,7 @@ describe('organizer actions', () => {
       'update (capacity up)',
       async () => {
         const members = await freshMembers(3)
-        const id = await newEvent({ capacity: 1 })
-        for (const o of members) await ok(app.call('activity.signUp', { id }, o))
+        const id = await onePlaceWith(members)
         // The edit keeps the title and times, so only the place and the capacity change; a retry sends the same edit.
         const now = (await db.collection('activities').doc(id).get()).data[0] as {
           title: string
@@ -394,9 +392,7 @@ describe('the repair job finishes what nobody retried', () => {
       await app.call('activity.signUp', { id: full }, late, { crashAfterWrites: 1 }),
     ]
     // A cancel cut right after "cancelled", before the place went to the head of the line.
-    const line = await newEvent({ capacity: 1 })
-    await ok(app.call('activity.signUp', { id: line }, leaving))
-    await ok(app.call('activity.signUp', { id: line }, next))
+    const line = await onePlaceWith([leaving, next])
     cuts.push(await app.call('activity.cancel', { id: line }, leaving, { crashAfterWrites: 1 }))
     // A call-off cut before anyone was told.
     const off = await newEvent({ capacity: 2 })

@@ -166,22 +166,11 @@ describe('activity expenses', () => {
     })
     const id = await leaderEvent()
     const invoice = await upload('demo-leader')
-    const a = (
-      await leader('funds.recordExpense', {
-        key: newKey(),
-        activityId: id,
-        items: [{ name: '奖品', quantity: 1, unitPrice: 15_000 }],
-        invoiceFileIds: [invoice],
-      })
-    ).body.data
-    const b = (
-      await leader('funds.recordExpense', {
-        key: newKey(),
-        activityId: id,
-        items: [{ name: '奖杯', quantity: 1, unitPrice: 15_000 }],
-        invoiceFileIds: [invoice],
-      })
-    ).body.data
+    const claimFor = async (name: string) =>
+      (await leader('funds.recordExpense', { key: newKey(), activityId: id, items: [{ name, quantity: 1, unitPrice: 15_000 }], invoiceFileIds: [invoice] }))
+        .body.data
+    const a = await claimFor('奖品')
+    const b = await claimFor('奖杯')
     const results = await Promise.all([
       admin('funds.decideExpense', { id: a.id, approve: true }),
       secondAdmin('funds.decideExpense', { id: b.id, approve: true }),

@@ -27,6 +27,13 @@ async function newGroup(joinPolicy: 'open' | 'approval', sizeLimit: number | nul
   return res.body.data.id
 }
 
+/** A fresh approval group 刘洋 has asked to join. */
+async function pendingRequest(): Promise<string> {
+  const id = await newGroup('approval')
+  await ok(app.call('group.join', { id }, MEMBER))
+  return id
+}
+
 const groupDoc = async (id: string) => (await db.collection('groups').doc(id).get()).data[0] as { memberCount: number; sizeLimit: number | null }
 /** The member's 小组审批 messages about this group: each decision is told exactly once. */
 const decisionMessages = async (id: string) =>
@@ -181,12 +188,7 @@ describe('approval groups', () => {
   })
 
   it('declining cut after each write and retried answers the decision once and tells the member once', async () => {
-    const subject = async () => {
-      const id = await newGroup('approval')
-      await ok(app.call('group.join', { id }, MEMBER))
-      return id
-    }
-    const { writes, results } = await matrix('group.decide (decline)', subject, (id, crashAfterWrites) =>
+    const { writes, results } = await matrix('group.decide (decline)', pendingRequest, (id, crashAfterWrites) =>
       app.call('group.decide', { id, memberId: MEMBER_ID, approve: false, reason: '名额已满' }, LEADER, { crashAfterWrites }),
     )
     expect(writes).toBe(2)
@@ -201,12 +203,7 @@ describe('approval groups', () => {
   })
 
   it('withdrawing a request (one write) cut and retried: the request is gone', async () => {
-    const subject = async () => {
-      const id = await newGroup('approval')
-      await ok(app.call('group.join', { id }, MEMBER))
-      return id
-    }
-    const { writes, results } = await matrix('group.leave (withdraw)', subject, (id, crashAfterWrites) =>
+    const { writes, results } = await matrix('group.leave (withdraw)', pendingRequest, (id, crashAfterWrites) =>
       app.call('group.leave', { id }, MEMBER, { crashAfterWrites }),
     )
     expect(writes).toBe(1)
