@@ -26,7 +26,11 @@ const UNION_PHONE: TextRule = {
   min: 1,
   max: 20,
   pattern: /^(1\d{10}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|\d{7,8})$/,
-  words: { format: '电话格式不对，座机如 0571-87001234，手机为 11 位', tooLong: '电话格式不对，座机如 0571-87001234，手机为 11 位' },
+  words: { format: '联系电话格式不对，座机如 0571-87001234，手机为 11 位', tooLong: '联系电话格式不对，座机如 0571-87001234，手机为 11 位' },
+}
+/** 工会联系方式's form, under the field already labelled 联系电话: the same sentence without the name. */
+export const UNION_CONTACT_HINTS: Hints = {
+  phone: { format: '电话格式不对，座机如 0571-87001234，手机为 11 位', tooLong: '电话格式不对，座机如 0571-87001234，手机为 11 位' },
 }
 /** 联系工会's place. */
 export const UNION_PLACE_MAX = 40
