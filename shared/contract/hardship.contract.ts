@@ -1,7 +1,8 @@
 import * as z from 'zod/mini'
 import { defineAction } from './define'
 import { calendarDate, formKey, text, whole } from './schemas'
-import { REQUEST_FIELDS, REQUEST_LABELS } from './hardship.fields'
+import { COLLEAGUE_KEYWORD_MAX, NOTE_MAX, REQUEST_FIELDS, REQUEST_LABELS } from './hardship.fields'
+import type { TextRule } from './fields'
 import type { Hints } from './wording'
 import { formatMoney } from '../domain/money'
 import type { Page } from './member.contract'
@@ -42,7 +43,17 @@ const date = calendarDate
 const fileId = z.string().check(z.minLength(1), z.maxLength(512), z.regex(/^cloud:\/\//))
 /** A sum a reviewer approves or a visit brought, in 分 (typed in 元 on the forms). */
 const fen = whole({ min: 1, max: MAX_CAP_FEN, words: { below: '金额要大于 0', above: `金额不能超过 ${formatMoney(MAX_CAP_FEN)} 元` } })
-const note = z.string().check(z.trim(), z.maxLength(200))
+const note = z.string().check(z.trim(), z.maxLength(NOTE_MAX))
+/** A category's name, and the word its cases are told apart by (事项指…). */
+export const CATEGORY_TEXT_MAX = { name: 12, caseLabel: 8 } as const
+/** The case an approval is counted under (按「…」核对). */
+export const CASE_LABEL_MAX = 30
+/** Why a request goes back (退回补充材料) or is refused (不予批准). */
+export const DECISION_REASON_MAX = 200
+/** 困难档案's reason. */
+export const FILE_REASON: TextRule = { min: 1, max: 200, words: { missing: '请写明困难原因' } }
+/** 送温暖: who went, and what they brought. */
+export const VISIT_TEXT_MAX = { visitors: 60, given: 100 } as const
 
 const requestFields = {
   description: text(REQUEST_FIELDS.description),
@@ -55,7 +66,7 @@ const requestFields = {
 /** One category of the standards, as the admin's editor checks each row too. */
 export const CategorySchema = z.strictObject({
   key: categoryKey,
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(12)),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(CATEGORY_TEXT_MAX.name)),
   kind: z.enum(AID_KINDS),
   /** Empty on the form (null): no standard set yet. */
   capFen: z.nullable(whole({ min: 1, max: MAX_CAP_FEN, words: `标准请填写 0.01 至 ${formatMoney(MAX_CAP_FEN)} 元，不设标准请留空` })),
@@ -64,7 +75,7 @@ export const CategorySchema = z.strictObject({
     period: z.enum(FREQUENCY_PERIODS),
     per: z.enum(FREQUENCY_PERS),
   }),
-  caseLabel: z._default(z.string().check(z.trim(), z.maxLength(8)), ''),
+  caseLabel: z._default(z.string().check(z.trim(), z.maxLength(CATEGORY_TEXT_MAX.caseLabel)), ''),
   enabled: z._default(z.boolean(), true),
 })
 
@@ -270,7 +281,7 @@ export const hardshipActions = {
   'hardship.resubmit': defineAction<HardshipRequestDetail>()(z.strictObject({ id, ...requestFields, note: z._default(note, '') }), ANY_MEMBER, HARDSHIP_LABELS),
   /** Members the caller may report for, by name or 会员编号. */
   'hardship.colleagues': defineAction<readonly ColleagueView[]>()(
-    z.strictObject({ keyword: z.string().check(z.trim(), z.minLength(1), z.maxLength(20)) }),
+    z.strictObject({ keyword: z.string().check(z.trim(), z.minLength(1), z.maxLength(COLLEAGUE_KEYWORD_MAX)) }),
     REPORTERS,
     HARDSHIP_LABELS,
   ),
@@ -283,17 +294,17 @@ export const hardshipActions = {
   ),
   'hardship.take': defineAction<HardshipRequestDetail>()(z.strictObject({ id }), REVIEWER, HARDSHIP_LABELS),
   'hardship.approve': defineAction<HardshipRequestDetail>()(
-    z.strictObject({ id, amountFen: fen, caseLabel: z.optional(z.string().check(z.trim(), z.maxLength(30))), note: z._default(note, '') }),
+    z.strictObject({ id, amountFen: fen, caseLabel: z.optional(z.string().check(z.trim(), z.maxLength(CASE_LABEL_MAX))), note: z._default(note, '') }),
     REVIEWER,
     HARDSHIP_LABELS,
   ),
   'hardship.return': defineAction<HardshipRequestDetail>()(
-    z.strictObject({ id, reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)) }),
+    z.strictObject({ id, reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(DECISION_REASON_MAX)) }),
     REVIEWER,
     HARDSHIP_LABELS,
   ),
   'hardship.reject': defineAction<HardshipRequestDetail>()(
-    z.strictObject({ id, reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)) }),
+    z.strictObject({ id, reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(DECISION_REASON_MAX)) }),
     REVIEWER,
     HARDSHIP_LABELS,
   ),
@@ -313,7 +324,7 @@ export const hardshipActions = {
     z.strictObject({
       memberId: id,
       level: z.enum(FILE_LEVELS),
-      reason: text({ min: 1, max: 200, words: { missing: '请写明困难原因' } }),
+      reason: text(FILE_REASON),
       since: date,
       nextReviewOn: date,
       active: z._default(z.boolean(), true),
@@ -327,8 +338,8 @@ export const hardshipActions = {
       memberId: id,
       key,
       date,
-      visitors: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)),
-      given: text({ min: 1, max: 100, words: { missing: '请填写送去的慰问金或慰问品' } }),
+      visitors: z.string().check(z.trim(), z.minLength(1), z.maxLength(VISIT_TEXT_MAX.visitors)),
+      given: text({ min: 1, max: VISIT_TEXT_MAX.given, words: { missing: '请填写送去的慰问金或慰问品' } }),
       amountFen: z._default(z.nullable(fen), null),
       note: z._default(note, ''),
     }),

@@ -20,6 +20,15 @@ export const REQUEST_FIELDS = {
 } as const satisfies Readonly<Record<string, TextRule | WholeRule>>
 
 /**
+ * A note beside a step: 补充说明 on resubmit, a withdrawal's reason, 审核意见 on approval, 发放备注,
+ * a visit's 情况记录.
+ */
+export const NOTE_MAX = 200
+
+/** A search among the colleagues one may report for (为同事申请, 困难档案): a name or 会员编号. */
+export const COLLEAGUE_KEYWORD_MAX = 20
+
+/**
  * What the 申请 form says beside a field: a picker's 「请选择」, and what to write (the answer to a
  * request says only which field is empty: 请填写情况说明).
  */

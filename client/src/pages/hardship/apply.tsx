@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import type { AidCategoryView, ColleagueView, HardshipRequestDetail } from '@shared/contract'
+import { COLLEAGUE_KEYWORD_MAX, NOTE_MAX } from '@shared/contract/hardship.fields'
 import { MAX_REQUEST_PHOTOS } from '@shared/domain/hardship'
 import { invalidate, useMutation, useQuery, useSession } from '../../data'
 import { ActionError, callAction, uploadFile } from '../../services/cloud'
@@ -223,7 +224,7 @@ export default function HardshipApplyPage() {
             <Input
               className="apply-input apply-note"
               value={note}
-              maxlength={200}
+              maxlength={NOTE_MAX}
               placeholder="如：已补充出院小结"
               disabled={working}
               onInput={(e) => setNote(e.detail.value)}
@@ -308,7 +309,7 @@ function ColleaguePicker({ value, onChange }: { value: ColleagueView | null; onC
         <Input
           className="apply-input apply-colleague-input"
           value={keyword}
-          maxlength={20}
+          maxlength={COLLEAGUE_KEYWORD_MAX}
           placeholder="输入姓名或会员编号"
           confirmType="search"
           onInput={(e) => setKeyword(e.detail.value)}

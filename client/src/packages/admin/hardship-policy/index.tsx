@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { Input, View } from '@tarojs/components'
 import type { HardshipPolicyView } from '@shared/contract'
+import { CATEGORY_TEXT_MAX } from '@shared/contract/hardship.contract'
 import { AID_KINDS } from '@shared/domain/hardship'
 import { setQueryData, useMutation, usePagedQuery, useQuery } from '../../../data'
 import { callAction } from '../../../services/cloud'
@@ -180,7 +181,13 @@ function CategoryEditor({ row: r, problem, onChange, onRemove }: EditorProps) {
   return (
     <View className={`admin-card policy-category${r.enabled ? '' : ' policy-category--off'}`} data-key={r.key}>
       <View className="policy-row">
-        <Input className="policy-input policy-name" value={r.name} maxlength={12} placeholder="类别名称" onInput={(e) => onChange({ name: e.detail.value })} />
+        <Input
+          className="policy-input policy-name"
+          value={r.name}
+          maxlength={CATEGORY_TEXT_MAX.name}
+          placeholder="类别名称"
+          onInput={(e) => onChange({ name: e.detail.value })}
+        />
         <View className="policy-chips">
           {AID_KINDS.map((k) => (
             <View key={k} className={`policy-chip${r.kind === k ? ' policy-chip--on' : ''}`} onClick={() => onChange({ kind: k })}>
@@ -227,7 +234,7 @@ function CategoryEditor({ row: r, problem, onChange, onRemove }: EditorProps) {
           <Input
             className="policy-input policy-case"
             value={r.caseLabel}
-            maxlength={8}
+            maxlength={CATEGORY_TEXT_MAX.caseLabel}
             placeholder="如：病种、子女"
             onInput={(e) => onChange({ caseLabel: e.detail.value })}
           />

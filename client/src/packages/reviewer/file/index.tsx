@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Input, Textarea, View } from '@tarojs/components'
 import type { HardshipFileDetail } from '@shared/contract'
+import { FILE_REASON, VISIT_TEXT_MAX } from '@shared/contract/hardship.contract'
+import { NOTE_MAX } from '@shared/contract/hardship.fields'
 import { FILE_LEVELS } from '@shared/domain/hardship'
 import { useMutation, useQuery } from '../../../data'
 import { callAction } from '../../../services/cloud'
@@ -110,7 +112,12 @@ export default function ReviewerFilePage() {
               </View>
             </Field>
             <Field area="reviewer" label="困难原因" error={fileErrors.reason}>
-              <Textarea className="reviewer-field__textarea file-reason" maxlength={200} placeholder="如：配偶重病长期治疗，子女在读" {...fileText('reason')} />
+              <Textarea
+                className="reviewer-field__textarea file-reason"
+                maxlength={FILE_REASON.max}
+                placeholder="如：配偶重病长期治疗，子女在读"
+                {...fileText('reason')}
+              />
             </Field>
             <Field area="reviewer" label="建档日期" error={fileErrors.since}>
               <DatePick area="reviewer" className="file-since" value={form.since} end={todayText()} onChange={(v) => editFile('since', v)} />
@@ -150,16 +157,26 @@ export default function ReviewerFilePage() {
                   <DatePick area="reviewer" className="visit-date" value={visit.date} end={todayText()} onChange={(v) => editVisit('date', v)} />
                 </Field>
                 <Field area="reviewer" label="走访人" error={visitErrors.visitors}>
-                  <Input className="reviewer-field__input visit-visitors" maxlength={60} placeholder="如：张伟、韩冰" {...visitText('visitors')} />
+                  <Input
+                    className="reviewer-field__input visit-visitors"
+                    maxlength={VISIT_TEXT_MAX.visitors}
+                    placeholder="如：张伟、韩冰"
+                    {...visitText('visitors')}
+                  />
                 </Field>
                 <Field area="reviewer" label="送去的慰问金或慰问品" error={visitErrors.given}>
-                  <Input className="reviewer-field__input visit-given" maxlength={100} placeholder="如：慰问金 500 元，米、油各一份" {...visitText('given')} />
+                  <Input
+                    className="reviewer-field__input visit-given"
+                    maxlength={VISIT_TEXT_MAX.given}
+                    placeholder="如：慰问金 500 元，米、油各一份"
+                    {...visitText('given')}
+                  />
                 </Field>
                 <Field area="reviewer" label="折合金额（元，选填）" error={visitErrors.amount}>
                   <Input className="reviewer-field__input visit-amount" type="digit" maxlength={12} {...visitText('amount')} />
                 </Field>
                 <Field area="reviewer" label="情况记录（选填）" error={visitErrors.note}>
-                  <Input className="reviewer-field__input visit-note" maxlength={200} {...visitText('note')} />
+                  <Input className="reviewer-field__input visit-note" maxlength={NOTE_MAX} {...visitText('note')} />
                 </Field>
                 <Button className="visit-save" type="primary" fill="outline" block loading={m.busy === 'visit'} onClick={() => void addVisit()}>
                   记录走访

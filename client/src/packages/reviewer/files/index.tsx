@@ -2,6 +2,7 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Input, View } from '@tarojs/components'
 import type { ColleagueView } from '@shared/contract'
+import { COLLEAGUE_KEYWORD_MAX } from '@shared/contract/hardship.fields'
 import { useMutation, usePagedQuery } from '../../../data'
 import { callAction } from '../../../services/cloud'
 import { PageHeader } from '../../../components/PageHeader'
@@ -87,7 +88,7 @@ function MemberSearch({ onPick }: { onPick: (m: ColleagueView) => void }) {
         <Input
           className="reviewer-field__input files-search-input"
           value={keyword}
-          maxlength={20}
+          maxlength={COLLEAGUE_KEYWORD_MAX}
           placeholder="输入会员姓名或会员编号"
           confirmType="search"
           onInput={(e) => setKeyword(e.detail.value)}

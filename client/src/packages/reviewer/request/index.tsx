@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Image, Input, Textarea, View } from '@tarojs/components'
 import type { HardshipRequestDetail } from '@shared/contract'
+import { CASE_LABEL_MAX, DECISION_REASON_MAX } from '@shared/contract/hardship.contract'
+import { NOTE_MAX } from '@shared/contract/hardship.fields'
 import { PAYMENT_METHODS } from '@shared/domain/hardship'
 import { useMutation, useQuery } from '../../../data'
 import { ActionError, callAction } from '../../../services/cloud'
@@ -30,6 +32,9 @@ import './index.scss'
 import { calendarDayText } from '@shared/domain/time'
 
 type Step = 'take' | 'approve' | 'return' | 'reject' | 'pay'
+
+/** The opinion goes as the approval's note or as the reason for 退回 / 不予批准: it must fit either. */
+const OPINION_MAX = Math.min(NOTE_MAX, DECISION_REASON_MAX)
 
 /** An example for the field a category names (病种, 去世亲属, 子女). */
 const caseExample = (name: string) => (name === '病种' ? '阑尾炎' : name === '去世亲属' ? '父亲' : '长子')
@@ -195,14 +200,19 @@ export default function ReviewerRequestPage() {
                 <Field area="reviewer" label={`${r.caseLabelName}（按「${r.frequencyText}」核对）`} error={errors.caseLabel}>
                   <Input
                     className="reviewer-field__input request-case"
-                    maxlength={30}
+                    maxlength={CASE_LABEL_MAX}
                     placeholder={`如：${caseExample(r.caseLabelName)}`}
                     {...decisionText('caseLabel')}
                   />
                 </Field>
               ) : null}
               <Field area="reviewer" label="审核意见（退回或不予批准时必填，申请人可见）" error={errors.opinion}>
-                <Textarea className="reviewer-field__textarea request-opinion" maxlength={200} placeholder="如：请补充出院小结" {...decisionText('opinion')} />
+                <Textarea
+                  className="reviewer-field__textarea request-opinion"
+                  maxlength={OPINION_MAX}
+                  placeholder="如：请补充出院小结"
+                  {...decisionText('opinion')}
+                />
               </Field>
               <Button
                 className="request-approve"
@@ -251,7 +261,7 @@ export default function ReviewerRequestPage() {
                 />
               </Field>
               <Field area="reviewer" label="备注（选填）">
-                <Input className="reviewer-field__input pay-note" maxlength={200} placeholder="如：打入工资卡" {...payText('note')} />
+                <Input className="reviewer-field__input pay-note" maxlength={NOTE_MAX} placeholder="如：打入工资卡" {...payText('note')} />
               </Field>
               {payError ? <View className="reviewer-field__error">{payError}</View> : null}
               <Button className="request-pay-save" type="primary" block loading={m.busy === 'pay'} onClick={() => void pay(r)}>
