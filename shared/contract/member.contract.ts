@@ -1,7 +1,7 @@
 import * as z from 'zod/mini'
 import { defineAction } from './define'
 import { calendarDate, monthDay, text } from './schemas'
-import { BIND_FIELDS, PERSON_NAME } from './member.fields'
+import { BIND_FIELDS, PERSON_NAME, TYPED_INVITE_CODE_MAX } from './member.fields'
 import type { TextRule } from './fields'
 import type { Hints } from './wording'
 import { ROLES, type Role } from '../domain/roles'
@@ -22,7 +22,7 @@ const name = text({ ...PERSON_NAME, words: { missing: '姓名不能为空' } })
 /** A mobile number; an admin may correct it, never clear it. */
 const phone = z.string().check(z.trim(), z.minLength(1, { error: '手机号不能清空' }), z.regex(MOBILE_PATTERN))
 /** 联系工会's phone: an office line (0571-87001234, 分机 allowed as -805), a local number or a mobile. */
-const UNION_PHONE: TextRule = {
+export const UNION_PHONE: TextRule = {
   min: 1,
   max: 20,
   pattern: /^(1\d{10}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|\d{7,8})$/,
@@ -37,7 +37,9 @@ export const UNION_PLACE_MAX = 40
 const date = calendarDate
 const page = z._default(z.number().check(z.int(), z.minimum(1), z.maximum(10000)), 1)
 const pageSize = z._default(z.number().check(z.int(), z.minimum(1), z.maximum(100)), 20)
-const inviteCode = z.string().check(z.trim(), z.minLength(4), z.maxLength(16))
+const inviteCode = z.string().check(z.trim(), z.minLength(4), z.maxLength(TYPED_INVITE_CODE_MAX))
+/** 名册's search: a name or 会员编号. */
+export const MEMBER_KEYWORD_MAX = 32
 const fileId = z.string().check(z.minLength(1), z.maxLength(512), z.regex(/^cloud:\/\//))
 
 export const RoleGrantSchema = z.strictObject({
@@ -260,7 +262,7 @@ export const memberActions = {
   // —— admin ——
   'member.list': defineAction<Page<MemberRow>>()(
     z.strictObject({
-      keyword: z.optional(z.string().check(z.trim(), z.maxLength(32))),
+      keyword: z.optional(z.string().check(z.trim(), z.maxLength(MEMBER_KEYWORD_MAX))),
       departmentId: z.optional(id),
       status: z.optional(z.enum(MEMBER_STATUSES)),
       page,

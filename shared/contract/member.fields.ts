@@ -10,6 +10,9 @@ import type { Hints } from './wording'
 /** Their names, among the common labels (labels.ts); here too so the bind page needs no other table. */
 export const BIND_LABELS = { memberNo: '会员编号', name: '姓名', phoneLast4: '手机号后四位' } as const
 
+/** An invite code as typed, separators and spaces included (ABCD-EFGH, abcd efgh). */
+export const TYPED_INVITE_CODE_MAX = 16
+
 export const PERSON_NAME: TextRule = { min: 1, max: MAX_NAME_LENGTH }
 
 export const BIND_FIELDS = {

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, View } from '@tarojs/components'
 import type { MeView } from '@shared/contract'
+import { TYPED_INVITE_CODE_MAX } from '@shared/contract/member.fields'
 import { invalidateAll, setQueryData, useMutation, useSession } from '../../data'
 import { callAction } from '../../services/cloud'
 import { PageHeader } from '../../components/PageHeader'
@@ -152,7 +153,7 @@ export default function BindPage() {
                   className="bind-code-input"
                   value={code}
                   placeholder="如 ABCD-EFGH，大小写都可以"
-                  maxlength={16}
+                  maxlength={TYPED_INVITE_CODE_MAX}
                   error={codeError}
                   onInput={editCode}
                   onConfirm={() => void submit()}

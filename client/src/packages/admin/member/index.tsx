@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Picker, View } from '@tarojs/components'
 import type { MemberDetail } from '@shared/contract'
+import { PERSON_NAME } from '@shared/contract/member.fields'
 import { MEMBER_STATUSES } from '@shared/domain/roster'
 import { invalidate, setQueryData, useMutation, useQuery } from '../../../data'
 import { callAction } from '../../../services/cloud'
@@ -135,7 +136,7 @@ export default function MemberPage() {
                   error={errors.name}
                   inputClass="member-name-input"
                   value={form.name}
-                  maxlength={20}
+                  maxlength={PERSON_NAME.max}
                   onInput={(value) => edit('name', value)}
                 />
                 <Field label="会员编号" valueClass="admin-muted">

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Picker, View } from '@tarojs/components'
 import type { MemberStatus } from '@shared/domain/roster'
+import { MEMBER_KEYWORD_MAX } from '@shared/contract/member.contract'
 import { MEMBER_STATUSES } from '@shared/domain/roster'
 import { usePagedQuery, useQuery } from '../../../data'
 import { PageHeader } from '../../../components/PageHeader'
@@ -54,7 +55,15 @@ export default function MembersPage() {
             </View>
           </View>
 
-          <SearchBar name="members" typed={typed} onType={setTyped} onSearch={search} onClear={clear} placeholder="搜索姓名或会员编号" maxlength={32} />
+          <SearchBar
+            name="members"
+            typed={typed}
+            onType={setTyped}
+            onSearch={search}
+            onClear={clear}
+            placeholder="搜索姓名或会员编号"
+            maxlength={MEMBER_KEYWORD_MAX}
+          />
 
           <View className="members-filters">
             <Filter

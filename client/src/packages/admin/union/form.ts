@@ -1,8 +1,9 @@
 /** 工会联系方式: the form's checks, by `member.setUnionContact`'s schema (the server checks the same again). */
 import type { UnionContact } from '@shared/contract'
-import { memberActions, UNION_CONTACT_HINTS, UNION_PLACE_MAX } from '@shared/contract/member.contract'
+import { memberActions, UNION_CONTACT_HINTS, UNION_PHONE, UNION_PLACE_MAX } from '@shared/contract/member.contract'
 import { firstByField, parseInput } from '@shared/contract/validate'
 
+export const PHONE_MAX = UNION_PHONE.max
 export const PLACE_MAX = UNION_PLACE_MAX
 
 export type ContactErrors = Partial<Record<keyof UnionContact, string>>

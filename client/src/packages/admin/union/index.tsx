@@ -7,7 +7,7 @@ import { PageHeader } from '../../../components/PageHeader'
 import { Button } from '../../../ui/nutui'
 import { AdminGate } from '../shared/AdminGate'
 import { InputField } from '../shared/Field'
-import { checkContact, PLACE_MAX, type ContactErrors } from './form'
+import { checkContact, PHONE_MAX, PLACE_MAX, type ContactErrors } from './form'
 import '../shared/admin.scss'
 import './index.scss'
 
@@ -59,7 +59,7 @@ function ContactForm({ me }: { me: MeView }) {
           errorClass="union-phone-error"
           inputClass="union-phone-input"
           type="text"
-          maxlength={20}
+          maxlength={PHONE_MAX}
           value={form.phone}
           placeholder="例如：0571-87001234"
           onInput={(value) => edit('phone', value)}
