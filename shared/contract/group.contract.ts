@@ -11,9 +11,11 @@ const ANY_MEMBER = { kind: 'member' } as const
 const id = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_:-]+$/))
 const page = z._default(z.number().check(z.int(), z.minimum(1), z.maximum(10000)), 1)
 const pageSize = z._default(z.number().check(z.int(), z.minimum(1), z.maximum(100)), 20)
-const title = z.string().check(z.trim(), z.minLength(1), z.maxLength(30))
-const description = z.string().check(z.trim(), z.maxLength(500))
-const reason = z.string().check(z.trim(), z.maxLength(100))
+/** A group's name and a 纪实's title; a group's description and a 纪实's text; a leader's reason for 拒绝 or 移出. */
+export const GROUP_TEXT_MAX = { title: 30, description: 500, reason: 100 } as const
+const title = z.string().check(z.trim(), z.minLength(1), z.maxLength(GROUP_TEXT_MAX.title))
+const description = z.string().check(z.trim(), z.maxLength(GROUP_TEXT_MAX.description))
+const reason = z.string().check(z.trim(), z.maxLength(GROUP_TEXT_MAX.reason))
 const fileId = z.string().check(z.minLength(1), z.maxLength(512), z.regex(/^cloud:\/\//))
 const date = calendarDate
 

@@ -2,6 +2,8 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Textarea, View } from '@tarojs/components'
 import type { GroupCard, GroupDetail, JoinPolicy, MemberRow } from '@shared/contract'
+import { GROUP_TEXT_MAX } from '@shared/contract/group.contract'
+import { MEMBER_KEYWORD_MAX } from '@shared/contract/member.contract'
 import { refreshSession, useMutation, useQuery } from '../../../data'
 import { callAction } from '../../../services/cloud'
 import { PageHeader } from '../../../components/PageHeader'
@@ -141,7 +143,7 @@ export function GroupFormView({ mode, initial, original, onDone }: FormProps) {
           errorClass="group-name-error"
           inputClass="group-name-input"
           value={form.name}
-          maxlength={30}
+          maxlength={GROUP_TEXT_MAX.title}
           placeholder="例如：羽毛球"
           onInput={(value) => edit('name', value)}
         />
@@ -149,7 +151,7 @@ export function GroupFormView({ mode, initial, original, onDone }: FormProps) {
           <Textarea
             className="admin-group-form__textarea group-description-input"
             value={form.description}
-            maxlength={500}
+            maxlength={GROUP_TEXT_MAX.description}
             placeholder="活动时间、地点、适合谁（选填）"
             onInput={(e) => edit('description', e.detail.value)}
           />
@@ -256,7 +258,7 @@ function LeaderPicker({ picked, onChange }: { picked: readonly LeaderPick[]; onC
         onType={setTyped}
         onSearch={(value) => void search(value)}
         placeholder="搜索姓名或会员编号"
-        maxlength={32}
+        maxlength={MEMBER_KEYWORD_MAX}
         busy={lookup.busy === 'search'}
       />
       {results === null ? null : results.length === 0 ? (

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Input, Textarea, View } from '@tarojs/components'
+import { GROUP_TEXT_MAX } from '@shared/contract/group.contract'
 import { invalidate, useQuery } from '../../../data'
 import { ActionError, callAction, uploadFile } from '../../../services/cloud'
 import { PageHeader } from '../../../components/PageHeader'
@@ -92,7 +93,13 @@ export default function RecordPage() {
       <PageHeader title="记录活动" subtitle={group.data.name} />
       <View className="leader-card">
         <Field area="leader" label="标题" error={errors.title}>
-          <Input className="leader-field__input record-title-input" maxlength={30} placeholder="例如：周三羽毛球训练" disabled={working} {...text('title')} />
+          <Input
+            className="leader-field__input record-title-input"
+            maxlength={GROUP_TEXT_MAX.title}
+            placeholder="例如：周三羽毛球训练"
+            disabled={working}
+            {...text('title')}
+          />
         </Field>
         <Field area="leader" label="活动日期" error={errors.date}>
           <DatePick
@@ -109,7 +116,7 @@ export default function RecordPage() {
         <Field area="leader" label="活动情况" error={errors.text}>
           <Textarea
             className="leader-field__textarea record-text-input"
-            maxlength={500}
+            maxlength={GROUP_TEXT_MAX.description}
             placeholder="几个人参加、做了什么、有什么收获（选填）"
             disabled={working}
             {...text('text')}

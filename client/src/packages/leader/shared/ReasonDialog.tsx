@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { Input, View } from '@tarojs/components'
+import { GROUP_TEXT_MAX } from '@shared/contract/group.contract'
 import { Dialog } from '../../../ui/nutui'
 
 export interface ReasonDialogProps {
@@ -13,9 +14,7 @@ export interface ReasonDialogProps {
   onClose: () => void
 }
 
-export const REASON_MAX = 100
-
-/** Confirms a refusal or removal, with an optional reason (up to 100 characters) the member will see. */
+/** Confirms a refusal or removal, with an optional reason (as long as the group contract allows) the member will see. */
 export function ReasonDialog({ visible, title, description, confirmText, placeholder = '原因（选填）', onConfirm, onClose }: ReasonDialogProps) {
   const [reason, setReason] = useState('')
   useEffect(() => {
@@ -41,7 +40,7 @@ export function ReasonDialog({ visible, title, description, confirmText, placeho
           <Input
             className="reason-dialog__input reason-input"
             value={reason}
-            maxlength={REASON_MAX}
+            maxlength={GROUP_TEXT_MAX.reason}
             placeholder={placeholder}
             onInput={(e) => setReason(e.detail.value)}
           />
