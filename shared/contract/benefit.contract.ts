@@ -15,6 +15,8 @@ const pageSize = z._default(z.number().check(z.int(), z.minimum(1), z.maximum(10
 const instant = z.iso.datetime({ offset: true })
 const date = calendarDate
 const name = (max: number, words?: Words) => text({ min: 1, max, words })
+/** The benefit forms' texts: a campaign's name, a gift's name and supplier, a point's name and address, 代领's reason, a search of the 领取名单. */
+export const BENEFIT_TEXT_MAX = { campaign: 40, option: 30, supplier: 40, point: 30, address: 60, proxyReason: 60, voucherSearch: 20 } as const
 /** Money travels as integer 分. */
 const fen = z.number().check(z.int(), z.minimum(1), z.maximum(100_000_000))
 
@@ -119,13 +121,13 @@ const MAX_STOCK = 1_000_000
 const NOT_A_STOCK = '库存请填写正整数，不限就留空'
 
 const OptionSchema = z.strictObject({
-  name: name(30),
+  name: name(BENEFIT_TEXT_MAX.option),
   /** Empty on the form (null): no limit. */
   stock: z._default(
     z.nullable(whole({ min: 1, max: MAX_STOCK, words: { format: NOT_A_STOCK, below: NOT_A_STOCK, above: `库存不能超过 ${MAX_STOCK}` } })),
     null,
   ),
-  supplier: z._default(z.string().check(z.trim(), z.maxLength(40)), ''),
+  supplier: z._default(z.string().check(z.trim(), z.maxLength(BENEFIT_TEXT_MAX.supplier)), ''),
   povertyRelief: z._default(z.boolean(), false),
 })
 
@@ -148,7 +150,7 @@ const options = z.array(OptionSchema).check(
 export const CreateCampaignSchema = z
   .strictObject({
     kind: z.enum(BENEFIT_KINDS),
-    name: name(40, { missing: '请填写福利名称' }),
+    name: name(BENEFIT_TEXT_MAX.campaign, { missing: '请填写福利名称' }),
     faceValue: fen,
     options,
     includeRetired: z._default(z.boolean(), true),
@@ -196,7 +198,11 @@ const BENEFIT_LABELS = {
 export const benefitActions = {
   /** Shops and pick-up places; redeemers are assigned to them on the member page (核销员 + 兑换点). */
   'benefit.savePoint': defineAction<PointView>()(
-    z.strictObject({ id: z.optional(id), name: name(30), address: z._default(z.string().check(z.trim(), z.maxLength(60)), '') }),
+    z.strictObject({
+      id: z.optional(id),
+      name: name(BENEFIT_TEXT_MAX.point),
+      address: z._default(z.string().check(z.trim(), z.maxLength(BENEFIT_TEXT_MAX.address)), ''),
+    }),
     ADMIN,
     BENEFIT_LABELS,
   ),
@@ -212,13 +218,17 @@ export const benefitActions = {
     BENEFIT_LABELS,
   ),
   'benefit.vouchers': defineAction<Page<VoucherRow>>()(
-    z.strictObject({ id, search: z.optional(z.string().check(z.trim(), z.maxLength(20))), page, pageSize }),
+    z.strictObject({ id, search: z.optional(z.string().check(z.trim(), z.maxLength(BENEFIT_TEXT_MAX.voucherSearch))), page, pageSize }),
     ADMIN,
     BENEFIT_LABELS,
   ),
   'benefit.export': defineAction<{ readonly url: string; readonly count: number }>()(z.strictObject({ id }), ADMIN, BENEFIT_LABELS),
   /** 代领: the office records that someone collected a member's gift for them, with the reason. */
-  'benefit.proxyRedeem': defineAction<Redemption>()(z.strictObject({ voucherId: id, pointId: id, reason: name(60) }), ADMIN, BENEFIT_LABELS),
+  'benefit.proxyRedeem': defineAction<Redemption>()(
+    z.strictObject({ voucherId: id, pointId: id, reason: name(BENEFIT_TEXT_MAX.proxyReason) }),
+    ADMIN,
+    BENEFIT_LABELS,
+  ),
 
   'benefit.mine': defineAction<readonly VoucherView[]>()(z.strictObject({}), ANY_MEMBER, BENEFIT_LABELS),
   /** Choosing holds one of the option's stock; changing gives the old one back. */

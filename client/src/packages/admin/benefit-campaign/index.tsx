@@ -2,6 +2,7 @@ import { useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import type { CampaignView, VoucherRow } from '@shared/contract'
+import { BENEFIT_TEXT_MAX } from '@shared/contract/benefit.contract'
 import { invalidate, useMutation, usePagedQuery, useQuery } from '../../../data'
 import { ActionError, callAction } from '../../../services/cloud'
 import { PageHeader } from '../../../components/PageHeader'
@@ -101,7 +102,14 @@ export default function AdminCampaignPage() {
 
             <View className="admin-card campaign-vouchers">
               <View className="admin-card__title">领取名单</View>
-              <SearchBar name="campaign" typed={typed} onType={setTyped} onSearch={(value) => setSearch(value.trim())} placeholder="搜索姓名" maxlength={20} />
+              <SearchBar
+                name="campaign"
+                typed={typed}
+                onType={setTyped}
+                onSearch={(value) => setSearch(value.trim())}
+                placeholder="搜索姓名"
+                maxlength={BENEFIT_TEXT_MAX.voucherSearch}
+              />
               <PagedList
                 list={vouchers}
                 name="campaign-vouchers"
@@ -223,7 +231,7 @@ function VoucherRowView({ row: v, campaign, onProxied }: { row: VoucherRow; camp
           <Input
             className="campaign-search__input proxy-reason"
             value={reason}
-            maxlength={60}
+            maxlength={BENEFIT_TEXT_MAX.proxyReason}
             placeholder="代领原因，如：住院，由家属代领"
             onInput={(e) => setReason(e.detail.value)}
           />

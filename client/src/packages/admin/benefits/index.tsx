@@ -2,6 +2,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, Picker, Switch, Text, View } from '@tarojs/components'
 import type { CampaignView, PointView } from '@shared/contract'
+import { BENEFIT_TEXT_MAX } from '@shared/contract/benefit.contract'
 import { BENEFIT_KINDS } from '@shared/domain/benefits'
 import { useMutation, usePagedQuery, useQuery } from '../../../data'
 import { callAction } from '../../../services/cloud'
@@ -162,7 +163,7 @@ function CampaignFormView({ onDone }: { onDone: () => void }) {
           error={errors.name}
           inputClass="campaign-name"
           value={form.name}
-          maxlength={40}
+          maxlength={BENEFIT_TEXT_MAX.campaign}
           placeholder={form.kind === 'cake' ? '如：2026 年生日蛋糕券' : '如：2026 年中秋慰问品'}
           onInput={(value) => patch({ name: value }, 'name')}
         />
@@ -214,14 +215,14 @@ function CampaignFormView({ onDone }: { onDone: () => void }) {
             <Input
               className="campaign-option__input campaign-option-name"
               value={o.name}
-              maxlength={30}
+              maxlength={BENEFIT_TEXT_MAX.option}
               placeholder="礼品名称，如：月饼礼盒"
               onInput={(e) => editOption(o.key, { name: e.detail.value })}
             />
             <Input
               className="campaign-option__input campaign-option-supplier"
               value={o.supplier}
-              maxlength={40}
+              maxlength={BENEFIT_TEXT_MAX.supplier}
               placeholder="供应商（选填）"
               onInput={(e) => editOption(o.key, { supplier: e.detail.value })}
             />
@@ -353,14 +354,14 @@ function NewPoint({ onSaved }: { onSaved: (p: PointView) => void }) {
       <Input
         className="campaign-option__input point-name"
         value={name}
-        maxlength={30}
+        maxlength={BENEFIT_TEXT_MAX.point}
         placeholder="名称，如：好利来（人民路店）"
         onInput={(e) => setName(e.detail.value)}
       />
       <Input
         className="campaign-option__input point-address"
         value={address}
-        maxlength={60}
+        maxlength={BENEFIT_TEXT_MAX.address}
         placeholder="地址（选填）"
         onInput={(e) => setAddress(e.detail.value)}
       />
