@@ -1,6 +1,7 @@
 import * as z from 'zod/mini'
 import { defineAction } from './define'
 import { formKey, safePartialRecord, whole } from './schemas'
+import { CORRECTION_REASON, FUNDS_TEXT_MAX } from './funds.fields'
 import type { Page } from './member.contract'
 import { BUDGET_LINES, type BudgetLine, type LineExecution, type PublishedLine } from '../domain/funds'
 
@@ -112,7 +113,7 @@ export const MAX_INVOICES = 9
 
 /** One line of a claim, as the organizer's form checks each row too. */
 export const ItemSchema = z.strictObject({
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(30)),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(FUNDS_TEXT_MAX.itemName)),
   quantity: whole({ min: 1, max: MAX_ITEM_QUANTITY, words: `数量请填 1 到 ${MAX_ITEM_QUANTITY} 的整数` }),
   unitPrice: fen,
 })
@@ -148,7 +149,7 @@ export const fundsActions = {
   'funds.ledger': defineAction<Page<LedgerRow>>()(z.strictObject({ year, line: z.optional(z.enum(BUDGET_LINES)), page, pageSize }), READERS, FUNDS_LABELS),
   /** A posted entry is never edited: the correction is a new entry reversing it. */
   'funds.correct': defineAction<LedgerRow>()(
-    z.strictObject({ entryId: id, reason: z.string().check(z.trim(), z.minLength(2), z.maxLength(100)) }),
+    z.strictObject({ entryId: id, reason: z.string().check(z.trim(), z.minLength(CORRECTION_REASON.min), z.maxLength(CORRECTION_REASON.max)) }),
     ADMIN,
     FUNDS_LABELS,
   ),
@@ -173,7 +174,7 @@ export const fundsActions = {
     FUNDS_LABELS,
   ),
   'funds.decideExpense': defineAction<ExpenseView>()(
-    z.strictObject({ id, approve: z.boolean(), reason: z._default(z.string().check(z.trim(), z.maxLength(100)), '') }),
+    z.strictObject({ id, approve: z.boolean(), reason: z._default(z.string().check(z.trim(), z.maxLength(FUNDS_TEXT_MAX.expenseReason)), '') }),
     ADMIN,
     FUNDS_LABELS,
   ),

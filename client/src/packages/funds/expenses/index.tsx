@@ -2,6 +2,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Image, Input, Text, View } from '@tarojs/components'
 import type { ExpenseView } from '@shared/contract'
+import { FUNDS_TEXT_MAX } from '@shared/contract/funds.fields'
 import { formatMoney } from '@shared/domain/money'
 import { useMutation, usePagedQuery } from '../../../data'
 import { callAction } from '../../../services/cloud'
@@ -162,7 +163,7 @@ function ExpenseCard({ expense: e, canChange, onDecided }: { expense: ExpenseVie
                   <Input
                     className="fund-input expense-return-reason"
                     value={reason}
-                    maxlength={100}
+                    maxlength={FUNDS_TEXT_MAX.expenseReason}
                     placeholder="退回原因，如：发票抬头不对"
                     onInput={(ev) => setReason(ev.detail.value)}
                   />

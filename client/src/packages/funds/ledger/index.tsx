@@ -2,6 +2,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import type { LedgerRow } from '@shared/contract'
+import { CORRECTION_REASON } from '@shared/contract/funds.fields'
 import { useMutation, usePagedQuery } from '../../../data'
 import { callAction } from '../../../services/cloud'
 import { PageHeader } from '../../../components/PageHeader'
@@ -64,9 +65,6 @@ function LedgerList({ year, line, canChange }: { year: number; line: BudgetLine 
   )
 }
 
-const REASON_MIN = 2
-const REASON_MAX = 100
-
 function LedgerRowView({ row: r, canChange, onCorrected }: { row: LedgerRow; canChange: boolean; onCorrected: () => void }) {
   const [open, setOpen] = useState(false)
   const [reason, setReason] = useState('')
@@ -77,7 +75,7 @@ function LedgerRowView({ row: r, canChange, onCorrected }: { row: LedgerRow; can
   const correct = async () => {
     if (m.busy) return
     const text = reason.trim()
-    if (text.length < REASON_MIN) return setError('请写明冲正原因（至少 2 个字）')
+    if (text.length < CORRECTION_REASON.min) return setError(`请写明冲正原因（至少 ${CORRECTION_REASON.min} 个字）`)
     setError('')
     const done = await m.run('save', () => callAction('funds.correct', { entryId: r.id, reason: text }, { silent: true }), {
       invalidates: ['funds'],
@@ -124,7 +122,7 @@ function LedgerRowView({ row: r, canChange, onCorrected }: { row: LedgerRow; can
           <Input
             className="fund-input ledger-correct-reason"
             value={reason}
-            maxlength={REASON_MAX}
+            maxlength={CORRECTION_REASON.max}
             placeholder="冲正原因，如：发票重复报销"
             onInput={(e) => setReason(e.detail.value)}
           />

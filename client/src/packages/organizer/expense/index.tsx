@@ -2,6 +2,7 @@ import { useRef, useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import type { ExpenseView } from '@shared/contract'
+import { FUNDS_TEXT_MAX } from '@shared/contract/funds.fields'
 import { formatMoney } from '@shared/domain/money'
 import { usePagedQuery, useQuery } from '../../../data'
 import { ActionError, callAction, uploadFile } from '../../../services/cloud'
@@ -138,7 +139,12 @@ function ClaimForm({ activityId, onSent }: { activityId: string; onSent: () => v
                   </Text>
                 ) : null}
               </View>
-              <Input className="org-field__input expense-item-name" maxlength={30} placeholder="名称，如：矿泉水" {...itemText(item, 'name')} />
+              <Input
+                className="org-field__input expense-item-name"
+                maxlength={FUNDS_TEXT_MAX.itemName}
+                placeholder="名称，如：矿泉水"
+                {...itemText(item, 'name')}
+              />
               <View className="expense-item-form__row">
                 <Input className="org-field__input expense-item-quantity" type="number" maxlength={6} placeholder="数量" {...itemText(item, 'quantity')} />
                 <Input className="org-field__input expense-item-price" type="digit" maxlength={12} placeholder="单价（元）" {...itemText(item, 'unitPrice')} />
