@@ -28,16 +28,18 @@ const AudienceSchema = z.union([
 ])
 
 export const MAX_FIELDS = 10
+/** A sign-up question's name, and each option of a choice. */
+export const FIELD_TEXT_MAX = { label: 20, option: 20 } as const
 const MAX_FIELD_OPTIONS = 20
 
 /** A sign-up question; a choice offers two options or more, each once. */
 const FieldSchema = z
   .strictObject({
     key,
-    label: z.string().check(z.trim(), z.minLength(1, { error: '请填写报名项的名称' }), z.maxLength(20)),
+    label: z.string().check(z.trim(), z.minLength(1, { error: '请填写报名项的名称' }), z.maxLength(FIELD_TEXT_MAX.label)),
     type: z.enum(['single', 'multi', 'text', 'number']),
     required: z.boolean(),
-    options: z.optional(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(20))).check(z.maxLength(MAX_FIELD_OPTIONS))),
+    options: z.optional(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(FIELD_TEXT_MAX.option))).check(z.maxLength(MAX_FIELD_OPTIONS))),
   })
   .check(
     z.superRefine((f, ctx) => {
@@ -84,12 +86,15 @@ const fileId = z.string().check(z.minLength(1), z.maxLength(300))
 const MAX_CAPACITY = 10_000
 export const CAPACITY: WholeRule = { min: 1, max: MAX_CAPACITY, words: `名额请填写 1 到 ${MAX_CAPACITY} 之间的整数` }
 
+/** An event's title, introduction and place. */
+export const EVENT_TEXT_MAX = { title: 40, description: 2000, place: 60 } as const
+
 /** What an organizer fills in, for posting and for editing. */
 const eventShape = {
-  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
+  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(EVENT_TEXT_MAX.title)),
   type: z.enum(ACTIVITY_TYPES),
-  description: z._default(z.string().check(z.trim(), z.maxLength(2000)), ''),
-  place: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)),
+  description: z._default(z.string().check(z.trim(), z.maxLength(EVENT_TEXT_MAX.description)), ''),
+  place: z.string().check(z.trim(), z.minLength(1), z.maxLength(EVENT_TEXT_MAX.place)),
   startAt: instant,
   endAt: instant,
   signUpOpensAt: instant,

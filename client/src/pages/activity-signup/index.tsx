@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import type { ActivityDetail } from '@shared/contract'
-import type { SignUpField } from '@shared/domain/activity'
+import { MAX_ANSWER_LENGTH, type SignUpField } from '@shared/domain/activity'
 import { useMutation, useQuery } from '../../data'
 import { ActionError, callAction } from '../../services/cloud'
 import { askToSubscribe, prepareSubscribe, remindIf } from '../../services/subscribe'
@@ -162,7 +162,7 @@ function FieldInput({ field: f, value, error, onChange }: FieldInputProps) {
           className="signup-textarea"
           value={typeof value === 'string' ? value : ''}
           placeholder="请填写"
-          maxlength={200}
+          maxlength={MAX_ANSWER_LENGTH}
           autoHeight
           onInput={(e) => onChange(e.detail.value)}
         />

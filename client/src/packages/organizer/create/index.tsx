@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Image, Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
 import type { ActivityDetail } from '@shared/contract'
+import { EVENT_TEXT_MAX, FIELD_TEXT_MAX } from '@shared/contract/activity.contract'
 import { ACTIVITY_TYPES, type FieldType } from '@shared/domain/activity'
 import { useMutation, useQuery, useSession } from '../../../data'
 import { ActionError, callAction, uploadFile } from '../../../services/cloud'
@@ -241,7 +242,7 @@ function EventFormView({ scopes, initial, editing }: EventFormProps) {
           )}
         </Field>
         <Field area="org" label="活动名称" error={errors.title}>
-          <Input className="org-field__input create-title" maxlength={40} placeholder="如：重阳登山、羽毛球友谊赛" {...text('title')} />
+          <Input className="org-field__input create-title" maxlength={EVENT_TEXT_MAX.title} placeholder="如：重阳登山、羽毛球友谊赛" {...text('title')} />
         </Field>
         <Field area="org" label="活动类型" error={errors.type}>
           <View className="org-chips create-types">
@@ -253,12 +254,12 @@ function EventFormView({ scopes, initial, editing }: EventFormProps) {
           </View>
         </Field>
         <Field area="org" label="地点" error={errors.place}>
-          <Input className="org-field__input create-place" maxlength={60} placeholder="如：凤凰山北门集合" {...text('place')} />
+          <Input className="org-field__input create-place" maxlength={EVENT_TEXT_MAX.place} placeholder="如：凤凰山北门集合" {...text('place')} />
         </Field>
         <Field area="org" label="活动介绍（选填）" error={errors.description}>
           <Textarea
             className="org-field__textarea create-description"
-            maxlength={2000}
+            maxlength={EVENT_TEXT_MAX.description}
             placeholder="安排、集合方式、需要带的东西……"
             autoHeight
             {...text('description')}
@@ -596,7 +597,7 @@ function FieldsEditor({ fields, errors, onAdd, onEdit, onRemove }: FieldsEditorP
             <Input
               className="org-field__input create-field__label"
               value={f.label}
-              maxlength={20}
+              maxlength={FIELD_TEXT_MAX.label}
               placeholder="名称，如：衣服尺码"
               onInput={(e) => onEdit(f.key, { label: e.detail.value })}
             />
@@ -607,7 +608,7 @@ function FieldsEditor({ fields, errors, onAdd, onEdit, onRemove }: FieldsEditorP
                     <Input
                       className="org-field__input org-option__input create-field__option"
                       value={o}
-                      maxlength={20}
+                      maxlength={FIELD_TEXT_MAX.option}
                       placeholder={`选项 ${j + 1}`}
                       onInput={(e) => onEdit(f.key, { options: f.options.map((x, k) => (k === j ? e.detail.value : x)) })}
                     />
