@@ -8,6 +8,7 @@
  */
 import ExcelJS from 'exceljs'
 import { h5PhoneForFile } from '../support/browser'
+import { itself } from '../support/per-file'
 
 jest.setTimeout(90_000)
 
@@ -160,7 +161,7 @@ it('two places: two confirmed, the third waits, moves up on a cancellation, is c
   expect(chen.slice(0, 3)).toEqual(['陈静', '财务科', '已报名'])
   expect(chen[4]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)
   // Close the download tab, if it stayed open.
-  for (const other of page.context().pages()) if (other !== page) await other.close()
+  for (const other of page.context().pages()) if (other !== itself(page)) await other.close()
 
   // —— 张伟 moves the meeting point (修改活动); signed-up members are told ——
   await page.goBack()

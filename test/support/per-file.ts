@@ -15,9 +15,15 @@ export function perFile<T extends object>(what: string, make: () => Promise<T>, 
   })
   return new Proxy({} as T, {
     get(_, key) {
+      if (key === ITSELF) return made
       if (!made) throw new Error(`${what} is used before the file's beforeAll made it, or after its afterAll closed it`)
       const value = Reflect.get(made, key, made)
       return typeof value === 'function' ? value.bind(made) : value
     },
   })
 }
+
+const ITSELF = Symbol('the object a perFile stand-in stands for')
+
+/** The object itself behind a perFile stand-in, where identity matters (`other !== page`). */
+export const itself = <T extends object>(standIn: T): T => (standIn as Record<symbol, T>)[ITSELF] ?? standIn
