@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto'
 import { AppError } from './app-error'
 import { isDuplicateWrite } from './db-errors'
 import type { Deps } from './deps'
+import { SHORT_CODE_DIGITS, shortCodeOf } from '@shared/domain/short-code'
 
 export const LIVE_CODES = 'live_codes'
 
@@ -37,7 +38,7 @@ export async function claimLiveCode(deps: Deps, idOf: (digits: string) => string
   const coll = deps.db.collection(LIVE_CODES)
   const now = deps.clock.now()
   for (let attempt = 0; attempt < 8; attempt++) {
-    const digits = String(randomInt(0, 1_000_000)).padStart(6, '0')
+    const digits = shortCodeOf(randomInt(0, 10 ** SHORT_CODE_DIGITS))
     const _id = idOf(digits)
     try {
       await coll.add({ _id, ...points, expiresAt })

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
+import { shortCodeOf } from '@shared/domain/short-code'
 
 /**
  * Personal codes (check-in now, vouchers later): an HMAC over what the code is for and when it
@@ -37,7 +38,7 @@ export function verifyCode(secret: string, purpose: string, token: string, now: 
 /** The six digits for typing: derived from the same secret and a 30-second slot; the current and previous slot are accepted. */
 export function shortCode(secret: string, purpose: string, subject: string, now: Date, slotsBack = 0): string {
   const slot = Math.floor(now.getTime() / SLOT_MS) - slotsBack
-  return String(mac(secret, `short.${purpose}.${subject}.${slot}`).readUInt32BE(0) % 1_000_000).padStart(6, '0')
+  return shortCodeOf(mac(secret, `short.${purpose}.${subject}.${slot}`).readUInt32BE(0))
 }
 
 export const shortCodeMatches = (secret: string, purpose: string, subject: string, typed: string, now: Date): boolean =>

@@ -3,6 +3,7 @@ import type { Deps } from '../_lib/deps'
 import { claimLiveCode, liveCode, type LiveCodeDoc } from '../_lib/live-codes'
 import { verifyCode } from '../_lib/signed-codes'
 import type { VoucherDoc } from './vouchers.repo'
+import { isShortCode } from '@shared/domain/short-code'
 
 export const VOUCHER = 'voucher'
 export const REDEEM_TICKET = 'redeem'
@@ -16,7 +17,7 @@ export const issueLiveCode = (deps: Deps, v: VoucherDoc, expiresAt: Date): Promi
 /** The voucher a scanned token or typed six digits point at; stale and forged codes say so. */
 export async function voucherIdFromCode(deps: Deps, unionId: string, code: string): Promise<string> {
   const now = deps.clock.now()
-  if (/^\d{6}$/.test(code)) {
+  if (isShortCode(code)) {
     const live = await liveCode<LiveCodeDoc>(deps, liveId(unionId, code))
     if (!live) throw new AppError('EXPIRED', '数字码不对或已过期，请让会员刷新后再报一次', { field: 'code' })
     return live.voucherId

@@ -7,6 +7,7 @@ import { loadActivity, managesActivity } from '../activities.repo'
 import type { SignupDoc } from '../records'
 import { checkInOnce, confirmedForCodes, countByStatus, readSignup } from '../signups.repo'
 import { CHECKIN } from './my-code'
+import { isShortCode } from '@shared/domain/short-code'
 
 /**
  * The leader scans a member's code (or types its six digits). Only a fresh, genuine code for this
@@ -20,7 +21,7 @@ export const checkIn: Handler<'activity.checkIn'> = async ({ deps, me, input }) 
   const now = clock.now()
   const closed = checkInRefusal(a, now)
   if (closed) throw new AppError('CLOSED', closed)
-  const signup = /^\d{6}$/.test(input.code) ? await byShortCode(deps, a._id, input.code, now) : await byToken(deps, a._id, input.code, now)
+  const signup = isShortCode(input.code) ? await byShortCode(deps, a._id, input.code, now) : await byToken(deps, a._id, input.code, now)
   const first = await checkInOnce(deps, signup._id, me.member._id)
   const [checkedIn, confirmed] = await Promise.all([countByStatus(deps, a._id, 'confirmed', true), countByStatus(deps, a._id, 'confirmed')])
   return { name: signup.memberName, department: signup.departmentName, alreadyCheckedIn: !first, checkedIn, confirmed }

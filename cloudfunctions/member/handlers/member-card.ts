@@ -6,6 +6,7 @@ import { claimLiveCode } from '../../_lib/live-codes'
 import { signCode, verifyCode } from '../../_lib/signed-codes'
 import { cardCodeId, cardCodeOf } from '../card.repo'
 import { unionOf } from '../unions.repo'
+import { isShortCode } from '@shared/domain/short-code'
 
 /** What a member-card token is signed for; a voucher or check-in token never passes as one. */
 export const MEMBER_CARD = 'member-card'
@@ -49,7 +50,7 @@ export const verifyCard: Handler<'member.verifyCard'> = async ({ deps, me, input
 
 async function memberFromCode(deps: Deps, unionId: string, code: string): Promise<string> {
   const now = deps.clock.now()
-  if (/^\d{6}$/.test(code)) {
+  if (isShortCode(code)) {
     const live = await cardCodeOf(deps, unionId, code)
     if (!live) throw new AppError('EXPIRED', '数字码不对或已过期，请会员刷新会员证后再报一次', { field: 'code' })
     return live.memberId

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, View } from '@tarojs/components'
 import { Button } from '../../ui/nutui'
-import { typedCode } from './typed-code'
+import { SHORT_CODE_DIGITS, typedCode } from './typed-code'
 
 /**
  * The staff side of a member's code (签到码, 券码): scan it with the camera, or type the six digits
@@ -63,7 +63,7 @@ export function CodeInput({ name, button, value, placeholder, busy, canSend, onD
         className={`${name}-input`}
         type="number"
         value={value}
-        maxlength={6}
+        maxlength={SHORT_CODE_DIGITS}
         placeholder={placeholder}
         confirmType="done"
         onInput={(e) => onInput(e.detail.value)}

@@ -1,2 +1,2 @@
-/** Digits only, at most six (a pasted 「123 456」 works too): what a member's code shows under its QR. */
-export const typedCode = (value: string): string => value.replace(/\D+/g, '').slice(0, 6)
+/** What a box for a member's six digits keeps: the shared rule the server checks against. */
+export { SHORT_CODE_DIGITS, typedCode } from '@shared/domain/short-code'

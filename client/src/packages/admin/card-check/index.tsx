@@ -8,6 +8,7 @@ import { Button } from '../../../ui/nutui'
 import { AdminGate } from '../shared/AdminGate'
 import '../shared/admin.scss'
 import './index.scss'
+import { SHORT_CODE_DIGITS, typedCode } from '../../../components/CodeEntry/typed-code'
 
 /** Scanning needs the WeChat camera; typing the six digits works everywhere. */
 const CAN_SCAN = process.env.TARO_ENV === 'weapp'
@@ -66,7 +67,7 @@ function CardCheck() {
   }
 
   const onType = (value: string) => {
-    const digits = value.replace(/\D/g, '').slice(0, 6)
+    const digits = typedCode(value)
     setTyped(digits)
     if (step.kind !== 'checking') setStep({ kind: 'idle' })
     return digits
@@ -85,7 +86,7 @@ function CardCheck() {
           className="card-check__input"
           type="number"
           value={typed}
-          maxlength={6}
+          maxlength={SHORT_CODE_DIGITS}
           placeholder="6 位数字"
           confirmType="done"
           onInput={(e) => onType(e.detail.value)}
