@@ -3,6 +3,7 @@ import { isDuplicateWrite } from './db-errors'
 import type { Deps } from './deps'
 import { readAll } from './read-all'
 import type { Tx } from './transaction'
+import { readPage } from './read-page'
 
 /**
  * The audit trail: every change to money, policies, roles and approvals is appended as an entry
@@ -115,16 +116,8 @@ export const auditEntryExists = (deps: Deps, unionId: string, action: string, ta
 
 /** The chain newest first, a page at a time (`seq` is unique within the union). */
 export async function auditPage(deps: Deps, unionId: string, page: number, pageSize: number): Promise<{ entries: AuditEntry[]; total: number }> {
-  const query = deps.db.collection('audit_log').where({ unionId })
-  const [rows, count] = await Promise.all([
-    query
-      .orderBy('seq', 'desc')
-      .skip((page - 1) * pageSize)
-      .limit(pageSize)
-      .get(),
-    query.count(),
-  ])
-  return { entries: rows.data as AuditEntry[], total: count.total }
+  const { docs, total } = await readPage<AuditEntry>(deps.db.collection('audit_log').where({ unionId }), [['seq', 'desc']], page, pageSize)
+  return { entries: docs, total }
 }
 
 /** The chain's last entry by number (read when the head is missing or behind). */

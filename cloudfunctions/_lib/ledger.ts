@@ -4,6 +4,7 @@ import { appendAudit, canonical, sha256 } from './audit'
 import { isDuplicateWrite } from './db-errors'
 import type { Deps } from './deps'
 import { readAll } from './read-all'
+import { readPage } from './read-page'
 
 /**
  * The ledger every yuan passes through. An entry is written once under a natural key (so a retried
@@ -115,16 +116,15 @@ export async function ledgerPage(
   pageSize: number,
 ): Promise<{ entries: LedgerEntryDoc[]; total: number; reversedBy: Map<string, string> }> {
   const query = deps.db.collection('ledger').where({ unionId, year, ...(line ? { line } : {}) })
-  const [rows, count] = await Promise.all([
-    query
-      .orderBy('at', 'desc')
-      .orderBy('_id', 'desc')
-      .skip((page - 1) * pageSize)
-      .limit(pageSize)
-      .get(),
-    query.count(),
-  ])
-  const entries = rows.data as LedgerEntryDoc[]
+  const { docs: entries, total } = await readPage<LedgerEntryDoc>(
+    query,
+    [
+      ['at', 'desc'],
+      ['_id', 'desc'],
+    ],
+    page,
+    pageSize,
+  )
   const reversals = entries.length
     ? ((
         await deps.db
@@ -135,7 +135,7 @@ export async function ledgerPage(
           .get()
       ).data as LedgerEntryDoc[])
     : []
-  return { entries, total: count.total, reversedBy: new Map(reversals.map((r) => [r.reverses!, r._id])) }
+  return { entries, total, reversedBy: new Map(reversals.map((r) => [r.reverses!, r._id])) }
 }
 
 /** Committed and spent per line for a year (one aggregate, one row per line). */

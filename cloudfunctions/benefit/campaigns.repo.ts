@@ -4,6 +4,7 @@ import type { Deps } from '../_lib/deps'
 import type { CallerMember } from '../_lib/membership'
 import { readAll } from '../_lib/read-all'
 import type { CampaignDoc } from './records'
+import { readPage } from '../_lib/read-page'
 export type { CampaignDoc, CampaignOption } from './records'
 
 /**
@@ -30,17 +31,7 @@ export async function loadCampaign(deps: Deps, me: CallerMember, id: string): Pr
 
 /** The union's campaigns, newest first. */
 export async function campaignPage(deps: Deps, unionId: string, page: number, pageSize: number): Promise<{ docs: CampaignDoc[]; total: number }> {
-  const query = campaigns(deps).where({ unionId })
-  const [rows, count] = await Promise.all([
-    query
-      .orderBy('createdAt', 'desc')
-      .orderBy('_id', 'asc')
-      .skip((page - 1) * pageSize)
-      .limit(pageSize)
-      .get(),
-    query.count(),
-  ])
-  return { docs: rows.data as CampaignDoc[], total: count.total }
+  return readPage<CampaignDoc>(campaigns(deps).where({ unionId }), [['createdAt', 'desc']], page, pageSize)
 }
 
 /** Face value of the year's holiday campaigns together (the yearly cap counts them all). */

@@ -8,6 +8,7 @@ import { insertMissing } from '../_lib/insert-missing'
 import { readAll } from '../_lib/read-all'
 import { stockId, type CampaignDoc } from './campaigns.repo'
 import type { VoucherDoc, VoucherRedemption } from './records'
+import { readPage } from '../_lib/read-page'
 export type { VoucherDoc, VoucherRedemption } from './records'
 
 /**
@@ -77,17 +78,11 @@ export async function campaignVoucherPage(
 ) {
   const { db } = deps
   const query = vouchers(deps).where({ campaignId, ...(search ? { memberName: db.RegExp({ regexp: escape(search) }) } : {}) })
-  const [rows, count] = await Promise.all([
-    query
-      .orderBy('departmentId', 'asc')
-      .orderBy('memberName', 'asc')
-      .orderBy('_id', 'asc')
-      .skip((page - 1) * pageSize)
-      .limit(pageSize)
-      .get(),
-    query.count(),
-  ])
-  return { docs: rows.data as VoucherDoc[], total: count.total }
+  const order = [
+    ['departmentId', 'asc'],
+    ['memberName', 'asc'],
+  ] as const
+  return readPage<VoucherDoc>(query, order, page, pageSize)
 }
 
 export const campaignVouchers = (deps: Deps, campaignId: string, max = 100_000): Promise<VoucherDoc[]> =>
@@ -95,17 +90,7 @@ export const campaignVouchers = (deps: Deps, campaignId: string, max = 100_000):
 
 /** A redeemer's own redemptions, latest first. */
 export async function redemptionsBy(deps: Deps, unionId: string, memberId: string, page: number, pageSize: number) {
-  const query = vouchers(deps).where({ unionId, 'redemption.by': memberId })
-  const [rows, count] = await Promise.all([
-    query
-      .orderBy('redeemedAt', 'desc')
-      .orderBy('_id', 'asc')
-      .skip((page - 1) * pageSize)
-      .limit(pageSize)
-      .get(),
-    query.count(),
-  ])
-  return { docs: rows.data as VoucherDoc[], total: count.total }
+  return readPage<VoucherDoc>(vouchers(deps).where({ unionId, 'redemption.by': memberId }), [['redeemedAt', 'desc']], page, pageSize)
 }
 
 /** Everything redeemed at one point between two instants, oldest first (the shop's invoice). */

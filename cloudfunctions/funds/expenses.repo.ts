@@ -4,6 +4,7 @@ import type { Deps } from '../_lib/deps'
 import type { FollowUp } from '../_lib/follow-up'
 import { readAll } from '../_lib/read-all'
 import { txGet, type Tx } from '../_lib/transaction'
+import { readPage } from '../_lib/read-page'
 
 /**
  * Activity expense claims (活动经费报销): the only code that names the `expenses` collection. Also
@@ -62,16 +63,7 @@ export async function expensesPage(
   pageSize: number,
 ): Promise<{ docs: ExpenseDoc[]; total: number }> {
   const query = expenses(deps).where({ unionId, ...(by ? { requestedBy: by } : {}), ...(status ? { status } : {}) })
-  const [rows, count] = await Promise.all([
-    query
-      .orderBy('requestedAt', 'desc')
-      .orderBy('_id', 'asc')
-      .skip((page - 1) * pageSize)
-      .limit(pageSize)
-      .get(),
-    query.count(),
-  ])
-  return { docs: rows.data as ExpenseDoc[], total: count.total }
+  return readPage<ExpenseDoc>(query, [['requestedAt', 'desc']], page, pageSize)
 }
 
 type Decision = Pick<ExpenseDoc, 'status' | 'decidedBy' | 'decidedByName' | 'decidedAt' | 'reason'> & { readonly followUp: FollowUp }

@@ -8,6 +8,7 @@ import type { MemberDoc } from '../_lib/documents'
 import type { HardshipFileDoc, HardshipVisitDoc } from './records'
 import { memberInUnion } from '../_lib/members.repo'
 import { memberRequests, toCard } from './requests.repo'
+import { readPage } from '../_lib/read-page'
 
 export const FILES = 'hardship_files'
 export const VISITS = 'hardship_visits'
@@ -53,17 +54,11 @@ export async function filesPage(
   pageSize: number,
 ): Promise<{ docs: HardshipFileDoc[]; total: number }> {
   const query = deps.db.collection(FILES).where({ unionId, active: true, ...(dueBy ? { nextReviewOn: deps.db.command.lte(dueBy) } : {}) })
-  const [rows, count] = await Promise.all([
-    query
-      .orderBy('nextReviewOn', 'asc')
-      .orderBy('memberName', 'asc')
-      .orderBy('_id', 'asc')
-      .skip((page - 1) * pageSize)
-      .limit(pageSize)
-      .get(),
-    query.count(),
-  ])
-  return { docs: rows.data as HardshipFileDoc[], total: count.total }
+  const order = [
+    ['nextReviewOn', 'asc'],
+    ['memberName', 'asc'],
+  ] as const
+  return readPage<HardshipFileDoc>(query, order, page, pageSize)
 }
 
 /** Every union's files due for review by `today` whose reviewers have not been reminded of this date. */

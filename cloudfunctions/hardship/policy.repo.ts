@@ -4,6 +4,7 @@ import { dateTimeText } from '@shared/domain/time'
 import { isDuplicateWrite } from '../_lib/db-errors'
 import type { Deps } from '../_lib/deps'
 import type { HardshipPolicyChangeDoc, HardshipPolicyDoc } from './records'
+import { readPage } from '../_lib/read-page'
 
 export const POLICIES = 'hardship_policies'
 export const POLICY_CHANGES = 'hardship_policy_changes'
@@ -76,17 +77,7 @@ export async function policyChangesPage(
   pageSize: number,
 ): Promise<{ docs: HardshipPolicyChangeDoc[]; total: number }> {
   const query = deps.db.collection(POLICY_CHANGES).where({ unionId })
-  const [rows, count] = await Promise.all([
-    query
-      .orderBy('at', 'desc')
-      .orderBy('_id', 'asc')
-      .skip((page - 1) * pageSize)
-      .limit(pageSize)
-      .field({ before: false, after: false })
-      .get(),
-    query.count(),
-  ])
-  return { docs: rows.data as HardshipPolicyChangeDoc[], total: count.total }
+  return readPage<HardshipPolicyChangeDoc>(query, [['at', 'desc']], page, pageSize, { before: false, after: false })
 }
 
 export const categoryView = (c: AidCategory): AidCategoryView => ({ ...c, capText: capText(c), frequencyText: frequencyText(c) })

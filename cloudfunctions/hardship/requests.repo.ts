@@ -22,6 +22,7 @@ import type { HardshipRequestDoc, HardshipStepDoc } from './records'
 import { temporaryLinks } from '../_lib/files'
 import type { CallerMember } from '../_lib/membership'
 import { policyFor } from './policy.repo'
+import { readPage } from '../_lib/read-page'
 
 export const REQUESTS = 'hardship_requests'
 
@@ -148,17 +149,7 @@ export async function myRequestsPage(
       { unionId, reporterId: memberId },
     ]),
   )
-  const [rows, count] = await Promise.all([
-    query
-      .orderBy('submittedAt', 'desc')
-      .orderBy('_id', 'asc')
-      .skip((page - 1) * pageSize)
-      .limit(pageSize)
-      .field(CARD_FIELDS)
-      .get(),
-    query.count(),
-  ])
-  return { docs: rows.data as CardRow[], total: count.total }
+  return readPage<CardRow>(query, [['submittedAt', 'desc']], page, pageSize, CARD_FIELDS)
 }
 
 /** The reviewers' queue: requests in these statuses, work to do oldest first, settled ones newest first (cards only). */
@@ -172,17 +163,7 @@ export async function queuePage(
 ): Promise<{ docs: CardRow[]; total: number }> {
   const _ = deps.db.command
   const query = deps.db.collection(REQUESTS).where({ unionId, status: statuses.length === 1 ? statuses[0] : _.in([...statuses]) })
-  const [rows, count] = await Promise.all([
-    query
-      .orderBy(settled ? 'updatedAt' : 'submittedAt', settled ? 'desc' : 'asc')
-      .orderBy('_id', 'asc')
-      .skip((page - 1) * pageSize)
-      .limit(pageSize)
-      .field(CARD_FIELDS)
-      .get(),
-    query.count(),
-  ])
-  return { docs: rows.data as CardRow[], total: count.total }
+  return readPage<CardRow>(query, [settled ? ['updatedAt', 'desc'] : ['submittedAt', 'asc']], page, pageSize, CARD_FIELDS)
 }
 
 /** A member's latest requests (cards only), for their file page. */
