@@ -4,7 +4,7 @@ import { Input, Text, Textarea, View } from '@tarojs/components'
 import type { AidCategoryView, ColleagueView, HardshipRequestDetail } from '@shared/contract'
 import { COLLEAGUE_KEYWORD_MAX, NOTE_MAX } from '@shared/contract/hardship.fields'
 import { MAX_REQUEST_PHOTOS } from '@shared/domain/hardship'
-import { invalidate, useMutation, useQuery, useSession } from '../../data'
+import { invalidate, useQuery, useSession } from '../../data'
 import { ActionError, callAction, uploadFile } from '../../services/cloud'
 import { askToSubscribe, prepareSubscribe } from '../../services/subscribe'
 import { PageHeader } from '../../components/PageHeader'
@@ -13,6 +13,7 @@ import { ErrorState } from '../../components/ErrorState'
 import { PhotoGrid } from '../../components/photos/PhotoGrid'
 import { uploadMissing, withFileId, type Photo } from '../../components/photos/photo-model'
 import { Button } from '../../ui/nutui'
+import { useColleagueSearch } from '../../hooks/useColleagueSearch'
 import { ROUTES } from '../../constants/routes'
 import { idParam } from '../../constants/groups'
 import { AID_KIND_LABELS, newFormKey, withRequestId } from '../../constants/hardship'
@@ -279,17 +280,7 @@ function CategoryOption({ category: c, on, onPick }: { category: AidCategoryView
 
 /** Finds a colleague by name or 会员编号 among those the caller may report for. */
 function ColleaguePicker({ value, onChange }: { value: ColleagueView | null; onChange: (c: ColleagueView | null) => void }) {
-  const [keyword, setKeyword] = useState('')
-  const [found, setFound] = useState<readonly ColleagueView[] | null>(null)
-  const m = useMutation<'search'>()
-
-  const search = async () => {
-    const k = keyword.trim()
-    if (!k || m.busy) return
-    // A failure is toasted; what was found before stays.
-    const res = await m.run('search', () => callAction('hardship.colleagues', { keyword: k }))
-    if (res) setFound(res)
-  }
+  const { keyword, setKeyword, found, search, searching } = useColleagueSearch()
 
   if (value) {
     return (
@@ -315,7 +306,7 @@ function ColleaguePicker({ value, onChange }: { value: ColleagueView | null; onC
           onInput={(e) => setKeyword(e.detail.value)}
           onConfirm={() => void search()}
         />
-        <Button className="apply-colleague-search" size="small" loading={m.busy === 'search'} onClick={() => void search()}>
+        <Button className="apply-colleague-search" size="small" loading={searching} onClick={() => void search()}>
           查找
         </Button>
       </View>

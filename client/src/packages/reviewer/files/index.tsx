@@ -3,12 +3,12 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Input, View } from '@tarojs/components'
 import type { ColleagueView } from '@shared/contract'
 import { COLLEAGUE_KEYWORD_MAX } from '@shared/contract/hardship.fields'
-import { useMutation, usePagedQuery } from '../../../data'
-import { callAction } from '../../../services/cloud'
+import { usePagedQuery } from '../../../data'
 import { PageHeader } from '../../../components/PageHeader'
 import { PagedList } from '../../../components/PagedList'
 import { Button } from '../../../ui/nutui'
 import { ROUTES } from '../../../constants/routes'
+import { useColleagueSearch } from '../../../hooks/useColleagueSearch'
 import { REVIEWER_LIST } from '../shared/list'
 import '../shared/reviewer.scss'
 import './index.scss'
@@ -72,16 +72,7 @@ export default function ReviewerFilesPage() {
 }
 
 function MemberSearch({ onPick }: { onPick: (m: ColleagueView) => void }) {
-  const [keyword, setKeyword] = useState('')
-  const [found, setFound] = useState<readonly ColleagueView[] | null>(null)
-  const m = useMutation<'search'>()
-  const search = async () => {
-    const k = keyword.trim()
-    if (!k) return
-    // A refusal is toasted; what was found before stays.
-    const colleagues = await m.run('search', () => callAction('hardship.colleagues', { keyword: k }))
-    if (colleagues) setFound(colleagues)
-  }
+  const { keyword, setKeyword, found, search, searching } = useColleagueSearch()
   return (
     <View className="reviewer-card files-search">
       <View className="files-search__bar">
@@ -94,7 +85,7 @@ function MemberSearch({ onPick }: { onPick: (m: ColleagueView) => void }) {
           onInput={(e) => setKeyword(e.detail.value)}
           onConfirm={() => void search()}
         />
-        <Button className="files-search-go" size="small" loading={m.busy === 'search'} onClick={() => void search()}>
+        <Button className="files-search-go" size="small" loading={searching} onClick={() => void search()}>
           查找
         </Button>
       </View>
