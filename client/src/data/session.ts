@@ -3,8 +3,6 @@
  * and shared by every page and gate, asked again only after something changed it (a bind, a role
  * granted, the union's contact edited) or when the member pulls to refresh.
  */
-import type { MeView } from '@shared/contract'
-import type { Role } from '@shared/domain/roles'
 import { invalidate } from './cache'
 import { useQuery, type QueryResult } from './useQuery'
 
@@ -16,5 +14,3 @@ export function useSession(): QueryResult<'member.me'> {
 export function refreshSession(): void {
   invalidate('member.me', 'member.home')
 }
-
-export const hasRole = (me: MeView | undefined, ...roles: Role[]): boolean => me !== undefined && roles.some((r) => me.roles.includes(r))
